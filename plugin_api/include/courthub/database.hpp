@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: Apache-2.0
+// The plugin's own database: statements with bound parameters, rows, transactions.
+//
+// Threading: Database may be used from any handler thread concurrently; the host serialises
+// writes. A Txn belongs to the thread running the transaction body and dies with it.
+// Errors: every call throws courthub::Error — Conflict for a constraint violation (a UNIQUE key,
+// an overlapping booking guarded by a trigger), Unavailable when the database stayed busy,
+// InvalidArgument for SQL errors (the message is SQLite's).
+#pragma once
+
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "courthub/calls.hpp"
+#include "courthub/error.hpp"
+#include "courthub/plugin_abi.h"
+
+namespace courthub {
+
+struct Blob {
+  std::string bytes;
+  friend bool operator==(const Blob&, const Blob&) = default;
+};
+
+// A parameter or column value. Owns its data.
+class Value {
+ public:
+  Value() = default;
+  Value(std::nullptr_t) {}
+  Value(int v) : v_(int64_t{v}) {}
+  Value(long v) : v_(int64_t{v}) {}
+  Value(long long v) : v_(static_cast<int64_t>(v)) {}
+  Value(unsigned v) : v_(int64_t{v}) {}
+  Value(bool v) : v_(int64_t{v ? 1 : 0}) {}
+  Value(double v) : v_(v) {}
+  Value(const char* v) : v_(std::string(v)) {}
+  Value(std::string v) : v_(std::move(v)) {}
+  Value(std::string_view v) : v_(std::string(v)) {}
+  Value(Blob v) : v_(std::move(v)) {}
+  template <class T>
+  Value(const std::optional<T>& v) {
+    if (v) *this = Value(*v);
+  }
+
+  bool is_null() const { return std::holds_alternative<std::monostate>(v_); }
+  int64_t as_int() const {
+    if (auto* i = std::get_if<int64_t>(&v_)) return *i;
+    if (auto* d = std::get_if<double>(&v_)) return static_cast<int64_t>(*d);
+    if (is_null()) return 0;
+    throw Error(Status::InvalidArgument, "column is text, not an integer");
+  }
+  double as_double() const {
+    if (auto* d = std::get_if<double>(&v_)) return *d;
+    if (auto* i = std::get_if<int64_t>(&v_)) return static_cast<double>(*i);
+    if (is_null()) return 0;
+    throw Error(Status::InvalidArgument, "column is text, not a number");
+  }
+  // Text of a TEXT column; integers and reals are formatted; NULL is "".
+  std::string as_string() const {
+    if (auto* s = std::get_if<std::string>(&v_)) return *s;
+    if (auto* i = std::get_if<int64_t>(&v_)) return std::to_string(*i);
+    if (auto* d = std::get_if<double>(&v_)) return std::to_string(*d);
+    if (auto* b = std::get_if<Blob>(&v_)) return b->bytes;
+    return {};
+  }
+
+  ch_value to_abi() const {
+    ch_value out{};
+    switch (v_.index()) {
+      case 0: out.type = CH_VALUE_NULL; break;
+      case 1: out.type = CH_VALUE_INT; out.as.i = std::get<int64_t>(v_); break;
+      case 2: out.type = CH_VALUE_REAL; out.as.r = std::get<double>(v_); break;
+      case 3: out.type = CH_VALUE_TEXT; out.as.s = view(std::get<std::string>(v_)); break;
+      case 4: out.type = CH_VALUE_BLOB; out.as.s = view(std::get<Blob>(v_).bytes); break;
+    }
+    return out;
+  }
+  static Value from_abi(const ch_value& v) {
+    switch (v.type) {
+      case CH_VALUE_INT: return Value(static_cast<long long>(v.as.i));
+      case CH_VALUE_REAL: return Value(v.as.r);
+      case CH_VALUE_TEXT: return Value(to_string(v.as.s));
+      case CH_VALUE_BLOB: return Value(Blob{to_string(v.as.s)});
+      default: return Value();
+    }
+  }
+
+ private:
+  std::variant<std::monostate, int64_t, double, std::string, Blob> v_;
+};
+
+// One result row. Columns are looked up by name (as written in the SELECT) or by index.
+class Row {
+ public:
+  Row(std::shared_ptr<const std::vector<std::string>> names, std::vector<Value> values)
+      : names_(std::move(names)), values_(std::move(values)) {}
+
+  size_t size() const { return values_.size(); }
+  const Value& operator[](size_t i) const { return values_.at(i); }
+  const Value& operator[](std::string_view name) const {
+    for (size_t i = 0; i < names_->size(); ++i)
+      if ((*names_)[i] == name) return values_[i];
+    throw Error(Status::InvalidArgument, "no column named '" + std::string(name) + "'");
+  }
+  int64_t integer(std::string_view name) const { return (*this)[name].as_int(); }
+  double real(std::string_view name) const { return (*this)[name].as_double(); }
+  std::string text(std::string_view name) const { return (*this)[name].as_string(); }
+  bool is_null(std::string_view name) const { return (*this)[name].is_null(); }
+  const std::vector<std::string>& names() const { return *names_; }
+
+ private:
+  std::shared_ptr<const std::vector<std::string>> names_;
+  std::vector<Value> values_;
+};
+
+struct ExecResult {
+  int64_t changes = 0;
+  int64_t last_insert_id = 0;
+};
+
+namespace detail {
+[[noreturn]] inline void throw_host_error(const ch_host_api* api, ch_host* host, ch_status st) {
+  throw Error(static_cast<Status>(st), to_string(api->last_error(host)));
+}
+}  // namespace detail
+
+// Runs statements, either on their own (autocommit) or inside a transaction.
+class Sql {
+ public:
+  Sql(const ch_host_api* api, ch_host* host, ch_txn* txn) : api_(api), host_(host), txn_(txn) {}
+
+  // All rows of a query.
+  std::vector<Row> query(std::string_view sql, std::initializer_list<Value> params = {}) const {
+    return query(sql, std::vector<Value>(params));
+  }
+  std::vector<Row> query(std::string_view sql, const std::vector<Value>& params) const {
+    std::vector<Row> rows;
+    each(sql, params, [&](const Row& r) { rows.push_back(r); });
+    return rows;
+  }
+  // The first row, if any.
+  std::optional<Row> one(std::string_view sql, std::initializer_list<Value> params = {}) const {
+    auto rows = query(sql, params);
+    if (rows.empty()) return std::nullopt;
+    return rows.front();
+  }
+  // Streams rows to `fn` without collecting them.
+  void each(std::string_view sql, const std::vector<Value>& params,
+            const std::function<void(const Row&)>& fn) const {
+    run(sql, params, &fn);
+  }
+  // A statement that returns no rows (INSERT, UPDATE, DELETE, DDL).
+  ExecResult exec(std::string_view sql, std::initializer_list<Value> params = {}) const {
+    return run(sql, std::vector<Value>(params), nullptr);
+  }
+  ExecResult exec(std::string_view sql, const std::vector<Value>& params) const {
+    return run(sql, params, nullptr);
+  }
+
+ private:
+  struct SinkState {
+    const std::function<void(const Row&)>* fn;
+    std::shared_ptr<const std::vector<std::string>> names;
+    std::exception_ptr error;
+  };
+
+  static ch_status on_row(void* ctx, const ch_str* names, const ch_value* values, size_t n) {
+    auto* st = static_cast<SinkState*>(ctx);
+    try {
+      if (!st->names) {
+        auto v = std::make_shared<std::vector<std::string>>();
+        for (size_t i = 0; i < n; ++i) v->push_back(to_string(names[i]));
+        st->names = std::move(v);
+      }
+      std::vector<Value> row;
+      row.reserve(n);
+      for (size_t i = 0; i < n; ++i) row.push_back(Value::from_abi(values[i]));
+      (*st->fn)(Row(st->names, std::move(row)));
+      return CH_OK;
+    } catch (...) {
+      st->error = std::current_exception();
+      return CH_ERROR;
+    }
+  }
+
+  ExecResult run(std::string_view sql, const std::vector<Value>& params,
+                 const std::function<void(const Row&)>* fn) const {
+    std::vector<ch_value> abi;
+    abi.reserve(params.size());
+    for (auto& p : params) abi.push_back(p.to_abi());
+    SinkState state{fn, nullptr, nullptr};
+    ch_db_result result{};
+    ch_status st = api_->db_query(host_, txn_, view(sql), abi.data(), abi.size(),
+                                  fn ? &Sql::on_row : nullptr, fn ? &state : nullptr, &result);
+    if (state.error) std::rethrow_exception(state.error);
+    if (st != CH_OK) detail::throw_host_error(api_, host_, st);
+    return ExecResult{result.changes, result.last_insert_id};
+  }
+
+  const ch_host_api* api_;
+  ch_host* host_;
+  ch_txn* txn_;
+};
+
+struct Migration {
+  int64_t version;
+  std::string name;
+  std::string sql;
+};
+
+// The plugin's database.
+class Database : public Sql {
+ public:
+  Database(const ch_host_api* api, ch_host* host) : Sql(api, host, nullptr), api_(api), host_(host) {}
+
+  // Runs `body(tx)` in one write transaction: committed when it returns, rolled back when it
+  // throws (the exception then propagates). Returns what body returns.
+  template <class F>
+  auto transaction(F&& body) -> decltype(body(std::declval<Sql&>())) {
+    using R = decltype(body(std::declval<Sql&>()));
+    struct State {
+      F* body;
+      const ch_host_api* api;
+      ch_host* host;
+      std::exception_ptr error;
+      std::optional<std::conditional_t<std::is_void_v<R>, int, R>> result;
+    } state{&body, api_, host_, nullptr, std::nullopt};
+    auto trampoline = [](void* ctx, ch_txn* txn) -> ch_status {
+      auto* s = static_cast<State*>(ctx);
+      try {
+        Sql tx(s->api, s->host, txn);
+        if constexpr (std::is_void_v<R>) {
+          (*s->body)(tx);
+          s->result.emplace(0);
+        } else {
+          s->result.emplace((*s->body)(tx));
+        }
+        return CH_OK;
+      } catch (...) {
+        s->error = std::current_exception();
+        return CH_ERROR;
+      }
+    };
+    ch_status st = api_->db_transaction(host_, trampoline, &state);
+    if (state.error) std::rethrow_exception(state.error);
+    if (st != CH_OK) detail::throw_host_error(api_, host_, st);
+    if constexpr (!std::is_void_v<R>) return std::move(*state.result);
+  }
+
+  // Applies pending migrations (only inside activate). Throws Error on failure.
+  void migrate(const std::vector<Migration>& migrations) {
+    std::vector<ch_migration> abi;
+    for (auto& m : migrations) abi.push_back(ch_migration{m.version, view(m.name), view(m.sql)});
+    ch_status st = api_->db_migrate(host_, abi.data(), abi.size());
+    if (st != CH_OK) detail::throw_host_error(api_, host_, st);
+  }
+
+ private:
+  const ch_host_api* api_;
+  ch_host* host_;
+};
+
+}  // namespace courthub

@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: Apache-2.0
+// The host's services as seen by a plugin: log, settings, database, directory, outbox, events.
+//
+// Threading: every member may be used from any handler thread, concurrently.
+// Errors: members throw courthub::Error carrying the host's reason.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "courthub/calls.hpp"
+#include "courthub/database.hpp"
+#include "courthub/error.hpp"
+#include "courthub/json.hpp"
+#include "courthub/plugin_abi.h"
+
+namespace courthub {
+
+struct Court {
+  std::string code, name, level, kind, parent, city;
+  std::string dept_id;  // the court's root department
+};
+
+struct Department {
+  std::string id, name, court_code, parent_id;
+  std::string head;    // userid of the 庭长/主任, may be empty
+  std::string leader;  // userid of the 分管院领导, may be empty
+};
+
+struct Person {
+  std::string user_id, name, court_code, dept_id, title;
+  std::vector<std::string> roles;
+  bool has_role(std::string_view r) const {
+    for (auto& x : roles)
+      if (x == r) return true;
+    return false;
+  }
+};
+
+struct PeopleQuery {
+  std::string court;    // court code; empty = any
+  std::string dept_id;  // empty = any
+  std::string role;     // empty = any
+};
+
+// Courts, departments and people, as the host's directory holds them now.
+class Directory {
+ public:
+  Directory(const ch_host_api* api, ch_host* host) : api_(api), host_(host) {}
+
+  std::optional<Person> person(std::string_view user_id) const {
+    auto r = ask(Json::object({{"person", user_id}}), true);
+    if (!r) return std::nullopt;
+    return to_person(*r);
+  }
+  std::vector<Person> people(const PeopleQuery& q) const {
+    Json filter = Json::object();
+    if (!q.court.empty()) filter["court"] = q.court;
+    if (!q.dept_id.empty()) filter["dept_id"] = q.dept_id;
+    if (!q.role.empty()) filter["role"] = q.role;
+    return to_people(*ask(Json::object({{"people", filter}}), false));
+  }
+  // The supervisor chain of a person, nearest first (department head, 分管院领导, president).
+  std::vector<Person> supervisors(std::string_view user_id) const {
+    auto r = ask(Json::object({{"supervisors", user_id}}), true);
+    return r ? to_people(*r) : std::vector<Person>{};
+  }
+  std::optional<Court> court(std::string_view code) const {
+    auto r = ask(Json::object({{"court", code}}), true);
+    if (!r) return std::nullopt;
+    return to_court(*r);
+  }
+  std::vector<Court> courts() const {
+    std::vector<Court> out;
+    for (auto& c : ask(Json::object({{"courts", Json::object()}}), false)->as_array())
+      out.push_back(to_court(c));
+    return out;
+  }
+  std::vector<Department> departments(std::string_view court_code) const {
+    std::vector<Department> out;
+    auto r = ask(Json::object({{"departments", court_code}}), true);
+    if (!r) return out;
+    for (auto& d : r->as_array())
+      out.push_back(Department{d.get_string("id"), d.get_string("name"),
+                               d.get_string("court_code"), d.get_string("parent_id"),
+                               d.get_string("head"), d.get_string("leader")});
+    return out;
+  }
+
+  static Person to_person(const Json& j) {
+    Person p{j.get_string("user_id"), j.get_string("name"), j.get_string("court_code"),
+             j.get_string("dept_id"), j.get_string("title"), {}};
+    if (auto* roles = j.find("roles"); roles && roles->is_array())
+      for (auto& r : roles->as_array()) p.roles.push_back(r.as_string());
+    return p;
+  }
+
+ private:
+  static std::vector<Person> to_people(const Json& arr) {
+    std::vector<Person> out;
+    for (auto& p : arr.as_array()) out.push_back(to_person(p));
+    return out;
+  }
+  static Court to_court(const Json& j) {
+    return Court{j.get_string("code"), j.get_string("name"),  j.get_string("level"),
+                 j.get_string("kind"), j.get_string("parent"), j.get_string("city"),
+                 j.get_string("dept_id")};
+  }
+  // Returns nullopt for CH_NOT_FOUND when allowed.
+  std::optional<Json> ask(const Json& query, bool not_found_ok) const {
+    std::string answer;
+    auto sink = [](void* ctx, ch_str v) { *static_cast<std::string*>(ctx) = to_string(v); };
+    std::string q = query.dump();
+    ch_status st = api_->directory(host_, view(q), sink, &answer);
+    if (st == CH_NOT_FOUND && not_found_ok) return std::nullopt;
+    if (st != CH_OK) detail::throw_host_error(api_, host_, st);
+    return Json::parse(answer);
+  }
+
+  const ch_host_api* api_;
+  ch_host* host_;
+};
+
+// A DingTalk message body ("msg"): text, markdown, an action card, or an interactive card.
+struct Message {
+  Json msg;
+
+  static Message text(std::string content) {
+    return {Json::object({{"msgtype", "text"}, {"text", Json::object({{"content", content}})}})};
+  }
+  static Message markdown(std::string title, std::string text) {
+    return {Json::object({{"msgtype", "markdown"},
+                          {"markdown", Json::object({{"title", title}, {"text", text}})}})};
+  }
+  // An interactive card whose buttons call back through /dingtalk/cards. `card_data` values are
+  // strings; `out_track_id` names this card instance (unique per plugin).
+  static Message card(std::string template_id, std::string out_track_id, Json card_data) {
+    return {Json::object({{"msgtype", "interactive_card"},
+                          {"interactive_card", Json::object({{"template_id", template_id},
+                                                             {"out_track_id", out_track_id},
+                                                             {"card_data", card_data}})}})};
+  }
+};
+
+// The host's durable outbox. Every send returns once the message is stored; a host worker
+// delivers it to DingTalk with retries. `key` (optional) makes a send idempotent.
+class Outbox {
+ public:
+  Outbox(const ch_host_api* api, ch_host* host) : api_(api), host_(host) {}
+
+  // A work notification (工作通知) to people, by DingTalk userid.
+  int64_t to_users(const std::vector<std::string>& user_ids, const Message& m,
+                   std::string key = {}) const {
+    Json users = Json::array();
+    for (auto& u : user_ids) users.push_back(u);
+    return send(Json::object({{"users", users}}), m, key);
+  }
+  // A reply into a robot conversation through its session webhook.
+  int64_t to_session(const std::string& session_webhook, const Message& m,
+                     std::string key = {}) const {
+    return send(Json::object({{"session_webhook", session_webhook}}), m, key);
+  }
+  // A custom group robot named in the host's dingtalk.group_robots configuration.
+  int64_t to_group_robot(const std::string& robot, const Message& m, std::string key = {}) const {
+    return send(Json::object({{"group_robot", robot}}), m, key);
+  }
+
+  int64_t send(const Json& to, const Message& m, const std::string& key) const {
+    Json message = Json::object({{"to", to}, {"msg", m.msg}});
+    if (!key.empty()) message["key"] = key;
+    std::string text = message.dump();
+    int64_t id = 0;
+    ch_status st = api_->outbox_send(host_, view(text), &id);
+    if (st != CH_OK) detail::throw_host_error(api_, host_, st);
+    return id;
+  }
+
+ private:
+  const ch_host_api* api_;
+  ch_host* host_;
+};
+
+// A plugin's view of the host. One per plugin instance; handed to the plugin's constructor.
+class Host {
+ public:
+  Host(const ch_host_api* api, ch_host* host)
+      : api_(api), host_(host), db_(api, host), directory_(api, host), outbox_(api, host) {}
+
+  void debug(std::string_view m) const { api_->log(host_, CH_LOG_DEBUG, view(m)); }
+  void info(std::string_view m) const { api_->log(host_, CH_LOG_INFO, view(m)); }
+  void warn(std::string_view m) const { api_->log(host_, CH_LOG_WARN, view(m)); }
+  void error(std::string_view m) const { api_->log(host_, CH_LOG_ERROR, view(m)); }
+
+  Database& db() { return db_; }
+  const Directory& directory() const { return directory_; }
+  const Outbox& outbox() const { return outbox_; }
+
+  // Publishes "<plugin>.<name>" with a JSON object payload to every subscriber, durably.
+  void publish(std::string_view name, const Json& payload) const {
+    std::string p = payload.dump();
+    ch_status st = api_->publish(host_, view(name), view(p));
+    if (st != CH_OK) detail::throw_host_error(api_, host_, st);
+  }
+
+  Json settings() const { return Json::parse(fetch(api_->settings)); }
+  std::string data_dir() const { return fetch(api_->data_dir); }
+
+  const ch_host_api* abi() const { return api_; }
+  ch_host* handle() const { return host_; }
+
+ private:
+  std::string fetch(ch_status (*fn)(ch_host*, ch_str_sink, void*)) const {
+    std::string out;
+    auto sink = [](void* ctx, ch_str v) { *static_cast<std::string*>(ctx) = to_string(v); };
+    ch_status st = fn(host_, sink, &out);
+    if (st != CH_OK) detail::throw_host_error(api_, host_, st);
+    return out;
+  }
+
+  const ch_host_api* api_;
+  ch_host* host_;
+  Database db_;
+  Directory directory_;
+  Outbox outbox_;
+};
+
+}  // namespace courthub

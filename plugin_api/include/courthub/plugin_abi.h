@@ -1,0 +1,423 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The C contract between the courthub host and a plugin shared library. */
+#ifndef COURTHUB_PLUGIN_ABI_H
+#define COURTHUB_PLUGIN_ABI_H
+
+/*
+ * Vocabulary
+ *   ch_*            types shared by both sides; plain C, stdint/stddef only.
+ *   ch_plugin_api   the table of plugin functions; the plugin returns it from its entry symbol.
+ *   ch_host_api     the table of host functions; the host passes it to `create`.
+ *   ch_plugin       an opaque plugin instance, created and destroyed by the plugin.
+ *   ch_host         an opaque per-plugin context owned by the host; every host function takes it,
+ *                   so everything a plugin does is scoped to that plugin (its database, its routes).
+ *
+ * Trust: plugins run in the host process and are trusted code. The host still contains their
+ * failures: a plugin error fails only the request that reached it.
+ *
+ * Versions: both tables begin with {struct_size, abi_major, abi_minor}. A host loads a plugin when
+ * the majors are equal and plugin minor <= host minor. Tables only grow at the end; an entry is
+ * never changed in place (add `foo_v2` at the end and mark `foo` deprecated). A NULL function
+ * pointer means "not provided"; callers check before calling.
+ *
+ * Memory: whoever allocates frees; never free what the other side passed in. Strings cross as
+ * (pointer, length) views with no NUL terminator; a view passed into a function is valid only for
+ * the duration of that call, unless the function's comment says otherwise. Data the host returns
+ * is delivered through a sink callback, valid only inside that callback: copy what you keep.
+ *
+ * Errors: functions return a ch_status. On failure the plugin explains itself through
+ * `last_error(instance)`; the host through `host_api->last_error(host)`. Neither side throws
+ * across this boundary.
+ *
+ * Every function below is documented as: purpose; Required; Thread; Arguments; Returns; Errors.
+ * plugin_api/STYLE.md holds the template.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The ABI version this header describes. Compatibility: majors equal, plugin minor <= host minor. */
+#define CH_ABI_MAJOR 1
+#define CH_ABI_MINOR 0
+
+/* The one symbol a plugin exports. */
+#define CH_PLUGIN_ENTRY_SYMBOL "courthub_plugin_entry"
+
+/* ------------------------------------------------------------------------------------------------
+ * Shared value types
+ * ----------------------------------------------------------------------------------------------*/
+
+/* A string view: `size` bytes of UTF-8 at `data`, no terminator implied. `data` may be NULL when
+ * `size` is 0. */
+typedef struct ch_str {
+  const char* data;
+  size_t size;
+} ch_str;
+
+/* Status codes. The host maps them to HTTP statuses when a request fails:
+ * INVALID_ARGUMENT 400, PERMISSION_DENIED 403, NOT_FOUND 404, CONFLICT 409, UNAVAILABLE 503,
+ * anything else 500. */
+typedef int32_t ch_status;
+#define CH_OK 0
+#define CH_ERROR 1             /* unexpected failure; last_error has the detail (logged, not shown) */
+#define CH_INVALID_ARGUMENT 2  /* the caller's input is wrong; last_error says what and where */
+#define CH_NOT_FOUND 3         /* the thing named does not exist */
+#define CH_CONFLICT 4          /* the state forbids it: a unique key, an overlapping booking */
+#define CH_PERMISSION_DENIED 5 /* the caller may not do this */
+#define CH_UNAVAILABLE 6       /* temporarily impossible (database busy, host stopping); retry */
+#define CH_UNSUPPORTED 7       /* this side does not provide that function or option */
+
+/* A typed value: a database parameter or column. Text and blobs are views (see Memory). */
+#define CH_VALUE_NULL 0
+#define CH_VALUE_INT 1
+#define CH_VALUE_REAL 2
+#define CH_VALUE_TEXT 3
+#define CH_VALUE_BLOB 4
+typedef struct ch_value {
+  uint32_t type; /* CH_VALUE_* */
+  union {
+    int64_t i;   /* CH_VALUE_INT */
+    double r;    /* CH_VALUE_REAL */
+    ch_str s;    /* CH_VALUE_TEXT, CH_VALUE_BLOB */
+  } as;
+} ch_value;
+
+/* Receives one string from the host. The view is valid only during the call. */
+typedef void (*ch_str_sink)(void* ctx, ch_str value);
+
+/* Receives one result row: `count` column names and values, valid only during the call.
+ * Return CH_OK to continue, anything else to stop the query early (the query then returns that
+ * status). */
+typedef ch_status (*ch_row_sink)(void* ctx, const ch_str* names, const ch_value* values,
+                                 size_t count);
+
+/* Log levels for host_api->log. */
+#define CH_LOG_DEBUG 0
+#define CH_LOG_INFO 1
+#define CH_LOG_WARN 2
+#define CH_LOG_ERROR 3
+
+/* ------------------------------------------------------------------------------------------------
+ * What reaches a plugin
+ * ----------------------------------------------------------------------------------------------*/
+
+/* Who is calling. Staff come from the host's directory; SYSTEM is the host itself (jobs, events);
+ * ADMIN is an operator holding the admin token. Every view lives as long as the call it came with. */
+#define CH_CALLER_ANONYMOUS 0
+#define CH_CALLER_STAFF 1
+#define CH_CALLER_SYSTEM 2
+#define CH_CALLER_ADMIN 3
+typedef struct ch_caller {
+  uint32_t kind;     /* CH_CALLER_* */
+  ch_str user_id;    /* DingTalk userid; empty unless STAFF */
+  ch_str name;
+  ch_str court_code; /* e.g. "LN-IC-SY" */
+  ch_str dept_id;    /* the person's department, decimal text */
+  ch_str title;      /* e.g. "审判员" */
+  const ch_str* roles; /* e.g. "judge", "division_head", "court_admin" */
+  size_t role_count;
+} ch_caller;
+
+/* An HTTP request under /apps/<plugin>/. */
+typedef struct ch_http_request {
+  uint32_t struct_size;
+  ch_str method;       /* "GET", "POST", ... */
+  ch_str path;         /* the part after /apps/<plugin>, starting with "/" */
+  const ch_str* param_names;  /* path parameters captured by the route pattern, e.g. {id} */
+  const ch_str* param_values;
+  size_t param_count;
+  const ch_str* query_names;  /* decoded query parameters, in order, repeats kept */
+  const ch_str* query_values;
+  size_t query_count;
+  ch_str content_type;
+  ch_str body;         /* at most server.max_body_bytes */
+  const ch_caller* caller;
+  ch_str request_id;   /* also in every log line of this request */
+} ch_http_request;
+
+/* A robot chat command: the text after @robot is "<command> <args>". */
+typedef struct ch_command {
+  uint32_t struct_size;
+  ch_str command;         /* the registered name that matched */
+  ch_str args;            /* the rest of the line, trimmed */
+  ch_str conversation_id; /* the chat it came from */
+  uint32_t is_group;      /* 1 in a group chat, 0 in a direct chat */
+  const ch_caller* caller;
+  ch_str request_id;
+} ch_command;
+
+/* An interactive-card button press. */
+typedef struct ch_card_action {
+  uint32_t struct_size;
+  ch_str action;       /* the registered action id */
+  ch_str params_json;  /* cardPrivateData.params as a JSON object */
+  ch_str out_track_id; /* the card instance */
+  const ch_caller* caller;
+  ch_str request_id;
+} ch_card_action;
+
+/* An event from the durable inbox: a DingTalk callback or another plugin's publication.
+ * Delivery is at least once per subscriber; `event_id` is stable across redeliveries. */
+typedef struct ch_event {
+  uint32_t struct_size;
+  ch_str topic;     /* DingTalk EventType ("user_add_org") or "<plugin>.<name>" */
+  ch_str source;    /* "dingtalk" or the publishing plugin's name */
+  ch_str payload;   /* JSON */
+  int64_t event_id;
+  uint32_t attempt; /* 1 on first delivery */
+} ch_event;
+
+/* A scheduled job firing. */
+typedef struct ch_job {
+  uint32_t struct_size;
+  ch_str name;
+  int64_t scheduled_ms; /* the cron instant it fires for, Unix ms */
+} ch_job;
+
+/* A schema migration. `version`s are ascending and unique; each runs once, in its own transaction
+ * with the bookkeeping that records it. The layout of this struct never changes. */
+typedef struct ch_migration {
+  int64_t version;
+  ch_str name;
+  ch_str sql; /* one or more statements */
+} ch_migration;
+
+/* What a statement did. */
+typedef struct ch_db_result {
+  int64_t changes;        /* rows inserted, updated or deleted */
+  int64_t last_insert_id; /* rowid of the last insert on this connection */
+} ch_db_result;
+
+typedef struct ch_host ch_host;     /* host-owned, one per plugin instance */
+typedef struct ch_plugin ch_plugin; /* plugin-owned instance */
+typedef struct ch_reply ch_reply;   /* host-owned reply being built for one call */
+typedef struct ch_txn ch_txn;       /* host-owned open transaction */
+
+/* ------------------------------------------------------------------------------------------------
+ * Host functions (ch_host_api). The host passes this table to `create`; it stays valid until
+ * `destroy` returns. Unless stated, every function may be called from any thread, concurrently.
+ * ----------------------------------------------------------------------------------------------*/
+
+typedef struct ch_host_api {
+  uint32_t struct_size;
+  uint32_t abi_major;
+  uint32_t abi_minor;
+
+  /* The reason the last failing host function called on this thread failed.
+   * Required: yes. Thread: any; the text is per thread.
+   * Returns: a view valid until the next host call on this thread; empty if none failed. */
+  ch_str (*last_error)(ch_host* host);
+
+  /* Writes one log line tagged with the plugin name and the current request id.
+   * Required: yes. Thread: any. Arguments: level CH_LOG_*; message is copied.
+   * Never include secrets: log lines are kept and shipped. */
+  void (*log)(ch_host* host, uint32_t level, ch_str message);
+
+  /* The plugin's settings from the configuration, as a JSON object ("{}" when none).
+   * Required: yes. Thread: any. Arguments: sink is called exactly once on CH_OK. */
+  ch_status (*settings)(ch_host* host, ch_str_sink sink, void* ctx);
+
+  /* A directory the plugin may write files to (<data dir>/plugins/<name>/), created on demand.
+   * Required: yes. Thread: any. Arguments: sink is called exactly once on CH_OK. */
+  ch_status (*data_dir)(ch_host* host, ch_str_sink sink, void* ctx);
+
+  /* Reports one settings error from `configure`. `path` is a JSON pointer into the settings
+   * ("/rooms/2/capacity"); the host turns it into file:line of the configuration.
+   * Required: yes. Thread: only inside `configure`. Arguments: both views are copied. */
+  void (*settings_error)(ch_host* host, ch_str path, ch_str message);
+
+  /* --- Registration. Only inside `activate`. Each returns a registration id through `out_id`
+   * (may be NULL); the host records every registration against the plugin and removes them all
+   * when the plugin is disabled, whether or not `destroy` does. `handler` is the plugin's own
+   * number, passed back on each call. ---------------------------------------------------------*/
+
+  /* Routes METHOD /apps/<plugin><pattern>. Pattern segments in braces capture path parameters:
+   * "/bookings/{id}". Methods: GET POST PUT PATCH DELETE.
+   * Errors: CH_INVALID_ARGUMENT for a bad method or pattern; CH_CONFLICT if already routed. */
+  ch_status (*register_route)(ch_host* host, ch_str method, ch_str pattern, uint64_t handler,
+                              uint64_t* out_id);
+
+  /* A robot command `name` ([a-z][a-z0-9-]*, or one CJK word). `usage` is one line with an
+   * example ("rooms free 明天 9:00-10:00 10人"); `summary` says what it does. Both appear in
+   * `help`. Errors: CH_CONFLICT when another enabled plugin owns the name. */
+  ch_status (*register_command)(ch_host* host, ch_str name, ch_str usage, ch_str summary,
+                                uint64_t handler, uint64_t* out_id);
+
+  /* An interactive-card action id, routed from POST /dingtalk/cards/<route-key>.
+   * Errors: CH_CONFLICT when another enabled plugin owns the action id. */
+  ch_status (*register_card_action)(ch_host* host, ch_str action, uint64_t handler,
+                                    uint64_t* out_id);
+
+  /* Subscribes to a DingTalk EventType ("bpms_instance_change") or another plugin's topic
+   * ("approvals.instance_finished"). Events arrive through `on_event` on a host worker thread. */
+  ch_status (*subscribe)(ch_host* host, ch_str topic, uint64_t handler, uint64_t* out_id);
+
+  /* A cron job: five fields "min hour day-of-month month day-of-week" (*, lists, ranges, steps),
+   * evaluated in `time_zone` (empty = "Asia/Shanghai"). Runs on a host worker thread; a run that
+   * is still going when the next one is due skips that one.
+   * Errors: CH_INVALID_ARGUMENT for a bad expression or an unknown time zone. */
+  ch_status (*schedule)(ch_host* host, ch_str name, ch_str cron, ch_str time_zone,
+                        uint64_t handler, uint64_t* out_id);
+
+  /* --- Messaging --------------------------------------------------------------------------- */
+
+  /* Publishes an internal event on topic "<this plugin>.<name>" (the host adds the prefix).
+   * It is stored durably before this returns and delivered to subscribers after.
+   * Thread: any, but not inside `configure`. Arguments: payload is a JSON object, copied.
+   * Errors: CH_INVALID_ARGUMENT for a bad name or payload. */
+  ch_status (*publish)(ch_host* host, ch_str name, ch_str payload_json);
+
+  /* Queues an outbound message in the host's durable outbox; a worker delivers it with retries.
+   * Arguments: message_json is {"to": {...}, "msg": {...}, "key": "..."}; docs/outbox.md lists
+   * the recipients (people, a robot session, a group robot) and message kinds. An optional
+   * "key" makes the call idempotent: a second message with the same key is not queued again.
+   * out_id (may be NULL) receives the outbox id. Errors: CH_INVALID_ARGUMENT naming the field. */
+  ch_status (*outbox_send)(ch_host* host, ch_str message_json, int64_t* out_id);
+
+  /* --- The plugin's own database --------------------------------------------------------- */
+
+  /* Applies the pending migrations, each in a transaction, and records them; applied ones are
+   * never re-run. Thread: only inside `activate`. Arguments: the array is read during the call.
+   * Errors: CH_ERROR with the failing version and SQLite's message; the database is left as it
+   * was before that migration. */
+  ch_status (*db_migrate)(ch_host* host, const ch_migration* migrations, size_t count);
+
+  /* Runs one SQL statement with `?` parameters bound from `params` and streams the rows to
+   * `sink` (may be NULL). `txn` is NULL for a statement of its own, or the handle passed to a
+   * db_transaction body. Statements are prepared once and cached.
+   * Thread: any, concurrently; writes are serialised by the host.
+   * Arguments: `out` (may be NULL) receives changes and last insert id.
+   * Errors: CH_CONFLICT for a constraint violation, CH_UNAVAILABLE when busy past the timeout,
+   * CH_INVALID_ARGUMENT for SQL errors; host last_error has SQLite's message. */
+  ch_status (*db_query)(ch_host* host, ch_txn* txn, ch_str sql, const ch_value* params,
+                        size_t param_count, ch_row_sink sink, void* ctx, ch_db_result* out);
+
+  /* Runs `body` inside one write transaction (BEGIN IMMEDIATE): committed when body returns
+   * CH_OK, rolled back otherwise, and that status returned. Pass `txn` to db_query inside body;
+   * do not use it after body returns. Nested calls are refused with CH_INVALID_ARGUMENT.
+   * Thread: any; transactions of one plugin run one at a time. */
+  ch_status (*db_transaction)(ch_host* host, ch_status (*body)(void* ctx, ch_txn* txn),
+                              void* ctx);
+
+  /* --- Directory: courts, departments, people ---------------------------------------------- */
+
+  /* Answers a directory query given as JSON; the answer is JSON, sent once to sink.
+   *   {"person": "<userid>"}                          -> person object, CH_NOT_FOUND if unknown
+   *   {"people": {"court": "LN-HC", "dept_id": "1003", "role": "judge"}}   (any subset)
+   *                                                   -> array of persons
+   *   {"supervisors": "<userid>"}                     -> array, nearest first: department head,
+   *                                                      then up to the court president
+   *   {"court": "<code>"} / {"courts": {}}            -> court object / array
+   *   {"departments": "<court code>"}                 -> array of departments
+   * docs/directory.md gives every field. Errors: CH_INVALID_ARGUMENT for a malformed query. */
+  ch_status (*directory)(ch_host* host, ch_str query_json, ch_str_sink sink, void* ctx);
+
+  /* --- Replies. Inside on_http / on_command / on_card_action only, on the calling thread. --- */
+
+  /* Sets the HTTP status of the reply (default 200). */
+  void (*reply_status)(ch_reply* reply, int32_t status);
+
+  /* Adds a response header. Arguments: both views are copied. */
+  void (*reply_header)(ch_reply* reply, ch_str name, ch_str value);
+
+  /* Sets the body; a second call replaces the first. For commands content_type is "text/plain"
+   * or "text/markdown" (give markdown its title with reply_header "title"); for card actions it
+   * is "application/json" with {"cardData": {...}, "userPrivateData": {...}}.
+   * Arguments: both views are copied. */
+  void (*reply_body)(ch_reply* reply, ch_str content_type, ch_str body);
+} ch_host_api;
+
+/* ------------------------------------------------------------------------------------------------
+ * Plugin functions (ch_plugin_api). The table the entry symbol returns must stay valid and
+ * unchanged while the library is loaded (a static const table).
+ * ----------------------------------------------------------------------------------------------*/
+
+/* flags() bits. */
+#define CH_PLUGIN_THREAD_SAFE 1u /* handlers may run concurrently; else the host serialises them */
+
+typedef struct ch_plugin_api {
+  uint32_t struct_size;
+  uint32_t abi_major;
+  uint32_t abi_minor;
+
+  /* The plugin id: [a-z][a-z0-9_]*, also its file name, config name, route prefix and database.
+   * Required: yes. Thread: any. Returns: a view of static storage. */
+  ch_str (*name)(void);
+
+  /* Semantic version of the plugin ("1.2.0"). Required: yes. Returns: static storage. */
+  ch_str (*version)(void);
+
+  /* One line for humans. Required: no. Returns: static storage. */
+  ch_str (*description)(void);
+
+  /* CH_PLUGIN_* bits. Required: yes. Thread: any. */
+  uint64_t (*flags)(void);
+
+  /* Creates an instance. Must not touch the outside world: no files, no threads, no host calls
+   * except log; `courthub check-config` creates instances only to validate settings.
+   * Required: yes. Thread: the host's control thread.
+   * Arguments: host_api and host outlive the instance (until destroy returns).
+   * Returns: a new instance, or NULL when out of memory. */
+  ch_plugin* (*create)(const ch_host_api* host_api, ch_host* host);
+
+  /* Destroys an instance. The host has drained every call into it first and calls nothing after.
+   * Required: yes. Thread: the host's control thread. */
+  void (*destroy)(ch_plugin* plugin);
+
+  /* Why the last failing call on this instance failed, for the person reading the error.
+   * Required: yes. Thread: any; the text is per thread.
+   * Returns: a view valid until the next call into this instance on this thread. */
+  ch_str (*last_error)(ch_plugin* plugin);
+
+  /* Validates and adopts settings (a JSON object). Called once before activate, on a fresh
+   * instance. Report each problem with host_api->settings_error, then return
+   * CH_INVALID_ARGUMENT. Required: yes. Thread: the host's control thread. */
+  ch_status (*configure)(ch_plugin* plugin, ch_str settings_json);
+
+  /* Brings the instance to service: migrations (db_migrate) and registrations.
+   * On failure the host undoes the registrations and shows the plugin in an error state.
+   * Required: yes. Thread: the host's control thread. */
+  ch_status (*activate)(ch_plugin* plugin);
+
+  /* Handles a routed HTTP request; builds the reply with reply_*. On a failure status the host
+   * answers with the mapped HTTP status and a JSON error {"error": {code, message, plugin,
+   * details}}: message is last_error for 4xx and a generic text for CH_ERROR (whose detail goes
+   * to the log only); details is the reply body, when the plugin set a JSON one.
+   * Required: if routes are registered. Thread: an HTTP worker; concurrently if THREAD_SAFE. */
+  ch_status (*on_http)(ch_plugin* plugin, uint64_t handler, const ch_http_request* request,
+                       ch_reply* reply);
+
+  /* Handles a robot command; the reply body (text or markdown) goes back to the chat.
+   * Required: if commands are registered. Thread: an HTTP worker. */
+  ch_status (*on_command)(ch_plugin* plugin, uint64_t handler, const ch_command* command,
+                          ch_reply* reply);
+
+  /* Handles a card button; the reply body updates the card.
+   * Required: if card actions are registered. Thread: an HTTP worker. */
+  ch_status (*on_card_action)(ch_plugin* plugin, uint64_t handler, const ch_card_action* action,
+                              ch_reply* reply);
+
+  /* Handles an inbox event. CH_OK marks it done for this plugin; CH_UNAVAILABLE or CH_ERROR
+   * retries with backoff and ends in the dead-letter list; CH_INVALID_ARGUMENT dead-letters at
+   * once. Required: if subscriptions are made. Thread: the inbox worker. */
+  ch_status (*on_event)(ch_plugin* plugin, uint64_t handler, const ch_event* event);
+
+  /* Runs a scheduled job. Required: if jobs are scheduled. Thread: the scheduler worker. */
+  ch_status (*on_job)(ch_plugin* plugin, uint64_t handler, const ch_job* job);
+} ch_plugin_api;
+
+/* The entry symbol. The host calls it once after loading, with its own ABI version.
+ * Returns: the plugin's table (static storage), or NULL if the plugin cannot work with that
+ * host at all. The host then compares versions (see the top of this file). */
+typedef const ch_plugin_api* (*ch_plugin_entry_fn)(uint32_t host_abi_major,
+                                                   uint32_t host_abi_minor);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* COURTHUB_PLUGIN_ABI_H */

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: Apache-2.0
+// An in-process harness for plugin tests: the real host runtime in a temporary directory, no HTTP.
+//
+//   courthub::testing::PluginHarness h(HELLO_PLUGIN_FILE);   // load, configure, activate
+//   h.add_person({"u1", "张三", "LN-HC", "1001", "审判员", {"judge"}});
+//   auto r = h.as("u1").get("/greetings");                  // call a route as that person
+//   EXPECT_EQ(r.status, 200);
+//   h.command("hello 世界");                                 // a robot command
+//   h.deliver_event("user_add_org", payload);                // an inbox event, delivered now
+//   h.run_job("morning-report");                             // a cron job, now
+//   EXPECT_EQ(h.outbox().size(), 1u);                        // what it queued for DingTalk
+//
+// What runs is what the server runs: the same loader, host table, SQLite database (a real file
+// under data_dir()), migrations, directory, inbox and outbox — only the network is missing.
+// Outbound messages are captured in the outbox instead of being sent.
+//
+// Link against courthub::testing (find_package(courthub-plugin)).
+// Threading: a harness belongs to one test thread. Errors: the constructor throws
+// courthub::Error when the plugin cannot be loaded, rejects its settings (the message lists
+// each "/pointer: problem") or fails to activate; the call methods report the plugin's answer.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "courthub/error.hpp"
+#include "courthub/host.hpp"
+#include "courthub/json.hpp"
+
+namespace courthub::testing {
+
+struct HarnessOptions {
+  Json settings = Json::object();            // the plugin's settings, as in the YAML
+  std::vector<std::string> directory_seed;   // seed YAML files; empty: only what you add
+  std::string data_dir;                      // "" = a fresh temporary directory, removed after
+  std::string plugin_name;                   // "" = whatever the library calls itself
+};
+
+struct HttpResult {
+  int status = 0;
+  std::string content_type;
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+  // The body as JSON; throws JsonError if it is not.
+  Json json() const { return Json::parse(body); }
+};
+
+struct CommandResult {
+  bool ok = false;
+  bool markdown = false;
+  std::string title;
+  std::string text;  // the chat reply (on failure: the message the user would see)
+};
+
+struct CardResult {
+  bool ok = false;
+  int status = 200;
+  Json body;  // what DingTalk would receive: {cardUpdateOptions, cardData, userPrivateData}
+};
+
+struct EventResult {
+  bool ok = false;     // the plugin handled it (CH_OK)
+  bool retry = false;  // it asked for a retry (CH_ERROR / CH_UNAVAILABLE)
+  std::string error;
+};
+
+class PluginHarness {
+ public:
+  explicit PluginHarness(const std::string& plugin_file, HarnessOptions options = {});
+  ~PluginHarness();
+  PluginHarness(const PluginHarness&) = delete;
+  PluginHarness& operator=(const PluginHarness&) = delete;
+
+  // --- the directory the plugin sees ---
+  void add_court(const Court& court);
+  void add_department(const Department& department);
+  void add_person(const Person& person);
+
+  // --- who the next calls come from (default: an admin) ---
+  PluginHarness& as(const std::string& user_id);  // throws if not in the directory
+  PluginHarness& as_admin();
+  PluginHarness& as_anonymous();
+
+  // --- calls, exactly as the server would make them ---
+  HttpResult request(const std::string& method, const std::string& path_and_query,
+                     const std::string& body = {},
+                     const std::string& content_type = "application/json");
+  HttpResult get(const std::string& path) { return request("GET", path); }
+  HttpResult post(const std::string& path, const Json& body) {
+    return request("POST", path, body.dump());
+  }
+  HttpResult put(const std::string& path, const Json& body) {
+    return request("PUT", path, body.dump());
+  }
+  HttpResult patch(const std::string& path, const Json& body) {
+    return request("PATCH", path, body.dump());
+  }
+  HttpResult del(const std::string& path) { return request("DELETE", path); }
+
+  // A robot line such as "hello 世界": the first word picks the command.
+  CommandResult command(const std::string& line, bool in_group = false);
+  CardResult card_action(const std::string& action, const Json& params,
+                         const std::string& out_track_id = "harness-card");
+  // Stores the event in the inbox and delivers it to this plugin now.
+  EventResult deliver_event(const std::string& topic, const Json& payload);
+  // Delivers events this plugin published to its own subscriptions (if any); returns how many.
+  size_t deliver_published();
+  // Runs a scheduled job now; throws Error(NotFound) for an unknown job.
+  void run_job(const std::string& job, int64_t scheduled_ms = 0);
+
+  // --- what the plugin did ---
+  // Messages queued in the outbox, oldest first: {"id","channel","target","msg","state"}.
+  std::vector<Json> outbox() const;
+  void clear_outbox();
+  // Events the plugin published, oldest first: {"topic","payload"}.
+  std::vector<Json> published() const;
+  // Rows from the plugin's own database, as JSON objects (for assertions).
+  std::vector<Json> query(const std::string& sql, const std::vector<Json>& params = {}) const;
+
+  // --- what the plugin registered ---
+  std::vector<std::string> routes() const;    // "GET /greetings/{name}"
+  std::vector<std::string> commands() const;  // names
+  std::vector<std::string> card_actions() const;
+  std::vector<std::string> subscriptions() const;
+  std::vector<std::string> jobs() const;      // "name cron tz"
+
+  std::string plugin_name() const;
+  std::string data_dir() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace courthub::testing
