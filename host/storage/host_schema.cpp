@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: Apache-2.0
+// The host database's migrations.
+#include "host/storage/host_schema.hpp"
+
+#include <vector>
+
+namespace courthub::storage {
+
+std::span<const Migration> host_migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "directory",
+       R"sql(
+CREATE TABLE courts (
+  code TEXT PRIMARY KEY,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  level TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  parent TEXT NOT NULL DEFAULT '',
+  city TEXT NOT NULL DEFAULT '',
+  synthetic INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE departments (
+  id INTEGER PRIMARY KEY,
+  court_code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  parent_id INTEGER NOT NULL DEFAULT 0,
+  head TEXT NOT NULL DEFAULT '',
+  leader TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT 'seed'
+);
+CREATE TABLE people (
+  user_id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  court_code TEXT NOT NULL,
+  dept_id INTEGER NOT NULL,
+  title TEXT NOT NULL DEFAULT '',
+  roles TEXT NOT NULL DEFAULT '[]',
+  active INTEGER NOT NULL DEFAULT 1,
+  source TEXT NOT NULL DEFAULT 'seed',
+  updated_ms INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX people_by_court ON people(court_code);
+CREATE TABLE host_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+)sql"},
+      {2, "audit log",
+       R"sql(
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at_ms INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT NOT NULL DEFAULT '',
+  detail TEXT NOT NULL DEFAULT '',
+  result TEXT NOT NULL,
+  request_id TEXT NOT NULL DEFAULT ''
+);
+)sql"},
+      {3, "inbox",
+       R"sql(
+CREATE TABLE inbox (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  source TEXT NOT NULL,
+  topic TEXT NOT NULL,
+  dedup_key TEXT NOT NULL UNIQUE,
+  payload TEXT NOT NULL,
+  received_ms INTEGER NOT NULL
+);
+CREATE TABLE inbox_deliveries (
+  event_id INTEGER NOT NULL REFERENCES inbox(id) ON DELETE CASCADE,
+  subscriber TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('pending', 'done', 'dead')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_ms INTEGER NOT NULL,
+  last_error TEXT NOT NULL DEFAULT '',
+  done_ms INTEGER,
+  PRIMARY KEY (event_id, subscriber)
+);
+CREATE INDEX inbox_deliveries_due ON inbox_deliveries(state, next_ms);
+)sql"},
+      {4, "outbox",
+       R"sql(
+CREATE TABLE outbox (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  plugin TEXT NOT NULL,
+  idem_key TEXT,
+  channel TEXT NOT NULL,
+  target TEXT NOT NULL,
+  message TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'dead')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_ms INTEGER NOT NULL,
+  last_error TEXT NOT NULL DEFAULT '',
+  created_ms INTEGER NOT NULL,
+  sent_ms INTEGER,
+  UNIQUE (plugin, idem_key)
+);
+CREATE INDEX outbox_due ON outbox(state, next_ms);
+)sql"},
+      {5, "robot messages and job runs",
+       R"sql(
+CREATE TABLE robot_messages (
+  msg_id TEXT PRIMARY KEY,
+  received_ms INTEGER NOT NULL,
+  reply_type TEXT NOT NULL DEFAULT '',
+  reply TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE job_runs (
+  plugin TEXT NOT NULL,
+  job TEXT NOT NULL,
+  last_scheduled_ms INTEGER NOT NULL,
+  last_status TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (plugin, job)
+);
+)sql"},
+  };
+  return kMigrations;
+}
+
+}  // namespace courthub::storage

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+// The SQLite backend: WAL, foreign keys, busy timeout, one writer and a pool of readers.
+//
+// Why one writer: SQLite allows one writer at a time anyway; serialising writers on an
+// in-process mutex (with BEGIN IMMEDIATE) means no SQLITE_BUSY between our own threads and no
+// deadlocking lock upgrades, while readers keep reading the last committed state through WAL.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "host/outcome.hpp"
+#include "host/storage/database.hpp"
+
+namespace courthub::storage {
+
+struct SqliteOptions {
+  bool synchronous_full = true;  // FULL survives power loss; NORMAL only a process crash
+  int busy_timeout_ms = 5000;    // waiting for another process holding the file
+  int readers = 4;               // read connections, opened on demand
+};
+
+// Opens (creating if needed) the database file; its directory must exist.
+// Errors: Error with SQLite's message and the path.
+Expected<std::unique_ptr<Database>> open_sqlite(const std::string& path,
+                                                const SqliteOptions& options);
+
+}  // namespace courthub::storage
