@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: Apache-2.0
+// The host configuration as typed values, after ${VAR} expansion and validation.
+//
+// Produced by load_config() (config_loader.hpp); immutable once loaded. A reload builds a new
+// Config and swaps it in whole. Defaults below are the documented ones (docs/configuration.md).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "courthub/json.hpp"
+
+namespace courthub::config {
+
+// Where a value came from, for messages that point at the file.
+struct Location {
+  std::string file;
+  int line = 0;    // 1-based; 0 when unknown
+  int column = 0;  // 1-based
+  std::string to_string() const {
+    return line ? file + ":" + std::to_string(line) : file;
+  }
+};
+
+struct ServerConfig {
+  std::string host = "127.0.0.1";
+  uint16_t port = 8080;            // 0 = any free port (tests)
+  int threads = 16;                // HTTP worker threads
+  int64_t max_body_bytes = 1 << 20;
+  int queue_size = 256;            // accepted connections waiting for a worker
+};
+
+struct StorageConfig {
+  std::string data_dir = "./var";  // relative to the configuration file's directory
+  bool synchronous_full = true;    // `synchronous: full|normal`
+  int busy_timeout_ms = 5000;
+};
+
+struct AdminConfig {
+  std::string token;  // required; a secret
+};
+
+struct DirectoryConfig {
+  std::vector<std::string> seed;   // resolved paths of seed files, in order
+};
+
+struct GroupRobot {
+  std::string name;
+  std::string webhook;  // https://oapi.dingtalk.com/robot/send?access_token=... ; a secret
+  std::string secret;   // SEC... for 加签; empty = unsigned; a secret
+};
+
+struct DingTalkConfig {
+  std::string api_base = "https://oapi.dingtalk.com";  // DingTalk open API (or the local double)
+  std::string app_key;       // appKey / clientId
+  std::string app_secret;    // a secret
+  std::string corp_id;
+  int64_t agent_id = 0;
+  // Event subscription (HTTP push)
+  std::string callback_token;    // a secret
+  std::string callback_aes_key;  // 43 characters; a secret
+  std::string owner_key;         // defaults to app_key
+  int64_t callback_window_ms = 300000;  // accepted timestamp skew, both directions
+  int64_t robot_window_ms = 3600000;
+  std::string card_route_key;    // the secret path segment of /dingtalk/cards/<key>
+  std::vector<GroupRobot> group_robots;
+  int outbox_max_attempts = 12;
+  int robot_per_minute = 20;
+};
+
+struct SessionConfig {
+  std::string secret;            // HS256 key for mini-app session tokens; a secret
+  int64_t ttl_seconds = 8 * 3600;
+};
+
+struct PluginConfig {
+  std::string name;
+  std::string file;      // resolved path of <name>.so ("" if not found: see PluginConfig errors)
+  bool enabled = true;
+  std::string sha256;    // lowercase hex; empty = not pinned
+  Json settings = Json::object();
+  // JSON pointer ("/rooms/0/capacity") -> where it stands in the YAML.
+  std::map<std::string, Location> settings_locations;
+  Location location;     // the plugin's entry in the list
+};
+
+struct Config {
+  std::string file;      // the file it was loaded from (absolute)
+  ServerConfig server;
+  StorageConfig storage;
+  AdminConfig admin;
+  DirectoryConfig directory;
+  DingTalkConfig dingtalk;
+  SessionConfig sessions;
+  std::vector<std::string> plugin_search_path;  // resolved directories
+  std::vector<PluginConfig> plugins;
+
+  const PluginConfig* plugin(const std::string& name) const {
+    for (auto& p : plugins)
+      if (p.name == name) return &p;
+    return nullptr;
+  }
+};
+
+// Where a JSON pointer into a plugin's settings stands in the file: the longest known prefix.
+Location locate_setting(const PluginConfig& plugin, const std::string& pointer);
+
+}  // namespace courthub::config
