@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+// The live directory: persisted in the host database, served as an immutable Snapshot.
+//
+// The seed files are imported when they change; contact events (issue: the DingTalk channel)
+// then edit people and departments. Each change writes the database first, then swaps in a
+// rebuilt Snapshot, so a reader never sees a half-applied change and a restart loses nothing.
+// Threading: snapshot() from any thread; changes are serialised internally.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "host/directory/model.hpp"
+#include "host/directory/snapshot.hpp"
+#include "host/outcome.hpp"
+#include "host/storage/database.hpp"
+
+namespace courthub::directory {
+
+class Directory {
+ public:
+  explicit Directory(storage::Database& host_db) : db_(host_db) {}
+
+  // Imports the seed when its files differ from the last import (seed rows are replaced, rows
+  // that came from DingTalk events are kept), then loads everything into a Snapshot.
+  // Errors: the seed's own errors (file:line), or the database's.
+  Outcome load(const std::vector<std::string>& seed_files);
+
+  std::shared_ptr<const Snapshot> snapshot() const;
+
+  // Contact changes. Each is durable when it returns.
+  Outcome upsert_person(const Person& person);
+  Outcome deactivate_person(const std::string& user_id);
+  Outcome upsert_department(const Department& department);
+  Outcome remove_department(int64_t id);
+
+ private:
+  Outcome import_seed(const Seed& seed, const std::string& digest);
+  Expected<Seed> read_database();
+  Outcome reload();
+
+  storage::Database& db_;
+  mutable std::mutex mu_;  // guards snapshot_ and serialises changes
+  std::shared_ptr<const Snapshot> snapshot_ = Snapshot::build(Seed{});
+};
+
+}  // namespace courthub::directory
