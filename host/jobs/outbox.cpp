@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: Apache-2.0
+// Outbox: message validation, durable queueing and the delivery worker.
+#include "host/jobs/outbox.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include "host/log.hpp"
+
+namespace courthub::jobs {
+namespace {
+
+using storage::int_of;
+using storage::int_value;
+using storage::null_value;
+using storage::text_of;
+using storage::text_value;
+
+int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+bool nonempty_string(const Json* j) { return j && j->is_string() && !j->as_string().empty(); }
+
+// The fields each DingTalk message type needs (dingtalk-protocol.md §3, §7).
+Outcome check_msg(const Json& msg) {
+  if (!msg.is_object()) return Outcome::invalid("msg must be an object");
+  const Json* type = msg.find("msgtype");
+  if (!nonempty_string(type)) return Outcome::invalid("msg.msgtype is required");
+  const std::string& t = type->as_string();
+  const Json* body = msg.find(t);
+  if (!body || !body->is_object()) {
+    return Outcome::invalid("msg." + t + " must be an object for msgtype '" + t + "'");
+  }
+  auto need = [&](std::initializer_list<const char*> fields) -> Outcome {
+    for (auto* f : fields)
+      if (!nonempty_string(body->find(f))) {
+        return Outcome::invalid("msg." + t + "." + f + " is required");
+      }
+    return Outcome::success();
+  };
+  if (t == "text") return need({"content"});
+  if (t == "markdown") return need({"title", "text"});
+  if (t == "link") return need({"title", "text", "messageUrl"});
+  if (t == "action_card" || t == "actionCard") return need({"title"});
+  if (t == "oa") return Outcome::success();
+  if (t == "interactive_card") {
+    Outcome o = need({"template_id", "out_track_id"});
+    if (!o.ok()) return o;
+    const Json* data = body->find("card_data");
+    if (data && !data->is_object()) return Outcome::invalid("msg.interactive_card.card_data must be an object");
+    return Outcome::success();
+  }
+  return Outcome::invalid("msg.msgtype '" + t +
+                          "' is not one of text, markdown, link, action_card, oa, interactive_card");
+}
+
+}  // namespace
+
+Expected<ParsedMessage> parse_outbox_message(
+    const Json& message, const std::function<bool(const std::string&)>& known_robot) {
+  if (!message.is_object()) return Outcome::invalid("the message must be a JSON object");
+  const Json* to = message.find("to");
+  if (!to || !to->is_object()) return Outcome::invalid("to is required: an object");
+  const Json* msg = message.find("msg");
+  if (!msg) return Outcome::invalid("msg is required");
+  Outcome o = check_msg(*msg);
+  if (!o.ok()) return o;
+
+  ParsedMessage out;
+  out.msg = *msg;
+  int targets = 0;
+  if (const Json* users = to->find("users")) {
+    ++targets;
+    if (!users->is_array() || users->size() == 0) {
+      return Outcome::invalid("to.users must be a non-empty array of userids");
+    }
+    if (users->size() > 5000) return Outcome::invalid("to.users has more than 5000 people");
+    for (auto& u : users->as_array()) {
+      if (!u.is_string() || u.as_string().empty() ||
+          u.as_string().find(',') != std::string::npos) {
+        return Outcome::invalid("to.users must hold userids (non-empty, no commas)");
+      }
+      if (!out.target.empty()) out.target += ',';
+      out.target += u.as_string();
+    }
+    out.channel = msg->get_string("msgtype") == "interactive_card" ? "card" : "work_notice";
+    // asyncsend_v2 takes at most 2048 bytes of msg.
+    if (out.channel == "work_notice" && msg->dump().size() > 2048) {
+      return Outcome::invalid("msg is " + std::to_string(msg->dump().size()) +
+                              " bytes; work notifications take at most 2048");
+    }
+  }
+  if (const Json* hook = to->find("session_webhook")) {
+    ++targets;
+    if (!nonempty_string(hook) || (hook->as_string().rfind("http://", 0) != 0 &&
+                                   hook->as_string().rfind("https://", 0) != 0)) {
+      return Outcome::invalid("to.session_webhook must be an http(s) URL");
+    }
+    out.channel = "session";
+    out.target = hook->as_string();
+  }
+  if (const Json* robot = to->find("group_robot")) {
+    ++targets;
+    if (!nonempty_string(robot)) return Outcome::invalid("to.group_robot must be a robot name");
+    if (!known_robot(robot->as_string())) {
+      return Outcome::invalid("to.group_robot '" + robot->as_string() +
+                              "' is not configured in dingtalk.group_robots");
+    }
+    out.channel = "group_robot";
+    out.target = robot->as_string();
+  }
+  if (targets != 1) {
+    return Outcome::invalid("to must name exactly one of users, session_webhook, group_robot");
+  }
+  if (out.channel != "work_notice" && out.channel != "card" && msg->dump().size() > 20000) {
+    return Outcome::invalid("msg is larger than the 20000 bytes a robot message may be");
+  }
+  if (const Json* key = message.find("key")) {
+    if (!key->is_string() || key->as_string().size() > 200) {
+      return Outcome::invalid("key must be a string of at most 200 characters");
+    }
+    out.key = key->as_string();
+  }
+  return out;
+}
+
+Expected<int64_t> Outbox::queue(const std::string& plugin, const Json& message) {
+  auto parsed = parse_outbox_message(message, policy_.known_group_robot);
+  if (!parsed) return parsed.outcome();
+  int64_t id = 0;
+  const int64_t now = now_ms();
+  std::string body = parsed->msg.dump();
+  Outcome o = group_commit_.run([&](storage::Transaction& txn) -> Outcome {
+    ch_value row[] = {text_value(plugin),
+                      parsed->key.empty() ? null_value() : text_value(parsed->key),
+                      text_value(parsed->channel),
+                      text_value(parsed->target),
+                      text_value(body),
+                      int_value(now),
+                      int_value(now)};
+    storage::QueryResult r;
+    Outcome w = txn.query(
+        "INSERT INTO outbox(plugin, idem_key, channel, target, message, state, next_ms, "
+        "created_ms) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?) "
+        "ON CONFLICT(plugin, idem_key) DO NOTHING",
+        row, {}, &r);
+    if (!w.ok()) return w;
+    if (r.changes == 1) {
+      id = r.last_insert_id;
+      return Outcome::success();
+    }
+    ch_value key[] = {text_value(plugin), text_value(parsed->key)};
+    return txn.query("SELECT id FROM outbox WHERE plugin = ? AND idem_key = ?", key,
+                     [&](const ch_str*, const ch_value* v, size_t) {
+                       id = int_of(v[0]);
+                       return Outcome::success();
+                     });
+  });
+  if (!o.ok()) return o;
+  wake();
+  return id;
+}
+
+void Outbox::wake() {
+  {
+    std::lock_guard lock(mu_);
+    wake_ = true;
+  }
+  cv_.notify_one();
+}
+
+size_t Outbox::deliver_due(Courier& courier) {
+  std::vector<OutboxMessage> due;
+  ch_value now[] = {int_value(now_ms())};
+  Outcome o = db_.query(
+      "SELECT id, plugin, channel, target, message, attempts FROM outbox "
+      "WHERE state = 'pending' AND next_ms <= ? ORDER BY next_ms, id LIMIT 32",
+      now, [&](const ch_str*, const ch_value* v, size_t) {
+        OutboxMessage m;
+        m.id = int_of(v[0]);
+        m.plugin = text_of(v[1]);
+        m.channel = text_of(v[2]);
+        m.target = text_of(v[3]);
+        try {
+          m.msg = Json::parse(text_of(v[4]));
+        } catch (const JsonError&) {
+          m.msg = Json::object();
+        }
+        m.attempt = static_cast<int>(int_of(v[5])) + 1;
+        due.push_back(std::move(m));
+        return Outcome::success();
+      });
+  if (!o.ok()) {
+    log::error("outbox", "cannot read due messages: " + o.message());
+    return 0;
+  }
+  for (auto& m : due) {
+    Delivery d;
+    try {
+      d = courier.deliver(m);
+    } catch (const std::exception& e) {
+      d = Delivery{Delivery::Result::Retry, std::string("courier threw: ") + e.what(), 0};
+    }
+    std::string state = "sent";
+    int64_t next = 0;
+    if (d.result == Delivery::Result::Retry && m.attempt < policy_.max_attempts) {
+      state = "pending";
+      int64_t backoff = std::min(policy_.first_backoff_ms << std::min(m.attempt - 1, 20),
+                                 policy_.max_backoff_ms);
+      next = now_ms() + std::max(backoff, d.retry_after_ms);
+      log::warn("outbox", "message " + std::to_string(m.id) + " (" + m.channel +
+                              ") not sent, attempt " + std::to_string(m.attempt) + ": " + d.error);
+    } else if (d.result != Delivery::Result::Sent) {
+      state = "dead";
+      log::error("outbox", "message " + std::to_string(m.id) + " (" + m.channel +
+                               ") dead-lettered after " + std::to_string(m.attempt) +
+                               " attempt(s): " + d.error);
+    }
+    ch_value p[] = {text_value(state), int_value(m.attempt), int_value(next),
+                    text_value(d.error),
+                    state == "sent" ? int_value(now_ms()) : null_value(), int_value(m.id)};
+    Outcome w = db_.query(
+        "UPDATE outbox SET state = ?, attempts = ?, next_ms = ?, last_error = ?, sent_ms = ? "
+        "WHERE id = ?",
+        p);
+    if (!w.ok()) log::error("outbox", "cannot record message " + std::to_string(m.id) + ": " + w.message());
+  }
+  return due.size();
+}
+
+void Outbox::start(Courier& courier) {
+  if (running_.exchange(true)) return;
+  worker_ = std::thread([this, &courier] { run(courier); });
+}
+
+void Outbox::stop() {
+  if (!running_.exchange(false)) return;
+  wake();
+  if (worker_.joinable()) worker_.join();
+}
+
+void Outbox::run(Courier& courier) {
+  while (running_) {
+    if (deliver_due(courier) > 0) continue;
+    std::unique_lock lock(mu_);
+    cv_.wait_for(lock, std::chrono::milliseconds(500), [&] { return wake_ || !running_; });
+    wake_ = false;
+  }
+}
+
+namespace {
+Json message_row(const ch_value* v) {
+  Json msg;
+  try {
+    msg = Json::parse(text_of(v[5]));
+  } catch (const JsonError&) {
+  }
+  return Json::object({{"id", int_of(v[0])},
+                       {"plugin", text_of(v[1])},
+                       {"channel", text_of(v[2])},
+                       {"target", text_of(v[3])},
+                       {"state", text_of(v[4])},
+                       {"msg", msg},
+                       {"attempts", int_of(v[6])},
+                       {"last_error", text_of(v[7])},
+                       {"created_ms", int_of(v[8])}});
+}
+constexpr const char* kColumns =
+    "id, plugin, channel, target, state, message, attempts, last_error, created_ms";
+}  // namespace
+
+Expected<Json> Outbox::dead_letters(int limit) {
+  Json list = Json::array();
+  ch_value p[] = {int_value(limit)};
+  Outcome o = db_.query(std::string("SELECT ") + kColumns +
+                            " FROM outbox WHERE state = 'dead' ORDER BY id DESC LIMIT ?",
+                        p, [&](const ch_str*, const ch_value* v, size_t) {
+                          list.push_back(message_row(v));
+                          return Outcome::success();
+                        });
+  if (!o.ok()) return o;
+  return list;
+}
+
+Expected<Json> Outbox::messages(const std::string& plugin, int limit) {
+  Json list = Json::array();
+  ch_value p[] = {text_value(plugin), int_value(limit)};
+  Outcome o = db_.query(std::string("SELECT ") + kColumns +
+                            " FROM outbox WHERE plugin = ? ORDER BY id DESC LIMIT ?",
+                        p, [&](const ch_str*, const ch_value* v, size_t) {
+                          list.push_back(message_row(v));
+                          return Outcome::success();
+                        });
+  if (!o.ok()) return o;
+  return list;
+}
+
+Expected<Json> Outbox::counts() {
+  Json out = Json::object({{"pending", 0}, {"sent", 0}, {"dead", 0}});
+  Outcome o = db_.query("SELECT state, COUNT(*) FROM outbox GROUP BY state", {},
+                        [&](const ch_str*, const ch_value* v, size_t) {
+                          out[std::string(text_of(v[0]))] = int_of(v[1]);
+                          return Outcome::success();
+                        });
+  if (!o.ok()) return o;
+  return out;
+}
+
+Outcome Outbox::replay(int64_t id) {
+  ch_value p[] = {int_value(now_ms()), int_value(id)};
+  storage::QueryResult r;
+  Outcome o = db_.query(
+      "UPDATE outbox SET state = 'pending', attempts = 0, next_ms = ?, last_error = '' "
+      "WHERE id = ? AND state = 'dead'",
+      p, {}, &r);
+  if (!o.ok()) return o;
+  if (r.changes == 0) return Outcome::not_found("no dead outbox message " + std::to_string(id));
+  wake();
+  return Outcome::success();
+}
+
+}  // namespace courthub::jobs

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: Apache-2.0
+// Scheduler: the cron timetable, its timer thread and the job runners.
+#include "host/jobs/scheduler.hpp"
+
+#include <chrono>
+#include <map>
+
+#include "host/jobs/cron.hpp"
+#include "host/log.hpp"
+
+namespace courthub::jobs {
+namespace {
+
+int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// Zones are looked up once: find() reads the zone file.
+const TimeZone* zone_of(const std::string& name) {
+  static std::mutex mu;
+  static std::map<std::string, TimeZone> zones;
+  std::lock_guard lock(mu);
+  auto it = zones.find(name);
+  if (it == zones.end()) {
+    auto zone = TimeZone::find(name);
+    if (!zone) return nullptr;
+    it = zones.emplace(name, *zone).first;
+  }
+  return &it->second;
+}
+
+// Registration already validated the expression and the zone (PluginInstance::schedule).
+int64_t next_fire(const std::string& cron, const std::string& tz, int64_t after) {
+  auto expr = CronExpression::parse(cron);
+  const TimeZone* zone = zone_of(tz);
+  if (!expr || !zone) return INT64_MAX;
+  return expr->next_after(after, *zone).value_or(INT64_MAX);
+}
+
+}  // namespace
+
+void Scheduler::refresh() {
+  std::vector<Entry> fresh;
+  const int64_t now = now_ms();
+  for (auto& inst : plugins_.live_all()) {
+    for (auto& j : inst->jobs()) {
+      Entry e;
+      e.instance = inst;
+      e.plugin = inst->name();
+      e.job = j.name;
+      e.cron = j.cron;
+      e.time_zone = j.time_zone;
+      e.handler = j.handler;
+      e.next_ms = next_fire(j.cron, j.time_zone, now);
+      fresh.push_back(std::move(e));
+    }
+  }
+  {
+    std::lock_guard lock(mu_);
+    // Keep the running flag of jobs that survive a reload, so overlap protection holds.
+    for (auto& f : fresh)
+      for (auto& old : entries_)
+        if (old.plugin == f.plugin && old.job == f.job) f.running = old.running;
+    entries_ = std::move(fresh);
+  }
+  cv_.notify_all();
+}
+
+void Scheduler::start() {
+  if (running_.exchange(true)) return;
+  refresh();
+  timer_ = std::thread([this] { timer_loop(); });
+  for (int i = 0; i < workers_; ++i) pool_.emplace_back([this] { worker_loop(); });
+}
+
+void Scheduler::stop() {
+  if (!running_.exchange(false)) return;
+  cv_.notify_all();
+  tasks_cv_.notify_all();
+  if (timer_.joinable()) timer_.join();
+  for (auto& t : pool_)
+    if (t.joinable()) t.join();
+  pool_.clear();
+}
+
+void Scheduler::timer_loop() {
+  std::unique_lock lock(mu_);
+  while (running_) {
+    const int64_t now = now_ms();
+    int64_t soonest = now + 60000;
+    for (auto& e : entries_) {
+      if (e.next_ms <= now) {
+        if (e.running->load()) {
+          log::warn("scheduler", "job " + e.plugin + "/" + e.job +
+                                     " is still running; skipping the run due now");
+        } else {
+          e.running->store(true);
+          tasks_.push_back(Task{e, e.next_ms});
+          tasks_cv_.notify_one();
+        }
+        e.next_ms = next_fire(e.cron, e.time_zone, now);
+      }
+      soonest = std::min(soonest, e.next_ms);
+    }
+    auto wait = std::chrono::milliseconds(std::max<int64_t>(soonest - now_ms(), 10));
+    cv_.wait_for(lock, std::min(wait, std::chrono::milliseconds(1000)));
+  }
+}
+
+void Scheduler::worker_loop() {
+  while (true) {
+    Task task;
+    {
+      std::unique_lock lock(mu_);
+      tasks_cv_.wait(lock, [&] { return !tasks_.empty() || !running_; });
+      if (!running_ && tasks_.empty()) return;
+      task = std::move(tasks_.front());
+      tasks_.erase(tasks_.begin());
+    }
+    execute(task.entry, task.scheduled_ms);
+    task.entry.running->store(false);
+  }
+}
+
+void Scheduler::execute(const Entry& entry, int64_t scheduled_ms) {
+  auto inst = entry.instance.lock();
+  if (!inst) return;  // retired since it came due
+  ch_job job{sizeof(ch_job), ch_str{entry.job.data(), entry.job.size()}, scheduled_ms};
+  log::RequestScope scope("job-" + log::new_request_id());
+  auto started = std::chrono::steady_clock::now();
+  auto result = inst->job(entry.handler, job);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                std::chrono::steady_clock::now() - started)
+                .count();
+  std::string status = result.ok() ? "ok" : "failed: " + result.error;
+  if (result.ok()) {
+    log::info("scheduler", "job " + entry.plugin + "/" + entry.job + " done in " +
+                               std::to_string(ms) + " ms");
+  } else {
+    log::error("scheduler", "job " + entry.plugin + "/" + entry.job + " " + status);
+  }
+  ch_value p[] = {storage::text_value(entry.plugin), storage::text_value(entry.job),
+                  storage::int_value(scheduled_ms), storage::text_value(status)};
+  Outcome o = db_.query(
+      "INSERT INTO job_runs(plugin, job, last_scheduled_ms, last_status) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT(plugin, job) DO UPDATE SET last_scheduled_ms = excluded.last_scheduled_ms, "
+      "last_status = excluded.last_status",
+      p);
+  if (!o.ok()) log::warn("scheduler", "cannot record the run: " + o.message());
+}
+
+Outcome Scheduler::run_now(const std::string& plugin, const std::string& job,
+                           int64_t scheduled_ms) {
+  auto inst = plugins_.live(plugin);
+  if (!inst) return Outcome::not_found("plugin '" + plugin + "' is not running");
+  for (auto& j : inst->jobs()) {
+    if (j.name != job) continue;
+    ch_job call{sizeof(ch_job), ch_str{j.name.data(), j.name.size()}, scheduled_ms};
+    auto r = inst->job(j.handler, call);
+    if (!r.ok()) return Outcome::failure(static_cast<Status>(r.status), r.error);
+    return Outcome::success();
+  }
+  return Outcome::not_found("plugin '" + plugin + "' has no job '" + job + "'");
+}
+
+std::vector<Scheduler::Entry> Scheduler::timetable() const {
+  std::lock_guard lock(mu_);
+  return entries_;
+}
+
+}  // namespace courthub::jobs

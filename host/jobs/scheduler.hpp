@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: Apache-2.0
+// Fires the plugins' cron jobs at their next due minute, in each job's time zone.
+//
+// Runs missed while the host was down are not replayed: after a start the next run is the next
+// due instant. A job whose previous run is still going skips the run that comes due meanwhile.
+// Threading: start/stop/refresh from the control thread; one timer thread and a small pool run
+// the jobs, so a slow job does not delay the others.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "host/outcome.hpp"
+#include "host/plugins/plugin_set.hpp"
+#include "host/storage/database.hpp"
+
+namespace courthub::jobs {
+
+class Scheduler {
+ public:
+  Scheduler(plugins::PluginSet& plugins, storage::Database& host_db, int workers = 2)
+      : plugins_(plugins), db_(host_db), workers_(workers) {}
+  ~Scheduler() { stop(); }
+
+  void start();
+  void stop();
+  // Re-reads the live plugins' jobs (after a reload).
+  void refresh();
+
+  // Runs a job now on the calling thread, as the timer would. NotFound for an unknown job.
+  Outcome run_now(const std::string& plugin, const std::string& job, int64_t scheduled_ms);
+
+  struct Entry {
+    std::weak_ptr<plugins::PluginInstance> instance;
+    std::string plugin, job, cron, time_zone;
+    uint64_t handler = 0;
+    int64_t next_ms = 0;
+    std::shared_ptr<std::atomic<bool>> running = std::make_shared<std::atomic<bool>>(false);
+  };
+  // The current timetable, for /admin.
+  std::vector<Entry> timetable() const;
+
+ private:
+  void timer_loop();
+  void worker_loop();
+  void execute(const Entry& entry, int64_t scheduled_ms);
+
+  plugins::PluginSet& plugins_;
+  storage::Database& db_;
+  int workers_;
+
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<Entry> entries_;
+  struct Task {
+    Entry entry;
+    int64_t scheduled_ms;
+  };
+  std::vector<Task> tasks_;
+  std::condition_variable tasks_cv_;
+  bool dirty_ = true;
+  std::atomic<bool> running_{false};
+  std::thread timer_;
+  std::vector<std::thread> pool_;
+};
+
+}  // namespace courthub::jobs
