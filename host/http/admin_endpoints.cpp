@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: Apache-2.0
+// The /admin endpoints.
+#include "host/http/admin_endpoints.hpp"
+
+#include <chrono>
+
+#include "host/log.hpp"
+
+namespace courthub::http {
+namespace {
+
+int limit_of(const Exchange& ex, int fallback) {
+  auto v = ex.query_value("limit");
+  if (!v) return fallback;
+  try {
+    int n = std::stoi(*v);
+    return n < 1 ? 1 : (n > 1000 ? 1000 : n);
+  } catch (...) {
+    return fallback;
+  }
+}
+
+// Runs `fn` only for a caller holding the admin token.
+template <class F>
+Handler admin_only(const Authenticator& auth, F fn) {
+  return [&auth, fn](Exchange& ex) {
+    if (!auth.is_admin(ex.bearer_token())) {
+      log::warn("admin", "refused " + ex.method() + " " + ex.path() + " from " +
+                             ex.remote_address() + ": missing or wrong admin token");
+      ex.respond(401, "application/json; charset=utf-8",
+                 Json::object({{"error", Json::object({{"code", "unauthenticated"},
+                                                       {"message",
+                                                        "send Authorization: Bearer <admin "
+                                                        "token>"}})},
+                               {"request_id", ex.request_id()}})
+                     .dump(),
+                 {{"WWW-Authenticate", "Bearer realm=\"courthub-admin\""}});
+      return;
+    }
+    fn(ex, "admin@" + ex.remote_address());
+  };
+}
+
+void respond_expected(Exchange& ex, const Expected<Json>& value, const char* key) {
+  if (!value) {
+    ex.respond_outcome(value.outcome());
+    return;
+  }
+  ex.respond_json(200, Json::object({{key, *value}}));
+}
+
+}  // namespace
+
+Json plugins_json(const plugins::PluginSet& plugins) {
+  Json list = Json::array();
+  for (auto& s : plugins.status()) {
+    Json p = Json::object({{"name", s.name},
+                           {"version", s.version},
+                           {"abi", s.abi},
+                           {"state", s.state},
+                           {"error", s.error},
+                           {"file", s.file},
+                           {"sha256", s.sha256},
+                           {"description", s.description},
+                           {"thread_safe", s.thread_safe},
+                           {"routes", s.routes},
+                           {"commands", s.commands},
+                           {"card_actions", s.card_actions},
+                           {"subscriptions", s.subscriptions},
+                           {"jobs", s.jobs}});
+    list.push_back(std::move(p));
+  }
+  return list;
+}
+
+void add_admin_endpoints(Router& router, const Authenticator& auth, AdminTargets t) {
+  router.exact("/admin/plugins", "/admin/plugins",
+               admin_only(auth, [t](Exchange& ex, const std::string&) {
+                 if (!allow_methods(ex, {"GET"})) return;
+                 ex.respond_json(200, Json::object({{"plugins", plugins_json(*t.plugins)}}));
+               }));
+
+  router.exact("/admin/reload", "/admin/reload",
+               admin_only(auth, [t](Exchange& ex, const std::string& actor) {
+                 if (!allow_methods(ex, {"POST"})) return;
+                 Json result = t.reload(actor);
+                 if (!result.get_bool("ok")) {
+                   ex.respond_error(400, "invalid_config",
+                                    "the new configuration was refused; the running one stays",
+                                    "", result["errors"]);
+                   return;
+                 }
+                 ex.respond_json(200, result);
+               }));
+
+  router.exact("/admin/audit", "/admin/audit",
+               admin_only(auth, [t](Exchange& ex, const std::string&) {
+                 if (!allow_methods(ex, {"GET"})) return;
+                 int64_t before = 0;
+                 if (auto b = ex.query_value("before")) {
+                   try {
+                     before = std::stoll(*b);
+                   } catch (...) {
+                     ex.respond_error(400, "invalid_argument", "before must be an audit row id");
+                     return;
+                   }
+                 }
+                 respond_expected(ex, t.audit->list(limit_of(ex, 100), before), "entries");
+               }));
+
+  router.exact("/admin/inbox", "/admin/inbox",
+               admin_only(auth, [t](Exchange& ex, const std::string&) {
+                 if (!allow_methods(ex, {"GET"})) return;
+                 respond_expected(ex, t.inbox->counts(), "inbox");
+               }));
+  router.exact("/admin/inbox/dead", "/admin/inbox/dead",
+               admin_only(auth, [t](Exchange& ex, const std::string&) {
+                 if (!allow_methods(ex, {"GET"})) return;
+                 respond_expected(ex, t.inbox->dead_letters(limit_of(ex, 100)), "dead_letters");
+               }));
+  router.exact(
+      "/admin/inbox/replay", "/admin/inbox/replay",
+      admin_only(auth, [t](Exchange& ex, const std::string& actor) {
+        if (!allow_methods(ex, {"POST"})) return;
+        auto body = ex.json_body();
+        if (!body) return;
+        const Json* id = body->find("event_id");
+        const Json* sub = body->find("subscriber");
+        if (!id || !id->is_int() || !sub || !sub->is_string()) {
+          ex.respond_error(400, "invalid_argument",
+                           "send {\"event_id\": <number>, \"subscriber\": \"<plugin>\"}");
+          return;
+        }
+        Outcome o = t.inbox->replay(id->as_int(), sub->as_string());
+        (void)t.audit->record(actor, "inbox.replay",
+                              std::to_string(id->as_int()) + "/" + sub->as_string(), "",
+                              o.ok() ? "ok" : o.message());
+        if (!o.ok()) return ex.respond_outcome(o);
+        ex.respond_json(200, Json::object({{"replayed", true}}));
+      }));
+
+  router.exact("/admin/outbox", "/admin/outbox",
+               admin_only(auth, [t](Exchange& ex, const std::string&) {
+                 if (!allow_methods(ex, {"GET"})) return;
+                 respond_expected(ex, t.outbox->counts(), "outbox");
+               }));
+  router.exact("/admin/outbox/dead", "/admin/outbox/dead",
+               admin_only(auth, [t](Exchange& ex, const std::string&) {
+                 if (!allow_methods(ex, {"GET"})) return;
+                 respond_expected(ex, t.outbox->dead_letters(limit_of(ex, 100)), "dead_letters");
+               }));
+  router.exact("/admin/outbox/replay", "/admin/outbox/replay",
+               admin_only(auth, [t](Exchange& ex, const std::string& actor) {
+                 if (!allow_methods(ex, {"POST"})) return;
+                 auto body = ex.json_body();
+                 if (!body) return;
+                 const Json* id = body->find("id");
+                 if (!id || !id->is_int()) {
+                   ex.respond_error(400, "invalid_argument", "send {\"id\": <outbox id>}");
+                   return;
+                 }
+                 Outcome o = t.outbox->replay(id->as_int());
+                 (void)t.audit->record(actor, "outbox.replay", std::to_string(id->as_int()), "",
+                                       o.ok() ? "ok" : o.message());
+                 if (!o.ok()) return ex.respond_outcome(o);
+                 ex.respond_json(200, Json::object({{"replayed", true}}));
+               }));
+
+  router.exact("/admin/jobs", "/admin/jobs",
+               admin_only(auth, [t](Exchange& ex, const std::string&) {
+                 if (!allow_methods(ex, {"GET"})) return;
+                 Json list = Json::array();
+                 for (auto& e : t.scheduler->timetable()) {
+                   list.push_back(Json::object({{"plugin", e.plugin},
+                                                {"job", e.job},
+                                                {"cron", e.cron},
+                                                {"time_zone", e.time_zone},
+                                                {"next_ms", e.next_ms},
+                                                {"running", e.running->load()}}));
+                 }
+                 ex.respond_json(200, Json::object({{"jobs", list}}));
+               }));
+  router.exact(
+      "/admin/jobs/run", "/admin/jobs/run",
+      admin_only(auth, [t](Exchange& ex, const std::string& actor) {
+        if (!allow_methods(ex, {"POST"})) return;
+        auto body = ex.json_body();
+        if (!body) return;
+        std::string plugin = body->get_string("plugin"), job = body->get_string("job");
+        if (plugin.empty() || job.empty()) {
+          ex.respond_error(400, "invalid_argument", "send {\"plugin\": \"...\", \"job\": \"...\"}");
+          return;
+        }
+        int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
+        Outcome o = t.scheduler->run_now(plugin, job, now);
+        (void)t.audit->record(actor, "jobs.run", plugin + "/" + job, "",
+                              o.ok() ? "ok" : o.message());
+        if (!o.ok()) return ex.respond_outcome(o, plugin);
+        ex.respond_json(200, Json::object({{"ran", true}}));
+      }));
+}
+
+}  // namespace courthub::http

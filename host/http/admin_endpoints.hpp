@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+// /admin/*: operator endpoints behind the admin token, each action written to the audit log.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "courthub/json.hpp"
+#include "host/http/identity.hpp"
+#include "host/http/router.hpp"
+#include "host/jobs/inbox.hpp"
+#include "host/jobs/outbox.hpp"
+#include "host/jobs/scheduler.hpp"
+#include "host/plugins/plugin_set.hpp"
+#include "host/storage/audit_log.hpp"
+
+namespace courthub::http {
+
+struct AdminTargets {
+  plugins::PluginSet* plugins = nullptr;
+  storage::AuditLog* audit = nullptr;
+  jobs::Inbox* inbox = nullptr;
+  jobs::Outbox* outbox = nullptr;
+  jobs::Scheduler* scheduler = nullptr;
+  // Re-reads the configuration; the result says what changed, or why it was refused
+  // ({"ok": false, "errors": [...]}).
+  std::function<Json(const std::string& actor)> reload;
+};
+
+// GET /admin/plugins, POST /admin/reload, GET /admin/audit, GET /admin/inbox,
+// GET /admin/inbox/dead, POST /admin/inbox/replay, GET /admin/outbox, GET /admin/outbox/dead,
+// POST /admin/outbox/replay, GET /admin/jobs, POST /admin/jobs/run. Without the admin token
+// every one answers 401 and does nothing.
+void add_admin_endpoints(Router& router, const Authenticator& auth, AdminTargets targets);
+
+// The JSON form of the plugin set's status, as /admin/plugins shows it.
+Json plugins_json(const plugins::PluginSet& plugins);
+
+}  // namespace courthub::http

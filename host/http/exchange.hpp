@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: Apache-2.0
+// One HTTP request and its response, with the host's conventions: request ids, body limits,
+// JSON bodies and JSON errors.
+//
+// Error body, everywhere: {"error": {"code", "message", ["plugin"], ["details"]}, "request_id"}.
+// Threading: an Exchange belongs to the worker thread serving its request.
+#pragma once
+
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "courthub/json.hpp"
+#include "host/outcome.hpp"
+
+namespace courthub::http {
+
+class Exchange {
+ public:
+  Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+           int64_t max_body_bytes, std::string request_id);
+
+  const std::string& method() const { return method_; }
+  const std::string& path() const { return path_; }  // decoded, without the query
+  const std::vector<std::pair<std::string, std::string>>& query() const { return query_; }
+  std::optional<std::string> query_value(std::string_view name) const;
+  std::string header(const std::string& name) const;
+  std::string content_type() const;
+  // "Authorization: Bearer <token>" -> token, else "".
+  std::string bearer_token() const;
+  const std::string& request_id() const { return request_id_; }
+  std::string remote_address() const;
+
+  // Reads the whole body once. Fails (and answers 413) when it exceeds the limit.
+  Expected<std::string*> body();
+  // The body parsed as a JSON object; answers 400 and returns nullopt when it is not one.
+  std::optional<Json> json_body();
+
+  void respond(int status, std::string_view content_type, std::string_view body,
+               const std::vector<std::pair<std::string, std::string>>& headers = {});
+  void respond_json(int status, const Json& body);
+  // code: e.g. "not_found"; plugin and details are added when given.
+  void respond_error(int status, std::string_view code, std::string_view message,
+                     std::string_view plugin = {}, const Json& details = Json());
+  // The HTTP status and error code for an Outcome's code.
+  void respond_outcome(const Outcome& o, std::string_view plugin = {});
+
+  bool responded() const { return responded_; }
+  int status() const { return status_; }
+
+  // Metrics labels, set by whoever routes the request.
+  std::string route_label = "unmatched";
+  std::string plugin_label;
+
+ private:
+  Poco::Net::HTTPServerRequest& request_;
+  Poco::Net::HTTPServerResponse& response_;
+  int64_t max_body_bytes_;
+  std::string request_id_;
+  std::string method_;
+  std::string path_;
+  std::vector<std::pair<std::string, std::string>> query_;
+  std::optional<std::string> body_;
+  bool body_too_large_ = false;
+  bool responded_ = false;
+  int status_ = 0;
+};
+
+// HTTP status and error code for an ABI status.
+std::pair<int, const char*> http_status_of(Status code);
+
+}  // namespace courthub::http

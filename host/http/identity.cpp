@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: Apache-2.0
+// Identity and Authenticator: bearer tokens to callers.
+#include "host/http/identity.hpp"
+
+#include "host/dingtalk/callback_crypto.hpp"
+
+namespace courthub::http {
+namespace {
+ch_str view(const std::string& s) { return ch_str{s.data(), s.size()}; }
+}  // namespace
+
+const ch_caller& Identity::caller() {
+  role_views_.clear();
+  for (auto& r : roles) role_views_.push_back(view(r));
+  caller_ = ch_caller{kind,       view(user_id),      view(name),
+                      view(court_code), view(dept_id), view(title),
+                      role_views_.data(), role_views_.size()};
+  return caller_;
+}
+
+Identity Identity::of(const directory::Person& p) {
+  Identity id;
+  id.kind = CH_CALLER_STAFF;
+  id.user_id = p.user_id;
+  id.name = p.name;
+  id.court_code = p.court_code;
+  id.dept_id = std::to_string(p.dept_id);
+  id.title = p.title;
+  id.roles = p.roles;
+  return id;
+}
+
+Identity Identity::admin() {
+  Identity id;
+  id.kind = CH_CALLER_ADMIN;
+  id.name = "admin";
+  return id;
+}
+
+Identity Identity::system() {
+  Identity id;
+  id.kind = CH_CALLER_SYSTEM;
+  id.name = "courthub";
+  return id;
+}
+
+bool Authenticator::is_admin(const std::string& bearer) const {
+  return !bearer.empty() && !admin_token_.empty() &&
+         dingtalk::constant_time_equal(bearer, admin_token_);
+}
+
+Expected<Identity> Authenticator::authenticate(const std::string& bearer,
+                                               int64_t now_seconds) const {
+  if (bearer.empty()) {
+    return Outcome::failure(Status::PermissionDenied,
+                            "missing credentials: send Authorization: Bearer <session token>");
+  }
+  if (is_admin(bearer)) return Identity::admin();
+  if (!sessions_) return Outcome::failure(Status::PermissionDenied, "sessions are not configured");
+  auto session = sessions_->verify(bearer, now_seconds);
+  if (!session) return session.outcome();
+  auto snapshot = directory_ ? directory_->snapshot() : nullptr;  // keeps `p` alive
+  const directory::Person* p = snapshot ? snapshot->person(session->user_id) : nullptr;
+  if (!p) {
+    return Outcome::failure(Status::PermissionDenied,
+                            "the session's user is no longer in the directory");
+  }
+  return Identity::of(*p);
+}
+
+}  // namespace courthub::http

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+// Who is calling: the admin token or a mini-app session token, resolved against the directory.
+//
+// Every /apps request carries one of them; the plugin receives the resulting ch_caller.
+// Threading: immutable after construction; authenticate() from any thread.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "courthub/plugin_abi.h"
+#include "host/directory/directory.hpp"
+#include "host/http/session_token.hpp"
+#include "host/outcome.hpp"
+
+namespace courthub::http {
+
+// Owns the strings that a ch_caller views.
+struct Identity {
+  uint32_t kind = CH_CALLER_ANONYMOUS;
+  std::string user_id, name, court_code, dept_id, title;
+  std::vector<std::string> roles;
+
+  // The ABI view; valid while this Identity lives and is not modified.
+  const ch_caller& caller();
+  static Identity of(const directory::Person& p);
+  static Identity admin();
+  static Identity system();
+
+ private:
+  std::vector<ch_str> role_views_;
+  ch_caller caller_{};
+};
+
+class Authenticator {
+ public:
+  Authenticator(std::string admin_token, const SessionTokens* sessions,
+                const directory::Directory* directory)
+      : admin_token_(std::move(admin_token)), sessions_(sessions), directory_(directory) {}
+
+  bool is_admin(const std::string& bearer) const;
+  // The admin token gives an ADMIN caller; a valid session token of a person still in the
+  // directory gives that STAFF caller. Errors: PermissionDenied saying why (answer 401).
+  Expected<Identity> authenticate(const std::string& bearer, int64_t now_seconds) const;
+
+ private:
+  std::string admin_token_;
+  const SessionTokens* sessions_;
+  const directory::Directory* directory_;
+};
+
+}  // namespace courthub::http

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+// SessionTokens over Poco::JWT (HS256 only: "alg":"none" and RS/ES tokens are refused).
+#include "host/http/session_token.hpp"
+
+#include <Poco/JWT/JWTException.h>
+#include <Poco/JWT/Signer.h>
+#include <Poco/JWT/Token.h>
+
+namespace courthub::http {
+namespace {
+constexpr const char* kIssuer = "courthub";
+constexpr const char* kAudience = "courthub-miniapp";
+}  // namespace
+
+std::string SessionTokens::issue(const std::string& user_id, int64_t now) const {
+  Poco::JWT::Token token;
+  token.setType("JWT");
+  token.setIssuer(kIssuer);
+  token.setAudience(kAudience);
+  token.setSubject(user_id);
+  token.setIssuedAt(Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(now)));
+  token.setExpiration(Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(now + ttl_seconds_)));
+  Poco::JWT::Signer signer(secret_);
+  return signer.sign(token, Poco::JWT::Signer::ALGO_HS256);
+}
+
+Expected<Session> SessionTokens::verify(const std::string& jwt, int64_t now) const {
+  if (jwt.empty()) return Outcome::failure(Status::PermissionDenied, "missing session token");
+  Poco::JWT::Token token;
+  try {
+    Poco::JWT::Signer signer(secret_);  // accepts HS256 only by default
+    if (!signer.tryVerify(jwt, token)) {
+      return Outcome::failure(Status::PermissionDenied, "session token signature is not valid");
+    }
+  } catch (const Poco::Exception&) {
+    return Outcome::failure(Status::PermissionDenied, "session token is malformed");
+  }
+  if (token.getIssuer() != kIssuer) {
+    return Outcome::failure(Status::PermissionDenied, "session token has the wrong issuer");
+  }
+  Session s;
+  s.user_id = token.getSubject();
+  s.issued_at = token.getIssuedAt().epochTime();
+  s.expires_at = token.getExpiration().epochTime();
+  if (s.user_id.empty()) {
+    return Outcome::failure(Status::PermissionDenied, "session token names no user");
+  }
+  if (s.expires_at <= now) {
+    return Outcome::failure(Status::PermissionDenied, "session token has expired; log in again");
+  }
+  return s;
+}
+
+}  // namespace courthub::http

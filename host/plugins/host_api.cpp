@@ -1,0 +1,315 @@
+// SPDX-License-Identifier: Apache-2.0
+// The host table (ch_host_api): C thunks from a plugin into its PluginInstance and the Services.
+//
+// Nothing thrown inside the host escapes through these functions: each converts failures to a
+// status and the per-thread last_error text.
+#include <string>
+
+#include "courthub/plugin_abi.h"
+#include "host/log.hpp"
+#include "host/plugins/plugin_instance.hpp"
+#include "host/storage/migrations.hpp"
+
+namespace courthub::plugins {
+namespace {
+
+thread_local std::string t_last_error;
+
+std::string text(ch_str s) { return s.size ? std::string(s.data, s.size) : std::string(); }
+std::string_view sv(ch_str s) { return s.size ? std::string_view(s.data, s.size) : std::string_view(); }
+
+ch_status fail(const Outcome& o) {
+  t_last_error = o.message();
+  return o.abi_code();
+}
+ch_status fail(Status code, std::string message) {
+  t_last_error = std::move(message);
+  return static_cast<ch_status>(code);
+}
+
+template <class F>
+ch_status guarded(F&& fn) noexcept {
+  try {
+    t_last_error.clear();
+    return fn();
+  } catch (const std::exception& e) {
+    t_last_error = std::string("host error: ") + e.what();
+    return CH_ERROR;
+  } catch (...) {
+    t_last_error = "host error";
+    return CH_ERROR;
+  }
+}
+
+PluginInstance& self(ch_host* h) { return *h->instance; }
+
+ch_status set_id(uint64_t* out, PluginInstance& inst) {
+  if (out) *out = inst.next_registration_id();
+  return CH_OK;
+}
+
+ch_str last_error(ch_host*) { return ch_str{t_last_error.data(), t_last_error.size()}; }
+
+void log_line(ch_host* h, uint32_t level, ch_str message) {
+  try {
+    auto lvl = level > CH_LOG_ERROR ? log::Level::Error : static_cast<log::Level>(level);
+    log::write(lvl, "plugin:" + self(h).name(), sv(message));
+  } catch (...) {
+  }
+}
+
+ch_status settings(ch_host* h, ch_str_sink sink, void* ctx) {
+  return guarded([&] {
+    std::string s = self(h).config().settings.dump();
+    sink(ctx, ch_str{s.data(), s.size()});
+    return CH_OK;
+  });
+}
+
+ch_status data_dir(ch_host* h, ch_str_sink sink, void* ctx) {
+  return guarded([&] {
+    auto& inst = self(h);
+    if (!inst.services()) return fail(Status::Unavailable, "no data directory during validation");
+    auto dir = inst.services()->plugin_data_dir(inst.name());
+    if (!dir) return fail(dir.outcome());
+    sink(ctx, ch_str{dir->data(), dir->size()});
+    return CH_OK;
+  });
+}
+
+void settings_error(ch_host* h, ch_str path, ch_str message) {
+  try {
+    self(h).add_settings_error(text(path), text(message));
+  } catch (...) {
+  }
+}
+
+ch_status only_activating(PluginInstance& inst) {
+  if (inst.activating()) return CH_OK;
+  return fail(Status::InvalidArgument, "registrations are accepted only inside activate");
+}
+
+ch_status register_route(ch_host* h, ch_str method, ch_str pattern, uint64_t handler,
+                         uint64_t* out) {
+  return guarded([&] {
+    auto& inst = self(h);
+    if (ch_status st = only_activating(inst)) return st;
+    Outcome o = inst.register_route(sv(method), sv(pattern), handler);
+    return o.ok() ? set_id(out, inst) : fail(o);
+  });
+}
+
+ch_status register_command(ch_host* h, ch_str name, ch_str usage, ch_str summary,
+                           uint64_t handler, uint64_t* out) {
+  return guarded([&] {
+    auto& inst = self(h);
+    if (ch_status st = only_activating(inst)) return st;
+    Outcome o = inst.register_command(sv(name), sv(usage), sv(summary), handler);
+    return o.ok() ? set_id(out, inst) : fail(o);
+  });
+}
+
+ch_status register_card_action(ch_host* h, ch_str action, uint64_t handler, uint64_t* out) {
+  return guarded([&] {
+    auto& inst = self(h);
+    if (ch_status st = only_activating(inst)) return st;
+    Outcome o = inst.register_card_action(sv(action), handler);
+    return o.ok() ? set_id(out, inst) : fail(o);
+  });
+}
+
+ch_status subscribe(ch_host* h, ch_str topic, uint64_t handler, uint64_t* out) {
+  return guarded([&] {
+    auto& inst = self(h);
+    if (ch_status st = only_activating(inst)) return st;
+    Outcome o = inst.subscribe(sv(topic), handler);
+    return o.ok() ? set_id(out, inst) : fail(o);
+  });
+}
+
+ch_status schedule(ch_host* h, ch_str name, ch_str cron, ch_str tz, uint64_t handler,
+                   uint64_t* out) {
+  return guarded([&] {
+    auto& inst = self(h);
+    if (ch_status st = only_activating(inst)) return st;
+    Outcome o = inst.schedule(sv(name), sv(cron), sv(tz), handler);
+    return o.ok() ? set_id(out, inst) : fail(o);
+  });
+}
+
+ch_status publish(ch_host* h, ch_str name, ch_str payload) {
+  return guarded([&] {
+    auto& inst = self(h);
+    if (!inst.services()) return fail(Status::Unavailable, "the host is only validating");
+    std::string n = text(name);
+    bool ok = !n.empty() && n[0] >= 'a' && n[0] <= 'z';
+    for (char c : n) ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.');
+    if (!ok) return fail(Status::InvalidArgument, "event name '" + n + "' must be [a-z][a-z0-9_.]*");
+    Json body;
+    try {
+      body = Json::parse(sv(payload));
+    } catch (const JsonError& e) {
+      return fail(Status::InvalidArgument, std::string("event payload: ") + e.what());
+    }
+    if (!body.is_object()) return fail(Status::InvalidArgument, "event payload must be a JSON object");
+    Outcome o = inst.services()->publish(inst.name(), n, body);
+    return o.ok() ? CH_OK : fail(o);
+  });
+}
+
+ch_status outbox_send(ch_host* h, ch_str message, int64_t* out_id) {
+  return guarded([&] {
+    auto& inst = self(h);
+    if (!inst.services()) return fail(Status::Unavailable, "the host is only validating");
+    Json body;
+    try {
+      body = Json::parse(sv(message));
+    } catch (const JsonError& e) {
+      return fail(Status::InvalidArgument, std::string("outbox message: ") + e.what());
+    }
+    auto id = inst.services()->outbox_send(inst.name(), body);
+    if (!id) return fail(id.outcome());
+    if (out_id) *out_id = *id;
+    return CH_OK;
+  });
+}
+
+Expected<storage::Database*> database_of(PluginInstance& inst) {
+  if (!inst.services()) return Outcome::unavailable("no database during validation");
+  return inst.services()->plugin_database(inst.name());
+}
+
+ch_status db_migrate(ch_host* h, const ch_migration* migrations, size_t count) {
+  return guarded([&] {
+    auto& inst = self(h);
+    if (!inst.activating()) return fail(Status::InvalidArgument, "db_migrate only inside activate");
+    auto db = database_of(inst);
+    if (!db) return fail(db.outcome());
+    std::vector<storage::Migration> list;
+    for (size_t i = 0; i < count; ++i) {
+      list.push_back({migrations[i].version, text(migrations[i].name), text(migrations[i].sql)});
+    }
+    std::vector<int64_t> applied;
+    Outcome o = storage::migrate(**db, list, &applied);
+    if (!o.ok()) return fail(o);
+    for (auto v : applied) {
+      log::info("plugin:" + inst.name(), "applied migration " + std::to_string(v));
+    }
+    return CH_OK;
+  });
+}
+
+ch_status db_query(ch_host* h, ch_txn* txn, ch_str sql, const ch_value* params, size_t count,
+                   ch_row_sink sink, void* ctx, ch_db_result* out) {
+  return guarded([&] {
+    storage::RowSink rows;
+    if (sink) {
+      rows = [&](const ch_str* names, const ch_value* values, size_t n) {
+        ch_status st = sink(ctx, names, values, n);
+        return st == CH_OK ? Outcome::success()
+                           : Outcome::failure(static_cast<Status>(st), "stopped by the plugin");
+      };
+    }
+    storage::QueryResult result;
+    std::span<const ch_value> ps(params, count);
+    Outcome o;
+    if (txn) {
+      o = reinterpret_cast<storage::Transaction*>(txn)->query(sv(sql), ps, rows, &result);
+    } else {
+      auto db = database_of(self(h));
+      if (!db) return fail(db.outcome());
+      o = (*db)->query(sv(sql), ps, rows, &result);
+    }
+    if (!o.ok()) return fail(o);
+    if (out) {
+      out->changes = result.changes;
+      out->last_insert_id = result.last_insert_id;
+    }
+    return CH_OK;
+  });
+}
+
+ch_status db_transaction(ch_host* h, ch_status (*body)(void*, ch_txn*), void* ctx) {
+  return guarded([&] {
+    auto db = database_of(self(h));
+    if (!db) return fail(db.outcome());
+    ch_status body_status = CH_OK;
+    Outcome o = (*db)->transaction([&](storage::Transaction& txn) {
+      body_status = body(ctx, reinterpret_cast<ch_txn*>(&txn));
+      return body_status == CH_OK
+                 ? Outcome::success()
+                 : Outcome::failure(static_cast<Status>(body_status), "rolled back");
+    });
+    if (body_status != CH_OK) return body_status;  // the plugin knows why
+    return o.ok() ? CH_OK : fail(o);
+  });
+}
+
+ch_status directory(ch_host* h, ch_str query, ch_str_sink sink, void* ctx) {
+  return guarded([&] {
+    auto& inst = self(h);
+    if (!inst.services()) return fail(Status::Unavailable, "no directory during validation");
+    Json q;
+    try {
+      q = Json::parse(sv(query));
+    } catch (const JsonError& e) {
+      return fail(Status::InvalidArgument, std::string("directory query: ") + e.what());
+    }
+    auto answer = inst.services()->directory(q);
+    if (!answer) return fail(answer.outcome());
+    std::string s = answer->dump();
+    sink(ctx, ch_str{s.data(), s.size()});
+    return CH_OK;
+  });
+}
+
+void reply_status(ch_reply* r, int32_t status) {
+  if (status >= 100 && status <= 599) r->status = status;
+}
+
+void reply_header(ch_reply* r, ch_str name, ch_str value) {
+  try {
+    r->headers.emplace_back(text(name), text(value));
+  } catch (...) {
+  }
+}
+
+void reply_body(ch_reply* r, ch_str content_type, ch_str body) {
+  try {
+    r->content_type = text(content_type);
+    r->body = text(body);
+    r->has_body = true;
+  } catch (...) {
+  }
+}
+
+const ch_host_api kHostApi = {
+    sizeof(ch_host_api),
+    CH_ABI_MAJOR,
+    CH_ABI_MINOR,
+    &last_error,
+    &log_line,
+    &settings,
+    &data_dir,
+    &settings_error,
+    &register_route,
+    &register_command,
+    &register_card_action,
+    &subscribe,
+    &schedule,
+    &publish,
+    &outbox_send,
+    &db_migrate,
+    &db_query,
+    &db_transaction,
+    &directory,
+    &reply_status,
+    &reply_header,
+    &reply_body,
+};
+
+}  // namespace
+
+const ch_host_api* host_api() { return &kHostApi; }
+
+}  // namespace courthub::plugins

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: Apache-2.0
+// The Services the server and the test harness give plugins: per-plugin SQLite databases under
+// the data directory, the live directory, the inbox and the outbox.
+//
+// Threading: all methods from any thread.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "host/directory/directory.hpp"
+#include "host/jobs/inbox.hpp"
+#include "host/jobs/outbox.hpp"
+#include "host/plugins/services.hpp"
+#include "host/storage/sqlite_database.hpp"
+
+namespace courthub::plugins {
+
+class HostServices : public Services {
+ public:
+  HostServices(std::string data_dir, storage::SqliteOptions sqlite, directory::Directory& directory,
+               jobs::Inbox& inbox, jobs::Outbox& outbox)
+      : data_dir_(std::move(data_dir)), sqlite_(sqlite), directory_(directory), inbox_(inbox),
+        outbox_(outbox) {}
+
+  Expected<storage::Database*> plugin_database(const std::string& plugin) override;
+  Expected<std::string> plugin_data_dir(const std::string& plugin) override;
+  Expected<Json> directory(const Json& query) override;
+  Expected<int64_t> outbox_send(const std::string& plugin, const Json& message) override;
+  Outcome publish(const std::string& plugin, const std::string& name,
+                  const Json& payload) override;
+
+ private:
+  std::string data_dir_;
+  storage::SqliteOptions sqlite_;
+  directory::Directory& directory_;
+  jobs::Inbox& inbox_;
+  jobs::Outbox& outbox_;
+  std::mutex mu_;
+  std::map<std::string, std::unique_ptr<storage::Database>> databases_;
+};
+
+}  // namespace courthub::plugins

@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: Apache-2.0
+// PluginInstance: lifecycle, registrations and guarded calls into one plugin.
+#include "host/plugins/plugin_instance.hpp"
+
+#include "host/jobs/cron.hpp"
+#include "host/jobs/time_zone.hpp"
+#include "host/log.hpp"
+
+namespace courthub::plugins {
+namespace {
+
+std::string to_string(ch_str s) { return s.size ? std::string(s.data, s.size) : std::string(); }
+
+bool is_ascii_word(std::string_view s, bool allow_dash, bool allow_dot) {
+  if (s.empty() || !(s[0] >= 'a' && s[0] <= 'z')) return false;
+  for (char c : s) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+              (allow_dash && c == '-') || (allow_dot && c == '.');
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// A command is an ASCII word or one word of non-ASCII text (Chinese commands such as 请假).
+bool valid_command(std::string_view s) {
+  if (s.empty() || s.size() > 64) return false;
+  if (static_cast<unsigned char>(s[0]) >= 0x80) {
+    for (char c : s)
+      if (c == ' ' || c == '\t' || c == '\n') return false;
+    return true;
+  }
+  return is_ascii_word(s, true, false);
+}
+
+bool valid_card_action(std::string_view s) {
+  if (s.empty() || s.size() > 128) return false;
+  for (char c : s) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '-' || c == '.' || c == ':';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string SettingsError::to_string(const std::string& plugin) const {
+  std::string key = "plugins." + plugin + ".settings" + pointer;
+  return location.to_string() + ": " + key + ": " + message;
+}
+
+PluginInstance::PluginInstance(std::shared_ptr<const PluginLibrary> library,
+                               config::PluginConfig config, Services* services)
+    : library_(std::move(library)), config_(std::move(config)), services_(services) {}
+
+PluginInstance::~PluginInstance() { retire(); }
+
+std::string PluginInstance::plugin_error() {
+  if (!plugin_) return {};
+  return to_string(library_->api->last_error(plugin_));
+}
+
+void PluginInstance::add_settings_error(std::string pointer, std::string message) {
+  SettingsError e{std::move(pointer), std::move(message), {}};
+  e.location = config::locate_setting(config_, e.pointer);
+  settings_errors_.push_back(std::move(e));
+}
+
+Outcome PluginInstance::configure() {
+  if (state_ != State::Created) return Outcome::error("configure called twice");
+  const ch_plugin_api* api = library_->api;
+  plugin_ = api->create(host_api(), &host_);
+  if (!plugin_) return Outcome::error("plugin '" + name() + "' could not create an instance");
+  std::string settings = config_.settings.dump();
+  configuring_ = true;
+  ch_status st;
+  try {
+    st = api->configure(plugin_, ch_str{settings.data(), settings.size()});
+  } catch (...) {
+    st = CH_ERROR;
+  }
+  configuring_ = false;
+  if (st != CH_OK) {
+    if (settings_errors_.empty()) {
+      std::string why = plugin_error();
+      add_settings_error("", why.empty() ? "the plugin rejected its settings" : why);
+    }
+    std::string all;
+    for (auto& e : settings_errors_) {
+      if (!all.empty()) all += "\n";
+      all += e.to_string(name());
+    }
+    return Outcome::invalid(all);
+  }
+  state_ = State::Configured;
+  return Outcome::success();
+}
+
+Outcome PluginInstance::activate() {
+  if (state_ != State::Configured) return Outcome::error("activate before configure");
+  activating_ = true;
+  ch_status st;
+  try {
+    st = library_->api->activate(plugin_);
+  } catch (...) {
+    st = CH_ERROR;
+  }
+  activating_ = false;
+  if (st != CH_OK) {
+    std::string why = plugin_error();
+    routes_ = RouteTable();
+    commands_.clear();
+    card_actions_.clear();
+    subscriptions_.clear();
+    jobs_.clear();
+    return Outcome::failure(static_cast<Status>(st),
+                            "plugin '" + name() + "' failed to activate: " +
+                                (why.empty() ? std::string("no reason given") : why));
+  }
+  state_ = State::Live;
+  return Outcome::success();
+}
+
+void PluginInstance::retire() {
+  {
+    std::unique_lock lock(drain_mu_);
+    State s = state_.load();
+    if (s == State::Retiring || s == State::Retired) return;
+    state_ = State::Retiring;
+    drained_.wait(lock, [&] { return in_flight_ == 0; });
+  }
+  if (plugin_) {
+    try {
+      library_->api->destroy(plugin_);
+    } catch (...) {
+      log::error("plugin:" + name(), "destroy threw across the ABI boundary");
+    }
+    plugin_ = nullptr;
+  }
+  state_ = State::Retired;
+}
+
+template <class F>
+CallResult PluginInstance::call(F&& fn) {
+  {
+    std::lock_guard lock(drain_mu_);
+    if (state_.load() != State::Live) {
+      return CallResult{CH_UNAVAILABLE, "plugin '" + name() + "' is not running"};
+    }
+    ++in_flight_;
+  }
+  CallResult result;
+  {
+    std::unique_lock<std::mutex> serial(serial_mu_, std::defer_lock);
+    if (!library_->thread_safe()) serial.lock();
+    try {
+      result.status = fn();
+    } catch (...) {
+      // Only a plugin that bypasses the SDK can get here; contain it all the same.
+      result.status = CH_ERROR;
+      result.error = "the plugin threw an exception across the ABI boundary";
+    }
+    if (result.status != CH_OK && result.error.empty()) result.error = plugin_error();
+  }
+  {
+    std::lock_guard lock(drain_mu_);
+    if (--in_flight_ == 0) drained_.notify_all();
+  }
+  return result;
+}
+
+CallResult PluginInstance::http(uint64_t handler, const ch_http_request& request,
+                                ch_reply& reply) {
+  auto fn = library_->api->on_http;
+  if (!fn) return CallResult{CH_UNSUPPORTED, "the plugin does not handle HTTP"};
+  return call([&] { return fn(plugin_, handler, &request, &reply); });
+}
+
+CallResult PluginInstance::command(uint64_t handler, const ch_command& command, ch_reply& reply) {
+  auto fn = library_->api->on_command;
+  if (!fn) return CallResult{CH_UNSUPPORTED, "the plugin does not handle commands"};
+  return call([&] { return fn(plugin_, handler, &command, &reply); });
+}
+
+CallResult PluginInstance::card_action(uint64_t handler, const ch_card_action& action,
+                                       ch_reply& reply) {
+  auto fn = library_->api->on_card_action;
+  if (!fn) return CallResult{CH_UNSUPPORTED, "the plugin does not handle card actions"};
+  return call([&] { return fn(plugin_, handler, &action, &reply); });
+}
+
+CallResult PluginInstance::event(uint64_t handler, const ch_event& event) {
+  auto fn = library_->api->on_event;
+  if (!fn) return CallResult{CH_UNSUPPORTED, "the plugin does not handle events"};
+  return call([&] { return fn(plugin_, handler, &event); });
+}
+
+CallResult PluginInstance::job(uint64_t handler, const ch_job& job) {
+  auto fn = library_->api->on_job;
+  if (!fn) return CallResult{CH_UNSUPPORTED, "the plugin does not handle jobs"};
+  return call([&] { return fn(plugin_, handler, &job); });
+}
+
+Outcome PluginInstance::register_route(std::string_view method, std::string_view pattern,
+                                       uint64_t handler) {
+  if (!library_->api->on_http) return Outcome::invalid("routes need on_http in the plugin table");
+  return routes_.add(method, pattern, handler);
+}
+
+Outcome PluginInstance::register_command(std::string_view name, std::string_view usage,
+                                         std::string_view summary, uint64_t handler) {
+  if (!valid_command(name)) {
+    return Outcome::invalid("command '" + std::string(name) +
+                            "' must be a lowercase word ([a-z][a-z0-9-]*) or one CJK word");
+  }
+  for (auto& c : commands_)
+    if (c.name == name) return Outcome::conflict("command '" + std::string(name) + "' twice");
+  if (claim_check_) {
+    Outcome claimed = claim_check_("command", name);
+    if (!claimed.ok()) return claimed;
+  }
+  commands_.push_back({std::string(name), std::string(usage), std::string(summary), handler});
+  return Outcome::success();
+}
+
+Outcome PluginInstance::register_card_action(std::string_view action, uint64_t handler) {
+  if (!valid_card_action(action)) {
+    return Outcome::invalid("card action '" + std::string(action) +
+                            "' must be 1-128 characters of [A-Za-z0-9_.:-]");
+  }
+  for (auto& a : card_actions_)
+    if (a.action == action) {
+      return Outcome::conflict("card action '" + std::string(action) + "' twice");
+    }
+  if (claim_check_) {
+    Outcome claimed = claim_check_("card action", action);
+    if (!claimed.ok()) return claimed;
+  }
+  card_actions_.push_back({std::string(action), handler});
+  return Outcome::success();
+}
+
+Outcome PluginInstance::subscribe(std::string_view topic, uint64_t handler) {
+  // A DingTalk EventType (lowercase words) or "<plugin>.<name>".
+  if (!is_ascii_word(topic, false, true)) {
+    return Outcome::invalid("topic '" + std::string(topic) +
+                            "' must be a DingTalk EventType or '<plugin>.<name>'");
+  }
+  subscriptions_.push_back({std::string(topic), handler});
+  return Outcome::success();
+}
+
+Outcome PluginInstance::schedule(std::string_view job_name, std::string_view cron,
+                                 std::string_view time_zone, uint64_t handler) {
+  if (!is_ascii_word(job_name, true, true)) {
+    return Outcome::invalid("job name '" + std::string(job_name) + "' must be [a-z][a-z0-9_.-]*");
+  }
+  for (auto& j : jobs_)
+    if (j.name == job_name) return Outcome::conflict("job '" + std::string(job_name) + "' twice");
+  auto expr = jobs::CronExpression::parse(cron);
+  if (!expr) return expr.outcome();
+  std::string tz = time_zone.empty() ? std::string("Asia/Shanghai") : std::string(time_zone);
+  auto zone = jobs::TimeZone::find(tz);
+  if (!zone) return zone.outcome();
+  jobs_.push_back({std::string(job_name), std::string(cron), tz, handler});
+  return Outcome::success();
+}
+
+}  // namespace courthub::plugins

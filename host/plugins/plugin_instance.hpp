@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: Apache-2.0
+// One live plugin instance: its registrations, its calls, and its orderly end.
+//
+// Lifecycle (control thread): configure() -> activate() -> ... -> retire(). Calls (any thread)
+// enter only between activate and retire; retire() stops new calls, waits for the ones in
+// flight, then destroys the plugin object. The library stays mapped (see plugin_library.hpp).
+// A plugin that did not declare itself thread-safe gets one call at a time.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "courthub/plugin_abi.h"
+#include "host/config/config.hpp"
+#include "host/outcome.hpp"
+#include "host/plugins/plugin_library.hpp"
+#include "host/plugins/route_table.hpp"
+#include "host/plugins/services.hpp"
+
+namespace courthub::plugins {
+class PluginInstance;
+}
+
+// The opaque handles of plugin_abi.h, as the host defines them.
+struct ch_host {
+  courthub::plugins::PluginInstance* instance;
+};
+struct ch_reply {
+  int32_t status = 200;
+  std::string content_type;
+  std::string body;
+  bool has_body = false;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string header(std::string_view name) const {
+    for (auto& [k, v] : headers)
+      if (k == name) return v;
+    return {};
+  }
+};
+
+namespace courthub::plugins {
+
+struct SettingsError {
+  std::string pointer;  // JSON pointer into the plugin's settings
+  std::string message;
+  config::Location location;
+  std::string to_string(const std::string& plugin) const;  // "file:line: plugins.<name>.settings<ptr>: msg"
+};
+
+struct CommandRegistration {
+  std::string name, usage, summary;
+  uint64_t handler;
+};
+struct CardActionRegistration {
+  std::string action;
+  uint64_t handler;
+};
+struct Subscription {
+  std::string topic;
+  uint64_t handler;
+};
+struct JobRegistration {
+  std::string name, cron, time_zone;
+  uint64_t handler;
+};
+
+// What a call into the plugin ended with.
+struct CallResult {
+  ch_status status = CH_OK;
+  std::string error;  // the plugin's last_error when status != CH_OK
+  bool ok() const { return status == CH_OK; }
+};
+
+class PluginInstance {
+ public:
+  PluginInstance(std::shared_ptr<const PluginLibrary> library, config::PluginConfig config,
+                 Services* services);
+  ~PluginInstance();
+  PluginInstance(const PluginInstance&) = delete;
+  PluginInstance& operator=(const PluginInstance&) = delete;
+
+  // Creates the plugin object and hands it its settings. On InvalidArgument, settings_errors()
+  // holds each problem with its place in the configuration file.
+  Outcome configure();
+  const std::vector<SettingsError>& settings_errors() const { return settings_errors_; }
+
+  // Asked during activate before a command or card action is accepted, so one owned by another
+  // enabled plugin is refused with Conflict right at registration.
+  using ClaimCheck = std::function<Outcome(std::string_view kind, std::string_view name)>;
+  void set_claim_check(ClaimCheck check) { claim_check_ = std::move(check); }
+
+  // Migrations and registrations; afterwards the instance takes calls.
+  Outcome activate();
+
+  // Stops taking calls, drains the ones in flight, destroys the plugin object. Idempotent.
+  void retire();
+
+  const std::string& name() const { return library_->name; }
+  const PluginLibrary& library() const { return *library_; }
+  const config::PluginConfig& config() const { return config_; }
+  bool live() const { return state_.load() == State::Live; }
+
+  const RouteTable& routes() const { return routes_; }
+  const std::vector<CommandRegistration>& commands() const { return commands_; }
+  const std::vector<CardActionRegistration>& card_actions() const { return card_actions_; }
+  const std::vector<Subscription>& subscriptions() const { return subscriptions_; }
+  const std::vector<JobRegistration>& jobs() const { return jobs_; }
+
+  CallResult http(uint64_t handler, const ch_http_request& request, ch_reply& reply);
+  CallResult command(uint64_t handler, const ch_command& command, ch_reply& reply);
+  CallResult card_action(uint64_t handler, const ch_card_action& action, ch_reply& reply);
+  CallResult event(uint64_t handler, const ch_event& event);
+  CallResult job(uint64_t handler, const ch_job& job);
+
+  // --- used by the host table (host_api.cpp) ---
+  Services* services() const { return services_; }
+  bool activating() const { return activating_; }
+  void add_settings_error(std::string pointer, std::string message);
+  Outcome register_route(std::string_view method, std::string_view pattern, uint64_t handler);
+  Outcome register_command(std::string_view name, std::string_view usage,
+                           std::string_view summary, uint64_t handler);
+  Outcome register_card_action(std::string_view action, uint64_t handler);
+  Outcome subscribe(std::string_view topic, uint64_t handler);
+  Outcome schedule(std::string_view name, std::string_view cron, std::string_view time_zone,
+                   uint64_t handler);
+  uint64_t next_registration_id() { return ++registrations_; }
+
+ private:
+  enum class State { Created, Configured, Live, Retiring, Retired };
+
+  template <class F>
+  CallResult call(F&& fn);
+  std::string plugin_error();
+
+  std::shared_ptr<const PluginLibrary> library_;
+  config::PluginConfig config_;
+  Services* services_;
+  ch_host host_{this};
+  ch_plugin* plugin_ = nullptr;
+
+  std::atomic<State> state_{State::Created};
+  bool configuring_ = false;
+  bool activating_ = false;
+  std::vector<SettingsError> settings_errors_;
+
+  RouteTable routes_;
+  std::vector<CommandRegistration> commands_;
+  std::vector<CardActionRegistration> card_actions_;
+  std::vector<Subscription> subscriptions_;
+  std::vector<JobRegistration> jobs_;
+  uint64_t registrations_ = 0;
+  ClaimCheck claim_check_;
+
+  std::mutex serial_mu_;  // held around calls into a plugin that is not thread-safe
+  std::mutex drain_mu_;
+  std::condition_variable drained_;
+  int in_flight_ = 0;
+};
+
+// The host table handed to every plugin.
+const ch_host_api* host_api();
+
+}  // namespace courthub::plugins

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: Apache-2.0
+// The host facilities a plugin reaches through the host table, as one interface.
+//
+// The server implements it over the real directory, inbox and outbox; the test harness
+// implements it over the same classes in a temporary directory; `check-config` needs none of it
+// (configure may not touch the outside world). Threading: every method may be called from any
+// thread concurrently.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "courthub/json.hpp"
+#include "host/outcome.hpp"
+#include "host/storage/database.hpp"
+
+namespace courthub::plugins {
+
+class Services {
+ public:
+  virtual ~Services() = default;
+
+  // The plugin's own database, opened on first use and kept open while the host runs, so a
+  // reconfigured instance continues with the same connections.
+  virtual Expected<storage::Database*> plugin_database(const std::string& plugin) = 0;
+  // <data dir>/plugins/<plugin>/, created on demand.
+  virtual Expected<std::string> plugin_data_dir(const std::string& plugin) = 0;
+  // Answers a directory query (see ch_host_api.directory).
+  virtual Expected<Json> directory(const Json& query) = 0;
+  // Stores an outbound message; returns its outbox id.
+  virtual Expected<int64_t> outbox_send(const std::string& plugin, const Json& message) = 0;
+  // Stores an internal event "<plugin>.<name>" for its subscribers.
+  virtual Outcome publish(const std::string& plugin, const std::string& name,
+                          const Json& payload) = 0;
+};
+
+}  // namespace courthub::plugins

@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: Apache-2.0
+// Server: wiring the host's parts together, in start order.
+#include "host/server.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+
+#include "host/config/config_loader.hpp"
+#include "host/directory/directory.hpp"
+#include "host/http/admin_endpoints.hpp"
+#include "host/http/apps_endpoint.hpp"
+#include "host/http/identity.hpp"
+#include "host/http/metrics.hpp"
+#include "host/http/ops_endpoints.hpp"
+#include "host/http/router.hpp"
+#include "host/http/server.hpp"
+#include "host/http/session_token.hpp"
+#include "host/jobs/inbox.hpp"
+#include "host/jobs/outbox.hpp"
+#include "host/jobs/scheduler.hpp"
+#include "host/log.hpp"
+#include "host/plugins/host_services.hpp"
+#include "host/plugins/plugin_set.hpp"
+#include "host/storage/audit_log.hpp"
+#include "host/storage/group_commit.hpp"
+#include "host/storage/host_schema.hpp"
+#include "host/storage/sqlite_database.hpp"
+
+namespace courthub {
+
+void apply_overrides(config::Config& cfg, const ServeOverrides& o) {
+  if (o.host) cfg.server.host = *o.host;
+  if (o.port) cfg.server.port = *o.port;
+  if (o.data_dir) cfg.storage.data_dir = std::filesystem::absolute(*o.data_dir).lexically_normal();
+}
+
+namespace {
+
+// Only one host per data directory: two would both deliver the same inbox.
+class DataDirLock {
+ public:
+  static Expected<std::unique_ptr<DataDirLock>> acquire(const std::string& dir) {
+    std::string path = dir + "/courthub.lock";
+    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) return Outcome::error("cannot open " + path);
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      ::close(fd);
+      return Outcome::unavailable("another courthub is already using the data directory " + dir);
+    }
+    return std::unique_ptr<DataDirLock>(new DataDirLock(fd));
+  }
+  ~DataDirLock() { ::close(fd_); }
+
+ private:
+  explicit DataDirLock(int fd) : fd_(fd) {}
+  int fd_;
+};
+
+int64_t now_seconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+jobs::HandleResult deliver_to_plugin(plugins::PluginSet& plugins, const std::string& subscriber,
+                                     const jobs::InboxEvent& ev) {
+  auto inst = plugins.live(subscriber);
+  if (!inst) return {jobs::Handled::Retry, "plugin '" + subscriber + "' is not running"};
+  ch_event e{sizeof(ch_event),
+             ch_str{ev.topic.data(), ev.topic.size()},
+             ch_str{ev.source.data(), ev.source.size()},
+             ch_str{ev.payload.data(), ev.payload.size()},
+             ev.id,
+             static_cast<uint32_t>(ev.attempt)};
+  log::RequestScope scope("event-" + std::to_string(ev.id));
+  bool any = false;
+  for (auto& s : inst->subscriptions()) {
+    if (s.topic != ev.topic) continue;
+    any = true;
+    auto r = inst->event(s.handler, e);
+    if (r.status == CH_INVALID_ARGUMENT) return {jobs::Handled::Reject, r.error};
+    if (!r.ok()) return {jobs::Handled::Retry, r.error};
+  }
+  if (!any) return {jobs::Handled::Done, "no longer subscribed"};
+  return {jobs::Handled::Done, ""};
+}
+
+}  // namespace
+
+struct Server::Parts {
+  config::Config config;
+  std::unique_ptr<DataDirLock> lock;
+  std::unique_ptr<storage::Database> host_db;
+  std::unique_ptr<storage::GroupCommit> group_commit;
+  std::unique_ptr<storage::AuditLog> audit;
+  std::unique_ptr<directory::Directory> directory;
+  std::unique_ptr<jobs::Inbox> inbox;
+  std::unique_ptr<jobs::Outbox> outbox;
+  std::unique_ptr<plugins::HostServices> services;
+  std::unique_ptr<plugins::PluginSet> plugins;
+  std::unique_ptr<jobs::Scheduler> scheduler;
+  http::Metrics metrics;
+  std::unique_ptr<http::SessionTokens> sessions;
+  std::unique_ptr<http::Authenticator> auth;
+  http::Router router;
+  std::unique_ptr<http::HttpServer> http;
+
+  std::vector<std::string> subscribers(const std::string& topic) const {
+    std::vector<std::string> out;
+    if (!plugins) return out;
+    for (auto& inst : plugins->live_all()) {
+      for (auto& s : inst->subscriptions()) {
+        if (s.topic == topic) {
+          out.push_back(inst->name());
+          break;
+        }
+      }
+    }
+    return out;
+  }
+};
+
+Server::Server(std::string config_path, ServeOverrides overrides)
+    : config_path_(std::move(config_path)), overrides_(std::move(overrides)) {}
+
+Server::~Server() { stop(); }
+
+uint16_t Server::port() const { return parts_ && parts_->http ? parts_->http->port() : 0; }
+
+Outcome Server::start(config::Config cfg) {
+  std::lock_guard control(control_mu_);
+  if (parts_) return Outcome::error("already started");
+  auto p = std::make_unique<Parts>();
+  p->config = std::move(cfg);
+  const config::Config& c = p->config;
+  for (auto* secret : {&c.admin.token, &c.sessions.secret, &c.dingtalk.app_secret,
+                       &c.dingtalk.callback_token, &c.dingtalk.callback_aes_key,
+                       &c.dingtalk.card_route_key}) {
+    log::redact(*secret);
+  }
+  for (auto& robot : c.dingtalk.group_robots) {
+    log::redact(robot.secret);
+    log::redact(robot.webhook);
+  }
+
+  std::error_code ec;
+  std::filesystem::create_directories(c.storage.data_dir, ec);
+  if (ec) return Outcome::error("cannot create data directory " + c.storage.data_dir + ": " + ec.message());
+  auto lock = DataDirLock::acquire(c.storage.data_dir);
+  if (!lock) return lock.outcome();
+  p->lock = std::move(*lock);
+
+  storage::SqliteOptions sqlite{c.storage.synchronous_full, c.storage.busy_timeout_ms, 4};
+  auto db = storage::open_sqlite(c.storage.data_dir + "/courthub.db", sqlite);
+  if (!db) return db.outcome();
+  p->host_db = std::move(*db);
+  std::vector<int64_t> applied;
+  Outcome o = storage::migrate(*p->host_db, storage::host_migrations(), &applied);
+  if (!o.ok()) return Outcome::error("host database: " + o.message());
+  if (!applied.empty()) {
+    log::info("storage", "host database at schema version " + std::to_string(applied.back()));
+  }
+  p->group_commit = std::make_unique<storage::GroupCommit>(*p->host_db);
+  p->audit = std::make_unique<storage::AuditLog>(*p->host_db);
+
+  p->directory = std::make_unique<directory::Directory>(*p->host_db);
+  o = p->directory->load(c.directory.seed);
+  if (!o.ok()) return Outcome::error("directory: " + o.message());
+
+  Parts* raw = p.get();
+  p->inbox = std::make_unique<jobs::Inbox>(
+      *p->host_db, *p->group_commit,
+      [raw](const std::string& topic) { return raw->subscribers(topic); });
+  jobs::OutboxPolicy outbox_policy;
+  outbox_policy.max_attempts = c.dingtalk.outbox_max_attempts;
+  outbox_policy.known_group_robot = [raw](const std::string& name) {
+    for (auto& r : raw->config.dingtalk.group_robots)
+      if (r.name == name) return true;
+    return false;
+  };
+  p->outbox = std::make_unique<jobs::Outbox>(*p->host_db, *p->group_commit, outbox_policy);
+  p->services = std::make_unique<plugins::HostServices>(c.storage.data_dir, sqlite, *p->directory,
+                                                        *p->inbox, *p->outbox);
+  p->plugins = std::make_unique<plugins::PluginSet>(p->services.get());
+  p->scheduler = std::make_unique<jobs::Scheduler>(*p->plugins, *p->host_db);
+  p->plugins->on_change([raw] { raw->scheduler->refresh(); });
+
+  for (auto& change : p->plugins->apply(c)) {
+    (void)p->audit->record("startup", "plugin." + change.action, change.plugin, change.detail,
+                           change.action == "failed" ? "error" : "ok");
+  }
+
+  p->sessions = std::make_unique<http::SessionTokens>(c.sessions.secret, c.sessions.ttl_seconds);
+  p->auth = std::make_unique<http::Authenticator>(c.admin.token, p->sessions.get(),
+                                                  p->directory.get());
+  http::add_ops_endpoints(p->router, p->metrics, [this] { return ready_.load(); });
+  http::AdminTargets admin{p->plugins.get(), p->audit.get(), p->inbox.get(), p->outbox.get(),
+                           p->scheduler.get(),
+                           [this](const std::string& actor) { return reload(actor); }};
+  http::add_admin_endpoints(p->router, *p->auth, admin);
+  http::add_apps_endpoint(p->router, *p->plugins, *p->auth, p->metrics);
+  p->metrics.gauge("courthub_plugins_active", "Plugins in the active state", [raw] {
+    return static_cast<double>(raw->plugins->live_all().size());
+  });
+
+  p->scheduler->start();
+  p->inbox->start([raw](const std::string& subscriber, const jobs::InboxEvent& ev) {
+    return deliver_to_plugin(*raw->plugins, subscriber, ev);
+  });
+
+  p->http = std::make_unique<http::HttpServer>(c.server, p->router, p->metrics);
+  o = p->http->start();
+  parts_ = std::move(p);
+  if (!o.ok()) {
+    control_mu_.unlock();
+    stop();
+    control_mu_.lock();
+    return o;
+  }
+  (void)parts_->audit->record("startup", "host.start", config_path_, "", "ok");
+  ready_ = true;
+  return Outcome::success();
+}
+
+void Server::stop() {
+  std::lock_guard control(control_mu_);
+  if (!parts_) return;
+  ready_ = false;
+  auto& p = *parts_;
+  if (p.http) p.http->stop(std::chrono::seconds(10));
+  if (p.scheduler) p.scheduler->stop();
+  if (p.inbox) p.inbox->stop();
+  if (p.outbox) p.outbox->stop();
+  if (p.plugins) p.plugins->retire_all();
+  if (p.audit) (void)p.audit->record("shutdown", "host.stop", config_path_, "", "ok");
+  parts_.reset();  // closes the databases, releases the data directory
+  log::info("server", "stopped");
+}
+
+Json Server::reload(const std::string& actor) {
+  std::lock_guard control(control_mu_);
+  Json errors = Json::array();
+  Json warnings = Json::array();
+  if (!parts_) return Json::object({{"ok", false}, {"errors", Json::array({"not running"})}});
+  auto& p = *parts_;
+
+  auto loaded = config::load_config(config_path_);
+  for (auto& e : loaded.errors) errors.push_back(e.to_string());
+  for (auto& w : loaded.warnings) warnings.push_back(w.to_string());
+  if (loaded.ok()) {
+    apply_overrides(*loaded.config, overrides_);
+    for (auto& e : plugins::PluginSet::check_settings(*loaded.config)) errors.push_back(e);
+  }
+  if (errors.size() > 0) {
+    log::error("server", "reload refused: " + std::to_string(errors.size()) + " error(s)");
+    for (auto& e : errors.as_array()) log::error("config", e.as_string());
+    (void)p.audit->record(actor, "config.reload", config_path_, errors.dump(), "refused");
+    return Json::object({{"ok", false}, {"errors", errors}, {"warnings", warnings}});
+  }
+  config::Config& next = *loaded.config;
+  const config::Config& cur = p.config;
+  if (next.server.host != cur.server.host || next.server.port != cur.server.port ||
+      next.server.threads != cur.server.threads || next.storage.data_dir != cur.storage.data_dir) {
+    warnings.push_back("server and storage changes take effect after a restart");
+  }
+  if (next.admin.token != cur.admin.token || next.sessions.secret != cur.sessions.secret) {
+    warnings.push_back("admin.token and sessions.secret changes take effect after a restart");
+  }
+  Outcome dir = p.directory->load(next.directory.seed);
+  if (!dir.ok()) warnings.push_back("directory not reloaded: " + dir.message());
+
+  Json changes = Json::array();
+  for (auto& c : p.plugins->apply(next)) {
+    changes.push_back(Json::object({{"plugin", c.plugin}, {"action", c.action}, {"detail", c.detail}}));
+    if (c.action != "unchanged") {
+      (void)p.audit->record(actor, "plugin." + c.action, c.plugin, c.detail,
+                            c.action == "failed" ? "error" : "ok");
+    }
+  }
+  // Keep what cannot change at runtime; take the rest (plugin settings, robots, ...).
+  next.server = cur.server;
+  next.storage = cur.storage;
+  next.admin = cur.admin;
+  next.sessions = cur.sessions;
+  p.config = std::move(next);
+  (void)p.audit->record(actor, "config.reload", config_path_, changes.dump(), "ok");
+  log::info("server", "configuration reloaded by " + actor);
+  return Json::object({{"ok", true}, {"changes", changes}, {"warnings", warnings}});
+}
+
+}  // namespace courthub

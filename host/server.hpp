@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+// The composition root of `courthub serve`: builds every part of the host from a Config,
+// starts it in order, reloads it, and stops it in reverse order.
+//
+// Threading: start/stop/reload from the control thread (the signal loop or an admin request,
+// serialised internally). Everything else runs on the parts' own threads.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "courthub/json.hpp"
+#include "host/config/config.hpp"
+#include "host/outcome.hpp"
+
+namespace courthub {
+
+// Command-line flags that win over the YAML.
+struct ServeOverrides {
+  std::optional<std::string> host;
+  std::optional<uint16_t> port;
+  std::optional<std::string> data_dir;
+};
+
+// Applies the overrides to a loaded configuration.
+void apply_overrides(config::Config& cfg, const ServeOverrides& overrides);
+
+class Server {
+ public:
+  Server(std::string config_path, ServeOverrides overrides);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Brings the host up on `cfg`. Errors name the part that failed and why; on failure whatever
+  // was started is stopped again.
+  Outcome start(config::Config cfg);
+  // Stops accepting, drains requests in flight (up to 10 s), stops the workers, retires the
+  // plugins and closes the databases. Idempotent.
+  void stop();
+  // Re-reads the configuration file. A file with errors (YAML, schema, or settings a plugin
+  // rejects) is refused whole and nothing changes. Returns {"ok", "changes"|"errors",
+  // "warnings"}. Every reload is audited with `actor`.
+  Json reload(const std::string& actor);
+
+  uint16_t port() const;
+  bool ready() const { return ready_.load(); }
+
+ private:
+  struct Parts;
+
+  std::string config_path_;
+  ServeOverrides overrides_;
+  std::unique_ptr<Parts> parts_;
+  std::mutex control_mu_;
+  std::atomic<bool> ready_{false};
+};
+
+}  // namespace courthub

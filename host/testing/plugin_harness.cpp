@@ -1,0 +1,415 @@
+// SPDX-License-Identifier: Apache-2.0
+// PluginHarness (courthub/testing.hpp): the host runtime around one plugin, in-process.
+#include "courthub/testing.hpp"
+
+#include <Poco/URI.h>
+#include <stdlib.h>
+
+#include <chrono>
+#include <filesystem>
+#include <random>
+
+#include "host/config/config.hpp"
+#include "host/directory/directory.hpp"
+#include "host/http/identity.hpp"
+#include "host/jobs/inbox.hpp"
+#include "host/jobs/outbox.hpp"
+#include "host/log.hpp"
+#include "host/plugins/dispatch.hpp"
+#include "host/plugins/host_services.hpp"
+#include "host/plugins/plugin_library.hpp"
+#include "host/plugins/plugin_set.hpp"
+#include "host/storage/group_commit.hpp"
+#include "host/storage/host_schema.hpp"
+#include "host/storage/sqlite_database.hpp"
+
+namespace courthub::testing {
+namespace {
+
+int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+[[noreturn]] void fail(const Outcome& o, const std::string& context) {
+  throw Error(o.code(), context + ": " + o.message());
+}
+
+Json value_json(const ch_value& v) {
+  switch (v.type) {
+    case CH_VALUE_INT: return Json(static_cast<long long>(v.as.i));
+    case CH_VALUE_REAL: return Json(v.as.r);
+    case CH_VALUE_TEXT:
+    case CH_VALUE_BLOB: return Json(std::string(storage::text_of(v)));
+    default: return Json();
+  }
+}
+
+std::string unique_key() {
+  static std::mt19937_64 rng{std::random_device{}()};
+  return std::to_string(rng()) + "-" + std::to_string(rng());
+}
+
+}  // namespace
+
+struct PluginHarness::Impl {
+  std::string dir;
+  bool remove_dir = false;
+  std::string plugin;
+  std::unique_ptr<storage::Database> host_db;
+  std::unique_ptr<storage::GroupCommit> group_commit;
+  std::unique_ptr<directory::Directory> directory;
+  std::unique_ptr<jobs::Inbox> inbox;
+  std::unique_ptr<jobs::Outbox> outbox;
+  std::unique_ptr<plugins::HostServices> services;
+  std::unique_ptr<plugins::PluginSet> plugins;
+  http::Identity identity = http::Identity::admin();
+
+  std::shared_ptr<plugins::PluginInstance> live() const {
+    auto inst = plugins->live(plugin);
+    if (!inst) throw Error(Status::Unavailable, "plugin '" + plugin + "' is not running");
+    return inst;
+  }
+
+  jobs::HandleResult deliver(const std::string& subscriber, const jobs::InboxEvent& ev) {
+    auto inst = plugins->live(subscriber);
+    if (!inst) return {jobs::Handled::Retry, "plugin '" + subscriber + "' is not running"};
+    ch_event e{sizeof(ch_event),
+               ch_str{ev.topic.data(), ev.topic.size()},
+               ch_str{ev.source.data(), ev.source.size()},
+               ch_str{ev.payload.data(), ev.payload.size()},
+               ev.id,
+               static_cast<uint32_t>(ev.attempt)};
+    for (auto& s : inst->subscriptions()) {
+      if (s.topic != ev.topic) continue;
+      auto r = inst->event(s.handler, e);
+      if (r.status == CH_INVALID_ARGUMENT) return {jobs::Handled::Reject, r.error};
+      if (!r.ok()) return {jobs::Handled::Retry, r.error};
+    }
+    return {jobs::Handled::Done, ""};
+  }
+};
+
+PluginHarness::PluginHarness(const std::string& plugin_file, HarnessOptions options)
+    : impl_(std::make_unique<Impl>()) {
+  Impl& m = *impl_;
+  if (options.data_dir.empty()) {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "courthub-harness-XXXXXX").string();
+    if (!mkdtemp(tmpl.data())) throw Error(Status::Error, "cannot create a temporary directory");
+    m.dir = tmpl;
+    m.remove_dir = true;
+  } else {
+    m.dir = options.data_dir;
+    std::filesystem::create_directories(m.dir);
+  }
+  std::string file = std::filesystem::absolute(plugin_file).lexically_normal().string();
+
+  m.plugin = options.plugin_name;
+  if (m.plugin.empty()) {
+    auto lib = plugins::load_plugin_library(file, "", "");
+    if (!lib) fail(lib.outcome(), "cannot load " + file);
+    m.plugin = (*lib)->name;
+  }
+
+  storage::SqliteOptions sqlite{true, 5000, 2};
+  auto db = storage::open_sqlite(m.dir + "/courthub.db", sqlite);
+  if (!db) fail(db.outcome(), "host database");
+  m.host_db = std::move(*db);
+  Outcome o = storage::migrate(*m.host_db, storage::host_migrations());
+  if (!o.ok()) fail(o, "host database");
+  m.group_commit = std::make_unique<storage::GroupCommit>(*m.host_db);
+  m.directory = std::make_unique<directory::Directory>(*m.host_db);
+  o = m.directory->load(options.directory_seed);
+  if (!o.ok()) fail(o, "directory seed");
+
+  Impl* raw = &m;
+  m.inbox = std::make_unique<jobs::Inbox>(
+      *m.host_db, *m.group_commit, [raw](const std::string& topic) {
+        std::vector<std::string> out;
+        auto inst = raw->plugins ? raw->plugins->live(raw->plugin) : nullptr;
+        if (inst)
+          for (auto& s : inst->subscriptions())
+            if (s.topic == topic) {
+              out.push_back(raw->plugin);
+              break;
+            }
+        return out;
+      });
+  jobs::OutboxPolicy policy;
+  policy.known_group_robot = [](const std::string&) { return true; };
+  m.outbox = std::make_unique<jobs::Outbox>(*m.host_db, *m.group_commit, policy);
+  m.services = std::make_unique<plugins::HostServices>(m.dir, sqlite, *m.directory, *m.inbox,
+                                                       *m.outbox);
+  m.plugins = std::make_unique<plugins::PluginSet>(m.services.get());
+
+  config::Config cfg;
+  config::PluginConfig pc;
+  pc.name = m.plugin;
+  pc.file = file;
+  pc.settings = options.settings;
+  pc.location = config::Location{"harness settings", 0, 0};
+  cfg.plugins.push_back(pc);
+  for (auto& change : m.plugins->apply(cfg)) {
+    if (change.action == "failed") throw Error(Status::InvalidArgument, change.detail);
+  }
+}
+
+PluginHarness::~PluginHarness() {
+  Impl& m = *impl_;
+  m.plugins->retire_all();
+  m.plugins.reset();
+  m.services.reset();
+  m.outbox.reset();
+  m.inbox.reset();
+  m.directory.reset();
+  m.group_commit.reset();
+  m.host_db.reset();
+  if (m.remove_dir) {
+    std::error_code ec;
+    std::filesystem::remove_all(m.dir, ec);
+  }
+}
+
+void PluginHarness::add_court(const Court& c) {
+  // Courts are seed data; the harness writes them straight into the host database.
+  ch_value p[] = {storage::text_value(c.code), storage::text_value(c.name),
+                  storage::text_value(c.level.empty() ? "basic" : c.level),
+                  storage::text_value(c.kind.empty() ? "ordinary" : c.kind),
+                  storage::text_value(c.parent), storage::text_value(c.city)};
+  Outcome o = impl_->host_db->query(
+      "INSERT OR REPLACE INTO courts(code, position, name, level, kind, parent, city) "
+      "VALUES (?, (SELECT COUNT(*) FROM courts), ?, ?, ?, ?, ?)",
+      p);
+  if (!o.ok()) fail(o, "add_court");
+  if (!c.dept_id.empty()) {
+    directory::Department root;
+    root.id = std::stoll(c.dept_id);
+    root.court_code = c.code;
+    root.name = c.name;
+    o = impl_->directory->upsert_department(root);
+    if (!o.ok()) fail(o, "add_court");
+  }
+  o = impl_->directory->load({});
+  if (!o.ok()) fail(o, "add_court");
+}
+
+void PluginHarness::add_department(const Department& d) {
+  directory::Department dep;
+  dep.id = std::stoll(d.id);
+  dep.court_code = d.court_code;
+  dep.name = d.name;
+  dep.parent_id = d.parent_id.empty() ? 0 : std::stoll(d.parent_id);
+  dep.head = d.head;
+  dep.leader = d.leader;
+  Outcome o = impl_->directory->upsert_department(dep);
+  if (!o.ok()) fail(o, "add_department");
+}
+
+void PluginHarness::add_person(const Person& p) {
+  directory::Person person;
+  person.user_id = p.user_id;
+  person.name = p.name;
+  person.court_code = p.court_code;
+  person.dept_id = p.dept_id.empty() ? 0 : std::stoll(p.dept_id);
+  person.title = p.title;
+  person.roles = p.roles;
+  Outcome o = impl_->directory->upsert_person(person);
+  if (!o.ok()) fail(o, "add_person");
+}
+
+PluginHarness& PluginHarness::as(const std::string& user_id) {
+  auto snap = impl_->directory->snapshot();
+  const directory::Person* p = snap->person(user_id);
+  if (!p) throw Error(Status::NotFound, "no person '" + user_id + "' in the harness directory");
+  impl_->identity = http::Identity::of(*p);
+  return *this;
+}
+
+PluginHarness& PluginHarness::as_admin() {
+  impl_->identity = http::Identity::admin();
+  return *this;
+}
+
+PluginHarness& PluginHarness::as_anonymous() {
+  impl_->identity = http::Identity();
+  return *this;
+}
+
+HttpResult PluginHarness::request(const std::string& method, const std::string& path_and_query,
+                                  const std::string& body, const std::string& content_type) {
+  Poco::URI uri(path_and_query);
+  plugins::HttpCall call;
+  call.method = method;
+  call.path = uri.getPath().empty() ? "/" : uri.getPath();
+  for (auto& [k, v] : uri.getQueryParameters()) call.query.emplace_back(k, v);
+  call.content_type = body.empty() ? std::string() : content_type;
+  call.body = body;
+  call.caller = &impl_->identity.caller();
+  call.request_id = "harness-" + unique_key();
+  auto inst = impl_->live();
+  auto answer = plugins::call_http(*inst, call);
+  if (!answer.logged_error.empty()) {
+    log::error("plugin:" + impl_->plugin, "request failed: " + answer.logged_error);
+  }
+  return HttpResult{answer.status, answer.content_type, answer.body, answer.headers};
+}
+
+CommandResult PluginHarness::command(const std::string& line, bool in_group) {
+  auto inst = impl_->live();
+  std::string trimmed = line;
+  while (!trimmed.empty() && trimmed.front() == ' ') trimmed.erase(0, 1);
+  size_t space = trimmed.find(' ');
+  std::string name = trimmed.substr(0, space);
+  std::string args = space == std::string::npos ? "" : trimmed.substr(space + 1);
+  while (!args.empty() && args.front() == ' ') args.erase(0, 1);
+  for (auto& c : inst->commands()) {
+    if (c.name != name) continue;
+    auto a = plugins::call_command(*inst, c, args, impl_->identity.caller(), "harness-chat",
+                                   in_group, "harness-" + unique_key());
+    return CommandResult{a.ok, a.markdown, a.title, a.text};
+  }
+  return CommandResult{false, false, "", "unknown command '" + name + "'"};
+}
+
+CardResult PluginHarness::card_action(const std::string& action, const Json& params,
+                                      const std::string& out_track_id) {
+  auto inst = impl_->live();
+  for (auto& a : inst->card_actions()) {
+    if (a.action != action) continue;
+    auto answer = plugins::call_card_action(*inst, a, params, out_track_id,
+                                            impl_->identity.caller(), "harness-" + unique_key());
+    return CardResult{answer.ok, answer.status, answer.body};
+  }
+  return CardResult{false, 404, Json::object({{"error", "unknown card action '" + action + "'"}})};
+}
+
+EventResult PluginHarness::deliver_event(const std::string& topic, const Json& payload) {
+  auto stored = impl_->inbox->store("dingtalk", topic, "harness:" + unique_key(), payload.dump());
+  if (!stored) fail(stored.outcome(), "deliver_event");
+  EventResult result{true, false, ""};
+  bool seen = false;
+  impl_->inbox->deliver_due([&](const std::string& subscriber, const jobs::InboxEvent& ev) {
+    auto r = impl_->deliver(subscriber, ev);
+    if (ev.id == stored->id) {
+      seen = true;
+      result = EventResult{r.outcome == jobs::Handled::Done, r.outcome == jobs::Handled::Retry,
+                           r.error};
+    }
+    return r;
+  });
+  if (!seen) return EventResult{false, false, "the plugin does not subscribe to '" + topic + "'"};
+  return result;
+}
+
+size_t PluginHarness::deliver_published() {
+  return impl_->inbox->deliver_due(
+      [&](const std::string& subscriber, const jobs::InboxEvent& ev) {
+        return impl_->deliver(subscriber, ev);
+      });
+}
+
+void PluginHarness::run_job(const std::string& job, int64_t scheduled_ms) {
+  auto inst = impl_->live();
+  for (auto& j : inst->jobs()) {
+    if (j.name != job) continue;
+    ch_job call{sizeof(ch_job), ch_str{j.name.data(), j.name.size()},
+                scheduled_ms ? scheduled_ms : now_ms()};
+    auto r = inst->job(j.handler, call);
+    if (!r.ok()) throw Error(static_cast<Status>(r.status), "job '" + job + "': " + r.error);
+    return;
+  }
+  throw Error(Status::NotFound, "plugin '" + impl_->plugin + "' has no job '" + job + "'");
+}
+
+std::vector<Json> PluginHarness::outbox() const {
+  auto list = impl_->outbox->messages(impl_->plugin, 100000);
+  if (!list) fail(list.outcome(), "outbox");
+  std::vector<Json> out(list->as_array().rbegin(), list->as_array().rend());
+  return out;
+}
+
+void PluginHarness::clear_outbox() {
+  ch_value p[] = {storage::text_value(impl_->plugin)};
+  Outcome o = impl_->host_db->query("DELETE FROM outbox WHERE plugin = ?", p);
+  if (!o.ok()) fail(o, "clear_outbox");
+}
+
+std::vector<Json> PluginHarness::published() const {
+  std::vector<Json> out;
+  ch_value p[] = {storage::text_value(impl_->plugin)};
+  Outcome o = impl_->host_db->query(
+      "SELECT topic, payload FROM inbox WHERE source = ? ORDER BY id", p,
+      [&](const ch_str*, const ch_value* v, size_t) {
+        out.push_back(Json::object({{"topic", std::string(storage::text_of(v[0]))},
+                                    {"payload", Json::parse(storage::text_of(v[1]))}}));
+        return Outcome::success();
+      });
+  if (!o.ok()) fail(o, "published");
+  return out;
+}
+
+std::vector<Json> PluginHarness::query(const std::string& sql,
+                                       const std::vector<Json>& params) const {
+  auto db = impl_->services->plugin_database(impl_->plugin);
+  if (!db) fail(db.outcome(), "query");
+  std::vector<std::string> texts;
+  texts.reserve(params.size());
+  std::vector<ch_value> values;
+  for (auto& p : params) {
+    if (p.is_int()) {
+      values.push_back(storage::int_value(p.as_int()));
+    } else if (p.is_number()) {
+      values.push_back(storage::real_value(p.as_double()));
+    } else if (p.is_null()) {
+      values.push_back(storage::null_value());
+    } else {
+      texts.push_back(p.is_string() ? p.as_string() : p.dump());
+      values.push_back(storage::text_value(texts.back()));
+    }
+  }
+  std::vector<Json> rows;
+  Outcome o = (*db)->query(sql, values, [&](const ch_str* names, const ch_value* v, size_t n) {
+    Json row = Json::object();
+    for (size_t i = 0; i < n; ++i) row[std::string(names[i].data, names[i].size)] = value_json(v[i]);
+    rows.push_back(std::move(row));
+    return Outcome::success();
+  });
+  if (!o.ok()) fail(o, "query");
+  return rows;
+}
+
+std::vector<std::string> PluginHarness::routes() const {
+  std::vector<std::string> out;
+  for (auto& [method, pattern] : impl_->live()->routes().list()) out.push_back(method + " " + pattern);
+  return out;
+}
+
+std::vector<std::string> PluginHarness::commands() const {
+  std::vector<std::string> out;
+  for (auto& c : impl_->live()->commands()) out.push_back(c.name);
+  return out;
+}
+
+std::vector<std::string> PluginHarness::card_actions() const {
+  std::vector<std::string> out;
+  for (auto& a : impl_->live()->card_actions()) out.push_back(a.action);
+  return out;
+}
+
+std::vector<std::string> PluginHarness::subscriptions() const {
+  std::vector<std::string> out;
+  for (auto& s : impl_->live()->subscriptions()) out.push_back(s.topic);
+  return out;
+}
+
+std::vector<std::string> PluginHarness::jobs() const {
+  std::vector<std::string> out;
+  for (auto& j : impl_->live()->jobs()) out.push_back(j.name + " " + j.cron + " " + j.time_zone);
+  return out;
+}
+
+std::string PluginHarness::plugin_name() const { return impl_->plugin; }
+std::string PluginHarness::data_dir() const { return impl_->dir; }
+
+}  // namespace courthub::testing
