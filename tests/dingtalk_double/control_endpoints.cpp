@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: Apache-2.0
+// The /__double/ endpoints that drive the double over HTTP.
+#include "tests/dingtalk_double/control_endpoints.hpp"
+
+#include <stdexcept>
+
+namespace courthub::dingtalk_double {
+namespace {
+
+const Json kOk = Json::object({{"ok", true}});
+
+ApiReply bad_request(const std::string& why) {
+  return ApiReply{400, Json::object({{"ok", false}, {"error", why}})};
+}
+
+Json object_body(const ApiRequest& request) {
+  Json body = request.json_body();
+  if (!body.is_object() && !body.is_array()) {
+    throw std::invalid_argument(request.path +
+                                " takes a JSON body, got: " + request.body.substr(0, 200));
+  }
+  return body;
+}
+
+ApiReply list_requests(DoubleState& state, const ApiRequest& request) {
+  Json list = Json::array();
+  for (Json& entry : state.log.entries(request.param("path"))) list.push_back(std::move(entry));
+  return ApiReply{200, Json::object({{"requests", std::move(list)}})};
+}
+
+ApiReply add_users(DoubleState& state, const ApiRequest& request) {
+  Json body = object_body(request);
+  if (body.is_array()) {
+    for (const Json& user : body.as_array()) state.users.add(user);
+  } else {
+    state.users.add(body);
+  }
+  return ApiReply{200, kOk};
+}
+
+ApiReply issue_auth_code(DoubleState& state, const ApiRequest& request) {
+  std::string code =
+      state.users.issue_code(object_body(request).get_string("userid"), state.now_ms());
+  return ApiReply{200, Json::object({{"code", std::move(code)}})};
+}
+
+ApiReply plan_failure(DoubleState& state, const ApiRequest& request) {
+  Json body = object_body(request);
+  std::string path = body.get_string("path");
+  if (path.empty()) {
+    throw std::invalid_argument("/__double/fail needs \"path\", e.g. \"/robot/send\"");
+  }
+  const int errcode = static_cast<int>(body.get_int("errcode", 0));
+  // An errcode alone means the DingTalk style of failure: HTTP 200 with that errcode.
+  const int status = static_cast<int>(body.get_int("status", errcode != 0 ? 200 : 500));
+  state.failures.fail_next(path, static_cast<int>(body.get_int("count", 1)), status, errcode);
+  return ApiReply{200, kOk};
+}
+
+ApiReply set_down(DoubleState& state, const ApiRequest& request) {
+  const Json body = object_body(request);
+  const Json* down = body.find("down");
+  if (!down || !down->is_bool()) {
+    throw std::invalid_argument("/__double/down takes {\"down\": true|false}");
+  }
+  state.failures.set_down(down->as_bool());
+  return ApiReply{200, kOk};
+}
+
+ApiReply add_robot(DoubleState& state, const ApiRequest& request) {
+  Json body = object_body(request);
+  std::string token = body.get_string("access_token");
+  if (token.empty()) {
+    throw std::invalid_argument("/__double/robots takes {\"access_token\": ..., \"secret\": ...}");
+  }
+  state.robots.add(token, body.get_string("secret"));
+  return ApiReply{200, kOk};
+}
+
+ApiReply reset(DoubleState& state, const ApiRequest&) {
+  state.reset();
+  return ApiReply{200, kOk};
+}
+
+ApiReply health(DoubleState&, const ApiRequest&) {
+  return ApiReply{200, kOk};
+}
+
+struct ControlRoute {
+  std::string_view method;
+  std::string_view name;  // the path after kControlPrefix
+  ApiReply (*handler)(DoubleState&, const ApiRequest&);
+};
+
+constexpr ControlRoute kRoutes[] = {
+    {"GET", "requests", list_requests},
+    {"POST", "users", add_users},
+    {"POST", "auth_codes", issue_auth_code},
+    {"POST", "fail", plan_failure},
+    {"POST", "down", set_down},
+    {"POST", "robots", add_robot},
+    {"POST", "reset", reset},
+    {"GET", "health", health},
+};
+
+}  // namespace
+
+ApiReply answer_control(DoubleState& state, const ApiRequest& request) {
+  std::string_view name = std::string_view(request.path).substr(kControlPrefix.size());
+  for (const ControlRoute& route : kRoutes) {
+    if (route.name != name) continue;
+    if (route.method != request.method) {
+      return ApiReply{
+          405, Json::object({{"ok", false},
+                             {"error", request.path + " takes " + std::string(route.method)}})};
+    }
+    try {
+      return route.handler(state, request);
+    } catch (const std::invalid_argument& e) {
+      return bad_request(e.what());
+    } catch (const JsonError& e) {
+      return bad_request(request.path + ": " + e.what());
+    }
+  }
+  return ApiReply{404, Json::object({{"ok", false},
+                                     {"error", "no control endpoint " + request.path +
+                                                   "; see docs/dingtalk-double.md"}})};
+}
+
+}  // namespace courthub::dingtalk_double

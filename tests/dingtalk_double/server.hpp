@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+// The local DingTalk double: an HTTP server on loopback that answers the DingTalk open-API calls
+// courthub makes, records them, and fails on demand. See docs/dingtalk-double.md.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "courthub/json.hpp"
+#include "tests/dingtalk_double/options.hpp"
+
+namespace courthub::dingtalk_double {
+
+struct DoubleState;
+class HttpFront;
+
+// Every member function is thread-safe; the test-setup calls may be made before start(), while
+// serving, or after stop().
+class DingTalkDouble {
+ public:
+  explicit DingTalkDouble(DoubleOptions options = {});
+  ~DingTalkDouble();  // stops serving
+  DingTalkDouble(const DingTalkDouble&) = delete;
+  DingTalkDouble& operator=(const DingTalkDouble&) = delete;
+
+  // Binds host:port and serves on a private thread pool. Throws Poco::Exception when the address
+  // cannot be bound and std::logic_error when already started. Thread-safe.
+  void start();
+  // Stops accepting, aborts open connections and waits for handler threads. Idempotent; a stopped
+  // double can start() again (on a new port when options.port is 0). Thread-safe.
+  void stop();
+  // The bound port while started, options.port otherwise. Thread-safe.
+  uint16_t port() const;
+  // "http://HOST:PORT". Thread-safe.
+  std::string base_url() const;
+
+  // Adds or replaces a user ({"userid","name","dept_id_list":[...],"mobile",...}). Throws
+  // std::invalid_argument without a string "userid". Thread-safe.
+  void add_user(const Json& user);
+  // A code for the 免登 flow: single use, expires after 5 minutes. Throws std::invalid_argument
+  // for an unknown user. Thread-safe.
+  std::string issue_auth_code(const std::string& userid);
+  // Recorded API calls whose path starts with path_prefix ("" = all), oldest first. Thread-safe.
+  std::vector<Json> requests(const std::string& path_prefix = "") const;
+  // The next `count` calls to exactly `path` fail: http_status != 200 answers that status with
+  // errcode -1; http_status 200 answers that errcode. Throws std::invalid_argument on a plan that
+  // is not a failure. Thread-safe.
+  void fail_next(const std::string& path, int count, int http_status, int errcode);
+  // While down, every API call answers 503 (control endpoints keep working). Thread-safe.
+  void set_down(bool down);
+  // Forgets recorded calls, failure plans, down mode, auth codes and robot rate windows; keeps
+  // users, robots and issued tokens. Thread-safe.
+  void reset();
+  // Registers a custom group robot; secret "" = unsigned (no 加签). Thread-safe.
+  void add_group_robot(const std::string& access_token, const std::string& secret);
+
+ private:
+  const std::shared_ptr<DoubleState> state_;  // shared with in-flight handlers
+  const std::unique_ptr<HttpFront> front_;
+};
+
+}  // namespace courthub::dingtalk_double

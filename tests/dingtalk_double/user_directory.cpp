@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: Apache-2.0
+// The double's organisation: users and their single-use auth codes.
+#include "tests/dingtalk_double/user_directory.hpp"
+
+#include <stdexcept>
+
+#include "tests/dingtalk_double/random_id.hpp"
+
+namespace courthub::dingtalk_double {
+
+void UserDirectory::add(const Json& user) {
+  if (!user.is_object()) throw std::invalid_argument("a user must be a JSON object");
+  std::string userid = user.get_string("userid");
+  if (userid.empty()) {
+    throw std::invalid_argument("a user needs a non-empty string \"userid\", got: " + user.dump());
+  }
+  std::lock_guard lock(mutex_);
+  users_[userid] = user;
+}
+
+std::optional<Json> UserDirectory::find(const std::string& userid) const {
+  std::lock_guard lock(mutex_);
+  auto it = users_.find(userid);
+  if (it == users_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::string UserDirectory::issue_code(const std::string& userid, int64_t now_ms) {
+  std::string code = random_hex(16);
+  std::lock_guard lock(mutex_);
+  if (!users_.contains(userid)) {
+    throw std::invalid_argument("no user \"" + userid +
+                                "\" in the DingTalk double; add the user before issuing a code");
+  }
+  std::erase_if(codes_, [&](const auto& kv) { return kv.second.expires_at_ms <= now_ms; });
+  codes_[code] = IssuedCode{userid, now_ms + kAuthCodeTtlMs};
+  return code;
+}
+
+std::optional<Json> UserDirectory::redeem(const std::string& code, int64_t now_ms) {
+  std::lock_guard lock(mutex_);
+  auto it = codes_.find(code);
+  if (it == codes_.end()) return std::nullopt;
+  IssuedCode issued = it->second;
+  codes_.erase(it);  // single use, whether or not it was still valid
+  if (now_ms >= issued.expires_at_ms) return std::nullopt;
+  auto user = users_.find(issued.userid);
+  if (user == users_.end()) return std::nullopt;
+  return user->second;
+}
+
+void UserDirectory::clear_codes() {
+  std::lock_guard lock(mutex_);
+  codes_.clear();
+}
+
+}  // namespace courthub::dingtalk_double

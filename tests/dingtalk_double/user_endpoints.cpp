@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+// The 免登 login API (auth code -> user) and the user-details API.
+#include "tests/dingtalk_double/api_endpoints.hpp"
+#include "tests/dingtalk_double/random_id.hpp"
+
+namespace courthub::dingtalk_double {
+namespace {
+
+ApiReply bad_token() {
+  return errcode_reply(40014, "不合法的access_token");
+}
+
+Json ok_with_result(Json result) {
+  return Json::object({{"errcode", 0},
+                       {"errmsg", "ok"},
+                       {"result", std::move(result)},
+                       {"request_id", random_hex(8)}});
+}
+
+}  // namespace
+
+ApiReply get_user_info(DoubleState& state, const ApiRequest& request) {
+  if (!state.token_valid(request.param("access_token"))) return bad_token();
+  std::string code = request.json_body().get_string("code");
+  if (code.empty()) {
+    return errcode_reply(40035, "缺少参数 code (the body needs {\"code\": ...})");
+  }
+  std::optional<Json> user = state.users.redeem(code, state.now_ms());
+  if (!user) return errcode_reply(40078, "不存在的临时授权码");
+  const std::string userid = user->get_string("userid");
+  const Json* sys_level = user->find("sys_level");
+  return ApiReply{200,
+                  ok_with_result(Json::object({
+                      {"userid", userid},
+                      {"unionid", user->get_string("unionid", "union-" + userid)},
+                      {"name", user->get_string("name")},
+                      {"device_id", "double-device-" + userid},
+                      {"sys", user->get_bool("sys", false)},
+                      {"sys_level", sys_level && sys_level->is_number() ? sys_level->as_int() : 0},
+                      {"associated_unionid", user->get_string("associated_unionid")},
+                  }))};
+}
+
+ApiReply get_user(DoubleState& state, const ApiRequest& request) {
+  if (!state.token_valid(request.param("access_token"))) return bad_token();
+  std::string userid = request.json_body().get_string("userid");
+  if (userid.empty()) {
+    return errcode_reply(40035, "缺少参数 userid (the body needs {\"userid\": ...})");
+  }
+  std::optional<Json> user = state.users.find(userid);
+  if (!user) return errcode_reply(60121, "找不到该用户");
+  return ApiReply{200, ok_with_result(std::move(*user))};
+}
+
+}  // namespace courthub::dingtalk_double

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: Apache-2.0
+// The HTTP edge over real sockets: health, limits, errors, containment, identity, request ids,
+// metrics.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <future>
+#include <thread>
+
+#include "host/http/session_token.hpp"
+#include "host_process.hpp"
+
+namespace courthub::it {
+namespace {
+
+class HttpEdge : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    host_ = new HostProcess(test_config("  - name: hello\n  - name: throws_in_handler\n"));
+  }
+  static void TearDownTestSuite() {
+    delete host_;
+    host_ = nullptr;
+  }
+  static std::string staff_token(const std::string& user) {
+    http::SessionTokens tokens(kSessionSecret, 3600);
+    return tokens.issue(user, std::chrono::duration_cast<std::chrono::seconds>(
+                                  std::chrono::system_clock::now().time_since_epoch())
+                                  .count());
+  }
+  static HostProcess* host_;
+};
+HostProcess* HttpEdge::host_ = nullptr;
+
+TEST_F(HttpEdge, HealthNeedsNoAuth) {
+  auto r = host_->get("/healthz");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.json()["status"].as_string(), "ok");
+}
+
+TEST_F(HttpEdge, UnknownRouteIs404WithJsonError) {
+  auto r = host_->get("/no/such/thing");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(r.json()["error"]["code"].as_string(), "not_found");
+  EXPECT_FALSE(r.json()["request_id"].as_string().empty());
+}
+
+TEST_F(HttpEdge, AdminWithoutTokenIs401AndWrongTokenToo) {
+  EXPECT_EQ(host_->get("/admin/plugins").status, 401);
+  EXPECT_EQ(host_->get("/admin/plugins", "wrong-token").status, 401);
+  EXPECT_EQ(host_->admin_get("/admin/plugins").status, 200);
+}
+
+TEST_F(HttpEdge, AppsWithoutCredentialsIs401) {
+  auto r = host_->post("/apps/hello/greetings", R"({"to":"x"})");
+  EXPECT_EQ(r.status, 401);
+  EXPECT_EQ(r.headers["WWW-Authenticate"], "Bearer realm=\"courthub\"");
+  EXPECT_EQ(host_->post("/apps/hello/greetings", R"({"to":"x"})", "forged.jwt.token").status, 401);
+}
+
+TEST_F(HttpEdge, StaffSessionReachesThePluginWithTheCallersIdentity) {
+  auto r = host_->get("/apps/throws_in_handler/ok", staff_token("T-BC-01-011"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["caller"].as_string(), "T-BC-01-011");
+}
+
+TEST_F(HttpEdge, SessionOfSomeoneNotInTheDirectoryIs401) {
+  auto r = host_->get("/apps/throws_in_handler/ok", staff_token("nobody-here"));
+  EXPECT_EQ(r.status, 401);
+  EXPECT_NE(r.body.find("no longer in the directory"), std::string::npos);
+}
+
+TEST_F(HttpEdge, MalformedJsonIs400AndNeverReachesThePlugin) {
+  auto r = host_->post("/apps/hello/greetings", "{\"to\": ", kAdminToken);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.json()["error"]["code"].as_string(), "invalid_json");
+}
+
+TEST_F(HttpEdge, BodyOverTheLimitIs413WithoutReadingIt) {
+  // Announce 2 MiB (over the default 1 MiB limit) and send only a little: the host must answer
+  // from the header alone and close the connection.
+  std::string reply = raw_exchange(
+      host_->port(), "POST /apps/hello/greetings HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+                         std::string(kAdminToken) +
+                         "\r\nContent-Type: application/json\r\nContent-Length: 2097152\r\n\r\n{\"to\":");
+  EXPECT_EQ(reply.rfind("HTTP/1.1 413 Request Entity Too Large", 0), 0u) << reply;
+  EXPECT_NE(reply.find("payload_too_large"), std::string::npos);
+  EXPECT_NE(reply.find("Connection: Close"), std::string::npos) << reply;
+  EXPECT_EQ(host_->get("/healthz").status, 200);
+}
+
+TEST_F(HttpEdge, ChunkedBodyOverTheLimitIs413Too) {
+  std::string chunk(64 * 1024, 'x');
+  char size[16];
+  snprintf(size, sizeof size, "%zx", chunk.size());
+  std::string raw = "POST /apps/hello/greetings HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+                    std::string(kAdminToken) +
+                    "\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n";
+  for (int i = 0; i < 20; ++i) raw += std::string(size) + "\r\n" + chunk + "\r\n";
+  raw += "0\r\n\r\n";
+  std::string reply = raw_exchange(host_->port(), raw);
+  EXPECT_EQ(reply.rfind("HTTP/1.1 413", 0), 0u) << reply.substr(0, 200);
+}
+
+TEST_F(HttpEdge, PluginThatThrowsGives500NamingItWithoutLeakingAndTheHostLives) {
+  auto r = host_->get("/apps/throws_in_handler/boom", kAdminToken);
+  EXPECT_EQ(r.status, 500);
+  EXPECT_EQ(r.json()["error"]["plugin"].as_string(), "throws_in_handler");
+  EXPECT_EQ(r.body.find("secret internal detail"), std::string::npos) << r.body;
+  // The detail is in the log, on a line carrying the same request id.
+  std::string rid = r.headers["X-Request-Id"];
+  ASSERT_FALSE(rid.empty());
+  std::string log = host_->log();
+  auto line_start = log.find("req=" + rid);
+  ASSERT_NE(line_start, std::string::npos) << log;
+  EXPECT_NE(log.find("secret internal detail", line_start), std::string::npos);
+  // Still serving, the same plugin included.
+  EXPECT_EQ(host_->get("/apps/throws_in_handler/ok", kAdminToken).status, 200);
+}
+
+TEST_F(HttpEdge, IncomingRequestIdIsKept) {
+  auto r = http(host_->port(), "GET", "/healthz", "", {{"X-Request-Id", "trace-abc-123"}});
+  EXPECT_EQ(r.headers["X-Request-Id"], "trace-abc-123");
+}
+
+TEST_F(HttpEdge, WrongMethodIs405WithAllow) {
+  auto r = host_->get("/apps/hello/greetings", kAdminToken);
+  EXPECT_EQ(r.status, 405);
+  EXPECT_EQ(r.headers["Allow"], "POST");
+}
+
+TEST_F(HttpEdge, PluginThatIsNotThreadSafeIsCalledOneAtATime) {
+  std::vector<std::future<HttpResponse>> calls;
+  for (int i = 0; i < 6; ++i) {
+    calls.push_back(std::async(std::launch::async, [] {
+      return host_->get("/apps/throws_in_handler/slow", kAdminToken);
+    }));
+  }
+  for (auto& c : calls) {
+    auto r = c.get();
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(r.json()["max_inside"].as_int(), 1);
+  }
+}
+
+TEST_F(HttpEdge, MetricsCountRequestsPerRouteAndPlugin) {
+  host_->get("/apps/throws_in_handler/ok", kAdminToken);
+  host_->get("/apps/throws_in_handler/boom", kAdminToken);
+  auto r = host_->get("/metrics");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("courthub_http_requests_total{route=\"/apps/throws_in_handler/ok\","
+                        "plugin=\"throws_in_handler\",method=\"GET\",status=\"200\"}"),
+            std::string::npos)
+      << r.body;
+  EXPECT_NE(r.body.find("courthub_http_request_duration_seconds_bucket{route=\"/apps/"
+                        "throws_in_handler/ok\",plugin=\"throws_in_handler\",le=\"0.005\"}"),
+            std::string::npos);
+  EXPECT_NE(r.body.find("courthub_plugin_errors_total{plugin=\"throws_in_handler\",kind=\"http\"}"),
+            std::string::npos);
+  EXPECT_NE(r.body.find("courthub_build_info{version=\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace courthub::it

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+// Loading failures, one plugin each: a clear log line, the error state in /admin/plugins, and
+// the host keeps serving the others.
+#include <gtest/gtest.h>
+
+#include "host_process.hpp"
+
+namespace courthub::it {
+namespace {
+
+Json plugin_status(const HostProcess& host, const std::string& name) {
+  auto r = host.admin_get("/admin/plugins");
+  EXPECT_EQ(r.status, 200) << r.body;
+  for (auto& p : r.json()["plugins"].as_array())
+    if (p["name"].as_string() == name) return p;
+  ADD_FAILURE() << "no plugin " << name << " in " << r.body;
+  return Json();
+}
+
+// Starts hello plus one broken plugin and checks the broken one is in the error state with
+// `expected` in its error and in the log, while hello answers.
+void expect_refused(const std::string& entry, const std::string& name,
+                    const std::string& expected) {
+  HostProcess host(test_config("  - name: hello\n" + entry));
+  Json status = plugin_status(host, name);
+  EXPECT_EQ(status["state"].as_string(), "error");
+  EXPECT_NE(status["error"].as_string().find(expected), std::string::npos)
+      << status["error"].as_string();
+  EXPECT_NE(host.log().find(expected), std::string::npos) << host.log();
+  EXPECT_EQ(plugin_status(host, "hello")["state"].as_string(), "active");
+  EXPECT_EQ(host.get("/healthz").status, 200);
+}
+
+TEST(PluginLoading, MissingFileIsAnErrorStateNotACrash) {
+  expect_refused("  - name: gone\n    file: /nonexistent/gone.so\n", "gone",
+                 "plugin 'gone': cannot load /nonexistent/gone.so: no such file");
+}
+
+TEST(PluginLoading, MissingEntrySymbolIsRefused) {
+  expect_refused("  - name: missing_entry_symbol\n", "missing_entry_symbol",
+                 "does not export courthub_plugin_entry");
+}
+
+TEST(PluginLoading, NewerAbiMajorIsRefusedSayingThePluginIsNewer) {
+  expect_refused("  - name: abi_major_mismatch\n", "abi_major_mismatch",
+                 "needs plugin ABI 2.0 but this host speaks 1.0: the plugin is newer than the "
+                 "host");
+}
+
+TEST(PluginLoading, NewerAbiMinorIsRefusedSayingToUpgradeTheHost) {
+  expect_refused("  - name: abi_minor_too_new\n", "abi_minor_too_new",
+                 "needs plugin ABI 1.1 but this host speaks 1.0: the plugin is newer than the "
+                 "host; upgrade courthub");
+}
+
+TEST(PluginLoading, PinMismatchIsRefusedBeforeLoading) {
+  expect_refused("  - name: settings_checker\n    sha256: " + std::string(64, 'a') +
+                     "\n    settings: {rooms: [{capacity: 1}]}\n",
+                 "settings_checker", "the configuration pins " + std::string(64, 'a'));
+}
+
+TEST(PluginLoading, FailingActivationIsAnErrorState) {
+  expect_refused("  - name: init_fails\n", "init_fails",
+                 "plugin 'init_fails' failed to activate: the archive share /mnt/archive is not "
+                 "mounted");
+}
+
+TEST(PluginLoading, RejectedSettingsNameFileAndLine) {
+  HostProcess host(test_config(
+      "  - name: hello\n  - name: settings_checker\n    settings:\n      rooms:\n"
+      "        - capacity: 0\n"));
+  Json status = plugin_status(host, "settings_checker");
+  EXPECT_EQ(status["state"].as_string(), "error");
+  // The capacity line is the 18th of the generated file.
+  EXPECT_NE(status["error"].as_string().find(
+                "courthub.yaml:18: plugins.settings_checker.settings/rooms/0/capacity: must be a "
+                "positive number"),
+            std::string::npos)
+      << status["error"].as_string();
+}
+
+TEST(PluginLoading, ActivePluginShowsVersionAbiAndRegistrations) {
+  HostProcess host(test_config("  - name: hello\n"));
+  Json status = plugin_status(host, "hello");
+  EXPECT_EQ(status["state"].as_string(), "active");
+  EXPECT_EQ(status["version"].as_string(), "1.0.0");
+  EXPECT_EQ(status["abi"].as_string(), "1.0");
+  EXPECT_EQ(status["routes"].as_int(), 1);
+  EXPECT_EQ(status["commands"].as_int(), 1);
+  EXPECT_EQ(status["jobs"].as_int(), 1);
+  EXPECT_EQ(status["sha256"].as_string().size(), 64u);
+}
+
+}  // namespace
+}  // namespace courthub::it
