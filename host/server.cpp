@@ -60,11 +60,6 @@ class DataDirLock {
   int fd_;
 };
 
-int64_t now_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 jobs::HandleResult deliver_to_plugin(plugins::PluginSet& plugins, const std::string& subscriber,
                                      const jobs::InboxEvent& ev) {
@@ -186,6 +181,8 @@ Outcome Server::start(config::Config cfg) {
   p->services = std::make_unique<plugins::HostServices>(c.storage.data_dir, sqlite, *p->directory,
                                                         *p->inbox, *p->outbox);
   p->plugins = std::make_unique<plugins::PluginSet>(p->services.get());
+  p->services->set_active_check(
+      [raw](const std::string& name) { return raw->plugins->live(name) != nullptr; });
   p->scheduler = std::make_unique<jobs::Scheduler>(*p->plugins, *p->host_db);
   p->plugins->on_change([raw] { raw->scheduler->refresh(); });
 

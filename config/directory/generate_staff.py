@@ -10,11 +10,13 @@
 # Usage: python3 config/directory/generate_staff.py   (reads and writes next to this script)
 
 import os
+import json
 import random
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 COURTS_FILE = os.path.join(HERE, "courts.yaml")
 STAFF_FILE = os.path.join(HERE, "staff.yaml")
+DOUBLE_USERS_FILE = os.path.join(HERE, "dingtalk-users.json")
 SEED = 20200601  # the day the 双激励 board went live; any fixed value would do
 
 # Common surnames, the most frequent first and repeated so they come up more often, as they do.
@@ -288,6 +290,19 @@ def main():
         f.write("\n".join(lines) + "\n")
     print(f"{STAFF_FILE}: {len(courts)} courts, {len(departments)} departments, "
           f"{len(people)} people")
+    write_double_users(people)
+
+
+def write_double_users(people):
+    # The same people as DingTalk would hold them, for the local DingTalk double: it answers
+    # mini-app logins and user lookups for them (tests/dingtalk_double, ./dev run).
+    users = [{"userid": p["id"], "unionid": "union-" + p["id"], "name": p["name"],
+              "title": p["title"], "dept_id_list": [p["dept"]], "active": True}
+             for p in people]
+    with open(DOUBLE_USERS_FILE, "w", encoding="utf-8", newline="\n") as f:
+        f.write("[\n" + ",\n".join(json.dumps(u, ensure_ascii=False, separators=(",", ":"))
+                                   for u in users) + "\n]\n")
+    print(f"{DOUBLE_USERS_FILE}: {len(users)} users")
 
 
 if __name__ == "__main__":

@@ -216,7 +216,7 @@ class SchemaReader {
     out_.errors.push_back({std::move(where), std::move(key), std::move(message), {}});
   }
   void warn(Location where, std::string key, std::string message) {
-    out_.warnings.push_back({std::move(where), std::move(key), std::move(message)});
+    out_.warnings.push_back({std::move(where), std::move(key), std::move(message), {}});
   }
 
   Location at(const YAML::Node& node, const Location& fallback) const {

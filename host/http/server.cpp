@@ -98,13 +98,15 @@ Outcome HttpServer::start() {
   try {
     Poco::Net::SocketAddress address(config_.host, config_.port);
     Poco::Net::ServerSocket socket;
-    socket.bind(address, true);
+    // reuseAddress but not reusePort: a second host on the same port must fail, not share it.
+    socket.bind(address, true, false);
     socket.listen(config_.queue_size);
     auto* params = new Poco::Net::HTTPServerParams();
     params->setMaxThreads(config_.threads);
     params->setMaxQueued(config_.queue_size);
     params->setKeepAlive(true);
-    params->setMaxKeepAliveRequests(0);  // unlimited
+    params->setMaxKeepAliveRequests(100000);  // POCO reads 0 as "no keep-alive"
+    params->setThreadIdleTime(Poco::Timespan(0, 100000));  // idle workers notice stop() fast
     params->setKeepAliveTimeout(Poco::Timespan(15, 0));
     params->setTimeout(Poco::Timespan(30, 0));
     pool_ = std::make_unique<Poco::ThreadPool>(2, config_.threads + 2);

@@ -263,6 +263,14 @@ ch_status directory(ch_host* h, ch_str query, ch_str_sink sink, void* ctx) {
   });
 }
 
+ch_status plugin_active(ch_host* h, ch_str name) {
+  return guarded([&] {
+    auto& inst = self(h);
+    if (!inst.services()) return fail(Status::NotFound, "the host is only validating");
+    return inst.services()->plugin_active(text(name)) ? CH_OK : CH_NOT_FOUND;
+  });
+}
+
 void reply_status(ch_reply* r, int32_t status) {
   if (status >= 100 && status <= 599) r->status = status;
 }
@@ -303,6 +311,7 @@ const ch_host_api kHostApi = {
     &db_query,
     &db_transaction,
     &directory,
+    &plugin_active,
     &reply_status,
     &reply_header,
     &reply_body,

@@ -5,6 +5,7 @@
 // Threading: all methods from any thread.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -31,6 +32,13 @@ class HostServices : public Services {
   Expected<int64_t> outbox_send(const std::string& plugin, const Json& message) override;
   Outcome publish(const std::string& plugin, const std::string& name,
                   const Json& payload) override;
+  bool plugin_active(const std::string& name) override {
+    return active_ && active_(name);
+  }
+  // Set once the plugin set exists (it is built after the services).
+  void set_active_check(std::function<bool(const std::string&)> active) {
+    active_ = std::move(active);
+  }
 
  private:
   std::string data_dir_;
@@ -40,6 +48,7 @@ class HostServices : public Services {
   jobs::Outbox& outbox_;
   std::mutex mu_;
   std::map<std::string, std::unique_ptr<storage::Database>> databases_;
+  std::function<bool(const std::string&)> active_;
 };
 
 }  // namespace courthub::plugins

@@ -32,6 +32,8 @@ class Services {
   // Stores an internal event "<plugin>.<name>" for its subscribers.
   virtual Outcome publish(const std::string& plugin, const std::string& name,
                           const Json& payload) = 0;
+  // Whether the plugin `name` is enabled and active.
+  virtual bool plugin_active(const std::string& name) = 0;
 };
 
 }  // namespace courthub::plugins

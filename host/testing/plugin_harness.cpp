@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <random>
+#include <set>
 
 #include "host/config/config.hpp"
 #include "host/directory/directory.hpp"
@@ -65,6 +66,7 @@ struct PluginHarness::Impl {
   std::unique_ptr<plugins::HostServices> services;
   std::unique_ptr<plugins::PluginSet> plugins;
   http::Identity identity = http::Identity::admin();
+  std::set<std::string> others_active;  // plugins the test pretends are enabled
 
   std::shared_ptr<plugins::PluginInstance> live() const {
     auto inst = plugins->live(plugin);
@@ -142,6 +144,9 @@ PluginHarness::PluginHarness(const std::string& plugin_file, HarnessOptions opti
   m.services = std::make_unique<plugins::HostServices>(m.dir, sqlite, *m.directory, *m.inbox,
                                                        *m.outbox);
   m.plugins = std::make_unique<plugins::PluginSet>(m.services.get());
+  m.services->set_active_check([raw](const std::string& name) {
+    return name == raw->plugin || raw->others_active.count(name) > 0;
+  });
 
   config::Config cfg;
   config::PluginConfig pc;
@@ -407,6 +412,14 @@ std::vector<std::string> PluginHarness::jobs() const {
   std::vector<std::string> out;
   for (auto& j : impl_->live()->jobs()) out.push_back(j.name + " " + j.cron + " " + j.time_zone);
   return out;
+}
+
+void PluginHarness::set_plugin_active(const std::string& name, bool active) {
+  if (active) {
+    impl_->others_active.insert(name);
+  } else {
+    impl_->others_active.erase(name);
+  }
 }
 
 std::string PluginHarness::plugin_name() const { return impl_->plugin; }

@@ -204,6 +204,11 @@ class Host {
     if (st != CH_OK) detail::throw_host_error(api_, host_, st);
   }
 
+  // Whether another plugin is enabled and active now (answers can change after a reload).
+  bool plugin_active(std::string_view name) const {
+    return api_->plugin_active(host_, view(name)) == CH_OK;
+  }
+
   Json settings() const { return Json::parse(fetch(api_->settings)); }
   std::string data_dir() const { return fetch(api_->data_dir); }
 

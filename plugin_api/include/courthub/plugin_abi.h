@@ -316,6 +316,13 @@ typedef struct ch_host_api {
    * docs/directory.md gives every field. Errors: CH_INVALID_ARGUMENT for a malformed query. */
   ch_status (*directory)(ch_host* host, ch_str query_json, ch_str_sink sink, void* ctx);
 
+  /* --- Other plugins --------------------------------------------------------------------- */
+
+  /* Whether the plugin `name` is enabled and active right now, so a plugin can offer what
+   * depends on another one (rooms asks "approvals") or say plainly that it is unavailable.
+   * Required: yes. Thread: any. Returns: CH_OK when active, CH_NOT_FOUND when not. */
+  ch_status (*plugin_active)(ch_host* host, ch_str name);
+
   /* --- Replies. Inside on_http / on_command / on_card_action only, on the calling thread. --- */
 
   /* Sets the HTTP status of the reply (default 200). */

@@ -127,6 +127,11 @@ class PluginHarness {
   std::vector<std::string> subscriptions() const;
   std::vector<std::string> jobs() const;      // "name cron tz"
 
+  // What Host::plugin_active(name) answers for other plugins (default: not active).
+  void set_plugin_active(const std::string& name, bool active);
+  // Events another plugin would publish reach this plugin with deliver_event("<plugin>.<name>",
+  // payload); what this plugin publishes is in published().
+
   std::string plugin_name() const;
   std::string data_dir() const;
 
