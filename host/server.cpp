@@ -10,6 +10,8 @@
 #include <filesystem>
 
 #include "host/config/config_loader.hpp"
+#include "host/dingtalk/channel.hpp"
+#include "host/dingtalk/event_keys.hpp"
 #include "host/directory/directory.hpp"
 #include "host/http/admin_endpoints.hpp"
 #include "host/http/apps_endpoint.hpp"
@@ -102,10 +104,13 @@ struct Server::Parts {
   std::unique_ptr<http::SessionTokens> sessions;
   std::unique_ptr<http::Authenticator> auth;
   http::Router router;
+  std::unique_ptr<dingtalk::DingTalkChannel> channel;
   std::unique_ptr<http::HttpServer> http;
 
   std::vector<std::string> subscribers(const std::string& topic) const {
     std::vector<std::string> out;
+    // The host's own subscriber: contact events keep the directory current.
+    if (channel && dingtalk::is_contact_event(topic)) out.push_back("@directory");
     if (!plugins) return out;
     for (auto& inst : plugins->live_all()) {
       for (auto& s : inst->subscriptions()) {
@@ -200,14 +205,28 @@ Outcome Server::start(config::Config cfg) {
                            [this](const std::string& actor) { return reload(actor); }};
   http::add_admin_endpoints(p->router, *p->auth, admin);
   http::add_apps_endpoint(p->router, *p->plugins, *p->auth, p->metrics);
+  if (!c.dingtalk.app_key.empty()) {
+    auto channel = dingtalk::DingTalkChannel::create(c.dingtalk, *p->directory, *p->inbox,
+                                                     *p->outbox, *p->plugins, *p->sessions,
+                                                     *p->host_db, p->metrics);
+    if (!channel) return channel.outcome();
+    p->channel = std::move(*channel);
+    p->channel->add_endpoints(p->router);
+  } else {
+    log::warn("server", "no dingtalk section: the DingTalk endpoints answer 503 and the outbox "
+                        "keeps messages until a channel is configured");
+    dingtalk::add_unconfigured_endpoints(p->router);
+  }
   p->metrics.gauge("courthub_plugins_active", "Plugins in the active state", [raw] {
     return static_cast<double>(raw->plugins->live_all().size());
   });
 
   p->scheduler->start();
   p->inbox->start([raw](const std::string& subscriber, const jobs::InboxEvent& ev) {
+    if (subscriber == "@directory" && raw->channel) return raw->channel->handle_contact_event(ev);
     return deliver_to_plugin(*raw->plugins, subscriber, ev);
   });
+  if (p->channel) p->outbox->start(p->channel->courier());
 
   p->http = std::make_unique<http::HttpServer>(c.server, p->router, p->metrics);
   o = p->http->start();
@@ -267,6 +286,20 @@ Json Server::reload(const std::string& actor) {
   if (next.admin.token != cur.admin.token || next.sessions.secret != cur.sessions.secret) {
     warnings.push_back("admin.token and sessions.secret changes take effect after a restart");
   }
+  auto robots = [](const config::DingTalkConfig& d) {
+    std::string all;
+    for (auto& r : d.group_robots) all += r.name + "|" + r.webhook + "|" + r.secret + ";";
+    return all;
+  };
+  const auto& nd = next.dingtalk;
+  const auto& cd = cur.dingtalk;
+  if (nd.api_base != cd.api_base || nd.app_key != cd.app_key || nd.app_secret != cd.app_secret ||
+      nd.corp_id != cd.corp_id || nd.agent_id != cd.agent_id ||
+      nd.callback_token != cd.callback_token || nd.callback_aes_key != cd.callback_aes_key ||
+      nd.owner_key != cd.owner_key || nd.card_route_key != cd.card_route_key ||
+      robots(nd) != robots(cd)) {
+    warnings.push_back("dingtalk changes take effect after a restart");
+  }
   Outcome dir = p.directory->load(next.directory.seed);
   if (!dir.ok()) warnings.push_back("directory not reloaded: " + dir.message());
 
@@ -283,6 +316,7 @@ Json Server::reload(const std::string& actor) {
   next.storage = cur.storage;
   next.admin = cur.admin;
   next.sessions = cur.sessions;
+  next.dingtalk = cur.dingtalk;
   p.config = std::move(next);
   (void)p.audit->record(actor, "config.reload", config_path_, changes.dump(), "ok");
   log::info("server", "configuration reloaded by " + actor);

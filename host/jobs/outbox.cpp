@@ -127,41 +127,86 @@ Expected<ParsedMessage> parse_outbox_message(
   return out;
 }
 
+namespace {
+
+// DingTalk takes at most 100 userids per work notification, and a card lives in one person's
+// chat: big messages become several rows, so each row is sent exactly once on its own.
+std::vector<std::string> split_targets(const ParsedMessage& m) {
+  if (m.channel != "work_notice" && m.channel != "card") return {m.target};
+  const size_t per_row = m.channel == "card" ? 1 : 100;
+  std::vector<std::string> rows;
+  std::string current;
+  size_t in_current = 0, start = 0;
+  while (start <= m.target.size()) {
+    size_t comma = m.target.find(',', start);
+    std::string user =
+        m.target.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (in_current == per_row) {
+      rows.push_back(std::move(current));
+      current.clear();
+      in_current = 0;
+    }
+    if (!current.empty()) current += ',';
+    current += user;
+    ++in_current;
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  if (!current.empty()) rows.push_back(std::move(current));
+  return rows;
+}
+
+}  // namespace
+
 Expected<int64_t> Outbox::queue(const std::string& plugin, const Json& message) {
   auto parsed = parse_outbox_message(message, policy_.known_group_robot);
   if (!parsed) return parsed.outcome();
-  int64_t id = 0;
+  std::vector<std::string> targets = split_targets(*parsed);
+  int64_t first_id = 0;
   const int64_t now = now_ms();
-  std::string body = parsed->msg.dump();
   Outcome o = group_commit_.run([&](storage::Transaction& txn) -> Outcome {
-    ch_value row[] = {text_value(plugin),
-                      parsed->key.empty() ? null_value() : text_value(parsed->key),
-                      text_value(parsed->channel),
-                      text_value(parsed->target),
-                      text_value(body),
-                      int_value(now),
-                      int_value(now)};
-    storage::QueryResult r;
-    Outcome w = txn.query(
-        "INSERT INTO outbox(plugin, idem_key, channel, target, message, state, next_ms, "
-        "created_ms) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?) "
-        "ON CONFLICT(plugin, idem_key) DO NOTHING",
-        row, {}, &r);
-    if (!w.ok()) return w;
-    if (r.changes == 1) {
-      id = r.last_insert_id;
-      return Outcome::success();
+    for (size_t i = 0; i < targets.size(); ++i) {
+      Json msg = parsed->msg;
+      // A card sent to several people is several card instances: each needs its own id.
+      if (parsed->channel == "card" && targets.size() > 1) {
+        msg["interactive_card"]["out_track_id"] =
+            msg["interactive_card"].get_string("out_track_id") + "." + targets[i];
+      }
+      std::string body = msg.dump();
+      std::string key = parsed->key.empty() || targets.size() == 1
+                            ? parsed->key
+                            : parsed->key + "#" + std::to_string(i);
+      ch_value row[] = {text_value(plugin),
+                        key.empty() ? null_value() : text_value(key),
+                        text_value(parsed->channel),
+                        text_value(targets[i]),
+                        text_value(body),
+                        int_value(now),
+                        int_value(now)};
+      storage::QueryResult r;
+      Outcome w = txn.query(
+          "INSERT INTO outbox(plugin, idem_key, channel, target, message, state, next_ms, "
+          "created_ms) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?) "
+          "ON CONFLICT(plugin, idem_key) DO NOTHING",
+          row, {}, &r);
+      if (!w.ok()) return w;
+      int64_t id = r.last_insert_id;
+      if (r.changes == 0) {
+        ch_value k[] = {text_value(plugin), text_value(key)};
+        w = txn.query("SELECT id FROM outbox WHERE plugin = ? AND idem_key = ?", k,
+                      [&](const ch_str*, const ch_value* v, size_t) {
+                        id = int_of(v[0]);
+                        return Outcome::success();
+                      });
+        if (!w.ok()) return w;
+      }
+      if (i == 0) first_id = id;
     }
-    ch_value key[] = {text_value(plugin), text_value(parsed->key)};
-    return txn.query("SELECT id FROM outbox WHERE plugin = ? AND idem_key = ?", key,
-                     [&](const ch_str*, const ch_value* v, size_t) {
-                       id = int_of(v[0]);
-                       return Outcome::success();
-                     });
+    return Outcome::success();
   });
   if (!o.ok()) return o;
   wake();
-  return id;
+  return first_id;
 }
 
 void Outbox::wake() {

@@ -63,6 +63,8 @@ class Outbox {
 
   // Validates and stores a message {"to": {...}, "msg": {...}, "key": "..."} (docs/outbox.md).
   // With a key already queued by this plugin, returns the existing id and stores nothing.
+  // A work notification to more than 100 people becomes one row per 100, a card one row per
+  // person (DingTalk's limits); the first row's id is returned.
   // Errors: InvalidArgument naming the field that is wrong.
   Expected<int64_t> queue(const std::string& plugin, const Json& message);
 

@@ -30,6 +30,8 @@ ApiReply oauth2_access_token(DoubleState& state, const ApiRequest& request);
 // user_endpoints.cpp: POST /topapi/v2/user/getuserinfo, POST /topapi/v2/user/get
 ApiReply get_user_info(DoubleState& state, const ApiRequest& request);
 ApiReply get_user(DoubleState& state, const ApiRequest& request);
+// POST /topapi/v2/department/get
+ApiReply get_department(DoubleState& state, const ApiRequest& request);
 
 // message_endpoints.cpp: POST /topapi/message/corpconversation/asyncsend_v2, /robot/send,
 // /robot/sendBySession

@@ -7,11 +7,12 @@
 namespace courthub::dingtalk_double {
 
 const ApiRoute* find_api_route(std::string_view path) {
-  static const std::array<ApiRoute, 8> kRoutes = {{
+  static const std::array<ApiRoute, 9> kRoutes = {{
       {"GET", "/gettoken", get_token},
       {"POST", "/v1.0/oauth2/accessToken", oauth2_access_token},
       {"POST", "/topapi/v2/user/getuserinfo", get_user_info},
       {"POST", "/topapi/v2/user/get", get_user},
+      {"POST", "/topapi/v2/department/get", get_department},
       {"POST", "/topapi/message/corpconversation/asyncsend_v2", send_work_notice},
       {"POST", "/robot/send", robot_send},
       {"POST", "/robot/sendBySession", robot_send_by_session},

@@ -38,6 +38,16 @@ ApiReply add_users(DoubleState& state, const ApiRequest& request) {
   return ApiReply{200, kOk};
 }
 
+ApiReply add_departments(DoubleState& state, const ApiRequest& request) {
+  Json body = object_body(request);
+  if (body.is_array()) {
+    for (const Json& department : body.as_array()) state.users.add_department(department);
+  } else {
+    state.users.add_department(body);
+  }
+  return ApiReply{200, kOk};
+}
+
 ApiReply issue_auth_code(DoubleState& state, const ApiRequest& request) {
   std::string code =
       state.users.issue_code(object_body(request).get_string("userid"), state.now_ms());
@@ -95,6 +105,7 @@ struct ControlRoute {
 constexpr ControlRoute kRoutes[] = {
     {"GET", "requests", list_requests},
     {"POST", "users", add_users},
+    {"POST", "departments", add_departments},
     {"POST", "auth_codes", issue_auth_code},
     {"POST", "fail", plan_failure},
     {"POST", "down", set_down},

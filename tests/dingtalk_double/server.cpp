@@ -36,6 +36,10 @@ void DingTalkDouble::add_user(const Json& user) {
   state_->users.add(user);
 }
 
+void DingTalkDouble::add_department(const Json& department) {
+  state_->users.add_department(department);
+}
+
 std::string DingTalkDouble::issue_auth_code(const std::string& userid) {
   return state_->users.issue_code(userid, state_->now_ms());
 }

@@ -39,6 +39,8 @@ class DingTalkDouble {
   // Adds or replaces a user ({"userid","name","dept_id_list":[...],"mobile",...}). Throws
   // std::invalid_argument without a string "userid". Thread-safe.
   void add_user(const Json& user);
+  // Adds or replaces a department ({"dept_id": N, "name", "parent_id"}). Thread-safe.
+  void add_department(const Json& department);
   // A code for the 免登 flow: single use, expires after 5 minutes. Throws std::invalid_argument
   // for an unknown user. Thread-safe.
   std::string issue_auth_code(const std::string& userid);

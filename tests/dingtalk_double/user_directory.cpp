@@ -54,4 +54,20 @@ void UserDirectory::clear_codes() {
   codes_.clear();
 }
 
+void UserDirectory::add_department(const Json& department) {
+  const Json* id = department.find("dept_id");
+  if (!department.is_object() || !id || !id->is_number()) {
+    throw std::invalid_argument("a department needs a numeric \"dept_id\"");
+  }
+  std::lock_guard lock(mutex_);
+  departments_[id->as_int()] = department;
+}
+
+std::optional<Json> UserDirectory::find_department(int64_t dept_id) const {
+  std::lock_guard lock(mutex_);
+  auto it = departments_.find(dept_id);
+  if (it == departments_.end()) return std::nullopt;
+  return it->second;
+}
+
 }  // namespace courthub::dingtalk_double

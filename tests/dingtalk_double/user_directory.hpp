@@ -37,6 +37,12 @@ class UserDirectory {
   // Forgets outstanding codes; users stay. Thread-safe.
   void clear_codes();
 
+  // Adds or replaces a department ({"dept_id": N, "name", "parent_id"}). Throws
+  // std::invalid_argument without a numeric "dept_id". Thread-safe.
+  void add_department(const Json& department);
+  // Thread-safe.
+  std::optional<Json> find_department(int64_t dept_id) const;
+
  private:
   struct IssuedCode {
     std::string userid;
@@ -44,6 +50,7 @@ class UserDirectory {
   };
   mutable std::mutex mutex_;
   std::map<std::string, Json> users_;
+  std::map<int64_t, Json> departments_;
   std::map<std::string, IssuedCode> codes_;
 };
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// The 免登 login API (auth code -> user) and the user-details API.
+// The 免登 login API (auth code -> user) and the user and department details APIs.
 #include "tests/dingtalk_double/api_endpoints.hpp"
 #include "tests/dingtalk_double/random_id.hpp"
 
@@ -50,6 +50,17 @@ ApiReply get_user(DoubleState& state, const ApiRequest& request) {
   std::optional<Json> user = state.users.find(userid);
   if (!user) return errcode_reply(60121, "找不到该用户");
   return ApiReply{200, ok_with_result(std::move(*user))};
+}
+
+ApiReply get_department(DoubleState& state, const ApiRequest& request) {
+  if (!state.token_valid(request.param("access_token"))) return bad_token();
+  const Json* id = request.json_body().find("dept_id");
+  if (!id || !id->is_number()) {
+    return errcode_reply(40035, "缺少参数 dept_id (the body needs {\"dept_id\": <number>})");
+  }
+  std::optional<Json> department = state.users.find_department(id->as_int());
+  if (!department) return errcode_reply(60003, "部门不存在");
+  return ApiReply{200, ok_with_result(std::move(*department))};
 }
 
 }  // namespace courthub::dingtalk_double

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+// DingTalkChannel: assembling the channel's parts.
+#include "host/dingtalk/channel.hpp"
+
+namespace courthub::dingtalk {
+
+Expected<std::unique_ptr<DingTalkChannel>> DingTalkChannel::create(
+    const config::DingTalkConfig& config, directory::Directory& directory, jobs::Inbox& inbox,
+    jobs::Outbox& outbox, plugins::PluginSet& plugins, const http::SessionTokens& sessions,
+    storage::Database& host_db, http::Metrics& metrics) {
+  std::unique_ptr<DingTalkChannel> ch(new DingTalkChannel());
+  ch->api_ = std::make_unique<OpenApi>(config);
+  ch->courier_ = std::make_unique<DingTalkCourier>(config, *ch->api_);
+  ChannelContext& c = ch->ctx_;
+  c.config = config;
+  c.api = ch->api_.get();
+  if (!config.callback_aes_key.empty()) {
+    auto crypto = CallbackCrypto::create(
+        config.callback_token, config.callback_aes_key,
+        config.owner_key.empty() ? config.app_key : config.owner_key);
+    if (!crypto) return Outcome::invalid("dingtalk.callback.aes_key: " + crypto.outcome().message());
+    c.crypto.emplace(std::move(*crypto));
+  }
+  c.directory = &directory;
+  c.inbox = &inbox;
+  c.outbox = &outbox;
+  c.plugins = &plugins;
+  c.sessions = &sessions;
+  c.host_db = &host_db;
+  c.metrics = &metrics;
+  metrics.describe("courthub_dingtalk_events_total", "counter",
+                   "Event callbacks by event type and outcome (stored, duplicate, refused)");
+  metrics.describe("courthub_dingtalk_robot_messages_total", "counter",
+                   "Robot messages by command and outcome");
+  return ch;
+}
+
+void DingTalkChannel::add_endpoints(http::Router& router) {
+  add_event_endpoint(router, ctx_);
+  add_robot_endpoint(router, ctx_);
+  add_card_endpoint(router, ctx_);
+  add_login_endpoint(router, ctx_);
+}
+
+void add_unconfigured_endpoints(http::Router& router) {
+  auto off = [](http::Exchange& ex) {
+    ex.respond_error(503, "unavailable",
+                     "the DingTalk channel is not configured: add a dingtalk section to the "
+                     "configuration (docs/configuration.md)");
+  };
+  router.prefix("/dingtalk/", "/dingtalk", off);
+  router.exact("/auth/dingtalk", "/auth/dingtalk", off);
+}
+
+}  // namespace courthub::dingtalk

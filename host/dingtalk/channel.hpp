@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+// The DingTalk channel: the endpoints DingTalk and the mini-apps call, the courier that talks
+// back, and the directory's contact-event subscriber.
+//
+//   POST /dingtalk/events            encrypted event callbacks -> durable inbox
+//   POST /dingtalk/robot             robot chat messages -> plugin commands
+//   POST /dingtalk/cards/<route-key> interactive-card buttons -> plugin card actions
+//   POST /auth/dingtalk              mini-app 免登 code -> session token
+//
+// Threading: endpoints run on HTTP workers; the courier on the outbox worker; contact events on
+// the inbox worker. All shared state is in the parts the channel is given.
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include "host/config/config.hpp"
+#include "host/dingtalk/callback_crypto.hpp"
+#include "host/dingtalk/courier.hpp"
+#include "host/dingtalk/open_api.hpp"
+#include "host/directory/directory.hpp"
+#include "host/http/metrics.hpp"
+#include "host/http/router.hpp"
+#include "host/http/session_token.hpp"
+#include "host/jobs/inbox.hpp"
+#include "host/jobs/outbox.hpp"
+#include "host/plugins/plugin_set.hpp"
+#include "host/storage/database.hpp"
+
+namespace courthub::dingtalk {
+
+// What the channel's endpoints share. Owned by DingTalkChannel.
+struct ChannelContext {
+  config::DingTalkConfig config;
+  OpenApi* api = nullptr;
+  std::optional<CallbackCrypto> crypto;  // absent when the callback is not configured
+  directory::Directory* directory = nullptr;
+  jobs::Inbox* inbox = nullptr;
+  jobs::Outbox* outbox = nullptr;
+  plugins::PluginSet* plugins = nullptr;
+  const http::SessionTokens* sessions = nullptr;
+  storage::Database* host_db = nullptr;
+  http::Metrics* metrics = nullptr;
+};
+
+// The endpoints, one file each.
+void add_event_endpoint(http::Router& router, ChannelContext& ctx);
+void add_robot_endpoint(http::Router& router, ChannelContext& ctx);
+void add_card_endpoint(http::Router& router, ChannelContext& ctx);
+void add_login_endpoint(http::Router& router, ChannelContext& ctx);
+
+// The "@directory" inbox subscriber: contact events update the host directory.
+jobs::HandleResult apply_contact_event(ChannelContext& ctx, const jobs::InboxEvent& event);
+
+class DingTalkChannel {
+ public:
+  // Errors: InvalidArgument when the callback AES key is unusable.
+  static Expected<std::unique_ptr<DingTalkChannel>> create(
+      const config::DingTalkConfig& config, directory::Directory& directory, jobs::Inbox& inbox,
+      jobs::Outbox& outbox, plugins::PluginSet& plugins, const http::SessionTokens& sessions,
+      storage::Database& host_db, http::Metrics& metrics);
+
+  void add_endpoints(http::Router& router);
+  jobs::Courier& courier() { return *courier_; }
+  jobs::HandleResult handle_contact_event(const jobs::InboxEvent& event) {
+    return apply_contact_event(ctx_, event);
+  }
+
+ private:
+  DingTalkChannel() = default;
+  std::unique_ptr<OpenApi> api_;
+  std::unique_ptr<DingTalkCourier> courier_;
+  ChannelContext ctx_;
+};
+
+// When there is no dingtalk section: the same paths answer 503 saying so.
+void add_unconfigured_endpoints(http::Router& router);
+
+}  // namespace courthub::dingtalk

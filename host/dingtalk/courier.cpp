@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+// DingTalkCourier: one outbox message, one DingTalk call, and what to do when it fails.
+#include "host/dingtalk/courier.hpp"
+
+#include <chrono>
+
+namespace courthub::dingtalk {
+namespace {
+
+int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+jobs::Delivery from(const Outcome& o) {
+  if (o.ok()) return {jobs::Delivery::Result::Sent, "", 0};
+  if (o.code() == Status::Unavailable) {
+    // DingTalk's robot limit throttles for a while once exceeded: wait a full minute.
+    int64_t after = o.message().find("130101") != std::string::npos ? 60000 : 0;
+    return {jobs::Delivery::Result::Retry, o.message(), after};
+  }
+  return {jobs::Delivery::Result::Fail, o.message(), 0};
+}
+
+}  // namespace
+
+jobs::Delivery DingTalkCourier::deliver(const jobs::OutboxMessage& m) {
+  if (m.channel == "work_notice") {
+    auto task = api_.send_work_notice(m.target, m.msg);
+    return from(task ? Outcome::success() : task.outcome());
+  }
+  if (m.channel == "card") {
+    // The outbox keeps one person per card row.
+    return from(api_.deliver_card(m.target, m.msg["interactive_card"]));
+  }
+  if (m.channel == "session") return from(api_.send_to_session(m.target, m.msg));
+  if (m.channel == "group_robot") return group_robot(m);
+  return {jobs::Delivery::Result::Fail, "unknown outbox channel '" + m.channel + "'", 0};
+}
+
+jobs::Delivery DingTalkCourier::group_robot(const jobs::OutboxMessage& m) {
+  const config::GroupRobot* robot = nullptr;
+  for (auto& r : config_.group_robots)
+    if (r.name == m.target) robot = &r;
+  if (!robot) {
+    return {jobs::Delivery::Result::Fail,
+            "group robot '" + m.target + "' is no longer configured", 0};
+  }
+  // Stay under the robot's limit here rather than be throttled by DingTalk for ten minutes.
+  auto& sends = robot_sends_[robot->name];
+  const int64_t now = now_ms();
+  while (!sends.empty() && sends.front() <= now - 60000) sends.pop_front();
+  if (static_cast<int>(sends.size()) >= config_.robot_per_minute) {
+    return {jobs::Delivery::Result::Retry,
+            "group robot '" + robot->name + "' is at " + std::to_string(config_.robot_per_minute) +
+                " messages per minute",
+            sends.front() + 60000 - now};
+  }
+  sends.push_back(now);
+  return from(api_.send_to_group_robot(robot->webhook, robot->secret, m.msg));
+}
+
+}  // namespace courthub::dingtalk

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: Apache-2.0
+// POST /dingtalk/events: verify, decrypt, store durably, then acknowledge with encrypted success.
+#include <chrono>
+#include <random>
+
+#include "host/dingtalk/channel.hpp"
+#include "host/dingtalk/event_keys.hpp"
+#include "host/dingtalk/timestamp_window.hpp"
+#include "host/log.hpp"
+
+namespace courthub::dingtalk {
+namespace {
+
+int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string random_nonce() {
+  static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  std::string out(16, ' ');
+  for (auto& c : out) c = kAlphabet[rng() % 62];
+  return out;
+}
+
+std::string first_of(const http::Exchange& ex, const char* a, const char* b) {
+  if (auto v = ex.query_value(a)) return *v;
+  if (auto v = ex.query_value(b)) return *v;
+  return {};
+}
+
+void refuse(http::Exchange& ex, ChannelContext& ctx, int status, const std::string& code,
+            const std::string& message) {
+  ctx.metrics->count("courthub_dingtalk_events_total", {{"type", ""}, {"outcome", "refused"}});
+  log::warn("dingtalk", "event refused: " + message);
+  ex.respond_error(status, code, message);
+}
+
+void serve(http::Exchange& ex, ChannelContext& ctx) {
+  if (!http::allow_methods(ex, {"POST"})) return;
+  if (!ctx.crypto) {
+    ex.respond_error(503, "unavailable",
+                     "event callbacks are not configured: set dingtalk.callback.token and aes_key");
+    return;
+  }
+  std::string signature = first_of(ex, "msg_signature", "signature");
+  std::string timestamp = first_of(ex, "timestamp", "timeStamp");
+  std::string nonce = first_of(ex, "nonce", "nonce");
+  if (signature.empty() || timestamp.empty() || nonce.empty()) {
+    return refuse(ex, ctx, 400, "invalid_argument",
+                  "msg_signature (or signature), timestamp and nonce are required query "
+                  "parameters");
+  }
+  auto body = ex.json_body();
+  if (!body) return;  // 400 or 413 answered
+  const Json* encrypt = body->find("encrypt");
+  if (!encrypt || !encrypt->is_string() || encrypt->as_string().empty()) {
+    return refuse(ex, ctx, 400, "invalid_argument", "the body needs {\"encrypt\": \"<base64>\"}");
+  }
+  if (!ctx.crypto->signature_matches(timestamp, nonce, encrypt->as_string(), signature)) {
+    return refuse(ex, ctx, 401, "unauthenticated", "signature mismatch");
+  }
+  Outcome fresh = check_timestamp(timestamp, now_ms(), ctx.config.callback_window_ms);
+  if (!fresh.ok()) return refuse(ex, ctx, 401, "unauthenticated", fresh.message());
+  auto plain = ctx.crypto->decrypt(encrypt->as_string());
+  if (!plain) {
+    bool owner = plain.outcome().code() == Status::PermissionDenied;
+    return refuse(ex, ctx, owner ? 401 : 400, owner ? "unauthenticated" : "invalid_argument",
+                  plain.outcome().message());
+  }
+  Json event;
+  try {
+    event = Json::parse(*plain);
+  } catch (const JsonError& e) {
+    return refuse(ex, ctx, 400, "invalid_argument",
+                  std::string("the decrypted event is not JSON: ") + e.what());
+  }
+  std::string type = event.is_object() ? event.get_string("EventType") : "";
+  if (type.empty()) {
+    return refuse(ex, ctx, 400, "invalid_argument", "the decrypted event has no EventType");
+  }
+
+  if (type != "check_url") {
+    // Acknowledge only what is durable: DingTalk forgets an event once we say success.
+    auto stored = ctx.inbox->store("dingtalk", type, event_dedup_key(event), *plain);
+    if (!stored) {
+      log::error("dingtalk", "cannot store event " + type + ": " + stored.outcome().message());
+      ex.respond_error(503, "unavailable", "the event could not be stored; DingTalk will retry");
+      return;
+    }
+    ctx.metrics->count("courthub_dingtalk_events_total",
+                       {{"type", type}, {"outcome", stored->duplicate ? "duplicate" : "stored"}});
+    if (stored->duplicate) {
+      log::info("dingtalk", "event " + type + " is a duplicate of inbox event " +
+                                std::to_string(stored->id));
+    }
+  }
+  ex.respond_json(200, ctx.crypto->encrypted_reply("success", std::to_string(now_ms()),
+                                                   random_nonce()));
+}
+
+}  // namespace
+
+void add_event_endpoint(http::Router& router, ChannelContext& ctx) {
+  router.exact("/dingtalk/events", "/dingtalk/events",
+               [&ctx](http::Exchange& ex) { serve(ex, ctx); });
+}
+
+}  // namespace courthub::dingtalk

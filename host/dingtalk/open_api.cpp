@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: Apache-2.0
+// OpenApi: HTTP(S) calls to DingTalk (or the local double) and their error mapping.
+#include "host/dingtalk/open_api.hpp"
+
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/Context.h>
+#include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/Net/NetException.h>
+#include <Poco/URI.h>
+
+#include <memory>
+#include <sstream>
+
+#include "host/dingtalk/robot_signature.hpp"
+
+namespace courthub::dingtalk {
+namespace {
+
+// errcodes that mean "the token is no good": fetch a new one and try again once.
+bool token_refused(int64_t errcode) {
+  return errcode == 40014 || errcode == 42001 || errcode == 40001 || errcode == 88;
+}
+
+// errcodes a later attempt may cure: system busy, rate limits.
+bool transient(int64_t errcode) {
+  return errcode == -1 || errcode == 90018 || errcode == 130101 || errcode == 90002 ||
+         errcode == 88888 || errcode == 90030;
+}
+
+int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+OpenApi::OpenApi(const config::DingTalkConfig& config) : config_(config) {}
+
+bool OpenApi::trusted_url(const std::string& url) const {
+  try {
+    Poco::URI u(url), base(config_.api_base);
+    if (u.getScheme() != "https" && u.getScheme() != "http") return false;
+    const std::string& host = u.getHost();
+    if (host == base.getHost() && u.getPort() == base.getPort()) return true;
+    static const std::string kDingTalk = ".dingtalk.com";
+    return u.getScheme() == "https" && host.size() > kDingTalk.size() &&
+           host.compare(host.size() - kDingTalk.size(), kDingTalk.size(), kDingTalk) == 0;
+  } catch (const Poco::Exception&) {
+    return false;
+  }
+}
+
+Expected<OpenApi::Reply> OpenApi::send(
+    const std::string& method, const std::string& url, const std::string& body,
+    const std::vector<std::pair<std::string, std::string>>& headers) {
+  try {
+    Poco::URI uri(url);
+    std::unique_ptr<Poco::Net::HTTPClientSession> session;
+    if (uri.getScheme() == "https") {
+      // The system CA store verifies DingTalk's certificate.
+      static const Poco::Net::Context::Ptr context = new Poco::Net::Context(
+          Poco::Net::Context::TLS_CLIENT_USE, "", "", "", Poco::Net::Context::VERIFY_RELAXED, 9,
+          true);
+      session = std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(),
+                                                                 context);
+    } else {
+      session = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
+    }
+    session->setTimeout(Poco::Timespan(5, 0), Poco::Timespan(10, 0), Poco::Timespan(10, 0));
+    Poco::Net::HTTPRequest req(method, uri.getPathAndQuery(), Poco::Net::HTTPMessage::HTTP_1_1);
+    req.set("Accept", "application/json");
+    for (auto& [k, v] : headers) req.set(k, v);
+    if (method == "POST") {
+      req.setContentType("application/json; charset=utf-8");
+      req.setContentLength(static_cast<std::streamsize>(body.size()));
+    }
+    std::ostream& out = session->sendRequest(req);
+    out << body;
+    Poco::Net::HTTPResponse res;
+    std::istream& in = session->receiveResponse(res);
+    std::stringstream text;
+    text << in.rdbuf();
+    Reply reply;
+    reply.status = res.getStatus();
+    try {
+      reply.body = Json::parse(text.str());
+    } catch (const JsonError&) {
+      reply.body = Json::object({{"raw", text.str().substr(0, 200)}});
+    }
+    if (reply.status >= 500 || reply.status == 429) {
+      return Outcome::unavailable("DingTalk answered HTTP " + std::to_string(reply.status) +
+                                  " for " + uri.getPath());
+    }
+    return reply;
+  } catch (const Poco::Exception& e) {
+    std::string where;
+    try {
+      where = Poco::URI(url).getPath();
+    } catch (...) {
+    }
+    return Outcome::unavailable("cannot reach DingTalk (" + where + "): " + e.displayText());
+  }
+}
+
+Expected<OpenApi::Reply> OpenApi::post(
+    const std::string& url, const Json& body,
+    const std::vector<std::pair<std::string, std::string>>& headers) {
+  return send("POST", url, body.dump(), headers);
+}
+
+Expected<OpenApi::Reply> OpenApi::get(const std::string& url) { return send("GET", url, "", {}); }
+
+Outcome OpenApi::errcode_outcome(const Json& body, const std::string& what) {
+  int64_t errcode = body.get_int("errcode", 0);
+  std::string message =
+      what + ": DingTalk errcode " + std::to_string(errcode) + " " + body.get_string("errmsg");
+  if (transient(errcode)) return Outcome::unavailable(message);
+  return Outcome::invalid(message);
+}
+
+Expected<std::string> OpenApi::access_token() {
+  std::lock_guard lock(token_mu_);
+  auto now = std::chrono::steady_clock::now();
+  if (!token_.empty() && now + std::chrono::minutes(5) < token_expires_) return token_;
+  auto reply = get(config_.api_base + "/gettoken?appkey=" + url_encode(config_.app_key) +
+                   "&appsecret=" + url_encode(config_.app_secret));
+  if (!reply) return reply.outcome();
+  const Json& body = reply->body;
+  if (body.get_int("errcode", 0) != 0 || body.get_string("access_token").empty()) {
+    int64_t errcode = body.get_int("errcode", 0);
+    if (transient(errcode)) return errcode_outcome(body, "gettoken");
+    return Outcome::failure(Status::PermissionDenied,
+                            "gettoken: DingTalk refused the app credentials (errcode " +
+                                std::to_string(errcode) + " " + body.get_string("errmsg") +
+                                "); check dingtalk.app_key and app_secret");
+  }
+  token_ = body.get_string("access_token");
+  int64_t ttl = body.get_int("expires_in", 7200);
+  token_expires_ = now + std::chrono::seconds(ttl);
+  return token_;
+}
+
+void OpenApi::drop_token() {
+  std::lock_guard lock(token_mu_);
+  token_.clear();
+}
+
+Expected<Json> OpenApi::topapi(const std::string& path, const Json& body) {
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    auto token = access_token();
+    if (!token) return token.outcome();
+    auto reply = post(config_.api_base + path + "?access_token=" + url_encode(*token), body);
+    if (!reply) return reply.outcome();
+    int64_t errcode = reply->body.get_int("errcode", 0);
+    if (errcode == 0) return reply->body;
+    if (token_refused(errcode) && attempt == 0) {
+      drop_token();
+      continue;
+    }
+    return errcode_outcome(reply->body, path);
+  }
+  return Outcome::unavailable(path + ": DingTalk kept refusing fresh tokens");
+}
+
+Expected<std::string> OpenApi::userid_for_code(const std::string& code) {
+  auto body = topapi("/topapi/v2/user/getuserinfo", Json::object({{"code", code}}));
+  if (!body) {
+    if (body.outcome().code() == Status::InvalidArgument) {
+      return Outcome::failure(Status::PermissionDenied,
+                              "DingTalk does not accept this auth code (expired, used or "
+                              "forged): " + body.outcome().message());
+    }
+    return body.outcome();
+  }
+  std::string userid = (*body)["result"].get_string("userid");
+  if (userid.empty()) return Outcome::unavailable("getuserinfo answered without a userid");
+  return userid;
+}
+
+Expected<Json> OpenApi::user(const std::string& userid) {
+  auto body = topapi("/topapi/v2/user/get", Json::object({{"userid", userid}}));
+  if (!body) {
+    if (body.outcome().message().find("errcode 60121") != std::string::npos) {
+      return Outcome::not_found("DingTalk has no user '" + userid + "'");
+    }
+    return body.outcome();
+  }
+  return (*body)["result"];
+}
+
+Expected<Json> OpenApi::department(int64_t dept_id) {
+  auto body = topapi("/topapi/v2/department/get", Json::object({{"dept_id", dept_id}}));
+  if (!body) {
+    if (body.outcome().message().find("errcode 60003") != std::string::npos) {
+      return Outcome::not_found("DingTalk has no department " + std::to_string(dept_id));
+    }
+    return body.outcome();
+  }
+  return (*body)["result"];
+}
+
+Expected<int64_t> OpenApi::send_work_notice(const std::string& userid_list, const Json& msg) {
+  auto body = topapi("/topapi/message/corpconversation/asyncsend_v2",
+                     Json::object({{"agent_id", config_.agent_id},
+                                   {"userid_list", userid_list},
+                                   {"msg", msg}}));
+  if (!body) return body.outcome();
+  return body->get_int("task_id", 0);
+}
+
+Outcome OpenApi::send_to_session(const std::string& session_webhook, const Json& message) {
+  if (!trusted_url(session_webhook)) {
+    return Outcome::failure(Status::PermissionDenied,
+                            "refusing to post to a session webhook outside DingTalk");
+  }
+  auto reply = post(session_webhook, message);
+  if (!reply) return reply.outcome();
+  if (reply->status != 200 || reply->body.get_int("errcode", 0) != 0) {
+    return errcode_outcome(reply->body, "session webhook");
+  }
+  return Outcome::success();
+}
+
+Outcome OpenApi::send_to_group_robot(const std::string& webhook, const std::string& secret,
+                                     const Json& message) {
+  std::string url = secret.empty() ? webhook : signed_robot_webhook(webhook, secret, now_ms());
+  auto reply = post(url, message);
+  if (!reply) return reply.outcome();
+  if (reply->status != 200 || reply->body.get_int("errcode", 0) != 0) {
+    return errcode_outcome(reply->body, "group robot");
+  }
+  return Outcome::success();
+}
+
+Outcome OpenApi::deliver_card(const std::string& userid, const Json& card) {
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    auto token = access_token();
+    if (!token) return token.outcome();
+    Json param_map = Json::object();
+    if (const Json* data = card.find("card_data"); data && data->is_object()) {
+      for (auto& [k, v] : data->as_object()) param_map[k] = v.is_string() ? v.as_string() : v.dump();
+    }
+    Json body = Json::object(
+        {{"cardTemplateId", card.get_string("template_id")},
+         {"outTrackId", card.get_string("out_track_id")},
+         {"callbackType", "HTTP"},
+         {"callbackRouteKey", config_.card_route_key},
+         {"cardData", Json::object({{"cardParamMap", param_map}})},
+         {"openSpaceId", "dtv1.card//IM_ROBOT." + userid},
+         {"imRobotOpenDeliverModel",
+          Json::object({{"spaceType", "IM_ROBOT"}, {"robotCode", config_.app_key}})},
+         {"userIdType", 1}});
+    auto reply = post(config_.api_base + "/v1.0/card/instances/createAndDeliver", body,
+                      {{"x-acs-dingtalk-access-token", *token}});
+    if (!reply) return reply.outcome();
+    if (reply->status == 401 && attempt == 0) {
+      drop_token();
+      continue;
+    }
+    if (reply->status != 200 || !reply->body.get_bool("success", false)) {
+      return Outcome::invalid("card delivery refused: HTTP " + std::to_string(reply->status) +
+                              " " + reply->body.get_string("code") + " " +
+                              reply->body.get_string("message"));
+    }
+    return Outcome::success();
+  }
+  return Outcome::unavailable("card delivery: DingTalk kept refusing fresh tokens");
+}
+
+}  // namespace courthub::dingtalk

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+// The DingTalk open API as courthub calls it: the app access token (cached, renewed before it
+// expires), 免登 code exchange, user and department lookups, work notifications, robot and
+// session-webhook messages, interactive cards.
+//
+// Threading: every method from any thread; the token is shared and refreshed by one caller at a
+// time. Errors: Unavailable for what a retry may cure (network, HTTP 5xx, DingTalk busy, rate
+// limits); PermissionDenied for a refused credential or code; InvalidArgument for a request
+// DingTalk rejects. Messages carry DingTalk's errcode and errmsg, never a secret.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "courthub/json.hpp"
+#include "host/config/config.hpp"
+#include "host/outcome.hpp"
+
+namespace courthub::dingtalk {
+
+class OpenApi {
+ public:
+  explicit OpenApi(const config::DingTalkConfig& config);
+
+  // The app access token (gettoken), from the cache while it has more than 5 minutes left.
+  Expected<std::string> access_token();
+  // Forgets the cached token (after DingTalk says it is invalid).
+  void drop_token();
+
+  // topapi/v2/user/getuserinfo: the userid a mini-app auth code belongs to.
+  // PermissionDenied when DingTalk does not know the code (expired, used, forged).
+  Expected<std::string> userid_for_code(const std::string& code);
+  // topapi/v2/user/get. NotFound when DingTalk has no such user.
+  Expected<Json> user(const std::string& userid);
+  // topapi/v2/department/get. NotFound when DingTalk has no such department.
+  Expected<Json> department(int64_t dept_id);
+
+  // asyncsend_v2 to at most 100 userids (comma-separated); returns DingTalk's task id.
+  Expected<int64_t> send_work_notice(const std::string& userid_list, const Json& msg);
+  // A reply into a robot conversation through its sessionWebhook.
+  Outcome send_to_session(const std::string& session_webhook, const Json& message);
+  // A custom group robot message, signed (加签) when `secret` is set.
+  Outcome send_to_group_robot(const std::string& webhook, const std::string& secret,
+                              const Json& message);
+  // An interactive card (template, instance id, data) into one person's robot chat; its buttons
+  // call back to /dingtalk/cards/<route-key>.
+  Outcome deliver_card(const std::string& userid, const Json& card);
+
+  // Whether a URL may receive our messages: DingTalk's hosts or the configured api_base's host.
+  // sessionWebhook URLs come from inbound messages, so this keeps a forged one from turning the
+  // host into a proxy.
+  bool trusted_url(const std::string& url) const;
+
+ private:
+  struct Reply {
+    int status = 0;
+    Json body;
+  };
+  Expected<Reply> post(const std::string& url, const Json& body,
+                       const std::vector<std::pair<std::string, std::string>>& headers = {});
+  Expected<Reply> get(const std::string& url);
+  Expected<Reply> send(const std::string& method, const std::string& url, const std::string& body,
+                       const std::vector<std::pair<std::string, std::string>>& headers);
+  // A topapi call with ?access_token=; retries once with a fresh token if DingTalk refuses it.
+  Expected<Json> topapi(const std::string& path, const Json& body);
+  static Outcome errcode_outcome(const Json& body, const std::string& what);
+
+  config::DingTalkConfig config_;
+  std::mutex token_mu_;
+  std::string token_;
+  std::chrono::steady_clock::time_point token_expires_{};
+};
+
+}  // namespace courthub::dingtalk
