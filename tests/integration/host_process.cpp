@@ -106,6 +106,9 @@ HostProcess::HostProcess(const std::string& config_yaml, std::vector<std::string
   data_dir_ = dir_ + "/data";
   rewrite_config(config_yaml);
 
+  // A test restarting a host on an earlier one's data passes --data-dir: look there.
+  for (size_t i = 0; i + 1 < extra_args.size(); ++i)
+    if (extra_args[i] == "--data-dir") data_dir_ = extra_args[i + 1];
   std::vector<std::string> args = {courthub_binary(), "serve", "--config", config_path()};
   for (auto& a : extra_args) args.push_back(a);
   std::vector<char*> argv;

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: Apache-2.0
+// The DingTalk side of integration tests.
+#include "dingtalk_client.hpp"
+
+#include <chrono>
+#include <thread>
+
+#include "host/dingtalk/callback_crypto.hpp"
+#include "host/dingtalk/robot_signature.hpp"
+
+namespace courthub::it {
+
+int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::unique_ptr<dingtalk_double::DingTalkDouble> start_double(int robot_per_minute) {
+  dingtalk_double::DoubleOptions o;
+  o.app_key = kAppKey;
+  o.app_secret = kAppSecret;
+  o.corp_id = kCorpId;
+  o.robot_per_minute = robot_per_minute;
+  auto dt = std::make_unique<dingtalk_double::DingTalkDouble>(o);
+  dt->add_group_robot(kRobotToken, kRobotSecret);
+  // DingTalk's side of the tiny test directory (tests/integration/data/tiny-directory.yaml).
+  struct U {
+    const char* id;
+    const char* name;
+    int dept;
+  };
+  static const U kUsers[] = {{"T-HC-001", "高院长", 1000},        {"T-BC-01-001", "基院长", 2000},
+                             {"T-BC-01-002", "副院长甲", 2000},   {"T-BC-01-010", "民一庭长", 2001},
+                             {"T-BC-01-011", "法官甲", 2001},     {"T-BC-01-012", "法官乙", 2001},
+                             {"T-BC-01-013", "书记员甲", 2001},   {"T-BC-01-020", "办公室主任", 2002},
+                             {"T-BC-01-021", "管理员甲", 2002}};
+  for (auto& u : kUsers) {
+    dt->add_user(Json::object({{"userid", u.id}, {"name", u.name},
+                               {"dept_id_list", Json::array({u.dept})}}));
+  }
+  dt->start();
+  return dt;
+}
+
+std::string dingtalk_config(const dingtalk_double::DingTalkDouble& dt,
+                            const std::string& plugins_yaml, int robot_per_minute,
+                            const std::string& seed) {
+  std::string base = dt.base_url();
+  std::string section =
+      "dingtalk:\n"
+      "  api_base: \"" + base + "\"\n"
+      "  app_key: " + kAppKey + "\n"
+      "  app_secret: " + kAppSecret + "\n"
+      "  corp_id: " + kCorpId + "\n"
+      "  agent_id: 4242\n"
+      "  callback:\n"
+      "    token: " + kCallbackToken + "\n"
+      "    aes_key: " + kAesKey + "\n"
+      "  cards:\n"
+      "    route_key: " + kCardKey + "\n"
+      "  group_robots:\n"
+      "    - name: board\n"
+      "      webhook: \"" + base + "/robot/send?access_token=" + kRobotToken + "\"\n"
+      "      secret: " + kRobotSecret + "\n"
+      "  outbox:\n"
+      "    robot_per_minute: " + std::to_string(robot_per_minute) + "\n";
+  return test_config(plugins_yaml, section, seed);
+}
+
+std::string SignedEvent::path() const {
+  return "/dingtalk/events?msg_signature=" + signature + "&timestamp=" + timestamp +
+         "&nonce=" + nonce;
+}
+
+std::string SignedEvent::body() const {
+  return Json::object({{"encrypt", encrypt}}).dump();
+}
+
+SignedEvent sign_event(const Json& event, int64_t timestamp_ms, const std::string& nonce) {
+  auto crypto = dingtalk::CallbackCrypto::create(kCallbackToken, kAesKey, kAppKey);
+  SignedEvent e;
+  e.timestamp = std::to_string(timestamp_ms ? timestamp_ms : now_ms());
+  e.nonce = nonce;
+  e.encrypt = crypto->encrypt(event.dump());
+  e.signature = crypto->signature(e.timestamp, e.nonce, e.encrypt);
+  return e;
+}
+
+HttpResponse post_signed(const HostProcess& host, const SignedEvent& e) {
+  return http(host.port(), "POST", e.path(), e.body());
+}
+
+HttpResponse post_event(const HostProcess& host, const Json& event, int64_t timestamp_ms,
+                        const std::string& nonce) {
+  return post_signed(host, sign_event(event, timestamp_ms, nonce));
+}
+
+Json robot_message(const std::string& text, const std::string& user, const std::string& msg_id,
+                   const std::string& session_webhook) {
+  return Json::object({{"conversationId", "cid-it"},
+                       {"msgId", msg_id},
+                       {"senderNick", user},
+                       {"senderStaffId", user},
+                       {"sessionWebhook", session_webhook},
+                       {"sessionWebhookExpiredTime", now_ms() + 5400000},
+                       {"createAt", now_ms()},
+                       {"conversationType", "1"},
+                       {"msgtype", "text"},
+                       {"text", Json::object({{"content", " " + text}})}});
+}
+
+HttpResponse post_robot(const HostProcess& host, const Json& message, int64_t timestamp_ms,
+                        const std::string& sign_override) {
+  std::string ts = std::to_string(timestamp_ms ? timestamp_ms : now_ms());
+  std::string sign = sign_override.empty() ? dingtalk::robot_sign(ts, kAppSecret) : sign_override;
+  return http(host.port(), "POST", "/dingtalk/robot", message.dump(),
+              {{"timestamp", ts}, {"sign", sign}});
+}
+
+HttpResponse post_card(const HostProcess& host, const std::string& route_key,
+                       const std::string& action, const Json& params, const std::string& user) {
+  Json p = params;
+  std::string data = Json::object({{"cardPrivateData", Json::object({{"actionIds",
+                                                                      Json::array({action})},
+                                                                     {"params", p}})}})
+                         .dump();
+  Json body = Json::object({{"corpId", kCorpId},
+                            {"type", "actionCallback"},
+                            {"userId", user},
+                            {"userIdType", 1},
+                            {"outTrackId", "it-card-1"},
+                            {"content", data},
+                            {"value", data}});
+  return http(host.port(), "POST", "/dingtalk/cards/" + route_key, body.dump());
+}
+
+bool eventually(const std::function<bool()>& condition, int timeout_ms) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (condition()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return condition();
+}
+
+size_t calls(const dingtalk_double::DingTalkDouble& dt, const std::string& path) {
+  size_t n = 0;
+  for (auto& r : dt.requests(path))
+    if (r.get_string("path") == path) ++n;
+  return n;
+}
+
+}  // namespace courthub::it

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+// Integration-test side of the DingTalk channel: an in-process DingTalk double, the matching
+// configuration, and correctly (or deliberately wrongly) signed requests to a host.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "courthub/json.hpp"
+#include "host_process.hpp"
+#include "tests/dingtalk_double/server.hpp"
+
+namespace courthub::it {
+
+inline constexpr const char* kAppKey = "it-app-key";
+inline constexpr const char* kAppSecret = "it-app-secret-0123456789";
+inline constexpr const char* kCorpId = "dingitcorp";
+inline constexpr const char* kCallbackToken = "it-callback-token";
+inline constexpr const char* kAesKey = "ItCallbackAesKey0123456789abcdefghijklmnopq";  // 43
+inline constexpr const char* kCardKey = "it-card-route-key-0001";
+inline constexpr const char* kRobotToken = "it-board-robot";
+inline constexpr const char* kRobotSecret = "SECitboardrobotsecret";
+
+// A double with the test app's credentials and a "board" group robot, started.
+std::unique_ptr<dingtalk_double::DingTalkDouble> start_double(int robot_per_minute = 20);
+
+// The dingtalk: section (and the rest of the configuration) for a host using `dt`.
+std::string dingtalk_config(const dingtalk_double::DingTalkDouble& dt,
+                            const std::string& plugins_yaml, int robot_per_minute = 20,
+                            const std::string& seed = "tiny");
+
+int64_t now_ms();
+
+// POST /dingtalk/events with `event` encrypted and signed as DingTalk does.
+HttpResponse post_event(const HostProcess& host, const Json& event, int64_t timestamp_ms = 0,
+                        const std::string& nonce = "nonce123");
+// The query string and body of a signed event, for tests that tamper with them.
+struct SignedEvent {
+  std::string signature, timestamp, nonce, encrypt;
+  std::string path() const;
+  std::string body() const;
+};
+SignedEvent sign_event(const Json& event, int64_t timestamp_ms = 0,
+                       const std::string& nonce = "nonce123");
+HttpResponse post_signed(const HostProcess& host, const SignedEvent& e);
+
+// A robot message as DingTalk's HTTP mode sends it.
+Json robot_message(const std::string& text, const std::string& user, const std::string& msg_id,
+                   const std::string& session_webhook);
+HttpResponse post_robot(const HostProcess& host, const Json& message,
+                        int64_t timestamp_ms = 0, const std::string& sign_override = "");
+
+// A card button press.
+HttpResponse post_card(const HostProcess& host, const std::string& route_key,
+                       const std::string& action, const Json& params, const std::string& user);
+
+// Polls `condition` every 20 ms; true once it holds, false after timeout_ms.
+bool eventually(const std::function<bool()>& condition, int timeout_ms = 15000);
+
+// Recorded calls of `path` on the double.
+size_t calls(const dingtalk_double::DingTalkDouble& dt, const std::string& path);
+
+}  // namespace courthub::it

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+// Test plugin: queues whatever outbox message it is given, and records the events it receives,
+// so integration tests can drive the outbox and the inbox from outside.
+#include <courthub/plugin.hpp>
+
+struct OutboxSender {
+  static constexpr std::string_view kName = "outbox_sender";
+  static constexpr std::string_view kVersion = "0.0.1";
+  static constexpr bool kThreadSafe = true;
+  explicit OutboxSender(courthub::Host& host) : host_(host) {}
+
+  void activate(courthub::Registrar& r) {
+    r.migrate({{1, "seen", "CREATE TABLE seen (event_id INTEGER, topic TEXT, payload TEXT)"}});
+    // POST /apps/outbox_sender/send {"to": ..., "msg": ..., "key": ...}
+    r.route("POST", "/send", [this](const courthub::Request& req) {
+      courthub::Json body = req.json();
+      courthub::Message m{body["msg"]};
+      int64_t id = host_.outbox().send(body["to"], m, body.get_string("key"));
+      return courthub::Response::json(courthub::Json::object({{"id", id}}), 202);
+    });
+    r.route("GET", "/seen", [this](const courthub::Request&) {
+      courthub::Json list = courthub::Json::array();
+      for (auto& row : host_.db().query("SELECT event_id, topic, payload FROM seen ORDER BY rowid"))
+        list.push_back(courthub::Json::object(
+            {{"event_id", row.integer("event_id")}, {"topic", row.text("topic")},
+             {"payload", courthub::Json::parse(row.text("payload"))}}));
+      return courthub::Response::json(courthub::Json::object({{"events", list}}));
+    });
+    auto record = [this](const courthub::Event& e) {
+      host_.db().exec("INSERT INTO seen VALUES (?, ?, ?)", {e.id, e.topic, e.payload.dump()});
+    };
+    r.subscribe("bpms_instance_change", record);
+    r.subscribe("hello.welcomed", record);
+    // An event it cannot use: refused at once, so it lands in the dead-letter list.
+    r.subscribe("chat_add_member", [](const courthub::Event&) {
+      throw courthub::InvalidArgument("chat events are not for this plugin");
+    });
+  }
+
+  courthub::Host& host_;
+};
+COURTHUB_PLUGIN(OutboxSender)

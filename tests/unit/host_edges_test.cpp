@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+// Small host pieces: log redaction and request ids, session tokens, metrics exposition.
+#include <gtest/gtest.h>
+
+#include "host/http/metrics.hpp"
+#include "host/http/session_token.hpp"
+#include "host/log.hpp"
+
+namespace courthub {
+namespace {
+
+TEST(Log, SecretsAreMaskedAndLinesCarryTheRequestId) {
+  std::vector<std::string> lines;
+  log::set_sink([&](std::string_view l) { lines.emplace_back(l); });
+  log::redact("super-secret-token-value");
+  {
+    log::RequestScope scope("req-123");
+    log::info("plugin:x", "calling with token super-secret-token-value twice super-secret-token-value");
+  }
+  log::info("plugin:x", "outside");
+  log::set_sink(nullptr);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].find("super-secret"), std::string::npos) << lines[0];
+  EXPECT_NE(lines[0].find("token *** twice ***"), std::string::npos) << lines[0];
+  EXPECT_NE(lines[0].find("[plugin:x] req=req-123 "), std::string::npos);
+  EXPECT_EQ(lines[1].find("req="), std::string::npos);
+}
+
+TEST(SessionTokens, IssueVerifyExpireForge) {
+  http::SessionTokens tokens("a-secret-of-sufficient-length", 600);
+  std::string t = tokens.issue("LN-HC-001", 1000);
+  auto s = tokens.verify(t, 1500);
+  ASSERT_TRUE(s.ok()) << s.outcome().message();
+  EXPECT_EQ(s->user_id, "LN-HC-001");
+  EXPECT_EQ(s->expires_at, 1600);
+  EXPECT_EQ(tokens.verify(t, 1600).outcome().message(), "session token has expired; log in again");
+  http::SessionTokens other("another-secret-of-good-length", 600);
+  EXPECT_FALSE(other.verify(t, 1500).ok());
+  // An unsigned token ("alg":"none") is never accepted.
+  std::string none = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0."
+                     "eyJzdWIiOiJMTi1IQy0wMDEiLCJpc3MiOiJjb3VydGh1YiIsImV4cCI6OTk5OTk5OTk5OX0.";
+  EXPECT_FALSE(tokens.verify(none, 1500).ok());
+  EXPECT_FALSE(tokens.verify("garbage", 1500).ok());
+  EXPECT_FALSE(tokens.verify("", 1500).ok());
+}
+
+TEST(Metrics, RendersPrometheusText) {
+  http::Metrics m;
+  m.describe("requests_total", "counter", "Requests");
+  m.count("requests_total", {{"route", "/a"}, {"status", "200"}});
+  m.count("requests_total", {{"route", "/a"}, {"status", "200"}}, 2);
+  m.observe("latency_seconds", {{"route", "/a"}}, 0.003);
+  m.gauge("up", "Up", [] { return 1.0; }, {{"version", "1"}});
+  std::string text = m.render();
+  EXPECT_NE(text.find("# HELP requests_total Requests\n# TYPE requests_total counter\n"
+                      "requests_total{route=\"/a\",status=\"200\"} 3\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("latency_seconds_bucket{route=\"/a\",le=\"0.0025\"} 0\n"), std::string::npos);
+  EXPECT_NE(text.find("latency_seconds_bucket{route=\"/a\",le=\"0.005\"} 1\n"), std::string::npos);
+  EXPECT_NE(text.find("latency_seconds_bucket{route=\"/a\",le=\"+Inf\"} 1\n"), std::string::npos);
+  EXPECT_NE(text.find("latency_seconds_count{route=\"/a\"} 1\n"), std::string::npos);
+  EXPECT_NE(text.find("up{version=\"1\"} 1\n"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace courthub

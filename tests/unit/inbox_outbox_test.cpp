@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: Apache-2.0
+// The durable inbox and outbox on a real host database: de-duplication, per-subscriber
+// delivery, retries, dead letters, splitting, idempotency.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+
+#include "host/jobs/inbox.hpp"
+#include "host/jobs/outbox.hpp"
+#include "host/storage/host_schema.hpp"
+#include "host/storage/sqlite_database.hpp"
+
+namespace courthub::jobs {
+namespace {
+
+class Queues : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "courthub-queues-XXXXXX").string();
+    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+    dir_ = tmpl;
+    db_ = std::move(*storage::open_sqlite(dir_ + "/host.db", {}));
+    ASSERT_TRUE(storage::migrate(*db_, storage::host_migrations()).ok());
+    gc_ = std::make_unique<storage::GroupCommit>(*db_);
+  }
+  void TearDown() override {
+    gc_.reset();
+    db_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  std::string dir_;
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<storage::GroupCommit> gc_;
+};
+
+TEST_F(Queues, InboxStoresOnceAndDeliversToEachSubscriberOnce) {
+  Inbox inbox(*db_, *gc_, [](const std::string&) {
+    return std::vector<std::string>{"a", "b"};
+  });
+  auto first = inbox.store("dingtalk", "user_add_org", "k1", R"({"x":1})");
+  ASSERT_TRUE(first.ok());
+  EXPECT_FALSE(first->duplicate);
+  auto again = inbox.store("dingtalk", "user_add_org", "k1", R"({"x":1})");
+  EXPECT_TRUE(again->duplicate);
+  EXPECT_EQ(again->id, first->id);
+
+  std::map<std::string, int> seen;
+  auto handler = [&](const std::string& who, const InboxEvent& e) {
+    seen[who]++;
+    EXPECT_EQ(e.topic, "user_add_org");
+    EXPECT_EQ(e.payload, R"({"x":1})");
+    return HandleResult{Handled::Done, ""};
+  };
+  EXPECT_EQ(inbox.deliver_due(handler), 2u);
+  EXPECT_EQ(inbox.deliver_due(handler), 0u);
+  EXPECT_EQ(seen["a"], 1);
+  EXPECT_EQ(seen["b"], 1);
+  EXPECT_EQ((*inbox.counts())["done"].as_int(), 2);
+}
+
+TEST_F(Queues, FailingSubscriberIsRetriedAloneThenDeadLetteredAndReplayable) {
+  InboxPolicy policy{3, 0, 0};  // no backoff, three attempts
+  Inbox inbox(*db_, *gc_, [](const std::string&) { return std::vector<std::string>{"ok", "flaky"}; },
+              policy);
+  ASSERT_TRUE(inbox.store("plugin", "p.e", "k", "{}").ok());
+  std::map<std::string, int> calls;
+  auto handler = [&](const std::string& who, const InboxEvent& e) {
+    calls[who]++;
+    EXPECT_EQ(e.attempt, calls[who]);
+    return who == "ok" ? HandleResult{Handled::Done, ""} : HandleResult{Handled::Retry, "down"};
+  };
+  for (int i = 0; i < 5; ++i) inbox.deliver_due(handler);
+  EXPECT_EQ(calls["ok"], 1);
+  EXPECT_EQ(calls["flaky"], 3);
+  Json dead = *inbox.dead_letters(10);
+  ASSERT_EQ(dead.size(), 1u);
+  EXPECT_EQ(dead.at(0)["subscriber"].as_string(), "flaky");
+  EXPECT_EQ(dead.at(0)["last_error"].as_string(), "down");
+
+  ASSERT_TRUE(inbox.replay(dead.at(0)["event_id"].as_int(), "flaky").ok());
+  EXPECT_EQ(inbox.replay(dead.at(0)["event_id"].as_int(), "flaky").code(), Status::NotFound);
+  auto fixed = [&](const std::string& who, const InboxEvent&) {
+    calls[who]++;
+    return HandleResult{Handled::Done, ""};
+  };
+  EXPECT_EQ(inbox.deliver_due(fixed), 1u);
+  EXPECT_EQ((*inbox.counts())["dead"].as_int(), 0);
+}
+
+TEST_F(Queues, RejectedEventIsDeadAtOnce) {
+  Inbox inbox(*db_, *gc_, [](const std::string&) { return std::vector<std::string>{"p"}; });
+  ASSERT_TRUE(inbox.store("dingtalk", "t", "k", "{}").ok());
+  inbox.deliver_due([](const std::string&, const InboxEvent&) {
+    return HandleResult{Handled::Reject, "malformed"};
+  });
+  EXPECT_EQ((*inbox.counts())["dead"].as_int(), 1);
+}
+
+TEST_F(Queues, BackoffDelaysTheNextAttempt) {
+  InboxPolicy policy{5, 60000, 600000};
+  Inbox inbox(*db_, *gc_, [](const std::string&) { return std::vector<std::string>{"p"}; }, policy);
+  ASSERT_TRUE(inbox.store("dingtalk", "t", "k", "{}").ok());
+  int calls = 0;
+  auto handler = [&](const std::string&, const InboxEvent&) {
+    ++calls;
+    return HandleResult{Handled::Retry, "later"};
+  };
+  inbox.deliver_due(handler);
+  inbox.deliver_due(handler);  // not due for a minute
+  EXPECT_EQ(calls, 1);
+  EXPECT_EQ((*inbox.counts())["pending"].as_int(), 1);
+}
+
+struct FakeCourier : Courier {
+  std::vector<OutboxMessage> sent;
+  std::function<Delivery(const OutboxMessage&)> answer = [](const OutboxMessage&) {
+    return Delivery{Delivery::Result::Sent, "", 0};
+  };
+  Delivery deliver(const OutboxMessage& m) override {
+    sent.push_back(m);
+    return answer(m);
+  }
+};
+
+Json text_to(Json to, const char* content = "hi") {
+  return Json::object({{"to", to},
+                       {"msg", Json::object({{"msgtype", "text"},
+                                             {"text", Json::object({{"content", content}})}})}});
+}
+
+TEST_F(Queues, OutboxValidatesMessagesNamingTheField) {
+  auto known = [](const std::string& n) { return n == "board"; };
+  auto err = [&](const Json& m) { return parse_outbox_message(m, known).outcome().message(); };
+  EXPECT_EQ(err(Json::object()), "to is required: an object");
+  EXPECT_EQ(err(text_to(Json::object())),
+            "to must name exactly one of users, session_webhook, group_robot");
+  EXPECT_EQ(err(text_to(Json::object({{"users", Json::array()}}))),
+            "to.users must be a non-empty array of userids");
+  EXPECT_EQ(err(text_to(Json::object({{"group_robot", "nope"}}))),
+            "to.group_robot 'nope' is not configured in dingtalk.group_robots");
+  EXPECT_EQ(err(text_to(Json::object({{"session_webhook", "ftp://x"}}))),
+            "to.session_webhook must be an http(s) URL");
+  Json m = text_to(Json::object({{"users", Json::array({"u"})}}));
+  m["msg"]["msgtype"] = "fax";
+  EXPECT_EQ(err(m), "msg.fax must be an object for msgtype 'fax'");
+  EXPECT_TRUE(parse_outbox_message(text_to(Json::object({{"group_robot", "board"}})), known).ok());
+  // asyncsend_v2 takes at most 2048 bytes of msg.
+  EXPECT_NE(err(text_to(Json::object({{"users", Json::array({"u"})}}),
+                        std::string(3000, 'x').c_str()))
+                .find("at most 2048"),
+            std::string::npos);
+}
+
+TEST_F(Queues, OutboxSplitsBigMessagesAndHonoursKeys) {
+  Outbox outbox(*db_, *gc_);
+  Json users = Json::array();
+  for (int i = 0; i < 250; ++i) users.push_back("u" + std::to_string(i));
+  Json m = text_to(Json::object({{"users", users}}));
+  m["key"] = "big";
+  auto id = outbox.queue("p", m);
+  ASSERT_TRUE(id.ok()) << id.outcome().message();
+  EXPECT_EQ(*outbox.queue("p", m), *id);  // same key: nothing new
+  FakeCourier courier;
+  outbox.deliver_due(courier);
+  ASSERT_EQ(courier.sent.size(), 3u);  // 100 + 100 + 50
+  EXPECT_EQ(std::count(courier.sent[2].target.begin(), courier.sent[2].target.end(), ','), 49);
+
+  Json card = Json::object(
+      {{"to", Json::object({{"users", Json::array({"a", "b"})}})},
+       {"msg", Json::object({{"msgtype", "interactive_card"},
+                             {"interactive_card", Json::object({{"template_id", "t"},
+                                                                {"out_track_id", "task-1"}})}})}});
+  ASSERT_TRUE(outbox.queue("p", card).ok());
+  courier.sent.clear();
+  outbox.deliver_due(courier);
+  ASSERT_EQ(courier.sent.size(), 2u);
+  EXPECT_EQ(courier.sent[0].channel, "card");
+  EXPECT_EQ(courier.sent[0].msg["interactive_card"]["out_track_id"].as_string(), "task-1.a");
+  EXPECT_EQ(courier.sent[1].msg["interactive_card"]["out_track_id"].as_string(), "task-1.b");
+}
+
+TEST_F(Queues, OutboxRetriesWithBackoffAndDeadLettersPermanentRefusals) {
+  OutboxPolicy policy;
+  policy.first_backoff_ms = 0;
+  policy.max_attempts = 2;
+  Outbox outbox(*db_, *gc_, policy);
+  ASSERT_TRUE(outbox.queue("p", text_to(Json::object({{"users", Json::array({"u"})}}))).ok());
+  FakeCourier courier;
+  courier.answer = [](const OutboxMessage&) {
+    return Delivery{Delivery::Result::Retry, "DingTalk busy", 0};
+  };
+  outbox.deliver_due(courier);
+  outbox.deliver_due(courier);
+  outbox.deliver_due(courier);
+  EXPECT_EQ(courier.sent.size(), 2u);
+  Json dead = *outbox.dead_letters(10);
+  ASSERT_EQ(dead.size(), 1u);
+  EXPECT_EQ(dead.at(0)["last_error"].as_string(), "DingTalk busy");
+
+  courier.answer = [](const OutboxMessage&) { return Delivery{Delivery::Result::Sent, "", 0}; };
+  ASSERT_TRUE(outbox.replay(dead.at(0)["id"].as_int()).ok());
+  outbox.deliver_due(courier);
+  EXPECT_EQ((*outbox.counts())["sent"].as_int(), 1);
+
+  // A rate limit's wait is honoured even without backoff.
+  ASSERT_TRUE(outbox.queue("p", text_to(Json::object({{"users", Json::array({"v"})}}))).ok());
+  courier.answer = [](const OutboxMessage&) {
+    return Delivery{Delivery::Result::Retry, "limit", 60000};
+  };
+  outbox.deliver_due(courier);
+  size_t before = courier.sent.size();
+  outbox.deliver_due(courier);
+  EXPECT_EQ(courier.sent.size(), before);
+}
+
+}  // namespace
+}  // namespace courthub::jobs

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: Apache-2.0
+// The SQLite backend, migrations and group commit, on real files in a temporary directory.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <atomic>
+#include <filesystem>
+#include <thread>
+#include <vector>
+
+#include "host/storage/group_commit.hpp"
+#include "host/storage/migrations.hpp"
+#include "host/storage/sqlite_database.hpp"
+
+namespace courthub::storage {
+namespace {
+
+class Storage : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "courthub-storage-XXXXXX").string();
+    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+    dir_ = tmpl;
+    auto db = open_sqlite(dir_ + "/test.db", SqliteOptions{true, 2000, 3});
+    ASSERT_TRUE(db.ok()) << db.outcome().message();
+    db_ = std::move(*db);
+    ASSERT_TRUE(db_->query("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT UNIQUE)", {}).ok());
+  }
+  void TearDown() override {
+    db_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  int64_t count() {
+    int64_t n = -1;
+    EXPECT_TRUE(db_->query("SELECT COUNT(*) FROM t", {}, [&](const ch_str*, const ch_value* v, size_t) {
+                   n = int_of(v[0]);
+                   return Outcome::success();
+                 }).ok());
+    return n;
+  }
+  std::string dir_;
+  std::unique_ptr<Database> db_;
+};
+
+TEST_F(Storage, BindsParametersAndReturnsRowsWithNames) {
+  ch_value p[] = {text_value("张三")};
+  QueryResult r;
+  ASSERT_TRUE(db_->query("INSERT INTO t(name) VALUES (?)", p, {}, &r).ok());
+  EXPECT_EQ(r.changes, 1);
+  EXPECT_EQ(r.last_insert_id, 1);
+  std::string name, column;
+  ASSERT_TRUE(db_->query("SELECT name AS who FROM t WHERE id = ?", std::vector{int_value(1)},
+                         [&](const ch_str* names, const ch_value* v, size_t) {
+                           column.assign(names[0].data, names[0].size);
+                           name = text_of(v[0]);
+                           return Outcome::success();
+                         })
+                  .ok());
+  EXPECT_EQ(column, "who");
+  EXPECT_EQ(name, "张三");
+}
+
+TEST_F(Storage, ConstraintViolationIsConflictAndWrongArityIsInvalid) {
+  ch_value p[] = {text_value("a")};
+  ASSERT_TRUE(db_->query("INSERT INTO t(name) VALUES (?)", p).ok());
+  Outcome dup = db_->query("INSERT INTO t(name) VALUES (?)", p);
+  EXPECT_EQ(dup.code(), Status::Conflict);
+  EXPECT_NE(dup.message().find("UNIQUE"), std::string::npos);
+  EXPECT_EQ(db_->query("INSERT INTO t(name) VALUES (?)", {}).code(), Status::InvalidArgument);
+  EXPECT_EQ(db_->query("SELEKT 1", {}).code(), Status::InvalidArgument);
+  EXPECT_EQ(db_->query("SELECT 1; SELECT 2", {}).code(), Status::InvalidArgument);
+}
+
+TEST_F(Storage, TransactionCommitsOrRollsBackWhole) {
+  Outcome failed = db_->transaction([&](Transaction& tx) {
+    ch_value a[] = {text_value("x")};
+    EXPECT_TRUE(tx.query("INSERT INTO t(name) VALUES (?)", a).ok());
+    return Outcome::conflict("changed my mind");
+  });
+  EXPECT_EQ(failed.code(), Status::Conflict);
+  EXPECT_EQ(count(), 0);
+  ASSERT_TRUE(db_->transaction([&](Transaction& tx) {
+                   ch_value a[] = {text_value("y")};
+                   return tx.query("INSERT INTO t(name) VALUES (?)", a);
+                 }).ok());
+  EXPECT_EQ(count(), 1);
+}
+
+TEST_F(Storage, WritingOutsideTheOpenTransactionIsRefusedNotDeadlocked) {
+  Outcome o = db_->transaction([&](Transaction&) {
+    ch_value a[] = {text_value("z")};
+    Outcome inner = db_->query("INSERT INTO t(name) VALUES (?)", a);
+    EXPECT_EQ(inner.code(), Status::InvalidArgument);
+    EXPECT_EQ(db_->transaction([](Transaction&) { return Outcome::success(); }).code(),
+              Status::InvalidArgument);
+    return Outcome::success();
+  });
+  EXPECT_TRUE(o.ok());
+}
+
+TEST_F(Storage, ConcurrentCheckThenInsertInTransactionsNeverDoublesUp) {
+  // Eight threads all try to take the same slot; the check and the insert are one transaction.
+  ASSERT_TRUE(db_->query("CREATE TABLE slot (owner TEXT)", {}).ok());
+  std::atomic<int> winners{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&, i] {
+      std::string me = "t" + std::to_string(i);
+      Outcome o = db_->transaction([&](Transaction& tx) {
+        bool taken = false;
+        Outcome r = tx.query("SELECT 1 FROM slot", {}, [&](const ch_str*, const ch_value*, size_t) {
+          taken = true;
+          return Outcome::success();
+        });
+        if (!r.ok()) return r;
+        if (taken) return Outcome::conflict("taken");
+        ch_value p[] = {text_value(me)};
+        return tx.query("INSERT INTO slot VALUES (?)", p);
+      });
+      if (o.ok()) winners++;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(winners.load(), 1);
+}
+
+TEST_F(Storage, MigrationsApplyOnceInOrderAndAllOrNothing) {
+  std::vector<Migration> v1 = {{1, "a", "CREATE TABLE a (x INTEGER)"},
+                               {2, "b", "CREATE TABLE b (y INTEGER); INSERT INTO b VALUES (1)"}};
+  std::vector<int64_t> applied;
+  ASSERT_TRUE(migrate(*db_, v1, &applied).ok());
+  EXPECT_EQ(applied, (std::vector<int64_t>{1, 2}));
+  applied.clear();
+  ASSERT_TRUE(migrate(*db_, v1, &applied).ok());
+  EXPECT_TRUE(applied.empty());
+  EXPECT_EQ(*schema_version(*db_), 2);
+
+  // A failing migration leaves the database exactly as it was, including earlier new ones.
+  auto v2 = v1;
+  v2.push_back({3, "c", "CREATE TABLE c (z INTEGER)"});
+  v2.push_back({4, "broken", "CREATE TABLE d (oops"});
+  Outcome o = migrate(*db_, v2, &applied);
+  EXPECT_FALSE(o.ok());
+  EXPECT_NE(o.message().find("migration 4 (broken) failed"), std::string::npos) << o.message();
+  EXPECT_TRUE(applied.empty());
+  EXPECT_EQ(*schema_version(*db_), 2);
+  EXPECT_FALSE(db_->query("SELECT * FROM c", {}).ok());
+
+  // Editing history is refused.
+  auto edited = v1;
+  edited[0].sql = "CREATE TABLE a (x TEXT)";
+  EXPECT_EQ(migrate(*db_, edited).code(), Status::Conflict);
+  // Out of order is refused before anything runs.
+  std::vector<Migration> bad = {{2, "x", "SELECT 1"}, {1, "y", "SELECT 1"}};
+  EXPECT_EQ(migrate(*db_, bad).code(), Status::InvalidArgument);
+}
+
+TEST_F(Storage, GroupCommitSharesTransactionsAndIsolatesAFailingWrite) {
+  GroupCommit gc(*db_, 64);
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0}, conflict{0};
+  for (int i = 0; i < 200; ++i) {
+    threads.emplace_back([&, i] {
+      // Every tenth write collides with another on purpose.
+      std::string name = i % 10 == 0 ? "same" : "n" + std::to_string(i);
+      Outcome o = gc.run([&](Transaction& tx) {
+        ch_value p[] = {text_value(name)};
+        return tx.query("INSERT INTO t(name) VALUES (?)", p);
+      });
+      if (o.ok()) ok++;
+      if (o.code() == Status::Conflict) conflict++;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok.load(), 181);        // 180 distinct names + the first "same"
+  EXPECT_EQ(conflict.load(), 19);   // the other "same" writes, each rolled back alone
+  EXPECT_EQ(count(), 181);
+  EXPECT_EQ(gc.writes(), 200u);
+  EXPECT_LT(gc.commits(), 200u);  // writes shared commits
+}
+
+TEST_F(Storage, ReadersSeeCommittedDataWhileAWriterHoldsTheLock) {
+  ch_value p[] = {text_value("committed")};
+  ASSERT_TRUE(db_->query("INSERT INTO t(name) VALUES (?)", p).ok());
+  std::atomic<bool> in_txn{false}, release{false};
+  std::thread writer([&] {
+    (void)db_->transaction([&](Transaction& tx) {
+      ch_value q[] = {text_value("uncommitted")};
+      (void)tx.query("INSERT INTO t(name) VALUES (?)", q);
+      in_txn = true;
+      while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      return Outcome::success();
+    });
+  });
+  while (!in_txn) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  EXPECT_EQ(count(), 1);  // a reader, not blocked by the writer, sees only the committed row
+  release = true;
+  writer.join();
+  EXPECT_EQ(count(), 2);
+}
+
+}  // namespace
+}  // namespace courthub::storage
