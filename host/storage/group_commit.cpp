@@ -7,12 +7,13 @@
 namespace courthub::storage {
 
 Outcome GroupCommit::run(Write write) {
-  Pending me{&write, Outcome::success(), false};
+  Pending me;
+  me.write = &write;
   std::unique_lock lock(mu_);
   queue_.push_back(&me);
   while (!me.done) {
     if (!leader_active_ && queue_.front() == &me) break;  // my turn to lead
-    cv_.wait(lock);
+    me.cv.wait(lock);
   }
   if (me.done) return me.result;
 
@@ -26,15 +27,18 @@ Outcome GroupCommit::run(Write write) {
 
   Outcome committed = db_.transaction([&](Transaction& txn) -> Outcome {
     for (Pending* p : batch) {
-      Outcome o = txn.script("SAVEPOINT courthub_write");
+      Outcome o = txn.query("SAVEPOINT courthub_write", {});
       if (!o.ok()) return o;
       try {
         p->result = (*p->write)(txn);
       } catch (const std::exception& e) {
         p->result = Outcome::error(std::string("write threw: ") + e.what());
       }
-      o = txn.script(p->result.ok() ? "RELEASE courthub_write"
-                                    : "ROLLBACK TO courthub_write; RELEASE courthub_write");
+      if (!p->result.ok()) {
+        o = txn.query("ROLLBACK TO courthub_write", {});
+        if (!o.ok()) return o;
+      }
+      o = txn.query("RELEASE courthub_write", {});
       if (!o.ok()) return o;
     }
     return Outcome::success();
@@ -48,10 +52,13 @@ Outcome GroupCommit::run(Write write) {
   lock.lock();
   ++commits_;
   writes_ += batch.size();
-  for (Pending* p : batch) p->done = true;
   leader_active_ = false;
-  lock.unlock();
-  cv_.notify_all();
+  for (Pending* p : batch) {
+    p->done = true;
+    if (p != &me) p->cv.notify_one();
+  }
+  // Whoever queued meanwhile leads the next commit.
+  if (!queue_.empty()) queue_.front()->cv.notify_one();
   return me.result;
 }
 

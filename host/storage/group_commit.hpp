@@ -35,12 +35,12 @@ class GroupCommit {
     Write* write;
     Outcome result;
     bool done = false;
+    std::condition_variable cv;  // one per waiter: a commit wakes only its own writers
   };
 
   Database& db_;
   size_t max_batch_;
   mutable std::mutex mu_;
-  std::condition_variable cv_;
   std::deque<Pending*> queue_;
   bool leader_active_ = false;
   uint64_t commits_ = 0;

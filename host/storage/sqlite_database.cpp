@@ -72,23 +72,25 @@ class SqliteDatabase : public Database {
     struct Pop {
       ~Pop() { t_writing.pop_back(); }
     } pop;
-    Outcome begin = writer_->script("BEGIN IMMEDIATE");
+    // Prepared once and reused: these run for every transaction.
+    auto control = [&](const char* sql) { return writer_->run(sql, {}, {}, nullptr); };
+    Outcome begin = control("BEGIN IMMEDIATE");
     if (!begin.ok()) return begin;
     SqliteTransaction txn(*writer_);
     Outcome result;
     try {
       result = body(txn);
     } catch (...) {
-      (void)writer_->script("ROLLBACK");
+      (void)control("ROLLBACK");
       throw;
     }
     if (!result.ok()) {
-      (void)writer_->script("ROLLBACK");
+      (void)control("ROLLBACK");
       return result;
     }
-    Outcome commit = writer_->script("COMMIT");
+    Outcome commit = control("COMMIT");
     if (!commit.ok()) {
-      (void)writer_->script("ROLLBACK");
+      (void)control("ROLLBACK");
       return commit;
     }
     return result;
