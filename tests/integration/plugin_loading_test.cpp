@@ -93,3 +93,38 @@ TEST(PluginLoading, ActivePluginShowsVersionAbiAndRegistrations) {
 
 }  // namespace
 }  // namespace courthub::it
+
+namespace courthub::it {
+namespace {
+
+TEST(PluginLoading, FailingMigrationIsAnErrorStateAndLeavesTheDatabaseUnchanged) {
+  HostProcess host(test_config("  - name: bad_migration\n"));
+  Json status = plugin_status(host, "bad_migration");
+  EXPECT_EQ(status["state"].as_string(), "error");
+  EXPECT_NE(status["error"].as_string().find("migration 2 (broken) failed"), std::string::npos)
+      << status["error"].as_string();
+  // The first migration did not stay behind either: all pending ones are one transaction.
+  std::string cmd = "sqlite3 " + host.data_dir() +
+                    "/plugins/bad_migration.db \"SELECT name FROM sqlite_master WHERE "
+                    "type='table' AND name='cases'\" 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  char buf[256] = {0};
+  size_t n = fread(buf, 1, sizeof buf - 1, p);
+  pclose(p);
+  EXPECT_EQ(std::string(buf, n), "");
+}
+
+TEST(PluginLoading, PluginsQueryTheDirectoryThroughTheHost) {
+  HostProcess host(test_config("  - name: outbox_sender\n"));
+  auto r = host.get("/apps/outbox_sender/whois/T-BC-01-011", kAdminToken);
+  ASSERT_EQ(r.status, 200) << r.body;
+  Json j = r.json();
+  EXPECT_EQ(j["name"].as_string(), "法官甲");
+  EXPECT_EQ(j["court"].as_string(), "T-BC-01");
+  EXPECT_EQ(j["supervisors"].dump(), R"(["T-BC-01-010","T-BC-01-002","T-BC-01-001"])");
+  EXPECT_EQ(j["judges_of_court"].dump(), R"(["T-BC-01-011","T-BC-01-012"])");
+  EXPECT_EQ(host.get("/apps/outbox_sender/whois/nobody", kAdminToken).status, 404);
+}
+
+}  // namespace
+}  // namespace courthub::it

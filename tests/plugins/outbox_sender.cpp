@@ -26,6 +26,20 @@ struct OutboxSender {
              {"payload", courthub::Json::parse(row.text("payload"))}}));
       return courthub::Response::json(courthub::Json::object({{"events", list}}));
     });
+    // The directory as a plugin sees it: GET /whois/{id} -> person and supervisor chain.
+    r.route("GET", "/whois/{id}", [this](const courthub::Request& req) {
+      auto person = host_.directory().person(req.param("id"));
+      if (!person) throw courthub::NotFound("nobody called " + req.param("id"));
+      courthub::Json chain = courthub::Json::array();
+      for (auto& p : host_.directory().supervisors(person->user_id)) chain.push_back(p.user_id);
+      courthub::Json judges = courthub::Json::array();
+      for (auto& p : host_.directory().people({person->court_code, "", "judge"}))
+        judges.push_back(p.user_id);
+      return courthub::Response::json(courthub::Json::object({{"name", person->name},
+                                                              {"court", person->court_code},
+                                                              {"supervisors", chain},
+                                                              {"judges_of_court", judges}}));
+    });
     auto record = [this](const courthub::Event& e) {
       host_.db().exec("INSERT INTO seen VALUES (?, ?, ?)", {e.id, e.topic, e.payload.dump()});
     };
