@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -228,7 +229,7 @@ class Database : public Sql {
   auto transaction(F&& body) -> decltype(body(std::declval<Sql&>())) {
     using R = decltype(body(std::declval<Sql&>()));
     struct State {
-      F* body;
+      std::remove_reference_t<F>* body;
       const ch_host_api* api;
       ch_host* host;
       std::exception_ptr error;

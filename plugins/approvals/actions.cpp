@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: Apache-2.0
+// One action, one transaction: load, decide (InstanceMachine), write, notify.
+#include "actions.hpp"
+
+#include "directory_org.hpp"
+
+namespace approvals {
+namespace {
+
+using courthub::Conflict;
+using courthub::InvalidArgument;
+using courthub::NotFound;
+using courthub::PermissionDenied;
+
+ActionKind parse_kind(const ActionInput& in) {
+  if (in.action == "add_approver" && in.position != "before" && in.position != "after")
+    throw InvalidArgument("add_approver needs position: before (前加签) or after (后加签)");
+  auto kind = action_kind_from(in.action, in.position);
+  if (!kind)
+    throw InvalidArgument("unknown action '" + in.action +
+                          "'; use agree, refuse, comment, transfer, add_approver, withdraw or "
+                          "cancel");
+  return *kind;
+}
+
+bool is_task_action(ActionKind k) {
+  return k == ActionKind::kAgree || k == ActionKind::kRefuse || k == ActionKind::kTransfer ||
+         k == ActionKind::kAddBefore || k == ActionKind::kAddAfter;
+}
+
+// The viewer's task in the instance when they did not name one: the open one, else their latest
+// (so that acting twice reads "already decided", not "not yours").
+std::optional<TaskRow> own_task(const std::vector<TaskRow>& tasks, const std::string& user_id) {
+  std::optional<TaskRow> latest;
+  for (auto& t : tasks) {
+    if (t.assignee != user_id) continue;
+    if (t.status == task_status::kRunning) return t;
+    if (!latest || t.status == task_status::kPaused) latest = t;
+  }
+  return latest;
+}
+
+}  // namespace
+
+ActionOutcome act(Context& ctx, const ActionInput& in) {
+  ActionOutcome out;
+  out.kind = parse_kind(in);
+  if (!in.viewer.is_staff() && !(out.kind == ActionKind::kCancel && in.viewer.sees_everything()))
+    throw PermissionDenied("sign in as a member of staff to act on approvals");
+  if (in.remark.size() > 4000) throw InvalidArgument("the comment is longer than 4000 bytes");
+
+  // People named by a transfer or 加签 are looked up before the transaction: directory queries
+  // do not belong inside the write lock.
+  std::vector<Approver> targets;
+  if (out.kind == ActionKind::kTransfer || out.kind == ActionKind::kAddBefore ||
+      out.kind == ActionKind::kAddAfter) {
+    if (in.targets.empty())
+      throw InvalidArgument(out.kind == ActionKind::kTransfer
+                                ? "transfer needs to: the userid to hand the task to"
+                                : "add_approver needs user_ids: whom to add");
+    RequestOrg org(ctx.host.directory());
+    for (auto& id : in.targets) {
+      auto p = org.person(id);
+      if (!p) throw InvalidArgument("no person '" + id + "' in the directory");
+      targets.push_back({p->user_id, p->name});
+    }
+  }
+  std::optional<StepMode> mode;
+  if (!in.mode.empty()) {
+    mode = step_mode_from(in.mode);
+    if (!mode || *mode == StepMode::kSingle)
+      throw InvalidArgument("mode must be or (或签) or and (会签)");
+  }
+
+  const int64_t now = now_ms();
+  ctx.dispatch.transaction(now, [&](Sql& tx, Effects& fx) {
+    int64_t instance_id = in.instance_id;
+    std::optional<TaskRow> task;
+    if (in.task_id) {
+      task = instance_store::task(tx, in.task_id);
+      if (!task || (instance_id && task->instance_id != instance_id))
+        throw NotFound("no task " + std::to_string(in.task_id) +
+                       (instance_id ? " in approval " + std::to_string(instance_id) : ""));
+      instance_id = task->instance_id;
+    }
+    auto row = instance_store::find(tx, instance_id);
+    if (!row) throw NotFound("no approval " + std::to_string(instance_id));
+    // Every task of the instance, read once: they answer "is this an approver", "which task is
+    // mine", "what is open" and, after the action, what the caller gets back.
+    std::vector<TaskRow> tasks = instance_store::tasks(tx, row->id);
+    Involvement how;
+    how.originator = in.viewer.is_staff() && row->originator == in.viewer.user_id;
+    for (auto& t : tasks) how.approver = how.approver || t.assignee == in.viewer.user_id;
+    if (in.viewer.is_staff() && !how.originator && !how.approver)
+      how = instance_store::involvement(tx, *row, in.viewer.user_id);  // the CC list
+    if (!may_view(in.viewer, row->court_code, how))
+      throw PermissionDenied("approval " + std::to_string(row->id) +
+                             " is not yours: only its originator, approvers and CC see it");
+    if (row->mirrored)
+      throw Conflict("approval " + std::to_string(row->id) +
+                     " runs in DingTalk; act on it in the DingTalk approval app");
+    if (is_task_action(out.kind) && !task) {
+      task = own_task(tasks, in.viewer.user_id);
+      if (!task)
+        throw PermissionDenied("you have no task in approval " + std::to_string(row->id));
+    }
+
+    InstanceState state{row->id, row->originator, row->status, row->result, row->plan,
+                        row->current_step, {}};
+    for (auto& t : tasks)
+      if (t.status == task_status::kRunning || t.status == task_status::kPaused)
+        state.open_tasks.push_back(t);
+    ActionRequest request;
+    request.kind = out.kind;
+    request.actor = Actor{in.viewer.user_id, in.viewer.name.empty() ? "管理员" : in.viewer.name,
+                          may_cancel(in.viewer, row->court_code)};
+    if (task) request.task = static_cast<const TaskState&>(*task);
+    request.remark = in.remark;
+    request.targets = targets;
+    request.mode = mode;
+
+    Transition t = InstanceMachine::act(state, request);
+    Applied applied = instance_store::apply(tx, *row, t, now);
+    ctx.notifications.announce(fx, *row, t, applied, in.viewer.user_id);
+    if (out.kind == ActionKind::kComment && !applied.records.empty())
+      ctx.notifications.remarked(fx, *row, applied.records.front());
+
+    // The tasks as they are now, without reading them again.
+    for (auto& c : t.task_changes)
+      for (auto& r : tasks)
+        if (r.id == c.id) {
+          r.status = c.status;
+          if (!c.result.empty()) r.result = c.result;
+          if (c.status == task_status::kCompleted || c.status == task_status::kCanceled) {
+            r.remark = c.remark;
+            r.finished_ms = now;
+          }
+        }
+    tasks.insert(tasks.end(), applied.created.begin(), applied.created.end());
+    out.row = *row;
+    out.records = applied.records;
+    for (auto& r : tasks) {
+      if (task && r.id == task->id) out.task = r;
+      if (r.status == task_status::kRunning || r.status == task_status::kPaused)
+        out.open_tasks.push_back(r);
+    }
+  });
+  return out;
+}
+
+}  // namespace approvals

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: Apache-2.0
+// Spellings of the domain enums and the JSON form of a plan (stored in the instance row).
+#include "model.hpp"
+
+#include <array>
+#include <utility>
+
+namespace approvals {
+namespace {
+
+constexpr std::array<std::pair<FieldType, std::string_view>, 12> kFieldTypes = {{
+    {FieldType::kText, "text"},
+    {FieldType::kTextarea, "textarea"},
+    {FieldType::kNumber, "number"},
+    {FieldType::kMoney, "money"},
+    {FieldType::kDate, "date"},
+    {FieldType::kDateRange, "date_range"},
+    {FieldType::kSelect, "select"},
+    {FieldType::kMultiSelect, "multi_select"},
+    {FieldType::kPerson, "person"},
+    {FieldType::kDepartment, "department"},
+    {FieldType::kAttachment, "attachment"},
+    {FieldType::kTable, "table"},
+}};
+
+}  // namespace
+
+std::string_view field_type_name(FieldType type) {
+  for (auto& [t, name] : kFieldTypes)
+    if (t == type) return name;
+  return "text";
+}
+
+std::optional<FieldType> field_type_from(std::string_view name) {
+  for (auto& [t, n] : kFieldTypes)
+    if (n == name) return t;
+  return std::nullopt;
+}
+
+std::string_view step_mode_name(StepMode mode) {
+  switch (mode) {
+    case StepMode::kOr: return "or";
+    case StepMode::kAnd: return "and";
+    default: return "single";
+  }
+}
+
+std::optional<StepMode> step_mode_from(std::string_view name) {
+  if (name == "single") return StepMode::kSingle;
+  if (name == "or") return StepMode::kOr;
+  if (name == "and") return StepMode::kAnd;
+  return std::nullopt;
+}
+
+std::vector<const RecipientSpec*> Template::choice_steps() const {
+  std::vector<const RecipientSpec*> out;
+  auto visit = [&](const RecipientSpec& s) {
+    if (s.kind == RecipientKind::kOriginatorChoice) out.push_back(&s);
+  };
+  for (auto& item : chain) {
+    if (item.step) visit(*item.step);
+    for (auto& branch : item.branches)
+      for (auto& s : branch.steps) visit(s);
+  }
+  return out;
+}
+
+Json plan_to_json(const Plan& plan) {
+  Json steps = Json::array();
+  for (auto& s : plan) {
+    Json approvers = Json::array();
+    for (auto& a : s.approvers)
+      approvers.push_back(Json::object({{"user_id", a.user_id}, {"name", a.name}}));
+    Json step = Json::object({{"id", s.id},
+                              {"label", s.label},
+                              {"mode", step_mode_name(s.mode)},
+                              {"approvers", approvers},
+                              {"origin", s.origin}});
+    if (!s.added_by.empty()) step["added_by"] = s.added_by;
+    steps.push_back(std::move(step));
+  }
+  return steps;
+}
+
+Plan plan_from_json(const Json& json) {
+  Plan plan;
+  if (!json.is_array()) return plan;
+  for (auto& s : json.as_array()) {
+    PlanStep step;
+    step.id = static_cast<int>(s.get_int("id"));
+    step.label = s.get_string("label");
+    step.mode = step_mode_from(s.get_string("mode")).value_or(StepMode::kSingle);
+    if (const Json* approvers = s.find("approvers"); approvers && approvers->is_array())
+      for (auto& a : approvers->as_array())
+        step.approvers.push_back({a.get_string("user_id"), a.get_string("name")});
+    step.origin = s.get_string("origin", std::string(kOriginTemplate));
+    step.added_by = s.get_string("added_by");
+    plan.push_back(std::move(step));
+  }
+  return plan;
+}
+
+}  // namespace approvals

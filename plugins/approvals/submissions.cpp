@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+// Submit: validate the form, resolve the chain, open the instance and its first tasks.
+#include "submissions.hpp"
+
+#include "directory_org.hpp"
+#include "value_text.hpp"
+
+namespace approvals {
+
+std::vector<FieldError> prepare(const Submission& s, Org& org, ResolvedChain& chain) {
+  auto errors = validate_form(*s.tpl, s.form, s.originator, org);
+  // The chain depends on form values (conditions), so it is resolved only for a valid form; the
+  // choices are still checked so that one round trip reports everything.
+  chain = ApprovalChain(*s.tpl, s.originator, org)
+              .resolve(errors.empty() ? s.form : Json::object(), s.choices);
+  errors.insert(errors.end(), chain.errors.begin(), chain.errors.end());
+  if (utf8_length(s.title) > 200) errors.push_back({"title", "title takes at most 200 characters"});
+  return errors;
+}
+
+Submitted open_instance(Context& ctx, const Submission& s, const ResolvedChain& chain) {
+  const int64_t now = now_ms();
+  return ctx.dispatch.transaction(now, [&](Sql& tx, Effects& fx) {
+    Submitted out;
+    InstanceRow& row = out.row;
+    row.template_code = s.tpl->code;
+    row.template_name = s.tpl->name;
+    row.title = trim(s.title).empty() ? s.originator.name + "提交的" + s.tpl->name : trim(s.title);
+    row.originator = s.originator.user_id;
+    row.originator_name = s.originator.name;
+    row.court_code = s.originator.court_code;
+    row.dept_id = s.originator.dept_id;
+    row.form = s.form;
+    row.plan = chain.plan;
+    row.cc_finish = chain.cc_finish;
+    row.status = std::string(instance_status::kNew);
+    row.source = s.source;
+    row.request_id = s.request_id;
+    row.created_ms = row.updated_ms = now;
+    instance_store::insert(tx, row);  // a second (source, request_id) throws Conflict here
+
+    Transition t = InstanceMachine::start(row.plan, {row.originator, row.originator_name},
+                                          chain.cc_start);
+    Applied applied = instance_store::apply(tx, row, t, now);
+    ctx.notifications.announce(fx, row, t, applied, row.originator);
+    out.tasks = applied.created;
+    return out;
+  });
+}
+
+Submitted submit(Context& ctx, const Submission& s) {
+  RequestOrg org(ctx.host.directory());
+  ResolvedChain chain;
+  auto errors = prepare(s, org, chain);
+  if (!errors.empty()) {
+    std::string message = std::to_string(errors.size()) + " problem(s) with the " + s.tpl->name +
+                          " form: " + errors.front().message;
+    if (errors.size() > 1) message += "; …";
+    throw courthub::InvalidArgument(message, field_errors_json(errors));
+  }
+  return open_instance(ctx, s, chain);
+}
+
+}  // namespace approvals

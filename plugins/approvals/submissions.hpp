@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+// Opening instances: a person's submit, or another plugin's request on someone's behalf.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "approver_chain.hpp"
+#include "context.hpp"
+#include "form_validation.hpp"
+#include "instance_store.hpp"
+
+namespace approvals {
+
+struct Submission {
+  const Template* tpl = nullptr;
+  Originator originator;
+  Json form = Json::object();
+  Json choices;        // the originator's picks for 发起人自选 steps: {"<key>": [userids]}
+  std::string title;   // "" = "<name>提交的<template>"
+  std::string source;  // requesting plugin; "" for a direct submit
+  std::string request_id;
+};
+
+struct Submitted {
+  InstanceRow row;
+  std::vector<TaskRow> tasks;  // opened by the start
+};
+
+// Checks the form and the choices and resolves the chain (directory queries happen here, outside
+// any transaction). Returns every problem; `chain` is usable only when there are none.
+std::vector<FieldError> prepare(const Submission& s, Org& org, ResolvedChain& chain);
+
+// Opens the instance in one transaction: the row, its start record and CC, its first tasks (or
+// its completion when nobody is to be asked), and the notifications. Throws Error(Conflict) when
+// (source, request_id) already has an instance.
+Submitted open_instance(Context& ctx, const Submission& s, const ResolvedChain& chain);
+
+// A person's submit: prepare, then open. Throws InvalidArgument whose details list each field
+// error ({"field", "message"}).
+Submitted submit(Context& ctx, const Submission& s);
+
+}  // namespace approvals

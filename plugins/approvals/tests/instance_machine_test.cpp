@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: Apache-2.0
+// The action state machine: each action, or-sign and countersign, 加签, and what is refused.
+#include <gtest/gtest.h>
+
+#include "../instance_machine.hpp"
+
+namespace approvals {
+namespace {
+
+using courthub::Status;
+
+PlanStep step(int id, StepMode mode, std::vector<std::string> users) {
+  PlanStep s;
+  s.id = id;
+  s.label = "step " + std::to_string(id);
+  s.mode = mode;
+  for (auto& u : users) s.approvers.push_back({u, "name of " + u});
+  return s;
+}
+
+// An in-memory instance that applies transitions the way the store does, so a test can play a
+// whole approval through.
+class Instance {
+ public:
+  explicit Instance(Plan plan) {
+    state_.id = 7;
+    state_.originator = "orig";
+    Transition t = InstanceMachine::start(plan, {"orig", "发起人"});
+    state_.plan = plan;
+    apply(t);
+  }
+
+  Transition act(ActionKind kind, const std::string& who, int64_t task_id = 0,
+                 std::vector<std::string> targets = {}, std::string remark = "",
+                 bool may_cancel = false) {
+    ActionRequest r;
+    r.kind = kind;
+    r.actor = {who, "name of " + who, may_cancel};
+    if (task_id) r.task = tasks_.at(task_id);
+    r.remark = std::move(remark);
+    for (auto& t : targets) r.targets.push_back({t, "name of " + t});
+    Transition t = InstanceMachine::act(state_, r);
+    apply(t);
+    return t;
+  }
+
+  // The id of `who`'s task with the given status (0 if none).
+  int64_t task_of(const std::string& who, std::string_view status = task_status::kRunning) const {
+    for (auto& [id, t] : tasks_)
+      if (t.assignee == who && t.status == status) return id;
+    return 0;
+  }
+  const TaskState& task(int64_t id) const { return tasks_.at(id); }
+  const InstanceState& state() const { return state_; }
+  const std::vector<std::string>& record_types() const { return records_; }
+  std::vector<std::string> running() const {
+    std::vector<std::string> out;
+    for (auto& [id, t] : tasks_)
+      if (t.status == task_status::kRunning) out.push_back(t.assignee);
+    return out;
+  }
+
+  // Expects `fn` to throw a courthub::Error with `status`.
+  template <class F>
+  static void expect_error(F&& fn, Status status) {
+    try {
+      fn();
+      ADD_FAILURE() << "no error";
+    } catch (const courthub::Error& e) {
+      EXPECT_EQ(e.status(), status) << e.what();
+    }
+  }
+
+ private:
+  void apply(const Transition& t) {
+    for (auto& c : t.task_changes) {
+      TaskState& task = tasks_.at(c.id);
+      ASSERT_EQ(task.status, c.from);
+      task.status = c.status;
+      if (!c.result.empty()) task.result = c.result;
+    }
+    for (auto& n : t.new_tasks) {
+      int64_t id = next_id_++;
+      tasks_[id] = TaskState{id, n.step_id, n.approver.user_id, n.approver.name,
+                             std::string(task_status::kRunning), ""};
+    }
+    state_.status = t.status;
+    state_.result = t.result;
+    state_.current_step = t.current_step;
+    if (t.plan_changed) state_.plan = t.plan;
+    for (auto& r : t.records) records_.push_back(r.type);
+    state_.open_tasks.clear();
+    for (auto& [id, task] : tasks_)
+      if (task.status == task_status::kRunning || task.status == task_status::kPaused)
+        state_.open_tasks.push_back(task);
+  }
+
+  InstanceState state_;
+  std::map<int64_t, TaskState> tasks_;
+  std::vector<std::string> records_;
+  int64_t next_id_ = 1;
+};
+
+using Names = std::vector<std::string>;
+
+TEST(InstanceMachine, StartsAtTheFirstStepWithSomeoneToAsk) {
+  Instance i({step(1, StepMode::kSingle, {}), step(2, StepMode::kSingle, {"a"})});
+  EXPECT_EQ(i.state().status, "RUNNING");
+  EXPECT_EQ(i.state().current_step, 2);
+  EXPECT_EQ(i.running(), Names{"a"});
+  EXPECT_EQ(i.record_types(), Names{"START_PROCESS_INSTANCE"});
+}
+
+TEST(InstanceMachine, WithNobodyToAskItCompletesAtOnce) {
+  Transition t = InstanceMachine::start({step(1, StepMode::kSingle, {})}, {"orig", "发起人"},
+                                        {{"cc", "抄送人"}});
+  EXPECT_EQ(t.status, "COMPLETED");
+  EXPECT_EQ(t.result, "agree");
+  EXPECT_TRUE(t.finished);
+  ASSERT_EQ(t.records.size(), 3u);
+  EXPECT_EQ(t.records[1].type, "PROCESS_CC");
+  EXPECT_EQ(t.records[2].type, "FINISH_PROCESS_INSTANCE");
+  EXPECT_EQ(t.records[2].remark, "审批人为空，自动通过");
+}
+
+TEST(InstanceMachine, SequentialStepsCompleteWithTheLastAgree) {
+  Instance i({step(1, StepMode::kSingle, {"a"}), step(2, StepMode::kSingle, {"b"}),
+              step(3, StepMode::kSingle, {"c"})});
+  i.act(ActionKind::kAgree, "a", i.task_of("a"), {}, "同意");
+  EXPECT_EQ(i.running(), Names{"b"});
+  i.act(ActionKind::kAgree, "b", i.task_of("b"));
+  auto t = i.act(ActionKind::kAgree, "c", i.task_of("c"));
+  EXPECT_TRUE(t.finished);
+  EXPECT_EQ(i.state().status, "COMPLETED");
+  EXPECT_EQ(i.state().result, "agree");
+  EXPECT_EQ(i.record_types(),
+            (Names{"START_PROCESS_INSTANCE", "EXECUTE_TASK_NORMAL", "EXECUTE_TASK_NORMAL",
+                   "EXECUTE_TASK_NORMAL", "FINISH_PROCESS_INSTANCE"}));
+}
+
+TEST(InstanceMachine, ARefusalEndsTheInstanceAndCancelsTheRest) {
+  Instance i({step(1, StepMode::kAnd, {"a", "b", "c"}), step(2, StepMode::kSingle, {"d"})});
+  i.act(ActionKind::kAgree, "a", i.task_of("a"));
+  auto t = i.act(ActionKind::kRefuse, "b", i.task_of("b"), {}, "材料不全");
+  EXPECT_TRUE(t.finished);
+  EXPECT_EQ(i.state().result, "refuse");
+  EXPECT_EQ(i.task(i.task_of("c", task_status::kCanceled)).status, "CANCELED");
+  EXPECT_TRUE(i.running().empty());
+  EXPECT_EQ(t.records.back().result, "REFUSE");
+}
+
+TEST(InstanceMachine, OrSignFinishesOnTheFirstDecisionAndCancelsSiblings) {
+  Instance i({step(1, StepMode::kOr, {"a", "b", "c"}), step(2, StepMode::kSingle, {"d"})});
+  int64_t b_task = i.task_of("b");
+  i.act(ActionKind::kAgree, "a", i.task_of("a"));
+  EXPECT_EQ(i.running(), Names{"d"});
+  EXPECT_EQ(i.task(b_task).status, "CANCELED");
+  // The sibling who comes second loses with Conflict.
+  Instance::expect_error([&] { i.act(ActionKind::kAgree, "b", b_task); }, Status::Conflict);
+}
+
+TEST(InstanceMachine, CountersignNeedsEveryApprover) {
+  Instance i({step(1, StepMode::kAnd, {"a", "b"}), step(2, StepMode::kSingle, {"d"})});
+  i.act(ActionKind::kAgree, "a", i.task_of("a"));
+  EXPECT_EQ(i.running(), Names{"b"});
+  EXPECT_EQ(i.state().current_step, 1);
+  i.act(ActionKind::kAgree, "b", i.task_of("b"));
+  EXPECT_EQ(i.running(), Names{"d"});
+}
+
+TEST(InstanceMachine, TheSameTaskIsDecidedOnce) {
+  Instance i({step(1, StepMode::kSingle, {"a"}), step(2, StepMode::kSingle, {"b"})});
+  int64_t a = i.task_of("a");
+  i.act(ActionKind::kAgree, "a", a);
+  Instance::expect_error([&] { i.act(ActionKind::kAgree, "a", a); }, Status::Conflict);
+  Instance::expect_error([&] { i.act(ActionKind::kRefuse, "a", a); }, Status::Conflict);
+}
+
+TEST(InstanceMachine, OnlyTheAssigneeActsOnATask) {
+  Instance i({step(1, StepMode::kSingle, {"a"})});
+  Instance::expect_error([&] { i.act(ActionKind::kAgree, "b", i.task_of("a")); },
+                         Status::PermissionDenied);
+  Instance::expect_error([&] { i.act(ActionKind::kAgree, "orig", i.task_of("a")); },
+                         Status::PermissionDenied);
+}
+
+TEST(InstanceMachine, TransferHandsTheTaskToSomeoneElseInTheSameStep) {
+  Instance i({step(1, StepMode::kSingle, {"a"}), step(2, StepMode::kSingle, {"b"})});
+  int64_t a = i.task_of("a");
+  auto t = i.act(ActionKind::kTransfer, "a", a, {"x"}, "请 x 处理");
+  EXPECT_EQ(i.task(a).result, "REDIRECTED");
+  EXPECT_EQ(i.running(), Names{"x"});
+  EXPECT_EQ(t.records[0].type, "REDIRECT_TASK");
+  EXPECT_EQ(t.records[0].detail.get_string("to_user_id"), "x");
+  i.act(ActionKind::kAgree, "x", i.task_of("x"));
+  EXPECT_EQ(i.running(), Names{"b"});
+}
+
+TEST(InstanceMachine, TransferRefusesSelfOriginatorAndSomeoneAlreadyAsked) {
+  Instance i({step(1, StepMode::kAnd, {"a", "b"})});
+  Instance::expect_error([&] { i.act(ActionKind::kTransfer, "a", i.task_of("a"), {"a"}); },
+                         Status::InvalidArgument);
+  Instance::expect_error([&] { i.act(ActionKind::kTransfer, "a", i.task_of("a"), {"orig"}); },
+                         Status::InvalidArgument);
+  Instance::expect_error([&] { i.act(ActionKind::kTransfer, "a", i.task_of("a"), {"b"}); },
+                         Status::Conflict);
+}
+
+TEST(InstanceMachine, AddingBeforePausesTheStepUntilTheAddedPersonAgrees) {
+  Instance i({step(1, StepMode::kAnd, {"a", "b"}), step(2, StepMode::kSingle, {"d"})});
+  int64_t a = i.task_of("a");
+  auto t = i.act(ActionKind::kAddBefore, "a", a, {"x"}, "请 x 先看");
+  EXPECT_EQ(t.records[0].type, "APPEND_TASK_BEFORE");
+  EXPECT_EQ(i.state().plan.size(), 3u);
+  EXPECT_EQ(i.state().plan[0].origin, "append_before");
+  EXPECT_EQ(i.running(), Names{"x"});
+  EXPECT_EQ(i.task(a).status, "PAUSED");
+  Instance::expect_error([&] { i.act(ActionKind::kAgree, "a", a); }, Status::Conflict);
+  auto resumed = i.act(ActionKind::kAgree, "x", i.task_of("x"));
+  EXPECT_TRUE(resumed.new_tasks.empty());  // the paused tasks come back, none are added
+  EXPECT_EQ(i.running(), (Names{"a", "b"}));
+  i.act(ActionKind::kAgree, "a", a);
+  i.act(ActionKind::kAgree, "b", i.task_of("b"));
+  EXPECT_EQ(i.running(), Names{"d"});
+}
+
+TEST(InstanceMachine, AddingAfterInsertsAStepBehindTheCurrentOne) {
+  Instance i({step(1, StepMode::kSingle, {"a"}), step(2, StepMode::kSingle, {"d"})});
+  auto t = i.act(ActionKind::kAddAfter, "a", i.task_of("a"), {"x", "y"});
+  EXPECT_EQ(t.records[0].type, "APPEND_TASK_AFTER");
+  EXPECT_EQ(i.running(), Names{"a"});  // a still decides
+  EXPECT_EQ(i.state().plan[1].mode, StepMode::kAnd);
+  i.act(ActionKind::kAgree, "a", i.task_of("a"));
+  EXPECT_EQ(i.running(), (Names{"x", "y"}));
+  i.act(ActionKind::kAgree, "x", i.task_of("x"));
+  i.act(ActionKind::kAgree, "y", i.task_of("y"));
+  EXPECT_EQ(i.running(), Names{"d"});
+}
+
+TEST(InstanceMachine, AddingRefusesYourselfAndTheOriginator) {
+  Instance i({step(1, StepMode::kSingle, {"a"})});
+  Instance::expect_error([&] { i.act(ActionKind::kAddBefore, "a", i.task_of("a"), {"a"}); },
+                         Status::InvalidArgument);
+  Instance::expect_error([&] { i.act(ActionKind::kAddAfter, "a", i.task_of("a"), {"orig"}); },
+                         Status::InvalidArgument);
+  Instance::expect_error([&] { i.act(ActionKind::kAddAfter, "a", i.task_of("a"), {"x", "x"}); },
+                         Status::InvalidArgument);
+}
+
+TEST(InstanceMachine, OnlyTheOriginatorWithdrawsAndOnlyWhileRunning) {
+  Instance i({step(1, StepMode::kOr, {"a", "b"})});
+  Instance::expect_error([&] { i.act(ActionKind::kWithdraw, "a"); }, Status::PermissionDenied);
+  auto t = i.act(ActionKind::kWithdraw, "orig", 0, {}, "不需要了");
+  EXPECT_TRUE(t.finished);
+  EXPECT_EQ(i.state().status, "TERMINATED");
+  EXPECT_TRUE(i.running().empty());
+  EXPECT_EQ(t.records[0].type, "TERMINATE_PROCESS_INSTANCE");
+  Instance::expect_error([&] { i.act(ActionKind::kWithdraw, "orig"); }, Status::Conflict);
+  Instance::expect_error([&] { i.act(ActionKind::kAgree, "a", i.task_of("a", "CANCELED")); },
+                         Status::Conflict);
+}
+
+TEST(InstanceMachine, CancelNeedsTheRightAndEndsAsCanceled) {
+  Instance i({step(1, StepMode::kSingle, {"a"})});
+  Instance::expect_error([&] { i.act(ActionKind::kCancel, "a"); }, Status::PermissionDenied);
+  i.act(ActionKind::kCancel, "admin", 0, {}, "重复提交", true);
+  EXPECT_EQ(i.state().status, "CANCELED");
+}
+
+TEST(InstanceMachine, CommentsNeedTextAndAreAllowedAfterTheEnd) {
+  Instance i({step(1, StepMode::kSingle, {"a"})});
+  Instance::expect_error([&] { i.act(ActionKind::kComment, "a", 0, {}, "  "); },
+                         Status::InvalidArgument);
+  i.act(ActionKind::kAgree, "a", i.task_of("a"));
+  auto t = i.act(ActionKind::kComment, "orig", 0, {}, "谢谢");
+  EXPECT_EQ(t.records.at(0).type, "ADD_REMARK");
+  EXPECT_TRUE(t.task_changes.empty());
+}
+
+TEST(InstanceMachine, ActionNamesIncludeThePositionOfAnAddedApprover) {
+  EXPECT_EQ(action_kind_from("add_approver", "before"), ActionKind::kAddBefore);
+  EXPECT_EQ(action_kind_from("add_approver", "after"), ActionKind::kAddAfter);
+  EXPECT_FALSE(action_kind_from("add_approver", ""));
+  EXPECT_FALSE(action_kind_from("approve", ""));
+}
+
+}  // namespace
+}  // namespace approvals

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: Apache-2.0
+// The contract with rooms, attendance and lawyers: approval_requested, request_rejected,
+// approval_canceled and instance_finished with source and request_id.
+#include "harness_fixture.hpp"
+
+namespace approvals::testing {
+namespace {
+
+class Requests : public ApprovalsTest {
+ protected:
+  courthub::testing::EventResult request(const std::string& request_id, Json form,
+                                         const std::string& tpl = "room_booking",
+                                         const std::string& originator = "T-011",
+                                         const std::string& source = "rooms") {
+    return harness().deliver_event(source + ".approval_requested",
+                                   Json::object({{"request_id", request_id},
+                                                 {"template", tpl},
+                                                 {"originator", originator},
+                                                 {"title", "李法官预订第一会议室"},
+                                                 {"form", form}}));
+  }
+  std::vector<Json> instances() { return harness().query("SELECT * FROM instance"); }
+};
+
+TEST_F(Requests, ARoomBookingRequestOpensOneInstanceHoweverOftenItArrives) {
+  auto r = request("booking:42", room_form());
+  ASSERT_TRUE(r.ok) << r.error;
+  ASSERT_TRUE(request("booking:42", room_form()).ok);  // redelivered
+  auto rows = instances();
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0]["source"].as_string(), "rooms");
+  EXPECT_EQ(rows[0]["request_id"].as_string(), "booking:42");
+  EXPECT_EQ(rows[0]["title"].as_string(), "李法官预订第一会议室");
+  EXPECT_EQ(rows[0]["originator"].as_string(), "T-011");
+  int64_t id = rows[0]["id"].as_int();
+  EXPECT_EQ(running(id), std::vector<std::string>{"T-021"});
+  EXPECT_EQ(sent_to("T-021").size(), 1u);
+
+  ASSERT_EQ(agree("T-021", id).status, 200);
+  auto finished = events("approvals.instance_finished");
+  ASSERT_EQ(finished.size(), 1u);
+  EXPECT_EQ(finished[0]["source"].as_string(), "rooms");
+  EXPECT_EQ(finished[0]["request_id"].as_string(), "booking:42");
+  EXPECT_EQ(finished[0]["template"].as_string(), "room_booking");
+  EXPECT_EQ(finished[0]["form"]["room_id"].as_string(), "R-9");
+  EXPECT_EQ(finished[0]["result"].as_string(), "agree");
+}
+
+TEST_F(Requests, AnInvalidRequestIsRejectedOnceWithTheReason) {
+  Json form = room_form();
+  form.erase("start");
+  form["attendees"] = "many";
+  ASSERT_TRUE(request("booking:7", form).ok);
+  ASSERT_TRUE(request("booking:7", form).ok);
+  auto rejected = events("approvals.request_rejected");
+  ASSERT_EQ(rejected.size(), 1u);
+  EXPECT_EQ(rejected[0]["source"].as_string(), "rooms");
+  EXPECT_EQ(rejected[0]["request_id"].as_string(), "booking:7");
+  std::string reason = rejected[0]["reason"].as_string();
+  EXPECT_NE(reason.find("start"), std::string::npos) << reason;
+  EXPECT_NE(reason.find("attendees"), std::string::npos) << reason;
+  EXPECT_TRUE(instances().empty());
+}
+
+TEST_F(Requests, UnknownTemplatesAndOriginatorsAreRejected) {
+  ASSERT_TRUE(request("a", room_form(), "no_such").ok);
+  ASSERT_TRUE(request("b", room_form(), "room_booking", "NOBODY").ok);
+  ASSERT_TRUE(request("c", Json::object(), "judges_only", "T-013", "attendance").ok);
+  auto rejected = events("approvals.request_rejected");
+  ASSERT_EQ(rejected.size(), 3u);
+  EXPECT_NE(rejected[0]["reason"].as_string().find("unknown template 'no_such'"),
+            std::string::npos);
+  EXPECT_NE(rejected[1]["reason"].as_string().find("unknown originator 'NOBODY'"),
+            std::string::npos);
+  EXPECT_NE(rejected[2]["reason"].as_string().find("may not start"), std::string::npos);
+  EXPECT_EQ(rejected[2]["source"].as_string(), "attendance");
+}
+
+TEST_F(Requests, ARequestWithoutAnIdIsDeadLettered) {
+  auto r = harness().deliver_event("rooms.approval_requested",
+                                   Json::object({{"template", "room_booking"}}));
+  EXPECT_FALSE(r.ok);
+  EXPECT_FALSE(r.retry);
+  EXPECT_NE(r.error.find("request_id"), std::string::npos);
+}
+
+TEST_F(Requests, OtherPluginsLeaveAndTemplatesMayBeRequestedToo) {
+  auto r = request("leave:3", leave_form(1), "leave", "T-011", "attendance");
+  ASSERT_TRUE(r.ok) << r.error;
+  auto rows = instances();
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0]["source"].as_string(), "attendance");
+  EXPECT_EQ(running(rows[0]["id"].as_int()), std::vector<std::string>{"T-010"});
+}
+
+TEST_F(Requests, TheRequesterCanCancelWhatIsStillRunning) {
+  ASSERT_TRUE(request("booking:9", room_form()).ok);
+  int64_t id = instances().at(0)["id"].as_int();
+  auto r = harness().deliver_event("rooms.approval_canceled",
+                                   Json::object({{"request_id", "booking:9"},
+                                                 {"reason", "会议取消"}}));
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_EQ(detail(id)["status"].as_string(), "CANCELED");
+  auto finished = events("approvals.instance_finished");
+  ASSERT_EQ(finished.size(), 1u);
+  EXPECT_EQ(finished[0]["result"].as_string(), "canceled");
+  ASSERT_TRUE(harness().deliver_event("rooms.approval_canceled",
+                                      Json::object({{"request_id", "booking:9"}})).ok);
+  EXPECT_EQ(events("approvals.instance_finished").size(), 1u);
+}
+
+class OnlyRooms : public ApprovalsTest {
+  Json settings() override {
+    return test_settings(Json::object({{"request_sources", Json::array({"rooms"})}}));
+  }
+};
+
+TEST_F(OnlyRooms, OnlyConfiguredSourcesAreHeard) {
+  auto r = harness().deliver_event("lawyers.approval_requested",
+                                   Json::object({{"request_id", "x"}}));
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.error.find("does not subscribe"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace approvals::testing

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: Apache-2.0
+// Dates, UTF-8 lengths and display strings for form values and statuses.
+#include "value_text.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace approvals {
+namespace {
+
+bool digits(std::string_view s, size_t at, size_t n, int& out) {
+  if (at + n > s.size()) return false;
+  out = 0;
+  for (size_t i = at; i < at + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    out = out * 10 + (s[i] - '0');
+  }
+  return true;
+}
+
+bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int days_in_month(int y, int m) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && leap(y) ? 29 : kDays[m - 1];
+}
+
+std::string number_text(double v) {
+  if (std::floor(v) == v && std::fabs(v) < 1e15) return std::to_string(static_cast<int64_t>(v));
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
+}
+
+}  // namespace
+
+bool valid_date_text(std::string_view s, bool with_time) {
+  int y, m, d;
+  if (!digits(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, m) || s[7] != '-' ||
+      !digits(s, 8, 2, d))
+    return false;
+  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return false;
+  if (!with_time) return s.size() == 10;
+  if (s.size() != 16 && s.size() != 19) return false;
+  int hh, mm, ss = 0;
+  if ((s[10] != ' ' && s[10] != 'T') || !digits(s, 11, 2, hh) || s[13] != ':' ||
+      !digits(s, 14, 2, mm))
+    return false;
+  if (s.size() == 19 && (s[16] != ':' || !digits(s, 17, 2, ss))) return false;
+  return hh < 24 && mm < 60 && ss < 60;
+}
+
+std::string normalized_date_text(std::string_view text) {
+  std::string out(text);
+  if (out.size() > 10 && out[10] == 'T') out[10] = ' ';
+  return out;
+}
+
+size_t utf8_length(std::string_view text) {
+  size_t n = 0;
+  for (unsigned char c : text)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+std::string trim(std::string_view text) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  size_t b = 0, e = text.size();
+  while (b < e && space(text[b])) ++b;
+  while (e > b && space(text[e - 1])) --e;
+  return std::string(text.substr(b, e - b));
+}
+
+std::string beijing_time(int64_t unix_ms) {
+  // Days-from-civil inverse (Howard Hinnant's algorithm) on the UTC+8 wall clock.
+  int64_t secs = unix_ms / 1000 + 8 * 3600;
+  int64_t days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
+  int64_t rem = secs - days * 86400;
+  int64_t z = days + 719468;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t y = yoe + era * 400;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  if (m <= 2) ++y;
+  char buf[64];  // -Wformat-truncation cannot tell that every field is small
+  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld %02lld:%02lld", static_cast<long long>(y),
+                static_cast<long long>(m), static_cast<long long>(d),
+                static_cast<long long>(rem / 3600), static_cast<long long>(rem % 3600 / 60));
+  return buf;
+}
+
+std::string display_value(const FieldSpec& field, const Json& v) {
+  if (v.is_null()) return "";
+  switch (field.type) {
+    case FieldType::kNumber:
+      return v.is_number() ? number_text(v.as_double()) : v.dump();
+    case FieldType::kMoney: {
+      if (!v.is_number()) return v.dump();
+      char buf[48];
+      std::snprintf(buf, sizeof buf, "%.2f 元", v.as_double());
+      return buf;
+    }
+    case FieldType::kDateRange:
+      if (v.is_array() && v.size() == 2 && v.at(0).is_string() && v.at(1).is_string())
+        return v.at(0).as_string() + " ~ " + v.at(1).as_string();
+      return v.dump();
+    case FieldType::kAttachment:
+      return std::to_string(v.size()) + " 个附件";
+    case FieldType::kTable:
+      return std::to_string(v.size()) + " 行";
+    default:
+      break;
+  }
+  if (v.is_string()) return v.as_string();
+  if (v.is_array()) {
+    std::string out;
+    for (auto& item : v.as_array()) {
+      if (!out.empty()) out += "、";
+      out += item.is_string() ? item.as_string() : item.dump();
+    }
+    return out;
+  }
+  return v.dump();
+}
+
+std::string status_text(std::string_view status, std::string_view result) {
+  if (status == instance_status::kRunning) return "审批中";
+  if (status == instance_status::kNew) return "新创建";
+  if (status == instance_status::kCompleted) return result == "refuse" ? "已拒绝" : "已通过";
+  if (status == instance_status::kTerminated) return "已撤销";
+  if (status == instance_status::kCanceled) return "已取消";
+  return std::string(status);
+}
+
+std::string task_status_text(std::string_view status, std::string_view result) {
+  if (status == task_status::kRunning) return "待审批";
+  if (status == task_status::kPaused) return "等待加签人审批";
+  if (status == task_status::kCanceled) return "已取消";
+  if (result == task_result::kAgree) return "已同意";
+  if (result == task_result::kRefuse) return "已拒绝";
+  if (result == task_result::kRedirected) return "已转交";
+  return std::string(status);
+}
+
+}  // namespace approvals
