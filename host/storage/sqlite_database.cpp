@@ -2,6 +2,12 @@
 // SqliteDatabase: routes reads to a reader pool and writes to the single writer connection.
 #include "host/storage/sqlite_database.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <condition_variable>
 #include <mutex>
 #include <shared_mutex>
@@ -61,12 +67,27 @@ class SqliteDatabase : public Database {
       return Outcome::invalid(
           "write outside the open transaction on this thread; pass the transaction handle");
     }
-    std::lock_guard lock(writer_mu_);
-    return writer_->run(sql, params, sink, out);
+    uint64_t seq = 0;
+    {
+      std::lock_guard lock(writer_mu_);
+      Outcome o = writer_->run(sql, params, sink, out);
+      if (!o.ok()) return o;
+      seq = ++commit_seq_;
+    }
+    return durable(seq);
   }
 
   Outcome transaction(const std::function<Outcome(Transaction&)>& body) override {
     if (writing_here(this)) return Outcome::invalid("nested transactions are not supported");
+    uint64_t seq = 0;
+    Outcome result = locked_transaction(body, seq);
+    if (!result.ok()) return result;
+    Outcome synced = durable(seq);
+    return synced.ok() ? result : synced;
+  }
+
+ private:
+  Outcome locked_transaction(const std::function<Outcome(Transaction&)>& body, uint64_t& seq) {
     std::lock_guard lock(writer_mu_);
     t_writing.push_back(this);
     struct Pop {
@@ -93,10 +114,49 @@ class SqliteDatabase : public Database {
       (void)control("ROLLBACK");
       return commit;
     }
+    seq = ++commit_seq_;
     return result;
   }
 
- private:
+  // Returns once commit number `seq` is on disk: waits for (or performs) an fdatasync of the
+  // WAL file that began after that commit.
+  Outcome durable(uint64_t seq) {
+    if (!options_.synchronous_full) return Outcome::success();
+    std::unique_lock lock(sync_mu_);
+    while (synced_seq_ < seq) {
+      if (syncing_) {
+        sync_cv_.wait(lock);
+        continue;
+      }
+      syncing_ = true;
+      const uint64_t target = commit_seq_.load();
+      lock.unlock();
+      Outcome o = sync_wal();
+      lock.lock();
+      syncing_ = false;
+      if (o.ok() && target > synced_seq_) synced_seq_ = target;
+      sync_cv_.notify_all();
+      if (!o.ok()) return o;
+    }
+    return Outcome::success();
+  }
+
+  Outcome sync_wal() {
+    if (wal_fd_ < 0) {
+      // The WAL exists from the first commit on and is reused, never replaced, while this
+      // database is open, so one descriptor serves for its lifetime.
+      wal_fd_ = ::open((path_ + "-wal").c_str(), O_RDONLY | O_CLOEXEC);
+      if (wal_fd_ < 0) {
+        return Outcome::error("cannot open " + path_ + "-wal to sync it: " + std::strerror(errno));
+      }
+    }
+    if (::fdatasync(wal_fd_) != 0) {
+      return Outcome::error("fdatasync of " + path_ + "-wal failed: " + std::strerror(errno) +
+                            "; the last writes may not be durable");
+    }
+    return Outcome::success();
+  }
+
   // Read-only or not, remembered per SQL text so each statement is classified once.
   Expected<bool> classify(std::string_view sql) {
     {
@@ -157,6 +217,18 @@ class SqliteDatabase : public Database {
 
   std::shared_mutex classes_mu_;
   std::unordered_map<std::string, bool> classes_;
+
+  std::atomic<uint64_t> commit_seq_{0};
+  std::mutex sync_mu_;
+  std::condition_variable sync_cv_;
+  uint64_t synced_seq_ = 0;
+  bool syncing_ = false;
+  int wal_fd_ = -1;
+
+ public:
+  ~SqliteDatabase() override {
+    if (wal_fd_ >= 0) ::close(wal_fd_);
+  }
 };
 
 }  // namespace

@@ -15,10 +15,18 @@
 namespace courthub::storage {
 
 struct SqliteOptions {
-  bool synchronous_full = true;  // FULL survives power loss; NORMAL only a process crash
+  // true: a write returns only once it is on disk (survives power loss); false: it may be
+  // lost with the machine, not with the process (SQLite's synchronous=NORMAL).
+  bool synchronous_full = true;
   int busy_timeout_ms = 5000;    // waiting for another process holding the file
   int readers = 4;               // read connections, opened on demand
 };
+
+// Durability without one fsync per commit: commits run with synchronous=NORMAL in WAL mode,
+// then each writer waits for an fdatasync of the WAL file that started after its commit. The
+// first waiter performs it for everyone queued behind (group fsync), so concurrent commits share
+// one disk flush while every acknowledged write is still on disk, exactly as with FULL.
+// (Checkpoints keep SQLite's own syncs.)
 
 // Opens (creating if needed) the database file; its directory must exist.
 // Errors: Error with SQLite's message and the path.
