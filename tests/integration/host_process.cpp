@@ -147,6 +147,9 @@ HostProcess::HostProcess(const std::string& config_yaml, std::vector<std::string
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
+  // The destructor does not run for a constructor that throws: do not leave the child behind.
+  ::kill(pid_, SIGKILL);
+  waitpid(pid_, nullptr, 0);
   throw std::runtime_error("courthub did not start within 60 s:\n" + log());
 }
 
