@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // courthub: one binary, several verbs (courthub help lists them).
+#include <Poco/Crypto/OpenSSLInitializer.h>
+
 #include <cstdio>
 #include <string>
 
@@ -9,6 +11,9 @@
 
 int main(int argc, char** argv) {
   using namespace courthub;
+  // One reference for the whole process: Poco's crypto classes must never see the count drop
+  // to zero while other threads use them (see SessionTokens).
+  Poco::Crypto::OpenSSLInitializer openssl;
   cli::Args args(argv + 1, argv + argc);
   if (args.empty()) return cli::help({});
   std::string verb = args.front();

@@ -6,6 +6,8 @@
 // ("expired", "bad signature"); never the token or the secret.
 #pragma once
 
+#include <Poco/Crypto/OpenSSLInitializer.h>
+
 #include <cstdint>
 #include <string>
 
@@ -29,6 +31,10 @@ class SessionTokens {
   int64_t ttl_seconds() const { return ttl_seconds_; }
 
  private:
+  // Poco's HMAC engines take and drop a reference on OpenSSL's initialisation; if the count ever
+  // falls to zero while another thread takes one, Poco tears down mutexes in use (a crash under
+  // concurrent logins). Holding a reference for our lifetime keeps the count above zero.
+  Poco::Crypto::OpenSSLInitializer openssl_;
   std::string secret_;
   int64_t ttl_seconds_;
 };

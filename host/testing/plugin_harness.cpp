@@ -68,6 +68,23 @@ struct PluginHarness::Impl {
   http::Identity identity = http::Identity::admin();
   std::set<std::string> others_active;  // plugins the test pretends are enabled
 
+  // Members go in reverse order: plugins retire before the databases close; the temporary
+  // directory goes last, also when the constructor throws halfway.
+  ~Impl() {
+    if (plugins) plugins->retire_all();
+    plugins.reset();
+    services.reset();
+    outbox.reset();
+    inbox.reset();
+    directory.reset();
+    group_commit.reset();
+    host_db.reset();
+    if (remove_dir) {
+      std::error_code ec;
+      std::filesystem::remove_all(dir, ec);
+    }
+  }
+
   std::shared_ptr<plugins::PluginInstance> live() const {
     auto inst = plugins->live(plugin);
     if (!inst) throw Error(Status::Unavailable, "plugin '" + plugin + "' is not running");
@@ -160,21 +177,7 @@ PluginHarness::PluginHarness(const std::string& plugin_file, HarnessOptions opti
   }
 }
 
-PluginHarness::~PluginHarness() {
-  Impl& m = *impl_;
-  m.plugins->retire_all();
-  m.plugins.reset();
-  m.services.reset();
-  m.outbox.reset();
-  m.inbox.reset();
-  m.directory.reset();
-  m.group_commit.reset();
-  m.host_db.reset();
-  if (m.remove_dir) {
-    std::error_code ec;
-    std::filesystem::remove_all(m.dir, ec);
-  }
-}
+PluginHarness::~PluginHarness() = default;
 
 void PluginHarness::add_court(const Court& c) {
   // Courts are seed data; the harness writes them straight into the host database.

@@ -54,7 +54,8 @@ ApiReply get_user(DoubleState& state, const ApiRequest& request) {
 
 ApiReply get_department(DoubleState& state, const ApiRequest& request) {
   if (!state.token_valid(request.param("access_token"))) return bad_token();
-  const Json* id = request.json_body().find("dept_id");
+  const Json body = request.json_body();
+  const Json* id = body.find("dept_id");
   if (!id || !id->is_number()) {
     return errcode_reply(40035, "缺少参数 dept_id (the body needs {\"dept_id\": <number>})");
   }

@@ -32,56 +32,67 @@ struct Blob {
   friend bool operator==(const Blob&, const Blob&) = default;
 };
 
-// A parameter or column value. Owns its data.
+// A parameter or column value. Owns its data. (Plain members rather than a std::variant:
+// GCC 12 reports false "may be used uninitialized" warnings for variants of this shape, and
+// plugin authors build with -Wall.)
 class Value {
  public:
+  enum class Type { Null, Integer, Real, Text, Blob };
+
   Value() = default;
   Value(std::nullptr_t) {}
-  Value(int v) : v_(int64_t{v}) {}
-  Value(long v) : v_(int64_t{v}) {}
-  Value(long long v) : v_(static_cast<int64_t>(v)) {}
-  Value(unsigned v) : v_(int64_t{v}) {}
-  Value(bool v) : v_(int64_t{v ? 1 : 0}) {}
-  Value(double v) : v_(v) {}
-  Value(const char* v) : v_(std::string(v)) {}
-  Value(std::string v) : v_(std::move(v)) {}
-  Value(std::string_view v) : v_(std::string(v)) {}
-  Value(Blob v) : v_(std::move(v)) {}
+  Value(int v) : type_(Type::Integer), i_(v) {}
+  Value(long v) : type_(Type::Integer), i_(v) {}
+  Value(long long v) : type_(Type::Integer), i_(static_cast<int64_t>(v)) {}
+  Value(unsigned v) : type_(Type::Integer), i_(v) {}
+  Value(bool v) : type_(Type::Integer), i_(v ? 1 : 0) {}
+  Value(double v) : type_(Type::Real), r_(v) {}
+  Value(const char* v) : type_(Type::Text), s_(v) {}
+  Value(std::string v) : type_(Type::Text), s_(std::move(v)) {}
+  Value(std::string_view v) : type_(Type::Text), s_(v) {}
+  Value(Blob v) : type_(Type::Blob), s_(std::move(v.bytes)) {}
   template <class T>
   Value(const std::optional<T>& v) {
     if (v) *this = Value(*v);
   }
 
-  bool is_null() const { return std::holds_alternative<std::monostate>(v_); }
+  Type type() const { return type_; }
+  bool is_null() const { return type_ == Type::Null; }
   int64_t as_int() const {
-    if (auto* i = std::get_if<int64_t>(&v_)) return *i;
-    if (auto* d = std::get_if<double>(&v_)) return static_cast<int64_t>(*d);
-    if (is_null()) return 0;
-    throw Error(Status::InvalidArgument, "column is text, not an integer");
+    switch (type_) {
+      case Type::Integer: return i_;
+      case Type::Real: return static_cast<int64_t>(r_);
+      case Type::Null: return 0;
+      default: throw Error(Status::InvalidArgument, "column is text, not an integer");
+    }
   }
   double as_double() const {
-    if (auto* d = std::get_if<double>(&v_)) return *d;
-    if (auto* i = std::get_if<int64_t>(&v_)) return static_cast<double>(*i);
-    if (is_null()) return 0;
-    throw Error(Status::InvalidArgument, "column is text, not a number");
+    switch (type_) {
+      case Type::Real: return r_;
+      case Type::Integer: return static_cast<double>(i_);
+      case Type::Null: return 0;
+      default: throw Error(Status::InvalidArgument, "column is text, not a number");
+    }
   }
   // Text of a TEXT column; integers and reals are formatted; NULL is "".
   std::string as_string() const {
-    if (auto* s = std::get_if<std::string>(&v_)) return *s;
-    if (auto* i = std::get_if<int64_t>(&v_)) return std::to_string(*i);
-    if (auto* d = std::get_if<double>(&v_)) return std::to_string(*d);
-    if (auto* b = std::get_if<Blob>(&v_)) return b->bytes;
-    return {};
+    switch (type_) {
+      case Type::Text:
+      case Type::Blob: return s_;
+      case Type::Integer: return std::to_string(i_);
+      case Type::Real: return std::to_string(r_);
+      default: return {};
+    }
   }
 
   ch_value to_abi() const {
     ch_value out{};
-    switch (v_.index()) {
-      case 0: out.type = CH_VALUE_NULL; break;
-      case 1: out.type = CH_VALUE_INT; out.as.i = std::get<int64_t>(v_); break;
-      case 2: out.type = CH_VALUE_REAL; out.as.r = std::get<double>(v_); break;
-      case 3: out.type = CH_VALUE_TEXT; out.as.s = view(std::get<std::string>(v_)); break;
-      case 4: out.type = CH_VALUE_BLOB; out.as.s = view(std::get<Blob>(v_).bytes); break;
+    switch (type_) {
+      case Type::Null: out.type = CH_VALUE_NULL; break;
+      case Type::Integer: out.type = CH_VALUE_INT; out.as.i = i_; break;
+      case Type::Real: out.type = CH_VALUE_REAL; out.as.r = r_; break;
+      case Type::Text: out.type = CH_VALUE_TEXT; out.as.s = view(s_); break;
+      case Type::Blob: out.type = CH_VALUE_BLOB; out.as.s = view(s_); break;
     }
     return out;
   }
@@ -96,7 +107,10 @@ class Value {
   }
 
  private:
-  std::variant<std::monostate, int64_t, double, std::string, Blob> v_;
+  Type type_ = Type::Null;
+  int64_t i_ = 0;
+  double r_ = 0;
+  std::string s_;
 };
 
 // One result row. Columns are looked up by name (as written in the SELECT) or by index.

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
 #include <initializer_list>
 #include <stdexcept>
 #include <string>
@@ -31,7 +32,9 @@ class Json {
   enum class Type { Null, Bool, Int, Double, String, Array, Object };
   using Array = std::vector<Json>;
   using Member = std::pair<std::string, Json>;
-  using Object = std::vector<Member>;  // keeps insertion order
+  // Keeps insertion order. A deque, so adding a member never moves the others: after
+  // `j["b"] = j["a"]` (which adds "b" while holding a reference to "a") the copy is still safe.
+  using Object = std::deque<Member>;
 
   Json() = default;
   Json(std::nullptr_t) {}
@@ -95,8 +98,11 @@ class Json {
   Object& as_object() & { return get<Object>("an object"); }
   Object as_object() && { return std::move(get<Object>("an object")); }
 
-  // Object access. find() returns nullptr when absent or when this is not an object.
-  const Json* find(std::string_view key) const {
+  // Object access. find() returns nullptr when absent or when this is not an object. The
+  // pointer lives as long as this value: on a temporary it would dangle, so that is refused
+  // at compile time (keep the value in a variable first).
+  const Json* find(std::string_view key) const&& = delete;
+  const Json* find(std::string_view key) const& {
     auto* o = std::get_if<Object>(&v_);
     if (!o) return nullptr;
     for (auto& [k, v] : *o)

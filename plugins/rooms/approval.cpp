@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: Apache-2.0
+// RoomApprovals: the rooms side of the approvals contract.
+#include "approval.hpp"
+
+#include <courthub/error.hpp>
+
+namespace rooms {
+
+using courthub::Json;
+
+Json approval_request_payload(const Booking& b, int occurrences, const std::string& series) {
+  std::string title = "会议室预订：" + b.room_name + " " + format_slot(b.start_ms, b.end_ms);
+  if (occurrences > 1) title += "（" + series + "，共" + std::to_string(occurrences) + "次）";
+  return Json::object({{"request_id", "booking:" + std::to_string(b.id)},
+                       {"template", "room_booking"},
+                       {"originator", b.organizer},
+                       {"title", title},
+                       {"form", Json::object({{"room", b.room_name},
+                                              {"room_id", b.room_id},
+                                              {"court", b.court},
+                                              {"start", format_iso(b.start_ms)},
+                                              {"end", format_iso(b.end_ms)},
+                                              {"subject", b.title},
+                                              {"attendees", b.attendee_count}})}});
+}
+
+std::optional<int64_t> booking_id_of_request(std::string_view request_id) {
+  constexpr std::string_view kPrefix = "booking:";
+  if (request_id.substr(0, kPrefix.size()) != kPrefix) return std::nullopt;
+  std::string_view digits = request_id.substr(kPrefix.size());
+  if (digits.empty() || digits.size() > 18) return std::nullopt;
+  int64_t id = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    id = id * 10 + (c - '0');
+  }
+  return id;
+}
+
+void RoomApprovals::request(const std::vector<Booking>& bookings, const std::string& series) const {
+  if (bookings.empty() || bookings.front().status != BookingStatus::PendingApproval) return;
+  const Booking& first = bookings.front();
+  try {
+    host_.publish("approval_requested",
+                  approval_request_payload(first, static_cast<int>(bookings.size()), series));
+    store_.mark_published(first.id);
+  } catch (const courthub::Error& e) {
+    host_.warn("approval request for booking " + std::to_string(first.id) +
+               " not published yet (the release job retries): " + e.what());
+  }
+}
+
+int RoomApprovals::republish() const {
+  int n = 0;
+  for (const Booking& b : store_.unpublished_approvals()) {
+    auto all = store_.by_approval(store_.db(), b.approval_request);
+    std::string series;
+    if (b.series_id) {
+      if (auto row = store_.db().one("SELECT description FROM series WHERE id = ?",
+                                     {static_cast<long long>(*b.series_id)}))
+        series = row->text("description");
+    }
+    request(all.empty() ? std::vector<Booking>{b} : all, series);
+    ++n;
+  }
+  return n;
+}
+
+void RoomApprovals::decide(const std::string& request_id, BookingEvent event,
+                           const std::string& note, int64_t now_ms) const {
+  if (!booking_id_of_request(request_id)) {
+    host_.warn("ignored an approval answer for request '" + request_id + "': not a booking");
+    return;
+  }
+  auto changed = store_.db().transaction([&](courthub::Sql& tx) {
+    std::vector<Booking> out;
+    for (Booking& b : store_.by_approval(tx, request_id)) {
+      // Delivery is at least once, and the booking may have been canceled meanwhile: only
+      // bookings still waiting are decided.
+      if (b.status != BookingStatus::PendingApproval) continue;
+      BookingStatus to = *next_status(b.status, event);
+      if (store_.set_status(tx, b.id, b.status, to, now_ms, note, false)) {
+        b.status = to;
+        b.note = note.empty() ? b.note : note;
+        out.push_back(std::move(b));
+      }
+    }
+    return out;
+  });
+  if (changed.empty()) return;
+  notices_.tell_pending();
+  if (hook_) hook_(changed, now_ms);
+}
+
+void RoomApprovals::finished(const Json& p, int64_t now_ms) const {
+  if (p.get_string("source") != "rooms") return;
+  std::string result = p.get_string("result");
+  std::string reason = p.get_string("reason");
+  if (result == "agree") {
+    decide(p.get_string("request_id"), BookingEvent::Approve, "", now_ms);
+  } else if (result == "refuse") {
+    decide(p.get_string("request_id"), BookingEvent::Refuse,
+           reason.empty() ? "审批未通过" : "审批未通过：" + reason, now_ms);
+  } else if (result == "terminated" || result == "canceled") {
+    decide(p.get_string("request_id"), BookingEvent::Withdraw,
+           result == "terminated" ? "审批被终止" : "审批已撤销", now_ms);
+  } else {
+    throw courthub::InvalidArgument("approvals.instance_finished: unknown result '" + result +
+                                    "' (expected agree, refuse, terminated or canceled)");
+  }
+}
+
+void RoomApprovals::rejected(const Json& p, int64_t now_ms) const {
+  if (!p.get_string("source").empty() && p.get_string("source") != "rooms") return;
+  std::string reason = p.get_string("reason");
+  decide(p.get_string("request_id"), BookingEvent::Withdraw,
+         reason.empty() ? "审批无法发起" : "审批无法发起：" + reason, now_ms);
+}
+
+}  // namespace rooms

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: Apache-2.0
+// Bookings of rooms that need approval, through the approvals plugin (internal events):
+// rooms.approval_requested out; approvals.instance_finished / approvals.request_rejected in.
+//
+// A pending booking (待审批) holds its slot until approvals decides. A series is approved as
+// one: every occurrence carries the first occurrence's request id ("booking:<id>").
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <courthub/host.hpp>
+#include <courthub/json.hpp>
+
+#include "booking.hpp"
+#include "booking_store.hpp"
+#include "notices.hpp"
+
+namespace rooms {
+
+// The payload of rooms.approval_requested (contract with approvals).
+courthub::Json approval_request_payload(const Booking& first, int occurrences,
+                                        const std::string& series);
+// 123 from "booking:123".
+std::optional<int64_t> booking_id_of_request(std::string_view request_id);
+
+class RoomApprovals {
+ public:
+  // Called after a decision with the bookings it changed (hearings react to theirs).
+  using DecisionHook = std::function<void(const std::vector<Booking>&, int64_t now_ms)>;
+
+  RoomApprovals(const courthub::Host& host, const BookingStore& store, const Notices& notices)
+      : host_(host), store_(store), notices_(notices) {}
+  void on_decision(DecisionHook hook) { hook_ = std::move(hook); }
+
+  // Publishes the request for new pending bookings and marks it published; if publishing fails
+  // the release job publishes it again (approvals treats request_id as idempotent).
+  void request(const std::vector<Booking>& bookings, const std::string& series) const;
+  // approvals.instance_finished; events whose source is not "rooms" are ignored.
+  void finished(const courthub::Json& payload, int64_t now_ms) const;
+  // approvals.request_rejected: approvals could not open an instance.
+  void rejected(const courthub::Json& payload, int64_t now_ms) const;
+  // Publishes requests whose first attempt failed. Returns how many.
+  int republish() const;
+
+ private:
+  void decide(const std::string& request_id, BookingEvent event, const std::string& note,
+              int64_t now_ms) const;
+  const courthub::Host& host_;
+  const BookingStore& store_;
+  const Notices& notices_;
+  DecisionHook hook_;
+};
+
+}  // namespace rooms

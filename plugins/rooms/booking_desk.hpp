@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: Apache-2.0
+// The booking desk: everything a person can do with a booking — book (once or recurring),
+// modify, cancel, check in, end — with the rules of who may and when. Routes, robot commands and
+// card buttons all come here, so they behave the same.
+//
+// Errors: courthub::InvalidArgument (400, details.fields), PermissionDenied (403), NotFound
+// (404), Conflict (409, details.conflicts names every booking in the way).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <courthub/calls.hpp>
+#include <courthub/host.hpp>
+#include <courthub/json.hpp>
+
+#include "approval.hpp"
+#include "booking.hpp"
+#include "booking_request.hpp"
+#include "booking_store.hpp"
+#include "notices.hpp"
+#include "room_catalog.hpp"
+#include "settings.hpp"
+
+namespace rooms {
+
+class BookingDesk {
+ public:
+  BookingDesk(const courthub::Host& host, const Settings& settings, const RoomCatalog& catalog,
+              const BookingStore& store, const Notices& notices, const RoomApprovals& approvals)
+      : host_(host),
+        settings_(settings),
+        catalog_(catalog),
+        store_(store),
+        notices_(notices),
+        approvals_(approvals) {}
+
+  // Everything book() checks before writing, and what it would write.
+  struct Plan {
+    Room room;
+    NewBookings bookings;
+    std::string series;  // describe(recurrence), empty for a single booking
+  };
+  Plan plan(const courthub::Caller& caller, const BookingRequest& request, int64_t now_ms,
+            const std::string& purpose) const;
+  // After the commit: the approval request, the organizer's card, the attendees' invitation.
+  void announce(const std::vector<Booking>& bookings, const std::string& series) const;
+
+  std::vector<Booking> book(const courthub::Caller& caller, const BookingRequest& request,
+                            int64_t now_ms) const;
+  // The booking if the caller may see it: staff of its court, its organizer and attendees, admins.
+  Booking visible(const courthub::Caller& caller, int64_t id) const;
+  // PATCH: room_id, start/end or date/from/to, title, attendees, attendee_count.
+  Booking modify(const courthub::Caller& caller, int64_t id, const courthub::Json& patch,
+                 int64_t now_ms) const;
+  // Cancels one booking, or with `following` also the later occurrences of its series.
+  std::vector<Booking> cancel(const courthub::Caller& caller, int64_t id, bool following,
+                              const std::string& reason, int64_t now_ms) const;
+  Booking check_in(const courthub::Caller& caller, int64_t id, int64_t now_ms) const;
+  // Ends a checked-in booking now, handing the rest of the slot back.
+  Booking end(const courthub::Caller& caller, int64_t id, int64_t now_ms) const;
+
+  // The organizer, or an admin of the booking's court.
+  bool may_manage(const courthub::Caller& caller, const Booking& b) const;
+  const Settings& settings() const { return settings_; }
+  const RoomCatalog& catalog() const { return catalog_; }
+  const BookingStore& store() const { return store_; }
+
+ private:
+  std::vector<std::string> check_people(const std::vector<std::string>& ids, const std::string& at,
+                                        FieldErrors& errors) const;
+  const courthub::Host& host_;
+  const Settings& settings_;
+  const RoomCatalog& catalog_;
+  const BookingStore& store_;
+  const Notices& notices_;
+  const RoomApprovals& approvals_;
+};
+
+// "#12" or "12" -> 12; throws InvalidArgument otherwise.
+int64_t parse_booking_id(std::string_view text);
+
+}  // namespace rooms

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: Apache-2.0
+// Case numbers, parties, the notice period, test slots and the hearing status machine.
+#include "hearing_rules.hpp"
+
+#include <array>
+
+namespace rooms {
+namespace {
+
+using courthub::Json;
+
+constexpr std::array<std::string_view, 8> kHearingStatusNames = {
+    "已预约", "已通知", "测试通过", "进行中", "已结束", "已改期", "已取消", "已释放"};
+
+// Province abbreviations used in case numbers (and 兵 for the 兵团 courts).
+constexpr std::string_view kProvinces =
+    "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀贵黔云滇藏陕秦甘陇青宁新兵";
+
+// The code points of a UTF-8 string, each as its bytes.
+std::vector<std::string> characters(std::string_view s) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    out.emplace_back(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+bool is_ascii_digit(const std::string& ch) {
+  return ch.size() == 1 && ch[0] >= '0' && ch[0] <= '9';
+}
+bool is_cjk(const std::string& ch) {
+  return ch.size() == 3;
+}
+
+}  // namespace
+
+std::string_view hearing_status_name(HearingStatus s) {
+  return kHearingStatusNames[static_cast<int>(s)];
+}
+
+std::optional<HearingStatus> parse_hearing_status(std::string_view name) {
+  for (size_t i = 0; i < kHearingStatusNames.size(); ++i)
+    if (kHearingStatusNames[i] == name) return static_cast<HearingStatus>(i);
+  return std::nullopt;
+}
+
+bool is_final(HearingStatus s) {
+  return s == HearingStatus::Ended || s == HearingStatus::Rescheduled ||
+         s == HearingStatus::Canceled || s == HearingStatus::Released;
+}
+
+bool can_move(HearingStatus from, HearingStatus to) {
+  using S = HearingStatus;
+  if (is_final(from)) return false;
+  if (from == S::InProgress) return to == S::Ended;
+  if (to == S::Rescheduled || to == S::Canceled || to == S::Released) return true;
+  return (from == S::Scheduled && to == S::Notified) ||
+         (from == S::Notified && to == S::TestPassed) ||
+         (from == S::TestPassed && to == S::InProgress);
+}
+
+std::optional<CaseNumber> parse_case_number(std::string_view text, std::string* why) {
+  auto fail = [&](std::string message) -> std::optional<CaseNumber> {
+    if (why) *why = std::move(message) + "；案号形如 （2026）辽0102民初123号";
+    return std::nullopt;
+  };
+  std::vector<std::string> ch = characters(text);
+  size_t i = 0;
+  auto at = [&](size_t k) -> const std::string& {
+    static const std::string kEnd;
+    return k < ch.size() ? ch[k] : kEnd;
+  };
+  CaseNumber out;
+  if (at(i) != "（" && at(i) != "(") return fail("案号应以括号中的年份开头");
+  ++i;
+  std::string year;
+  while (is_ascii_digit(at(i))) year += ch[i++];
+  if (year.size() != 4) return fail("年份应为四位数字");
+  out.year = std::stoi(year);
+  if (out.year < 1990 || out.year > 2100) return fail("年份 " + year + " 不合理");
+  if (at(i) != "）" && at(i) != ")") return fail("年份后应有右括号");
+  ++i;
+  if (at(i) == "最" && at(i + 1) == "高" && at(i + 2) == "法") {
+    out.province = "最高法";
+    i += 3;
+  } else if (is_cjk(at(i)) && kProvinces.find(at(i)) != std::string_view::npos) {
+    out.province = ch[i++];
+  } else {
+    return fail("括号后应为省份简称（如 辽）");
+  }
+  while (is_ascii_digit(at(i))) out.court += ch[i++];
+  if (out.court.size() > 6) return fail("法院代字过长");
+  while (is_cjk(at(i)) && at(i) != "号") out.type += ch[i++];
+  if (out.type.empty()) return fail("缺少案件类型代字（如 民初、刑终、执）");
+  if (out.type.size() > 6 * 3) return fail("案件类型代字过长");
+  std::string seq;
+  while (is_ascii_digit(at(i))) seq += ch[i++];
+  if (seq.empty() || seq.size() > 6) return fail("缺少案件序号或序号超过六位");
+  out.sequence = std::stoi(seq);
+  if (out.sequence == 0) return fail("案件序号不能为 0");
+  if (at(i) != "号") return fail("案号应以“号”结尾");
+  ++i;
+  std::string suffix;
+  if (at(i) == "之" && is_cjk(at(i + 1))) {
+    suffix = "之" + ch[i + 1];
+    i += 2;
+  }
+  if (i != ch.size()) return fail("“号”之后有多余的文字");
+  out.text = "（" + year + "）" + out.province + out.court + out.type + seq + "号" + suffix;
+  return out;
+}
+
+std::string_view mode_name(HearingMode m) {
+  return m == HearingMode::Online ? "online" : "mixed";
+}
+std::string_view mode_label(HearingMode m) {
+  return m == HearingMode::Online ? "在线庭审" : "线上线下混合庭审";
+}
+
+bool plausible_phone(std::string_view p) {
+  auto digits = [](std::string_view s) {
+    for (char c : s)
+      if (c < '0' || c > '9') return false;
+    return !s.empty();
+  };
+  if (p.size() == 11 && p[0] == '1' && p[1] >= '3' && p[1] <= '9' && digits(p)) return true;
+  // Landlines: 0 + area code (2-3 digits) + 7-8 digits, with or without a dash.
+  std::string plain;
+  for (char c : p)
+    if (c != '-') plain += c;
+  if (p.find('-') != std::string_view::npos && p.find('-') != p.rfind('-')) return false;
+  return plain.size() >= 10 && plain.size() <= 12 && plain[0] == '0' && digits(plain);
+}
+
+std::vector<Party> read_parties(const Json& j, const std::string& at, FieldErrors& errors) {
+  std::vector<Party> out;
+  if (!j.is_array() || j.size() == 0) {
+    errors.add(at, "must list at least one party: [{\"name\", \"role\", \"phone\"}]");
+    return out;
+  }
+  if (j.size() > 30) {
+    errors.add(at, "has more than 30 parties");
+    return out;
+  }
+  for (size_t i = 0; i < j.size(); ++i) {
+    std::string here = at + "/" + std::to_string(i);
+    Fields f(j.at(i), here, errors);
+    if (!f.is_object()) continue;
+    f.only({"name", "role", "phone", "user_id"});
+    Party p;
+    p.name = f.text("name", true, 50);
+    p.role = f.text("role", true, 20);
+    p.phone = f.text("phone", false, 20);
+    p.user_id = f.text("user_id", false, 64);
+    if (!p.phone.empty() && !plausible_phone(p.phone))
+      errors.add(f.pointer("phone"), "is not a phone number (13812345678 or 024-12345678)");
+    if (p.phone.empty() && p.user_id.empty())
+      errors.add(here, "needs a phone or a user_id so the party can be notified");
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+Json parties_json(const std::vector<Party>& parties) {
+  Json out = Json::array();
+  for (auto& p : parties) {
+    Json item = Json::object({{"name", p.name}, {"role", p.role}, {"phone", p.phone}});
+    if (!p.user_id.empty()) item["user_id"] = p.user_id;
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+bool notice_period_met(int64_t start_ms, int64_t now_ms, int notice_days) {
+  return start_ms - now_ms >= notice_days * kDayMs;
+}
+
+bool may_override_notice(const courthub::Caller& c) {
+  if (c.kind == courthub::Caller::Kind::Admin) return true;
+  return c.has_role("judge") || c.has_role("division_head") || c.has_role("deputy_division_head") ||
+         c.has_role("vice_president") || c.has_role("president");
+}
+
+std::vector<std::pair<int64_t, int64_t>> test_slot_candidates(int64_t hearing_start_ms,
+                                                              const OpenHours& hours, int minutes,
+                                                              int64_t now_ms) {
+  std::vector<std::pair<int64_t, int64_t>> out;
+  int64_t length = minutes * kMinuteMs;
+  auto consider = [&](int64_t start) {
+    int64_t end = start + length;
+    if (start < now_ms + 30 * kMinuteMs || end > hearing_start_ms) return;
+    if (outside_open_hours(hours, start, end)) return;
+    for (auto& c : out)
+      if (c.first == start) return;
+    out.emplace_back(start, end);
+  };
+  LocalDate hearing_day = local_date(hearing_start_ms);
+  int time_of_day = local_minute(hearing_start_ms);
+  for (int back = 1; back <= 3; ++back) {
+    LocalDate day = add_days(hearing_day, -back);
+    consider(to_instant(day, time_of_day));
+    for (int m = hours.from; m + minutes <= hours.to; m += 30) consider(to_instant(day, m));
+  }
+  return out;
+}
+
+}  // namespace rooms

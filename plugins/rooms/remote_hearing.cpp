@@ -1,0 +1,499 @@
+// SPDX-License-Identifier: Apache-2.0
+// RemoteHearings: scheduling, notices, the status machine, rescheduling and the job hooks.
+#include "remote_hearing.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <courthub/error.hpp>
+
+#include "free_busy.hpp"
+
+namespace rooms {
+namespace {
+
+using courthub::Caller;
+using courthub::Json;
+using courthub::Sql;
+using courthub::Value;
+
+constexpr const char* kHearingColumns =
+    "h.id, h.booking_id, h.test_booking_id, h.court, h.case_number, h.mode, h.parties, h.judge, "
+    "h.clerk, h.status, h.notice_override, h.override_reason, h.override_by, h.rescheduled_from, "
+    "h.rescheduled_to, h.notified_ms, h.test_passed_ms, h.started_ms, h.ended_ms, h.note, "
+    "h.created_ms, h.updated_ms";
+
+Value ms(int64_t v) {
+  return Value(static_cast<long long>(v));
+}
+
+bool schedules_hearings(const Caller& c) {
+  if (c.kind == Caller::Kind::Admin) return true;
+  for (const char* role : {"judge", "assistant_judge", "clerk", "division_head",
+                           "deputy_division_head", "vice_president", "president", "court_admin"})
+    if (c.has_role(role)) return true;
+  return false;
+}
+
+int kind_rank(const std::string& kind) {
+  if (kind == "远程视频庭审室") return 0;
+  if (kind == "科技法庭") return 1;
+  return 2;
+}
+
+// Moves a hearing from `from` to `to` if it is still in `from`, stamping `stamp_column`.
+bool set_hearing_status(const Sql& q, int64_t id, HearingStatus from, HearingStatus to,
+                        const char* stamp_column, int64_t now_ms, const std::string& note) {
+  std::string sql =
+      "UPDATE hearings SET status = ?, updated_ms = ?, note = CASE WHEN ? = '' "
+      "THEN note ELSE ? END";
+  if (stamp_column) sql += std::string(", ") + stamp_column + " = ?";
+  sql += " WHERE id = ? AND status = ?";
+  std::vector<Value> p = {std::string(hearing_status_name(to)), ms(now_ms), note, note};
+  if (stamp_column) p.push_back(ms(now_ms));
+  p.push_back(ms(id));
+  p.push_back(std::string(hearing_status_name(from)));
+  return q.exec(sql, p).changes == 1;
+}
+
+void cancel_if_holding(const BookingStore& store, const Sql& tx, std::optional<int64_t> id,
+                       const std::string& note, int64_t now_ms) {
+  if (!id) return;
+  auto b = store.find(tx, *id);
+  if (b && next_status(b->status, BookingEvent::Cancel))
+    store.set_status(tx, b->id, b->status, BookingStatus::Canceled, now_ms, note, true);
+}
+
+}  // namespace
+
+std::optional<Hearing> RemoteHearings::find(const Sql& q, int64_t id) const {
+  auto row =
+      q.one(std::string("SELECT ") + kHearingColumns + " FROM hearings h WHERE h.id = ?", {ms(id)});
+  if (!row) return std::nullopt;
+  return hearing_from_row(*row);
+}
+
+std::optional<Hearing> RemoteHearings::by_booking(const Sql& q, int64_t booking_id) const {
+  auto row =
+      q.one(std::string("SELECT ") + kHearingColumns + " FROM hearings h WHERE h.booking_id = ?",
+            {ms(booking_id)});
+  if (!row) return std::nullopt;
+  return hearing_from_row(*row);
+}
+
+Json RemoteHearings::to_json(const Hearing& h) const {
+  const BookingStore& store = desk_.store();
+  Booking b = *store.find(h.booking_id);
+  std::optional<Booking> test;
+  if (h.test_booking_id) test = store.find(*h.test_booking_id);
+  return hearing_json(h, b, test);
+}
+
+std::vector<Room> RemoteHearings::proposals(const Caller& caller, const std::string& court,
+                                            const Slot& slot, int capacity) const {
+  FreeBusyQuery q{court, slot, capacity, {desk_.settings().video_equipment}, ""};
+  std::vector<Room> out;
+  for (auto& a : FreeBusy(desk_.catalog(), desk_.store()).query(q))
+    if (a.free() && may_book(a.room, caller)) out.push_back(a.room);
+  std::stable_sort(out.begin(), out.end(), [](const Room& a, const Room& b) {
+    return kind_rank(a.kind) < kind_rank(b.kind);
+  });
+  return out;
+}
+
+BookingDesk::Plan RemoteHearings::prepare(const Caller& caller, HearingRequest& r,
+                                          int64_t now_ms) const {
+  const Settings& s = desk_.settings();
+  if (!schedules_hearings(caller))
+    throw courthub::PermissionDenied("只有法官、法官助理、书记员和院庭领导可以安排远程庭审");
+  FieldErrors errors;
+  if (r.judge.empty()) {
+    if (caller.is_staff() && may_override_notice(caller))
+      r.judge = caller.user_id;
+    else
+      errors.add("/judge", "is required: the userid of the presiding judge");
+  }
+  std::string court = caller.court_code;
+  if (!r.judge.empty()) {
+    auto judge = host_.directory().person(r.judge);
+    if (!judge)
+      errors.add("/judge", "'" + r.judge + "' is not a person in the directory");
+    else if (court.empty())
+      court = judge->court_code;
+  }
+  if (!r.clerk.empty() && !host_.directory().person(r.clerk))
+    errors.add("/clerk", "'" + r.clerk + "' is not a person in the directory");
+  errors.throw_if_any();
+
+  if (!notice_period_met(r.slot.start_ms, now_ms, s.notice_days)) {
+    if (!r.override_notice) {
+      int64_t earliest = (now_ms + s.notice_days * kDayMs + kMinuteMs - 1) / kMinuteMs * kMinuteMs;
+      FieldErrors notice;
+      notice.add("/start", "开庭须至少提前 " + std::to_string(s.notice_days) +
+                               " 天通知当事人，最早可约 " + format_date(local_date(earliest)) +
+                               " " + format_minute(local_minute(earliest)) +
+                               "；确需提前，请由法官设置 override_notice 并填写 override_reason");
+      notice.throw_if_any();
+    }
+    if (!may_override_notice(caller))
+      throw courthub::PermissionDenied("只有法官可以缩短开庭通知期（override_notice）");
+  }
+
+  if (r.room_id.empty()) {
+    auto free = proposals(caller, court, r.slot, 0);
+    if (free.empty())
+      throw courthub::Conflict("该时段本院没有空闲的、配有" + s.video_equipment +
+                               "的房间；请换个时间（GET /hearings/proposals 可查空闲房间）");
+    r.room_id = free.front().id;
+  } else {
+    auto room = desk_.catalog().find(r.room_id);
+    if (!room) throw courthub::NotFound("没有编号为 '" + r.room_id + "' 的房间");
+    if (!room->has_equipment(s.video_equipment))
+      errors.add("/room_id", room->name + " 没有" + s.video_equipment + "，不能用于远程庭审");
+    errors.throw_if_any();
+  }
+
+  BookingRequest br;
+  br.room_id = r.room_id;
+  br.first = r.slot;
+  br.title = r.title.empty() ? "远程庭审 " + r.case_number : r.title;
+  std::set<std::string> people(r.attendees.begin(), r.attendees.end());
+  people.insert(r.judge);
+  if (!r.clerk.empty()) people.insert(r.clerk);
+  if (caller.is_staff()) people.erase(caller.user_id);
+  br.attendees.assign(people.begin(), people.end());
+  if (!caller.is_staff()) br.organizer = r.judge;
+  return desk_.plan(caller, br, now_ms, "hearing");
+}
+
+RemoteHearings::Created RemoteHearings::schedule(const Sql& tx, const Caller& caller,
+                                                 const HearingRequest& r,
+                                                 const BookingDesk::Plan& plan,
+                                                 std::optional<int64_t> rescheduled_from,
+                                                 int64_t now_ms) const {
+  const BookingStore& store = desk_.store();
+  const Settings& s = desk_.settings();
+  // The judge cannot sit in two hearings at once.
+  auto clash = tx.one(
+      "SELECT h.id, h.case_number, b.start_ms, b.end_ms FROM hearings h "
+      "JOIN bookings b ON b.id = h.booking_id WHERE h.judge = ? AND h.id <> ? "
+      "AND h.status IN ('已预约', '已通知', '测试通过', '进行中') AND b.start_ms < ? AND b.end_ms "
+      "> ?",
+      {r.judge, ms(rescheduled_from.value_or(0)), ms(r.slot.end_ms), ms(r.slot.start_ms)});
+  if (clash) {
+    throw courthub::Conflict(
+        "承办法官在该时段已有远程庭审 #" + clash->text("id") + " " + clash->text("case_number") +
+            "（" + format_slot(clash->integer("start_ms"), clash->integer("end_ms")) + "）",
+        Json::object({{"conflicts", Json::array({Json::object(
+                                        {{"reason", "judge_busy"},
+                                         {"hearing_id", clash->integer("id")},
+                                         {"case_number", clash->text("case_number")},
+                                         {"start", format_iso(clash->integer("start_ms"))},
+                                         {"end", format_iso(clash->integer("end_ms"))}})})}}));
+  }
+  Created c;
+  c.bookings = store.book(tx, plan.bookings, now_ms);
+  const Booking main = c.bookings.front();  // a copy: the test slot is pushed after it
+  for (auto [start, end] :
+       test_slot_candidates(r.slot.start_ms, plan.room.hours, s.test_minutes, now_ms)) {
+    if (!store.overlapping(tx, main.room_id, Slot{start, end}).empty()) continue;
+    NewBookings t = plan.bookings;
+    t.slots = {Slot{start, end}};
+    t.title = "庭前测试 " + r.case_number;
+    t.purpose = "hearing_test";
+    t.series_rule = Json();
+    t.blockers.clear();
+    t.approval_request = main.approval_request;
+    c.bookings.push_back(store.book(tx, t, now_ms).front());
+    break;
+  }
+  if (c.bookings.size() == 1)
+    c.warnings.push_back("开庭前三天内 " + main.room_name + " 没有空闲的 " +
+                         std::to_string(s.test_minutes) + " 分钟，未安排庭前测试，请另行安排");
+
+  Hearing& h = c.hearing;
+  h.booking_id = main.id;
+  if (c.bookings.size() > 1) h.test_booking_id = c.bookings[1].id;
+  h.court = main.court;
+  h.case_number = r.case_number;
+  h.mode = r.mode;
+  h.parties = r.parties;
+  h.judge = r.judge;
+  h.clerk = r.clerk;
+  h.status = HearingStatus::Scheduled;
+  h.notice_override =
+      r.override_notice && !notice_period_met(r.slot.start_ms, now_ms, s.notice_days);
+  if (h.notice_override) {
+    h.override_reason = r.override_reason;
+    h.override_by = caller.is_staff() ? caller.user_id : "admin";
+  }
+  h.rescheduled_from = rescheduled_from;
+  h.created_ms = h.updated_ms = now_ms;
+  h.id = tx.exec(
+               "INSERT INTO hearings(booking_id, test_booking_id, court, case_number, mode, "
+               "parties, judge, clerk, status, notice_override, override_reason, override_by, "
+               "rescheduled_from, created_ms, updated_ms) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               {ms(h.booking_id), h.test_booking_id ? ms(*h.test_booking_id) : Value(), h.court,
+                h.case_number, std::string(mode_name(h.mode)), parties_json(h.parties).dump(),
+                h.judge, h.clerk, std::string(hearing_status_name(h.status)), h.notice_override,
+                h.override_reason, h.override_by,
+                rescheduled_from ? ms(*rescheduled_from) : Value(), ms(now_ms), ms(now_ms)})
+             .last_insert_id;
+  return c;
+}
+
+void RemoteHearings::after_commit(const Created& c, HearingNoticeKind kind, int64_t now_ms) const {
+  desk_.announce({c.bookings.front()}, "");
+  if (c.bookings.front().status == BookingStatus::Booked) notify(c.hearing, kind, now_ms);
+}
+
+void RemoteHearings::notify(const Hearing& h, HearingNoticeKind kind, int64_t now_ms) const {
+  const BookingStore& store = desk_.store();
+  Booking b = *store.find(h.booking_id);
+  std::optional<Booking> test;
+  if (h.test_booking_id) test = store.find(*h.test_booking_id);
+  if (test && !holds_slot(test->status)) test.reset();
+  bool late =
+      !h.notice_override && !notice_period_met(b.start_ms, now_ms, desk_.settings().notice_days);
+  notices_.send(h, b, test, kind, late);
+  if (h.status == HearingStatus::Scheduled)
+    set_hearing_status(store.db(), h.id, HearingStatus::Scheduled, HearingStatus::Notified,
+                       "notified_ms", now_ms, "");
+}
+
+Json RemoteHearings::create(const Caller& caller, const HearingRequest& request,
+                            int64_t now_ms) const {
+  HearingRequest r = request;
+  BookingDesk::Plan plan = prepare(caller, r, now_ms);
+  Created c = desk_.store().db().transaction(
+      [&](Sql& tx) { return schedule(tx, caller, r, plan, std::nullopt, now_ms); });
+  after_commit(c, HearingNoticeKind::Scheduled, now_ms);
+  Json out = to_json(*find(desk_.store().db(), c.hearing.id));
+  Json warnings = Json::array();
+  for (auto& w : c.warnings) warnings.push_back(w);
+  out["warnings"] = warnings;
+  return out;
+}
+
+Hearing RemoteHearings::visible(const Caller& caller, int64_t id) const {
+  auto h = find(desk_.store().db(), id);
+  if (!h) throw courthub::NotFound("没有编号为 #" + std::to_string(id) + " 的远程庭审");
+  bool ok = caller.kind == Caller::Kind::Admin ||
+            (caller.is_staff() && (caller.court_code == h->court || caller.user_id == h->judge ||
+                                   caller.user_id == h->clerk));
+  for (auto& p : h->parties) ok = ok || (caller.is_staff() && p.user_id == caller.user_id);
+  if (!ok)
+    throw courthub::PermissionDenied("远程庭审 #" + std::to_string(id) + " 不属于你所在的法院");
+  return *h;
+}
+
+bool RemoteHearings::may_run(const Caller& caller, const Hearing& h, const Booking& b) const {
+  if (is_court_admin(caller, h.court)) return true;
+  return caller.is_staff() &&
+         (caller.user_id == h.judge || caller.user_id == h.clerk || caller.user_id == b.organizer);
+}
+
+Json RemoteHearings::get(const Caller& caller, int64_t id) const {
+  return to_json(visible(caller, id));
+}
+
+Json RemoteHearings::of_court(const std::string& court, const Slot& window) const {
+  Json out = Json::array();
+  desk_.store().db().each(
+      std::string("SELECT ") + kHearingColumns +
+          " FROM hearings h JOIN bookings b ON b.id = h.booking_id WHERE h.court = ? "
+          "AND b.start_ms >= ? AND b.start_ms < ? ORDER BY b.start_ms LIMIT 500",
+      {court, ms(window.start_ms), ms(window.end_ms)},
+      [&](const courthub::Row& row) { out.push_back(to_json(hearing_from_row(row))); });
+  return out;
+}
+
+Json RemoteHearings::move(const Caller& caller, int64_t id, const std::string& to_name,
+                          const std::string& reason, int64_t now_ms) const {
+  Hearing h = visible(caller, id);
+  const BookingStore& store = desk_.store();
+  Booking b = *store.find(h.booking_id);
+  if (!may_run(caller, h, b))
+    throw courthub::PermissionDenied("只有承办法官、书记员、预订人或本院管理员可以操作远程庭审");
+  auto to = parse_hearing_status(to_name);
+  if (!to || (*to != HearingStatus::TestPassed && *to != HearingStatus::InProgress &&
+              *to != HearingStatus::Ended && *to != HearingStatus::Canceled)) {
+    FieldErrors e;
+    e.add("/status",
+          "must be 测试通过, 进行中, 已结束 or 已取消 (已通知 is set when the parties "
+          "are told, 已改期 by reschedule, 已释放 when nobody checks in)");
+    e.throw_if_any();
+  }
+  if (!can_move(h.status, *to))
+    throw courthub::Conflict("远程庭审 #" + std::to_string(id) + " 当前为 " +
+                             std::string(hearing_status_name(h.status)) + "，不能变为 " +
+                             std::string(hearing_status_name(*to)));
+  auto changed = [&](bool ok) {
+    if (!ok)
+      throw courthub::Conflict("远程庭审 #" + std::to_string(id) + " 的状态刚刚变了，请刷新");
+  };
+  switch (*to) {
+    case HearingStatus::TestPassed:
+      changed(set_hearing_status(store.db(), id, h.status, *to, "test_passed_ms", now_ms, reason));
+      break;
+    case HearingStatus::InProgress:
+      // Opening the hearing is its room's check-in (same window and rules).
+      if (b.status == BookingStatus::Booked)
+        desk_.check_in(caller, b.id, now_ms);
+      else if (b.status != BookingStatus::CheckedIn)
+        throw courthub::Conflict("庭审的会议室预订当前为 " + std::string(status_name(b.status)) +
+                                 "，不能开庭");
+      changed(set_hearing_status(store.db(), id, h.status, *to, "started_ms", now_ms, reason));
+      break;
+    case HearingStatus::Ended:
+      store.db().transaction([&](Sql& tx) {
+        auto cur = store.find(tx, b.id);
+        if (cur && cur->status == BookingStatus::CheckedIn) {
+          if (now_ms < cur->end_ms) {
+            cur->end_ms = std::max((now_ms + kMinuteMs - 1) / kMinuteMs * kMinuteMs,
+                                   cur->start_ms + kMinuteMs);
+            store.rewrite(tx, *cur, now_ms);
+          }
+          store.set_status(tx, b.id, BookingStatus::CheckedIn, BookingStatus::Ended, now_ms, "",
+                           true);
+        }
+        changed(set_hearing_status(tx, id, h.status, *to, "ended_ms", now_ms, reason));
+      });
+      break;
+    default:  // 已取消
+      store.db().transaction([&](Sql& tx) {
+        std::string note = "庭审取消" + (reason.empty() ? std::string() : "：" + reason);
+        cancel_if_holding(store, tx, h.booking_id, note, now_ms);
+        cancel_if_holding(store, tx, h.test_booking_id, note, now_ms);
+        changed(set_hearing_status(tx, id, h.status, *to, nullptr, now_ms, reason));
+      });
+      if (h.notified_ms) {
+        std::optional<Booking> none;
+        notices_.send(h, b, none, HearingNoticeKind::Canceled, false);
+      }
+      break;
+  }
+  return get(caller, id);
+}
+
+Json RemoteHearings::reschedule(const Caller& caller, int64_t id, const HearingRequest& change,
+                                const std::string& reason, int64_t now_ms) const {
+  Hearing h = visible(caller, id);
+  const BookingStore& store = desk_.store();
+  Booking b = *store.find(h.booking_id);
+  if (!may_run(caller, h, b))
+    throw courthub::PermissionDenied("只有承办法官、书记员、预订人或本院管理员可以改期");
+  if (!can_move(h.status, HearingStatus::Rescheduled))
+    throw courthub::Conflict("远程庭审 #" + std::to_string(id) + " 当前为 " +
+                             std::string(hearing_status_name(h.status)) + "，不能改期");
+  HearingRequest r = change;
+  r.case_number = h.case_number;
+  r.mode = h.mode;
+  r.parties = h.parties;
+  r.judge = h.judge;
+  r.clerk = h.clerk;
+  r.title = b.title;
+  r.attendees = b.attendees;
+  if (r.room_id.empty()) r.room_id = b.room_id;
+  BookingDesk::Plan plan = prepare(caller, r, now_ms);
+  std::string note = "改期" + (reason.empty() ? std::string() : "：" + reason);
+  Created c = store.db().transaction([&](Sql& tx) {
+    auto cur = find(tx, id);
+    if (!cur || cur->status != h.status)
+      throw courthub::Conflict("远程庭审 #" + std::to_string(id) + " 的状态刚刚变了，请刷新");
+    // Free the old slot first: the new time may overlap the old one in the same room.
+    cancel_if_holding(store, tx, h.booking_id, note, now_ms);
+    cancel_if_holding(store, tx, h.test_booking_id, note, now_ms);
+    Created made = schedule(tx, caller, r, plan, id, now_ms);
+    tx.exec(
+        "UPDATE hearings SET status = '已改期', rescheduled_to = ?, note = ?, updated_ms = ? "
+        "WHERE id = ? AND status = ?",
+        {ms(made.hearing.id), note, ms(now_ms), ms(id),
+         std::string(hearing_status_name(h.status))});
+    return made;
+  });
+  after_commit(c, HearingNoticeKind::Rescheduled, now_ms);
+  Json out = to_json(*find(store.db(), c.hearing.id));
+  Json warnings = Json::array();
+  for (auto& w : c.warnings) warnings.push_back(w);
+  out["warnings"] = warnings;
+  return out;
+}
+
+void RemoteHearings::bookings_decided(const std::vector<Booking>& bookings, int64_t now_ms) const {
+  for (const Booking& b : bookings) {
+    if (b.purpose != "hearing") continue;
+    auto h = by_booking(desk_.store().db(), b.id);
+    if (!h) continue;
+    if (b.status == BookingStatus::Booked)
+      notify(*h,
+             h->rescheduled_from ? HearingNoticeKind::Rescheduled : HearingNoticeKind::Scheduled,
+             now_ms);
+    else
+      booking_lost(b, HearingStatus::Canceled, b.note, now_ms);
+  }
+}
+
+void RemoteHearings::booking_lost(const Booking& b, HearingStatus to, const std::string& note,
+                                  int64_t now_ms) const {
+  if (b.purpose != "hearing") return;
+  const BookingStore& store = desk_.store();
+  store.db().transaction([&](Sql& tx) {
+    auto h = by_booking(tx, b.id);
+    if (!h || !can_move(h->status, to)) return;
+    cancel_if_holding(store, tx, h->test_booking_id, note, now_ms);
+    set_hearing_status(tx, h->id, h->status, to, nullptr, now_ms, note);
+  });
+}
+
+int RemoteHearings::notify_pending(int64_t now_ms) const {
+  std::vector<Hearing> due;
+  desk_.store().db().each(std::string("SELECT ") + kHearingColumns +
+                              " FROM hearings h JOIN bookings b ON b.id = h.booking_id "
+                              "WHERE h.status = '已预约' AND b.status = '已预订'",
+                          {},
+                          [&](const courthub::Row& row) { due.push_back(hearing_from_row(row)); });
+  for (const Hearing& h : due)
+    notify(h, h.rescheduled_from ? HearingNoticeKind::Rescheduled : HearingNoticeKind::Scheduled,
+           now_ms);
+  return static_cast<int>(due.size());
+}
+
+bool RemoteHearings::overrun(const Booking& b, int64_t now_ms) const {
+  if (b.purpose != "hearing") return false;
+  const BookingStore& store = desk_.store();
+  auto h = by_booking(store.db(), b.id);
+  if (!h || h->status != HearingStatus::InProgress) return false;
+  constexpr int64_t kExtension = 30 * kMinuteMs;
+  Slot more{b.end_ms, b.end_ms + kExtension};
+  std::optional<Booking> next;
+  bool extended = store.db().transaction([&](Sql& tx) {
+    auto cur = store.find(tx, b.id);
+    if (!cur || cur->status != BookingStatus::CheckedIn || cur->end_ms != b.end_ms) return false;
+    auto in_way = store.overlapping(tx, b.room_id, more, b.id);
+    if (!in_way.empty() || more.end_ms - cur->start_ms > kMaxBookingMs) {
+      if (!in_way.empty()) next = in_way.front();
+      return false;
+    }
+    cur->end_ms = more.end_ms;
+    store.rewrite(tx, *cur, now_ms);
+    return true;
+  });
+  std::string text = "### 庭审超时\n\n" + h->case_number + "（" + b.room_name + "）\n\n";
+  if (extended) {
+    text += "原定 " + format_minute(local_minute(b.end_ms)) + " 结束，已自动延长至 " +
+            format_minute(local_minute(more.end_ms)) + "。结束后请在庭审页面点“已结束”。";
+  } else {
+    text += b.room_name + " 之后已有预订";
+    if (next)
+      text +=
+          " #" + std::to_string(next->id) + " " + next->title + "（" + next->organizer_name + "）";
+    text += "，无法自动延长，请尽快结束或协调换用其他房间。";
+  }
+  host_.outbox().to_users({b.organizer}, courthub::Message::markdown("庭审超时", text),
+                          "rooms-overrun-" + std::to_string(b.id) + "-" + std::to_string(b.end_ms));
+  return extended;
+}
+
+}  // namespace rooms

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+// Remote hearings (远程庭审): proposing a free video room, booking it with a pre-hearing test
+// slot, telling the parties, and the status path 已预约 → 已通知 → 测试通过 → 进行中 → 已结束
+// with the side exits 已改期, 已取消 and 已释放.
+//
+// The notice rule: a hearing must be at least settings.notice_days (3) days away when it is
+// scheduled, so the parties can be told in time; a judge may override it with a reason.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <courthub/calls.hpp>
+#include <courthub/host.hpp>
+#include <courthub/json.hpp>
+
+#include "booking_desk.hpp"
+#include "hearing.hpp"
+#include "hearing_notices.hpp"
+
+namespace rooms {
+
+class RemoteHearings {
+ public:
+  RemoteHearings(const courthub::Host& host, const BookingDesk& desk)
+      : host_(host), desk_(desk), notices_(host) {}
+
+  // Free rooms of the court with the video equipment the caller may book, hearing rooms first.
+  std::vector<Room> proposals(const courthub::Caller& caller, const std::string& court,
+                              const Slot& slot, int capacity) const;
+  // Schedules a hearing; returns it as JSON (with "warnings").
+  courthub::Json create(const courthub::Caller& caller, const HearingRequest& request,
+                        int64_t now_ms) const;
+  courthub::Json get(const courthub::Caller& caller, int64_t id) const;
+  // The court's hearings starting in [from, to).
+  courthub::Json of_court(const std::string& court, const Slot& window) const;
+  // POST /hearings/{id}/status: 测试通过, 进行中, 已结束 or 已取消.
+  courthub::Json move(const courthub::Caller& caller, int64_t id, const std::string& to,
+                      const std::string& reason, int64_t now_ms) const;
+  // A new hearing at a new time (or room); this one becomes 已改期.
+  courthub::Json reschedule(const courthub::Caller& caller, int64_t id,
+                            const HearingRequest& change, const std::string& reason,
+                            int64_t now_ms) const;
+
+  // Hooks from approvals and the jobs.
+  void bookings_decided(const std::vector<Booking>& bookings, int64_t now_ms) const;
+  void booking_lost(const Booking& b, HearingStatus to, const std::string& note,
+                    int64_t now_ms) const;
+  // Tells the parties of hearings whose room is confirmed but who were not told yet.
+  int notify_pending(int64_t now_ms) const;
+  // A hearing still in progress at its booking's end: extend by 30 minutes if the room is free.
+  // Returns true when extended.
+  bool overrun(const Booking& b, int64_t now_ms) const;
+
+ private:
+  struct Created {
+    Hearing hearing;
+    std::vector<Booking> bookings;  // the hearing's booking, then the test slot if any
+    std::vector<std::string> warnings;
+  };
+  // Checks, then books in `tx`: the caller's transaction (reschedule frees the old slot first).
+  Created schedule(const courthub::Sql& tx, const courthub::Caller& caller, const HearingRequest& r,
+                   const BookingDesk::Plan& plan, std::optional<int64_t> rescheduled_from,
+                   int64_t now_ms) const;
+  BookingDesk::Plan prepare(const courthub::Caller& caller, HearingRequest& r,
+                            int64_t now_ms) const;
+  void after_commit(const Created& c, HearingNoticeKind kind, int64_t now_ms) const;
+  void notify(const Hearing& h, HearingNoticeKind kind, int64_t now_ms) const;
+  std::optional<Hearing> find(const courthub::Sql& q, int64_t id) const;
+  std::optional<Hearing> by_booking(const courthub::Sql& q, int64_t booking_id) const;
+  Hearing visible(const courthub::Caller& caller, int64_t id) const;
+  bool may_run(const courthub::Caller& caller, const Hearing& h, const Booking& b) const;
+  courthub::Json to_json(const Hearing& h) const;
+
+  const courthub::Host& host_;
+  const BookingDesk& desk_;
+  HearingNotices notices_;
+};
+
+}  // namespace rooms

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+// The plugin's parts, built once at activation and shared (read-only) by every handler thread:
+// all mutable state lives in the database.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+
+#include <courthub/host.hpp>
+
+#include "approval.hpp"
+#include "booking_clock.hpp"
+#include "booking_desk.hpp"
+#include "booking_store.hpp"
+#include "free_busy.hpp"
+#include "notices.hpp"
+#include "remote_hearing.hpp"
+#include "room_catalog.hpp"
+#include "settings.hpp"
+
+namespace rooms {
+
+struct RoomsApp {
+  RoomsApp(courthub::Host& host, const Settings& settings)
+      : host(host),
+        settings(settings),
+        catalog(host.db()),
+        store(host.db()),
+        notices(host, settings, store),
+        approvals(host, store, notices),
+        desk(host, settings, catalog, store, notices, approvals),
+        hearings(host, desk),
+        clock(settings, store, notices, approvals, hearings),
+        free_busy(catalog, store) {
+    approvals.on_decision([this](const std::vector<Booking>& decided, int64_t now_ms) {
+      hearings.bookings_decided(decided, now_ms);
+    });
+  }
+
+  courthub::Host& host;
+  const Settings& settings;
+  RoomCatalog catalog;
+  BookingStore store;
+  Notices notices;
+  RoomApprovals approvals;
+  BookingDesk desk;
+  RemoteHearings hearings;
+  BookingClock clock;
+  FreeBusy free_busy;
+};
+
+// Handlers take "now" from here; jobs use Job::scheduled_ms instead.
+inline int64_t wall_clock_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace rooms

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: Apache-2.0
+// Tables, indexes and the overlap triggers of the rooms database.
+//
+// Instants are Unix milliseconds (INTEGER). Every query on a hot path is an index range scan:
+// conflicts by (room_id, start_ms), free/busy by (court, start_ms), jobs by (status, start_ms).
+// A booking lasts at most a day (CHECK below), so "overlaps [s, e)" is the bounded range
+// start_ms in (s - 1 day, e) plus end_ms > s.
+#include "schema.hpp"
+
+namespace rooms {
+
+std::vector<courthub::Migration> migrations() {
+  return {
+      {1, "rooms", R"sql(
+CREATE TABLE rooms (
+  id TEXT PRIMARY KEY,
+  court TEXT NOT NULL,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('会议室', '科技法庭', '远程视频庭审室', '调解室')),
+  capacity INTEGER NOT NULL CHECK (capacity > 0),
+  location TEXT NOT NULL DEFAULT '',
+  equipment TEXT NOT NULL DEFAULT '[]',
+  open_from INTEGER NOT NULL CHECK (open_from BETWEEN 0 AND 1440),
+  open_to INTEGER NOT NULL CHECK (open_to BETWEEN 0 AND 1440 AND open_to > open_from),
+  open_days INTEGER NOT NULL CHECK (open_days BETWEEN 1 AND 127),
+  needs_approval INTEGER NOT NULL DEFAULT 0,
+  bookers TEXT NOT NULL DEFAULT '{}',
+  retired INTEGER NOT NULL DEFAULT 0,
+  managed_by TEXT NOT NULL CHECK (managed_by IN ('settings', 'api')),
+  created_ms INTEGER NOT NULL,
+  updated_ms INTEGER NOT NULL,
+  updated_by TEXT NOT NULL DEFAULT ''
+);
+-- Two rooms in service in one court never share a name: people book by name in chat.
+CREATE UNIQUE INDEX rooms_live_name ON rooms(court, name) WHERE retired = 0;
+CREATE INDEX rooms_court ON rooms(court);
+
+CREATE TABLE series (
+  id INTEGER PRIMARY KEY,
+  rule TEXT NOT NULL,
+  description TEXT NOT NULL,
+  created_ms INTEGER NOT NULL
+);
+
+CREATE TABLE bookings (
+  id INTEGER PRIMARY KEY,
+  room_id TEXT NOT NULL REFERENCES rooms(id),
+  court TEXT NOT NULL,
+  start_ms INTEGER NOT NULL,
+  end_ms INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  organizer TEXT NOT NULL,
+  organizer_name TEXT NOT NULL DEFAULT '',
+  attendees TEXT NOT NULL DEFAULT '[]',
+  attendee_count INTEGER NOT NULL DEFAULT 1,
+  status TEXT NOT NULL
+    CHECK (status IN ('待审批', '已预订', '已签到', '已释放', '已取消', '已拒绝', '已结束')),
+  purpose TEXT NOT NULL DEFAULT 'meeting' CHECK (purpose IN ('meeting', 'hearing', 'hearing_test')),
+  series_id INTEGER REFERENCES series(id),
+  -- The approval this booking's fate rides on ("booking:<id>"; a series shares its first's).
+  approval_request TEXT,
+  approval_published INTEGER NOT NULL DEFAULT 0,
+  note TEXT NOT NULL DEFAULT '',
+  -- The last status the organizer was told about; a job tells them about the rest.
+  told TEXT NOT NULL DEFAULT '',
+  checked_in_ms INTEGER,
+  checked_in_by TEXT,
+  reminded_ms INTEGER,
+  created_ms INTEGER NOT NULL,
+  updated_ms INTEGER NOT NULL,
+  CHECK (end_ms > start_ms AND end_ms - start_ms <= 86400000)
+);
+CREATE INDEX bookings_room_start ON bookings(room_id, start_ms);
+CREATE INDEX bookings_court_start ON bookings(court, start_ms);
+CREATE INDEX bookings_organizer_start ON bookings(organizer, start_ms);
+CREATE INDEX bookings_status_start ON bookings(status, start_ms);
+CREATE INDEX bookings_series ON bookings(series_id) WHERE series_id IS NOT NULL;
+CREATE INDEX bookings_approval ON bookings(approval_request) WHERE approval_request IS NOT NULL;
+CREATE INDEX bookings_untold ON bookings(id) WHERE told <> status;
+
+CREATE TABLE attendees (
+  booking_id INTEGER NOT NULL REFERENCES bookings(id),
+  user_id TEXT NOT NULL,
+  PRIMARY KEY (booking_id, user_id)
+) WITHOUT ROWID;
+CREATE INDEX attendees_user ON attendees(user_id, booking_id);
+
+-- The last line of defence: whatever the code does, two bookings that hold a slot never overlap
+-- on one room. The plugin checks first (to name the booking in the way); this makes a bug a
+-- refused write (SQLITE_CONSTRAINT -> Conflict) instead of a double booking.
+CREATE TRIGGER bookings_no_overlap_insert BEFORE INSERT ON bookings
+WHEN NEW.status IN ('待审批', '已预订', '已签到')
+BEGIN
+  SELECT RAISE(ABORT, 'the room is already booked for an overlapping time')
+  WHERE EXISTS (
+    SELECT 1 FROM bookings b
+    WHERE b.room_id = NEW.room_id AND b.start_ms < NEW.end_ms
+      AND b.start_ms > NEW.start_ms - 86400000 AND b.end_ms > NEW.start_ms
+      AND b.status IN ('待审批', '已预订', '已签到'));
+END;
+CREATE TRIGGER bookings_no_overlap_update BEFORE UPDATE OF room_id, start_ms, end_ms, status
+ON bookings
+WHEN NEW.status IN ('待审批', '已预订', '已签到')
+BEGIN
+  SELECT RAISE(ABORT, 'the room is already booked for an overlapping time')
+  WHERE EXISTS (
+    SELECT 1 FROM bookings b
+    WHERE b.room_id = NEW.room_id AND b.id <> NEW.id AND b.start_ms < NEW.end_ms
+      AND b.start_ms > NEW.start_ms - 86400000 AND b.end_ms > NEW.start_ms
+      AND b.status IN ('待审批', '已预订', '已签到'));
+END;
+
+CREATE TABLE hearings (
+  id INTEGER PRIMARY KEY,
+  booking_id INTEGER NOT NULL UNIQUE REFERENCES bookings(id),
+  test_booking_id INTEGER REFERENCES bookings(id),
+  court TEXT NOT NULL,
+  case_number TEXT NOT NULL,
+  mode TEXT NOT NULL CHECK (mode IN ('online', 'mixed')),
+  parties TEXT NOT NULL,
+  judge TEXT NOT NULL,
+  clerk TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL CHECK (status IN
+    ('已预约', '已通知', '测试通过', '进行中', '已结束', '已改期', '已取消', '已释放')),
+  notice_override INTEGER NOT NULL DEFAULT 0,
+  override_reason TEXT NOT NULL DEFAULT '',
+  override_by TEXT NOT NULL DEFAULT '',
+  rescheduled_from INTEGER REFERENCES hearings(id),
+  rescheduled_to INTEGER REFERENCES hearings(id),
+  notified_ms INTEGER,
+  test_passed_ms INTEGER,
+  started_ms INTEGER,
+  ended_ms INTEGER,
+  note TEXT NOT NULL DEFAULT '',
+  created_ms INTEGER NOT NULL,
+  updated_ms INTEGER NOT NULL
+);
+CREATE INDEX hearings_court_case ON hearings(court, case_number);
+CREATE INDEX hearings_judge ON hearings(judge);
+CREATE INDEX hearings_status ON hearings(status);
+)sql"},
+  };
+}
+
+}  // namespace rooms

@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: Apache-2.0
+// Remote hearings: proposals, scheduling with a test slot, party notices, the notice rule and
+// its override, the status machine, rescheduling, release and overrun.
+#include <gtest/gtest.h>
+#include <courthub/testing.hpp>
+
+#include <algorithm>
+
+#include "harness_fixture.hpp"
+
+namespace rooms::testing {
+namespace {
+
+class RemoteHearing : public ::testing::Test {
+ protected:
+  std::unique_ptr<PluginHarness> h = make_harness();
+
+  static Json hearing_body(int days, int from, int to) {
+    return Json::object(
+        {{"case_number", "（2026）辽0102民初123号"},
+         {"mode", "online"},
+         {"start", iso(days, from)},
+         {"end", iso(days, to)},
+         {"clerk", kClerk},
+         {"parties",
+          Json::array(
+              {Json::object({{"name", "张三"}, {"role", "原告"}, {"phone", "13812345678"}}),
+               Json::object({{"name", "李四"}, {"role", "被告"}, {"phone", "13900001111"}}),
+               Json::object({{"name", "王律师"}, {"role", "原告代理人"}, {"user_id", kStaff}})})}});
+  }
+  Json create(const std::string& user, const Json& body, int expect = 201) {
+    auto r = h->as(user).post("/hearings", body);
+    EXPECT_EQ(r.status, expect) << r.body;
+    return r.status == 201 ? r.json() : Json();
+  }
+  courthub::testing::HttpResult move(const std::string& user, int64_t id, const std::string& to) {
+    return h->as(user).post("/hearings/" + std::to_string(id) + "/status",
+                            Json::object({{"status", to}}));
+  }
+};
+
+TEST_F(RemoteHearing, ProposalsAreFreeVideoRoomsHearingRoomsFirst) {
+  auto r = h->as(kJudge).get("/hearings/proposals?date=" + format_date(add_days(today(), 5)) +
+                             "&from=09:00&to=11:00");
+  ASSERT_EQ(r.status, 200) << r.body;
+  std::vector<std::string> ids;
+  for (auto& room : r.json()["rooms"].as_array()) ids.push_back(room["id"].as_string());
+  EXPECT_EQ(ids, (std::vector<std::string>{"hp-ys1", "hp-kj1", "hp-205"}));
+  book(*h, kClerk, booking_body("hp-ys1", 5, 600, 660));
+  r = h->as(kJudge).get("/hearings/proposals?date=" + format_date(add_days(today(), 5)) +
+                        "&from=09:00&to=11:00");
+  EXPECT_EQ(r.json()["rooms"].at(0)["id"].as_string(), "hp-kj1");
+}
+
+TEST_F(RemoteHearing, SchedulingBooksARoomATestSlotAndTellsTheParties) {
+  Json hearing = create(kJudge, hearing_body(5, 540, 660));
+  EXPECT_EQ(hearing["status"].as_string(), "已通知");
+  EXPECT_EQ(hearing["case_number"].as_string(), "（2026）辽0102民初123号");
+  EXPECT_EQ(hearing["room"]["id"].as_string(), "hp-ys1") << "the first proposal";
+  EXPECT_EQ(hearing["judge"].as_string(), kJudge);
+  EXPECT_EQ(hearing["booking"]["purpose"].as_string(), "hearing");
+  ASSERT_TRUE(hearing["test_slot"].is_object());
+  EXPECT_EQ(hearing["test_slot"]["start"].as_string(), iso(4, 540)) << "T-1 day, same time";
+  EXPECT_EQ(hearing["test_slot"]["purpose"].as_string(), "hearing_test");
+  EXPECT_TRUE(hearing["warnings"].as_array().empty());
+  // The party on DingTalk gets the notice; the clerk and organizer get the others' phones.
+  auto party = outbox_to(*h, kStaff);
+  ASSERT_EQ(party.size(), 1u);
+  std::string notice = party[0]["msg"]["markdown"]["text"].as_string();
+  EXPECT_NE(notice.find("开庭通知"), std::string::npos) << notice;
+  EXPECT_NE(notice.find("（2026）辽0102民初123号"), std::string::npos) << notice;
+  EXPECT_NE(notice.find("庭前测试"), std::string::npos) << notice;
+  bool manual = false;
+  for (auto& m : outbox_to(*h, kClerk)) {
+    std::string text = m["msg"].dump();
+    if (text.find("13812345678") != std::string::npos &&
+        text.find("13900001111") != std::string::npos)
+      manual = true;
+  }
+  EXPECT_TRUE(manual) << "the clerk is asked to notify the parties off DingTalk";
+  // The room and the test slot are taken.
+  EXPECT_EQ(h->as(kClerk).post("/bookings", booking_body("hp-ys1", 5, 600, 630)).status, 409);
+  EXPECT_EQ(h->as(kClerk).post("/bookings", booking_body("hp-ys1", 4, 540, 570)).status, 409);
+}
+
+TEST_F(RemoteHearing, LessThanThreeDaysAheadNeedsAJudgesOverride) {
+  Json early = hearing_body(1, 540, 600);
+  early["judge"] = kJudge;
+  auto r = h->as(kClerk).post("/hearings", early);
+  ASSERT_EQ(r.status, 400) << r.body;
+  EXPECT_NE(error_message(r).find("至少提前 3 天"), std::string::npos) << r.body;
+  Json body = hearing_body(1, 540, 600);
+  body["override_notice"] = true;
+  body["override_reason"] = "被告人羁押期限将满";
+  body["judge"] = kJudge;
+  EXPECT_EQ(h->as(kClerk).post("/hearings", body).status, 403) << "a clerk may not override";
+  body.erase("override_reason");
+  EXPECT_EQ(h->as(kJudge).post("/hearings", body).status, 400) << "the reason is required";
+  body["override_reason"] = "被告人羁押期限将满";
+  Json hearing = create(kJudge, body);
+  EXPECT_TRUE(hearing["notice_override"].as_bool());
+  EXPECT_EQ(hearing["override_by"].as_string(), kJudge);
+}
+
+TEST_F(RemoteHearing, BadCaseNumbersPartiesAndRoomsAre400) {
+  Json body = hearing_body(5, 540, 600);
+  body["case_number"] = "2026民初123";
+  body["parties"] = Json::array({Json::object({{"name", "张三"}, {"role", "原告"}})});
+  body["mode"] = "video";
+  auto r = h->as(kJudge).post("/hearings", body);
+  ASSERT_EQ(r.status, 400) << r.body;
+  for (const char* field : {"/case_number", "/parties/0", "/mode"})
+    EXPECT_NE(r.body.find(std::string("\"") + field + "\""), std::string::npos) << field;
+  EXPECT_NE(r.body.find("（2026）辽0102民初123号"), std::string::npos) << "an example";
+  body = hearing_body(5, 540, 600);
+  body["room_id"] = "hp-301";  // no video terminal
+  r = h->as(kJudge).post("/hearings", body);
+  ASSERT_EQ(r.status, 400) << r.body;
+  EXPECT_NE(r.body.find("视频会议终端"), std::string::npos) << r.body;
+  EXPECT_EQ(h->as(kStaff).post("/hearings", hearing_body(5, 540, 600)).status, 403);
+}
+
+TEST_F(RemoteHearing, TheStatusMachineRefusesIllegalMovesWith409) {
+  int64_t id = create(kJudge, hearing_body(5, 540, 600))["id"].as_int();
+  auto r = move(kJudge, id, "进行中");
+  ASSERT_EQ(r.status, 409) << r.body;
+  EXPECT_NE(error_message(r).find("当前为 已通知，不能变为 进行中"), std::string::npos) << r.body;
+  EXPECT_EQ(move(kJudge, id, "已通知").status, 400) << "set by the system only";
+  EXPECT_EQ(move(kStaff, id, "测试通过").status, 403);
+  r = move(kClerk, id, "测试通过");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["status"].as_string(), "测试通过");
+  EXPECT_FALSE(r.json()["test_passed_at"].is_null());
+  EXPECT_EQ(move(kJudge, id, "已结束").status, 409);
+  r = move(kJudge, id, "进行中");
+  EXPECT_EQ(r.status, 409) << "five days early: outside the room's check-in window";
+  EXPECT_NE(error_message(r).find("签到"), std::string::npos) << r.body;
+  r = move(kJudge, id, "已取消");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["booking"]["status"].as_string(), "已取消");
+  EXPECT_EQ(r.json()["test_slot"]["status"].as_string(), "已取消");
+  EXPECT_EQ(move(kJudge, id, "测试通过").status, 409);
+  // The parties are told it is off.
+  bool told = false;
+  for (auto& m : outbox_to(*h, kStaff))
+    told = told || m["msg"].dump().find("取消开庭通知") != std::string::npos;
+  EXPECT_TRUE(told);
+}
+
+TEST_F(RemoteHearing, AHearingHappeningNowRunsToTheEndAndOverrunsIfTheRoomIsFree) {
+  int64_t s = (now_ms() / kMinuteMs + 3) * kMinuteMs;
+  int64_t e =
+      std::min(s + 20 * kMinuteMs, to_instant(add_days(local_date(s), 1), 0) - 30 * kMinuteMs);
+  if (e <= s) GTEST_SKIP() << "too close to midnight for an extension test";
+  Json body = hearing_body(0, 0, 0);
+  body["start"] = format_iso(s);
+  body["end"] = format_iso(e);
+  body["override_notice"] = true;
+  body["override_reason"] = "羁押期限";
+  Json hearing = create(kJudge, body);
+  int64_t id = hearing["id"].as_int();
+  EXPECT_FALSE(hearing["warnings"].as_array().empty()) << "no time left for a test slot";
+  ASSERT_EQ(move(kClerk, id, "测试通过").status, 200);
+  auto r = move(kClerk, id, "进行中");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["booking"]["status"].as_string(), "已签到");
+  // Still in progress at the booking's end: the release job extends it by 30 minutes.
+  h->run_job("release", e);
+  r = h->as(kJudge).get("/hearings/" + std::to_string(id));
+  EXPECT_EQ(r.json()["booking"]["end_ms"].as_int(), e + 30 * kMinuteMs);
+  EXPECT_EQ(r.json()["booking"]["status"].as_string(), "已签到");
+  r = move(kJudge, id, "已结束");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["booking"]["status"].as_string(), "已结束");
+  EXPECT_EQ(move(kJudge, id, "已取消").status, 409);
+}
+
+TEST_F(RemoteHearing, RescheduleMakesANewHearingAndFreesTheOldSlot) {
+  int64_t id = create(kJudge, hearing_body(5, 540, 600))["id"].as_int();
+  auto r = h->as(kClerk).post(
+      "/hearings/" + std::to_string(id) + "/reschedule",
+      Json::object({{"start", iso(6, 570)}, {"end", iso(6, 630)}, {"reason", "被告申请延期"}}));
+  ASSERT_EQ(r.status, 201) << r.body;
+  Json next = r.json();
+  EXPECT_EQ(next["rescheduled_from"].as_int(), id);
+  EXPECT_EQ(next["status"].as_string(), "已通知");
+  EXPECT_EQ(next["room"]["id"].as_string(), "hp-ys1");
+  Json old = h->as(kJudge).get("/hearings/" + std::to_string(id)).json();
+  EXPECT_EQ(old["status"].as_string(), "已改期");
+  EXPECT_EQ(old["rescheduled_to"].as_int(), next["id"].as_int());
+  EXPECT_EQ(old["booking"]["status"].as_string(), "已取消");
+  EXPECT_EQ(h->as(kClerk).post("/bookings", booking_body("hp-ys1", 5, 540, 570)).status, 201)
+      << "the old slot is free (the new test slot starts at 09:30 that day)";
+  bool told = false;
+  for (auto& m : outbox_to(*h, kStaff))
+    told = told || m["msg"].dump().find("改期开庭通知") != std::string::npos;
+  EXPECT_TRUE(told);
+  EXPECT_EQ(h->as(kJudge)
+                .post("/hearings/" + std::to_string(id) + "/reschedule",
+                      Json::object({{"start", iso(7, 540)}, {"end", iso(7, 600)}}))
+                .status,
+            409)
+      << "a rescheduled hearing is final";
+}
+
+TEST_F(RemoteHearing, HearingsAreListedForTheirOwnCourtOnly) {
+  create(kJudge, hearing_body(5, 540, 600));
+  auto r = h->as(kStaff).get("/hearings?to=" + format_date(add_days(today(), 10)));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["hearings"].size(), 1u);
+  EXPECT_EQ(h->as(kOtherJudge).get("/hearings?court=" + kCourt).status, 403);
+  int64_t id = r.json()["hearings"].at(0)["id"].as_int();
+  EXPECT_EQ(h->as(kOtherJudge).get("/hearings/" + std::to_string(id)).status, 403);
+}
+
+TEST_F(RemoteHearing, NobodyCheckingInReleasesTheHearing) {
+  Json hearing = create(kJudge, hearing_body(5, 540, 600));
+  int64_t id = hearing["id"].as_int();
+  h->run_job("release", at(5, 555));
+  Json now = h->as(kJudge).get("/hearings/" + std::to_string(id)).json();
+  EXPECT_EQ(now["status"].as_string(), "已释放");
+  EXPECT_EQ(now["booking"]["status"].as_string(), "已释放");
+}
+
+TEST_F(RemoteHearing, AJudgeCannotSitInTwoHearingsAtOnce) {
+  create(kJudge, hearing_body(5, 540, 660));
+  Json body = hearing_body(5, 600, 700);
+  body["case_number"] = "（2026）辽0102民初124号";
+  auto r = h->as(kJudge).post("/hearings", body);
+  ASSERT_EQ(r.status, 409) << r.body;
+  EXPECT_NE(error_message(r).find("承办法官在该时段已有远程庭审"), std::string::npos) << r.body;
+  EXPECT_EQ(error_details(r)["conflicts"].at(0)["reason"].as_string(), "judge_busy");
+}
+
+TEST_F(RemoteHearing, ARoomThatNeedsApprovalWaitsBeforeTellingTheParties) {
+  // Make the hearing room need approval; the clerk books, approvals agrees.
+  ASSERT_EQ(h->as(kAdmin).patch("/admin/rooms/hp-ys1", Json::object({{"approval", true}})).status,
+            200);
+  h->set_plugin_active("approvals", true);
+  Json body = hearing_body(5, 540, 600);
+  body["room_id"] = "hp-ys1";
+  body["judge"] = kJudge;
+  Json hearing = create(kClerk, body);
+  EXPECT_EQ(hearing["status"].as_string(), "已预约");
+  EXPECT_EQ(hearing["booking"]["status"].as_string(), "待审批");
+  EXPECT_TRUE(outbox_to(*h, kStaff).empty()) << "no notice before the room is confirmed";
+  int64_t booking = hearing["booking"]["id"].as_int();
+  ASSERT_TRUE(h->deliver_event("approvals.instance_finished",
+                               Json::object({{"source", "rooms"},
+                                             {"result", "agree"},
+                                             {"request_id", "booking:" + std::to_string(booking)}}))
+                  .ok);
+  Json now = h->as(kClerk).get("/hearings/" + std::to_string(hearing["id"].as_int())).json();
+  EXPECT_EQ(now["status"].as_string(), "已通知");
+  EXPECT_EQ(now["test_slot"]["status"].as_string(), "已预订") << "decided with the hearing";
+  EXPECT_EQ(outbox_to(*h, kStaff).size(), 1u);
+}
+
+}  // namespace
+}  // namespace rooms::testing
