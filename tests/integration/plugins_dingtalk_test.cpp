@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: Apache-2.0
+// rooms and approvals as DingTalk users meet them, through the local double: robot commands,
+// interactive cards delivered by the outbox, and card buttons that act through /dingtalk/cards.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
+#include "dingtalk_client.hpp"
+#include "host/http/session_token.hpp"
+
+namespace courthub::it {
+namespace {
+
+std::string approvals_demo() {
+  std::ifstream in(source_dir() + "/plugins/approvals/demo-settings.yaml");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string all = text.str();
+  all = all.substr(all.find("- name: approvals"));
+  std::string out = "  ";
+  for (char c : all) {
+    out += c;
+    if (c == '\n') out += "  ";
+  }
+  return out + "\n";
+}
+
+const char* kRooms =
+    "  - name: rooms\n"
+    "    settings:\n"
+    "      rooms:\n"
+    "        - {id: t-101, court: T-BC-01, name: 一号会议室, kind: 会议室, capacity: 20,\n"
+    "           location: 一楼, equipment: [投屏]}\n";
+
+std::string token(const std::string& user) {
+  http::SessionTokens tokens(kSessionSecret, 3600);
+  return tokens.issue(user, now_ms() / 1000);
+}
+
+class PluginsThroughDingTalk : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dt_ = start_double();
+    host_ = std::make_unique<HostProcess>(dingtalk_config(*dt_, std::string(kRooms) + approvals_demo()));
+  }
+  Json robot(const std::string& text, const std::string& user) {
+    static int n = 0;
+    auto r = post_robot(*host_, robot_message(text, user, "m-" + std::to_string(++n),
+                                              dt_->base_url() + "/robot/sendBySession?session=s"));
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.json();
+  }
+  // The cards DingTalk was asked to deliver, by outTrackId prefix.
+  std::vector<Json> cards(const std::string& prefix) {
+    std::vector<Json> out;
+    for (auto& r : dt_->requests("/v1.0/card/instances/createAndDeliver"))
+      if (r["body"].get_string("outTrackId").rfind(prefix, 0) == 0) out.push_back(r["body"]);
+    return out;
+  }
+  std::unique_ptr<dingtalk_double::DingTalkDouble> dt_;
+  std::unique_ptr<HostProcess> host_;
+};
+
+TEST_F(PluginsThroughDingTalk, BookFromChatGetACardCancelWithItsButton) {
+  Json reply = robot("book 一号会议室 下周四 14:00-15:00 党支部学习", "T-BC-01-011");
+  ASSERT_EQ(reply["msgtype"].as_string(), "markdown") << reply.dump();
+  EXPECT_NE(reply["markdown"]["text"].as_string().find("党支部学习"), std::string::npos);
+
+  // The organizer's booking card went out through the outbox to DingTalk.
+  ASSERT_TRUE(eventually([&] { return cards("booking-").size() == 1; })) << "no card delivered";
+  Json card = cards("booking-").at(0);
+  EXPECT_EQ(card["openSpaceId"].as_string(), "dtv1.card//IM_ROBOT.T-BC-01-011");
+  EXPECT_EQ(card["callbackRouteKey"].as_string(), kCardKey);
+  std::string booking_id = card["cardData"]["cardParamMap"]["booking_id"].as_string();
+
+  // Someone else cannot cancel it from the card; the organizer can.
+  auto other = post_card(*host_, kCardKey, "rooms.cancel", Json::object({{"booking_id", booking_id}}),
+                         "T-BC-01-012");
+  ASSERT_EQ(other.status, 200) << other.body;
+  EXPECT_EQ(other.json()["userPrivateData"]["cardParamMap"]["result"].as_string(), "refused");
+  auto mine = post_card(*host_, kCardKey, "rooms.cancel", Json::object({{"booking_id", booking_id}}),
+                        "T-BC-01-011");
+  ASSERT_EQ(mine.status, 200) << mine.body;
+  EXPECT_EQ(mine.json()["cardData"]["cardParamMap"]["status"].as_string(), "已取消");
+
+  // Chat sees it gone.
+  Json mine_list = robot("my bookings", "T-BC-01-011");
+  EXPECT_EQ(mine_list.dump().find("党支部学习"), std::string::npos) << mine_list.dump();
+}
+
+TEST_F(PluginsThroughDingTalk, BadChatInputIsExplainedWithAnExample) {
+  Json reply = robot("book 九号会议室 明天 9:00-10:00 开会", "T-BC-01-011");
+  std::string text = reply.dump();
+  EXPECT_NE(text.find("九号会议室"), std::string::npos) << text;
+  EXPECT_NE(text.find("book 3号会议室"), std::string::npos) << text;  // the usage example
+}
+
+TEST_F(PluginsThroughDingTalk, ApprovalTravelsByCardsAndChat) {
+  Json leave = Json::object(
+      {{"template", "leave"},
+       {"form", Json::object({{"leave_type", "事假"},
+                              {"period", Json::array({"2026-12-21 09:00", "2026-12-25 18:00"})},
+                              {"days", 5},
+                              {"reason", "家中有事"}})}});
+  auto submitted = host_->post("/apps/approvals/instances", leave.dump(), token("T-BC-01-011"));
+  ASSERT_EQ(submitted.status, 201) << submitted.body;
+  int64_t id = submitted.json()["id"].as_int();
+
+  // 庭长 gets a card and agrees with its button.
+  ASSERT_TRUE(eventually([&] { return cards("task-").size() == 1; }));
+  Json card = cards("task-").at(0);
+  EXPECT_EQ(card["openSpaceId"].as_string(), "dtv1.card//IM_ROBOT.T-BC-01-010");
+  std::string task = card["cardData"]["cardParamMap"]["task_id"].as_string();
+  auto pressed = post_card(*host_, kCardKey, "approvals.agree",
+                           Json::object({{"task_id", task}}), "T-BC-01-010");
+  ASSERT_EQ(pressed.status, 200) << pressed.body;
+  EXPECT_EQ(pressed.json()["cardData"]["cardParamMap"]["status"].as_string(), "已同意");
+  // A second press is refused: the task is decided.
+  EXPECT_EQ(post_card(*host_, kCardKey, "approvals.agree", Json::object({{"task_id", task}}),
+                      "T-BC-01-010")
+                .status,
+            409);
+
+  // The 分管院领导 sees it pending in chat and approves from there; then the 院长.
+  ASSERT_TRUE(eventually([&] { return cards("task-").size() == 2; }));
+  std::string pending = robot("approvals pending", "T-BC-01-002").dump();
+  EXPECT_NE(pending.find("#" + std::to_string(id)), std::string::npos) << pending;
+  Json approved = robot("approve " + std::to_string(id) + " 同意", "T-BC-01-002");
+  EXPECT_NE(approved.dump().find("同意"), std::string::npos) << approved.dump();
+  ASSERT_TRUE(eventually([&] { return cards("task-").size() == 3; }));
+  robot("approve " + std::to_string(id), "T-BC-01-001");
+
+  auto detail = host_->get("/apps/approvals/instances/" + std::to_string(id), token("T-BC-01-011"));
+  ASSERT_EQ(detail.status, 200);
+  EXPECT_EQ(detail.json()["status"].as_string(), "COMPLETED");
+  EXPECT_EQ(detail.json()["result"].as_string(), "agree");
+  // The originator learned the outcome by work notification.
+  EXPECT_TRUE(eventually([&] {
+    for (auto& r : dt_->requests("/topapi/message/corpconversation/asyncsend_v2"))
+      if (r["body"].get_string("userid_list") == "T-BC-01-011") return true;
+    return false;
+  }));
+}
+
+}  // namespace
+}  // namespace courthub::it
