@@ -7,69 +7,98 @@
 namespace courthub::storage {
 
 Outcome GroupCommit::run(Write write) {
-  Pending me;
-  me.write = &write;
-  std::unique_lock lock(mu_);
-  queue_.push_back(&me);
-  while (!me.done) {
-    if (!leader_active_ && queue_.front() == &me) break;  // my turn to lead
-    me.cv.wait(lock);
-  }
-  if (me.done) return me.result;
-
-  leader_active_ = true;
-  std::vector<Pending*> batch;
-  while (!queue_.empty() && batch.size() < max_batch_) {
-    batch.push_back(queue_.front());
-    queue_.pop_front();
-  }
-  lock.unlock();
-
-  Outcome committed = db_.transaction([&](Transaction& txn) -> Outcome {
-    for (Pending* p : batch) {
-      Outcome o = txn.query("SAVEPOINT courthub_write", {});
-      if (!o.ok()) return o;
-      try {
-        p->result = (*p->write)(txn);
-      } catch (const std::exception& e) {
-        p->result = Outcome::error(std::string("write threw: ") + e.what());
-      }
-      if (!p->result.ok()) {
-        o = txn.query("ROLLBACK TO courthub_write", {});
-        if (!o.ok()) return o;
-      }
-      o = txn.query("RELEASE courthub_write", {});
-      if (!o.ok()) return o;
+  // Shared: the leader may still be waking this writer when it has already returned.
+  auto me = std::make_shared<Pending>(&write);
+  {
+    std::lock_guard lock(mu_);
+    queue_.push_back(me);
+    if (!leader_active_) {
+      leader_active_ = true;
+      me->state.store(kLead);
     }
-    return Outcome::success();
-  });
-  if (!committed.ok()) {
-    // The whole transaction failed (disk full, I/O error): nothing is durable.
-    for (Pending* p : batch)
-      if (p->result.ok()) p->result = committed;
   }
+  int state;
+  while ((state = me->state.load(std::memory_order_acquire)) == kWaiting) {
+    me->state.wait(kWaiting, std::memory_order_acquire);
+  }
+  if (state == kDone) return me->result;
 
-  lock.lock();
-  ++commits_;
+  // Leading: commit everything queued so far (this writer included).
+  std::vector<std::shared_ptr<Pending>> batch;
+  {
+    std::lock_guard lock(mu_);
+    while (!queue_.empty() && batch.size() < max_batch_) {
+      batch.push_back(std::move(queue_.front()));
+      queue_.pop_front();
+    }
+  }
+  commit(batch);
+
+  // Hand the lead to whoever queued meanwhile, then wake the writers of this batch.
+  std::shared_ptr<Pending> next;
+  {
+    std::lock_guard lock(mu_);
+    if (queue_.empty()) {
+      leader_active_ = false;
+    } else {
+      next = queue_.front();
+    }
+  }
+  if (next) {
+    next->state.store(kLead, std::memory_order_release);
+    next->state.notify_one();
+  }
+  Outcome mine = me->result;
+  for (auto& p : batch) {
+    if (p == me) continue;
+    p->state.store(kDone, std::memory_order_release);
+    p->state.notify_one();
+  }
+  return mine;
+}
+
+void GroupCommit::commit(std::vector<std::shared_ptr<Pending>>& batch) {
+  // Optimistic first: all writes in one transaction without savepoints (three statements fewer
+  // per write). Only if one fails is the batch rolled back and redone with a savepoint around
+  // each write, so the failing one is undone alone.
+  for (bool isolated : {false, true}) {
+    bool write_failed = false;
+    Outcome committed = db_.transaction([&](Transaction& txn) -> Outcome {
+      for (auto& p : batch) {
+        if (isolated) {
+          Outcome o = txn.query("SAVEPOINT courthub_write", {});
+          if (!o.ok()) return o;
+        }
+        try {
+          p->result = (*p->write)(txn);
+        } catch (const std::exception& e) {
+          p->result = Outcome::error(std::string("write threw: ") + e.what());
+        }
+        if (!isolated && !p->result.ok()) {
+          write_failed = true;
+          return Outcome::error("a write failed; redo with savepoints");
+        }
+        if (isolated) {
+          if (!p->result.ok()) {
+            Outcome o = txn.query("ROLLBACK TO courthub_write", {});
+            if (!o.ok()) return o;
+          }
+          Outcome o = txn.query("RELEASE courthub_write", {});
+          if (!o.ok()) return o;
+        }
+      }
+      return Outcome::success();
+    });
+    if (write_failed && !isolated) continue;
+    if (!committed.ok()) {
+      // The whole transaction failed (disk full, I/O error): nothing is durable.
+      for (auto& p : batch)
+        if (p->result.ok()) p->result = committed;
+    }
+    break;
+  }
+  commits_++;
   writes_ += batch.size();
-  leader_active_ = false;
-  for (Pending* p : batch) {
-    p->done = true;
-    if (p != &me) p->cv.notify_one();
-  }
-  // Whoever queued meanwhile leads the next commit.
-  if (!queue_.empty()) queue_.front()->cv.notify_one();
-  return me.result;
-}
-
-uint64_t GroupCommit::commits() const {
-  std::lock_guard lock(mu_);
-  return commits_;
-}
-
-uint64_t GroupCommit::writes() const {
-  std::lock_guard lock(mu_);
-  return writes_;
 }
 
 }  // namespace courthub::storage

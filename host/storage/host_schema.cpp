@@ -59,7 +59,7 @@ CREATE TABLE audit_log (
       {3, "inbox",
        R"sql(
 CREATE TABLE inbox (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  id INTEGER PRIMARY KEY,
   source TEXT NOT NULL,
   topic TEXT NOT NULL,
   dedup_key TEXT NOT NULL UNIQUE,
@@ -81,7 +81,7 @@ CREATE INDEX inbox_deliveries_due ON inbox_deliveries(state, next_ms);
       {4, "outbox",
        R"sql(
 CREATE TABLE outbox (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  id INTEGER PRIMARY KEY,
   plugin TEXT NOT NULL,
   idem_key TEXT,
   channel TEXT NOT NULL,

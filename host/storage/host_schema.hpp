@@ -9,6 +9,9 @@
 namespace courthub::storage {
 
 // The host database's migrations, oldest first. Never edit one that has shipped; append.
+// (Inbox and outbox ids are plain rowids, not AUTOINCREMENT: that would update sqlite_sequence
+// on every insert of the hottest path. Their rows are purged oldest first, never from the top,
+// so an id is never handed out twice.)
 std::span<const Migration> host_migrations();
 
 }  // namespace courthub::storage

@@ -135,8 +135,11 @@ class SqliteDatabase : public Database {
       lock.lock();
       syncing_ = false;
       if (o.ok() && target > synced_seq_) synced_seq_ = target;
+      // Wake the waiters without holding the lock they need, so they do not wake only to block.
+      lock.unlock();
       sync_cv_.notify_all();
       if (!o.ok()) return o;
+      lock.lock();
     }
     return Outcome::success();
   }
