@@ -20,6 +20,27 @@ TEST(SdkJson, RoundTripsUnicodeEscapesAndNumbers) {
   EXPECT_EQ(Json("a\"b\\c\n\x01").dump(), "\"a\\\"b\\\\c\\n\\u0001\"");
 }
 
+TEST(SdkJson, EscapesOnlyWhatNeedsEscapingInsideLongRuns) {
+  std::string plain(300, 'x');
+  std::string text = plain + "\"" + "中文" + "\t" + plain + "\\";
+  std::string dumped = Json(text).dump();
+  EXPECT_EQ(dumped, "\"" + plain + "\\\"中文\\t" + plain + "\\\\\"");
+  EXPECT_EQ(Json::parse(dumped).as_string(), text);
+  EXPECT_THROW(Json::parse("\"abc\ndef\""), JsonError);  // raw control character
+  EXPECT_THROW(Json::parse("\"abcdef"), JsonError);       // unterminated after a run
+}
+
+TEST(SdkJson, SetCopiesAMemberOfTheSameObject) {
+  Json j = Json::object();
+  for (int i = 0; i < 64; ++i) j["k" + std::to_string(i)] = Json(std::string(40, 'a' + i % 26));
+  // Every insertion may move the members; set() takes its value by value, so this is safe.
+  for (int i = 0; i < 64; ++i) j.set("copy" + std::to_string(i), j["k" + std::to_string(i)]);
+  for (int i = 0; i < 64; ++i)
+    EXPECT_EQ(j["copy" + std::to_string(i)].as_string(), std::string(40, 'a' + i % 26));
+  EXPECT_EQ(j.set("k0", Json(7)).as_int(), 7);
+  EXPECT_EQ(j["k0"].as_int(), 7);
+}
+
 TEST(SdkJson, ParseErrorsSayWhereAndTypeErrorsSayWhat) {
   try {
     Json::parse(R"({"a": [1, 2,]})");

@@ -11,7 +11,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <deque>
 #include <initializer_list>
 #include <stdexcept>
 #include <string>
@@ -32,9 +31,12 @@ class Json {
   enum class Type { Null, Bool, Int, Double, String, Array, Object };
   using Array = std::vector<Json>;
   using Member = std::pair<std::string, Json>;
-  // Keeps insertion order. A deque, so adding a member never moves the others: after
-  // `j["b"] = j["a"]` (which adds "b" while holding a reference to "a") the copy is still safe.
-  using Object = std::deque<Member>;
+  // Keeps insertion order. Like a std::vector, adding a member may move the others, so a
+  // reference into an object is only good until the next insertion: `j["b"] = j["a"]` (which
+  // adds "b" while holding a reference to "a") is wrong; write `j.set("b", j["a"])`, which
+  // copies first. (A vector because objects are built and copied on every request: a deque
+  // costs two allocations per object.)
+  using Object = std::vector<Member>;
 
   Json() = default;
   Json(std::nullptr_t) {}
@@ -130,6 +132,13 @@ class Json {
     o.emplace_back(std::string(key), Json());
     return o.back().second;
   }
+  // Sets a member, inserting it when absent. `value` is taken by value, so it may come from this
+  // same object: j.set("b", j["a"]).
+  Json& set(std::string_view key, Json value) {
+    Json& slot = (*this)[key];
+    slot = std::move(value);
+    return slot;
+  }
   void erase(std::string_view key) {
     auto& o = get<Object>("an object");
     for (auto it = o.begin(); it != o.end(); ++it)
@@ -172,8 +181,14 @@ class Json {
   friend bool operator==(const Json& a, const Json& b) { return a.v_ == b.v_; }
 
   static void write_string(std::string& out, std::string_view s) {
+    out.reserve(out.size() + s.size() + 2);
     out += '"';
-    for (unsigned char c : s) {
+    size_t run = 0;  // start of the current run of characters that need no escaping
+    for (size_t i = 0; i < s.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out.append(s.data() + run, i - run);
+      run = i + 1;
       switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
@@ -183,15 +198,12 @@ class Json {
         case '\b': out += "\\b"; break;
         case '\f': out += "\\f"; break;
         default:
-          if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out += buf;
-          } else {
-            out += static_cast<char>(c);
-          }
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
       }
     }
+    out.append(s.data() + run, s.size() - run);
     out += '"';
   }
 
@@ -404,14 +416,18 @@ class Json::Parser {
     ++p_;  // opening quote
     std::string out;
     while (true) {
+      // Copy the run up to the next quote, backslash or control character in one go.
+      size_t run = p_;
+      while (p_ < t_.size()) {
+        unsigned char r = static_cast<unsigned char>(t_[p_]);
+        if (r == '"' || r == '\\' || r < 0x20) break;
+        ++p_;
+      }
+      out.append(t_.data() + run, p_ - run);
       if (p_ >= t_.size()) fail("unterminated string");
       unsigned char c = static_cast<unsigned char>(t_[p_++]);
       if (c == '"') return out;
       if (c < 0x20) fail("control character in string");
-      if (c != '\\') {
-        out += static_cast<char>(c);
-        continue;
-      }
       if (p_ >= t_.size()) fail("unterminated escape");
       char e = t_[p_++];
       switch (e) {
