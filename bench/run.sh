@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # Benchmarks, each against a baseline measured in the same run on the same server.
-#   bench/run.sh events    POST /dingtalk/events (distinct signed, encrypted events) vs GET /healthz
+#   bench/run.sh events     POST /dingtalk/events (distinct signed, encrypted events) vs GET /healthz
+#   bench/run.sh rooms      bookings/s through the HTTP API and free/busy latency for one court,
+#                           with 128 courts x 20 rooms x a year of bookings
+#   bench/run.sh approvals  three-step leave requests submit-to-finish through the HTTP API
+#   bench/run.sh all        all three
 # Environment: COURTHUB_BENCH_SECONDS (10), COURTHUB_BENCH_CONNECTIONS (32),
-#              COURTHUB_BENCH_EVENTS (400000 pre-generated events).
+#              COURTHUB_BENCH_EVENTS (400000 pre-generated events),
+#              COURTHUB_BENCH_DELIVER (1: a local DingTalk double receives the outbox's messages on
+#              the same two cores; 0: no dingtalk channel, messages stay queued).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${COURTHUB_BENCH_BUILD:-$ROOT/build-release}
@@ -13,12 +19,15 @@ WHAT=${1:-events}
 
 command -v wrk >/dev/null || { echo "bench: wrk is needed (apt-get install wrk)"; exit 1; }
 cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DCOURTHUB_BUILD_TESTS=OFF >/dev/null
-cmake --build "$BUILD" -j2 --target courthub event_feed hello >/dev/null
+cmake --build "$BUILD" -j2 --target courthub event_feed rooms_driver approvals_driver \
+  dingtalk-double hello rooms approvals >/dev/null
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/courthub-bench-XXXXXX")
 HOST_PID=""
+DOUBLE_PID=""
 cleanup() {
   [ -n "$HOST_PID" ] && kill "$HOST_PID" 2>/dev/null && wait "$HOST_PID" 2>/dev/null || true
+  [ -n "$DOUBLE_PID" ] && kill "$DOUBLE_PID" 2>/dev/null && wait "$DOUBLE_PID" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -28,26 +37,51 @@ TOKEN=bench-callback-token
 AES=BenchCallbackAesKey0123456789abcdefghijklmn
 APP=bench-app-key
 
+SESSION=bench-session-secret-0123456789
+
+# A DingTalk double on a free port, so outbound messages (cards, notices) are really delivered.
+start_double() {
+  [ -n "$DOUBLE_PID" ] && return 0
+  "$BUILD/bin/dingtalk-double" --listen 127.0.0.1:0 --app-key "$APP" --app-secret bench-app-secret \
+    >"$WORK/double.out" 2>"$WORK/double.log" &
+  DOUBLE_PID=$!
+  for _ in $(seq 1 100); do
+    grep -q "listening on" "$WORK/double.out" 2>/dev/null && break
+    sleep 0.05
+  done
+  DOUBLE_URL=$(sed -n 's/.*listening on \(http[^ ]*\).*/\1/p' "$WORK/double.out")
+}
+
+# start_host PLUGINS_YAML: the host on a free port with the real 128-court directory.
 start_host() {
-  cat >"$WORK/courthub.yaml" <<YAML
-server: {listen: "127.0.0.1:0", threads: $((CONNS + 16)), queue_size: 1024}
-storage: {data_dir: "$WORK/data", synchronous: full}
-admin: {token: "$ADMIN"}
-sessions: {secret: bench-session-secret-0123456789}
-directory: {seed: ["$ROOT/config/directory/courts.yaml", "$ROOT/config/directory/staff.yaml"]}
-dingtalk:
-  api_base: "http://127.0.0.1:9"
+  local plugins=${1:-"  - name: hello"}
+  local channel=""
+  # The event benchmark needs the callback secrets; the others deliver to the double unless
+  # COURTHUB_BENCH_DELIVER=0 (then there is no channel and messages stay queued).
+  if [ "$WHAT" = events ] || [ "${COURTHUB_BENCH_DELIVER:-1}" = 1 ]; then
+    channel="dingtalk:
+  api_base: \"${DOUBLE_URL:-http://127.0.0.1:9}\"
   app_key: $APP
   app_secret: bench-app-secret
   corp_id: dingbenchcorp
   agent_id: 1
   callback: {token: $TOKEN, aes_key: $AES}
+  cards: {route_key: bench-card-route-key-0001}"
+  fi
+  cat >"$WORK/courthub.yaml" <<YAML
+server: {listen: "127.0.0.1:0", threads: $((CONNS + 16)), queue_size: 1024}
+storage: {data_dir: "$WORK/data", synchronous: full}
+admin: {token: "$ADMIN"}
+sessions: {secret: $SESSION}
+directory: {seed: ["$ROOT/config/directory/courts.yaml", "$ROOT/config/directory/staff.yaml"]}
+$channel
 plugin_search_path: ["$BUILD/plugins"]
 plugins:
-  - name: hello
+$plugins
 YAML
+  rm -f "$WORK/data/courthub.addr"
   "$BUILD/bin/courthub" serve --config "$WORK/courthub.yaml" --log-level warn \
-    >"$WORK/host.out" 2>"$WORK/host.log" &
+    >"$WORK/host.out" 2>>"$WORK/host.log" &
   HOST_PID=$!
   for _ in $(seq 1 600); do
     [ -s "$WORK/data/courthub.addr" ] && break
@@ -55,6 +89,11 @@ YAML
   done
   PORT=$(cut -d: -f2 "$WORK/data/courthub.addr")
   URL="http://127.0.0.1:$PORT"
+}
+
+stop_host() {
+  kill "$HOST_PID" && wait "$HOST_PID" || true
+  HOST_PID=""
 }
 
 # "Requests/sec", p50 and p99 (in ms) from wrk --latency output.
@@ -116,7 +155,40 @@ bench_events() {
   [ "$ok" = 1 ]
 }
 
+bench_rooms() {
+  command -v sqlite3 >/dev/null || { echo "bench: sqlite3 is needed (apt-get install sqlite3)"; exit 1; }
+  [ "${COURTHUB_BENCH_DELIVER:-1}" = 1 ] && start_double
+  local plugins="  - name: rooms"
+  start_host "$plugins"
+  stop_host  # the rooms database now exists with its schema
+  echo "bench: seeding 128 courts x 20 rooms x every weekday of 2026 (4 bookings a day each)"
+  local t0=$SECONDS
+  sqlite3 "$WORK/data/plugins/rooms.db" -cmd "ATTACH '$WORK/data/courthub.db' AS host" \
+    <"$ROOT/plugins/rooms/bench/seed_year.sql" >/dev/null
+  echo "bench: seeded $(sqlite3 "$WORK/data/plugins/rooms.db" 'SELECT COUNT(*) FROM bookings') bookings in $((SECONDS - t0)) s"
+  start_host "$plugins"
+  "$BUILD/bin/rooms_driver" "$PORT" "$SESSION" "$ROOT/config/directory" "$CONNS" "$SECONDS_PER_RUN"
+  local overlaps
+  overlaps=$(sqlite3 "$WORK/data/plugins/rooms.db" "SELECT COUNT(*) FROM bookings a JOIN bookings b
+    ON a.room_id = b.room_id AND a.id < b.id AND a.start_ms < b.end_ms AND b.start_ms < a.end_ms
+    WHERE a.start_ms >= 1798992000000 AND a.status NOT IN ('已取消','已拒绝','已释放')
+      AND b.status NOT IN ('已取消','已拒绝','已释放')")
+  echo "check: overlapping bookings after the run: $overlaps"
+  [ "$overlaps" = 0 ]
+}
+
+bench_approvals() {
+  [ "${COURTHUB_BENCH_DELIVER:-1}" = 1 ] && start_double
+  local plugins
+  plugins=$(sed -n '/^- name: approvals/,$p' "$ROOT/plugins/approvals/demo-settings.yaml" | sed 's/^/  /')
+  start_host "$plugins"
+  "$BUILD/bin/approvals_driver" "$PORT" "$SESSION" "$ROOT/config/directory" "$CONNS" "$SECONDS_PER_RUN"
+}
+
 case "$WHAT" in
   events) bench_events ;;
-  *) echo "bench: unknown benchmark '$WHAT' (events)"; exit 2 ;;
+  rooms) bench_rooms ;;
+  approvals) bench_approvals ;;
+  all) bench_events && stop_host && bench_rooms && stop_host && bench_approvals ;;
+  *) echo "bench: unknown benchmark '$WHAT' (events, rooms, approvals, all)"; exit 2 ;;
 esac

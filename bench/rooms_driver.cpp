@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: Apache-2.0
+// rooms_driver: booking throughput through the HTTP API (distinct free slots in 2,560 rooms of
+// 128 courts, each booked by a person of that court) and free/busy latency for one court over a
+// year of bookings, with GET /healthz from the same client as the baseline.
+//
+//   rooms_driver PORT SESSION_SECRET SEED_DIR THREADS SECONDS
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "bench/http_load.hpp"
+#include "courthub/json.hpp"
+#include "host/directory/seed.hpp"
+#include "host/directory/snapshot.hpp"
+#include "host/http/session_token.hpp"
+#include "host/jobs/civil_time.hpp"
+
+using courthub::Json;
+using courthub::bench::Connection;
+
+namespace {
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Weekdays from 2027-01-04 (a Monday) on, as "YYYY-MM-DD": inside the plugin's 92-day horizon
+// from late 2026 and after the seeded year, so every slot is free.
+std::vector<std::string> weekdays(int count) {
+  std::vector<std::string> out;
+  int64_t day = courthub::jobs::days_from_civil(2027, 1, 4);
+  while (static_cast<int>(out.size()) < count) {
+    auto date = courthub::jobs::civil_from_days(day);
+    int weekday = static_cast<int>((day + 4) % 7);  // 1970-01-01 was a Thursday; 0 = Sunday
+    if (weekday != 0 && weekday != 6) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "%04lld-%02d-%02d", static_cast<long long>(date.year),
+                    static_cast<int>(date.month), static_cast<int>(date.day));
+      out.push_back(buf);
+    }
+    ++day;
+  }
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 6) {
+    std::fprintf(stderr, "usage: rooms_driver PORT SESSION_SECRET SEED_DIR THREADS SECONDS\n");
+    return 2;
+  }
+  uint16_t port = static_cast<uint16_t>(std::stoi(argv[1]));
+  courthub::http::SessionTokens tokens(argv[2], 24 * 3600);
+  std::string seed_dir = argv[3];
+  int threads = std::stoi(argv[4]);
+  double seconds = std::stod(argv[5]);
+
+  auto seed = courthub::directory::read_seed({seed_dir + "/courts.yaml", seed_dir + "/staff.yaml"});
+  if (!seed) {
+    std::fprintf(stderr, "%s\n", seed.outcome().message().c_str());
+    return 1;
+  }
+  auto snapshot = courthub::directory::Snapshot::build(*seed);
+  int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                    std::chrono::system_clock::now().time_since_epoch())
+                    .count();
+  struct Court {
+    std::string code, organizer_token;
+  };
+  std::vector<Court> courts;
+  for (auto& c : snapshot->courts()) {
+    auto judges = snapshot->people(c.code, 0, "judge");
+    if (judges.empty()) continue;
+    courts.push_back({c.code, tokens.issue(judges.front()->user_id, now)});
+  }
+  const auto days = weekdays(40);
+  const size_t rooms = courts.size() * 20;
+  std::printf("rooms: %zu courts, %zu rooms, %d connections, %.0f s each run\n", courts.size(),
+              rooms, threads, seconds);
+
+  auto base = courthub::bench::run_closed_loop(
+      "127.0.0.1", port, threads, seconds,
+      [&](int, Connection& c, std::vector<double>& lat) -> uint64_t {
+        return c.call("GET", "/healthz", "", "", &lat).status == 200 ? 1 : 0;
+      });
+
+  std::atomic<uint64_t> next{0};
+  auto booking = courthub::bench::run_closed_loop(
+      "127.0.0.1", port, threads, seconds,
+      [&](int, Connection& c, std::vector<double>& lat) -> uint64_t {
+        uint64_t k = next++;
+        const Court& court = courts[k % courts.size()];
+        uint64_t room = (k / courts.size()) % 20 + 1;
+        uint64_t slot = k / rooms;
+        int hour = 8 + static_cast<int>(slot % 10);
+        const std::string& day = days[(slot / 10) % days.size()];
+        char start[40], end[40], room_id[64];
+        std::snprintf(start, sizeof start, "%sT%02d:00:00+08:00", day.c_str(), hour);
+        std::snprintf(end, sizeof end, "%sT%02d:00:00+08:00", day.c_str(), hour + 1);
+        std::snprintf(room_id, sizeof room_id, "%s-b%02llu", lower(court.code).c_str(),
+                      static_cast<unsigned long long>(room));
+        std::string body = Json::object({{"room_id", room_id},
+                                         {"start", start},
+                                         {"end", end},
+                                         {"title", "压测会议"}})
+                               .dump();
+        auto r = c.call("POST", "/apps/rooms/bookings", body, court.organizer_token, &lat);
+        if (r.status != 201) {
+          static std::atomic<int> shown{0};
+          if (shown++ < 3) std::fprintf(stderr, "booking refused: %d %s\n", r.status, r.body.c_str());
+          return 0;
+        }
+        return 1;
+      });
+
+  // Free/busy for one court on a seeded day: every room has four bookings that day.
+  const std::string free_path =
+      "/apps/rooms/free?court=LN-BC-SY-01&start=2026-12-01T09:00:00%2B08:00"
+      "&end=2026-12-01T10:00:00%2B08:00";
+  const std::string& reader = courts[0].organizer_token;
+  auto free_busy = [&](int connections) {
+    return courthub::bench::run_closed_loop(
+        "127.0.0.1", port, connections, seconds / 2,
+        [&](int, Connection& c, std::vector<double>& lat) -> uint64_t {
+          return c.call("GET", free_path, "", reader, &lat).status == 200 ? 1 : 0;
+        });
+  };
+  auto fb1 = free_busy(1);
+  auto fb4 = free_busy(4);
+
+  std::printf("\n%-40s %10s %9s %9s %9s\n", "", "per s", "p50 ms", "p99 ms", "failed");
+  std::printf("%-40s %10.0f %9.3f %9.3f %9llu\n", "GET /healthz (baseline)",
+              base.units_per_second(), base.p50_ms, base.p99_ms,
+              static_cast<unsigned long long>(base.failures));
+  std::printf("%-40s %10.0f %9.3f %9.3f %9llu\n", "POST /bookings (bookings)",
+              booking.units_per_second(), booking.p50_ms, booking.p99_ms,
+              static_cast<unsigned long long>(booking.failures));
+  std::printf("%-40s %10.0f %9.3f %9.3f %9llu\n", "GET /free, one court, 1 connection",
+              fb1.units_per_second(), fb1.p50_ms, fb1.p99_ms,
+              static_cast<unsigned long long>(fb1.failures));
+  std::printf("%-40s %10.0f %9.3f %9.3f %9llu\n", "GET /free, one court, 4 connections",
+              fb4.units_per_second(), fb4.p50_ms, fb4.p99_ms,
+              static_cast<unsigned long long>(fb4.failures));
+  return booking.failures == 0 && fb1.failures == 0 && fb4.failures == 0 ? 0 : 1;
+}
