@@ -42,13 +42,34 @@ std::string lower_hex(const unsigned char* bytes, size_t n) {
   return out;
 }
 
+// The algorithms, fetched from the provider once: OpenSSL 3 otherwise looks them up (under a
+// lock) on every call. Fetched objects are immutable and safe to share between threads.
+const EVP_CIPHER* aes_256_cbc() {
+  static const EVP_CIPHER* const cipher = [] {
+    const EVP_CIPHER* fetched = EVP_CIPHER_fetch(nullptr, "AES-256-CBC", nullptr);
+    return fetched ? fetched : EVP_aes_256_cbc();
+  }();
+  return cipher;
+}
+
+const EVP_MD* sha1() {
+  static const EVP_MD* const md = [] {
+    const EVP_MD* fetched = EVP_MD_fetch(nullptr, "SHA1", nullptr);
+    return fetched ? fetched : EVP_sha1();
+  }();
+  return md;
+}
+
 // AES-256-CBC without cipher padding; input must be a whole number of 16-byte blocks.
 std::optional<std::string> aes_cbc(bool encrypting, const std::string& key, std::string_view in) {
-  std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)> ctx(EVP_CIPHER_CTX_new(),
-                                                                      &EVP_CIPHER_CTX_free);
+  // One context per thread, reset by each init: creating one costs more than the cipher.
+  struct ContextFree {
+    void operator()(EVP_CIPHER_CTX* c) const { EVP_CIPHER_CTX_free(c); }
+  };
+  thread_local std::unique_ptr<EVP_CIPHER_CTX, ContextFree> ctx(EVP_CIPHER_CTX_new());
   if (!ctx) return std::nullopt;
   const auto* k = reinterpret_cast<const unsigned char*>(key.data());
-  if (EVP_CipherInit_ex(ctx.get(), EVP_aes_256_cbc(), nullptr, k, k, encrypting ? 1 : 0) != 1 ||
+  if (EVP_CipherInit_ex(ctx.get(), aes_256_cbc(), nullptr, k, k, encrypting ? 1 : 0) != 1 ||
       EVP_CIPHER_CTX_set_padding(ctx.get(), 0) != 1) {
     return std::nullopt;
   }
@@ -116,7 +137,7 @@ std::string CallbackCrypto::signature(std::string_view timestamp, std::string_vi
   for (std::string_view p : parts) joined.append(p);
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int digest_len = 0;
-  if (EVP_Digest(joined.data(), joined.size(), digest, &digest_len, EVP_sha1(), nullptr) != 1) {
+  if (EVP_Digest(joined.data(), joined.size(), digest, &digest_len, sha1(), nullptr) != 1) {
     return {};
   }
   return lower_hex(digest, digest_len);

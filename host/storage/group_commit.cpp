@@ -4,7 +4,39 @@
 
 #include <vector>
 
+#if defined(__linux__)
+#include <linux/futex.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 namespace courthub::storage {
+namespace {
+
+// Sleeps while `word` holds `expected`. Straight to the kernel: libstdc++'s atomic::wait first
+// spins with sched_yield, which on two busy cores costs more CPU than the commit itself.
+void sleep_while(std::atomic<int>& word, int expected) {
+#if defined(__linux__)
+  static_assert(sizeof(std::atomic<int>) == sizeof(int));
+  while (word.load(std::memory_order_acquire) == expected) {
+    ::syscall(SYS_futex, reinterpret_cast<int*>(&word), FUTEX_WAIT_PRIVATE, expected, nullptr,
+              nullptr, 0);
+  }
+#else
+  while (word.load(std::memory_order_acquire) == expected)
+    word.wait(expected, std::memory_order_acquire);
+#endif
+}
+
+void wake(std::atomic<int>& word) {
+#if defined(__linux__)
+  ::syscall(SYS_futex, reinterpret_cast<int*>(&word), FUTEX_WAKE_PRIVATE, 1, nullptr, nullptr, 0);
+#else
+  word.notify_one();
+#endif
+}
+
+}  // namespace
 
 Outcome GroupCommit::run(Write write) {
   // Shared: the leader may still be waking this writer when it has already returned.
@@ -17,10 +49,8 @@ Outcome GroupCommit::run(Write write) {
       me->state.store(kLead);
     }
   }
-  int state;
-  while ((state = me->state.load(std::memory_order_acquire)) == kWaiting) {
-    me->state.wait(kWaiting, std::memory_order_acquire);
-  }
+  sleep_while(me->state, kWaiting);
+  const int state = me->state.load(std::memory_order_acquire);
   if (state == kDone) return me->result;
 
   // Leading: commit everything queued so far (this writer included).
@@ -46,13 +76,13 @@ Outcome GroupCommit::run(Write write) {
   }
   if (next) {
     next->state.store(kLead, std::memory_order_release);
-    next->state.notify_one();
+    wake(next->state);
   }
   Outcome mine = me->result;
   for (auto& p : batch) {
     if (p == me) continue;
     p->state.store(kDone, std::memory_order_release);
-    p->state.notify_one();
+    wake(p->state);
   }
   return mine;
 }

@@ -3,9 +3,10 @@
 //
 // The first writer to find no commit under way becomes the leader: it takes everything queued
 // (up to max_batch), commits it as one transaction and wakes each writer in it; whoever queued
-// meanwhile is handed the lead for the next commit. Each write runs under its own SAVEPOINT, so
-// one failing write is rolled back alone and the rest still commit. Waiters sleep on their own
-// atomic flag and are woken once, outside any lock: on a two-core machine the context switches,
+// meanwhile is handed the lead for the next commit. The batch is first tried as one plain
+// transaction; if a write fails it is redone with a SAVEPOINT around each write, so the failing
+// one is rolled back alone and the rest still commit. Waiters sleep on their own flag (a futex,
+// without spinning) and are woken once, outside any lock: on a two-core machine the context switches,
 // not the disk, are what a commit costs most.
 // Threading: run() from any thread; it returns only when the write is durable (or failed).
 #pragma once
