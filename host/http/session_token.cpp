@@ -26,6 +26,30 @@ std::string SessionTokens::issue(const std::string& user_id, int64_t now) const 
 
 Expected<Session> SessionTokens::verify(const std::string& jwt, int64_t now) const {
   if (jwt.empty()) return Outcome::failure(Status::PermissionDenied, "missing session token");
+  Session s;
+  {
+    std::lock_guard lock(mu_);
+    auto it = verified_.find(jwt);
+    if (it != verified_.end()) s = it->second;
+  }
+  if (s.user_id.empty()) {
+    auto checked = check(jwt);
+    if (!checked) return checked;
+    s = *checked;
+    std::lock_guard lock(mu_);
+    if (verified_.size() >= kCacheSize) {
+      std::erase_if(verified_, [now](const auto& e) { return e.second.expires_at <= now; });
+      if (verified_.size() >= kCacheSize) verified_.clear();
+    }
+    verified_.emplace(jwt, s);
+  }
+  if (s.expires_at <= now) {
+    return Outcome::failure(Status::PermissionDenied, "session token has expired; log in again");
+  }
+  return s;
+}
+
+Expected<Session> SessionTokens::check(const std::string& jwt) const {
   Poco::JWT::Token token;
   try {
     Poco::JWT::Signer signer(secret_);  // accepts HS256 only by default
@@ -44,9 +68,6 @@ Expected<Session> SessionTokens::verify(const std::string& jwt, int64_t now) con
   s.expires_at = token.getExpiration().epochTime();
   if (s.user_id.empty()) {
     return Outcome::failure(Status::PermissionDenied, "session token names no user");
-  }
-  if (s.expires_at <= now) {
-    return Outcome::failure(Status::PermissionDenied, "session token has expired; log in again");
   }
   return s;
 }

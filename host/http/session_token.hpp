@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Mini-app session tokens: HS256 JWTs the host issues after a DingTalk login.
 //
-// Threading: immutable after construction; issue and verify from any thread.
+// Threading: issue and verify from any thread. verify remembers the tokens it has checked (by
+// their exact text, up to kCacheSize of them), so a mini-app's every request does not recompute
+// the HMAC; expiry is still checked on every call.
 // Errors: verify returns Unauthenticated-style failures as PermissionDenied with a short reason
 // ("expired", "bad signature"); never the token or the secret.
 #pragma once
@@ -9,7 +11,9 @@
 #include <Poco/Crypto/OpenSSLInitializer.h>
 
 #include <cstdint>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 
 #include "host/outcome.hpp"
 
@@ -30,13 +34,19 @@ class SessionTokens {
   Expected<Session> verify(const std::string& token, int64_t now_seconds) const;
   int64_t ttl_seconds() const { return ttl_seconds_; }
 
+  static constexpr size_t kCacheSize = 8192;
+
  private:
+  Expected<Session> check(const std::string& token) const;  // signature and claims, no clock
+
   // Poco's HMAC engines take and drop a reference on OpenSSL's initialisation; if the count ever
   // falls to zero while another thread takes one, Poco tears down mutexes in use (a crash under
   // concurrent logins). Holding a reference for our lifetime keeps the count above zero.
   Poco::Crypto::OpenSSLInitializer openssl_;
   std::string secret_;
   int64_t ttl_seconds_;
+  mutable std::mutex mu_;  // guards verified_
+  mutable std::unordered_map<std::string, Session> verified_;
 };
 
 }  // namespace courthub::http

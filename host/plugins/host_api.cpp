@@ -231,10 +231,12 @@ ch_status db_query(ch_host* h, ch_txn* txn, ch_str sql, const ch_value* params, 
 
 ch_status db_transaction(ch_host* h, ch_status (*body)(void*, ch_txn*), void* ctx) {
   return guarded([&] {
-    auto db = database_of(self(h));
-    if (!db) return fail(db.outcome());
+    auto& inst = self(h);
+    if (!inst.services()) return fail(Status::Unavailable, "no database during validation");
     ch_status body_status = CH_OK;
-    Outcome o = (*db)->transaction([&](storage::Transaction& txn) {
+    // Group-committed with the plugin's concurrent transactions; the body may run on the thread
+    // of another caller while this one waits, and runs exactly once.
+    Outcome o = inst.services()->plugin_transaction(inst.name(), [&](storage::Transaction& txn) {
       body_status = body(ctx, reinterpret_cast<ch_txn*>(&txn));
       return body_status == CH_OK
                  ? Outcome::success()

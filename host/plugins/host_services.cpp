@@ -9,19 +9,36 @@
 
 namespace courthub::plugins {
 
-Expected<storage::Database*> HostServices::plugin_database(const std::string& plugin) {
+Expected<HostServices::PluginDatabase*> HostServices::open(const std::string& plugin) {
   std::lock_guard lock(mu_);
   auto it = databases_.find(plugin);
-  if (it != databases_.end()) return it->second.get();
+  if (it != databases_.end()) return &it->second;
   std::error_code ec;
   std::filesystem::create_directories(data_dir_ + "/plugins", ec);
   if (ec) return Outcome::error("cannot create " + data_dir_ + "/plugins: " + ec.message());
   // One file per plugin: no plugin can read or lock another's tables.
   auto db = storage::open_sqlite(data_dir_ + "/plugins/" + plugin + ".db", sqlite_);
   if (!db) return db.outcome();
-  auto* raw = db->get();
-  databases_.emplace(plugin, std::move(*db));
-  return raw;
+  PluginDatabase entry;
+  entry.db = std::move(*db);
+  // Savepoints, not the optimistic retry: a plugin's body may queue messages or publish events,
+  // so it must never run twice.
+  entry.group_commit = std::make_unique<storage::GroupCommit>(
+      *entry.db, 64, storage::GroupCommit::Isolation::kSavepoints);
+  return &databases_.emplace(plugin, std::move(entry)).first->second;
+}
+
+Expected<storage::Database*> HostServices::plugin_database(const std::string& plugin) {
+  auto entry = open(plugin);
+  if (!entry) return entry.outcome();
+  return (*entry)->db.get();
+}
+
+Outcome HostServices::plugin_transaction(
+    const std::string& plugin, const std::function<Outcome(storage::Transaction&)>& body) {
+  auto entry = open(plugin);
+  if (!entry) return entry.outcome();
+  return (*entry)->group_commit->run(body);
 }
 
 Expected<std::string> HostServices::plugin_data_dir(const std::string& plugin) {

@@ -15,6 +15,7 @@
 #include "host/jobs/inbox.hpp"
 #include "host/jobs/outbox.hpp"
 #include "host/plugins/services.hpp"
+#include "host/storage/group_commit.hpp"
 #include "host/storage/sqlite_database.hpp"
 
 namespace courthub::plugins {
@@ -27,6 +28,8 @@ class HostServices : public Services {
         outbox_(outbox) {}
 
   Expected<storage::Database*> plugin_database(const std::string& plugin) override;
+  Outcome plugin_transaction(const std::string& plugin,
+                             const std::function<Outcome(storage::Transaction&)>& body) override;
   Expected<std::string> plugin_data_dir(const std::string& plugin) override;
   Expected<Json> directory(const Json& query) override;
   Expected<int64_t> outbox_send(const std::string& plugin, const Json& message) override;
@@ -47,7 +50,13 @@ class HostServices : public Services {
   jobs::Inbox& inbox_;
   jobs::Outbox& outbox_;
   std::mutex mu_;
-  std::map<std::string, std::unique_ptr<storage::Database>> databases_;
+  struct PluginDatabase {
+    std::unique_ptr<storage::Database> db;
+    std::unique_ptr<storage::GroupCommit> group_commit;
+  };
+  Expected<PluginDatabase*> open(const std::string& plugin);
+
+  std::map<std::string, PluginDatabase> databases_;
   std::function<bool(const std::string&)> active_;
 };
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "courthub/json.hpp"
@@ -23,6 +24,12 @@ class Services {
   // The plugin's own database, opened on first use and kept open while the host runs, so a
   // reconfigured instance continues with the same connections.
   virtual Expected<storage::Database*> plugin_database(const std::string& plugin) = 0;
+  // Runs `body` in a write transaction of the plugin's database that concurrent transactions of
+  // the same plugin share (group commit: one COMMIT and one fsync for all of them). `body` runs
+  // exactly once, under a savepoint of its own, possibly on another caller's thread while this
+  // one waits; a body that fails is rolled back alone. Returns once the transaction is durable.
+  virtual Outcome plugin_transaction(const std::string& plugin,
+                                     const std::function<Outcome(storage::Transaction&)>& body) = 0;
   // <data dir>/plugins/<plugin>/, created on demand.
   virtual Expected<std::string> plugin_data_dir(const std::string& plugin) = 0;
   // Answers a directory query (see ch_host_api.directory).

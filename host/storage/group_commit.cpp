@@ -36,9 +36,13 @@ void wake(std::atomic<int>& word) {
 #endif
 }
 
+// The GroupCommit whose batch this thread is committing, to refuse nested transactions.
+thread_local const GroupCommit* t_committing = nullptr;
+
 }  // namespace
 
 Outcome GroupCommit::run(Write write) {
+  if (t_committing == this) return Outcome::invalid("nested transactions are not supported");
   // Shared: the leader may still be waking this writer when it has already returned.
   auto me = std::make_shared<Pending>(&write);
   {
@@ -62,7 +66,9 @@ Outcome GroupCommit::run(Write write) {
       queue_.pop_front();
     }
   }
+  t_committing = this;
   commit(batch);
+  t_committing = nullptr;
 
   // Hand the lead to whoever queued meanwhile, then wake the writers of this batch.
   std::shared_ptr<Pending> next;
@@ -92,6 +98,7 @@ void GroupCommit::commit(std::vector<std::shared_ptr<Pending>>& batch) {
   // per write). Only if one fails is the batch rolled back and redone with a savepoint around
   // each write, so the failing one is undone alone.
   for (bool isolated : {false, true}) {
+    if (!isolated && isolation_ == Isolation::kSavepoints) continue;
     bool write_failed = false;
     Outcome committed = db_.transaction([&](Transaction& txn) -> Outcome {
       for (auto& p : batch) {

@@ -24,9 +24,25 @@ namespace courthub::storage {
 
 class GroupCommit {
  public:
-  explicit GroupCommit(Database& db, size_t max_batch = 64) : db_(db), max_batch_(max_batch) {}
+  // How a batch isolates its writes from each other.
+  enum class Isolation {
+    // One plain transaction first; only if a write fails is the batch redone with savepoints, so
+    // a write may run twice. For the host's own writes, which touch nothing but the database.
+    kOptimistic,
+    // A savepoint around every write, so each runs exactly once. For plugin transactions, whose
+    // bodies may have effects outside the database (queueing a message, publishing an event).
+    kSavepoints,
+  };
+
+  explicit GroupCommit(Database& db, size_t max_batch = 64,
+                       Isolation isolation = Isolation::kOptimistic)
+      : db_(db), max_batch_(max_batch), isolation_(isolation) {}
 
   using Write = std::function<Outcome(Transaction&)>;
+  // Runs `write` inside a transaction shared with concurrent callers and returns its result once
+  // that transaction is durable. `write` may run on another caller's thread (this one waits
+  // meanwhile). Called again from inside a write of the same GroupCommit it returns
+  // InvalidArgument ("nested transactions are not supported") instead of waiting for itself.
   Outcome run(Write write);
 
   // For tests and metrics: transactions committed and writes carried.
@@ -46,6 +62,7 @@ class GroupCommit {
 
   Database& db_;
   size_t max_batch_;
+  Isolation isolation_;
   std::mutex mu_;  // guards queue_ and leader_active_
   std::deque<std::shared_ptr<Pending>> queue_;
   bool leader_active_ = false;

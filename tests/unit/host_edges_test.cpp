@@ -44,6 +44,26 @@ TEST(SessionTokens, IssueVerifyExpireForge) {
   EXPECT_FALSE(tokens.verify("", 1500).ok());
 }
 
+TEST(SessionTokens, RememberedTokensStillExpireAndForgeriesStillFail) {
+  http::SessionTokens tokens("a-secret-of-sufficient-length", 600);
+  std::string t = tokens.issue("LN-HC-001", 1000);
+  ASSERT_TRUE(tokens.verify(t, 1001).ok());  // now remembered
+  std::string forged = t;
+  forged.back() = forged.back() == 'A' ? 'B' : 'A';
+  EXPECT_EQ(tokens.verify(forged, 1001).outcome().message(),
+            "session token signature is not valid");
+  EXPECT_FALSE(tokens.verify(t + "x", 1001).ok());
+  // More distinct tokens than the cache holds: each still verifies, the first still expires.
+  for (size_t i = 0; i < http::SessionTokens::kCacheSize + 10; ++i) {
+    std::string u = tokens.issue("user-" + std::to_string(i), 1000 + static_cast<int64_t>(i % 7));
+    auto s = tokens.verify(u, 1100);
+    ASSERT_TRUE(s.ok()) << i;
+    EXPECT_EQ(s->user_id, "user-" + std::to_string(i));
+  }
+  ASSERT_TRUE(tokens.verify(t, 1599).ok());
+  EXPECT_FALSE(tokens.verify(t, 1600).ok());
+}
+
 TEST(Metrics, RendersPrometheusText) {
   http::Metrics m;
   m.describe("requests_total", "counter", "Requests");

@@ -179,6 +179,41 @@ TEST_F(Storage, GroupCommitSharesTransactionsAndIsolatesAFailingWrite) {
   EXPECT_LT(gc.commits(), 200u);  // writes shared commits
 }
 
+TEST_F(Storage, GroupCommitWithSavepointsRunsEachWriteExactlyOnce) {
+  GroupCommit gc(*db_, 64, GroupCommit::Isolation::kSavepoints);
+  std::vector<std::thread> threads;
+  std::atomic<int> bodies_run{0}, ok{0};
+  for (int i = 0; i < 100; ++i) {
+    threads.emplace_back([&, i] {
+      std::string name = i % 5 == 0 ? "same" : "n" + std::to_string(i);
+      Outcome o = gc.run([&](Transaction& tx) {
+        bodies_run++;  // an effect outside the database: must not repeat when a write fails
+        ch_value p[] = {text_value(name)};
+        return tx.query("INSERT INTO t(name) VALUES (?)", p);
+      });
+      if (o.ok()) ok++;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(bodies_run.load(), 100);  // the optimistic mode would redo the failed batches
+  EXPECT_EQ(ok.load(), 81);           // 80 distinct names + the first "same"
+  EXPECT_EQ(count(), 81);
+}
+
+TEST_F(Storage, GroupCommitRefusesANestedRunInsteadOfWaitingForItself) {
+  GroupCommit gc(*db_, 64, GroupCommit::Isolation::kSavepoints);
+  Outcome inner;
+  Outcome outer = gc.run([&](Transaction& tx) {
+    inner = gc.run([](Transaction&) { return Outcome::success(); });
+    ch_value p[] = {text_value("outer")};
+    return tx.query("INSERT INTO t(name) VALUES (?)", p);
+  });
+  EXPECT_TRUE(outer.ok()) << outer.message();
+  EXPECT_EQ(inner.code(), Status::InvalidArgument);
+  EXPECT_EQ(inner.message(), "nested transactions are not supported");
+  EXPECT_EQ(count(), 1);
+}
+
 TEST_F(Storage, ReadersSeeCommittedDataWhileAWriterHoldsTheLock) {
   ch_value p[] = {text_value("committed")};
   ASSERT_TRUE(db_->query("INSERT INTO t(name) VALUES (?)", p).ok());

@@ -2,7 +2,9 @@
 // The plugin's own database: statements with bound parameters, rows, transactions.
 //
 // Threading: Database may be used from any handler thread concurrently; the host serialises
-// writes. A Txn belongs to the thread running the transaction body and dies with it.
+// writes. A transaction body may run on another handler's thread while its caller waits (the
+// host commits concurrent transactions together), so it must not use thread-local state or
+// locks the caller holds; its Sql handle dies when the body returns.
 // Errors: every call throws courthub::Error — Conflict for a constraint violation (a UNIQUE key,
 // an overlapping booking guarded by a trigger), Unavailable when the database stayed busy,
 // InvalidArgument for SQL errors (the message is SQLite's).

@@ -296,10 +296,15 @@ typedef struct ch_host_api {
   ch_status (*db_query)(ch_host* host, ch_txn* txn, ch_str sql, const ch_value* params,
                         size_t param_count, ch_row_sink sink, void* ctx, ch_db_result* out);
 
-  /* Runs `body` inside one write transaction (BEGIN IMMEDIATE): committed when body returns
-   * CH_OK, rolled back otherwise, and that status returned. Pass `txn` to db_query inside body;
-   * do not use it after body returns. Nested calls are refused with CH_INVALID_ARGUMENT.
-   * Thread: any; transactions of one plugin run one at a time. */
+  /* Runs `body` exactly once inside a write transaction: its changes are committed when body
+   * returns CH_OK, rolled back otherwise, and that status returned. Pass `txn` to db_query
+   * inside body; do not use it after body returns. Nested calls are refused with
+   * CH_INVALID_ARGUMENT. Returns once the changes are durable.
+   * Group commit: concurrent transactions of one plugin share one SQLite transaction and one
+   * fsync, each body under a savepoint of its own (a body that fails is rolled back alone), run
+   * one at a time in arrival order, each seeing the ones before it.
+   * Thread: any. `body` may run on the thread of another caller while this one waits, so it
+   * must not rely on thread-local state or on locks its own caller holds. */
   ch_status (*db_transaction)(ch_host* host, ch_status (*body)(void* ctx, ch_txn* txn),
                               void* ctx);
 
