@@ -5,8 +5,6 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
-#include <Poco/Net/Context.h>
-#include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/URI.h>
 
@@ -58,43 +56,22 @@ Expected<OpenApi::Reply> OpenApi::send(
     const std::vector<std::pair<std::string, std::string>>& headers) {
   try {
     Poco::URI uri(url);
-    std::unique_ptr<Poco::Net::HTTPClientSession> session;
-    if (uri.getScheme() == "https") {
-      // The system CA store verifies DingTalk's certificate.
-      static const Poco::Net::Context::Ptr context = new Poco::Net::Context(
-          Poco::Net::Context::TLS_CLIENT_USE, "", "", "", Poco::Net::Context::VERIFY_RELAXED, 9,
-          true);
-      session = std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(),
-                                                                 context);
-    } else {
-      session = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
+    // A pooled connection may have been closed by the server while idle; that shows as no
+    // response at all, and then the call is made once more on a fresh connection. A connection
+    // that was just opened is never retried, so a message is not sent twice for other failures.
+    for (int attempt = 0;; ++attempt) {
+      ConnectionPool::Lease lease = pool_.take(uri);
+      const bool may_retry = lease.reused && attempt == 0;
+      try {
+        return exchange(lease, uri, method, body, headers);
+      } catch (const Poco::Net::NoMessageException&) {
+        if (!may_retry) throw;
+      } catch (const Poco::Net::ConnectionResetException&) {
+        if (!may_retry) throw;
+      } catch (const Poco::Net::ConnectionAbortedException&) {
+        if (!may_retry) throw;
+      }
     }
-    session->setTimeout(Poco::Timespan(5, 0), Poco::Timespan(10, 0), Poco::Timespan(10, 0));
-    Poco::Net::HTTPRequest req(method, uri.getPathAndQuery(), Poco::Net::HTTPMessage::HTTP_1_1);
-    req.set("Accept", "application/json");
-    for (auto& [k, v] : headers) req.set(k, v);
-    if (method == "POST") {
-      req.setContentType("application/json; charset=utf-8");
-      req.setContentLength(static_cast<std::streamsize>(body.size()));
-    }
-    std::ostream& out = session->sendRequest(req);
-    out << body;
-    Poco::Net::HTTPResponse res;
-    std::istream& in = session->receiveResponse(res);
-    std::stringstream text;
-    text << in.rdbuf();
-    Reply reply;
-    reply.status = res.getStatus();
-    try {
-      reply.body = Json::parse(text.str());
-    } catch (const JsonError&) {
-      reply.body = Json::object({{"raw", text.str().substr(0, 200)}});
-    }
-    if (reply.status >= 500 || reply.status == 429) {
-      return Outcome::unavailable("DingTalk answered HTTP " + std::to_string(reply.status) +
-                                  " for " + uri.getPath());
-    }
-    return reply;
   } catch (const Poco::Exception& e) {
     std::string where;
     try {
@@ -103,6 +80,46 @@ Expected<OpenApi::Reply> OpenApi::send(
     }
     return Outcome::unavailable("cannot reach DingTalk (" + where + "): " + e.displayText());
   }
+}
+
+Expected<OpenApi::Reply> OpenApi::exchange(
+    ConnectionPool::Lease& lease, const Poco::URI& uri, const std::string& method,
+    const std::string& body, const std::vector<std::pair<std::string, std::string>>& headers) {
+  Poco::Net::HTTPClientSession& session = *lease.session;
+  session.setTimeout(Poco::Timespan(5, 0), Poco::Timespan(10, 0), Poco::Timespan(10, 0));
+  Poco::Net::HTTPRequest req(method, uri.getPathAndQuery(), Poco::Net::HTTPMessage::HTTP_1_1);
+  req.setKeepAlive(true);
+  req.set("Accept", "application/json");
+  for (auto& [k, v] : headers) req.set(k, v);
+  if (method == "POST") {
+    req.setContentType("application/json; charset=utf-8");
+    req.setContentLength(static_cast<std::streamsize>(body.size()));
+  }
+  std::ostream& out = session.sendRequest(req);
+  out << body;
+  Poco::Net::HTTPResponse res;
+  std::istream& in = session.receiveResponse(res);
+  std::string text;
+  {
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    text = std::move(buffer).str();
+  }
+  // The whole response is read: the connection can carry the next call unless either side
+  // asked to close it.
+  if (res.getKeepAlive() && !in.bad()) pool_.give_back(std::move(lease));
+  Reply reply;
+  reply.status = res.getStatus();
+  try {
+    reply.body = Json::parse(text);
+  } catch (const JsonError&) {
+    reply.body = Json::object({{"raw", text.substr(0, 200)}});
+  }
+  if (reply.status >= 500 || reply.status == 429) {
+    return Outcome::unavailable("DingTalk answered HTTP " + std::to_string(reply.status) +
+                                " for " + uri.getPath());
+  }
+  return reply;
 }
 
 Expected<OpenApi::Reply> OpenApi::post(

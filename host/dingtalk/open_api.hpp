@@ -3,6 +3,9 @@
 // expires), 免登 code exchange, user and department lookups, work notifications, robot and
 // session-webhook messages, interactive cards.
 //
+// Connections are kept alive and reused (ConnectionPool); a call that finds its pooled connection
+// closed by the server is made once more on a new one.
+//
 // Threading: every method from any thread; the token is shared and refreshed by one caller at a
 // time. Errors: Unavailable for what a retry may cure (network, HTTP 5xx, DingTalk busy, rate
 // limits); PermissionDenied for a refused credential or code; InvalidArgument for a request
@@ -17,6 +20,7 @@
 
 #include "courthub/json.hpp"
 #include "host/config/config.hpp"
+#include "host/dingtalk/connection_pool.hpp"
 #include "host/outcome.hpp"
 
 namespace courthub::dingtalk {
@@ -64,11 +68,17 @@ class OpenApi {
   Expected<Reply> get(const std::string& url);
   Expected<Reply> send(const std::string& method, const std::string& url, const std::string& body,
                        const std::vector<std::pair<std::string, std::string>>& headers);
+  // One request and response on the leased connection; returns the connection to the pool when
+  // it can carry another. Throws Poco::Exception when the connection fails.
+  Expected<Reply> exchange(ConnectionPool::Lease& lease, const Poco::URI& uri,
+                           const std::string& method, const std::string& body,
+                           const std::vector<std::pair<std::string, std::string>>& headers);
   // A topapi call with ?access_token=; retries once with a fresh token if DingTalk refuses it.
   Expected<Json> topapi(const std::string& path, const Json& body);
   static Outcome errcode_outcome(const Json& body, const std::string& what);
 
   config::DingTalkConfig config_;
+  ConnectionPool pool_;
   std::mutex token_mu_;
   std::string token_;
   std::chrono::steady_clock::time_point token_expires_{};

@@ -16,6 +16,7 @@ struct ApiRequest {
   Json headers;        // object of the recorded headers, names in lower case
   std::string body;    // raw bytes as received
   int64_t at_ms = 0;   // arrival time on the double's clock
+  std::string peer;    // the client's "address:port": one value per TCP connection
 
   std::string param(std::string_view name) const { return query.get_string(name); }
   // The body parsed as JSON, or null when it is empty or not JSON.

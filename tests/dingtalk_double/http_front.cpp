@@ -54,6 +54,7 @@ class ExchangeHandler : public Poco::Net::HTTPRequestHandler {
     ApiRequest request;
     request.at_ms = state_->now_ms();
     request.method = http.getMethod();
+    request.peer = http.clientAddress().toString();
     request.query = Json::object();
     request.headers = Json::object();
     try {

@@ -17,6 +17,7 @@ void RequestLog::record(const ApiRequest& request, const ApiReply& reply) {
                              {"status", reply.status},
                              {"response", reply.body}});
   if (reply.injected) entry["injected"] = true;
+  if (!request.peer.empty()) entry["peer"] = request.peer;
   std::lock_guard lock(mutex_);
   entries_.push_back(std::move(entry));
 }

@@ -13,8 +13,8 @@ namespace courthub::dingtalk_double {
 
 class RequestLog {
  public:
-  // Appends {"method","path","query","headers","body","at","status","response"} plus
-  // "injected":true when the reply came from a failure plan or down mode. The entry is in the log
+  // Appends {"method","path","query","headers","body","at","status","response","peer"} ("peer":
+  // the client's address:port, one per TCP connection) plus "injected":true when the reply came from a failure plan or down mode. The entry is in the log
   // before the reply is written, so a client that got its answer can read its call back.
   // Thread-safe.
   void record(const ApiRequest& request, const ApiReply& reply);

@@ -73,6 +73,36 @@ TEST(OpenApi, ErrorsAreMappedForTheCaller) {
   EXPECT_EQ(r.outcome().message().find("wrong"), std::string::npos);  // never the secret
 }
 
+TEST(OpenApi, CallsShareOneKeptAliveConnection) {
+  Fixture f(7200);
+  OpenApi api(f.config);
+  for (int i = 0; i < 5; ++i) ASSERT_TRUE(api.user("u1").ok());
+  auto calls = f.dt->requests("");
+  ASSERT_EQ(calls.size(), 6u);  // gettoken + five lookups
+  for (auto& c : calls) EXPECT_EQ(c.get_string("peer"), calls[0].get_string("peer")) << c.dump();
+  EXPECT_FALSE(calls[0].get_string("peer").empty());
+}
+
+TEST(OpenApi, AConnectionTheServerClosedIsReplacedNotReportedAsAFailure) {
+  Fixture f(7200);
+  OpenApi api(f.config);
+  ASSERT_TRUE(api.user("u1").ok());  // leaves an idle connection in the pool
+  // The server goes away and comes back on the same port: the pooled connection is dead.
+  dingtalk_double::DoubleOptions o;
+  o.port = f.dt->port();
+  f.dt->stop();
+  auto again = std::make_unique<dingtalk_double::DingTalkDouble>(o);
+  again->add_user(Json::object({{"userid", "u1"}, {"name", "张三"}, {"dept_id_list", Json::array({7})}}));
+  again->start();
+  auto r = api.user("u1");
+  ASSERT_TRUE(r.ok()) << r.outcome().message();
+  EXPECT_EQ((*r).get_string("name"), "张三");
+  // Nothing was sent twice: the dead connection carried no request to the new server.
+  auto lookups = again->requests("/topapi/v2/user/get");
+  ASSERT_FALSE(lookups.empty());
+  EXPECT_LE(lookups.size(), 2u);  // at most: refused old token, then the retry with a new one
+}
+
 TEST(OpenApi, OnlyDingTalkOrTheConfiguredBaseIsTrusted) {
   Fixture f(7200);
   OpenApi api(f.config);

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+// ConnectionPool: idle keep-alive sessions by origin.
+#include "host/dingtalk/connection_pool.hpp"
+
+#include <Poco/Net/HTTPSClientSession.h>
+
+namespace courthub::dingtalk {
+
+ConnectionPool::Lease ConnectionPool::take(const Poco::URI& uri) {
+  Lease lease;
+  lease.origin = uri.getScheme() + "://" + uri.getHost() + ":" + std::to_string(uri.getPort());
+  {
+    std::lock_guard lock(mu_);
+    auto it = idle_.find(lease.origin);
+    if (it != idle_.end() && !it->second.empty()) {
+      lease.session = std::move(it->second.back());
+      it->second.pop_back();
+      lease.reused = true;
+      return lease;
+    }
+  }
+  if (uri.getScheme() == "https") {
+    // The system CA store verifies DingTalk's certificate.
+    static const Poco::Net::Context::Ptr context = new Poco::Net::Context(
+        Poco::Net::Context::TLS_CLIENT_USE, "", "", "", Poco::Net::Context::VERIFY_RELAXED, 9,
+        true);
+    lease.session =
+        std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(), context);
+  } else {
+    lease.session = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
+  }
+  lease.session->setKeepAlive(true);
+  lease.session->setKeepAliveTimeout(Poco::Timespan(kIdleTimeoutSeconds, 0));
+  return lease;
+}
+
+void ConnectionPool::give_back(Lease lease) {
+  if (!lease.session) return;
+  std::lock_guard lock(mu_);
+  auto& idle = idle_[lease.origin];
+  if (idle.size() < kIdlePerOrigin) idle.push_back(std::move(lease.session));
+}
+
+}  // namespace courthub::dingtalk
