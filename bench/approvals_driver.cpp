@@ -11,32 +11,17 @@
 #include <unordered_map>
 #include <vector>
 
+#include "bench/driver_setup.hpp"
 #include "bench/http_load.hpp"
 #include "courthub/json.hpp"
-#include "host/directory/seed.hpp"
-#include "host/directory/snapshot.hpp"
-#include "host/http/session_token.hpp"
 
 using courthub::Json;
 using courthub::bench::Connection;
 
 int main(int argc, char** argv) {
-  if (argc != 6) {
-    std::fprintf(stderr, "usage: approvals_driver PORT SESSION_SECRET SEED_DIR THREADS SECONDS\n");
-    return 2;
-  }
-  uint16_t port = static_cast<uint16_t>(std::stoi(argv[1]));
-  courthub::http::SessionTokens tokens(argv[2], 24 * 3600);
-  std::string seed_dir = argv[3];
-  int threads = std::stoi(argv[4]);
-  double seconds = std::stod(argv[5]);
-
-  auto seed = courthub::directory::read_seed({seed_dir + "/courts.yaml", seed_dir + "/staff.yaml"});
-  if (!seed) {
-    std::fprintf(stderr, "%s\n", seed.outcome().message().c_str());
-    return 1;
-  }
-  auto snapshot = courthub::directory::Snapshot::build(*seed);
+  auto setup = courthub::bench::setup_driver(argc, argv, "approvals_driver");
+  if (!setup) return 2;
+  const auto& [port, tokens, threads, seconds, seed, snapshot] = *setup;
   // Judges whose leave of 5 days goes 庭长 -> 分管院领导 -> 院长: three distinct approvers.
   std::vector<std::string> originators;
   for (auto& c : snapshot->courts()) {
@@ -48,7 +33,7 @@ int main(int argc, char** argv) {
   int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
                     std::chrono::system_clock::now().time_since_epoch())
                     .count();
-  for (auto& p : seed->people) token_of[p.user_id] = tokens.issue(p.user_id, now);
+  for (auto& p : seed.people) token_of[p.user_id] = tokens->issue(p.user_id, now);
   std::printf("approvals: %zu judges with a three-step chain, %d connections, %.0f s each run\n",
               originators.size(), threads, seconds);
 

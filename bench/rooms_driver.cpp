@@ -11,11 +11,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "bench/driver_setup.hpp"
 #include "bench/http_load.hpp"
 #include "courthub/json.hpp"
-#include "host/directory/seed.hpp"
-#include "host/directory/snapshot.hpp"
-#include "host/http/session_token.hpp"
 #include "host/jobs/civil_time.hpp"
 
 using courthub::Json;
@@ -50,22 +48,9 @@ std::vector<std::string> weekdays(int count) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 6) {
-    std::fprintf(stderr, "usage: rooms_driver PORT SESSION_SECRET SEED_DIR THREADS SECONDS\n");
-    return 2;
-  }
-  uint16_t port = static_cast<uint16_t>(std::stoi(argv[1]));
-  courthub::http::SessionTokens tokens(argv[2], 24 * 3600);
-  std::string seed_dir = argv[3];
-  int threads = std::stoi(argv[4]);
-  double seconds = std::stod(argv[5]);
-
-  auto seed = courthub::directory::read_seed({seed_dir + "/courts.yaml", seed_dir + "/staff.yaml"});
-  if (!seed) {
-    std::fprintf(stderr, "%s\n", seed.outcome().message().c_str());
-    return 1;
-  }
-  auto snapshot = courthub::directory::Snapshot::build(*seed);
+  auto setup = courthub::bench::setup_driver(argc, argv, "rooms_driver");
+  if (!setup) return 2;
+  const auto& [port, tokens, threads, seconds, seed, snapshot] = *setup;
   int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
                     std::chrono::system_clock::now().time_since_epoch())
                     .count();
@@ -76,7 +61,7 @@ int main(int argc, char** argv) {
   for (auto& c : snapshot->courts()) {
     auto judges = snapshot->people(c.code, 0, "judge");
     if (judges.empty()) continue;
-    courts.push_back({c.code, tokens.issue(judges.front()->user_id, now)});
+    courts.push_back({c.code, tokens->issue(judges.front()->user_id, now)});
   }
   const auto days = weekdays(40);
   const size_t rooms = courts.size() * 20;
@@ -134,17 +119,13 @@ int main(int argc, char** argv) {
   auto fb4 = free_busy(4);
 
   std::printf("\n%-40s %10s %9s %9s %9s\n", "", "per s", "p50 ms", "p99 ms", "failed");
-  std::printf("%-40s %10.0f %9.3f %9.3f %9llu\n", "GET /healthz (baseline)",
-              base.units_per_second(), base.p50_ms, base.p99_ms,
-              static_cast<unsigned long long>(base.failures));
-  std::printf("%-40s %10.0f %9.3f %9.3f %9llu\n", "POST /bookings (bookings)",
-              booking.units_per_second(), booking.p50_ms, booking.p99_ms,
-              static_cast<unsigned long long>(booking.failures));
-  std::printf("%-40s %10.0f %9.3f %9.3f %9llu\n", "GET /free, one court, 1 connection",
-              fb1.units_per_second(), fb1.p50_ms, fb1.p99_ms,
-              static_cast<unsigned long long>(fb1.failures));
-  std::printf("%-40s %10.0f %9.3f %9.3f %9llu\n", "GET /free, one court, 4 connections",
-              fb4.units_per_second(), fb4.p50_ms, fb4.p99_ms,
-              static_cast<unsigned long long>(fb4.failures));
+  auto row = [](const char* label, const auto& run) {
+    std::printf("%-40s %10.0f %9.3f %9.3f %9llu\n", label, run.units_per_second(), run.p50_ms,
+                run.p99_ms, static_cast<unsigned long long>(run.failures));
+  };
+  row("GET /healthz (baseline)", base);
+  row("POST /bookings (bookings)", booking);
+  row("GET /free, one court, 1 connection", fb1);
+  row("GET /free, one court, 4 connections", fb4);
   return booking.failures == 0 && fb1.failures == 0 && fb4.failures == 0 ? 0 : 1;
 }
