@@ -118,11 +118,10 @@ void Exchange::respond(int status, std::string_view content_type, std::string_vi
   response_.set("X-Request-Id", request_id_);
   for (auto& [k, v] : headers) response_.set(k, v);
   if (!content_type.empty()) response_.setContentType(std::string(content_type));
-  response_.setContentLength64(static_cast<Poco::Int64>(body.size()));
   try {
-    std::ostream& out = response_.send();
-    out.write(body.data(), static_cast<std::streamsize>(body.size()));
-    out.flush();
+    // Header and body go out through one buffer, so a small response is one write (and one
+    // packet) instead of two. POCO sends what is buffered when the exchange ends.
+    response_.sendBuffer(body.data(), body.size());
   } catch (const Poco::Exception&) {
     // The client went away; nothing to tell it.
   }
