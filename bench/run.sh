@@ -128,7 +128,8 @@ bench_events() {
   read -r base_rps base_p50 base_p99 base_bad < <(summarise "$WORK/base.txt")
   read -r ev_rps ev_p50 ev_p99 ev_bad < <(summarise "$WORK/events.txt")
   local acked sent exhausted
-  acked=$(awk '/^ACKED/ {print $2}' "$WORK/events.txt")
+  # Acknowledged: every reply wrk received except the ones that were not 2xx.
+  acked=$(( $(awk '/^REPLIED/ {print $2}' "$WORK/events.txt") - ev_bad ))
   sent=$(awk '/^SENT/ {print $2}' "$WORK/events.txt")
   exhausted=$(awk '/^EXHAUSTED/ {print $2}' "$WORK/events.txt")
 
