@@ -3,6 +3,7 @@
 
 #include "host/dingtalk/base64.hpp"
 
+#include <array>
 #include <cstdint>
 
 namespace courthub::dingtalk {
@@ -11,14 +12,14 @@ namespace {
 constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 constexpr int kInvalid = -1;
 
-int sextet(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+') return 62;
-  if (c == '/') return 63;
-  return kInvalid;
-}
+constexpr std::array<int8_t, 256> kSextets = [] {
+  std::array<int8_t, 256> t{};
+  t.fill(static_cast<int8_t>(kInvalid));
+  for (int i = 0; i < 64; ++i) t[static_cast<unsigned char>(kAlphabet[i])] = static_cast<int8_t>(i);
+  return t;
+}();
+
+int sextet(char c) { return kSextets[static_cast<unsigned char>(c)]; }
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
@@ -72,24 +73,33 @@ std::string base64_encode(std::string_view bytes) {
 }
 
 std::optional<std::string> base64_decode(std::string_view text) {
-  std::string sextets;
-  sextets.reserve(text.size());
+  // One pass, bytes packed as they complete: this runs on every event callback.
+  std::string out;
+  out.reserve(text.size() / 4 * 3);
+  uint32_t acc = 0;
+  int bits = 0;
   size_t significant = 0;  // characters counted for the length rule, '=' included
   size_t padding = 0;
   for (char c : text) {
-    if (is_space(c)) continue;
-    ++significant;
-    if (c == '=') {
+    const int v = sextet(c);
+    if (v != kInvalid) {
+      if (padding > 0) return std::nullopt;  // data after '='
+      ++significant;
+      acc = (acc << 6) | static_cast<uint32_t>(v);
+      bits += 6;
+      if (bits >= 8) {
+        bits -= 8;
+        out += static_cast<char>((acc >> bits) & 0xFF);
+      }
+    } else if (c == '=') {
+      ++significant;
       ++padding;
-      continue;
+    } else if (!is_space(c)) {
+      return std::nullopt;
     }
-    if (padding > 0) return std::nullopt;  // data after '='
-    int v = sextet(c);
-    if (v == kInvalid) return std::nullopt;
-    sextets += static_cast<char>(v);
   }
   if (significant % 4 != 0 || padding > 2) return std::nullopt;
-  return pack(sextets);
+  return out;
 }
 
 std::string base64_decode_key(std::string_view aes_key43) {
