@@ -16,6 +16,14 @@
 namespace courthub::dingtalk {
 namespace {
 
+// The server closed the connection without answering: what an idle keep-alive connection the
+// server has since dropped looks like.
+bool closed_before_answering(const Poco::Exception& e) {
+  return dynamic_cast<const Poco::Net::NoMessageException*>(&e) ||
+         dynamic_cast<const Poco::Net::ConnectionResetException*>(&e) ||
+         dynamic_cast<const Poco::Net::ConnectionAbortedException*>(&e);
+}
+
 // errcodes that mean "the token is no good": fetch a new one and try again once.
 bool token_refused(int64_t errcode) {
   return errcode == 40014 || errcode == 42001 || errcode == 40001 || errcode == 88;
@@ -64,12 +72,8 @@ Expected<OpenApi::Reply> OpenApi::send(
       const bool may_retry = lease.reused && attempt == 0;
       try {
         return exchange(lease, uri, method, body, headers);
-      } catch (const Poco::Net::NoMessageException&) {
-        if (!may_retry) throw;
-      } catch (const Poco::Net::ConnectionResetException&) {
-        if (!may_retry) throw;
-      } catch (const Poco::Net::ConnectionAbortedException&) {
-        if (!may_retry) throw;
+      } catch (const Poco::Exception& e) {
+        if (!may_retry || !closed_before_answering(e)) throw;
       }
     }
   } catch (const Poco::Exception& e) {

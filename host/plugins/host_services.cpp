@@ -9,7 +9,7 @@
 
 namespace courthub::plugins {
 
-Expected<HostServices::PluginDatabase*> HostServices::open(const std::string& plugin) {
+Expected<HostServices::PluginDatabase*> HostServices::entry_for(const std::string& plugin) {
   std::lock_guard lock(mu_);
   auto it = databases_.find(plugin);
   if (it != databases_.end()) return &it->second;
@@ -29,14 +29,14 @@ Expected<HostServices::PluginDatabase*> HostServices::open(const std::string& pl
 }
 
 Expected<storage::Database*> HostServices::plugin_database(const std::string& plugin) {
-  auto entry = open(plugin);
+  auto entry = entry_for(plugin);
   if (!entry) return entry.outcome();
   return (*entry)->db.get();
 }
 
 Outcome HostServices::plugin_transaction(
     const std::string& plugin, const std::function<Outcome(storage::Transaction&)>& body) {
-  auto entry = open(plugin);
+  auto entry = entry_for(plugin);
   if (!entry) return entry.outcome();
   return (*entry)->group_commit->run(body);
 }

@@ -54,7 +54,7 @@ class HostServices : public Services {
     std::unique_ptr<storage::Database> db;
     std::unique_ptr<storage::GroupCommit> group_commit;
   };
-  Expected<PluginDatabase*> open(const std::string& plugin);
+  Expected<PluginDatabase*> entry_for(const std::string& plugin);
 
   std::map<std::string, PluginDatabase> databases_;
   std::function<bool(const std::string&)> active_;

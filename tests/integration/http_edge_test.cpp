@@ -3,11 +3,10 @@
 // metrics.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <future>
 #include <thread>
 
-#include "host/http/session_token.hpp"
+#include "bundled_plugins.hpp"
 #include "host_process.hpp"
 
 namespace courthub::it {
@@ -21,12 +20,6 @@ class HttpEdge : public ::testing::Test {
   static void TearDownTestSuite() {
     delete host_;
     host_ = nullptr;
-  }
-  static std::string staff_token(const std::string& user) {
-    http::SessionTokens tokens(kSessionSecret, 3600);
-    return tokens.issue(user, std::chrono::duration_cast<std::chrono::seconds>(
-                                  std::chrono::system_clock::now().time_since_epoch())
-                                  .count());
   }
   static HostProcess* host_;
 };
@@ -59,13 +52,13 @@ TEST_F(HttpEdge, AppsWithoutCredentialsIs401) {
 }
 
 TEST_F(HttpEdge, StaffSessionReachesThePluginWithTheCallersIdentity) {
-  auto r = host_->get("/apps/throws_in_handler/ok", staff_token("T-BC-01-011"));
+  auto r = host_->get("/apps/throws_in_handler/ok", session_token("T-BC-01-011"));
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["caller"].as_string(), "T-BC-01-011");
 }
 
 TEST_F(HttpEdge, SessionOfSomeoneNotInTheDirectoryIs401) {
-  auto r = host_->get("/apps/throws_in_handler/ok", staff_token("nobody-here"));
+  auto r = host_->get("/apps/throws_in_handler/ok", session_token("nobody-here"));
   EXPECT_EQ(r.status, 401);
   EXPECT_NE(r.body.find("no longer in the directory"), std::string::npos);
 }

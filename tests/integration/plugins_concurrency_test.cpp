@@ -4,46 +4,14 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <chrono>
-#include <fstream>
 #include <future>
-#include <sstream>
 #include <thread>
 
-#include "host/http/session_token.hpp"
+#include "bundled_plugins.hpp"
 #include "host_process.hpp"
 
 namespace courthub::it {
 namespace {
-
-std::string token(const std::string& user) {
-  http::SessionTokens tokens(kSessionSecret, 3600);
-  return tokens.issue(user, std::chrono::duration_cast<std::chrono::seconds>(
-                                std::chrono::system_clock::now().time_since_epoch())
-                                .count());
-}
-
-// The approvals plugin's demo entry, indented to sit under `plugins:`.
-std::string approvals_demo() {
-  std::ifstream in(source_dir() + "/plugins/approvals/demo-settings.yaml");
-  std::stringstream text;
-  text << in.rdbuf();
-  std::string all = text.str();
-  all = all.substr(all.find("- name: approvals"));
-  std::string out = "  ";
-  for (char c : all) {
-    out += c;
-    if (c == '\n') out += "  ";
-  }
-  return out + "\n";
-}
-
-const char* kRooms =
-    "  - name: rooms\n"
-    "    settings:\n"
-    "      rooms:\n"
-    "        - {id: t-101, court: T-BC-01, name: 一号会议室, kind: 会议室, capacity: 20,\n"
-    "           location: 一楼, equipment: [投屏]}\n";
 
 class PluginsUnderLoad : public ::testing::Test {
  protected:
@@ -73,7 +41,7 @@ TEST_F(PluginsUnderLoad, ConcurrentBookingsOfOneSlotHaveExactlyOneWinner) {
   for (int i = 0; i < 16; ++i) {
     std::string who = kStaff[i % 6];
     calls.push_back(std::async(std::launch::async, [body, who] {
-      return host_->post("/apps/rooms/bookings", body, token(who));
+      return host_->post("/apps/rooms/bookings", body, session_token(who));
     }));
   }
   int won = 0, conflicts = 0;
@@ -105,7 +73,8 @@ TEST_F(PluginsUnderLoad, ConcurrentDecisionsOnOneTaskResolveToOne) {
                               {"period", Json::array({"2026-12-21 09:00", "2026-12-25 18:00"})},
                               {"days", 5},
                               {"reason", "家中有事"}})}});
-  auto submitted = host_->post("/apps/approvals/instances", leave.dump(), token("T-BC-01-011"));
+  auto submitted =
+      host_->post("/apps/approvals/instances", leave.dump(), session_token("T-BC-01-011"));
   ASSERT_EQ(submitted.status, 201) << submitted.body;
   Json instance = submitted.json();
   int64_t id = instance["id"].as_int();
@@ -121,7 +90,7 @@ TEST_F(PluginsUnderLoad, ConcurrentDecisionsOnOneTaskResolveToOne) {
                                        {"task_id", task["id"]},
                                        {"comment", "并发测试"}})
                              .dump(),
-                         token("T-BC-01-010"));
+                         session_token("T-BC-01-010"));
     }));
   }
   int ok = 0, refused = 0;
@@ -133,9 +102,10 @@ TEST_F(PluginsUnderLoad, ConcurrentDecisionsOnOneTaskResolveToOne) {
   EXPECT_EQ(ok, 1);
   EXPECT_EQ(refused, 7);
   // Someone else's task is not theirs to decide.
-  auto detail = host_->get("/apps/approvals/instances/" + std::to_string(id), token("T-BC-01-011"));
+  auto detail = host_->get("/apps/approvals/instances/" + std::to_string(id),
+                           session_token("T-BC-01-011"));
   ASSERT_EQ(detail.status, 200);
-  EXPECT_EQ(host_->post(path, R"({"action":"agree"})", token("T-BC-01-013")).status, 403);
+  EXPECT_EQ(host_->post(path, R"({"action":"agree"})", session_token("T-BC-01-013")).status, 403);
 }
 
 TEST_F(PluginsUnderLoad, ManyConcurrentSessionsNeverBringTheHostDown) {
@@ -144,7 +114,7 @@ TEST_F(PluginsUnderLoad, ManyConcurrentSessionsNeverBringTheHostDown) {
   for (int t = 0; t < 16; ++t) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < 40; ++i) {
-        auto r = host_->get("/apps/throws_in_handler/ok", token(kStaff[(t + i) % 6]));
+        auto r = host_->get("/apps/throws_in_handler/ok", session_token(kStaff[(t + i) % 6]));
         if (r.status == 200) ok++;
       }
     });

@@ -3,41 +3,11 @@
 // interactive cards delivered by the outbox, and card buttons that act through /dingtalk/cards.
 #include <gtest/gtest.h>
 
-#include <chrono>
-#include <fstream>
-#include <sstream>
-
+#include "bundled_plugins.hpp"
 #include "dingtalk_client.hpp"
-#include "host/http/session_token.hpp"
 
 namespace courthub::it {
 namespace {
-
-std::string approvals_demo() {
-  std::ifstream in(source_dir() + "/plugins/approvals/demo-settings.yaml");
-  std::stringstream text;
-  text << in.rdbuf();
-  std::string all = text.str();
-  all = all.substr(all.find("- name: approvals"));
-  std::string out = "  ";
-  for (char c : all) {
-    out += c;
-    if (c == '\n') out += "  ";
-  }
-  return out + "\n";
-}
-
-const char* kRooms =
-    "  - name: rooms\n"
-    "    settings:\n"
-    "      rooms:\n"
-    "        - {id: t-101, court: T-BC-01, name: 一号会议室, kind: 会议室, capacity: 20,\n"
-    "           location: 一楼, equipment: [投屏]}\n";
-
-std::string token(const std::string& user) {
-  http::SessionTokens tokens(kSessionSecret, 3600);
-  return tokens.issue(user, now_ms() / 1000);
-}
 
 class PluginsThroughDingTalk : public ::testing::Test {
  protected:
@@ -104,7 +74,7 @@ TEST_F(PluginsThroughDingTalk, ApprovalTravelsByCardsAndChat) {
                               {"period", Json::array({"2026-12-21 09:00", "2026-12-25 18:00"})},
                               {"days", 5},
                               {"reason", "家中有事"}})}});
-  auto submitted = host_->post("/apps/approvals/instances", leave.dump(), token("T-BC-01-011"));
+  auto submitted = host_->post("/apps/approvals/instances", leave.dump(), session_token("T-BC-01-011"));
   ASSERT_EQ(submitted.status, 201) << submitted.body;
   int64_t id = submitted.json()["id"].as_int();
 
@@ -132,7 +102,7 @@ TEST_F(PluginsThroughDingTalk, ApprovalTravelsByCardsAndChat) {
   ASSERT_TRUE(eventually([&] { return cards("task-").size() == 3; }));
   robot("approve " + std::to_string(id), "T-BC-01-001");
 
-  auto detail = host_->get("/apps/approvals/instances/" + std::to_string(id), token("T-BC-01-011"));
+  auto detail = host_->get("/apps/approvals/instances/" + std::to_string(id), session_token("T-BC-01-011"));
   ASSERT_EQ(detail.status, 200);
   EXPECT_EQ(detail.json()["status"].as_string(), "COMPLETED");
   EXPECT_EQ(detail.json()["result"].as_string(), "agree");

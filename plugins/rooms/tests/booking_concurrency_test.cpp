@@ -8,7 +8,9 @@
 #include <atomic>
 #include <barrier>
 #include <mutex>
+#include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <courthub/error.hpp>
@@ -44,6 +46,34 @@ void seed_room(const std::string& path) {
   RoomCatalog(setup.db()).seed({r}, kNow);
 }
 
+// A booking of room r1 for one slot.
+NewBookings one_slot(Slot slot, std::string title, std::string organizer) {
+  NewBookings nb;
+  nb.room_id = "r1";
+  nb.slots = {slot};
+  nb.title = std::move(title);
+  nb.organizer = std::move(organizer);
+  return nb;
+}
+
+// A BookingDesk on its own connection to the database at `path`, as one request thread has.
+struct ThreadDesk {
+  explicit ThreadDesk(const std::string& path)
+      : own(path, false),
+        catalog(own.db()),
+        store(own.db()),
+        notices(own.host(), settings, store),
+        approvals(own.host(), store, notices),
+        desk(own.host(), settings, catalog, store, notices, approvals) {}
+  SqliteHost own;
+  Settings settings;
+  RoomCatalog catalog;
+  BookingStore store;
+  Notices notices;
+  RoomApprovals approvals;
+  BookingDesk desk;
+};
+
 // No two bookings that hold a slot overlap on one room — checked by SQL over everything stored.
 int64_t overlapping_pairs(courthub::Database& db) {
   return db
@@ -69,13 +99,10 @@ TEST(BookingConcurrency, ExactlyOneOfManyRequestsForOneSlotWins) {
       SqliteHost own(file.path(), false);  // this thread's own connection
       BookingStore store(own.db());
       for (int round = 0; round < kRounds; ++round) {
-        NewBookings nb;
-        nb.room_id = "r1";
         // Everyone wants 09:00-10:00 of that day, shifted by a few minutes so they overlap
         // without being identical.
-        nb.slots = {at(round, 540 + t, 600 + t)};
-        nb.title = "thread " + std::to_string(t);
-        nb.organizer = "u" + std::to_string(t);
+        NewBookings nb = one_slot(at(round, 540 + t, 600 + t), "thread " + std::to_string(t),
+                                  "u" + std::to_string(t));
         start.arrive_and_wait();
         try {
           auto made = store.book(nb, kNow);
@@ -146,11 +173,7 @@ TEST(BookingConcurrency, RacingModificationsIntoOneSlotLetOneWin) {
     SqliteHost setup(file.path(), false);
     BookingStore store(setup.db());
     for (int t = 0; t < kThreads; ++t) {
-      NewBookings nb;
-      nb.room_id = "r1";
-      nb.slots = {at(10 + t, 540, 600)};
-      nb.title = "t" + std::to_string(t);
-      nb.organizer = "u" + std::to_string(t);
+      auto nb = one_slot(at(10 + t, 540, 600), "t" + std::to_string(t), "u" + std::to_string(t));
       ids.push_back(store.book(nb, kNow).front().id);
     }
   }
@@ -162,13 +185,8 @@ TEST(BookingConcurrency, RacingModificationsIntoOneSlotLetOneWin) {
   op.kind = courthub::Caller::Kind::Admin;
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
-      SqliteHost own(file.path(), false);
-      Settings settings;
-      RoomCatalog catalog(own.db());
-      BookingStore store(own.db());
-      Notices notices(own.host(), settings, store);
-      RoomApprovals approvals(own.host(), store, notices);
-      BookingDesk desk(own.host(), settings, catalog, store, notices, approvals);
+      ThreadDesk own(file.path());
+      BookingDesk& desk = own.desk;
       for (int round = 0; round < kRounds; ++round) {
         // Everyone moves their booking onto day `round`, 14:00 + t minutes: all overlap.
         Slot target = at(round, 840 + t, 900 + t);
@@ -200,11 +218,7 @@ TEST(BookingConcurrency, RacingCancellationsCancelOnce) {
     SqliteHost setup(file.path(), false);
     BookingStore store(setup.db());
     for (int round = 0; round < 10; ++round) {
-      NewBookings nb;
-      nb.room_id = "r1";
-      nb.slots = {at(round, 540, 600)};
-      nb.title = "r" + std::to_string(round);
-      nb.organizer = "u1";
+      auto nb = one_slot(at(round, 540, 600), "r" + std::to_string(round), "u1");
       ids.push_back(store.book(nb, kNow).front().id);
     }
   }
@@ -215,13 +229,8 @@ TEST(BookingConcurrency, RacingCancellationsCancelOnce) {
   op.kind = courthub::Caller::Kind::Admin;
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&] {
-      SqliteHost own(file.path(), false);
-      Settings settings;
-      RoomCatalog catalog(own.db());
-      BookingStore store(own.db());
-      Notices notices(own.host(), settings, store);
-      RoomApprovals approvals(own.host(), store, notices);
-      BookingDesk desk(own.host(), settings, catalog, store, notices, approvals);
+      ThreadDesk own(file.path());
+      BookingDesk& desk = own.desk;
       for (size_t i = 0; i < ids.size(); ++i) {
         start.arrive_and_wait();
         try {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// SqliteHost: db_query / db_transaction / db_migrate over a raw sqlite3 connection, and stubs
-// for the other host services.
+// SqliteHost (a test double): db_query / db_transaction / db_migrate over a raw sqlite3
+// connection; the other host services answer as sqlite_host.hpp describes.
 #include "sqlite_host.hpp"
 
 #include <sqlite3.h>

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "bundled_plugins.hpp"
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
+#include "host/http/session_token.hpp"
+#include "host_process.hpp"
+
+namespace courthub::it {
+
+std::string approvals_demo() {
+  std::ifstream in(source_dir() + "/plugins/approvals/demo-settings.yaml");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string all = text.str();
+  all = all.substr(all.find("- name: approvals"));
+  std::string out = "  ";
+  for (char c : all) {
+    out += c;
+    if (c == '\n') out += "  ";
+  }
+  return out + "\n";
+}
+
+std::string session_token(const std::string& user) {
+  http::SessionTokens tokens(kSessionSecret, 3600);
+  return tokens.issue(user, std::chrono::duration_cast<std::chrono::seconds>(
+                                std::chrono::system_clock::now().time_since_epoch())
+                                .count());
+}
+
+}  // namespace courthub::it

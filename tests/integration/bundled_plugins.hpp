@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: Apache-2.0
+// The bundled business plugins as the integration tests enable them, and mini-app sessions for
+// their users.
+#pragma once
+
+#include <string>
+
+namespace courthub::it {
+
+// The approvals plugin's demo entry (plugins/approvals/demo-settings.yaml), indented to sit under
+// `plugins:`.
+std::string approvals_demo();
+
+// The rooms plugin with one meeting room in the tiny test directory's court T-BC-01.
+inline constexpr const char* kRooms =
+    "  - name: rooms\n"
+    "    settings:\n"
+    "      rooms:\n"
+    "        - {id: t-101, court: T-BC-01, name: 一号会议室, kind: 会议室, capacity: 20,\n"
+    "           location: 一楼, equipment: [投屏]}\n";
+
+// A mini-app session token for `user`, valid for an hour, signed with kSessionSecret.
+std::string session_token(const std::string& user);
+
+}  // namespace courthub::it
