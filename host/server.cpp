@@ -221,6 +221,14 @@ Outcome Server::start(config::Config cfg) {
     return static_cast<double>(raw->plugins->live_all().size());
   });
 
+  auto* host_commits = p->group_commit.get();
+  p->metrics.gauge("courthub_host_db_commits",
+                   "Transactions group-committed to the host database (inbox, outbox, audit)",
+                   [host_commits] { return static_cast<double>(host_commits->commits()); });
+  p->metrics.gauge("courthub_host_db_writes",
+                   "Writes carried by those transactions; writes/commits is the batch size",
+                   [host_commits] { return static_cast<double>(host_commits->writes()); });
+
   p->scheduler->start();
   p->inbox->start([raw](const std::string& subscriber, const jobs::InboxEvent& ev) {
     if (subscriber == "@directory" && raw->channel) return raw->channel->handle_contact_event(ev);

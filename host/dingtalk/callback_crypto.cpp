@@ -86,18 +86,38 @@ std::optional<std::string> aes_cbc(bool encrypting, const std::string& key, std:
   return out;
 }
 
+// Bytes from RAND_bytes, drawn a few kilobytes at a time per thread: one RAND_bytes call costs
+// about as much as the whole AES encryption of a reply, whatever its size.
+class RandomBytes {
+ public:
+  // The next random byte; nullopt if OpenSSL has no entropy to give.
+  std::optional<unsigned char> next() {
+    if (used_ == sizeof buf_) {
+      if (RAND_bytes(buf_, sizeof buf_) != 1) return std::nullopt;
+      used_ = 0;
+    }
+    unsigned char b = buf_[used_];
+    buf_[used_++] = 0;  // handed out once, not kept around
+    return b;
+  }
+
+ private:
+  unsigned char buf_[4096];
+  size_t used_ = sizeof buf_;
+};
+
 // 16 characters of [A-Za-z0-9], like the Java sample's getRandomStr(16). Rejection sampling
 // keeps the characters uniform.
 std::optional<std::string> random_alnum16() {
   static constexpr char kChars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   constexpr unsigned kLimit = 62 * 4;  // 248: largest multiple of 62 within a byte
+  thread_local RandomBytes random;
   std::string out;
-  unsigned char buf[32];
+  out.reserve(kRandomSize);
   while (out.size() < kRandomSize) {
-    if (RAND_bytes(buf, sizeof buf) != 1) return std::nullopt;
-    for (unsigned char b : buf) {
-      if (b < kLimit && out.size() < kRandomSize) out += kChars[b % 62];
-    }
+    auto b = random.next();
+    if (!b) return std::nullopt;
+    if (*b < kLimit) out += kChars[*b % 62];
   }
   return out;
 }

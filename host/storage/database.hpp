@@ -82,6 +82,22 @@ class Database {
   // or write through query() on the same Database (InvalidArgument: it would deadlock).
   virtual Outcome transaction(const std::function<Outcome(Transaction&)>& body) = 0;
 
+  // transaction() in two halves, for callers that batch commits (GroupCommit): the first returns
+  // once the transaction is committed and sets *ticket, before the commit is durable; the
+  // second returns once commit `ticket` (and every one before it) is on disk, or the sync's
+  // failure. Meanwhile the next transaction may already run, so its writes and this sync
+  // overlap. Until sync() succeeds nobody may be told the transaction is done: a crash loses it.
+  // The defaults are transaction() (durable on return) and a sync() with nothing to wait for.
+  virtual Outcome transaction_unsynced(const std::function<Outcome(Transaction&)>& body,
+                                       uint64_t* ticket) {
+    *ticket = 0;
+    return transaction(body);
+  }
+  virtual Outcome sync(uint64_t ticket) {
+    (void)ticket;
+    return Outcome::success();
+  }
+
   // The file (SQLite) or schema (PostgreSQL) this database lives in.
   virtual const std::string& location() const = 0;
 };

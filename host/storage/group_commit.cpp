@@ -67,10 +67,11 @@ Outcome GroupCommit::run(Write write) {
     }
   }
   t_committing = this;
-  commit(batch);
+  const uint64_t ticket = commit(batch);
   t_committing = nullptr;
 
-  // Hand the lead to whoever queued meanwhile, then wake the writers of this batch.
+  // Hand the lead to whoever queued meanwhile, so the next batch is written while this one is
+  // synced; then, once it is durable, wake the writers of this batch.
   std::shared_ptr<Pending> next;
   {
     std::lock_guard lock(mu_);
@@ -84,6 +85,11 @@ Outcome GroupCommit::run(Write write) {
     next->state.store(kLead, std::memory_order_release);
     wake(next->state);
   }
+  Outcome synced = db_.sync(ticket);
+  if (!synced.ok()) {
+    for (auto& p : batch)
+      if (p->result.ok()) p->result = synced;
+  }
   Outcome mine = me->result;
   for (auto& p : batch) {
     if (p == me) continue;
@@ -93,14 +99,15 @@ Outcome GroupCommit::run(Write write) {
   return mine;
 }
 
-void GroupCommit::commit(std::vector<std::shared_ptr<Pending>>& batch) {
+uint64_t GroupCommit::commit(std::vector<std::shared_ptr<Pending>>& batch) {
+  uint64_t ticket = 0;
   // Optimistic first: all writes in one transaction without savepoints (three statements fewer
   // per write). Only if one fails is the batch rolled back and redone with a savepoint around
   // each write, so the failing one is undone alone.
   for (bool isolated : {false, true}) {
     if (!isolated && isolation_ == Isolation::kSavepoints) continue;
     bool write_failed = false;
-    Outcome committed = db_.transaction([&](Transaction& txn) -> Outcome {
+    Outcome committed = db_.transaction_unsynced([&](Transaction& txn) -> Outcome {
       for (auto& p : batch) {
         if (isolated) {
           Outcome o = txn.query("SAVEPOINT courthub_write", {});
@@ -125,7 +132,7 @@ void GroupCommit::commit(std::vector<std::shared_ptr<Pending>>& batch) {
         }
       }
       return Outcome::success();
-    });
+    }, &ticket);
     if (write_failed && !isolated) continue;
     if (!committed.ok()) {
       // The whole transaction failed (disk full, I/O error): nothing is durable.
@@ -136,6 +143,7 @@ void GroupCommit::commit(std::vector<std::shared_ptr<Pending>>& batch) {
   }
   commits_++;
   writes_ += batch.size();
+  return ticket;
 }
 
 }  // namespace courthub::storage

@@ -5,9 +5,10 @@
 // (up to max_batch), commits it as one transaction and wakes each writer in it; whoever queued
 // meanwhile is handed the lead for the next commit. The batch is first tried as one plain
 // transaction; if a write fails it is redone with a SAVEPOINT around each write, so the failing
-// one is rolled back alone and the rest still commit. Waiters sleep on their own flag (a futex,
-// without spinning) and are woken once, outside any lock: on a two-core machine the context switches,
-// not the disk, are what a commit costs most.
+// one is rolled back alone and the rest still commit. The lead passes on as soon as the batch is
+// committed, so the next batch is written while this one is synced to disk. Waiters sleep on
+// their own flag (a futex, without spinning) and are woken once, outside any lock: on a
+// two-core machine the context switches, not the disk, are what a commit costs most.
 // Threading: run() from any thread; it returns only when the write is durable (or failed).
 #pragma once
 
@@ -57,8 +58,9 @@ class GroupCommit {
     Outcome result;
     std::atomic<int> state{kWaiting};
   };
-  // Commits `batch` and reports to each writer; returns the leader's own result.
-  void commit(std::vector<std::shared_ptr<Pending>>& batch);
+  // Commits `batch`, leaving each writer's result in it; returns the ticket to sync() before
+  // anyone is told.
+  uint64_t commit(std::vector<std::shared_ptr<Pending>>& batch);
 
   Database& db_;
   size_t max_batch_;

@@ -86,6 +86,15 @@ class SqliteDatabase : public Database {
     return synced.ok() ? result : synced;
   }
 
+  Outcome transaction_unsynced(const std::function<Outcome(Transaction&)>& body,
+                               uint64_t* ticket) override {
+    *ticket = 0;
+    if (writing_here(this)) return Outcome::invalid("nested transactions are not supported");
+    return locked_transaction(body, *ticket);
+  }
+
+  Outcome sync(uint64_t ticket) override { return durable(ticket); }
+
  private:
   Outcome locked_transaction(const std::function<Outcome(Transaction&)>& body, uint64_t& seq) {
     std::lock_guard lock(writer_mu_);
