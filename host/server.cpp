@@ -153,6 +153,8 @@ Outcome Server::start(config::Config cfg) {
   auto lock = DataDirLock::acquire(c.storage.data_dir);
   if (!lock) return lock.outcome();
   p->lock = std::move(*lock);
+  // Left by a host that was killed, it names a dead port; the new one is written once listening.
+  std::filesystem::remove(c.storage.data_dir + "/courthub.addr", ec);
 
   storage::SqliteOptions sqlite{c.storage.synchronous_full, c.storage.busy_timeout_ms, 4};
   auto db = storage::open_sqlite(c.storage.data_dir + "/courthub.db", sqlite);
@@ -172,9 +174,11 @@ Outcome Server::start(config::Config cfg) {
   if (!o.ok()) return Outcome::error("directory: " + o.message());
 
   Parts* raw = p.get();
-  p->inbox = std::make_unique<jobs::Inbox>(
-      *p->host_db, *p->group_commit,
-      [raw](const std::string& topic) { return raw->subscribers(topic); });
+  auto inbox = jobs::Inbox::open(*p->host_db, c.storage.data_dir + "/inbox-journal",
+                                 c.storage.synchronous_full,
+                                 [raw](const std::string& topic) { return raw->subscribers(topic); });
+  if (!inbox) return inbox.outcome();
+  p->inbox = std::move(*inbox);
   jobs::OutboxPolicy outbox_policy;
   outbox_policy.max_attempts = c.dingtalk.outbox_max_attempts;
   outbox_policy.known_group_robot = [raw](const std::string& name) {
@@ -228,6 +232,14 @@ Outcome Server::start(config::Config cfg) {
   p->metrics.gauge("courthub_host_db_writes",
                    "Writes carried by those transactions; writes/commits is the batch size",
                    [host_commits] { return static_cast<double>(host_commits->writes()); });
+
+  auto* inbox_journal = p->inbox.get();
+  p->metrics.gauge("courthub_inbox_journal_syncs",
+                   "Groups written to the inbox journal, each with one write and one sync",
+                   [inbox_journal] { return static_cast<double>(inbox_journal->journal_groups()); });
+  p->metrics.gauge("courthub_inbox_journal_events",
+                   "Events written to the inbox journal; events/syncs is the group size",
+                   [inbox_journal] { return static_cast<double>(inbox_journal->journal_events()); });
 
   p->scheduler->start();
   p->inbox->start([raw](const std::string& subscriber, const jobs::InboxEvent& ev) {

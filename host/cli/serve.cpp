@@ -115,9 +115,13 @@ int serve(const Args& args) {
   }
   std::string address = host + ":" + std::to_string(server.port());
   {
-    // Tests and scripts read the bound address (useful with port 0).
-    std::ofstream out(data_dir + "/courthub.addr", std::ios::trunc);
-    out << address << "\n";
+    // Tests and scripts read the bound address (useful with port 0): written whole or not at all.
+    const std::string path = data_dir + "/courthub.addr";
+    {
+      std::ofstream out(path + ".tmp", std::ios::trunc);
+      out << address << "\n";
+    }
+    std::rename((path + ".tmp").c_str(), path.c_str());
   }
   log::info("server", "listening on http://" + address);
   std::printf("courthub listening on http://%s\n", address.c_str());

@@ -7,6 +7,8 @@
 //                                  || PKCS#7 pad to a multiple of 32))
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -63,13 +65,22 @@ class CallbackCrypto {
   // `plaintext` is normally "success". Same failure behaviour as encrypt().
   Json encrypted_reply(std::string_view plaintext, std::string timestamp, std::string nonce) const;
 
+  // Distinct for every create() (copies share it): lets a cache of results tell keys apart.
+  uint64_t identity() const { return identity_; }
+
  private:
   CallbackCrypto(std::string token, std::string key, std::string owner_key)
-      : token_(std::move(token)), key_(std::move(key)), owner_key_(std::move(owner_key)) {}
+      : token_(std::move(token)), key_(std::move(key)), owner_key_(std::move(owner_key)),
+        identity_(next_identity()) {}
+  static uint64_t next_identity() {
+    static std::atomic<uint64_t> next{1};
+    return next++;
+  }
 
   std::string token_;
   std::string key_;  // 32 bytes; the IV is its first 16
   std::string owner_key_;
+  uint64_t identity_;
 };
 
 // Whether a and b hold the same bytes. Time depends on the lengths only, never on where the

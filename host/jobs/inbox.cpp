@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
+#include <thread>
 
 #include "host/log.hpp"
 
@@ -29,52 +31,219 @@ struct Due {
 
 }  // namespace
 
-Expected<Inbox::Stored> Inbox::store(std::string_view source, std::string_view topic,
-                                     std::string_view dedup_key, std::string_view payload) {
-  std::vector<std::string> subscribers = subscribers_(std::string(topic));
-  Stored stored;
-  const int64_t now = now_ms();
-  Outcome o = group_commit_.run([&](storage::Transaction& txn) -> Outcome {
-    ch_value row[] = {text_value(source), text_value(topic), text_value(dedup_key),
-                      text_value(payload), int_value(now)};
-    storage::QueryResult r;
-    Outcome w = txn.query(
-        "INSERT INTO inbox(source, topic, dedup_key, payload, received_ms) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT(dedup_key) DO NOTHING",
-        row, {}, &r);
-    if (!w.ok()) return w;
-    if (r.changes == 0) {
-      stored.duplicate = true;
-      ch_value key[] = {text_value(dedup_key)};
-      return txn.query("SELECT id FROM inbox WHERE dedup_key = ?", key,
+Expected<std::unique_ptr<Inbox>> Inbox::open(storage::Database& db,
+                                             const std::string& journal_dir, bool sync_journal,
+                                             Subscribers subscribers, InboxPolicy policy) {
+  auto journal = InboxJournal::open(journal_dir, sync_journal, policy.journal_segment_bytes);
+  if (!journal) return journal.outcome();
+  int64_t max_id = 0;
+  Outcome o = db.query("SELECT COALESCE(MAX(id), 0) FROM inbox", {},
                        [&](const ch_str*, const ch_value* v, size_t) {
-                         stored.id = int_of(v[0]);
+                         max_id = int_of(v[0]);
                          return Outcome::success();
                        });
-    }
-    stored.id = r.last_insert_id;
-    for (auto& s : subscribers) {
-      ch_value d[] = {int_value(stored.id), text_value(s), int_value(now)};
-      w = txn.query(
-          "INSERT INTO inbox_deliveries(event_id, subscriber, state, next_ms) "
-          "VALUES (?, ?, 'pending', ?)",
-          d);
-      if (!w.ok()) return w;
-    }
+  if (!o.ok()) return Outcome::error("inbox: " + o.message());
+  std::unique_ptr<Inbox> inbox(
+      new Inbox(db, std::move(*journal), std::move(subscribers), policy));
+  inbox->next_id_ = std::max(max_id, inbox->journal_->max_recovered_id()) + 1;
+  // Recovered events are duplicates to anyone who sends them again before they are moved.
+  for (auto& [seq, e] : inbox->journal_->take(0, SIZE_MAX)) {
+    inbox->journalled_[e.dedup_key] = Journalled{e.id, InboxJournal::Ticket{seq, 0}};
+    inbox->seen_.add(e.dedup_key);
+  }
+  o = db.query("SELECT dedup_key FROM inbox", {}, [&](const ch_str*, const ch_value* v, size_t) {
+    inbox->seen_.add(text_of(v[0]));
     return Outcome::success();
   });
-  if (!o.ok()) return o;
-  if (!stored.duplicate && !subscribers.empty()) {
+  if (!o.ok()) return Outcome::error("inbox: " + o.message());
+  return inbox;
+}
+
+Expected<Inbox::Stored> Inbox::store(std::string_view source, std::string_view topic,
+                                     std::string_view dedup_key, std::string_view payload) {
+  const std::string key(dedup_key);
+  while (true) {
+    uint64_t generation = 0;
     {
-      std::lock_guard lock(mu_);
-      wake_ = true;
+      std::lock_guard lock(keys_mu_);
+      generation = key_generation_;
     }
-    cv_.notify_one();
+    // Already moved into the tables? Only a key seen before can be there.
+    Stored stored;
+    if (seen_.maybe_seen(key)) {
+      ch_value k[] = {text_value(key)};
+      Outcome o = db_.query("SELECT id FROM inbox WHERE dedup_key = ?", k,
+                            [&](const ch_str*, const ch_value* v, size_t) {
+                              stored.id = int_of(v[0]);
+                              return Outcome::success();
+                            });
+      if (!o.ok()) return o;
+    }
+    if (stored.id != 0) {
+      stored.duplicate = true;
+      return stored;
+    }
+    // Still in the journal, or new. If the mover forgot keys since the look above, they are
+    // now in the tables, perhaps this one: look again.
+    std::unique_lock lock(keys_mu_);
+    if (key_generation_ != generation) continue;
+    InboxJournal::Ticket ticket;
+    if (auto it = journalled_.find(key); it != journalled_.end()) {
+      stored = Stored{it->second.id, true};
+      ticket = it->second.ticket;
+    } else {
+      stored.id = next_id_++;
+      ticket = journal_->enqueue(InboxJournal::Entry{stored.id, now_ms(), std::string(source),
+                                                     std::string(topic), key,
+                                                     std::string(payload)});
+      journalled_.emplace(key, Journalled{stored.id, ticket});
+      // Before the lock is released: whoever looks for this key after a move (which takes
+      // the lock) finds it in the filter.
+      seen_.add(key);
+    }
+    lock.unlock();
+    // A duplicate waits too: its first copy may not be durable yet.
+    Outcome o = journal_->wait(ticket);
+    if (!o.ok()) {
+      lock.lock();
+      if (auto it = journalled_.find(key);
+          it != journalled_.end() && it->second.ticket.seq == ticket.seq) {
+        journalled_.erase(it);
+      }
+      return o;
+    }
+    if (!stored.duplicate) {
+      std::lock_guard mover_lock(mover_mu_);
+      if (mover_idle_) {
+        mover_idle_ = false;
+        mover_cv_.notify_one();
+      }
+    }
+    return stored;
   }
-  return stored;
+}
+
+Expected<size_t> Inbox::move_batch(size_t max) {
+  std::lock_guard move_lock(move_mu_);
+  auto entries = journal_->take(moved_seq_, max);
+  if (entries.empty()) return size_t{0};
+  std::unordered_map<std::string, std::vector<std::string>> subscribers;
+  for (auto& [seq, e] : entries) {
+    if (!subscribers.count(e.topic)) subscribers.emplace(e.topic, subscribers_(e.topic));
+  }
+  bool deliveries = false;
+  const int64_t now = now_ms();
+  // Not synced here: the journal keeps these entries until settle() has synced the tables.
+  uint64_t ticket = 0;
+  Outcome o = db_.transaction_unsynced([&](storage::Transaction& txn) -> Outcome {
+    for (auto& [seq, e] : entries) {
+      ch_value row[] = {int_value(e.id),        text_value(e.source),  text_value(e.topic),
+                        text_value(e.dedup_key), text_value(e.payload), int_value(e.received_ms)};
+      storage::QueryResult r;
+      // OR IGNORE: an entry of a segment replayed after a crash may be in the tables already.
+      Outcome w = txn.query(
+          "INSERT OR IGNORE INTO inbox(id, source, topic, dedup_key, payload, received_ms) "
+          "VALUES (?, ?, ?, ?, ?, ?)",
+          row, {}, &r);
+      if (!w.ok()) return w;
+      if (r.changes == 0) continue;
+      for (auto& s : subscribers[e.topic]) {
+        ch_value d[] = {int_value(e.id), text_value(s), int_value(now)};
+        w = txn.query(
+            "INSERT INTO inbox_deliveries(event_id, subscriber, state, next_ms) "
+            "VALUES (?, ?, 'pending', ?)",
+            d);
+        if (!w.ok()) return w;
+        deliveries = true;
+      }
+    }
+    return Outcome::success();
+  }, &ticket);
+  if (!o.ok()) return o;
+  moved_seq_ = entries.back().first;
+  moved_ticket_ = ticket;
+  {
+    std::lock_guard lock(keys_mu_);
+    for (auto& [seq, e] : entries) {
+      auto it = journalled_.find(e.dedup_key);
+      if (it != journalled_.end() && it->second.ticket.seq == seq) journalled_.erase(it);
+    }
+    ++key_generation_;
+  }
+  if (deliveries) wake_worker();
+  return entries.size();
+}
+
+Outcome Inbox::settle() {
+  std::lock_guard move_lock(move_mu_);
+  if (settled_seq_ != moved_seq_) {
+    Outcome o = db_.sync(moved_ticket_);
+    if (!o.ok()) return o;
+    journal_->release(moved_seq_);
+    settled_seq_ = moved_seq_;
+  }
+  // The writer needs a fresh segment now and then; better made here than on its path.
+  return journal_->prepare_segment();
+}
+
+Outcome Inbox::flush() {
+  while (true) {
+    auto n = move_batch(1024);
+    if (!n) return n.outcome();
+    if (*n == 0) return settle();
+  }
+}
+
+void Inbox::run_mover() {
+  // Moves run often (so deliveries start soon); syncs of what was moved, after which the
+  // journal lets go of it, a few times a second: each sync competes with the journal's own for
+  // the disk, and the journal's are what acknowledgements wait for.
+  constexpr auto kSettleEvery = std::chrono::milliseconds(250);
+  auto settled = std::chrono::steady_clock::now();
+  while (running_) {
+    auto n = move_batch(1024);
+    Outcome o = n ? Outcome::success() : n.outcome();
+    const auto now = std::chrono::steady_clock::now();
+    if (o.ok() && (now - settled >= kSettleEvery || (n && *n == 0))) {
+      o = settle();
+      settled = now;
+    }
+    if (!o.ok()) {
+      log::error("inbox", "cannot move journalled events into the inbox tables (retrying in a "
+                          "second; they stay in the journal meanwhile): " +
+                              o.message());
+      std::unique_lock lock(mover_mu_);
+      mover_cv_.wait_for(lock, std::chrono::seconds(1), [&] { return !running_.load(); });
+      continue;
+    }
+    if (*n == 0) {
+      std::unique_lock lock(mover_mu_);
+      mover_idle_ = true;
+      mover_cv_.wait_for(lock, std::chrono::milliseconds(500),
+                         [&] { return !mover_idle_ || !running_; });
+      mover_idle_ = false;
+    } else if (*n < 1024) {
+      // Let more arrive: one transaction of a thousand costs little more than one of ten.
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  }
+}
+
+void Inbox::wake_worker() {
+  {
+    std::lock_guard lock(mu_);
+    wake_ = true;
+  }
+  cv_.notify_one();
 }
 
 size_t Inbox::deliver_due(const Handler& handler) {
+  Outcome moved = flush();
+  if (!moved.ok()) log::error("inbox", "cannot move journalled events: " + moved.message());
+  return deliver_ready(handler);
+}
+
+size_t Inbox::deliver_ready(const Handler& handler) {
   std::vector<Due> due;
   ch_value now[] = {int_value(now_ms())};
   Outcome o = db_.query(
@@ -151,22 +320,28 @@ size_t Inbox::deliver_due(const Handler& handler) {
 
 void Inbox::start(Handler handler) {
   if (running_.exchange(true)) return;
+  mover_ = std::thread([this] { run_mover(); });
   worker_ = std::thread([this, handler = std::move(handler)] { run(handler); });
 }
 
 void Inbox::stop() {
   if (!running_.exchange(false)) return;
   {
-    std::lock_guard lock(mu_);
-    wake_ = true;
+    std::lock_guard lock(mover_mu_);
+    mover_idle_ = false;
   }
-  cv_.notify_all();
+  mover_cv_.notify_all();
+  wake_worker();
+  if (mover_.joinable()) mover_.join();
   if (worker_.joinable()) worker_.join();
+  // Leave the journal empty at a clean stop; what cannot be moved now is moved at the next open.
+  Outcome o = flush();
+  if (!o.ok()) log::warn("inbox", "journal left for the next start: " + o.message());
 }
 
 void Inbox::run(Handler handler) {
   while (running_) {
-    size_t n = deliver_due(handler);
+    size_t n = deliver_ready(handler);
     if (n > 0) continue;
     std::unique_lock lock(mu_);
     // Backoffs come due without anyone storing: look again at least every half second.
@@ -205,6 +380,8 @@ Expected<Json> Inbox::dead_letters(int limit) {
 }
 
 Expected<Json> Inbox::counts() {
+  Outcome moved = flush();
+  if (!moved.ok()) return moved;
   Json out = Json::object({{"pending", 0}, {"done", 0}, {"dead", 0}});
   Outcome o = db_.query("SELECT state, COUNT(*) FROM inbox_deliveries GROUP BY state", {},
                         [&](const ch_str*, const ch_value* v, size_t) {
@@ -239,6 +416,8 @@ Outcome Inbox::replay(int64_t event_id, const std::string& subscriber) {
 }
 
 Expected<int64_t> Inbox::event_count() {
+  Outcome moved = flush();
+  if (!moved.ok()) return moved;
   int64_t n = 0;
   Outcome o = db_.query("SELECT COUNT(*) FROM inbox", {},
                         [&](const ch_str*, const ch_value* v, size_t) {

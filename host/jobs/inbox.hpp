@@ -2,26 +2,35 @@
 // The durable inbox: every inbound event is stored (de-duplicated) before it is acknowledged,
 // then handed to each subscriber by a worker, with retries, backoff and a dead-letter list.
 //
+// Storing appends the event to the inbox journal (inbox_journal.hpp) and returns once that is
+// on disk; a mover thread then copies journalled events into the inbox tables, hundreds per
+// transaction, with one pending delivery per subscriber of the topic at that moment. A
+// de-duplication key is looked up in both places, so a duplicate is recognised wherever its
+// first copy is, also across a restart (the journal is replayed into the tables at open).
+//
 // Delivery is tracked per (event, subscriber): a subscriber that fails is retried alone, the
 // others are not bothered again. A subscriber sees an event once, unless the host dies between
 // the handler's success and the record of it; the stable event id lets handlers guard that.
-// Threading: store/replay/lists from any thread; one worker thread delivers.
+// Threading: store/replay/lists from any thread; one mover and one worker thread.
 #pragma once
 
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "courthub/json.hpp"
+#include "host/jobs/inbox_journal.hpp"
+#include "host/jobs/seen_keys.hpp"
 #include "host/outcome.hpp"
 #include "host/storage/database.hpp"
-#include "host/storage/group_commit.hpp"
 
 namespace courthub::jobs {
 
@@ -44,6 +53,7 @@ struct InboxPolicy {
   int max_attempts = 10;           // then dead-lettered
   int64_t first_backoff_ms = 1000; // doubles per attempt
   int64_t max_backoff_ms = 3600000;
+  uint64_t journal_segment_bytes = InboxJournal::kSegmentBytes;
 };
 
 class Inbox {
@@ -52,40 +62,89 @@ class Inbox {
   using Subscribers = std::function<std::vector<std::string>(const std::string& topic)>;
   using Handler = std::function<HandleResult(const std::string& subscriber, const InboxEvent&)>;
 
-  Inbox(storage::Database& db, storage::GroupCommit& group_commit, Subscribers subscribers,
-        InboxPolicy policy = {})
-      : db_(db), group_commit_(group_commit), subscribers_(std::move(subscribers)),
-        policy_(policy) {}
+  // Opens the inbox on `db` (host schema migrated) with its journal in `journal_dir`; events
+  // left in the journal by the last run are moved into the tables at start() (or at the first
+  // deliver_due()). `sync_journal` false: no fdatasync (storage.synchronous: normal).
+  // Errors: the journal cannot be opened or read, the tables cannot be read.
+  static Expected<std::unique_ptr<Inbox>> open(storage::Database& db,
+                                               const std::string& journal_dir, bool sync_journal,
+                                               Subscribers subscribers, InboxPolicy policy = {});
   ~Inbox() { stop(); }
 
   struct Stored {
     int64_t id = 0;
     bool duplicate = false;  // the dedup key was seen before; nothing new was stored
   };
-  // Durable when it returns: the event row and one pending delivery per current subscriber.
+  // Durable when it returns: the event is in the journal (or, for a duplicate, its first copy
+  // is durable). Errors: the journal write failed (nothing stored), the tables cannot be read.
   Expected<Stored> store(std::string_view source, std::string_view topic,
                          std::string_view dedup_key, std::string_view payload);
 
+  // Starts the mover and the delivery worker.
   void start(Handler handler);
+  // Stops both, after moving what the journal holds into the tables.
   void stop();
-  // Delivers what is due now on the calling thread; returns how many deliveries ran.
+  // Moves the journal into the tables, then delivers what is due now on the calling thread;
+  // returns how many deliveries ran.
   size_t deliver_due(const Handler& handler);
 
-  // Admin views: dead letters (newest first) and counts per state.
+  // Moves every durable journal entry into the tables now, so a query of the tables sees all
+  // stored events (the admin views and event_count() do this themselves). Errors: the move's
+  // transaction failed; the entries stay in the journal.
+  Outcome flush();
+
+  // Admin views: dead letters (newest first) and counts per state (after moving the journal).
   Expected<Json> dead_letters(int limit);
   Expected<Json> counts();
   // Puts a dead delivery back in the queue. NotFound if there is no such dead delivery.
   Outcome replay(int64_t event_id, const std::string& subscriber);
-  // Events stored (any state), for checks after a benchmark.
+  // Events stored (any state, journal included), for checks after a benchmark.
   Expected<int64_t> event_count();
+  // Journal groups written (each one write and one sync) and events in them, for metrics.
+  uint64_t journal_groups() const { return journal_->groups(); }
+  uint64_t journal_events() const { return journal_->written(); }
 
  private:
+  Inbox(storage::Database& db, std::unique_ptr<InboxJournal> journal, Subscribers subscribers,
+        InboxPolicy policy)
+      : db_(db), journal_(std::move(journal)), subscribers_(std::move(subscribers)),
+        policy_(policy) {}
+  // Copies up to `max` durable journal entries into the tables, committed but not yet synced;
+  // how many, or the failure.
+  Expected<size_t> move_batch(size_t max);
+  // Syncs the tables and lets the journal release what has been moved.
+  Outcome settle();
+  void run_mover();
   void run(Handler handler);
+  // deliver_due() without the move: what the tables hold due now.
+  size_t deliver_ready(const Handler& handler);
+  void wake_worker();
 
   storage::Database& db_;
-  storage::GroupCommit& group_commit_;
+  std::unique_ptr<InboxJournal> journal_;
   Subscribers subscribers_;
   InboxPolicy policy_;
+
+  // Keys in the journal and not yet in the tables, with their event id and journal sequence.
+  // The generation changes whenever the mover forgets keys (they are then in the tables).
+  struct Journalled {
+    int64_t id;
+    InboxJournal::Ticket ticket;
+  };
+  std::mutex keys_mu_;
+  std::unordered_map<std::string, Journalled> journalled_;
+  SeenKeys seen_;  // every key stored, tables and journal (a key is added under keys_mu_)
+  uint64_t key_generation_ = 0;
+  int64_t next_id_ = 1;
+
+  std::mutex move_mu_;        // one move at a time; guards the three below
+  uint64_t moved_seq_ = 0;    // journal entries up to here are committed to the tables
+  uint64_t moved_ticket_ = 0; // the commit to sync for them
+  uint64_t settled_seq_ = 0;  // and up to here synced and released
+  std::mutex mover_mu_;
+  std::condition_variable mover_cv_;
+  bool mover_idle_ = false;
+  std::thread mover_;
 
   std::mutex mu_;
   std::condition_variable cv_;

@@ -4,37 +4,10 @@
 
 #include <vector>
 
-#if defined(__linux__)
-#include <linux/futex.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
+#include "host/storage/wait_flag.hpp"
 
 namespace courthub::storage {
 namespace {
-
-// Sleeps while `word` holds `expected`. Straight to the kernel: libstdc++'s atomic::wait first
-// spins with sched_yield, which on two busy cores costs more CPU than the commit itself.
-void sleep_while(std::atomic<int>& word, int expected) {
-#if defined(__linux__)
-  static_assert(sizeof(std::atomic<int>) == sizeof(int));
-  while (word.load(std::memory_order_acquire) == expected) {
-    ::syscall(SYS_futex, reinterpret_cast<int*>(&word), FUTEX_WAIT_PRIVATE, expected, nullptr,
-              nullptr, 0);
-  }
-#else
-  while (word.load(std::memory_order_acquire) == expected)
-    word.wait(expected, std::memory_order_acquire);
-#endif
-}
-
-void wake(std::atomic<int>& word) {
-#if defined(__linux__)
-  ::syscall(SYS_futex, reinterpret_cast<int*>(&word), FUTEX_WAKE_PRIVATE, 1, nullptr, nullptr, 0);
-#else
-  word.notify_one();
-#endif
-}
 
 // The GroupCommit whose batch this thread is committing, to refuse nested transactions.
 thread_local const GroupCommit* t_committing = nullptr;
@@ -83,7 +56,7 @@ Outcome GroupCommit::run(Write write) {
   }
   if (next) {
     next->state.store(kLead, std::memory_order_release);
-    wake(next->state);
+    wake_one(next->state);
   }
   Outcome synced = db_.sync(ticket);
   if (!synced.ok()) {
@@ -94,7 +67,7 @@ Outcome GroupCommit::run(Write write) {
   for (auto& p : batch) {
     if (p == me) continue;
     p->state.store(kDone, std::memory_order_release);
-    wake(p->state);
+    wake_one(p->state);
   }
   return mine;
 }

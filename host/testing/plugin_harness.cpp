@@ -143,8 +143,8 @@ PluginHarness::PluginHarness(const std::string& plugin_file, HarnessOptions opti
   if (!o.ok()) fail(o, "directory seed");
 
   Impl* raw = &m;
-  m.inbox = std::make_unique<jobs::Inbox>(
-      *m.host_db, *m.group_commit, [raw](const std::string& topic) {
+  auto inbox = jobs::Inbox::open(
+      *m.host_db, m.dir + "/inbox-journal", false, [raw](const std::string& topic) {
         std::vector<std::string> out;
         auto inst = raw->plugins ? raw->plugins->live(raw->plugin) : nullptr;
         if (inst)
@@ -154,7 +154,10 @@ PluginHarness::PluginHarness(const std::string& plugin_file, HarnessOptions opti
               break;
             }
         return out;
-      });
+      },
+      jobs::InboxPolicy{.journal_segment_bytes = 256u << 10});
+  if (!inbox) fail(inbox.outcome(), "inbox");
+  m.inbox = std::move(*inbox);
   jobs::OutboxPolicy policy;
   policy.known_group_robot = [](const std::string&) { return true; };
   m.outbox = std::make_unique<jobs::Outbox>(*m.host_db, *m.group_commit, policy);
@@ -345,6 +348,8 @@ void PluginHarness::clear_outbox() {
 
 std::vector<Json> PluginHarness::published() const {
   std::vector<Json> out;
+  Outcome moved = impl_->inbox->flush();
+  if (!moved.ok()) fail(moved, "published");
   ch_value p[] = {storage::text_value(impl_->plugin)};
   Outcome o = impl_->host_db->query(
       "SELECT topic, payload FROM inbox WHERE source = ? ORDER BY id", p,

@@ -122,6 +122,8 @@ HostProcess::HostProcess(const std::string& config_yaml, std::vector<std::string
   for (auto& e : env_strings) envp.push_back(e.data());
   envp.push_back(nullptr);
 
+  // A host killed earlier on this data directory left its address behind.
+  std::remove((data_dir_ + "/courthub.addr").c_str());
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   std::string out = dir_ + "/stdout.log", err = dir_ + "/stderr.log";

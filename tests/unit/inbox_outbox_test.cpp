@@ -29,19 +29,24 @@ class Queues : public ::testing::Test {
     db_.reset();
     std::filesystem::remove_all(dir_);
   }
+  std::unique_ptr<Inbox> open_inbox(Inbox::Subscribers subscribers, InboxPolicy policy = {}) {
+    auto inbox = Inbox::open(*db_, dir_ + "/journal", true, std::move(subscribers), policy);
+    EXPECT_TRUE(inbox.ok()) << inbox.outcome().message();
+    return inbox ? std::move(*inbox) : nullptr;
+  }
   std::string dir_;
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<storage::GroupCommit> gc_;
 };
 
 TEST_F(Queues, InboxStoresOnceAndDeliversToEachSubscriberOnce) {
-  Inbox inbox(*db_, *gc_, [](const std::string&) {
+  auto inbox = open_inbox([](const std::string&) {
     return std::vector<std::string>{"a", "b"};
   });
-  auto first = inbox.store("dingtalk", "user_add_org", "k1", R"({"x":1})");
+  auto first = inbox->store("dingtalk", "user_add_org", "k1", R"({"x":1})");
   ASSERT_TRUE(first.ok());
   EXPECT_FALSE(first->duplicate);
-  auto again = inbox.store("dingtalk", "user_add_org", "k1", R"({"x":1})");
+  auto again = inbox->store("dingtalk", "user_add_org", "k1", R"({"x":1})");
   EXPECT_TRUE(again->duplicate);
   EXPECT_EQ(again->id, first->id);
 
@@ -52,64 +57,64 @@ TEST_F(Queues, InboxStoresOnceAndDeliversToEachSubscriberOnce) {
     EXPECT_EQ(e.payload, R"({"x":1})");
     return HandleResult{Handled::Done, ""};
   };
-  EXPECT_EQ(inbox.deliver_due(handler), 2u);
-  EXPECT_EQ(inbox.deliver_due(handler), 0u);
+  EXPECT_EQ(inbox->deliver_due(handler), 2u);
+  EXPECT_EQ(inbox->deliver_due(handler), 0u);
   EXPECT_EQ(seen["a"], 1);
   EXPECT_EQ(seen["b"], 1);
-  EXPECT_EQ((*inbox.counts())["done"].as_int(), 2);
+  EXPECT_EQ((*inbox->counts())["done"].as_int(), 2);
 }
 
 TEST_F(Queues, FailingSubscriberIsRetriedAloneThenDeadLetteredAndReplayable) {
   InboxPolicy policy{3, 0, 0};  // no backoff, three attempts
-  Inbox inbox(*db_, *gc_, [](const std::string&) { return std::vector<std::string>{"ok", "flaky"}; },
+  auto inbox = open_inbox([](const std::string&) { return std::vector<std::string>{"ok", "flaky"}; },
               policy);
-  ASSERT_TRUE(inbox.store("plugin", "p.e", "k", "{}").ok());
+  ASSERT_TRUE(inbox->store("plugin", "p.e", "k", "{}").ok());
   std::map<std::string, int> calls;
   auto handler = [&](const std::string& who, const InboxEvent& e) {
     calls[who]++;
     EXPECT_EQ(e.attempt, calls[who]);
     return who == "ok" ? HandleResult{Handled::Done, ""} : HandleResult{Handled::Retry, "down"};
   };
-  for (int i = 0; i < 5; ++i) inbox.deliver_due(handler);
+  for (int i = 0; i < 5; ++i) inbox->deliver_due(handler);
   EXPECT_EQ(calls["ok"], 1);
   EXPECT_EQ(calls["flaky"], 3);
-  Json dead = *inbox.dead_letters(10);
+  Json dead = *inbox->dead_letters(10);
   ASSERT_EQ(dead.size(), 1u);
   EXPECT_EQ(dead.at(0)["subscriber"].as_string(), "flaky");
   EXPECT_EQ(dead.at(0)["last_error"].as_string(), "down");
 
-  ASSERT_TRUE(inbox.replay(dead.at(0)["event_id"].as_int(), "flaky").ok());
-  EXPECT_EQ(inbox.replay(dead.at(0)["event_id"].as_int(), "flaky").code(), Status::NotFound);
+  ASSERT_TRUE(inbox->replay(dead.at(0)["event_id"].as_int(), "flaky").ok());
+  EXPECT_EQ(inbox->replay(dead.at(0)["event_id"].as_int(), "flaky").code(), Status::NotFound);
   auto fixed = [&](const std::string& who, const InboxEvent&) {
     calls[who]++;
     return HandleResult{Handled::Done, ""};
   };
-  EXPECT_EQ(inbox.deliver_due(fixed), 1u);
-  EXPECT_EQ((*inbox.counts())["dead"].as_int(), 0);
+  EXPECT_EQ(inbox->deliver_due(fixed), 1u);
+  EXPECT_EQ((*inbox->counts())["dead"].as_int(), 0);
 }
 
 TEST_F(Queues, RejectedEventIsDeadAtOnce) {
-  Inbox inbox(*db_, *gc_, [](const std::string&) { return std::vector<std::string>{"p"}; });
-  ASSERT_TRUE(inbox.store("dingtalk", "t", "k", "{}").ok());
-  inbox.deliver_due([](const std::string&, const InboxEvent&) {
+  auto inbox = open_inbox([](const std::string&) { return std::vector<std::string>{"p"}; });
+  ASSERT_TRUE(inbox->store("dingtalk", "t", "k", "{}").ok());
+  inbox->deliver_due([](const std::string&, const InboxEvent&) {
     return HandleResult{Handled::Reject, "malformed"};
   });
-  EXPECT_EQ((*inbox.counts())["dead"].as_int(), 1);
+  EXPECT_EQ((*inbox->counts())["dead"].as_int(), 1);
 }
 
 TEST_F(Queues, BackoffDelaysTheNextAttempt) {
   InboxPolicy policy{5, 60000, 600000};
-  Inbox inbox(*db_, *gc_, [](const std::string&) { return std::vector<std::string>{"p"}; }, policy);
-  ASSERT_TRUE(inbox.store("dingtalk", "t", "k", "{}").ok());
+  auto inbox = open_inbox([](const std::string&) { return std::vector<std::string>{"p"}; }, policy);
+  ASSERT_TRUE(inbox->store("dingtalk", "t", "k", "{}").ok());
   int calls = 0;
   auto handler = [&](const std::string&, const InboxEvent&) {
     ++calls;
     return HandleResult{Handled::Retry, "later"};
   };
-  inbox.deliver_due(handler);
-  inbox.deliver_due(handler);  // not due for a minute
+  inbox->deliver_due(handler);
+  inbox->deliver_due(handler);  // not due for a minute
   EXPECT_EQ(calls, 1);
-  EXPECT_EQ((*inbox.counts())["pending"].as_int(), 1);
+  EXPECT_EQ((*inbox->counts())["pending"].as_int(), 1);
 }
 
 struct FakeCourier : Courier {
