@@ -40,7 +40,8 @@ const std::string& success_reply(const CallbackCrypto& crypto) {
   if (cached.crypto != crypto.identity() || now - cached.made_ms >= 100 || now < cached.made_ms ||
       cached.text.empty()) {
     Json reply = crypto.encrypted_reply("success", std::to_string(now), random_nonce());
-    cached = Cached{crypto.identity(), now, reply["encrypt"].as_string().empty() ? "" : reply.dump()};
+    const bool made = !reply.get_string("encrypt").empty();
+    cached = Cached{crypto.identity(), now, made ? reply.dump() : ""};
     if (cached.text.empty()) {
       // OpenSSL failed: DingTalk rejects the empty reply and retries, the safe outcome.
       static const std::string kNone = "{}";

@@ -8,8 +8,8 @@
 #include <Poco/Checksum.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -69,7 +69,8 @@ void stamp_segment(std::string& group, uint64_t number) {
   size_t at = 0;
   while (at + kHeaderBytes <= group.size()) {
     uint32_t length = 0;
-    for (int i = 0; i < 4; ++i) length |= uint32_t(static_cast<unsigned char>(group[at + i])) << (8 * i);
+    for (int i = 0; i < 4; ++i)
+      length |= uint32_t(static_cast<unsigned char>(group[at + i])) << (8 * i);
     for (int i = 0; i < 8; ++i) group[at + 8 + i] = static_cast<char>((number >> (8 * i)) & 0xff);
     at += kHeaderBytes + length;
   }
@@ -247,8 +248,8 @@ Outcome InboxJournal::recover() {
                              "the rest of the segment is skipped");
     }
     next_number_ = number + 1;
-    log::info("inbox", "journal " + path + ": " + std::to_string(recovered) +
-                           " event(s) recovered");
+    log::info("inbox",
+              "journal " + path + ": " + std::to_string(recovered) + " event(s) recovered");
     segments_.push_back(Segment{number, -1, data.size(), queued_seq_});
   }
   durable_seq_ = queued_seq_;
@@ -342,7 +343,8 @@ InboxJournal::Ticket InboxJournal::enqueue(Entry entry) {
 }
 
 Outcome InboxJournal::wait(const Ticket& ticket) {
-  if (ticket.group != 0) storage::sleep_until_reached(written_group_[ticket.group & 1], ticket.group);
+  if (ticket.group != 0)
+    storage::sleep_until_reached(written_group_[ticket.group & 1], ticket.group);
   if (failures_.load(std::memory_order_acquire) == 0) return Outcome::success();
   std::lock_guard lock(mu_);
   for (auto& [from, to] : failed_)

@@ -4,8 +4,8 @@
 //
 // One writer thread makes appends durable in groups: it writes everything queued since its
 // last write with one pwrite() and one fdatasync(), wakes the appenders of that group with one
-// futex call, and starts on the next group at once. An acknowledgement so costs a share of one sequential
-// write, not a database transaction, and waits for at most two syncs.
+// futex call, and starts on the next group at once. An acknowledgement so costs a share of one
+// sequential write, not a database transaction, and waits for at most two syncs.
 //
 // Files: <dir>/<number>.journal segments of 16 MiB (by default), allocated before use (filled
 // with zeros, or a released segment renamed) so that a sync writes data only, with no change
@@ -29,8 +29,8 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <thread>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -113,11 +113,11 @@ class InboxJournal {
   int64_t max_recovered_id_ = 0;
 
   mutable std::mutex mu_;
-  std::condition_variable work_;  // the writer waits here for entries
+  std::condition_variable work_;                    // the writer waits here for entries
   std::deque<std::pair<uint64_t, Entry>> entries_;  // not yet released, in sequence order
-  std::string pending_;                              // encoded, not yet written
-  uint64_t queued_seq_ = 0;                          // last sequence number handed out
-  uint64_t durable_seq_ = 0;  // every entry up to here is durable or failed (see failed_)
+  std::string pending_;                             // encoded, not yet written
+  uint64_t queued_seq_ = 0;                         // last sequence number handed out
+  uint64_t durable_seq_ = 0;    // every entry up to here is durable or failed (see failed_)
   uint32_t filling_group_ = 1;  // the group pending_ belongs to
   // The last group written, by parity: appenders of group g sleep on [g & 1], so finishing
   // one group does not wake the next one's appenders.
@@ -127,10 +127,10 @@ class InboxJournal {
   bool stopping_ = false;
   std::vector<std::pair<uint64_t, uint64_t>> failed_;  // (from, to] ranges whose write failed
   std::string failure_;                                // the last write failure
-  std::deque<Segment> segments_;  // oldest first; back() is written to
-  uint64_t next_number_ = 1;      // of the next segment to create
-  std::mutex spare_mu_;           // one preparation at a time
-  std::optional<Segment> spare_;       // prepared next segment (guarded by mu_)
+  std::deque<Segment> segments_;                       // oldest first; back() is written to
+  uint64_t next_number_ = 1;                           // of the next segment to create
+  std::mutex spare_mu_;                                // one preparation at a time
+  std::optional<Segment> spare_;                       // prepared next segment (guarded by mu_)
   std::optional<Segment> recyclable_;  // a released segment kept for reuse (guarded by mu_)
   std::atomic<uint64_t> groups_{0};
   std::atomic<uint64_t> written_entries_{0};

@@ -49,8 +49,8 @@ class JournalDir : public ::testing::Test {
     return j ? std::move(*j) : nullptr;
   }
   static InboxJournal::Entry entry(int64_t id, const std::string& payload = "{\"x\":1}") {
-    return InboxJournal::Entry{id, 1000 + id, "dingtalk", "user_add_org",
-                               "key-" + std::to_string(id), payload};
+    return InboxJournal::Entry{
+        id, 1000 + id, "dingtalk", "user_add_org", "key-" + std::to_string(id), payload};
   }
   static void append(InboxJournal& j, int64_t id, const std::string& payload = "{\"x\":1}") {
     auto ticket = j.enqueue(entry(id, payload));
@@ -188,9 +188,9 @@ class InboxOnJournal : public JournalDir {
   std::unique_ptr<Inbox> open_inbox() {
     InboxPolicy policy;
     policy.journal_segment_bytes = 64u << 10;
-    auto inbox = Inbox::open(*db_, dir_ + "/journal", true,
-                             [](const std::string&) { return std::vector<std::string>{"p"}; },
-                             policy);
+    auto inbox = Inbox::open(
+        *db_, dir_ + "/journal", true,
+        [](const std::string&) { return std::vector<std::string>{"p"}; }, policy);
     EXPECT_TRUE(inbox.ok()) << inbox.outcome().message();
     return inbox ? std::move(*inbox) : nullptr;
   }
@@ -228,7 +228,8 @@ TEST_F(InboxOnJournal, StoredEventsSurviveACrashBeforeTheyMoveAndAreDeliveredOnc
   std::vector<int64_t> ids;
   {
     auto inbox = open_inbox();  // never started, never stopped: like a process killed
-    for (int i = 0; i < 5; ++i) ids.push_back(inbox->store("dingtalk", "t", "k" + std::to_string(i), "{}")->id);
+    for (int i = 0; i < 5; ++i)
+      ids.push_back(inbox->store("dingtalk", "t", "k" + std::to_string(i), "{}")->id);
     EXPECT_EQ(table_rows(), 0);
   }
   auto inbox = open_inbox();
@@ -253,7 +254,8 @@ TEST_F(InboxOnJournal, StoredEventsSurviveACrashBeforeTheyMoveAndAreDeliveredOnc
 TEST_F(InboxOnJournal, ReplayingAJournalThatWasAlreadyMovedChangesNothing) {
   {
     auto inbox = open_inbox();
-    for (int i = 0; i < 3; ++i) ASSERT_TRUE(inbox->store("dingtalk", "t", "k" + std::to_string(i), "{}").ok());
+    for (int i = 0; i < 3; ++i)
+      ASSERT_TRUE(inbox->store("dingtalk", "t", "k" + std::to_string(i), "{}").ok());
     // Moved into the tables, but the journal's segment is still there (as after a crash
     // between the move and the segment's release).
     ASSERT_TRUE(inbox->deliver_due([](const std::string&, const InboxEvent&) {
