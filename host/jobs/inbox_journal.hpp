@@ -4,8 +4,9 @@
 //
 // One writer thread makes appends durable in groups: it writes everything queued since its
 // last write with one pwrite() and one fdatasync(), wakes the appenders of that group with one
-// futex call, and starts on the next group at once. An acknowledgement so costs a share of one
-// sequential write, not a database transaction, and waits for at most two syncs.
+// futex call, and starts on the next group at once. Under load, a group of fewer than 16 first
+// waits 250 us for company: a sync saved is CPU and disk time the others no longer wait for.
+// An acknowledgement so costs a share of one sequential write, not a database transaction.
 //
 // Files: <dir>/<number>.journal segments of 16 MiB (by default), allocated before use (filled
 // with zeros, or a released segment renamed) so that a sync writes data only, with no change
@@ -124,6 +125,7 @@ class InboxJournal {
   std::atomic<uint32_t> written_group_[2] = {0, 0xffffffffu};
   std::atomic<uint64_t> failures_{0};  // groups whose write failed, ever
   bool writer_idle_ = false;
+  uint64_t last_group_ = 0;  // entries in the last group written
   bool stopping_ = false;
   std::vector<std::pair<uint64_t, uint64_t>> failed_;  // (from, to] ranges whose write failed
   std::string failure_;                                // the last write failure
