@@ -19,8 +19,9 @@
 // number (left from before the file was recycled), is cut short or fails its CRC: a record of
 // this segment that is damaged never had its sync return, so it was never acknowledged.
 //
-// Threading: enqueue(), wait() and take() from any thread; release() and prepare_segment()
-// from one thread at a time.
+// Threading: enqueue(), wait(), take() and prepare_segment() from any thread (the writer calls
+// prepare_segment() itself when no segment was prepared in time); release() from one thread at
+// a time.
 #pragma once
 
 #include <atomic>
