@@ -125,10 +125,12 @@ bench_events() {
   local stored commits writes syncs journalled
   stored=$(curl -s -H "Authorization: Bearer $ADMIN" "$URL/admin/inbox" |
            sed -n 's/.*"events":\([0-9]*\).*/\1/p')
-  commits=$(curl -s "$URL/metrics" | awk '/^courthub_host_db_commits / {print $2}')
-  writes=$(curl -s "$URL/metrics" | awk '/^courthub_host_db_writes / {print $2}')
-  syncs=$(curl -s "$URL/metrics" | awk '/^courthub_inbox_journal_syncs / {print $2}')
-  journalled=$(curl -s "$URL/metrics" | awk '/^courthub_inbox_journal_events / {print $2}')
+  curl -s "$URL/metrics" >"$WORK/metrics.txt"
+  metric() { awk -v m="$1" '$1 == m {print $2}' "$WORK/metrics.txt"; }
+  commits=$(metric courthub_host_db_commits)
+  writes=$(metric courthub_host_db_writes)
+  syncs=$(metric courthub_inbox_journal_syncs)
+  journalled=$(metric courthub_inbox_journal_events)
   read -r base_rps base_p50 base_p99 base_bad < <(summarise "$WORK/base.txt")
   read -r ev_rps ev_p50 ev_p99 ev_bad < <(summarise "$WORK/events.txt")
   local acked sent exhausted
@@ -144,7 +146,7 @@ bench_events() {
   printf '%-28s %12s\n' "peak RSS (VmHWM)" "$((rss_kb / 1024)) MB"
   printf '%-28s %12s\n' "acknowledged (200)" "$acked"
   printf '%-28s %12s\n' "stored in the inbox" "$stored"
-  printf '%-28s %12s\n' "synchronous" "full (group commit)"
+  printf '%-28s %12s\n' "synchronous" "full (journal fdatasync)"
   awk -v s="$syncs" -v e="$journalled" 'BEGIN { if (s > 0) printf "%-28s %12.1f (%d syncs)\n", "events per journal sync", e / s, s }'
   awk -v c="$commits" -v w="$writes" 'BEGIN { if (c > 0) printf "%-28s %12.1f\n", "writes per host-db commit", w / c }'
   grep -h "Socket errors" "$WORK/base.txt" "$WORK/events.txt" || true

@@ -225,21 +225,30 @@ Outcome Server::start(config::Config cfg) {
     return static_cast<double>(raw->plugins->live_all().size());
   });
 
+  // Counts read at scrape time; their ratios are the host-db batch and journal group sizes.
   auto* host_commits = p->group_commit.get();
-  p->metrics.gauge("courthub_host_db_commits",
-                   "Transactions group-committed to the host database (inbox, outbox, audit)",
-                   [host_commits] { return static_cast<double>(host_commits->commits()); });
-  p->metrics.gauge("courthub_host_db_writes",
-                   "Writes carried by those transactions; writes/commits is the batch size",
-                   [host_commits] { return static_cast<double>(host_commits->writes()); });
-
-  auto* inbox_journal = p->inbox.get();
-  p->metrics.gauge("courthub_inbox_journal_syncs",
-                   "Groups written to the inbox journal, each with one write and one sync",
-                   [inbox_journal] { return static_cast<double>(inbox_journal->journal_groups()); });
-  p->metrics.gauge("courthub_inbox_journal_events",
-                   "Events written to the inbox journal; events/syncs is the group size",
-                   [inbox_journal] { return static_cast<double>(inbox_journal->journal_events()); });
+  auto* live_inbox = p->inbox.get();
+  const struct {
+    const char* name;
+    const char* help;
+    std::function<uint64_t()> read;
+  } counts[] = {
+      {"courthub_host_db_commits",
+       "Transactions group-committed to the host database (inbox, outbox, audit)",
+       [host_commits] { return host_commits->commits(); }},
+      {"courthub_host_db_writes",
+       "Writes carried by those transactions; writes/commits is the batch size",
+       [host_commits] { return host_commits->writes(); }},
+      {"courthub_inbox_journal_syncs",
+       "Groups written to the inbox journal, each with one write and one sync",
+       [live_inbox] { return live_inbox->journal_groups(); }},
+      {"courthub_inbox_journal_events",
+       "Events written to the inbox journal; events/syncs is the group size",
+       [live_inbox] { return live_inbox->journal_events(); }},
+  };
+  for (auto& c : counts) {
+    p->metrics.gauge(c.name, c.help, [read = c.read] { return static_cast<double>(read()); });
+  }
 
   p->scheduler->start();
   p->inbox->start([raw](const std::string& subscriber, const jobs::InboxEvent& ev) {

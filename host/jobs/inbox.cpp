@@ -63,11 +63,8 @@ Expected<Inbox::Stored> Inbox::store(std::string_view source, std::string_view t
                                      std::string_view dedup_key, std::string_view payload) {
   const std::string key(dedup_key);
   while (true) {
-    uint64_t generation = 0;
-    {
-      std::lock_guard lock(keys_mu_);
-      generation = key_generation_;
-    }
+    // Read before the look-ups below: a move that ends after this read changes it.
+    const uint64_t generation = key_generation_.load(std::memory_order_acquire);
     // Already moved into the tables? Only a key seen before can be there.
     Stored stored;
     if (seen_.maybe_seen(key)) {
@@ -86,7 +83,7 @@ Expected<Inbox::Stored> Inbox::store(std::string_view source, std::string_view t
     // Still in the journal, or new. If the mover forgot keys since the look above, they are
     // now in the tables, perhaps this one: look again.
     std::unique_lock lock(keys_mu_);
-    if (key_generation_ != generation) continue;
+    if (key_generation_.load(std::memory_order_relaxed) != generation) continue;
     InboxJournal::Ticket ticket;
     if (auto it = journalled_.find(key); it != journalled_.end()) {
       stored = Stored{it->second.id, true};
@@ -168,7 +165,7 @@ Expected<size_t> Inbox::move_batch(size_t max) {
       auto it = journalled_.find(e.dedup_key);
       if (it != journalled_.end() && it->second.ticket.seq == seq) journalled_.erase(it);
     }
-    ++key_generation_;
+    key_generation_.fetch_add(1, std::memory_order_release);
   }
   if (deliveries) wake_worker();
   return entries.size();

@@ -134,7 +134,7 @@ class Inbox {
   std::mutex keys_mu_;
   std::unordered_map<std::string, Journalled> journalled_;
   SeenKeys seen_;  // every key stored, tables and journal (a key is added under keys_mu_)
-  uint64_t key_generation_ = 0;
+  std::atomic<uint64_t> key_generation_{0};  // changed under keys_mu_, read without it
   int64_t next_id_ = 1;
 
   std::mutex move_mu_;        // one move at a time; guards the three below

@@ -457,9 +457,4 @@ void InboxJournal::release(uint64_t seq) {
   }
 }
 
-size_t InboxJournal::size() const {
-  std::lock_guard lock(mu_);
-  return entries_.size();
-}
-
 }  // namespace courthub::jobs

@@ -83,8 +83,6 @@ class InboxJournal {
   // do it itself when the current one is full, holding up that group.
   Outcome prepare_segment();
 
-  // Entries held (durable or not) and not yet released.
-  size_t size() const;
   // The highest entry id read at open (0 if none): new ids must be above it.
   int64_t max_recovered_id() const { return max_recovered_id_; }
   // Groups written and entries in them since open, for metrics: entries/groups is the group size.

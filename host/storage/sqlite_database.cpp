@@ -78,9 +78,8 @@ class SqliteDatabase : public Database {
   }
 
   Outcome transaction(const std::function<Outcome(Transaction&)>& body) override {
-    if (writing_here(this)) return Outcome::invalid("nested transactions are not supported");
     uint64_t seq = 0;
-    Outcome result = locked_transaction(body, seq);
+    Outcome result = transaction_unsynced(body, &seq);
     if (!result.ok()) return result;
     Outcome synced = durable(seq);
     return synced.ok() ? result : synced;
