@@ -10,6 +10,7 @@
 
 #include <thread>
 
+#include "host/http/connection.hpp"
 #include "host/log.hpp"
 
 namespace courthub::http {
@@ -110,7 +111,10 @@ Outcome HttpServer::start() {
     params->setKeepAliveTimeout(Poco::Timespan(15, 0));
     params->setTimeout(Poco::Timespan(30, 0));
     pool_ = std::make_unique<Poco::ThreadPool>(2, config_.threads + 2);
-    server_ = std::make_unique<Poco::Net::HTTPServer>(new Factory(*this), *pool_, socket, params);
+    Poco::Net::HTTPServerParams::Ptr shared_params(params);
+    auto* connections = new ConnectionFactory(shared_params, new Factory(*this));
+    server_ = std::make_unique<Poco::Net::TCPServer>(connections, *pool_, socket, shared_params);
+    connections_ = connections;
     server_->start();
   } catch (const Poco::Exception& e) {
     server_.reset();
@@ -130,8 +134,10 @@ void HttpServer::stop(std::chrono::milliseconds drain) {
   while (in_flight_.load() > 0 && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  server_->stopAll(true);  // close idle keep-alive connections
+  connections_->stop_all(true);  // close idle keep-alive connections
+  pool_->joinAll();
   server_.reset();
+  connections_ = nullptr;
   if (pool_) pool_->joinAll();
   pool_.reset();
 }

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-// The HTTP front door: POCO's HTTPServer, a request id and a metrics record for every request,
+// The HTTP front door: POCO's TCPServer with our keep-alive loop (connection.hpp), a request id and a metrics record for every request,
 // and a graceful stop.
 //
 // Threading: start/stop from the control thread; requests run on the server's worker pool.
 // A handler that throws answers 500 for that request only.
 #pragma once
 
-#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/TCPServer.h>
 #include <Poco/ThreadPool.h>
 
 #include <atomic>
@@ -19,6 +19,8 @@
 #include "host/outcome.hpp"
 
 namespace courthub::http {
+
+class ConnectionFactory;
 
 class HttpServer {
  public:
@@ -41,7 +43,8 @@ class HttpServer {
   const Router& router_;
   Metrics& metrics_;
   std::unique_ptr<Poco::ThreadPool> pool_;
-  std::unique_ptr<Poco::Net::HTTPServer> server_;
+  ConnectionFactory* connections_ = nullptr;  // owned by server_
+  std::unique_ptr<Poco::Net::TCPServer> server_;
   std::atomic<int> in_flight_{0};
   std::atomic<bool> draining_{false};
 };

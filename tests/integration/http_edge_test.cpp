@@ -69,6 +69,37 @@ TEST_F(HttpEdge, MalformedJsonIs400AndNeverReachesThePlugin) {
   EXPECT_EQ(r.json()["error"]["code"].as_string(), "invalid_json");
 }
 
+TEST_F(HttpEdge, MalformedRequestLineIs400WithJsonAndTheConnectionCloses) {
+  std::string reply = raw_exchange(host_->port(), "GARBAGE\r\n\r\n");
+  EXPECT_EQ(reply.rfind("HTTP/1.1 400", 0), 0u) << reply;
+  EXPECT_NE(reply.find("\"code\":\"invalid_argument\""), std::string::npos) << reply;
+  EXPECT_NE(reply.find("malformed HTTP request"), std::string::npos) << reply;
+  EXPECT_NE(reply.find("Connection: Close"), std::string::npos) << reply;
+  EXPECT_EQ(host_->get("/healthz").status, 200);
+}
+
+TEST_F(HttpEdge, OneKeepAliveConnectionServesPipelinedRequestsWithADate) {
+  // Three requests sent at once: the second and third are already read when the first is
+  // answered, so the connection must serve them without waiting for more input.
+  const std::string get = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+  std::string reply = raw_exchange(host_->port(), get + get +
+                                                      "GET /healthz HTTP/1.1\r\nHost: x\r\n"
+                                                      "Connection: close\r\n\r\n");
+  size_t answers = 0;
+  for (size_t at = reply.find("HTTP/1.1 200"); at != std::string::npos;
+       at = reply.find("HTTP/1.1 200", at + 1)) {
+    ++answers;
+  }
+  EXPECT_EQ(answers, 3u) << reply;
+  // An IMF-fixdate, e.g. "Date: Thu, 26 Nov 2026 22:38:31 GMT".
+  auto date = reply.find("\r\nDate: ");
+  ASSERT_NE(date, std::string::npos) << reply;
+  std::string value = reply.substr(date + 8, reply.find("\r\n", date + 2) - date - 8);
+  EXPECT_EQ(value.size(), 29u) << value;
+  EXPECT_EQ(value.substr(value.size() - 4), " GMT") << value;
+  EXPECT_NE(reply.find("Connection: Close"), std::string::npos) << reply;
+}
+
 TEST_F(HttpEdge, BodyOverTheLimitIs413WithoutReadingIt) {
   // Announce 2 MiB (over the default 1 MiB limit) and send only a little: the host must answer
   // from the header alone and close the connection.
