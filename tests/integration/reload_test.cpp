@@ -2,6 +2,9 @@
 // Reconfiguration without a restart (POST /admin/reload and SIGHUP), refusal of bad files, the
 // audit trail, and a graceful SIGTERM.
 #include <gtest/gtest.h>
+
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/StreamSocket.h>
 #include <signal.h>
 
 #include <future>
@@ -106,6 +109,31 @@ TEST(Lifecycle, SigtermDrainsTheRequestInFlightAndExitsCleanly) {
   EXPECT_EQ(slow.get().status, 200);
   EXPECT_EQ(host->wait_exit(20000), 0);
   EXPECT_NE(host->log().find("stopped"), std::string::npos);
+}
+
+TEST(Lifecycle, SigtermClosesIdleKeepAliveConnectionsInsteadOfWaitingForThem) {
+  auto host = std::make_unique<HostProcess>(with_label("v1", true));
+  // One request answered, the connection kept open and idle: its worker waits for the next
+  // request (for up to the 15 s keep-alive timeout) until the host stops.
+  Poco::Net::StreamSocket idle(Poco::Net::SocketAddress("127.0.0.1", host->port()));
+  idle.setReceiveTimeout(Poco::Timespan(20, 0));
+  const std::string get = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+  idle.sendBytes(get.data(), static_cast<int>(get.size()));
+  char buf[4096];
+  int n = idle.receiveBytes(buf, sizeof buf);
+  ASSERT_GT(n, 0);
+  ASSERT_EQ(std::string(buf, n).rfind("HTTP/1.1 200", 0), 0u);
+
+  host->send_signal(SIGTERM);
+  EXPECT_EQ(host->wait_exit(5000), 0) << "the host waited for an idle connection";
+  // The connection was closed by the host, not left to time out.
+  int rest = 0;
+  try {
+    rest = idle.receiveBytes(buf, sizeof buf);
+  } catch (const Poco::Exception&) {
+    rest = -1;  // reset: closed too
+  }
+  EXPECT_LE(rest, 0);
 }
 
 }  // namespace
