@@ -135,10 +135,9 @@ void HttpServer::stop(std::chrono::milliseconds drain) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   connections_->stop_all(true);  // close idle keep-alive connections
-  pool_->joinAll();
+  pool_->joinAll();               // every connection has ended: the factory may go
   server_.reset();
   connections_ = nullptr;
-  if (pool_) pool_->joinAll();
   pool_.reset();
 }
 

@@ -32,12 +32,23 @@ uint32_t crc32_of(const char* data, size_t size) {
   return crc.checksum();
 }
 
+// The journal's one byte order: little endian, `bytes` (4 or 8) wide.
+void store_le(char* at, uint64_t v, int bytes) {
+  for (int i = 0; i < bytes; ++i) at[i] = static_cast<char>((v >> (8 * i)) & 0xff);
+}
+uint64_t load_le(const char* at, int bytes) {
+  uint64_t v = 0;
+  for (int i = 0; i < bytes; ++i) v |= uint64_t(static_cast<unsigned char>(at[i])) << (8 * i);
+  return v;
+}
+
 void put_u32(std::string& out, uint32_t v) {
-  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+  out.resize(out.size() + 4);
+  store_le(out.data() + out.size() - 4, v, 4);
 }
 void put_i64(std::string& out, int64_t v) {
-  auto u = static_cast<uint64_t>(v);
-  for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((u >> (8 * i)) & 0xff));
+  out.resize(out.size() + 8);
+  store_le(out.data() + out.size() - 8, static_cast<uint64_t>(v), 8);
 }
 void put_text(std::string& out, const std::string& s) {
   put_u32(out, static_cast<uint32_t>(s.size()));
@@ -61,21 +72,16 @@ void encode(const InboxJournal::Entry& e, std::string& out) {
   put_text(out, e.payload);
   const auto length = static_cast<uint32_t>(out.size() - body);
   const uint32_t crc = crc32_of(out.data() + body, length);
-  for (int i = 0; i < 4; ++i) {
-    out[header + i] = static_cast<char>((length >> (8 * i)) & 0xff);
-    out[header + 4 + i] = static_cast<char>((crc >> (8 * i)) & 0xff);
-  }
+  store_le(out.data() + header, length, 4);
+  store_le(out.data() + header + 4, crc, 4);
 }
 
 // Writes the segment number into every record of an encoded group.
 void stamp_segment(std::string& group, uint64_t number) {
   size_t at = 0;
   while (at + kHeaderBytes <= group.size()) {
-    uint32_t length = 0;
-    for (int i = 0; i < 4; ++i)
-      length |= uint32_t(static_cast<unsigned char>(group[at + i])) << (8 * i);
-    for (int i = 0; i < 8; ++i) group[at + 8 + i] = static_cast<char>((number >> (8 * i)) & 0xff);
-    at += kHeaderBytes + length;
+    store_le(group.data() + at + 8, number, 8);
+    at += kHeaderBytes + load_le(group.data() + at, 4);
   }
 }
 
@@ -85,17 +91,14 @@ class Reader {
   Reader(const char* data, size_t size) : p_(data), end_(data + size) {}
   bool u32(uint32_t& v) {
     if (end_ - p_ < 4) return false;
-    v = 0;
-    for (int i = 0; i < 4; ++i) v |= uint32_t(static_cast<unsigned char>(p_[i])) << (8 * i);
+    v = static_cast<uint32_t>(load_le(p_, 4));
     p_ += 4;
     return true;
   }
   bool i64(int64_t& v) {
     if (end_ - p_ < 8) return false;
-    uint64_t u = 0;
-    for (int i = 0; i < 8; ++i) u |= uint64_t(static_cast<unsigned char>(p_[i])) << (8 * i);
+    v = static_cast<int64_t>(load_le(p_, 8));
     p_ += 8;
-    v = static_cast<int64_t>(u);
     return true;
   }
   bool text(std::string& s) {
@@ -134,12 +137,7 @@ Outcome write_at(int fd, const char* data, size_t size, uint64_t offset) {
 // Whether the bytes at `at` begin a record stamped with this segment's number: where reading
 // stopped, that means a record cut short or damaged, not zeros or an earlier life's leftovers.
 bool own_record_at(const std::string& data, size_t at, uint64_t number) {
-  if (data.size() - at < kHeaderBytes) return false;
-  uint64_t segment = 0;
-  for (int i = 0; i < 8; ++i) {
-    segment |= uint64_t(static_cast<unsigned char>(data[at + 8 + i])) << (8 * i);
-  }
-  return segment == number;
+  return data.size() - at >= kHeaderBytes && load_le(data.data() + at + 8, 8) == number;
 }
 
 Outcome sync_directory(const std::string& dir) {
