@@ -131,10 +131,12 @@ TEST_F(DingTalkChannel, LoginRefusals) {
   dt_->set_down(false);
   // Expired and forged tokens.
   http::SessionTokens tokens(kSessionSecret, 60);
-  std::string expired = tokens.issue("T-BC-01-011", now_ms() / 1000 - 3600);
+  std::string expired = tokens.issue("T-BC-01-011", http::kStaffAudience, now_ms() / 1000 - 3600);
   EXPECT_EQ(host_->get("/apps/throws_in_handler/ok", expired).status, 401);
   http::SessionTokens other("some-other-secret-0123456789", 3600);
-  EXPECT_EQ(host_->get("/apps/throws_in_handler/ok", other.issue("T-BC-01-011", now_ms() / 1000))
+  EXPECT_EQ(host_
+                ->get("/apps/throws_in_handler/ok",
+                      other.issue("T-BC-01-011", http::kStaffAudience, now_ms() / 1000))
                 .status,
             401);
 }
