@@ -21,6 +21,7 @@ if(NOT rc EQUAL 0)
 endif()
 foreach(path ./usr/bin/courthub
              ./usr/lib/courthub/plugins/hello.so
+             ./usr/lib/courthub/plugins/hello.ui/index.html
              ./usr/include/courthub/plugin_abi.h
              ./usr/include/courthub/plugin.hpp
              ./usr/include/courthub/testing.hpp
