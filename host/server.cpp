@@ -202,7 +202,7 @@ Outcome Server::start(config::Config cfg) {
 
   p->sessions = std::make_unique<http::SessionTokens>(c.sessions.secret, c.sessions.ttl_seconds);
   p->auth = std::make_unique<http::Authenticator>(c.admin.token, p->sessions.get(),
-                                                  p->directory.get());
+                                                  http::kStaffAudience, p->directory.get());
   http::add_ops_endpoints(p->router, p->metrics, [this] { return ready_.load(); });
   http::AdminTargets admin{p->plugins.get(), p->audit.get(), p->inbox.get(), p->outbox.get(),
                            p->scheduler.get(),

@@ -52,6 +52,7 @@ endfunction()
 check_package(courthub
   HAS ./usr/bin/courthub
       ./usr/lib/courthub/plugins/hello.so
+      ./usr/lib/courthub/plugins/hello.ui/index.html
       ./usr/lib/courthub/plugins/rooms.so
       ./usr/lib/courthub/plugins/approvals.so
       ./etc/courthub/courthub.yaml
