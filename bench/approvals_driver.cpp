@@ -33,7 +33,8 @@ int main(int argc, char** argv) {
   int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
                     std::chrono::system_clock::now().time_since_epoch())
                     .count();
-  for (auto& p : seed.people) token_of[p.user_id] = tokens->issue(p.user_id, now);
+  for (auto& p : seed.people)
+    token_of[p.user_id] = tokens->issue(p.user_id, courthub::http::kStaffAudience, now);
   std::printf("approvals: %zu judges with a three-step chain, %d connections, %.0f s each run\n",
               originators.size(), threads, seconds);
 

@@ -61,7 +61,8 @@ int main(int argc, char** argv) {
   for (auto& c : snapshot->courts()) {
     auto judges = snapshot->people(c.code, 0, "judge");
     if (judges.empty()) continue;
-    courts.push_back({c.code, tokens->issue(judges.front()->user_id, now)});
+    courts.push_back(
+        {c.code, tokens->issue(judges.front()->user_id, courthub::http::kStaffAudience, now)});
   }
   const auto days = weekdays(40);
   const size_t rooms = courts.size() * 20;

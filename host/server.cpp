@@ -155,7 +155,7 @@ Outcome Server::start(config::Config cfg) {
 
   p->sessions = std::make_unique<http::SessionTokens>(c.sessions.secret, c.sessions.ttl_seconds);
   p->auth = std::make_unique<http::Authenticator>(c.admin.token, p->sessions.get(),
-                                                  p->directory);
+                                                  http::kStaffAudience, p->directory);
   http::add_ops_endpoints(p->router, p->metrics, [this] { return ready_.load(); });
   http::AdminTargets admin{p->plugins, p->audit.get(), p->inbox, p->outbox, p->scheduler,
                            [this](const std::string& actor) { return reload(actor); }};

@@ -29,6 +29,9 @@ int check_config(const Args& args) {
   for (auto& p : loaded.config->plugins) enabled += p.enabled ? 1 : 0;
   std::printf("%s: OK (%zu plugin(s) enabled, %zu warning(s))\n", loaded.config->file.c_str(),
               enabled, loaded.warnings.size());
+  // Which file each plugin is, since a folder early on plugin_search_path can shadow another.
+  for (auto& p : loaded.config->plugins)
+    if (p.enabled) std::printf("  %s: %s\n", p.name.c_str(), p.file.c_str());
   return 0;
 }
 

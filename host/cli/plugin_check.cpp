@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // `courthub plugin check FILE.so`: load a plugin in a throwaway sandbox and say what it is.
+// It changes nothing: the sandbox is a fresh temporary directory (removed afterwards), never a
+// configured data directory, and the sandbox's host log lines ("applied migration", "enabled")
+// are not printed, since nothing was applied or enabled anywhere that lasts.
 #include <cstdio>
 #include <filesystem>
 
 #include "courthub/testing.hpp"
 #include "host/cli/verbs.hpp"
+#include "host/log.hpp"
 #include "host/plugins/plugin_library.hpp"
 
 namespace courthub::cli {
@@ -16,10 +20,12 @@ int plugin(const Args& args) {
   }
   std::string file = std::filesystem::absolute(args[1]).lexically_normal().string();
   Json settings = Json::object();
+  bool settings_given = false;
   for (size_t i = 2; i < args.size(); ++i) {
     if (args[i] == "--settings" && i + 1 < args.size()) {
       try {
         settings = Json::parse(args[++i]);
+        settings_given = true;
       } catch (const JsonError& e) {
         std::fprintf(stderr, "courthub plugin check: --settings: %s\n", e.what());
         return 2;
@@ -46,8 +52,10 @@ int plugin(const Args& args) {
   std::printf("sha256:      %s\n", l.sha256.c_str());
 
   // Activation in a scratch directory shows the registrations without enabling anything.
+  log::set_sink([](std::string_view) {});
   try {
     testing::HarnessOptions options;
+    options.data_dir.clear();  // a fresh temporary directory, removed with the sandbox
     options.settings = settings;
     options.plugin_name = l.name;
     testing::PluginHarness sandbox(file, options);
@@ -67,7 +75,8 @@ int plugin(const Args& args) {
     section("jobs", sandbox.jobs());
   } catch (const Error& e) {
     std::printf("registrations: not shown — the plugin did not activate with %s settings:\n%s\n",
-                settings.size() ? "the given" : "empty", e.what());
+                settings_given ? "the given" : "empty", e.what());
+    if (settings_given) return 1;  // the settings given are wrong: a script must see it
     std::printf("(pass --settings '{...}' to try other settings)\n");
   }
   return 0;

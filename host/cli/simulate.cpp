@@ -26,7 +26,9 @@ constexpr const char* kUsage =
     "usage: courthub simulate [--config FILE] [--host URL] <what>\n"
     "  event TYPE [JSON]             an encrypted event callback (EventType TYPE, fields JSON)\n"
     "  robot TEXT [--user ID] [--group]   a signed robot message; prints the reply\n"
-    "  card ACTION [PARAMS] [--user ID] [--track ID]   an interactive-card button press\n"
+    "  card ACTION [PARAMS] [--user ID] [--track ID]   an interactive-card button press; the\n"
+    "                                host honours it only when ID is the outTrackId of a card it\n"
+    "                                sent to that user (anything else answers 403)\n"
     "  login USERID                  mini-app login through the DingTalk double; prints the token\n"
     "Secrets come from the configuration (default: the one `serve` would use); --host defaults\n"
     "to its server.listen address. The default user is LN-BC-SY-01-024, a judge.\n";

@@ -439,6 +439,9 @@ class SchemaReader {
       std::string path = m.key_path(key) + "[" + std::to_string(index++) + "]";
       std::optional<Scalar> s = scalar(node, where, path, "a path", false);
       if (!s) continue;
+      if ((s->null || s->text.empty()) && directories && !s->literal) {
+        continue;  // "${COURTHUB_PLUGIN_DIR:-}" unset: an optional folder that is not there
+      }
       if (s->null) {
         error(s->where, path, "expected a path, found nothing");
         continue;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "host/config/bundled_paths.hpp"
 #include "host/config/config.hpp"
 #include "host/config/env_expansion.hpp"
 
@@ -44,13 +45,14 @@ struct LoadResult {
 };
 
 // Loads `path` (docs/configuration.md describes the keys): reads the YAML, expands ${VAR} in
-// every scalar with `env`, types and range-checks each value, resolves relative paths against
+// every scalar with `env` (by default the process environment plus the running binary's bundled
+// paths: bundled_paths.hpp), types and range-checks each value, resolves relative paths against
 // the file's directory and finds each plugin's .so.
 //
 // Thread-safety: reentrant; reads the file system and calls `env` on the calling thread.
 // Errors: never throws. Unreadable files, YAML syntax errors, unknown keys, wrong types,
 // out-of-range and missing values all become `errors`, as many as the file has; secrets written
 // literally, missing search directories and unfound disabled plugins become `warnings`.
-LoadResult load_config(const std::string& path, const Env& env = process_env());
+LoadResult load_config(const std::string& path, const Env& env = host_env());
 
 }  // namespace courthub::config

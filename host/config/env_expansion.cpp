@@ -31,6 +31,21 @@ std::string_view leading_name(std::string_view text) {
   return text.substr(0, n);
 }
 
+// The '}' closing a reference whose body starts at `from`, past any ${...} nested in a default.
+size_t closing_brace(std::string_view text, size_t from) {
+  int depth = 0;
+  for (size_t j = from; j < text.size(); ++j) {
+    if (text[j] == '$' && j + 1 < text.size() && text[j + 1] == '{') {
+      ++depth;
+      ++j;
+    } else if (text[j] == '}') {
+      if (depth == 0) return j;
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 Env process_env() {
@@ -68,7 +83,7 @@ Expected<std::string> expand_env(std::string_view text, const Env& env, bool tex
       continue;
     }
     size_t body_start = i + 2;
-    size_t close = text.find('}', body_start);
+    size_t close = closing_brace(text, body_start);
     if (close == std::string_view::npos) {
       std::string_view name = leading_name(text.substr(body_start));
       std::string what =
@@ -92,7 +107,10 @@ Expected<std::string> expand_env(std::string_view text, const Env& env, bool tex
       if (value && !value->empty()) {
         out += *value;
       } else {
-        out += body.substr(sep + 2);
+        // The default is expanded only when it is used, as in the shell.
+        auto fallback = expand_env(body.substr(sep + 2), env, text_is_secret);
+        if (!fallback) return fallback;
+        out += *fallback;
       }
     } else if (value) {
       out += *value;

@@ -21,8 +21,9 @@ Env process_env();
 
 // Expands `text`:
 //   ${NAME}          the variable's value (empty if set but empty); an error when unset
-//   ${NAME:-default} the value, or `default` (taken literally, up to the first '}') when the
-//                    variable is unset or empty, as in the shell
+//   ${NAME:-default} the value, or `default` when the variable is unset or empty, as in the
+//                    shell; `default` is text that may itself hold ${...} references
+//                    ("${API:-http://127.0.0.1:${PORT:-9090}}"), expanded only when used
 //   $$               a literal '$'
 //   any other '$'    kept as is (so "pa$word" needs no escaping)
 // NAME is [A-Za-z_][A-Za-z0-9_]*. Values are not expanded again.

@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // POST /dingtalk/cards/<route-key>: an interactive-card button, routed to the plugin that
 // registered the action; the reply updates the card.
+//
+// A press is honoured only for a card this host sent (its outTrackId is in card_recipients),
+// only from a person it was sent to, and only for an action of the plugin that sent it. Anything
+// else gets one and the same refusal, so a guessed outTrackId or someone else's card reveals
+// neither whether the card exists nor anything about the booking or approval behind it.
 #include "host/dingtalk/channel.hpp"
 #include "host/http/identity.hpp"
+#include "host/jobs/card_recipients.hpp"
 #include "host/log.hpp"
 #include "host/plugins/dispatch.hpp"
 
@@ -56,17 +62,30 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
     return;
   }
 
-  http::Identity who;
   std::string user = body->get_string("userId");
+  std::string out_track_id = body->get_string("outTrackId");
+  auto sender = jobs::card_sender_for(*ctx.host_db, out_track_id, user);
+  if (!sender) {
+    ex.respond_error(503, "unavailable", "the card press could not be checked; try again");
+    return;
+  }
+  if (!*sender) {
+    log::warn("dingtalk", "card press refused: a card the host did not send to its presser");
+    ex.respond_error(403, "permission_denied", "this card was not sent to you");
+    return;
+  }
+
+  http::Identity who;
   auto snapshot = ctx.directory->snapshot();
   if (const directory::Person* p = snapshot->person(user)) who = http::Identity::of(*p);
 
   for (auto& inst : ctx.plugins->live_all()) {
+    if (inst->name() != **sender) continue;
     for (auto& a : inst->card_actions()) {
       if (a.action != action) continue;
       ex.plugin_label = inst->name();
-      auto answer = plugins::call_card_action(*inst, a, params, body->get_string("outTrackId"),
-                                              who.caller(), ex.request_id());
+      auto answer =
+          plugins::call_card_action(*inst, a, params, out_track_id, who.caller(), ex.request_id());
       if (!answer.logged_error.empty()) {
         ctx.metrics->count("courthub_plugin_errors_total",
                            {{"plugin", inst->name()}, {"kind", "card"}});

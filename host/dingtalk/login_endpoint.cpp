@@ -41,7 +41,7 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
   int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
                     std::chrono::system_clock::now().time_since_epoch())
                     .count();
-  std::string token = ctx.sessions->issue(person->user_id, now);
+  std::string token = ctx.sessions->issue(person->user_id, http::kStaffAudience, now);
   log::info("dingtalk", "login: " + person->user_id);
   ex.respond_json(200, Json::object({{"token", token},
                                      {"token_type", "Bearer"},

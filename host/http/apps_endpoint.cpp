@@ -3,7 +3,10 @@
 #include "host/http/apps_endpoint.hpp"
 
 #include <chrono>
+#include <filesystem>
+#include <memory>
 
+#include "host/http/static_files.hpp"
 #include "host/log.hpp"
 #include "host/plugins/dispatch.hpp"
 
@@ -16,8 +19,23 @@ int64_t now_seconds() {
       .count();
 }
 
-void serve(Exchange& ex, plugins::PluginSet& plugins, const Authenticator& auth,
-           Metrics& metrics) {
+// /apps/<plugin>/ui/...: the plugin's pages, public (a page logs in by itself), from the folder
+// <plugin>.ui/ beside the plugin's .so.
+void serve_pages(Exchange& ex, const plugins::PluginInstance& plugin, StaticFiles& pages) {
+  const std::string prefix = "/apps/" + plugin.name() + "/ui/";
+  ex.route_label = "/apps/" + plugin.name() + "/ui";
+  std::string raw = ex.raw_path();
+  if (raw.rfind(prefix, 0) != 0) {
+    ex.respond_error(400, "invalid_path", "write the page path as /apps/<plugin>/ui/<file>");
+    return;
+  }
+  std::filesystem::path so(plugin.library().path);
+  pages.serve(ex, so.parent_path() / (plugin.name() + ".ui"),
+              std::string_view(raw).substr(prefix.size()));
+}
+
+void serve(Exchange& ex, plugins::PluginSet& plugins, const Authenticator& auth, Metrics& metrics,
+           StaticFiles& pages) {
   // /apps/<plugin>/<rest>
   std::string_view rest = std::string_view(ex.path()).substr(6);
   size_t slash = rest.find('/');
@@ -29,6 +47,14 @@ void serve(Exchange& ex, plugins::PluginSet& plugins, const Authenticator& auth,
     return;
   }
   ex.plugin_label = name;
+  if (sub == "/ui") {
+    ex.respond(308, "", "", {{"Location", "/apps/" + name + "/ui/"}});
+    return;
+  }
+  if (sub.rfind("/ui/", 0) == 0) {
+    serve_pages(ex, *plugin, pages);
+    return;
+  }
 
   auto identity = auth.authenticate(ex.bearer_token(), now_seconds());
   if (!identity) {
@@ -65,8 +91,9 @@ void add_apps_endpoint(Router& router, plugins::PluginSet& plugins, const Authen
                        Metrics& metrics) {
   metrics.describe("courthub_plugin_errors_total", "counter",
                    "Calls into plugins that failed with an internal error, by plugin and kind");
-  router.prefix("/apps/", "/apps", [&plugins, &auth, &metrics](Exchange& ex) {
-    serve(ex, plugins, auth, metrics);
+  auto pages = std::make_shared<StaticFiles>();
+  router.prefix("/apps/", "/apps", [&plugins, &auth, &metrics, pages](Exchange& ex) {
+    serve(ex, plugins, auth, metrics, *pages);
   });
 }
 

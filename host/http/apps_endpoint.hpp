@@ -9,7 +9,9 @@
 
 namespace courthub::http {
 
-// Adds the /apps/ prefix endpoint. Answers: 401 without valid credentials; 404 for a plugin that
+// Adds the /apps/ prefix endpoint. /apps/<plugin>/ui/... are the plugin's pages: public static
+// files from the folder <plugin>.ui/ beside its .so (host/http/static_files.hpp); /apps/<plugin>/ui
+// redirects there. Everything else answers: 401 without valid credentials; 404 for a plugin that
 // is not enabled or a path it does not route; 405 for a method it does not route; 400 for a
 // JSON body that does not parse; the plugin's own answer otherwise; 500 naming the plugin when
 // it fails (the detail goes to the log, not to the caller).

@@ -27,6 +27,11 @@ Exchange::Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerR
   if (path_.empty()) path_ = "/";
 }
 
+std::string Exchange::raw_path() const {
+  const std::string& uri = request_.getURI();
+  return uri.substr(0, uri.find_first_of("?#"));
+}
+
 std::optional<std::string> Exchange::query_value(std::string_view name) const {
   for (auto& [k, v] : query_)
     if (k == name) return v;

@@ -28,6 +28,8 @@ class Exchange {
 
   const std::string& method() const { return method_; }
   const std::string& path() const { return path_; }  // decoded, without the query
+  // The path as sent, still percent-encoded (for checks that decoding would hide: %2F, %00).
+  std::string raw_path() const;
   const std::vector<std::pair<std::string, std::string>>& query() const { return query_; }
   std::optional<std::string> query_value(std::string_view name) const;
   std::string header(const std::string& name) const;

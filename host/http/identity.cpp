@@ -57,7 +57,7 @@ Expected<Identity> Authenticator::authenticate(const std::string& bearer,
   }
   if (is_admin(bearer)) return Identity::admin();
   if (!sessions_) return Outcome::failure(Status::PermissionDenied, "sessions are not configured");
-  auto session = sessions_->verify(bearer, now_seconds);
+  auto session = sessions_->verify(bearer, audience_, now_seconds);
   if (!session) return session.outcome();
   auto snapshot = directory_ ? directory_->snapshot() : nullptr;  // keeps `p` alive
   const directory::Person* p = snapshot ? snapshot->person(session->user_id) : nullptr;

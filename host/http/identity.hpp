@@ -35,18 +35,24 @@ struct Identity {
 
 class Authenticator {
  public:
-  Authenticator(std::string admin_token, const SessionTokens* sessions,
+  // Accepts session tokens of `audience` only (kStaffAudience for the staff mini-app's /apps).
+  Authenticator(std::string admin_token, const SessionTokens* sessions, std::string_view audience,
                 const directory::Directory* directory)
-      : admin_token_(std::move(admin_token)), sessions_(sessions), directory_(directory) {}
+      : admin_token_(std::move(admin_token)),
+        sessions_(sessions),
+        audience_(audience),
+        directory_(directory) {}
 
   bool is_admin(const std::string& bearer) const;
-  // The admin token gives an ADMIN caller; a valid session token of a person still in the
-  // directory gives that STAFF caller. Errors: PermissionDenied saying why (answer 401).
+  // The admin token gives an ADMIN caller; a valid session token of this audience naming a
+  // person still in the directory gives that STAFF caller. Errors: PermissionDenied saying why
+  // (answer 401); a token of another audience is refused.
   Expected<Identity> authenticate(const std::string& bearer, int64_t now_seconds) const;
 
  private:
   std::string admin_token_;
   const SessionTokens* sessions_;
+  std::string audience_;
   const directory::Directory* directory_;
 };
 

@@ -9,14 +9,14 @@
 namespace courthub::http {
 namespace {
 constexpr const char* kIssuer = "courthub";
-constexpr const char* kAudience = "courthub-miniapp";
 }  // namespace
 
-std::string SessionTokens::issue(const std::string& user_id, int64_t now) const {
+std::string SessionTokens::issue(const std::string& user_id, std::string_view audience,
+                                 int64_t now) const {
   Poco::JWT::Token token;
   token.setType("JWT");
   token.setIssuer(kIssuer);
-  token.setAudience(kAudience);
+  token.setAudience(std::string(audience));
   token.setSubject(user_id);
   token.setIssuedAt(Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(now)));
   token.setExpiration(Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(now + ttl_seconds_)));
@@ -24,7 +24,8 @@ std::string SessionTokens::issue(const std::string& user_id, int64_t now) const 
   return signer.sign(token, Poco::JWT::Signer::ALGO_HS256);
 }
 
-Expected<Session> SessionTokens::verify(const std::string& jwt, int64_t now) const {
+Expected<Session> SessionTokens::verify(const std::string& jwt, std::string_view audience,
+                                        int64_t now) const {
   if (jwt.empty()) return Outcome::failure(Status::PermissionDenied, "missing session token");
   Session s;
   {
@@ -42,6 +43,11 @@ Expected<Session> SessionTokens::verify(const std::string& jwt, int64_t now) con
       if (verified_.size() >= kCacheSize) verified_.clear();
     }
     verified_.emplace(jwt, s);
+  }
+  // Checked on every call, remembered tokens included: the cache is shared by all audiences.
+  if (s.audience != audience) {
+    return Outcome::failure(Status::PermissionDenied,
+                            "session token is for another audience (" + s.audience + ")");
   }
   if (s.expires_at <= now) {
     return Outcome::failure(Status::PermissionDenied, "session token has expired; log in again");
@@ -62,8 +68,14 @@ Expected<Session> SessionTokens::check(const std::string& jwt) const {
   if (token.getIssuer() != kIssuer) {
     return Outcome::failure(Status::PermissionDenied, "session token has the wrong issuer");
   }
+  // Exactly one audience: a token naming several would open each of their doors.
+  std::vector<std::string> audiences = token.getAudience();
+  if (audiences.size() != 1 || audiences.front().empty()) {
+    return Outcome::failure(Status::PermissionDenied, "session token names no single audience");
+  }
   Session s;
   s.user_id = token.getSubject();
+  s.audience = audiences.front();
   s.issued_at = token.getIssuedAt().epochTime();
   s.expires_at = token.getExpiration().epochTime();
   if (s.user_id.empty()) {

@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// Mini-app session tokens: HS256 JWTs the host issues after a DingTalk login.
+// Session tokens: HS256 JWTs the host issues after a login, each for one audience.
+//
+// The audience says whose pages a token opens: "staff" for the staff mini-app (minted by
+// /auth/dingtalk), "lawyer" for the lawyers' portal. A token is accepted only by a verify() for
+// its own audience, so a lawyer's token never opens the staff side and the reverse.
 //
 // Threading: issue and verify from any thread. verify remembers the tokens it has checked (by
 // their exact text, up to kCacheSize of them), so a mini-app's every request does not recompute
@@ -13,14 +17,20 @@
 #include <cstdint>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "host/outcome.hpp"
 
 namespace courthub::http {
 
+// The audiences the host issues tokens for.
+inline constexpr std::string_view kStaffAudience = "staff";    // DingTalk login, staff mini-app
+inline constexpr std::string_view kLawyerAudience = "lawyer";  // the lawyers' portal
+
 struct Session {
   std::string user_id;
+  std::string audience;
   int64_t issued_at = 0;   // Unix seconds
   int64_t expires_at = 0;  // Unix seconds
 };
@@ -30,8 +40,13 @@ class SessionTokens {
   SessionTokens(std::string secret, int64_t ttl_seconds)
       : secret_(std::move(secret)), ttl_seconds_(ttl_seconds) {}
 
-  std::string issue(const std::string& user_id, int64_t now_seconds) const;
-  Expected<Session> verify(const std::string& token, int64_t now_seconds) const;
+  // A token naming `user_id`, for `audience` (kStaffAudience, ...), valid for ttl_seconds().
+  std::string issue(const std::string& user_id, std::string_view audience,
+                    int64_t now_seconds) const;
+  // The session a token carries, if it is signed by this host, unexpired and for `audience`.
+  // Errors: PermissionDenied with the reason (a token for another audience says so).
+  Expected<Session> verify(const std::string& token, std::string_view audience,
+                           int64_t now_seconds) const;
   int64_t ttl_seconds() const { return ttl_seconds_; }
 
   static constexpr size_t kCacheSize = 8192;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "host/jobs/card_recipients.hpp"
 #include "host/log.hpp"
 
 namespace courthub::jobs {
@@ -201,6 +202,12 @@ Expected<int64_t> Outbox::queue(const std::string& plugin, const Json& message) 
         if (!w.ok()) return w;
       }
       if (i == 0) first_id = id;
+      // A card row goes to one person: a press of it is honoured only from them.
+      if (parsed->channel == "card") {
+        w = record_card_recipient(txn, plugin, msg["interactive_card"].get_string("out_track_id"),
+                                  targets[i], now);
+        if (!w.ok()) return w;
+      }
     }
     return Outcome::success();
   });

@@ -113,6 +113,16 @@ CREATE TABLE job_runs (
   PRIMARY KEY (plugin, job)
 );
 )sql"},
+      {6, "card recipients",
+       R"sql(
+CREATE TABLE card_recipients (
+  out_track_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  plugin TEXT NOT NULL,
+  sent_ms INTEGER NOT NULL,
+  PRIMARY KEY (out_track_id, user_id)
+);
+)sql"},
   };
   return kMigrations;
 }

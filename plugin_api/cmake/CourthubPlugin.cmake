@@ -1,12 +1,16 @@
 # SPDX-License-Identifier: Apache-2.0
-# courthub_add_plugin(NAME <id> SOURCES <files...> [LIBRARIES <targets...>])
+# courthub_add_plugin(NAME <id> SOURCES <files...> [LIBRARIES <targets...>] [UI <folder>])
 #
 # Builds <id>.so as the host expects it: a MODULE library named after the plugin id, hidden
 # visibility (COURTHUB_PLUGIN exports the one entry symbol), no undefined symbols, and static
 # dependencies kept private. Works in the courthub tree and out of tree after
 # find_package(courthub-plugin).
+#
+# UI names the plugin's pages (its built H5 folder); it is copied beside <id>.so as <id>.ui/,
+# where the host serves it under /apps/<id>/ui/. Install it there too:
+#   install(DIRECTORY ui/ DESTINATION <plugin dir>/<id>.ui)
 function(courthub_add_plugin)
-  cmake_parse_arguments(ARG "" "NAME" "SOURCES;LIBRARIES" ${ARGN})
+  cmake_parse_arguments(ARG "" "NAME;UI" "SOURCES;LIBRARIES" ${ARGN})
   if(NOT ARG_NAME OR NOT ARG_SOURCES)
     message(FATAL_ERROR "courthub_add_plugin needs NAME and SOURCES")
   endif()
@@ -24,5 +28,12 @@ function(courthub_add_plugin)
   target_link_options(${ARG_NAME} PRIVATE -Wl,--no-undefined -Wl,--exclude-libs,ALL)
   if(DEFINED COURTHUB_PLUGIN_OUTPUT_DIR)
     set_target_properties(${ARG_NAME} PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${COURTHUB_PLUGIN_OUTPUT_DIR})
+  endif()
+  if(ARG_UI)
+    get_filename_component(ui "${ARG_UI}" ABSOLUTE)
+    add_custom_command(TARGET ${ARG_NAME} POST_BUILD
+      COMMAND ${CMAKE_COMMAND} -E remove_directory $<TARGET_FILE_DIR:${ARG_NAME}>/${ARG_NAME}.ui
+      COMMAND ${CMAKE_COMMAND} -E copy_directory ${ui} $<TARGET_FILE_DIR:${ARG_NAME}>/${ARG_NAME}.ui
+      COMMENT "Copying ${ARG_NAME}'s pages beside ${ARG_NAME}.so")
   endif()
 endfunction()

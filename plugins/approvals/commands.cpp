@@ -25,6 +25,15 @@ Viewer chat_viewer(const courthub::Caller& caller) {
   return v;
 }
 
+// In a group chat everyone reads the reply: what an approval is about (a leave's kind and reason,
+// who is away, who else decides) stays out of it and the reply points to where it may be read.
+constexpr const char* kPrivately =
+    "群聊中不显示审批内容。请私聊机器人发送同一命令，或在工作台打开“审批”查看。";
+
+Reply in_group_reply(const std::string& title) {
+  return Reply::md(title, kPrivately);
+}
+
 // "12 同意，按规定办理" -> (12, "同意，按规定办理").
 std::pair<int64_t, std::string> id_and_text(const std::string& args) {
   std::string rest = trim(args);
@@ -63,7 +72,12 @@ Reply list_mine(Context& ctx, const Viewer& v) {
   return Reply::md("我发起的", text);
 }
 
-Reply decided(const ActionOutcome& out, std::string_view verb) {
+Reply decided(const ActionOutcome& out, std::string_view verb, bool in_group) {
+  if (in_group) {
+    return Reply::md(
+        "审批 #" + std::to_string(out.row.id),
+        "已" + std::string(verb) + "：**#" + std::to_string(out.row.id) + "**\n\n" + kPrivately);
+  }
   std::string text = "已" + std::string(verb) + "：**#" + std::to_string(out.row.id) + "** " +
                      out.row.title + "\n\n当前状态：" + status_text(out.row.status, out.row.result);
   if (!out.open_tasks.empty()) {
@@ -138,9 +152,11 @@ void register_commands(courthub::Registrar& r, Context& ctx) {
             [&ctx](const Command& c) {
               Viewer v = chat_viewer(c.caller);
               std::string what = trim(c.args);
-              if (what.empty() || what == "pending" || what == "待办") return list_pending(ctx, v);
-              if (what == "mine" || what == "我发起的") return list_mine(ctx, v);
-              throw InvalidArgument("say approvals pending or approvals mine");
+              bool pending = what.empty() || what == "pending" || what == "待办";
+              if (!pending && what != "mine" && what != "我发起的")
+                throw InvalidArgument("say approvals pending or approvals mine");
+              if (c.is_group) return in_group_reply(pending ? "待我审批" : "我发起的");
+              return pending ? list_pending(ctx, v) : list_mine(ctx, v);
             });
   r.command("approve", "approve 12 同意", "agree to approval 12, with an optional comment",
             [&ctx](const Command& c) {
@@ -150,7 +166,7 @@ void register_commands(courthub::Registrar& r, Context& ctx) {
               in.instance_id = id;
               in.action = "agree";
               in.remark = comment;
-              return decided(act(ctx, in), "同意");
+              return decided(act(ctx, in), "同意", c.is_group);
             });
   r.command("refuse", "refuse 12 材料不全", "refuse approval 12, giving the reason",
             [&ctx](const Command& c) {
@@ -161,13 +177,15 @@ void register_commands(courthub::Registrar& r, Context& ctx) {
               in.instance_id = id;
               in.action = "refuse";
               in.remark = reason;
-              return decided(act(ctx, in), "拒绝");
+              return decided(act(ctx, in), "拒绝", c.is_group);
             });
   r.command("approval", "approval 12", "show approval 12: its status and history",
             [&ctx](const Command& c) {
               auto [id, rest] = id_and_text(c.args);
               if (!rest.empty()) throw InvalidArgument("approval takes only the number");
-              return show(ctx, chat_viewer(c.caller), id);
+              Viewer v = chat_viewer(c.caller);
+              if (c.is_group) return in_group_reply("审批 #" + std::to_string(id));
+              return show(ctx, v, id);
             });
 }
 

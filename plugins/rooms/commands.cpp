@@ -36,9 +36,15 @@ std::string room_line(const Room& r) {
   return line;
 }
 
-std::string booking_line(const Booking& b) {
+// In a group chat everyone reads the reply: a booking's title (a hearing's case and parties, a
+// meeting's subject) and who booked it stay out; the reply says where to look instead.
+constexpr const char* kPrivately =
+    "群聊中不显示预订详情：请私聊机器人发送同一命令，或在工作台打开“会议室”查看。";
+
+std::string booking_line(const Booking& b, bool in_group) {
   return "- #" + std::to_string(b.id) + " " + format_slot(b.start_ms, b.end_ms) + " " +
-         b.room_name + " " + b.title + "（" + std::string(status_name(b.status)) + "）";
+         b.room_name + (in_group ? "" : " " + b.title) + "（" + std::string(status_name(b.status)) +
+         "）";
 }
 
 std::string names_of(const std::vector<Room>& rooms) {
@@ -70,7 +76,7 @@ Reply list_rooms(const RoomsApp& app, const Caller& c) {
 }
 
 Reply free_rooms(const RoomsApp& app, const Caller& c, const std::vector<std::string>& words,
-                 int64_t now) {
+                 int64_t now, bool in_group) {
   LocalDate today = local_date(now);
   SlotWords w = read_slot_words(words, today);
   if (!w.range)
@@ -109,6 +115,8 @@ Reply free_rooms(const RoomsApp& app, const Caller& c, const std::vector<std::st
     if (a.free()) {
       if (!first_free) first_free = &a.room;
       text += room_line(a.room) + "\n";
+    } else if (!a.busy.empty() && in_group) {
+      busy += "- " + a.room.name + "：已有预订\n";
     } else if (!a.busy.empty()) {
       busy += "- " + a.room.name + "：#" + std::to_string(a.busy.front().id) + " " +
               a.busy.front().title + "（" + a.busy.front().organizer_name + "）\n";
@@ -118,6 +126,7 @@ Reply free_rooms(const RoomsApp& app, const Caller& c, const std::vector<std::st
   }
   if (!first_free) text += "没有符合条件的空闲会议室。\n";
   if (!busy.empty()) text += "\n不可用：\n" + busy;
+  if (!busy.empty() && in_group) text += "\n" + std::string(kPrivately) + "\n";
   if (first_free)
     text += "\n回复 `book " + first_free->name + " " + format_date(date) + " " +
             format_minute(w.range->from) + "-" + format_minute(w.range->to) + " 会议主题` 预订。";
@@ -125,7 +134,7 @@ Reply free_rooms(const RoomsApp& app, const Caller& c, const std::vector<std::st
 }
 
 Reply room_day(const RoomsApp& app, const Caller& c, const std::vector<std::string>& words,
-               int64_t now) {
+               int64_t now, bool in_group) {
   Room room = room_named(app, c, words.front());
   LocalDate today = local_date(now);
   LocalDate date = today;
@@ -143,13 +152,16 @@ Reply room_day(const RoomsApp& app, const Caller& c, const std::vector<std::stri
   int n = 0;
   for (auto& b : app.store.busy(room.court, day)) {
     if (b.room_id != room.id) continue;
-    text += "- " + format_minute(local_minute(b.start_ms)) + "-" +
-            format_minute(local_date(b.end_ms) == date ? local_minute(b.end_ms) : 1440) + " #" +
-            std::to_string(b.id) + " " + b.title + "（" + b.organizer_name + "，" +
-            std::string(status_name(b.status)) + "）\n";
+    text +=
+        "- " + format_minute(local_minute(b.start_ms)) + "-" +
+        format_minute(local_date(b.end_ms) == date ? local_minute(b.end_ms) : 1440) +
+        (in_group ? " 已预订（"
+                  : " #" + std::to_string(b.id) + " " + b.title + "（" + b.organizer_name + "，") +
+        std::string(status_name(b.status)) + "）\n";
     ++n;
   }
   if (n == 0) text += "全天无预订。\n";
+  if (n > 0 && in_group) text += "\n" + std::string(kPrivately);
   return Reply::md(room.name, text);
 }
 
@@ -189,6 +201,7 @@ Reply book(const RoomsApp& app, const Command& cmd) {
 
 Reply my_bookings(const RoomsApp& app, const Command& cmd) {
   require_staff(cmd.caller);
+  if (cmd.is_group) return Reply::md("我的预订", kPrivately);
   int64_t now = wall_clock_ms();
   auto mine = app.store.of_person(
       cmd.caller.user_id, now, to_instant(last_bookable_day(now, app.settings.horizon_days + 1), 0),
@@ -198,7 +211,7 @@ Reply my_bookings(const RoomsApp& app, const Command& cmd) {
   if (mine.size() > 20) mine.resize(20);
   std::string text = "### 我的会议室预订\n\n";
   if (mine.empty()) text += "没有即将开始的预订。回复 `book 3号会议室 明天 9:00-10:00 主题` 预订。";
-  for (auto& b : mine) text += booking_line(b) + "\n";
+  for (auto& b : mine) text += booking_line(b, false) + "\n";
   if (!mine.empty()) text += "\n回复 `cancel 编号` 取消，`checkin 编号` 签到。";
   return Reply::md("我的预订", text);
 }
@@ -218,7 +231,7 @@ Reply cancel(const RoomsApp& app, const Command& cmd) {
   }
   auto done = app.desk.cancel(cmd.caller, id, following, reason, wall_clock_ms());
   std::string text = "### 已取消\n\n";
-  for (auto& b : done) text += booking_line(b) + "\n";
+  for (auto& b : done) text += booking_line(b, cmd.is_group) + "\n";
   return Reply::md("已取消", text);
 }
 
@@ -227,7 +240,7 @@ Reply checkin(const RoomsApp& app, const Command& cmd) {
   std::vector<std::string> words = split_words(cmd.args);
   if (words.size() != 1) throw courthub::InvalidArgument("请给出一个预订编号");
   Booking b = app.desk.check_in(cmd.caller, parse_booking_id(words.front()), wall_clock_ms());
-  return Reply::md("签到成功", "### 签到成功\n\n" + booking_line(b));
+  return Reply::md("签到成功", "### 签到成功\n\n" + booking_line(b, cmd.is_group));
 }
 
 // Field problems read "/start: 已经过去" for API clients; a chat user wants the sentences only.
@@ -237,6 +250,10 @@ auto in_chat(F fn) {
     try {
       return fn(cmd);
     } catch (const courthub::Error& e) {
+      // A conflict names the booking in the way (its title and organizer): not for a group.
+      if (cmd.is_group && e.details().find("conflicts"))
+        throw courthub::Error(e.status(),
+                              "所选时段与已有预订冲突，未预订。" + std::string(kPrivately));
       const courthub::Json* fields = e.details().find("fields");
       if (!fields || !fields->is_array() || fields->size() == 0) throw;
       std::string message;
@@ -258,8 +275,9 @@ void register_commands(courthub::Registrar& r, RoomsApp& app) {
         std::vector<std::string> words = split_words(cmd.args);
         if (words.empty() || words.front() == "list") return list_rooms(app, cmd.caller);
         if (words.front() == "free" || words.front() == "空闲")
-          return free_rooms(app, cmd.caller, {words.begin() + 1, words.end()}, wall_clock_ms());
-        return room_day(app, cmd.caller, words, wall_clock_ms());
+          return free_rooms(app, cmd.caller, {words.begin() + 1, words.end()}, wall_clock_ms(),
+                            cmd.is_group);
+        return room_day(app, cmd.caller, words, wall_clock_ms(), cmd.is_group);
       }));
   r.command("book", "book 3号会议室 明天 9:00-10:00 党支部学习",
             "预订会议室；可加人数（10人）和循环（每周一 共8次 / 至2026-05-31）",

@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
-# Installs the SDK from the build tree into a scratch prefix, builds plugins/hello out of tree
-# against it with find_package(courthub-plugin) (its own tests too, through courthub::testing),
-# runs those tests, and loads the result with `courthub plugin check`.
+# Installs the SDK from the build tree into a scratch prefix (stripped, as courthub-dev ships it),
+# copies plugins/hello and builds its own CMakeLists.txt, unchanged, against it with
+# find_package(courthub-plugin) (its tests too, through courthub::testing), runs those tests with
+# ctest, loads the result with `courthub plugin check`, and has the host's configuration find it
+# through COURTHUB_PLUGIN_DIR ahead of the bundled plugins.
 # Run with: cmake -DSOURCE_DIR=... -DBINARY_DIR=... -DWORK_DIR=... -P sdk_out_of_tree.cmake
 file(REMOVE_RECURSE ${WORK_DIR})
 set(PREFIX ${WORK_DIR}/prefix)
@@ -14,7 +16,7 @@ function(run)
   set(LAST_OUTPUT "${out}" PARENT_SCOPE)
 endfunction()
 
-run(${CMAKE_COMMAND} --install ${BINARY_DIR} --prefix ${PREFIX} --component sdk)
+run(${CMAKE_COMMAND} --install ${BINARY_DIR} --prefix ${PREFIX} --component sdk --strip)
 foreach(f include/courthub/plugin_abi.h include/courthub/plugin.hpp include/courthub/testing.hpp
           lib/cmake/courthub-plugin/courthub-plugin-config.cmake
           lib/cmake/courthub-plugin/CourthubPlugin.cmake lib/libcourthub_testing.a)
@@ -31,8 +33,12 @@ run(${CMAKE_COMMAND} --build ${WORK_DIR}/build -j2)
 if(NOT EXISTS ${WORK_DIR}/build/hello.so)
   message(FATAL_ERROR "the out-of-tree build made no hello.so")
 endif()
-run(${WORK_DIR}/build/hello_test)
-message(STATUS "hello's own tests passed against the installed harness")
+run(${CMAKE_CTEST_COMMAND} --test-dir ${WORK_DIR}/build --output-on-failure)
+string(REGEX MATCH "100% tests passed, 0 tests failed out of [1-9][0-9]*" passed "${LAST_OUTPUT}")
+if(NOT passed)
+  message(FATAL_ERROR "hello's own tests did not all run and pass:\n${LAST_OUTPUT}")
+endif()
+message(STATUS "hello's own tests passed against the installed harness: ${passed}")
 
 run(${BINARY_DIR}/bin/courthub plugin check ${WORK_DIR}/build/hello.so)
 foreach(expected "name:        hello" "plugin ABI:  1.0" "POST /apps/hello/greetings")
@@ -41,4 +47,16 @@ foreach(expected "name:        hello" "plugin ABI:  1.0" "POST /apps/hello/greet
     message(FATAL_ERROR "plugin check output lacks '${expected}':\n${LAST_OUTPUT}")
   endif()
 endforeach()
+
+# In the host: a copy of the demo configuration, with the author's folder added to the search
+# path, enables this hello.so (searched first) and validates its settings.
+file(COPY ${SOURCE_DIR}/config/courthub.yaml DESTINATION ${WORK_DIR}/conf)
+run(${CMAKE_COMMAND} -E env COURTHUB_PLUGIN_DIR=${WORK_DIR}/build
+    ${BINARY_DIR}/bin/courthub check-config ${WORK_DIR}/conf/courthub.yaml)
+string(FIND "${LAST_OUTPUT}" ": OK (3 plugin(s) enabled" ok)
+string(FIND "${LAST_OUTPUT}" "  hello: ${WORK_DIR}/build/hello.so\n" ours)
+string(FIND "${LAST_OUTPUT}" "  rooms: ${BINARY_DIR}/plugins/rooms.so\n" bundled)
+if(ok EQUAL -1 OR ours EQUAL -1 OR bundled EQUAL -1)
+  message(FATAL_ERROR "the host did not take the out-of-tree hello.so:\n${LAST_OUTPUT}")
+endif()
 message(STATUS "out-of-tree hello.so loads: ${WORK_DIR}/build/hello.so")

@@ -26,9 +26,10 @@ std::string approvals_demo() {
 
 std::string session_token(const std::string& user) {
   http::SessionTokens tokens(kSessionSecret, 3600);
-  return tokens.issue(user, std::chrono::duration_cast<std::chrono::seconds>(
-                                std::chrono::system_clock::now().time_since_epoch())
-                                .count());
+  return tokens.issue(user, http::kStaffAudience,
+                      std::chrono::duration_cast<std::chrono::seconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count());
 }
 
 }  // namespace courthub::it

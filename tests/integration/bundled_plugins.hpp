@@ -19,7 +19,7 @@ inline constexpr const char* kRooms =
     "        - {id: t-101, court: T-BC-01, name: 一号会议室, kind: 会议室, capacity: 20,\n"
     "           location: 一楼, equipment: [投屏]}\n";
 
-// A mini-app session token for `user`, valid for an hour, signed with kSessionSecret.
+// A staff mini-app session token for `user`, valid for an hour, signed with kSessionSecret.
 std::string session_token(const std::string& user);
 
 }  // namespace courthub::it

@@ -17,8 +17,9 @@ struct Run {
   std::string output;  // stdout and stderr
 };
 
-Run run(const std::string& args) {
-  std::string cmd = courthub_binary() + " " + args + " 2>&1";
+// Runs the binary with `args` (shell words), with `env` ("NAME=value ...") added to its environment.
+Run run(const std::string& args, const std::string& env = "") {
+  std::string cmd = (env.empty() ? "" : "env " + env + " ") + courthub_binary() + " " + args + " 2>&1";
   FILE* p = popen(cmd.c_str(), "r");
   std::string out;
   char buf[4096];
@@ -84,6 +85,42 @@ TEST(Cli, PluginCheckPrintsWhatThePluginIsAndRegisters) {
   EXPECT_NE(r.output.find("plugin ABI:  1.0"), std::string::npos);
   EXPECT_NE(r.output.find("POST /apps/hello/greetings"), std::string::npos);
   EXPECT_NE(r.output.find("daily-count 0 18 * * 1-5 Asia/Shanghai"), std::string::npos);
+}
+
+TEST(Cli, PluginCheckChangesNothing) {
+  // rooms has a migration: checking it applies it only in a scratch directory, removed after,
+  // and says nothing about migrations applied or plugins enabled.
+  auto tmp = std::filesystem::temp_directory_path() / ("courthub-check-" + std::to_string(getpid()));
+  std::filesystem::create_directories(tmp);
+  auto r = run("plugin check " + binary_dir() + "/plugins/rooms.so", "TMPDIR=" + tmp.string());
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("name:        rooms"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("migration"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("enabled"), std::string::npos) << r.output;
+  EXPECT_TRUE(std::filesystem::is_empty(tmp)) << "the scratch directory stayed behind";
+  std::filesystem::remove_all(tmp);
+}
+
+TEST(Cli, PluginCheckFailsWhenThePluginRejectsTheGivenSettings) {
+  auto r = run("plugin check " + binary_dir() + "/plugins/hello.so --settings '{\"greeting\":\"\"}'");
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find("greeting: must not be empty"), std::string::npos) << r.output;
+  r = run("plugin check " + binary_dir() + "/plugins/hello.so --settings '{\"greeting\":\"早\"}'");
+  EXPECT_EQ(r.status, 0) << r.output;
+}
+
+TEST(Cli, ACopiedDemoConfigurationFindsItsDirectoryAndPlugins) {
+  // COURTHUB_PLUGIN_DIR adds a folder ahead of the bundled plugins, hiding none of them.
+  std::string copy = write_temp("copied.yaml", [] {
+    std::ifstream in(source_dir() + "/config/courthub.yaml");
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }());
+  auto r = run("check-config " + copy, "COURTHUB_PLUGIN_DIR=" + binary_dir() + "/test-plugins");
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find(": OK (3 plugin(s) enabled, 0 warning(s))"), std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("  hello: " + binary_dir() + "/plugins/hello.so\n"), std::string::npos)
+      << r.output;
 }
 
 TEST(Cli, PluginCheckFailsWithTheReason) {

@@ -40,6 +40,13 @@ class DingTalkChannel : public ::testing::Test {
     return host_->post("/apps/outbox_sender/send", message.dump(), kAdminToken);
   }
   Json outbox_counts() { return host_->admin_get("/admin/outbox").json()["outbox"]; }
+  // An interactive card from outbox_sender to one person; its outTrackId is `track`.
+  HttpResponse send_card(const std::string& track, const std::string& user) {
+    Json card = Json::object({{"template_id", "it-template"}, {"out_track_id", track}});
+    return send(Json::object(
+        {{"to", Json::object({{"users", Json::array({user})}})},
+         {"msg", Json::object({{"msgtype", "interactive_card"}, {"interactive_card", card}})}}));
+  }
 
   std::unique_ptr<dingtalk_double::DingTalkDouble> dt_;
   std::unique_ptr<HostProcess> host_;
@@ -96,14 +103,46 @@ TEST_F(DingTalkChannel, ForgedSessionWebhookGetsNoMessage) {
 }
 
 TEST_F(DingTalkChannel, CardRouteKeyIsTheCredential) {
-  auto wrong = post_card(*host_, "not-the-key", "hello.wave", Json::object(), "T-BC-01-011");
+  ASSERT_EQ(send_card("route-1", "T-BC-01-011").status, 202);
+  auto wrong = post_card(*host_, "not-the-key", "outbox_sender.press", Json::object(),
+                         "T-BC-01-011", "route-1");
   EXPECT_EQ(wrong.status, 404);
-  auto right = post_card(*host_, kCardKey, "hello.wave", Json::object(), "T-BC-01-011");
+  auto right =
+      post_card(*host_, kCardKey, "outbox_sender.press", Json::object(), "T-BC-01-011", "route-1");
   ASSERT_EQ(right.status, 200) << right.body;
   Json body = right.json();
-  EXPECT_EQ(body["cardData"]["cardParamMap"]["waved_by"].as_string(), "法官甲");
+  EXPECT_EQ(body["cardData"]["cardParamMap"]["pressed_by"].as_string(), "法官甲");
   EXPECT_TRUE(body["cardUpdateOptions"]["updateCardDataByKey"].as_bool());
-  EXPECT_EQ(post_card(*host_, kCardKey, "no.such.action", Json::object(), "x").status, 404);
+  EXPECT_EQ(post_card(*host_, kCardKey, "no.such.action", Json::object(), "T-BC-01-011", "route-1")
+                .status,
+            404);
+}
+
+// Issue 11: a press counts only for a card the host sent, from a person it was sent to, and only
+// reaches the plugin that sent it. A made-up outTrackId and someone else's card get the same
+// refusal (nothing says whether the card exists) and the plugin never hears of them.
+TEST_F(DingTalkChannel, CardPressIsHonouredOnlyForACardTheHostSentToThePresser) {
+  ASSERT_EQ(send_card("press-1", "T-BC-01-011").status, 202);
+  auto presses = [&] {
+    return host_->get("/apps/outbox_sender/presses", kAdminToken).json()["presses"].size();
+  };
+  auto unknown = post_card(*host_, kCardKey, "outbox_sender.press", Json::object(), "T-BC-01-011",
+                           "press-made-up");
+  EXPECT_EQ(unknown.status, 403) << unknown.body;
+  auto stranger =
+      post_card(*host_, kCardKey, "outbox_sender.press", Json::object(), "T-BC-01-012", "press-1");
+  EXPECT_EQ(stranger.status, 403) << stranger.body;
+  EXPECT_EQ(unknown.json()["error"], stranger.json()["error"]);
+  // Another plugin's action on this card does not reach that plugin.
+  EXPECT_EQ(
+      post_card(*host_, kCardKey, "hello.wave", Json::object(), "T-BC-01-011", "press-1").status,
+      404);
+  EXPECT_EQ(presses(), 0u);
+
+  auto mine =
+      post_card(*host_, kCardKey, "outbox_sender.press", Json::object(), "T-BC-01-011", "press-1");
+  ASSERT_EQ(mine.status, 200) << mine.body;
+  EXPECT_EQ(presses(), 1u);
 }
 
 TEST_F(DingTalkChannel, LoginGivesASessionTokenThatCarriesTheIdentity) {
@@ -131,10 +170,12 @@ TEST_F(DingTalkChannel, LoginRefusals) {
   dt_->set_down(false);
   // Expired and forged tokens.
   http::SessionTokens tokens(kSessionSecret, 60);
-  std::string expired = tokens.issue("T-BC-01-011", now_ms() / 1000 - 3600);
+  std::string expired = tokens.issue("T-BC-01-011", http::kStaffAudience, now_ms() / 1000 - 3600);
   EXPECT_EQ(host_->get("/apps/throws_in_handler/ok", expired).status, 401);
   http::SessionTokens other("some-other-secret-0123456789", 3600);
-  EXPECT_EQ(host_->get("/apps/throws_in_handler/ok", other.issue("T-BC-01-011", now_ms() / 1000))
+  EXPECT_EQ(host_
+                ->get("/apps/throws_in_handler/ok",
+                      other.issue("T-BC-01-011", http::kStaffAudience, now_ms() / 1000))
                 .status,
             401);
 }
@@ -250,7 +291,12 @@ TEST_F(DingTalkChannel, SimulateVerbsDriveARunningHost) {
   std::tie(rc, out) = run("event check_url");
   EXPECT_EQ(rc, 0) << out;
   EXPECT_NE(out.find("decrypted reply: success"), std::string::npos) << out;
-  std::tie(rc, out) = run("card hello.wave --user T-BC-01-011");
+  // A press counts only on a card the host sent to that user.
+  std::tie(rc, out) = run("card outbox_sender.press --user T-BC-01-011");
+  EXPECT_EQ(rc, 1) << out;
+  EXPECT_NE(out.find("HTTP 403"), std::string::npos) << out;
+  ASSERT_EQ(send_card("sim-1", "T-BC-01-011").status, 202);
+  std::tie(rc, out) = run("card outbox_sender.press --user T-BC-01-011 --track sim-1");
   EXPECT_EQ(rc, 0) << out;
   EXPECT_NE(out.find("法官甲"), std::string::npos) << out;
   std::tie(rc, out) = run("login T-BC-01-011");

@@ -119,7 +119,8 @@ HttpResponse post_robot(const HostProcess& host, const Json& message, int64_t ti
 }
 
 HttpResponse post_card(const HostProcess& host, const std::string& route_key,
-                       const std::string& action, const Json& params, const std::string& user) {
+                       const std::string& action, const Json& params, const std::string& user,
+                       const std::string& out_track_id) {
   Json p = params;
   std::string data = Json::object({{"cardPrivateData", Json::object({{"actionIds",
                                                                       Json::array({action})},
@@ -129,7 +130,7 @@ HttpResponse post_card(const HostProcess& host, const std::string& route_key,
                             {"type", "actionCallback"},
                             {"userId", user},
                             {"userIdType", 1},
-                            {"outTrackId", "it-card-1"},
+                            {"outTrackId", out_track_id},
                             {"content", data},
                             {"value", data}});
   return http(host.port(), "POST", "/dingtalk/cards/" + route_key, body.dump());

@@ -51,9 +51,11 @@ Json robot_message(const std::string& text, const std::string& user, const std::
 HttpResponse post_robot(const HostProcess& host, const Json& message,
                         int64_t timestamp_ms = 0, const std::string& sign_override = "");
 
-// A card button press.
+// `user` presses a button of the card `out_track_id` (the host honours it only for a card it
+// sent to that user).
 HttpResponse post_card(const HostProcess& host, const std::string& route_key,
-                       const std::string& action, const Json& params, const std::string& user);
+                       const std::string& action, const Json& params, const std::string& user,
+                       const std::string& out_track_id);
 
 // Polls `condition` every 20 ms; true once it holds, false after timeout_ms.
 bool eventually(const std::function<bool()>& condition, int timeout_ms = 15000);

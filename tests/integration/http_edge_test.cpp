@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // The HTTP edge over real sockets: health, limits, errors, containment, identity, request ids,
 // metrics.
+#include <Poco/JWT/Signer.h>
+#include <Poco/JWT/Token.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <future>
 #include <thread>
 
@@ -56,6 +59,27 @@ TEST_F(HttpEdge, StaffSessionReachesThePluginWithTheCallersIdentity) {
   auto r = host_->get("/apps/throws_in_handler/ok", session_token("T-BC-01-011"));
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["caller"].as_string(), "T-BC-01-011");
+}
+
+// A token correctly signed with the host's secret but minted for the lawyers' portal (aud
+// "lawyer") names a real member of staff; the staff side must still refuse it. Built with
+// Poco::JWT directly, as a forger holding a lawyer's token would see it.
+TEST_F(HttpEdge, SessionTokenOfAnotherAudienceIs401) {
+  auto signed_for = [](const std::string& audience) {
+    Poco::JWT::Token token;
+    token.setType("JWT");
+    token.setIssuer("courthub");
+    token.setAudience(audience);
+    token.setSubject("T-BC-01-011");
+    auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    token.setIssuedAt(Poco::Timestamp::fromEpochTime(now));
+    token.setExpiration(Poco::Timestamp::fromEpochTime(now + 600));
+    return Poco::JWT::Signer(kSessionSecret).sign(token, Poco::JWT::Signer::ALGO_HS256);
+  };
+  auto r = host_->get("/apps/throws_in_handler/ok", signed_for("lawyer"));
+  EXPECT_EQ(r.status, 401) << r.body;
+  EXPECT_NE(r.body.find("another audience"), std::string::npos) << r.body;
+  EXPECT_EQ(host_->get("/apps/throws_in_handler/ok", signed_for("staff")).status, 200);
 }
 
 TEST_F(HttpEdge, SessionOfSomeoneNotInTheDirectoryIs401) {

@@ -45,13 +45,15 @@ TEST_F(PluginsThroughDingTalk, BookFromChatGetACardCancelWithItsButton) {
   EXPECT_EQ(card["callbackRouteKey"].as_string(), kCardKey);
   std::string booking_id = card["cardData"]["cardParamMap"]["booking_id"].as_string();
 
-  // Someone else cannot cancel it from the card; the organizer can.
-  auto other = post_card(*host_, kCardKey, "rooms.cancel", Json::object({{"booking_id", booking_id}}),
-                         "T-BC-01-012");
-  ASSERT_EQ(other.status, 200) << other.body;
-  EXPECT_EQ(other.json()["userPrivateData"]["cardParamMap"]["result"].as_string(), "refused");
-  auto mine = post_card(*host_, kCardKey, "rooms.cancel", Json::object({{"booking_id", booking_id}}),
-                        "T-BC-01-011");
+  // Someone else cannot cancel it from the card (it was not sent to them: the host refuses and
+  // says nothing about the booking); the organizer can.
+  std::string track = card["outTrackId"].as_string();
+  auto other = post_card(*host_, kCardKey, "rooms.cancel",
+                         Json::object({{"booking_id", booking_id}}), "T-BC-01-012", track);
+  ASSERT_EQ(other.status, 403) << other.body;
+  EXPECT_EQ(other.body.find("党支部学习"), std::string::npos) << other.body;
+  auto mine = post_card(*host_, kCardKey, "rooms.cancel",
+                        Json::object({{"booking_id", booking_id}}), "T-BC-01-011", track);
   ASSERT_EQ(mine.status, 200) << mine.body;
   EXPECT_EQ(mine.json()["cardData"]["cardParamMap"]["status"].as_string(), "已取消");
 
@@ -83,13 +85,19 @@ TEST_F(PluginsThroughDingTalk, ApprovalTravelsByCardsAndChat) {
   Json card = cards("task-").at(0);
   EXPECT_EQ(card["openSpaceId"].as_string(), "dtv1.card//IM_ROBOT.T-BC-01-010");
   std::string task = card["cardData"]["cardParamMap"]["task_id"].as_string();
-  auto pressed = post_card(*host_, kCardKey, "approvals.agree",
-                           Json::object({{"task_id", task}}), "T-BC-01-010");
+  std::string track = card["outTrackId"].as_string();
+  // The originator cannot press the card sent to the 庭长, even knowing its outTrackId.
+  EXPECT_EQ(post_card(*host_, kCardKey, "approvals.agree", Json::object({{"task_id", task}}),
+                      "T-BC-01-011", track)
+                .status,
+            403);
+  auto pressed = post_card(*host_, kCardKey, "approvals.agree", Json::object({{"task_id", task}}),
+                           "T-BC-01-010", track);
   ASSERT_EQ(pressed.status, 200) << pressed.body;
   EXPECT_EQ(pressed.json()["cardData"]["cardParamMap"]["status"].as_string(), "已同意");
   // A second press is refused: the task is decided.
   EXPECT_EQ(post_card(*host_, kCardKey, "approvals.agree", Json::object({{"task_id", task}}),
-                      "T-BC-01-010")
+                      "T-BC-01-010", track)
                 .status,
             409);
 

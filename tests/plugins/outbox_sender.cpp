@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// Test plugin: queues whatever outbox message it is given, and records the events it receives,
-// so integration tests can drive the outbox and the inbox from outside.
+// Test plugin: queues whatever outbox message it is given, and records the events it receives
+// and the card presses that reach it, so integration tests can drive the outbox, the inbox and
+// card callbacks from outside.
 #include <courthub/plugin.hpp>
 
 struct OutboxSender {
@@ -10,7 +11,8 @@ struct OutboxSender {
   explicit OutboxSender(courthub::Host& host) : host_(host) {}
 
   void activate(courthub::Registrar& r) {
-    r.migrate({{1, "seen", "CREATE TABLE seen (event_id INTEGER, topic TEXT, payload TEXT)"}});
+    r.migrate({{1, "seen", "CREATE TABLE seen (event_id INTEGER, topic TEXT, payload TEXT)"},
+               {2, "presses", "CREATE TABLE presses (out_track_id TEXT, user_id TEXT)"}});
     // POST /apps/outbox_sender/send {"to": ..., "msg": ..., "key": ...}
     r.route("POST", "/send", [this](const courthub::Request& req) {
       courthub::Json body = req.json();
@@ -39,6 +41,18 @@ struct OutboxSender {
                                                               {"court", person->court_code},
                                                               {"supervisors", chain},
                                                               {"judges_of_court", judges}}));
+    });
+    // A button on the cards it sends: records the press, answers who pressed.
+    r.card_action("outbox_sender.press", [this](const courthub::CardAction& a) {
+      host_.db().exec("INSERT INTO presses VALUES (?, ?)", {a.out_track_id, a.caller.user_id});
+      return courthub::CardUpdate{{{"pressed_by", a.caller.name}}, {}};
+    });
+    r.route("GET", "/presses", [this](const courthub::Request&) {
+      courthub::Json list = courthub::Json::array();
+      for (auto& row : host_.db().query("SELECT out_track_id, user_id FROM presses ORDER BY rowid"))
+        list.push_back(courthub::Json::object(
+            {{"out_track_id", row.text("out_track_id")}, {"user_id", row.text("user_id")}}));
+      return courthub::Response::json(courthub::Json::object({{"presses", list}}));
     });
     auto record = [this](const courthub::Event& e) {
       host_.db().exec("INSERT INTO seen VALUES (?, ?, ?)", {e.id, e.topic, e.payload.dump()});

@@ -60,6 +60,20 @@ TEST(ConfigEnvExpansion, DefaultsApplyWhenUnsetOrEmpty) {
   EXPECT_EQ(expanded("${UNSET:-$SET}", env), "$SET");
 }
 
+TEST(ConfigEnvExpansion, ADefaultMayReferToAnotherVariable) {
+  // One variable (the double's port) moves every address built on it, and each address can
+  // still be overridden whole.
+  const char* api = "${API:-http://127.0.0.1:${PORT:-9090}}/gettoken";
+  EXPECT_EQ(expanded(api, env_of({})), "http://127.0.0.1:9090/gettoken");
+  EXPECT_EQ(expanded(api, env_of({{"PORT", "19090"}})), "http://127.0.0.1:19090/gettoken");
+  EXPECT_EQ(expanded(api, env_of({{"API", "https://x"}, {"PORT", "1"}})), "https://x/gettoken");
+  EXPECT_EQ(expanded("${A:-${B:-${C:-deep}}}!", env_of({})), "deep!");
+  // A default that is not used is not expanded, so its unset variables are no error.
+  EXPECT_EQ(expanded("${A:-${UNSET}}", env_of({{"A", "a"}})), "a");
+  EXPECT_NE(failure("${A:-${UNSET}}", env_of({})).find("UNSET is not set"), std::string::npos);
+  EXPECT_NE(failure("${A:-${B:-x}", env_of({})).find("unterminated"), std::string::npos);
+}
+
 TEST(ConfigEnvExpansion, DollarDollarIsALiteralDollar) {
   Env env = env_of({{"A", "x"}});
   EXPECT_EQ(expanded("$$", env), "$");

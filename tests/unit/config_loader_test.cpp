@@ -708,6 +708,14 @@ TEST_F(ConfigLoaderTest, PluginsResolveAlongTheSearchPath) {
   EXPECT_EQ(r.config->plugins[0].file, dir_ + "/b/x.so");
 }
 
+TEST_F(ConfigLoaderTest, ASearchPathEntryThatExpandsToNothingIsSkipped) {
+  write("b/x.so", "");
+  LoadResult r = load(required() + "plugin_search_path: [\"${MINE:-}\", b]\nplugins:\n  - name: x\n");
+  ASSERT_TRUE(r.ok()) << all_issues(r);
+  EXPECT_EQ(r.config->plugin_search_path, std::vector<std::string>{dir_ + "/b"});
+  EXPECT_EQ(r.config->plugins[0].file, dir_ + "/b/x.so");
+}
+
 TEST_F(ConfigLoaderTest, ExplicitPluginFile) {
   write("lib/custom.so", "");
   LoadResult r = load(required() + "plugins:\n  - name: x\n    file: lib/custom.so\n");

@@ -9,6 +9,8 @@
 namespace courthub {
 namespace {
 
+constexpr std::string_view kStaff = http::kStaffAudience;
+
 TEST(Log, SecretsAreMaskedAndLinesCarryTheRequestId) {
   std::vector<std::string> lines;
   log::set_sink([&](std::string_view l) { lines.emplace_back(l); });
@@ -28,40 +30,58 @@ TEST(Log, SecretsAreMaskedAndLinesCarryTheRequestId) {
 
 TEST(SessionTokens, IssueVerifyExpireForge) {
   http::SessionTokens tokens("a-secret-of-sufficient-length", 600);
-  std::string t = tokens.issue("LN-HC-001", 1000);
-  auto s = tokens.verify(t, 1500);
+  std::string t = tokens.issue("LN-HC-001", kStaff, 1000);
+  auto s = tokens.verify(t, kStaff, 1500);
   ASSERT_TRUE(s.ok()) << s.outcome().message();
   EXPECT_EQ(s->user_id, "LN-HC-001");
   EXPECT_EQ(s->expires_at, 1600);
-  EXPECT_EQ(tokens.verify(t, 1600).outcome().message(), "session token has expired; log in again");
+  EXPECT_EQ(tokens.verify(t, kStaff, 1600).outcome().message(),
+            "session token has expired; log in again");
   http::SessionTokens other("another-secret-of-good-length", 600);
-  EXPECT_FALSE(other.verify(t, 1500).ok());
+  EXPECT_FALSE(other.verify(t, kStaff, 1500).ok());
   // An unsigned token ("alg":"none") is never accepted.
   std::string none = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0."
                      "eyJzdWIiOiJMTi1IQy0wMDEiLCJpc3MiOiJjb3VydGh1YiIsImV4cCI6OTk5OTk5OTk5OX0.";
-  EXPECT_FALSE(tokens.verify(none, 1500).ok());
-  EXPECT_FALSE(tokens.verify("garbage", 1500).ok());
-  EXPECT_FALSE(tokens.verify("", 1500).ok());
+  EXPECT_FALSE(tokens.verify(none, kStaff, 1500).ok());
+  EXPECT_FALSE(tokens.verify("garbage", kStaff, 1500).ok());
+  EXPECT_FALSE(tokens.verify("", kStaff, 1500).ok());
 }
 
 TEST(SessionTokens, RememberedTokensStillExpireAndForgeriesStillFail) {
   http::SessionTokens tokens("a-secret-of-sufficient-length", 600);
-  std::string t = tokens.issue("LN-HC-001", 1000);
-  ASSERT_TRUE(tokens.verify(t, 1001).ok());  // now remembered
+  std::string t = tokens.issue("LN-HC-001", kStaff, 1000);
+  ASSERT_TRUE(tokens.verify(t, kStaff, 1001).ok());  // now remembered
   std::string forged = t;
   forged.back() = forged.back() == 'A' ? 'B' : 'A';
-  EXPECT_EQ(tokens.verify(forged, 1001).outcome().message(),
+  EXPECT_EQ(tokens.verify(forged, kStaff, 1001).outcome().message(),
             "session token signature is not valid");
-  EXPECT_FALSE(tokens.verify(t + "x", 1001).ok());
+  EXPECT_FALSE(tokens.verify(t + "x", kStaff, 1001).ok());
   // More distinct tokens than the cache holds: each still verifies, the first still expires.
   for (size_t i = 0; i < http::SessionTokens::kCacheSize + 10; ++i) {
-    std::string u = tokens.issue("user-" + std::to_string(i), 1000 + static_cast<int64_t>(i % 7));
-    auto s = tokens.verify(u, 1100);
+    std::string u =
+        tokens.issue("user-" + std::to_string(i), kStaff, 1000 + static_cast<int64_t>(i % 7));
+    auto s = tokens.verify(u, kStaff, 1100);
     ASSERT_TRUE(s.ok()) << i;
     EXPECT_EQ(s->user_id, "user-" + std::to_string(i));
   }
-  ASSERT_TRUE(tokens.verify(t, 1599).ok());
-  EXPECT_FALSE(tokens.verify(t, 1600).ok());
+  ASSERT_TRUE(tokens.verify(t, kStaff, 1599).ok());
+  EXPECT_FALSE(tokens.verify(t, kStaff, 1600).ok());
+}
+
+// A session token opens only the doors of its own audience: a lawyer's token, correctly signed
+// by the same host, is refused by the staff side (and the reverse), remembered or not.
+TEST(SessionTokens, ATokenIsAcceptedOnlyForItsOwnAudience) {
+  http::SessionTokens tokens("a-secret-of-sufficient-length", 600);
+  std::string staff = tokens.issue("LN-HC-001", http::kStaffAudience, 1000);
+  std::string lawyer = tokens.issue("LAWYER-7", http::kLawyerAudience, 1000);
+  auto s = tokens.verify(staff, http::kStaffAudience, 1001);
+  ASSERT_TRUE(s.ok()) << s.outcome().message();
+  EXPECT_EQ(s->audience, "staff");
+  EXPECT_EQ(tokens.verify(lawyer, http::kStaffAudience, 1001).outcome().message(),
+            "session token is for another audience (lawyer)");
+  EXPECT_FALSE(tokens.verify(staff, http::kLawyerAudience, 1001).ok());  // remembered, still no
+  EXPECT_TRUE(tokens.verify(lawyer, http::kLawyerAudience, 1001).ok());
+  EXPECT_FALSE(tokens.verify(lawyer, http::kStaffAudience, 1002).ok());  // remembered, still no
 }
 
 TEST(Metrics, RendersPrometheusText) {

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "host/jobs/card_recipients.hpp"
 #include "host/jobs/inbox.hpp"
 #include "host/jobs/outbox.hpp"
 #include "host/storage/host_schema.hpp"
@@ -183,6 +184,12 @@ TEST_F(Queues, OutboxSplitsBigMessagesAndHonoursKeys) {
   EXPECT_EQ(courier.sent[0].channel, "card");
   EXPECT_EQ(courier.sent[0].msg["interactive_card"]["out_track_id"].as_string(), "task-1.a");
   EXPECT_EQ(courier.sent[1].msg["interactive_card"]["out_track_id"].as_string(), "task-1.b");
+
+  // Each card's one recipient is on record, for the card endpoint; nobody else is.
+  EXPECT_EQ(card_sender_for(*db_, "task-1.a", "a")->value_or(""), "p");
+  EXPECT_EQ(card_sender_for(*db_, "task-1.b", "b")->value_or(""), "p");
+  EXPECT_FALSE(card_sender_for(*db_, "task-1.a", "b")->has_value());
+  EXPECT_FALSE(card_sender_for(*db_, "task-1", "a")->has_value());
 }
 
 TEST_F(Queues, OutboxRetriesWithBackoffAndDeadLettersPermanentRefusals) {

@@ -104,6 +104,10 @@ class PluginHarness {
 
   // A robot line such as "hello 世界": the first word picks the command.
   CommandResult command(const std::string& line, bool in_group = false);
+  // A press of a card button by the harness's caller. The harness stands in for a card the host
+  // sent to that caller: the server's own check (a press counts only for a card it sent, from
+  // one of its recipients, for the plugin that sent it) runs in /dingtalk/cards, not here, so
+  // what a plugin sees of a press is the same but a test here cannot show that check.
   CardResult card_action(const std::string& action, const Json& params,
                          const std::string& out_track_id = "harness-card");
   // Stores the event in the inbox and delivers it to this plugin now.

@@ -46,6 +46,27 @@ TEST_F(Chat, ApprovalShowsStatusAndHistoryToThoseWhoMaySee) {
   EXPECT_FALSE(harness().as("T-011").command("approvals everything").ok);
 }
 
+// Issue 11: in a group chat, nothing about an approval is shown (a leave's kind and reason, its
+// title with the originator's name, who else decides); the reply points to the private chat.
+TEST_F(Chat, InAGroupChatNoApprovalDetailsAreShown) {
+  int64_t id = submit("T-011", "leave", leave_form(2));
+  auto shows_nothing = [&](const courthub::testing::CommandResult& r) {
+    EXPECT_TRUE(r.ok) << r.text;
+    for (const char* detail : {"事假", "家中有事", "请假", "李法官", "王庭长", "吴副院长"})
+      EXPECT_EQ(r.text.find(detail), std::string::npos) << detail << " in: " << r.text;
+    EXPECT_NE(r.text.find("私聊"), std::string::npos) << r.text;
+  };
+  shows_nothing(harness().as("T-010").command("approvals pending", true));
+  shows_nothing(harness().as("T-011").command("approvals mine", true));
+  shows_nothing(harness().as("T-011").command("approval " + std::to_string(id), true));
+  auto approved = harness().as("T-010").command("approve " + std::to_string(id), true);
+  shows_nothing(approved);
+  EXPECT_NE(approved.text.find("#" + std::to_string(id)), std::string::npos) << approved.text;
+  // The same commands in the private chat still show everything.
+  auto mine = harness().as("T-011").command("approval " + std::to_string(id));
+  EXPECT_NE(mine.text.find("王庭长 同意"), std::string::npos) << mine.text;
+}
+
 TEST_F(Chat, CardButtonsDecideTheTaskOnce) {
   int64_t id = submit("T-011", "leave", leave_form(1));
   int64_t task = task_of(id, "T-010");

@@ -123,5 +123,39 @@ TEST_F(Commands, MyCancelAndCheckin) {
   EXPECT_TRUE(contains(r.text, "没有即将开始的预订")) << "only live bookings: " << r.text;
 }
 
+// Issue 11: in a group chat everyone reads the reply, so other people's bookings appear without
+// their titles or organizers, the caller's own list is not shown, and the reply points to the
+// private chat or the mini-app.
+TEST_F(Commands, InAGroupChatBookingsShowNoTitlesOrNames) {
+  ASSERT_TRUE(say(kJudge, "book 科技法庭 明天 9:00-10:00 张某诉李某离婚案庭前会议").ok);
+  int64_t id = h->query("SELECT id FROM bookings")[0]["id"].as_int();
+  auto in_group = [&](const std::string& user, const std::string& line) {
+    auto r = h->as(user).command(line, true);
+    for (const char* detail : {"张某诉李某", "赵红朋"})
+      EXPECT_FALSE(contains(r.text, detail)) << line << ": " << r.text;
+    return r;
+  };
+  auto r = in_group(kStaff, "rooms free 明天 9:00-10:00");
+  ASSERT_TRUE(r.ok) << r.text;
+  EXPECT_TRUE(contains(r.text, "科技法庭：已有预订")) << r.text;
+  EXPECT_TRUE(contains(r.text, "私聊")) << r.text;
+  r = in_group(kStaff, "rooms 科技法庭 明天");
+  ASSERT_TRUE(r.ok) << r.text;
+  EXPECT_TRUE(contains(r.text, "09:00-10:00 已预订")) << r.text;
+  r = in_group(kJudge, "my bookings");
+  ASSERT_TRUE(r.ok) << r.text;
+  EXPECT_FALSE(contains(r.text, "#" + std::to_string(id))) << r.text;
+  EXPECT_TRUE(contains(r.text, "私聊")) << r.text;
+  r = in_group(kClerk, "book 科技法庭 明天 9:30-10:30 合议");
+  EXPECT_FALSE(r.ok);
+  EXPECT_TRUE(contains(r.text, "冲突")) << r.text;
+  r = in_group(kJudge, "cancel " + std::to_string(id));
+  ASSERT_TRUE(r.ok) << r.text;
+  EXPECT_TRUE(contains(r.text, "#" + std::to_string(id))) << r.text;
+  // The private chat still shows everything.
+  ASSERT_TRUE(say(kJudge, "book 科技法庭 明天 9:00-10:00 张某诉李某离婚案庭前会议").ok);
+  EXPECT_TRUE(contains(say(kStaff, "rooms 科技法庭 明天").text, "张某诉李某"));
+}
+
 }  // namespace
 }  // namespace rooms::testing
