@@ -90,7 +90,7 @@ TEST(PluginLoading, ActivePluginShowsVersionAbiAndRegistrations) {
   Json status = plugin_status(host, "hello");
   EXPECT_EQ(status["state"].as_string(), "active");
   EXPECT_EQ(status["version"].as_string(), "1.0.0");
-  EXPECT_EQ(status["abi"].as_string(), "1.0");
+  EXPECT_EQ(status["abi"].as_string(), "2.0");
   EXPECT_EQ(status["routes"].as_int(), 1);
   EXPECT_EQ(status["commands"].as_int(), 1);
   EXPECT_EQ(status["jobs"].as_int(), 1);
