@@ -14,6 +14,21 @@
 
 namespace courthub {
 
+// The HTTP status and JSON error code of a status: one table for the edge and for the plugin
+// dispatch, which both answer HTTP.
+constexpr std::pair<int, const char*> http_status_of(Status code) {
+  switch (code) {
+    case Status::Ok: return {200, "ok"};
+    case Status::InvalidArgument: return {400, "invalid_argument"};
+    case Status::PermissionDenied: return {403, "permission_denied"};
+    case Status::NotFound: return {404, "not_found"};
+    case Status::Conflict: return {409, "conflict"};
+    case Status::Unavailable: return {503, "unavailable"};
+    case Status::Unsupported: return {501, "unsupported"};
+    default: return {500, "internal"};
+  }
+}
+
 class [[nodiscard]] Outcome {
  public:
   Outcome() = default;  // success

@@ -23,14 +23,9 @@
 #include "host/http/session_token.hpp"
 #include "host/jobs/inbox.hpp"
 #include "host/jobs/outbox.hpp"
-#include "host/jobs/scheduler.hpp"
 #include "host/log.hpp"
-#include "host/plugins/host_services.hpp"
-#include "host/plugins/plugin_set.hpp"
+#include "host/runtime.hpp"
 #include "host/storage/audit_log.hpp"
-#include "host/storage/group_commit.hpp"
-#include "host/storage/host_schema.hpp"
-#include "host/storage/sqlite_database.hpp"
 
 namespace courthub {
 
@@ -63,43 +58,20 @@ class DataDirLock {
 };
 
 
-jobs::HandleResult deliver_to_plugin(plugins::PluginSet& plugins, const std::string& subscriber,
-                                     const jobs::InboxEvent& ev) {
-  auto inst = plugins.live(subscriber);
-  if (!inst) return {jobs::Handled::Retry, "plugin '" + subscriber + "' is not running"};
-  ch_event e{sizeof(ch_event),
-             ch_str{ev.topic.data(), ev.topic.size()},
-             ch_str{ev.source.data(), ev.source.size()},
-             ch_str{ev.payload.data(), ev.payload.size()},
-             ev.id,
-             static_cast<uint32_t>(ev.attempt)};
-  log::RequestScope scope("event-" + std::to_string(ev.id));
-  bool any = false;
-  for (auto& s : inst->subscriptions()) {
-    if (s.topic != ev.topic) continue;
-    any = true;
-    auto r = inst->event(s.handler, e);
-    if (r.status == CH_INVALID_ARGUMENT) return {jobs::Handled::Reject, r.error};
-    if (!r.ok()) return {jobs::Handled::Retry, r.error};
-  }
-  if (!any) return {jobs::Handled::Done, "no longer subscribed"};
-  return {jobs::Handled::Done, ""};
-}
-
 }  // namespace
 
 struct Server::Parts {
   config::Config config;
   std::unique_ptr<DataDirLock> lock;
-  std::unique_ptr<storage::Database> host_db;
-  std::unique_ptr<storage::GroupCommit> group_commit;
+  std::unique_ptr<Runtime> runtime;
   std::unique_ptr<storage::AuditLog> audit;
-  std::unique_ptr<directory::Directory> directory;
-  std::unique_ptr<jobs::Inbox> inbox;
-  std::unique_ptr<jobs::Outbox> outbox;
-  std::unique_ptr<plugins::HostServices> services;
-  std::unique_ptr<plugins::PluginSet> plugins;
-  std::unique_ptr<jobs::Scheduler> scheduler;
+  // Shortcuts into the runtime.
+  storage::Database* host_db = nullptr;
+  directory::Directory* directory = nullptr;
+  jobs::Inbox* inbox = nullptr;
+  jobs::Outbox* outbox = nullptr;
+  plugins::PluginSet* plugins = nullptr;
+  jobs::Scheduler* scheduler = nullptr;
   http::Metrics metrics;
   std::unique_ptr<http::SessionTokens> sessions;
   std::unique_ptr<http::Authenticator> auth;
@@ -107,20 +79,9 @@ struct Server::Parts {
   std::unique_ptr<dingtalk::DingTalkChannel> channel;
   std::unique_ptr<http::HttpServer> http;
 
-  std::vector<std::string> subscribers(const std::string& topic) const {
-    std::vector<std::string> out;
-    // The host's own subscriber: contact events keep the directory current.
-    if (channel && dingtalk::is_contact_event(topic)) out.push_back("@directory");
-    if (!plugins) return out;
-    for (auto& inst : plugins->live_all()) {
-      for (auto& s : inst->subscriptions()) {
-        if (s.topic == topic) {
-          out.push_back(inst->name());
-          break;
-        }
-      }
-    }
-    return out;
+  ~Parts() {
+    if (audit) audit.reset();
+    if (runtime) runtime->close();
   }
 };
 
@@ -156,44 +117,36 @@ Outcome Server::start(config::Config cfg) {
   // Left by a host that was killed, it names a dead port; the new one is written once listening.
   std::filesystem::remove(c.storage.data_dir + "/courthub.addr", ec);
 
-  storage::SqliteOptions sqlite{c.storage.synchronous_full, c.storage.busy_timeout_ms, 4};
-  auto db = storage::open_sqlite(c.storage.data_dir + "/courthub.db", sqlite);
-  if (!db) return db.outcome();
-  p->host_db = std::move(*db);
-  std::vector<int64_t> applied;
-  Outcome o = storage::migrate(*p->host_db, storage::host_migrations(), &applied);
-  if (!o.ok()) return Outcome::error("host database: " + o.message());
-  if (!applied.empty()) {
-    log::info("storage", "host database at schema version " + std::to_string(applied.back()));
-  }
-  p->group_commit = std::make_unique<storage::GroupCommit>(*p->host_db);
-  p->audit = std::make_unique<storage::AuditLog>(*p->host_db);
-
-  p->directory = std::make_unique<directory::Directory>(*p->host_db);
-  o = p->directory->load(c.directory.seed);
-  if (!o.ok()) return Outcome::error("directory: " + o.message());
-
   Parts* raw = p.get();
-  auto inbox = jobs::Inbox::open(*p->host_db, c.storage.data_dir + "/inbox-journal",
-                                 c.storage.synchronous_full,
-                                 [raw](const std::string& topic) { return raw->subscribers(topic); });
-  if (!inbox) return inbox.outcome();
-  p->inbox = std::move(*inbox);
-  jobs::OutboxPolicy outbox_policy;
-  outbox_policy.max_attempts = c.dingtalk.outbox_max_attempts;
-  outbox_policy.known_group_robot = [raw](const std::string& name) {
+  RuntimeOptions options;
+  options.data_dir = c.storage.data_dir;
+  options.sqlite = storage::SqliteOptions{c.storage.synchronous_full, c.storage.busy_timeout_ms, 4};
+  options.sync_journal = c.storage.synchronous_full;
+  options.directory_seed = c.directory.seed;
+  options.outbox_max_attempts = c.dingtalk.outbox_max_attempts;
+  options.known_group_robot = [raw](const std::string& name) {
     for (auto& r : raw->config.dingtalk.group_robots)
       if (r.name == name) return true;
     return false;
   };
-  p->outbox = std::make_unique<jobs::Outbox>(*p->host_db, *p->group_commit, outbox_policy);
-  p->services = std::make_unique<plugins::HostServices>(c.storage.data_dir, sqlite, *p->directory,
-                                                        *p->inbox, *p->outbox);
-  p->plugins = std::make_unique<plugins::PluginSet>(p->services.get());
-  p->services->set_active_check(
-      [raw](const std::string& name) { return raw->plugins->live(name) != nullptr; });
-  p->scheduler = std::make_unique<jobs::Scheduler>(*p->plugins, *p->host_db);
-  p->plugins->on_change([raw] { raw->scheduler->refresh(); });
+  // The host's own subscriber: contact events keep the directory current.
+  options.host_subscribers = [raw](const std::string& topic) {
+    std::vector<std::string> out;
+    if (raw->channel && dingtalk::is_contact_event(topic)) out.push_back("@directory");
+    return out;
+  };
+  auto runtime = Runtime::open(std::move(options));
+  if (!runtime) return runtime.outcome();
+  p->runtime = std::move(*runtime);
+  Runtime& rt = *p->runtime;
+  p->host_db = &rt.host_db();
+  p->directory = &rt.directory();
+  p->inbox = &rt.inbox();
+  p->outbox = &rt.outbox();
+  p->plugins = &rt.plugins();
+  p->scheduler = &rt.scheduler();
+  p->audit = std::make_unique<storage::AuditLog>(*p->host_db);
+  Outcome o;
 
   for (auto& change : p->plugins->apply(c)) {
     (void)p->audit->record("startup", "plugin." + change.action, change.plugin, change.detail,
@@ -202,10 +155,9 @@ Outcome Server::start(config::Config cfg) {
 
   p->sessions = std::make_unique<http::SessionTokens>(c.sessions.secret, c.sessions.ttl_seconds);
   p->auth = std::make_unique<http::Authenticator>(c.admin.token, p->sessions.get(),
-                                                  http::kStaffAudience, p->directory.get());
+                                                  http::kStaffAudience, p->directory);
   http::add_ops_endpoints(p->router, p->metrics, [this] { return ready_.load(); });
-  http::AdminTargets admin{p->plugins.get(), p->audit.get(), p->inbox.get(), p->outbox.get(),
-                           p->scheduler.get(),
+  http::AdminTargets admin{p->plugins, p->audit.get(), p->inbox, p->outbox, p->scheduler,
                            [this](const std::string& actor) { return reload(actor); }};
   http::add_admin_endpoints(p->router, *p->auth, admin);
   http::add_apps_endpoint(p->router, *p->plugins, *p->auth, p->metrics);
@@ -226,8 +178,8 @@ Outcome Server::start(config::Config cfg) {
   });
 
   // Counts read at scrape time; their ratios are the host-db batch and journal group sizes.
-  auto* host_commits = p->group_commit.get();
-  auto* live_inbox = p->inbox.get();
+  auto* host_commits = &rt.group_commit();
+  auto* live_inbox = p->inbox;
   const struct {
     const char* name;
     const char* help;
@@ -253,7 +205,7 @@ Outcome Server::start(config::Config cfg) {
   p->scheduler->start();
   p->inbox->start([raw](const std::string& subscriber, const jobs::InboxEvent& ev) {
     if (subscriber == "@directory" && raw->channel) return raw->channel->handle_contact_event(ev);
-    return deliver_to_plugin(*raw->plugins, subscriber, ev);
+    return raw->runtime->deliver(subscriber, ev);
   });
   if (p->channel) p->outbox->start(p->channel->courier());
 
@@ -277,11 +229,9 @@ void Server::stop() {
   ready_ = false;
   auto& p = *parts_;
   if (p.http) p.http->stop(std::chrono::seconds(10));
-  if (p.scheduler) p.scheduler->stop();
-  if (p.inbox) p.inbox->stop();
-  if (p.outbox) p.outbox->stop();
-  if (p.plugins) p.plugins->retire_all();
   if (p.audit) (void)p.audit->record("shutdown", "host.stop", config_path_, "", "ok");
+  p.audit.reset();
+  if (p.runtime) p.runtime->close();
   parts_.reset();  // closes the databases, releases the data directory
   log::info("server", "stopped");
 }

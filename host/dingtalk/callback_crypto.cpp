@@ -124,12 +124,6 @@ std::optional<std::string> random_alnum16() {
 
 }  // namespace
 
-bool constant_time_equal(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  if (a.empty()) return true;
-  return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
-}
-
 Expected<CallbackCrypto> CallbackCrypto::create(std::string token, std::string aes_key,
                                                 std::string owner_key) {
   if (aes_key.size() != 43) {

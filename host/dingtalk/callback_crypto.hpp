@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "courthub/json.hpp"
+#include "host/constant_time.hpp"
 #include "host/outcome.hpp"
 
 namespace courthub::dingtalk {
@@ -82,9 +83,5 @@ class CallbackCrypto {
   std::string owner_key_;
   uint64_t identity_;
 };
-
-// Whether a and b hold the same bytes. Time depends on the lengths only, never on where the
-// contents differ, so it is safe for comparing secrets and MACs. Thread-safe; never fails.
-bool constant_time_equal(std::string_view a, std::string_view b);
 
 }  // namespace courthub::dingtalk

@@ -67,8 +67,15 @@ void serve(Exchange& ex, plugins::PluginSet& plugins, const Authenticator& auth,
   auto body = ex.body();
   if (!body) return;  // 413 answered
 
-  plugins::HttpCall call{ex.method(),       sub,       ex.query(), ex.content_type(),
-                         std::move(**body), &identity->caller(), ex.request_id()};
+  plugins::HttpCall call;
+  call.method = ex.method();
+  call.path = sub;
+  call.query = ex.query();
+  call.content_type = ex.content_type();
+  call.body = std::move(**body);
+  call.headers = ex.headers();
+  call.caller = &identity->caller();
+  call.request_id = ex.request_id();
   plugins::HttpAnswer answer = plugins::call_http(*plugin, call);
   if (!answer.route.empty()) ex.route_label = "/apps/" + name + answer.route;
   if (!answer.logged_error.empty()) {

@@ -3,24 +3,12 @@
 #include "host/http/exchange.hpp"
 
 #include <Poco/Net/NetException.h>
+#include <Poco/String.h>
 #include <Poco/URI.h>
 
 #include <istream>
 
 namespace courthub::http {
-
-std::pair<int, const char*> http_status_of(Status code) {
-  switch (code) {
-    case Status::Ok: return {200, "ok"};
-    case Status::InvalidArgument: return {400, "invalid_argument"};
-    case Status::PermissionDenied: return {403, "permission_denied"};
-    case Status::NotFound: return {404, "not_found"};
-    case Status::Conflict: return {409, "conflict"};
-    case Status::Unavailable: return {503, "unavailable"};
-    case Status::Unsupported: return {501, "unsupported"};
-    default: return {500, "internal"};
-  }
-}
 
 Exchange::Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
                    int64_t max_body_bytes, std::string request_id)
@@ -51,6 +39,12 @@ std::optional<std::string> Exchange::query_value(std::string_view name) const {
 }
 
 std::string Exchange::header(const std::string& name) const { return request_.get(name, ""); }
+
+std::vector<std::pair<std::string, std::string>> Exchange::headers() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (auto& [name, value] : request_) out.emplace_back(Poco::toLower(name), value);
+  return out;
+}
 
 std::string Exchange::content_type() const { return request_.getContentType(); }
 

@@ -33,6 +33,8 @@ class Exchange {
   const std::vector<std::pair<std::string, std::string>>& query() const { return query_; }
   std::optional<std::string> query_value(std::string_view name) const;
   std::string header(const std::string& name) const;
+  // Every request header, names lower-cased, in arrival order.
+  std::vector<std::pair<std::string, std::string>> headers() const;
   std::string content_type() const;
   // "Authorization: Bearer <token>" -> token, else "".
   std::string bearer_token() const;
@@ -74,7 +76,5 @@ class Exchange {
   int status_ = 0;
 };
 
-// HTTP status and error code for an ABI status.
-std::pair<int, const char*> http_status_of(Status code);
 
 }  // namespace courthub::http

@@ -2,7 +2,7 @@
 // Identity and Authenticator: bearer tokens to callers.
 #include "host/http/identity.hpp"
 
-#include "host/dingtalk/callback_crypto.hpp"
+#include "host/constant_time.hpp"
 
 namespace courthub::http {
 namespace {
@@ -12,7 +12,7 @@ ch_str view(const std::string& s) { return ch_str{s.data(), s.size()}; }
 const ch_caller& Identity::caller() {
   role_views_.clear();
   for (auto& r : roles) role_views_.push_back(view(r));
-  caller_ = ch_caller{kind,       view(user_id),      view(name),
+  caller_ = ch_caller{sizeof(ch_caller), kind, view(user_id), view(name),
                       view(court_code), view(dept_id), view(title),
                       role_views_.data(), role_views_.size()};
   return caller_;
@@ -46,7 +46,7 @@ Identity Identity::system() {
 
 bool Authenticator::is_admin(const std::string& bearer) const {
   return !bearer.empty() && !admin_token_.empty() &&
-         dingtalk::constant_time_equal(bearer, admin_token_);
+         constant_time_equal(bearer, admin_token_);
 }
 
 Expected<Identity> Authenticator::authenticate(const std::string& bearer,

@@ -55,6 +55,14 @@ struct OutboxPolicy {
   };
 };
 
+// Checks a message and splits it into channel, target and msg. Exposed for tests.
+struct ParsedMessage {
+  std::string channel, target, key;
+  Json msg;
+};
+Expected<ParsedMessage> parse_outbox_message(const Json& message,
+                                             const std::function<bool(const std::string&)>& known_robot);
+
 class Outbox {
  public:
   Outbox(storage::Database& db, storage::GroupCommit& group_commit, OutboxPolicy policy = {})
@@ -67,6 +75,12 @@ class Outbox {
   // person (DingTalk's limits); the first row's id is returned.
   // Errors: InvalidArgument naming the field that is wrong.
   Expected<int64_t> queue(const std::string& plugin, const Json& message);
+  // What queue() checks, without storing: for a message to be queued later (after a plugin's
+  // transaction commits). Errors: as queue().
+  Outcome check(const Json& message) const {
+    auto parsed = parse_outbox_message(message, policy_.known_group_robot);
+    return parsed ? Outcome::success() : parsed.outcome();
+  }
 
   void start(Courier& courier);
   void stop();
@@ -93,12 +107,5 @@ class Outbox {
   std::thread worker_;
 };
 
-// Checks a message and splits it into channel, target and msg. Exposed for tests.
-struct ParsedMessage {
-  std::string channel, target, key;
-  Json msg;
-};
-Expected<ParsedMessage> parse_outbox_message(const Json& message,
-                                             const std::function<bool(const std::string&)>& known_robot);
 
 }  // namespace courthub::jobs

@@ -2,7 +2,6 @@
 // Plugin calls as the channels make them, with the host's error conventions.
 #include "host/plugins/dispatch.hpp"
 
-#include "host/http/exchange.hpp"
 
 namespace courthub::plugins {
 namespace {
@@ -51,6 +50,16 @@ HttpAnswer call_http(PluginInstance& plugin, const HttpCall& call) {
     }
     case RouteTable::Result::Matched: break;
   }
+  size_t header_bytes = 0;
+  for (auto& [k, v] : call.headers) header_bytes += k.size() + v.size() + 4;  // ": " and CRLF
+  if (header_bytes > kMaxHeaderBytes) {
+    auto a = error_answer(431, "headers_too_large",
+                          "the request headers take " + std::to_string(header_bytes) +
+                              " bytes; at most " + std::to_string(kMaxHeaderBytes) + " are accepted",
+                          name, Json(), call.request_id);
+    a.route = *match.pattern;
+    return a;
+  }
   if (!call.body.empty() && is_json(call.content_type)) {
     try {
       (void)Json::parse(call.body);
@@ -72,6 +81,12 @@ HttpAnswer call_http(PluginInstance& plugin, const HttpCall& call) {
     query_names.push_back(view(k));
     query_values.push_back(view(v));
   }
+  std::vector<ch_str> header_names, header_values;
+  for (auto& [k, v] : call.headers) {
+    if (k == "authorization" || k == "cookie") continue;  // consumed by the host: see caller
+    header_names.push_back(view(k));
+    header_values.push_back(view(v));
+  }
   ch_http_request req{sizeof(ch_http_request),
                       view(call.method),
                       view(call.path),
@@ -84,7 +99,10 @@ HttpAnswer call_http(PluginInstance& plugin, const HttpCall& call) {
                       view(call.content_type),
                       view(call.body),
                       call.caller,
-                      view(call.request_id)};
+                      view(call.request_id),
+                      header_names.data(),
+                      header_values.data(),
+                      header_names.size()};
   ch_reply reply;
   auto result = plugin.http(match.handler, req, reply);
   HttpAnswer answer;
@@ -96,7 +114,7 @@ HttpAnswer call_http(PluginInstance& plugin, const HttpCall& call) {
     answer.headers = reply.headers;
     return answer;
   }
-  auto [status, code] = http::http_status_of(static_cast<Status>(result.status));
+  auto [status, code] = http_status_of(static_cast<Status>(result.status));
   if (status >= 500) {
     answer = error_answer(status, code,
                           "plugin '" + name + "' failed to handle the request; quote request id " +
@@ -130,12 +148,12 @@ CommandAnswer call_command(PluginInstance& plugin, const CommandRegistration& co
   if (result.ok()) {
     a.ok = true;
     a.markdown = reply.content_type == "text/markdown";
-    a.title = reply.header("title");
+    a.title = reply.title;
     a.text = reply.body;
     if (a.markdown && a.title.empty()) a.title = command.name;
     return a;
   }
-  auto [status, code] = http::http_status_of(static_cast<Status>(result.status));
+  auto [status, code] = http_status_of(static_cast<Status>(result.status));
   if (status >= 500) {
     a.text = "抱歉，" + plugin.name() + " 处理命令时出错（请求编号 " + request_id +
              "）。Sorry, the command failed; quote request id " + request_id + ".";
@@ -174,7 +192,7 @@ CardAnswer call_card_action(PluginInstance& plugin, const CardActionRegistration
     a.body = std::move(out);
     return a;
   }
-  auto [status, code] = http::http_status_of(static_cast<Status>(result.status));
+  auto [status, code] = http_status_of(static_cast<Status>(result.status));
   a.status = status;
   std::string message = status >= 500 ? "plugin '" + plugin.name() + "' failed; request id " +
                                              request_id

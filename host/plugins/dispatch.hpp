@@ -16,12 +16,17 @@
 
 namespace courthub::plugins {
 
+// The most header bytes a plugin route accepts (names, values, ": " and CRLF); more is 431.
+inline constexpr size_t kMaxHeaderBytes = 16 * 1024;
+
 struct HttpCall {
   std::string method;
   std::string path;  // after /apps/<plugin>
   std::vector<std::pair<std::string, std::string>> query;
   std::string content_type;
   std::string body;
+  // Names lower-cased, in arrival order. Authorization and Cookie are withheld from the plugin.
+  std::vector<std::pair<std::string, std::string>> headers;
   const ch_caller* caller = nullptr;
   std::string request_id;
 };
@@ -35,8 +40,9 @@ struct HttpAnswer {
   std::string logged_error;  // an internal failure's detail: for the log, never the caller
 };
 
-// Routes and calls; 404/405 for unrouted paths, 400 for a JSON body that does not parse,
-// the plugin's answer, or the JSON error body of the host for a failure.
+// Routes and calls; 404/405 for unrouted paths, 431 for headers over kMaxHeaderBytes, 400 for a
+// JSON body that does not parse, the plugin's answer, or the JSON error body of the host for a
+// failure.
 HttpAnswer call_http(PluginInstance& plugin, const HttpCall& call);
 
 // The host's JSON error body.

@@ -3,6 +3,7 @@
 //
 // Nothing thrown inside the host escapes through these functions: each converts failures to a
 // status and the per-thread last_error text.
+#include <cstddef>
 #include <string>
 
 #include "courthub/plugin_abi.h"
@@ -42,11 +43,6 @@ ch_status guarded(F&& fn) noexcept {
 }
 
 PluginInstance& self(ch_host* h) { return *h->instance; }
-
-ch_status set_id(uint64_t* out, PluginInstance& inst) {
-  if (out) *out = inst.next_registration_id();
-  return CH_OK;
-}
 
 ch_str last_error(ch_host*) { return ch_str{t_last_error.data(), t_last_error.size()}; }
 
@@ -89,55 +85,57 @@ ch_status only_activating(PluginInstance& inst) {
   return fail(Status::InvalidArgument, "registrations are accepted only inside activate");
 }
 
-ch_status register_route(ch_host* h, ch_str method, ch_str pattern, uint64_t handler,
-                         uint64_t* out) {
+ch_status register_route(ch_host* h, ch_str method, ch_str pattern, uint64_t handler) {
   return guarded([&] {
     auto& inst = self(h);
     if (ch_status st = only_activating(inst)) return st;
     Outcome o = inst.register_route(sv(method), sv(pattern), handler);
-    return o.ok() ? set_id(out, inst) : fail(o);
+    return o.ok() ? CH_OK : fail(o);
   });
 }
 
 ch_status register_command(ch_host* h, ch_str name, ch_str usage, ch_str summary,
-                           uint64_t handler, uint64_t* out) {
+                           uint64_t handler) {
   return guarded([&] {
     auto& inst = self(h);
     if (ch_status st = only_activating(inst)) return st;
     Outcome o = inst.register_command(sv(name), sv(usage), sv(summary), handler);
-    return o.ok() ? set_id(out, inst) : fail(o);
+    return o.ok() ? CH_OK : fail(o);
   });
 }
 
-ch_status register_card_action(ch_host* h, ch_str action, uint64_t handler, uint64_t* out) {
+ch_status register_card_action(ch_host* h, ch_str action, uint64_t handler) {
   return guarded([&] {
     auto& inst = self(h);
     if (ch_status st = only_activating(inst)) return st;
     Outcome o = inst.register_card_action(sv(action), handler);
-    return o.ok() ? set_id(out, inst) : fail(o);
+    return o.ok() ? CH_OK : fail(o);
   });
 }
 
-ch_status subscribe(ch_host* h, ch_str topic, uint64_t handler, uint64_t* out) {
+ch_status subscribe(ch_host* h, ch_str topic, uint64_t handler) {
   return guarded([&] {
     auto& inst = self(h);
     if (ch_status st = only_activating(inst)) return st;
     Outcome o = inst.subscribe(sv(topic), handler);
-    return o.ok() ? set_id(out, inst) : fail(o);
+    return o.ok() ? CH_OK : fail(o);
   });
 }
 
-ch_status schedule(ch_host* h, ch_str name, ch_str cron, ch_str tz, uint64_t handler,
-                   uint64_t* out) {
+ch_status schedule(ch_host* h, ch_str name, ch_str cron, ch_str tz, uint64_t handler) {
   return guarded([&] {
     auto& inst = self(h);
     if (ch_status st = only_activating(inst)) return st;
     Outcome o = inst.schedule(sv(name), sv(cron), sv(tz), handler);
-    return o.ok() ? set_id(out, inst) : fail(o);
+    return o.ok() ? CH_OK : fail(o);
   });
 }
 
-ch_status publish(ch_host* h, ch_str name, ch_str payload) {
+storage::Transaction* transaction_of(ch_txn* txn) {
+  return reinterpret_cast<storage::Transaction*>(txn);
+}
+
+ch_status publish(ch_host* h, ch_txn* txn, ch_str name, ch_str payload, ch_str key) {
   return guarded([&] {
     auto& inst = self(h);
     if (!inst.services()) return fail(Status::Unavailable, "the host is only validating");
@@ -152,12 +150,12 @@ ch_status publish(ch_host* h, ch_str name, ch_str payload) {
       return fail(Status::InvalidArgument, std::string("event payload: ") + e.what());
     }
     if (!body.is_object()) return fail(Status::InvalidArgument, "event payload must be a JSON object");
-    Outcome o = inst.services()->publish(inst.name(), n, body);
+    Outcome o = inst.services()->publish(inst.name(), transaction_of(txn), n, body, text(key));
     return o.ok() ? CH_OK : fail(o);
   });
 }
 
-ch_status outbox_send(ch_host* h, ch_str message, int64_t* out_id) {
+ch_status outbox_send(ch_host* h, ch_txn* txn, ch_str message, int64_t* out_id) {
   return guarded([&] {
     auto& inst = self(h);
     if (!inst.services()) return fail(Status::Unavailable, "the host is only validating");
@@ -167,7 +165,7 @@ ch_status outbox_send(ch_host* h, ch_str message, int64_t* out_id) {
     } catch (const JsonError& e) {
       return fail(Status::InvalidArgument, std::string("outbox message: ") + e.what());
     }
-    auto id = inst.services()->outbox_send(inst.name(), body);
+    auto id = inst.services()->outbox_send(inst.name(), transaction_of(txn), body);
     if (!id) return fail(id.outcome());
     if (out_id) *out_id = *id;
     return CH_OK;
@@ -214,14 +212,14 @@ ch_status db_query(ch_host* h, ch_txn* txn, ch_str sql, const ch_value* params, 
     std::span<const ch_value> ps(params, count);
     Outcome o;
     if (txn) {
-      o = reinterpret_cast<storage::Transaction*>(txn)->query(sv(sql), ps, rows, &result);
+      o = transaction_of(txn)->query(sv(sql), ps, rows, &result);
     } else {
       auto db = database_of(self(h));
       if (!db) return fail(db.outcome());
       o = (*db)->query(sv(sql), ps, rows, &result);
     }
     if (!o.ok()) return fail(o);
-    if (out) {
+    if (out && out->struct_size >= offsetof(ch_db_result, last_insert_id) + sizeof(int64_t)) {
       out->changes = result.changes;
       out->last_insert_id = result.last_insert_id;
     }
@@ -273,15 +271,64 @@ ch_status plugin_active(ch_host* h, ch_str name) {
   });
 }
 
+bool has_line_break(ch_str s) {
+  return sv(s).find_first_of("\r\n") != std::string_view::npos;
+}
+
 void reply_status(ch_reply* r, int32_t status) {
   if (status >= 100 && status <= 599) r->status = status;
 }
 
 void reply_header(ch_reply* r, ch_str name, ch_str value) {
+  if (has_line_break(name) || has_line_break(value)) return;  // no header injection
   try {
     r->headers.emplace_back(text(name), text(value));
   } catch (...) {
   }
+}
+
+void reply_title(ch_reply* r, ch_str title) {
+  try {
+    r->title = text(title);
+  } catch (...) {
+  }
+}
+
+int64_t now_ms(ch_host* h) { return self(h).services() ? self(h).services()->now_ms() : 0; }
+
+// The work calendar's answers; CH_NOT_FOUND names a year the calendar has no data for.
+ch_status is_workday(ch_host* h, ch_day day, uint32_t* out) {
+  return guarded([&] {
+    auto& inst = self(h);
+    if (!inst.services()) return fail(Status::Unavailable, "the host is only validating");
+    auto r = inst.services()->is_workday(day);
+    if (!r) return fail(r.outcome());
+    if (out) *out = *r ? 1 : 0;
+    return CH_OK;
+  });
+}
+
+ch_status next_workday(ch_host* h, ch_day day, ch_day* out) {
+  return guarded([&] {
+    auto& inst = self(h);
+    if (!inst.services()) return fail(Status::Unavailable, "the host is only validating");
+    auto r = inst.services()->next_workday(day);
+    if (!r) return fail(r.outcome());
+    if (out) *out = *r;
+    return CH_OK;
+  });
+}
+
+ch_status workdays_between(ch_host* h, ch_day first, ch_day last, int64_t* out) {
+  return guarded([&] {
+    auto& inst = self(h);
+    if (!inst.services()) return fail(Status::Unavailable, "the host is only validating");
+    if (last - first > 3660) return fail(Status::InvalidArgument, "workdays_between spans over 3660 days");
+    auto r = inst.services()->workdays_between(first, last);
+    if (!r) return fail(r.outcome());
+    if (out) *out = *r;
+    return CH_OK;
+  });
 }
 
 void reply_body(ch_reply* r, ch_str content_type, ch_str body) {
@@ -317,6 +364,11 @@ const ch_host_api kHostApi = {
     &reply_status,
     &reply_header,
     &reply_body,
+    &reply_title,
+    &now_ms,
+    &is_workday,
+    &next_workday,
+    &workdays_between,
 };
 
 }  // namespace

@@ -2,10 +2,11 @@
 // HostServices: what plugins reach through the host table, on the real host facilities.
 #include "host/plugins/host_services.hpp"
 
+#include <chrono>
 #include <filesystem>
-#include <random>
 
 #include "host/directory/query.hpp"
+#include "host/log.hpp"
 
 namespace courthub::plugins {
 
@@ -19,6 +20,10 @@ Expected<HostServices::PluginDatabase*> HostServices::entry_for(const std::strin
   // One file per plugin: no plugin can read or lock another's tables.
   auto db = storage::open_sqlite(data_dir_ + "/plugins/" + plugin + ".db", sqlite_);
   if (!db) return db.outcome();
+  // Effects left by a transaction that committed just before a crash go out now.
+  Outcome ready = EffectQueue::prepare(**db);
+  if (ready.ok()) ready = effects_.forward(plugin, **db);
+  if (!ready.ok()) return Outcome::error("plugin database " + plugin + ": " + ready.message());
   PluginDatabase entry;
   entry.db = std::move(*db);
   // Savepoints, not the optimistic retry: a plugin's body may queue messages or publish events,
@@ -34,11 +39,48 @@ Expected<storage::Database*> HostServices::plugin_database(const std::string& pl
   return (*entry)->db.get();
 }
 
+namespace {
+
+// The transaction a plugin's body sees: the database's own, remembering whether the body
+// recorded effects that must be forwarded after the commit.
+class PluginTransaction : public storage::Transaction {
+ public:
+  explicit PluginTransaction(storage::Transaction& inner) : inner_(inner) {}
+  Outcome query(std::string_view sql, std::span<const ch_value> params,
+                const storage::RowSink& sink, storage::QueryResult* out) override {
+    return inner_.query(sql, params, sink, out);
+  }
+  Outcome script(std::string_view sql) override { return inner_.script(sql); }
+  bool has_effects = false;
+
+ private:
+  storage::Transaction& inner_;
+};
+
+PluginTransaction* plugin_transaction_of(storage::Transaction* txn) {
+  return dynamic_cast<PluginTransaction*>(txn);
+}
+
+}  // namespace
+
 Outcome HostServices::plugin_transaction(
     const std::string& plugin, const std::function<Outcome(storage::Transaction&)>& body) {
   auto entry = entry_for(plugin);
   if (!entry) return entry.outcome();
-  return (*entry)->group_commit->run(body);
+  bool has_effects = false;
+  Outcome o = (*entry)->group_commit->run([&](storage::Transaction& txn) {
+    PluginTransaction scoped(txn);
+    Outcome r = body(scoped);
+    has_effects = scoped.has_effects;
+    return r;
+  });
+  if (o.ok() && has_effects) {
+    // Committed: the effects exist. Failing to hand them over now only delays them (they are
+    // forwarded again after the next transaction with effects, or at the next start).
+    Outcome f = effects_.forward(plugin, *(*entry)->db);
+    if (!f.ok()) log::warn("plugin:" + plugin, "effects wait for the next commit: " + f.message());
+  }
+  return o;
 }
 
 Expected<std::string> HostServices::plugin_data_dir(const std::string& plugin) {
@@ -54,18 +96,44 @@ Expected<Json> HostServices::directory(const Json& query) {
   return directory::answer(*snap, query);
 }
 
-Expected<int64_t> HostServices::outbox_send(const std::string& plugin, const Json& message) {
-  return outbox_.queue(plugin, message);
+Expected<int64_t> HostServices::outbox_send(const std::string& plugin,
+                                            storage::Transaction* txn, const Json& message) {
+  if (!txn) return outbox_.queue(plugin, message);
+  auto* scoped = plugin_transaction_of(txn);
+  if (!scoped) return Outcome::invalid("not a transaction of this plugin");
+  Outcome o = effects_.record_message(*scoped, message);
+  if (!o.ok()) return o;
+  scoped->has_effects = true;
+  return int64_t{0};
 }
 
-Outcome HostServices::publish(const std::string& plugin, const std::string& name,
-                              const Json& payload) {
-  // Internal events have no natural id: each publication is its own event.
-  thread_local std::mt19937_64 rng{std::random_device{}()};
+Outcome HostServices::publish(const std::string& plugin, storage::Transaction* txn,
+                              const std::string& name, const Json& payload,
+                              const std::string& key) {
   std::string topic = plugin + "." + name;
-  std::string key = "publish:" + topic + ":" + std::to_string(rng()) + std::to_string(rng());
-  auto stored = inbox_.store(plugin, topic, key, payload.dump());
-  return stored ? Outcome::success() : stored.outcome();
+  if (key.size() > 200) return Outcome::invalid("event key is longer than 200 characters");
+  if (!txn) return effects_.publish_now(plugin, topic, payload, key);
+  auto* scoped = plugin_transaction_of(txn);
+  if (!scoped) return Outcome::invalid("not a transaction of this plugin");
+  Outcome o = effects_.record_event(*scoped, plugin, topic, payload, key);
+  if (o.ok()) scoped->has_effects = true;
+  return o;
+}
+
+int64_t HostServices::now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+Expected<bool> HostServices::is_workday(int64_t) {
+  return Outcome::unavailable("no work calendar yet");
+}
+Expected<int64_t> HostServices::next_workday(int64_t) {
+  return Outcome::unavailable("no work calendar yet");
+}
+Expected<int64_t> HostServices::workdays_between(int64_t, int64_t) {
+  return Outcome::unavailable("no work calendar yet");
 }
 
 }  // namespace courthub::plugins

@@ -14,6 +14,7 @@
 #include "host/directory/directory.hpp"
 #include "host/jobs/inbox.hpp"
 #include "host/jobs/outbox.hpp"
+#include "host/plugins/effect_queue.hpp"
 #include "host/plugins/services.hpp"
 #include "host/storage/group_commit.hpp"
 #include "host/storage/sqlite_database.hpp"
@@ -25,16 +26,21 @@ class HostServices : public Services {
   HostServices(std::string data_dir, storage::SqliteOptions sqlite, directory::Directory& directory,
                jobs::Inbox& inbox, jobs::Outbox& outbox)
       : data_dir_(std::move(data_dir)), sqlite_(sqlite), directory_(directory), inbox_(inbox),
-        outbox_(outbox) {}
+        outbox_(outbox), effects_(inbox, outbox) {}
 
   Expected<storage::Database*> plugin_database(const std::string& plugin) override;
   Outcome plugin_transaction(const std::string& plugin,
                              const std::function<Outcome(storage::Transaction&)>& body) override;
   Expected<std::string> plugin_data_dir(const std::string& plugin) override;
   Expected<Json> directory(const Json& query) override;
-  Expected<int64_t> outbox_send(const std::string& plugin, const Json& message) override;
-  Outcome publish(const std::string& plugin, const std::string& name,
-                  const Json& payload) override;
+  Expected<int64_t> outbox_send(const std::string& plugin, storage::Transaction* txn,
+                                const Json& message) override;
+  Outcome publish(const std::string& plugin, storage::Transaction* txn, const std::string& name,
+                  const Json& payload, const std::string& key) override;
+  int64_t now_ms() override;
+  Expected<bool> is_workday(int64_t day) override;
+  Expected<int64_t> next_workday(int64_t day) override;
+  Expected<int64_t> workdays_between(int64_t first, int64_t last) override;
   bool plugin_active(const std::string& name) override {
     return active_ && active_(name);
   }
@@ -49,6 +55,7 @@ class HostServices : public Services {
   directory::Directory& directory_;
   jobs::Inbox& inbox_;
   jobs::Outbox& outbox_;
+  EffectQueue effects_;
   std::mutex mu_;
   struct PluginDatabase {
     std::unique_ptr<storage::Database> db;

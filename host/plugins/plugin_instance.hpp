@@ -36,6 +36,7 @@ struct ch_reply {
   std::string content_type;
   std::string body;
   bool has_body = false;
+  std::string title;  // a command reply's title (reply_title)
   std::vector<std::pair<std::string, std::string>> headers;
   std::string header(std::string_view name) const {
     for (auto& [k, v] : headers)
@@ -129,7 +130,6 @@ class PluginInstance {
   Outcome subscribe(std::string_view topic, uint64_t handler);
   Outcome schedule(std::string_view name, std::string_view cron, std::string_view time_zone,
                    uint64_t handler);
-  uint64_t next_registration_id() { return ++registrations_; }
 
  private:
   enum class State { Created, Configured, Live, Retiring, Retired };
@@ -154,7 +154,6 @@ class PluginInstance {
   std::vector<CardActionRegistration> card_actions_;
   std::vector<Subscription> subscriptions_;
   std::vector<JobRegistration> jobs_;
-  uint64_t registrations_ = 0;
   ClaimCheck claim_check_;
 
   std::mutex serial_mu_;  // held around calls into a plugin that is not thread-safe

@@ -32,7 +32,7 @@ LoadedLibraries& loaded() {
 
 // The table size a plugin of ABI 1.minor must at least provide.
 size_t required_table_size(uint32_t /*minor*/) {
-  // 1.0 is the first layout; later minors only append, so the 1.0 size is the floor for all.
+  // x.0 is the first layout of a major; later minors only append, so its size is the floor.
   return offsetof(ch_plugin_api, on_job) + sizeof(ch_plugin_api::on_job);
 }
 
@@ -76,7 +76,8 @@ Outcome check_abi(const std::string& who, uint32_t major, uint32_t minor) {
                             who + " was built for plugin ABI " + plugin_v +
                                 " but this host speaks " + host_v +
                                 ": the plugin is older than the host; rebuild it against the "
-                                "current SDK");
+                                "SDK of this host (courthub-dev, plugin ABI " +
+                                std::to_string(CH_ABI_MAJOR) + ".x)");
   }
   return Outcome::success();
 }

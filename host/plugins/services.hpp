@@ -34,11 +34,22 @@ class Services {
   virtual Expected<std::string> plugin_data_dir(const std::string& plugin) = 0;
   // Answers a directory query (see ch_host_api.directory).
   virtual Expected<Json> directory(const Json& query) = 0;
-  // Stores an outbound message; returns its outbox id.
-  virtual Expected<int64_t> outbox_send(const std::string& plugin, const Json& message) = 0;
-  // Stores an internal event "<plugin>.<name>" for its subscribers.
-  virtual Outcome publish(const std::string& plugin, const std::string& name,
-                          const Json& payload) = 0;
+  // Stores an outbound message; returns its outbox id. With `txn` (a transaction of the
+  // plugin's database, from plugin_transaction) the message is recorded in that transaction and
+  // queued once it commits; the id is then 0.
+  virtual Expected<int64_t> outbox_send(const std::string& plugin, storage::Transaction* txn,
+                                        const Json& message) = 0;
+  // Stores an internal event "<plugin>.<name>" for its subscribers; with `txn`, as outbox_send.
+  // A non-empty `key` makes it idempotent per plugin.
+  virtual Outcome publish(const std::string& plugin, storage::Transaction* txn,
+                          const std::string& name, const Json& payload,
+                          const std::string& key) = 0;
+  // The host clock, Unix ms.
+  virtual int64_t now_ms() = 0;
+  // The work calendar (days since 1970-01-01); NotFound for a year it has no data for.
+  virtual Expected<bool> is_workday(int64_t day) = 0;
+  virtual Expected<int64_t> next_workday(int64_t day) = 0;
+  virtual Expected<int64_t> workdays_between(int64_t first, int64_t last) = 0;
   // Whether the plugin `name` is enabled and active.
   virtual bool plugin_active(const std::string& name) = 0;
 };

@@ -2,6 +2,7 @@
 // PluginHarness (courthub/testing.hpp): the host runtime around one plugin, in-process.
 #include "courthub/testing.hpp"
 
+#include <Poco/String.h>
 #include <Poco/URI.h>
 #include <stdlib.h>
 
@@ -11,18 +12,11 @@
 #include <set>
 
 #include "host/config/config.hpp"
-#include "host/directory/directory.hpp"
 #include "host/http/identity.hpp"
-#include "host/jobs/inbox.hpp"
-#include "host/jobs/outbox.hpp"
 #include "host/log.hpp"
 #include "host/plugins/dispatch.hpp"
-#include "host/plugins/host_services.hpp"
 #include "host/plugins/plugin_library.hpp"
-#include "host/plugins/plugin_set.hpp"
-#include "host/storage/group_commit.hpp"
-#include "host/storage/host_schema.hpp"
-#include "host/storage/sqlite_database.hpp"
+#include "host/runtime.hpp"
 
 namespace courthub::testing {
 namespace {
@@ -58,27 +52,14 @@ struct PluginHarness::Impl {
   std::string dir;
   bool remove_dir = false;
   std::string plugin;
-  std::unique_ptr<storage::Database> host_db;
-  std::unique_ptr<storage::GroupCommit> group_commit;
-  std::unique_ptr<directory::Directory> directory;
-  std::unique_ptr<jobs::Inbox> inbox;
-  std::unique_ptr<jobs::Outbox> outbox;
-  std::unique_ptr<plugins::HostServices> services;
-  std::unique_ptr<plugins::PluginSet> plugins;
+  std::unique_ptr<Runtime> runtime;  // the server's own composition
   http::Identity identity = http::Identity::admin();
   std::set<std::string> others_active;  // plugins the test pretends are enabled
 
-  // Members go in reverse order: plugins retire before the databases close; the temporary
-  // directory goes last, also when the constructor throws halfway.
+  // The runtime goes first (plugins retire before the databases close); the temporary directory
+  // last, also when the constructor throws halfway.
   ~Impl() {
-    if (plugins) plugins->retire_all();
-    plugins.reset();
-    services.reset();
-    outbox.reset();
-    inbox.reset();
-    directory.reset();
-    group_commit.reset();
-    host_db.reset();
+    runtime.reset();
     if (remove_dir) {
       std::error_code ec;
       std::filesystem::remove_all(dir, ec);
@@ -86,27 +67,9 @@ struct PluginHarness::Impl {
   }
 
   std::shared_ptr<plugins::PluginInstance> live() const {
-    auto inst = plugins->live(plugin);
+    auto inst = runtime->plugins().live(plugin);
     if (!inst) throw Error(Status::Unavailable, "plugin '" + plugin + "' is not running");
     return inst;
-  }
-
-  jobs::HandleResult deliver(const std::string& subscriber, const jobs::InboxEvent& ev) {
-    auto inst = plugins->live(subscriber);
-    if (!inst) return {jobs::Handled::Retry, "plugin '" + subscriber + "' is not running"};
-    ch_event e{sizeof(ch_event),
-               ch_str{ev.topic.data(), ev.topic.size()},
-               ch_str{ev.source.data(), ev.source.size()},
-               ch_str{ev.payload.data(), ev.payload.size()},
-               ev.id,
-               static_cast<uint32_t>(ev.attempt)};
-    for (auto& s : inst->subscriptions()) {
-      if (s.topic != ev.topic) continue;
-      auto r = inst->event(s.handler, e);
-      if (r.status == CH_INVALID_ARGUMENT) return {jobs::Handled::Reject, r.error};
-      if (!r.ok()) return {jobs::Handled::Retry, r.error};
-    }
-    return {jobs::Handled::Done, ""};
   }
 };
 
@@ -131,42 +94,20 @@ PluginHarness::PluginHarness(const std::string& plugin_file, HarnessOptions opti
     m.plugin = (*lib)->name;
   }
 
-  storage::SqliteOptions sqlite{true, 5000, 2};
-  auto db = storage::open_sqlite(m.dir + "/courthub.db", sqlite);
-  if (!db) fail(db.outcome(), "host database");
-  m.host_db = std::move(*db);
-  Outcome o = storage::migrate(*m.host_db, storage::host_migrations());
-  if (!o.ok()) fail(o, "host database");
-  m.group_commit = std::make_unique<storage::GroupCommit>(*m.host_db);
-  m.directory = std::make_unique<directory::Directory>(*m.host_db);
-  o = m.directory->load(options.directory_seed);
-  if (!o.ok()) fail(o, "directory seed");
-
   Impl* raw = &m;
-  auto inbox = jobs::Inbox::open(
-      *m.host_db, m.dir + "/inbox-journal", false, [raw](const std::string& topic) {
-        std::vector<std::string> out;
-        auto inst = raw->plugins ? raw->plugins->live(raw->plugin) : nullptr;
-        if (inst)
-          for (auto& s : inst->subscriptions())
-            if (s.topic == topic) {
-              out.push_back(raw->plugin);
-              break;
-            }
-        return out;
-      },
-      jobs::InboxPolicy{.journal_segment_bytes = 256u << 10});
-  if (!inbox) fail(inbox.outcome(), "inbox");
-  m.inbox = std::move(*inbox);
-  jobs::OutboxPolicy policy;
-  policy.known_group_robot = [](const std::string&) { return true; };
-  m.outbox = std::make_unique<jobs::Outbox>(*m.host_db, *m.group_commit, policy);
-  m.services = std::make_unique<plugins::HostServices>(m.dir, sqlite, *m.directory, *m.inbox,
-                                                       *m.outbox);
-  m.plugins = std::make_unique<plugins::PluginSet>(m.services.get());
-  m.services->set_active_check([raw](const std::string& name) {
-    return name == raw->plugin || raw->others_active.count(name) > 0;
-  });
+  RuntimeOptions runtime;
+  runtime.data_dir = m.dir;
+  runtime.sqlite = storage::SqliteOptions{true, 5000, 2};
+  runtime.sync_journal = false;  // a test's crash loses nothing anyone relies on
+  runtime.journal_segment_bytes = 256u << 10;
+  runtime.directory_seed = options.directory_seed;
+  runtime.known_group_robot = [](const std::string&) { return true; };
+  runtime.also_active = [raw](const std::string& name) {
+    return raw->others_active.count(name) > 0;
+  };
+  auto opened = Runtime::open(std::move(runtime));
+  if (!opened) fail(opened.outcome(), "host runtime");
+  m.runtime = std::move(*opened);
 
   config::Config cfg;
   config::PluginConfig pc;
@@ -175,7 +116,7 @@ PluginHarness::PluginHarness(const std::string& plugin_file, HarnessOptions opti
   pc.settings = options.settings;
   pc.location = config::Location{"harness settings", 0, 0};
   cfg.plugins.push_back(pc);
-  for (auto& change : m.plugins->apply(cfg)) {
+  for (auto& change : m.runtime->plugins().apply(cfg)) {
     if (change.action == "failed") throw Error(Status::InvalidArgument, change.detail);
   }
 }
@@ -188,7 +129,7 @@ void PluginHarness::add_court(const Court& c) {
                   storage::text_value(c.level.empty() ? "basic" : c.level),
                   storage::text_value(c.kind.empty() ? "ordinary" : c.kind),
                   storage::text_value(c.parent), storage::text_value(c.city)};
-  Outcome o = impl_->host_db->query(
+  Outcome o = impl_->runtime->host_db().query(
       "INSERT OR REPLACE INTO courts(code, position, name, level, kind, parent, city) "
       "VALUES (?, (SELECT COUNT(*) FROM courts), ?, ?, ?, ?, ?)",
       p);
@@ -198,10 +139,10 @@ void PluginHarness::add_court(const Court& c) {
     root.id = std::stoll(c.dept_id);
     root.court_code = c.code;
     root.name = c.name;
-    o = impl_->directory->upsert_department(root);
+    o = impl_->runtime->directory().upsert_department(root);
     if (!o.ok()) fail(o, "add_court");
   }
-  o = impl_->directory->load({});
+  o = impl_->runtime->directory().load({});
   if (!o.ok()) fail(o, "add_court");
 }
 
@@ -213,7 +154,7 @@ void PluginHarness::add_department(const Department& d) {
   dep.parent_id = d.parent_id.empty() ? 0 : std::stoll(d.parent_id);
   dep.head = d.head;
   dep.leader = d.leader;
-  Outcome o = impl_->directory->upsert_department(dep);
+  Outcome o = impl_->runtime->directory().upsert_department(dep);
   if (!o.ok()) fail(o, "add_department");
 }
 
@@ -225,12 +166,12 @@ void PluginHarness::add_person(const Person& p) {
   person.dept_id = p.dept_id.empty() ? 0 : std::stoll(p.dept_id);
   person.title = p.title;
   person.roles = p.roles;
-  Outcome o = impl_->directory->upsert_person(person);
+  Outcome o = impl_->runtime->directory().upsert_person(person);
   if (!o.ok()) fail(o, "add_person");
 }
 
 PluginHarness& PluginHarness::as(const std::string& user_id) {
-  auto snap = impl_->directory->snapshot();
+  auto snap = impl_->runtime->directory().snapshot();
   const directory::Person* p = snap->person(user_id);
   if (!p) throw Error(Status::NotFound, "no person '" + user_id + "' in the harness directory");
   impl_->identity = http::Identity::of(*p);
@@ -248,7 +189,8 @@ PluginHarness& PluginHarness::as_anonymous() {
 }
 
 HttpResult PluginHarness::request(const std::string& method, const std::string& path_and_query,
-                                  const std::string& body, const std::string& content_type) {
+                                  const std::string& body, const std::string& content_type,
+                                  const std::vector<std::pair<std::string, std::string>>& headers) {
   Poco::URI uri(path_and_query);
   plugins::HttpCall call;
   call.method = method;
@@ -256,6 +198,8 @@ HttpResult PluginHarness::request(const std::string& method, const std::string& 
   for (auto& [k, v] : uri.getQueryParameters()) call.query.emplace_back(k, v);
   call.content_type = body.empty() ? std::string() : content_type;
   call.body = body;
+  for (auto& [name, value] : headers) call.headers.emplace_back(Poco::toLower(name), value);
+  if (!body.empty()) call.headers.emplace_back("content-type", content_type);
   call.caller = &impl_->identity.caller();
   call.request_id = "harness-" + unique_key();
   auto inst = impl_->live();
@@ -296,12 +240,12 @@ CardResult PluginHarness::card_action(const std::string& action, const Json& par
 }
 
 EventResult PluginHarness::deliver_event(const std::string& topic, const Json& payload) {
-  auto stored = impl_->inbox->store("dingtalk", topic, "harness:" + unique_key(), payload.dump());
+  auto stored = impl_->runtime->inbox().store("dingtalk", topic, "harness:" + unique_key(), payload.dump());
   if (!stored) fail(stored.outcome(), "deliver_event");
   EventResult result{true, false, ""};
   bool seen = false;
-  impl_->inbox->deliver_due([&](const std::string& subscriber, const jobs::InboxEvent& ev) {
-    auto r = impl_->deliver(subscriber, ev);
+  impl_->runtime->inbox().deliver_due([&](const std::string& subscriber, const jobs::InboxEvent& ev) {
+    auto r = impl_->runtime->deliver(subscriber, ev);
     if (ev.id == stored->id) {
       seen = true;
       result = EventResult{r.outcome == jobs::Handled::Done, r.outcome == jobs::Handled::Retry,
@@ -314,9 +258,9 @@ EventResult PluginHarness::deliver_event(const std::string& topic, const Json& p
 }
 
 size_t PluginHarness::deliver_published() {
-  return impl_->inbox->deliver_due(
+  return impl_->runtime->inbox().deliver_due(
       [&](const std::string& subscriber, const jobs::InboxEvent& ev) {
-        return impl_->deliver(subscriber, ev);
+        return impl_->runtime->deliver(subscriber, ev);
       });
 }
 
@@ -334,7 +278,7 @@ void PluginHarness::run_job(const std::string& job, int64_t scheduled_ms) {
 }
 
 std::vector<Json> PluginHarness::outbox() const {
-  auto list = impl_->outbox->messages(impl_->plugin, 100000);
+  auto list = impl_->runtime->outbox().messages(impl_->plugin, 100000);
   if (!list) fail(list.outcome(), "outbox");
   std::vector<Json> out(list->as_array().rbegin(), list->as_array().rend());
   return out;
@@ -342,16 +286,16 @@ std::vector<Json> PluginHarness::outbox() const {
 
 void PluginHarness::clear_outbox() {
   ch_value p[] = {storage::text_value(impl_->plugin)};
-  Outcome o = impl_->host_db->query("DELETE FROM outbox WHERE plugin = ?", p);
+  Outcome o = impl_->runtime->host_db().query("DELETE FROM outbox WHERE plugin = ?", p);
   if (!o.ok()) fail(o, "clear_outbox");
 }
 
 std::vector<Json> PluginHarness::published() const {
   std::vector<Json> out;
-  Outcome moved = impl_->inbox->flush();
+  Outcome moved = impl_->runtime->inbox().flush();
   if (!moved.ok()) fail(moved, "published");
   ch_value p[] = {storage::text_value(impl_->plugin)};
-  Outcome o = impl_->host_db->query(
+  Outcome o = impl_->runtime->host_db().query(
       "SELECT topic, payload FROM inbox WHERE source = ? ORDER BY id", p,
       [&](const ch_str*, const ch_value* v, size_t) {
         out.push_back(Json::object({{"topic", std::string(storage::text_of(v[0]))},
@@ -364,7 +308,7 @@ std::vector<Json> PluginHarness::published() const {
 
 std::vector<Json> PluginHarness::query(const std::string& sql,
                                        const std::vector<Json>& params) const {
-  auto db = impl_->services->plugin_database(impl_->plugin);
+  auto db = impl_->runtime->services().plugin_database(impl_->plugin);
   if (!db) fail(db.outcome(), "query");
   std::vector<std::string> texts;
   texts.reserve(params.size());

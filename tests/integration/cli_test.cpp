@@ -39,7 +39,7 @@ std::string write_temp(const std::string& name, const std::string& text) {
 TEST(Cli, VersionAndHelp) {
   auto v = run("--version");
   EXPECT_EQ(v.status, 0);
-  EXPECT_NE(v.output.find("courthub 0.1.0 (plugin ABI 1.0"), std::string::npos) << v.output;
+  EXPECT_NE(v.output.find("courthub 0.1.0 (plugin ABI 2.0"), std::string::npos) << v.output;
   auto h = run("help");
   EXPECT_EQ(h.status, 0);
   EXPECT_NE(h.output.find("courthub check-config FILE"), std::string::npos);
@@ -82,7 +82,7 @@ TEST(Cli, PluginCheckPrintsWhatThePluginIsAndRegisters) {
   EXPECT_EQ(r.status, 0) << r.output;
   EXPECT_NE(r.output.find("name:        hello"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("version:     1.0.0"), std::string::npos);
-  EXPECT_NE(r.output.find("plugin ABI:  1.0"), std::string::npos);
+  EXPECT_NE(r.output.find("plugin ABI:  2.0"), std::string::npos);
   EXPECT_NE(r.output.find("POST /apps/hello/greetings"), std::string::npos);
   EXPECT_NE(r.output.find("daily-count 0 18 * * 1-5 Asia/Shanghai"), std::string::npos);
 }

@@ -18,7 +18,8 @@ namespace {
 class HttpEdge : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    host_ = new HostProcess(test_config("  - name: hello\n  - name: throws_in_handler\n"));
+    host_ = new HostProcess(
+        test_config("  - name: hello\n  - name: throws_in_handler\n  - name: sdk_probe\n"));
   }
   static void TearDownTestSuite() {
     delete host_;
@@ -85,6 +86,30 @@ TEST_F(HttpEdge, SessionOfSomeoneNotInTheDirectoryIs401) {
   auto r = host_->get("/apps/throws_in_handler/ok", session_token("nobody-here"));
   EXPECT_EQ(r.status, 401);
   EXPECT_NE(r.body.find("no longer in the directory"), std::string::npos);
+}
+
+TEST_F(HttpEdge, PluginsSeeTheRequestHeadersButNeverTheCredentials) {
+  auto r = http(host_->port(), "GET", "/apps/sdk_probe/headers", "",
+                {{"Authorization", std::string("Bearer ") + kAdminToken},
+                 {"X-Trace-Id", "trace-7"},
+                 {"Cookie", "session=1"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  Json seen = Json::object();
+  for (auto& h : r.json()["headers"].as_array()) seen[h.at(0).as_string()] = h.at(1);
+  EXPECT_EQ(seen["x-trace-id"].as_string(), "trace-7") << r.body;
+  EXPECT_TRUE(seen["host"].is_string()) << r.body;
+  EXPECT_FALSE(seen.contains("authorization")) << r.body;
+  EXPECT_FALSE(seen.contains("cookie")) << r.body;
+  EXPECT_EQ(r.body.find(kAdminToken), std::string::npos);
+}
+
+TEST_F(HttpEdge, HeadersOverSixteenKibibytesAre431ForAPlugin) {
+  std::vector<std::pair<std::string, std::string>> headers{
+      {"Authorization", std::string("Bearer ") + kAdminToken}};
+  for (int i = 0; i < 3; ++i) headers.emplace_back("X-Pad-" + std::to_string(i), std::string(6000, 'p'));
+  auto r = http(host_->port(), "GET", "/apps/sdk_probe/headers", "", headers);
+  EXPECT_EQ(r.status, 431) << r.body;
+  EXPECT_EQ(r.json()["error"]["code"].as_string(), "headers_too_large");
 }
 
 TEST_F(HttpEdge, MalformedJsonIs400AndNeverReachesThePlugin) {

@@ -43,14 +43,20 @@ TEST(PluginLoading, MissingEntrySymbolIsRefused) {
 
 TEST(PluginLoading, NewerAbiMajorIsRefusedSayingThePluginIsNewer) {
   expect_refused("  - name: abi_major_mismatch\n", "abi_major_mismatch",
-                 "needs plugin ABI 2.0 but this host speaks 1.0: the plugin is newer than the "
+                 "needs plugin ABI 3.0 but this host speaks 2.0: the plugin is newer than the "
                  "host");
 }
 
 TEST(PluginLoading, NewerAbiMinorIsRefusedSayingToUpgradeTheHost) {
   expect_refused("  - name: abi_minor_too_new\n", "abi_minor_too_new",
-                 "needs plugin ABI 1.1 but this host speaks 1.0: the plugin is newer than the "
+                 "needs plugin ABI 2.1 but this host speaks 2.0: the plugin is newer than the "
                  "host; upgrade courthub");
+}
+
+TEST(PluginLoading, PluginBuiltForAbi1IsRefusedSayingToRebuildIt) {
+  expect_refused("  - name: abi_v1_plugin\n", "abi_v1_plugin",
+                 "was built for plugin ABI 1.0 but this host speaks 2.0: the plugin is older than "
+                 "the host; rebuild it against the");
 }
 
 TEST(PluginLoading, PinMismatchIsRefusedBeforeLoading) {
@@ -84,7 +90,7 @@ TEST(PluginLoading, ActivePluginShowsVersionAbiAndRegistrations) {
   Json status = plugin_status(host, "hello");
   EXPECT_EQ(status["state"].as_string(), "active");
   EXPECT_EQ(status["version"].as_string(), "1.0.0");
-  EXPECT_EQ(status["abi"].as_string(), "1.0");
+  EXPECT_EQ(status["abi"].as_string(), "2.0");
   EXPECT_EQ(status["routes"].as_int(), 1);
   EXPECT_EQ(status["commands"].as_int(), 1);
   EXPECT_EQ(status["jobs"].as_int(), 1);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -41,7 +42,7 @@ struct Caller {
 
   static Caller from(const ch_caller* c) {
     Caller out;
-    if (!c) return out;
+    if (!c || c->struct_size < offsetof(ch_caller, role_count) + sizeof(size_t)) return out;
     out.kind = static_cast<Kind>(c->kind);
     out.user_id = to_string(c->user_id);
     out.name = to_string(c->name);
@@ -63,6 +64,24 @@ struct Request {
   std::string body;
   Caller caller;
   std::string request_id;
+  // Request headers, names lower-cased, in arrival order (at most 16 KiB in all; Authorization
+  // and Cookie are withheld: the host has turned them into `caller`).
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  // The first header named `name` (give it lower-case), if any.
+  std::optional<std::string> header(std::string_view name) const {
+    for (auto& [k, v] : headers)
+      if (k == name) return v;
+    return std::nullopt;
+  }
+  // The media type of the body without parameters, lower-cased: "text/csv" for
+  // "text/csv; charset=utf-8".
+  std::string media_type() const {
+    std::string t = content_type.substr(0, content_type.find(';'));
+    while (!t.empty() && t.back() == ' ') t.pop_back();
+    for (auto& c : t) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return t;
+  }
 
   // A path parameter; throws NotFound-free InvalidArgument if the route has no such name.
   const std::string& param(const std::string& name) const {
@@ -97,6 +116,10 @@ struct Request {
     out.body = to_string(r->body);
     out.caller = Caller::from(r->caller);
     out.request_id = to_string(r->request_id);
+    if (r->struct_size >= offsetof(ch_http_request, header_count) + sizeof(size_t)) {
+      for (size_t i = 0; i < r->header_count; ++i)
+        out.headers.emplace_back(to_string(r->header_names[i]), to_string(r->header_values[i]));
+    }
     return out;
   }
 };

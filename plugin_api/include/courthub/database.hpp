@@ -25,6 +25,7 @@
 
 #include "courthub/calls.hpp"
 #include "courthub/error.hpp"
+#include "courthub/json.hpp"
 #include "courthub/plugin_abi.h"
 
 namespace courthub {
@@ -216,6 +217,7 @@ class Sql {
     for (auto& p : params) abi.push_back(p.to_abi());
     SinkState state{fn, nullptr, nullptr};
     ch_db_result result{};
+    result.struct_size = sizeof(ch_db_result);
     ch_status st = api_->db_query(host_, txn_, view(sql), abi.data(), abi.size(),
                                   fn ? &Sql::on_row : nullptr, fn ? &state : nullptr, &result);
     if (state.error) std::rethrow_exception(state.error);
@@ -223,9 +225,30 @@ class Sql {
     return ExecResult{result.changes, result.last_insert_id};
   }
 
+  friend class Transaction;
   const ch_host_api* api_;
   ch_host* host_;
   ch_txn* txn_;
+};
+
+// The statements of one transaction, and the effects that belong to it: an event published or
+// a message queued here exists only if the transaction commits, and is handed to the inbox or
+// outbox after the commit, exactly once. Valid only inside the transaction body.
+class Transaction : public Sql {
+ public:
+  Transaction(const ch_host_api* api, ch_host* host, ch_txn* txn) : Sql(api, host, txn) {}
+
+  // Publishes "<plugin>.<name>" with a JSON object payload when the transaction commits. A
+  // non-empty `key` makes it idempotent: a second event of this plugin with that key is dropped.
+  // Throws InvalidArgument for a bad name or payload.
+  void publish(std::string_view name, const Json& payload, std::string_view key = {}) const {
+    std::string p = payload.dump();
+    ch_status st = api_->publish(host_, txn_, view(name), view(p), view(key));
+    if (st != CH_OK) detail::throw_host_error(api_, host_, st);
+  }
+
+  // The raw handle, for Outbox::in (host.hpp).
+  ch_txn* handle() const { return txn_; }
 };
 
 struct Migration {
@@ -240,10 +263,11 @@ class Database : public Sql {
   Database(const ch_host_api* api, ch_host* host) : Sql(api, host, nullptr), api_(api), host_(host) {}
 
   // Runs `body(tx)` in one write transaction: committed when it returns, rolled back when it
-  // throws (the exception then propagates). Returns what body returns.
+  // throws (the exception then propagates). Returns what body returns. `tx` is a Transaction
+  // (statements, and effects that take place only if it commits); a body may take it as Sql&.
   template <class F>
-  auto transaction(F&& body) -> decltype(body(std::declval<Sql&>())) {
-    using R = decltype(body(std::declval<Sql&>()));
+  auto transaction(F&& body) -> decltype(body(std::declval<Transaction&>())) {
+    using R = decltype(body(std::declval<Transaction&>()));
     struct State {
       std::remove_reference_t<F>* body;
       const ch_host_api* api;
@@ -254,7 +278,7 @@ class Database : public Sql {
     auto trampoline = [](void* ctx, ch_txn* txn) -> ch_status {
       auto* s = static_cast<State*>(ctx);
       try {
-        Sql tx(s->api, s->host, txn);
+        Transaction tx(s->api, s->host, txn);
         if constexpr (std::is_void_v<R>) {
           (*s->body)(tx);
           s->result.emplace(0);

@@ -5,6 +5,7 @@
 // Errors: members throw courthub::Error carrying the host's reason.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,9 +30,12 @@ struct Department {
   std::string leader;  // userid of the 分管院领导, may be empty
 };
 
+// A person as the directory knows them. dept_name is the name of dept_id, filled in by the
+// directory (the test harness's add_person takes it from dept_id's department, not from here).
 struct Person {
   std::string user_id, name, court_code, dept_id, title;
   std::vector<std::string> roles;
+  std::string dept_name;
   bool has_role(std::string_view r) const {
     for (auto& x : roles)
       if (x == r) return true;
@@ -91,7 +95,7 @@ class Directory {
 
   static Person to_person(const Json& j) {
     Person p{j.get_string("user_id"), j.get_string("name"), j.get_string("court_code"),
-             j.get_string("dept_id"), j.get_string("title"), {}};
+             j.get_string("dept_id"), j.get_string("title"), {}, j.get_string("dept_name")};
     if (auto* roles = j.find("roles"); roles && roles->is_array())
       for (auto& r : roles->as_array()) p.roles.push_back(r.as_string());
     return p;
@@ -148,7 +152,12 @@ struct Message {
 // delivers it to DingTalk with retries. `key` (optional) makes a send idempotent.
 class Outbox {
  public:
-  Outbox(const ch_host_api* api, ch_host* host) : api_(api), host_(host) {}
+  Outbox(const ch_host_api* api, ch_host* host, ch_txn* txn = nullptr)
+      : api_(api), host_(host), txn_(txn) {}
+
+  // The same outbox, but what is sent through the result is queued only if `tx` commits, after
+  // the commit, exactly once; the returned ids are then 0. Use it inside db().transaction().
+  Outbox in(const Transaction& tx) const { return Outbox(api_, host_, tx.handle()); }
 
   // A work notification (工作通知) to people, by DingTalk userid.
   int64_t to_users(const std::vector<std::string>& user_ids, const Message& m,
@@ -172,12 +181,47 @@ class Outbox {
     if (!key.empty()) message["key"] = key;
     std::string text = message.dump();
     int64_t id = 0;
-    ch_status st = api_->outbox_send(host_, view(text), &id);
+    ch_status st = api_->outbox_send(host_, txn_, view(text), &id);
     if (st != CH_OK) detail::throw_host_error(api_, host_, st);
     return id;
   }
 
  private:
+  const ch_host_api* api_;
+  ch_host* host_;
+  ch_txn* txn_;
+};
+
+// The official work calendar of the host: weekends, public holidays and make-up workdays
+// (调休), as the State Council publishes them. Dates are civil dates (no time zone).
+// Errors: a year the host has no calendar data for throws NotFound naming the year.
+class WorkCalendar {
+ public:
+  WorkCalendar(const ch_host_api* api, ch_host* host) : api_(api), host_(host) {}
+
+  bool is_workday(std::chrono::sys_days day) const {
+    uint32_t out = 0;
+    check(api_->is_workday(host_, day.time_since_epoch().count(), &out));
+    return out != 0;
+  }
+  // The first workday after `day` (never `day` itself).
+  std::chrono::sys_days next_workday(std::chrono::sys_days day) const {
+    ch_day out = 0;
+    check(api_->next_workday(host_, day.time_since_epoch().count(), &out));
+    return std::chrono::sys_days(std::chrono::days(out));
+  }
+  // Workdays in [first, last], both included; 0 when last is before first.
+  int64_t workdays_between(std::chrono::sys_days first, std::chrono::sys_days last) const {
+    int64_t out = 0;
+    check(api_->workdays_between(host_, first.time_since_epoch().count(),
+                                 last.time_since_epoch().count(), &out));
+    return out;
+  }
+
+ private:
+  void check(ch_status st) const {
+    if (st != CH_OK) detail::throw_host_error(api_, host_, st);
+  }
   const ch_host_api* api_;
   ch_host* host_;
 };
@@ -186,7 +230,12 @@ class Outbox {
 class Host {
  public:
   Host(const ch_host_api* api, ch_host* host)
-      : api_(api), host_(host), db_(api, host), directory_(api, host), outbox_(api, host) {}
+      : api_(api),
+        host_(host),
+        db_(api, host),
+        directory_(api, host),
+        outbox_(api, host),
+        calendar_(api, host) {}
 
   void debug(std::string_view m) const { api_->log(host_, CH_LOG_DEBUG, view(m)); }
   void info(std::string_view m) const { api_->log(host_, CH_LOG_INFO, view(m)); }
@@ -196,11 +245,20 @@ class Host {
   Database& db() { return db_; }
   const Directory& directory() const { return directory_; }
   const Outbox& outbox() const { return outbox_; }
+  const WorkCalendar& calendar() const { return calendar_; }
 
-  // Publishes "<plugin>.<name>" with a JSON object payload to every subscriber, durably.
-  void publish(std::string_view name, const Json& payload) const {
+  // The host's clock: use it, never the system clock, so tests can set the time.
+  std::chrono::system_clock::time_point now() const {
+    return std::chrono::system_clock::time_point(std::chrono::milliseconds(now_ms()));
+  }
+  int64_t now_ms() const { return api_->now_ms(host_); }
+
+  // Publishes "<plugin>.<name>" with a JSON object payload to every subscriber, durably before
+  // it returns. A non-empty `key` makes it idempotent (a second event with that key is dropped).
+  // Inside a transaction use Transaction::publish, so the event exists only if it commits.
+  void publish(std::string_view name, const Json& payload, std::string_view key = {}) const {
     std::string p = payload.dump();
-    ch_status st = api_->publish(host_, view(name), view(p));
+    ch_status st = api_->publish(host_, nullptr, view(name), view(p), view(key));
     if (st != CH_OK) detail::throw_host_error(api_, host_, st);
   }
 
@@ -229,6 +287,7 @@ class Host {
   Database db_;
   Directory directory_;
   Outbox outbox_;
+  WorkCalendar calendar_;
 };
 
 }  // namespace courthub

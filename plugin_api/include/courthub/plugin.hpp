@@ -84,31 +84,29 @@ class Registrar {
   // METHOD /apps/<plugin><pattern>; "{name}" segments become Request::params.
   void route(std::string_view method, std::string_view pattern, RouteHandler fn) {
     h_.routes.push_back(std::move(fn));
-    check(api()->register_route(host(), view(method), view(pattern), h_.routes.size() - 1,
-                                nullptr));
+    check(api()->register_route(host(), view(method), view(pattern), h_.routes.size() - 1));
   }
   // A robot command; `usage` is an example line shown by `help`.
   void command(std::string_view name, std::string_view usage, std::string_view summary,
                CommandHandler fn) {
     h_.commands.push_back(std::move(fn));
     check(api()->register_command(host(), view(name), view(usage), view(summary),
-                                  h_.commands.size() - 1, nullptr));
+                                  h_.commands.size() - 1));
   }
   void card_action(std::string_view action, CardActionHandler fn) {
     h_.card_actions.push_back(std::move(fn));
-    check(api()->register_card_action(host(), view(action), h_.card_actions.size() - 1, nullptr));
+    check(api()->register_card_action(host(), view(action), h_.card_actions.size() - 1));
   }
   // A DingTalk EventType or another plugin's "<plugin>.<name>" topic.
   void subscribe(std::string_view topic, EventHandler fn) {
     h_.events.push_back(std::move(fn));
-    check(api()->subscribe(host(), view(topic), h_.events.size() - 1, nullptr));
+    check(api()->subscribe(host(), view(topic), h_.events.size() - 1));
   }
   // Cron "min hour dom month dow" in `time_zone` (default Asia/Shanghai).
   void schedule(std::string_view name, std::string_view cron, JobHandler fn,
                 std::string_view time_zone = {}) {
     h_.jobs.push_back(std::move(fn));
-    check(api()->schedule(host(), view(name), view(cron), view(time_zone), h_.jobs.size() - 1,
-                          nullptr));
+    check(api()->schedule(host(), view(name), view(cron), view(time_zone), h_.jobs.size() - 1));
   }
 
  private:

@@ -18,7 +18,11 @@
  * Versions: both tables begin with {struct_size, abi_major, abi_minor}. A host loads a plugin when
  * the majors are equal and plugin minor <= host minor. Tables only grow at the end; an entry is
  * never changed in place (add `foo_v2` at the end and mark `foo` deprecated). A NULL function
- * pointer means "not provided"; callers check before calling.
+ * pointer means "not provided"; callers check before calling. Every struct that crosses the
+ * boundary by pointer starts with `struct_size` (set by whoever fills it in), so it can grow at
+ * the end too: read a field only when struct_size covers it (the SDK does this for you).
+ * The ABI version is not the package version: courthub 0.x and courthub-dev 0.x speak ABI 2.0;
+ * a plugin built against any SDK of ABI 2.y loads in every host of ABI 2.z with z >= y.
  *
  * Memory: whoever allocates frees; never free what the other side passed in. Strings cross as
  * (pointer, length) views with no NUL terminator; a view passed into a function is valid only for
@@ -41,7 +45,7 @@ extern "C" {
 #endif
 
 /* The ABI version this header describes. Compatibility: majors equal, plugin minor <= host minor. */
-#define CH_ABI_MAJOR 1
+#define CH_ABI_MAJOR 2
 #define CH_ABI_MINOR 0
 
 /* The one symbol a plugin exports. */
@@ -105,13 +109,20 @@ typedef ch_status (*ch_row_sink)(void* ctx, const ch_str* names, const ch_value*
  * What reaches a plugin
  * ----------------------------------------------------------------------------------------------*/
 
-/* Who is calling. Staff come from the host's directory; SYSTEM is the host itself (jobs, events);
- * ADMIN is an operator holding the admin token. Every view lives as long as the call it came with. */
+/* Who is calling. Every view lives as long as the call it came with.
+ *   STAFF      a court employee from the host's directory, signed in through DingTalk (mini-app
+ *              session, robot message or card press): all fields are set.
+ *   SYSTEM     the host itself (jobs, inbox events): only kind is set.
+ *   ADMIN      an operator holding the admin token: name is "admin"; user_id, court_code,
+ *              dept_id, title and roles are empty (the operator belongs to no court). The
+ *              bundled plugins let ADMIN do what a court_admin of any court may do.
+ *   ANONYMOUS  no credentials (public routes only): only kind is set. */
 #define CH_CALLER_ANONYMOUS 0
 #define CH_CALLER_STAFF 1
 #define CH_CALLER_SYSTEM 2
 #define CH_CALLER_ADMIN 3
 typedef struct ch_caller {
+  uint32_t struct_size;
   uint32_t kind;     /* CH_CALLER_* */
   ch_str user_id;    /* DingTalk userid; empty unless STAFF */
   ch_str name;
@@ -122,7 +133,7 @@ typedef struct ch_caller {
   size_t role_count;
 } ch_caller;
 
-/* An HTTP request under /apps/<plugin>/. */
+/* An HTTP request under /apps/<plugin>/. Every view lives as long as the on_http call. */
 typedef struct ch_http_request {
   uint32_t struct_size;
   ch_str method;       /* "GET", "POST", ... */
@@ -133,10 +144,16 @@ typedef struct ch_http_request {
   const ch_str* query_names;  /* decoded query parameters, in order, repeats kept */
   const ch_str* query_values;
   size_t query_count;
-  ch_str content_type;
+  ch_str content_type; /* the Content-Type header, "" when absent */
   ch_str body;         /* at most server.max_body_bytes */
   const ch_caller* caller;
   ch_str request_id;   /* also in every log line of this request */
+  /* The request's headers in arrival order, names lower-cased, repeats kept. The edge refuses a
+   * request whose header block exceeds 16 KiB (431), so together they never exceed that. The
+   * Authorization and Cookie headers are withheld (the host has consumed them: see caller). */
+  const ch_str* header_names;
+  const ch_str* header_values;
+  size_t header_count;
 } ch_http_request;
 
 /* A robot chat command: the text after @robot is "<command> <args>". */
@@ -145,12 +162,14 @@ typedef struct ch_command {
   ch_str command;         /* the registered name that matched */
   ch_str args;            /* the rest of the line, trimmed */
   ch_str conversation_id; /* the chat it came from */
-  uint32_t is_group;      /* 1 in a group chat, 0 in a direct chat */
+  uint32_t is_group;      /* 1 in a group chat (everyone in it reads the reply), 0 in a direct
+                             chat; in a group, reply without personal details */
   const ch_caller* caller;
   ch_str request_id;
 } ch_command;
 
-/* An interactive-card button press. */
+/* An interactive-card button press. The host has checked that it sent this card and that the
+ * caller is one of the people it was sent to. */
 typedef struct ch_card_action {
   uint32_t struct_size;
   ch_str action;       /* the registered action id */
@@ -175,22 +194,28 @@ typedef struct ch_event {
 typedef struct ch_job {
   uint32_t struct_size;
   ch_str name;
-  int64_t scheduled_ms; /* the cron instant it fires for, Unix ms */
+  int64_t scheduled_ms; /* the cron instant it fires for, Unix ms (of the host clock) */
 } ch_job;
 
-/* A schema migration. `version`s are ascending and unique; each runs once, in its own transaction
- * with the bookkeeping that records it. The layout of this struct never changes. */
+/* A schema migration, passed as an array. `version`s are ascending and unique; each runs once,
+ * in its own transaction with the bookkeeping that records it. Because it travels in arrays its
+ * layout never changes (no struct_size); a richer migration would be a new struct. */
 typedef struct ch_migration {
   int64_t version;
   ch_str name;
   ch_str sql; /* one or more statements */
 } ch_migration;
 
-/* What a statement did. */
+/* What a statement did. The plugin sets struct_size before passing it to db_query. */
 typedef struct ch_db_result {
+  uint32_t struct_size;
   int64_t changes;        /* rows inserted, updated or deleted */
   int64_t last_insert_id; /* rowid of the last insert on this connection */
 } ch_db_result;
+
+/* A civil date: days since 1970-01-01 in the proleptic Gregorian calendar (what
+ * std::chrono::sys_days counts). No time zone: the work calendar speaks of dates. */
+typedef int64_t ch_day;
 
 typedef struct ch_host ch_host;     /* host-owned, one per plugin instance */
 typedef struct ch_plugin ch_plugin; /* plugin-owned instance */
@@ -209,20 +234,27 @@ typedef struct ch_host_api {
 
   /* The reason the last failing host function called on this thread failed.
    * Required: yes. Thread: any; the text is per thread.
+   * Arguments: host is the plugin's context.
    * Returns: a view valid until the next host call on this thread; empty if none failed. */
   ch_str (*last_error)(ch_host* host);
 
   /* Writes one log line tagged with the plugin name and the current request id.
-   * Required: yes. Thread: any. Arguments: level CH_LOG_*; message is copied.
-   * Never include secrets: log lines are kept and shipped. */
+   * Required: yes. Thread: any.
+   * Arguments: level is CH_LOG_* (a larger value is ERROR); message is copied. Never include
+   * secrets or personal data: log lines are kept and shipped. */
   void (*log)(ch_host* host, uint32_t level, ch_str message);
 
   /* The plugin's settings from the configuration, as a JSON object ("{}" when none).
-   * Required: yes. Thread: any. Arguments: sink is called exactly once on CH_OK. */
+   * Required: yes. Thread: any.
+   * Arguments: sink is called exactly once on CH_OK, with a view valid during that call.
+   * Returns: CH_OK. Errors: CH_ERROR only when out of memory. */
   ch_status (*settings)(ch_host* host, ch_str_sink sink, void* ctx);
 
   /* A directory the plugin may write files to (<data dir>/plugins/<name>/), created on demand.
-   * Required: yes. Thread: any. Arguments: sink is called exactly once on CH_OK. */
+   * Required: yes. Thread: any, but not inside `configure`.
+   * Arguments: sink is called exactly once on CH_OK.
+   * Errors: CH_UNAVAILABLE while the host is only validating (check-config, plugin check);
+   * CH_ERROR when the directory cannot be created (last_error says why). */
   ch_status (*data_dir)(ch_host* host, ch_str_sink sink, void* ctx);
 
   /* Reports one settings error from `configure`. `path` is a JSON pointer into the settings
@@ -230,81 +262,111 @@ typedef struct ch_host_api {
    * Required: yes. Thread: only inside `configure`. Arguments: both views are copied. */
   void (*settings_error)(ch_host* host, ch_str path, ch_str message);
 
-  /* --- Registration. Only inside `activate`. Each returns a registration id through `out_id`
-   * (may be NULL); the host records every registration against the plugin and removes them all
-   * when the plugin is disabled, whether or not `destroy` does. `handler` is the plugin's own
-   * number, passed back on each call. ---------------------------------------------------------*/
+  /* --- Registration. Only inside `activate`; the host records every registration against the
+   * plugin and removes them all when the plugin is disabled, whether or not `destroy` does.
+   * `handler` is the plugin's own number, passed back on each call. ------------------------*/
 
-  /* Routes METHOD /apps/<plugin><pattern>. Pattern segments in braces capture path parameters:
-   * "/bookings/{id}". Methods: GET POST PUT PATCH DELETE.
-   * Errors: CH_INVALID_ARGUMENT for a bad method or pattern; CH_CONFLICT if already routed. */
-  ch_status (*register_route)(ch_host* host, ch_str method, ch_str pattern, uint64_t handler,
-                              uint64_t* out_id);
+  /* Routes METHOD /apps/<plugin><pattern> to on_http. Pattern segments in braces capture path
+   * parameters: "/bookings/{id}". "/ui/..." is reserved for the plugin's static pages.
+   * Required: yes. Thread: only inside `activate`.
+   * Arguments: method is GET POST PUT PATCH or DELETE; both views are copied.
+   * Errors: CH_INVALID_ARGUMENT for a bad method or pattern, or outside activate;
+   * CH_CONFLICT if that method and pattern are already routed. */
+  ch_status (*register_route)(ch_host* host, ch_str method, ch_str pattern, uint64_t handler);
 
-  /* A robot command `name` ([a-z][a-z0-9-]*, or one CJK word). `usage` is one line with an
-   * example ("rooms free 明天 9:00-10:00 10人"); `summary` says what it does. Both appear in
-   * `help`. Errors: CH_CONFLICT when another enabled plugin owns the name. */
+  /* A robot command `name` ([a-z][a-z0-9-]*, or one CJK word), routed to on_command.
+   * Required: yes. Thread: only inside `activate`.
+   * Arguments: `usage` is one line with an example ("rooms free 明天 9:00-10:00 10人");
+   * `summary` says what it does; both appear in `help`. Every view is copied.
+   * Errors: CH_INVALID_ARGUMENT for a bad name or outside activate; CH_CONFLICT when another
+   * enabled plugin owns the name. */
   ch_status (*register_command)(ch_host* host, ch_str name, ch_str usage, ch_str summary,
-                                uint64_t handler, uint64_t* out_id);
+                                uint64_t handler);
 
-  /* An interactive-card action id, routed from POST /dingtalk/cards/<route-key>.
-   * Errors: CH_CONFLICT when another enabled plugin owns the action id. */
-  ch_status (*register_card_action)(ch_host* host, ch_str action, uint64_t handler,
-                                    uint64_t* out_id);
+  /* An interactive-card action id, routed from POST /dingtalk/cards/<route-key> to
+   * on_card_action. Required: yes. Thread: only inside `activate`.
+   * Arguments: action is copied.
+   * Errors: CH_INVALID_ARGUMENT outside activate; CH_CONFLICT when another enabled plugin owns
+   * the action id. */
+  ch_status (*register_card_action)(ch_host* host, ch_str action, uint64_t handler);
 
   /* Subscribes to a DingTalk EventType ("bpms_instance_change") or another plugin's topic
-   * ("approvals.instance_finished"). Events arrive through `on_event` on a host worker thread. */
-  ch_status (*subscribe)(ch_host* host, ch_str topic, uint64_t handler, uint64_t* out_id);
+   * ("approvals.instance_finished"). Events arrive through `on_event` on a host worker thread,
+   * at least once each, in the order they were stored.
+   * Required: yes. Thread: only inside `activate`. Arguments: topic is copied.
+   * Errors: CH_INVALID_ARGUMENT for an empty topic or outside activate. */
+  ch_status (*subscribe)(ch_host* host, ch_str topic, uint64_t handler);
 
   /* A cron job: five fields "min hour day-of-month month day-of-week" (*, lists, ranges, steps),
-   * evaluated in `time_zone` (empty = "Asia/Shanghai"). Runs on a host worker thread; a run that
-   * is still going when the next one is due skips that one.
-   * Errors: CH_INVALID_ARGUMENT for a bad expression or an unknown time zone. */
+   * evaluated in `time_zone` (empty = "Asia/Shanghai"). Runs on_job on a host worker thread once
+   * per slot; a run that is still going when the next one is due skips that one.
+   * Required: yes. Thread: only inside `activate`. Arguments: every view is copied.
+   * Errors: CH_INVALID_ARGUMENT for a bad expression, an unknown time zone, or outside activate;
+   * CH_CONFLICT when the plugin already has a job of that name. */
   ch_status (*schedule)(ch_host* host, ch_str name, ch_str cron, ch_str time_zone,
-                        uint64_t handler, uint64_t* out_id);
+                        uint64_t handler);
 
-  /* --- Messaging --------------------------------------------------------------------------- */
+  /* --- Effects: internal events and DingTalk messages. Both can be part of a transaction. --- */
 
   /* Publishes an internal event on topic "<this plugin>.<name>" (the host adds the prefix).
-   * It is stored durably before this returns and delivered to subscribers after.
-   * Thread: any, but not inside `configure`. Arguments: payload is a JSON object, copied.
-   * Errors: CH_INVALID_ARGUMENT for a bad name or payload. */
-  ch_status (*publish)(ch_host* host, ch_str name, ch_str payload_json);
+   * With txn NULL it is stored durably before this returns. With the txn of a db_transaction
+   * body it is stored with that transaction: it exists only if the transaction commits, and is
+   * handed to the inbox after the commit, exactly once (also after a crash between the two).
+   * Subscribers get it after it is stored, at least once.
+   * Required: yes. Thread: any, but not inside `configure`.
+   * Arguments: name is [a-z][a-z0-9_.]*; payload_json a JSON object; `key` (may be empty) makes
+   * the call idempotent: a second event with the same key from this plugin is not stored again.
+   * Every view is copied.
+   * Errors: CH_INVALID_ARGUMENT for a bad name or payload; CH_UNAVAILABLE while the host is only
+   * validating; with a txn, whatever stops the transaction. */
+  ch_status (*publish)(ch_host* host, ch_txn* txn, ch_str name, ch_str payload_json, ch_str key);
 
-  /* Queues an outbound message in the host's durable outbox; a worker delivers it with retries.
+  /* Queues an outbound DingTalk message in the host's durable outbox; a worker delivers it with
+   * retries. With txn NULL the message is durable when this returns. With the txn of a
+   * db_transaction body it is queued only if that transaction commits, after the commit, exactly
+   * once (also after a crash between the two).
+   * Required: yes. Thread: any, but not inside `configure`.
    * Arguments: message_json is {"to": {...}, "msg": {...}, "key": "..."}; docs/outbox.md lists
-   * the recipients (people, a robot session, a group robot) and message kinds. An optional
-   * "key" makes the call idempotent: a second message with the same key is not queued again.
-   * out_id (may be NULL) receives the outbox id. Errors: CH_INVALID_ARGUMENT naming the field. */
-  ch_status (*outbox_send)(ch_host* host, ch_str message_json, int64_t* out_id);
+   * the recipients (people, a robot session, a group robot) and message kinds. An optional "key"
+   * makes the call idempotent: a second message with the same key is not queued again.
+   * out_id (may be NULL) receives the outbox id with txn NULL, and 0 inside a transaction (the id
+   * does not exist before the commit).
+   * Errors: CH_INVALID_ARGUMENT naming the bad field; CH_UNAVAILABLE while validating. */
+  ch_status (*outbox_send)(ch_host* host, ch_txn* txn, ch_str message_json, int64_t* out_id);
 
   /* --- The plugin's own database --------------------------------------------------------- */
 
   /* Applies the pending migrations, each in a transaction, and records them; applied ones are
-   * never re-run. Thread: only inside `activate`. Arguments: the array is read during the call.
-   * Errors: CH_ERROR with the failing version and SQLite's message; the database is left as it
-   * was before that migration. */
+   * never re-run. Required: yes. Thread: only inside `activate`.
+   * Arguments: the array and its views are read during the call only.
+   * Errors: CH_ERROR with the failing version and the database's message; the database is left
+   * as it was before that migration. CH_INVALID_ARGUMENT outside activate. */
   ch_status (*db_migrate)(ch_host* host, const ch_migration* migrations, size_t count);
 
   /* Runs one SQL statement with `?` parameters bound from `params` and streams the rows to
    * `sink` (may be NULL). `txn` is NULL for a statement of its own, or the handle passed to a
    * db_transaction body. Statements are prepared once and cached.
-   * Thread: any, concurrently; writes are serialised by the host.
-   * Arguments: `out` (may be NULL) receives changes and last insert id.
+   * Required: yes. Thread: any, concurrently; writes are serialised by the host.
+   * Arguments: params and their views are read during the call; the row views are valid only
+   * inside sink. `out` (may be NULL; set its struct_size) receives changes and last insert id.
+   * Returns: CH_OK, or the status a sink returned to stop early.
    * Errors: CH_CONFLICT for a constraint violation, CH_UNAVAILABLE when busy past the timeout,
-   * CH_INVALID_ARGUMENT for SQL errors; host last_error has SQLite's message. */
+   * CH_INVALID_ARGUMENT for SQL errors; last_error has the database's message. */
   ch_status (*db_query)(ch_host* host, ch_txn* txn, ch_str sql, const ch_value* params,
                         size_t param_count, ch_row_sink sink, void* ctx, ch_db_result* out);
 
-  /* Runs `body` exactly once inside a write transaction: its changes are committed when body
-   * returns CH_OK, rolled back otherwise, and that status returned. Pass `txn` to db_query
-   * inside body; do not use it after body returns. Nested calls are refused with
-   * CH_INVALID_ARGUMENT. Returns once the changes are durable.
-   * Group commit: concurrent transactions of one plugin share one SQLite transaction and one
+  /* Runs `body` exactly once inside a write transaction: its changes (and the effects published
+   * or sent with its txn) are committed when body returns CH_OK, rolled back otherwise, and that
+   * status returned. Returns once the changes are durable.
+   * Group commit: concurrent transactions of one plugin share one database transaction and one
    * fsync, each body under a savepoint of its own (a body that fails is rolled back alone), run
    * one at a time in arrival order, each seeing the ones before it.
-   * Thread: any. `body` may run on the thread of another caller while this one waits, so it
-   * must not rely on thread-local state or on locks its own caller holds. */
+   * Required: yes. Thread: any. `body` may run on the thread of another caller while this one
+   * waits, so it must not rely on thread-local state or on locks its own caller holds.
+   * Arguments: pass `txn` to db_query, publish and outbox_send inside body; never use it after
+   * body returns.
+   * Errors: body's own status; CH_INVALID_ARGUMENT for a nested call; CH_UNAVAILABLE when the
+   * database is busy past its timeout or the host is only validating. */
   ch_status (*db_transaction)(ch_host* host, ch_status (*body)(void* ctx, ch_txn* txn),
                               void* ctx);
 
@@ -318,29 +380,63 @@ typedef struct ch_host_api {
    *                                                      then up to the court president
    *   {"court": "<code>"} / {"courts": {}}            -> court object / array
    *   {"departments": "<court code>"}                 -> array of departments
-   * docs/directory.md gives every field. Errors: CH_INVALID_ARGUMENT for a malformed query. */
+   * docs/directory.md gives every field.
+   * Required: yes. Thread: any, but not inside `configure`.
+   * Arguments: query_json is read during the call; sink is called once on CH_OK.
+   * Errors: CH_INVALID_ARGUMENT for a malformed query; CH_NOT_FOUND for an unknown person or
+   * court; CH_UNAVAILABLE while the host is only validating. */
   ch_status (*directory)(ch_host* host, ch_str query_json, ch_str_sink sink, void* ctx);
 
   /* --- Other plugins --------------------------------------------------------------------- */
 
   /* Whether the plugin `name` is enabled and active right now, so a plugin can offer what
    * depends on another one (rooms asks "approvals") or say plainly that it is unavailable.
-   * Required: yes. Thread: any. Returns: CH_OK when active, CH_NOT_FOUND when not. */
+   * Required: yes. Thread: any. Arguments: name is read during the call.
+   * Returns: CH_OK when active, CH_NOT_FOUND when not (also while validating). */
   ch_status (*plugin_active)(ch_host* host, ch_str name);
 
   /* --- Replies. Inside on_http / on_command / on_card_action only, on the calling thread. --- */
 
-  /* Sets the HTTP status of the reply (default 200). */
+  /* Sets the HTTP status of the reply (default 200). Required: yes. Thread: the calling one.
+   * Arguments: status outside 100-599 is ignored. */
   void (*reply_status)(ch_reply* reply, int32_t status);
 
-  /* Adds a response header. Arguments: both views are copied. */
+  /* Adds a response header. Required: yes. Thread: the calling one.
+   * Arguments: both views are copied; a name or value with CR or LF is dropped. */
   void (*reply_header)(ch_reply* reply, ch_str name, ch_str value);
 
   /* Sets the body; a second call replaces the first. For commands content_type is "text/plain"
-   * or "text/markdown" (give markdown its title with reply_header "title"); for card actions it
-   * is "application/json" with {"cardData": {...}, "userPrivateData": {...}}.
-   * Arguments: both views are copied. */
+   * or "text/markdown"; for card actions it is "application/json" with
+   * {"cardData": {...}, "userPrivateData": {...}}.
+   * Required: yes. Thread: the calling one. Arguments: both views are copied. */
   void (*reply_body)(ch_reply* reply, ch_str content_type, ch_str body);
+
+  /* Sets the title of a command reply (DingTalk shows it for markdown, in the chat list).
+   * Required: yes. Thread: the calling one, inside on_command. Arguments: copied. */
+  void (*reply_title)(ch_reply* reply, ch_str title);
+
+  /* --- Time: one clock and one work calendar for the whole host --------------------------- */
+
+  /* The host's current time, Unix milliseconds. Use it instead of the system clock: tests set
+   * and advance it, and every plugin and host part then agrees on "now".
+   * Required: yes. Thread: any. Returns: milliseconds since 1970-01-01T00:00:00Z. */
+  int64_t (*now_ms)(ch_host* host);
+
+  /* Whether `day` is a workday: Monday to Friday unless a public holiday, and the make-up
+   * workdays (调休) of the official calendar.
+   * Required: yes. Thread: any. Arguments: out receives 1 or 0 on CH_OK.
+   * Errors: CH_NOT_FOUND when the host's calendar has no data for that year (last_error names
+   * the year and the setting to add it). */
+  ch_status (*is_workday)(ch_host* host, ch_day day, uint32_t* out);
+
+  /* The first workday after `day` (not `day` itself). Required: yes. Thread: any.
+   * Arguments: out receives the day on CH_OK. Errors: CH_NOT_FOUND as is_workday. */
+  ch_status (*next_workday)(ch_host* host, ch_day day, ch_day* out);
+
+  /* How many workdays lie in [first, last], both included (0 when last < first).
+   * Required: yes. Thread: any. Arguments: out receives the count on CH_OK.
+   * Errors: CH_NOT_FOUND as is_workday; CH_INVALID_ARGUMENT for a span over 3660 days. */
+  ch_status (*workdays_between)(ch_host* host, ch_day first, ch_day last, int64_t* out);
 } ch_host_api;
 
 /* ------------------------------------------------------------------------------------------------

@@ -85,9 +85,11 @@ class PluginHarness {
   PluginHarness& as_anonymous();
 
   // --- calls, exactly as the server would make them ---
+  // `headers` reach the plugin as the server passes them (names lower-cased).
   HttpResult request(const std::string& method, const std::string& path_and_query,
                      const std::string& body = {},
-                     const std::string& content_type = "application/json");
+                     const std::string& content_type = "application/json",
+                     const std::vector<std::pair<std::string, std::string>>& headers = {});
   HttpResult get(const std::string& path) { return request("GET", path); }
   HttpResult post(const std::string& path, const Json& body) {
     return request("POST", path, body.dump());

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <stdexcept>
@@ -59,13 +60,19 @@ ch_status data_dir(ch_host*, ch_str_sink sink, void* ctx) {
 }
 void settings_error(ch_host*, ch_str, ch_str) {}
 
-ch_status publish(ch_host*, ch_str, ch_str) {
+ch_status publish(ch_host*, ch_txn*, ch_str, ch_str, ch_str) {
   return CH_OK;
 }
 
-ch_status outbox_send(ch_host*, ch_str, int64_t* out_id) {
-  if (out_id) *out_id = 1;
+ch_status outbox_send(ch_host*, ch_txn* txn, ch_str, int64_t* out_id) {
+  if (out_id) *out_id = txn ? 0 : 1;
   return CH_OK;
+}
+
+int64_t now_ms(ch_host*) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 ch_status query(ch_host* h, ch_txn*, ch_str sql, const ch_value* params, size_t count,
@@ -147,7 +154,7 @@ ch_status query(ch_host* h, ch_txn*, ch_str sql, const ch_value* params, size_t 
       return st;
     }
   }
-  if (out) {
+  if (out && out->struct_size >= sizeof(ch_db_result)) {
     out->changes = sqlite3_changes(s.db);
     out->last_insert_id = sqlite3_last_insert_rowid(s.db);
   }
@@ -234,9 +241,14 @@ const ch_host_api kApi = {sizeof(ch_host_api),
                           &transaction,
                           &directory,
                           &plugin_active,
-                          nullptr,
-                          nullptr,
-                          nullptr};
+                          nullptr,  // reply_status
+                          nullptr,  // reply_header
+                          nullptr,  // reply_body
+                          nullptr,  // reply_title
+                          &now_ms,
+                          nullptr,  // is_workday
+                          nullptr,  // next_workday
+                          nullptr};  // workdays_between
 
 }  // namespace
 

@@ -195,7 +195,7 @@ struct Glue {
       auto* fn = find(inst->handlers.commands, handler);
       if (!fn) throw Error(Status::NotFound, "no such command handler");
       Reply r = (*fn)(Command::from(cmd));
-      if (r.markdown) api->reply_header(reply, view("title"), view(r.title));
+      if (r.markdown) api->reply_title(reply, view(r.title));
       api->reply_body(reply, view(r.markdown ? "text/markdown" : "text/plain"), view(r.text));
     });
   }

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: Apache-2.0
+// Runtime: the parts plugins live in, in build order.
+#include "host/runtime.hpp"
+
+#include "host/log.hpp"
+#include "host/storage/host_schema.hpp"
+#include "host/storage/migrations.hpp"
+
+namespace courthub {
+
+Expected<std::unique_ptr<Runtime>> Runtime::open(RuntimeOptions options) {
+  std::unique_ptr<Runtime> rt(new Runtime(std::move(options)));
+  const RuntimeOptions& o = rt->options_;
+
+  auto db = storage::open_sqlite(o.data_dir + "/courthub.db", o.sqlite);
+  if (!db) return db.outcome();
+  rt->host_db_ = std::move(*db);
+  std::vector<int64_t> applied;
+  Outcome migrated = storage::migrate(*rt->host_db_, storage::host_migrations(), &applied);
+  if (!migrated.ok()) return Outcome::error("host database: " + migrated.message());
+  if (!applied.empty()) {
+    log::info("storage", "host database at schema version " + std::to_string(applied.back()));
+  }
+  rt->group_commit_ = std::make_unique<storage::GroupCommit>(*rt->host_db_);
+
+  rt->directory_ = std::make_unique<directory::Directory>(*rt->host_db_);
+  Outcome loaded = rt->directory_->load(o.directory_seed);
+  if (!loaded.ok()) return Outcome::error("directory: " + loaded.message());
+
+  Runtime* raw = rt.get();
+  jobs::InboxPolicy inbox_policy;
+  if (o.journal_segment_bytes) inbox_policy.journal_segment_bytes = o.journal_segment_bytes;
+  auto inbox = jobs::Inbox::open(
+      *rt->host_db_, o.data_dir + "/inbox-journal", o.sync_journal,
+      [raw](const std::string& topic) { return raw->subscribers(topic); }, inbox_policy);
+  if (!inbox) return inbox.outcome();
+  rt->inbox_ = std::move(*inbox);
+
+  jobs::OutboxPolicy outbox_policy;
+  outbox_policy.max_attempts = o.outbox_max_attempts;
+  outbox_policy.known_group_robot = o.known_group_robot;
+  rt->outbox_ = std::make_unique<jobs::Outbox>(*rt->host_db_, *rt->group_commit_, outbox_policy);
+
+  rt->services_ = std::make_unique<plugins::HostServices>(o.data_dir, o.sqlite, *rt->directory_,
+                                                          *rt->inbox_, *rt->outbox_);
+  rt->plugins_ = std::make_unique<plugins::PluginSet>(rt->services_.get());
+  rt->services_->set_active_check([raw](const std::string& name) {
+    if (raw->plugins_->live(name)) return true;
+    return raw->options_.also_active && raw->options_.also_active(name);
+  });
+  rt->scheduler_ = std::make_unique<jobs::Scheduler>(*rt->plugins_, *rt->host_db_);
+  rt->plugins_->on_change([raw] { raw->scheduler_->refresh(); });
+  return rt;
+}
+
+Runtime::~Runtime() { close(); }
+
+std::vector<std::string> Runtime::subscribers(const std::string& topic) const {
+  std::vector<std::string> out;
+  if (options_.host_subscribers) out = options_.host_subscribers(topic);
+  if (!plugins_) return out;
+  for (auto& inst : plugins_->live_all()) {
+    for (auto& s : inst->subscriptions()) {
+      if (s.topic == topic) {
+        out.push_back(inst->name());
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+jobs::HandleResult Runtime::deliver(const std::string& subscriber, const jobs::InboxEvent& ev) {
+  auto inst = plugins_->live(subscriber);
+  if (!inst) return {jobs::Handled::Retry, "plugin '" + subscriber + "' is not running"};
+  ch_event e{sizeof(ch_event),
+             ch_str{ev.topic.data(), ev.topic.size()},
+             ch_str{ev.source.data(), ev.source.size()},
+             ch_str{ev.payload.data(), ev.payload.size()},
+             ev.id,
+             static_cast<uint32_t>(ev.attempt)};
+  log::RequestScope scope("event-" + std::to_string(ev.id));
+  bool any = false;
+  for (auto& s : inst->subscriptions()) {
+    if (s.topic != ev.topic) continue;
+    any = true;
+    auto r = inst->event(s.handler, e);
+    if (r.status == CH_INVALID_ARGUMENT) return {jobs::Handled::Reject, r.error};
+    if (!r.ok()) return {jobs::Handled::Retry, r.error};
+  }
+  if (!any) return {jobs::Handled::Done, "no longer subscribed"};
+  return {jobs::Handled::Done, ""};
+}
+
+void Runtime::close() {
+  if (scheduler_) scheduler_->stop();
+  if (inbox_) inbox_->stop();
+  if (outbox_) outbox_->stop();
+  if (plugins_) plugins_->retire_all();
+  scheduler_.reset();
+  plugins_.reset();
+  services_.reset();
+  outbox_.reset();
+  inbox_.reset();
+  directory_.reset();
+  group_commit_.reset();
+  host_db_.reset();
+}
+
+}  // namespace courthub
