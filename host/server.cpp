@@ -31,6 +31,7 @@
 #include "host/storage/group_commit.hpp"
 #include "host/storage/host_schema.hpp"
 #include "host/storage/sqlite_database.hpp"
+#include "host/time/work_calendar.hpp"
 
 namespace courthub {
 
@@ -95,6 +96,7 @@ struct Server::Parts {
   std::unique_ptr<storage::GroupCommit> group_commit;
   std::unique_ptr<storage::AuditLog> audit;
   std::unique_ptr<directory::Directory> directory;
+  std::shared_ptr<const time::WorkCalendar> calendar;
   std::unique_ptr<jobs::Inbox> inbox;
   std::unique_ptr<jobs::Outbox> outbox;
   std::unique_ptr<plugins::HostServices> services;
@@ -124,8 +126,8 @@ struct Server::Parts {
   }
 };
 
-Server::Server(std::string config_path, ServeOverrides overrides)
-    : config_path_(std::move(config_path)), overrides_(std::move(overrides)) {}
+Server::Server(std::string config_path, ServeOverrides overrides, const time::Clock& clock)
+    : config_path_(std::move(config_path)), overrides_(std::move(overrides)), clock_(clock) {}
 
 Server::~Server() { stop(); }
 
@@ -167,15 +169,25 @@ Outcome Server::start(config::Config cfg) {
     log::info("storage", "host database at schema version " + std::to_string(applied.back()));
   }
   p->group_commit = std::make_unique<storage::GroupCommit>(*p->host_db);
-  p->audit = std::make_unique<storage::AuditLog>(*p->host_db);
+  p->audit = std::make_unique<storage::AuditLog>(*p->host_db, clock_);
 
-  p->directory = std::make_unique<directory::Directory>(*p->host_db);
+  p->directory = std::make_unique<directory::Directory>(*p->host_db, clock_);
   o = p->directory->load(c.directory.seed);
   if (!o.ok()) return Outcome::error("directory: " + o.message());
 
+  auto calendar = time::WorkCalendar::load(c.calendar.files, [](std::chrono::year year) {
+    log::warn("calendar", "no work-calendar file covers " + std::to_string(int(year)) +
+                              ": counting Monday to Friday as workdays, public holidays unknown "
+                              "(docs/work-calendar.md says how to add a year)");
+  });
+  if (!calendar.ok()) return Outcome::invalid("calendar: " + calendar.errors.front().to_string());
+  p->calendar = calendar.calendar;
+  log::info("calendar", "work calendar covers " + std::to_string(p->calendar->years().size()) +
+                            " year(s) from " + std::to_string(c.calendar.files.size()) + " file(s)");
+
   Parts* raw = p.get();
   auto inbox = jobs::Inbox::open(*p->host_db, c.storage.data_dir + "/inbox-journal",
-                                 c.storage.synchronous_full,
+                                 c.storage.synchronous_full, clock_,
                                  [raw](const std::string& topic) { return raw->subscribers(topic); });
   if (!inbox) return inbox.outcome();
   p->inbox = std::move(*inbox);
@@ -186,13 +198,15 @@ Outcome Server::start(config::Config cfg) {
       if (r.name == name) return true;
     return false;
   };
-  p->outbox = std::make_unique<jobs::Outbox>(*p->host_db, *p->group_commit, outbox_policy);
+  p->outbox = std::make_unique<jobs::Outbox>(*p->host_db, *p->group_commit, clock_,
+                                             outbox_policy);
   p->services = std::make_unique<plugins::HostServices>(c.storage.data_dir, sqlite, *p->directory,
-                                                        *p->inbox, *p->outbox);
+                                                        *p->inbox, *p->outbox, clock_,
+                                                        *p->calendar);
   p->plugins = std::make_unique<plugins::PluginSet>(p->services.get());
   p->services->set_active_check(
       [raw](const std::string& name) { return raw->plugins->live(name) != nullptr; });
-  p->scheduler = std::make_unique<jobs::Scheduler>(*p->plugins, *p->host_db);
+  p->scheduler = std::make_unique<jobs::Scheduler>(*p->plugins, *p->host_db, clock_);
   p->plugins->on_change([raw] { raw->scheduler->refresh(); });
 
   for (auto& change : p->plugins->apply(c)) {
@@ -205,14 +219,14 @@ Outcome Server::start(config::Config cfg) {
                                                   p->directory.get());
   http::add_ops_endpoints(p->router, p->metrics, [this] { return ready_.load(); });
   http::AdminTargets admin{p->plugins.get(), p->audit.get(), p->inbox.get(), p->outbox.get(),
-                           p->scheduler.get(),
+                           p->scheduler.get(), &clock_,
                            [this](const std::string& actor) { return reload(actor); }};
   http::add_admin_endpoints(p->router, *p->auth, admin);
-  http::add_apps_endpoint(p->router, *p->plugins, *p->auth, p->metrics);
+  http::add_apps_endpoint(p->router, *p->plugins, *p->auth, p->metrics, clock_);
   if (!c.dingtalk.app_key.empty()) {
     auto channel = dingtalk::DingTalkChannel::create(c.dingtalk, *p->directory, *p->inbox,
                                                      *p->outbox, *p->plugins, *p->sessions,
-                                                     *p->host_db, p->metrics);
+                                                     *p->host_db, p->metrics, clock_);
     if (!channel) return channel.outcome();
     p->channel = std::move(*channel);
     p->channel->add_endpoints(p->router);
@@ -328,6 +342,9 @@ Json Server::reload(const std::string& actor) {
       nd.owner_key != cd.owner_key || nd.card_route_key != cd.card_route_key ||
       robots(nd) != robots(cd)) {
     warnings.push_back("dingtalk changes take effect after a restart");
+  }
+  if (next.calendar.files != cur.calendar.files) {
+    warnings.push_back("calendar changes take effect after a restart");
   }
   Outcome dir = p.directory->load(next.directory.seed);
   if (!dir.ok()) warnings.push_back("directory not reloaded: " + dir.message());

@@ -2,22 +2,14 @@
 // The /apps/<plugin>/ endpoint: authenticate, then hand the exchange to the plugin's route.
 #include "host/http/apps_endpoint.hpp"
 
-#include <chrono>
-
 #include "host/log.hpp"
 #include "host/plugins/dispatch.hpp"
 
 namespace courthub::http {
 namespace {
 
-int64_t now_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 void serve(Exchange& ex, plugins::PluginSet& plugins, const Authenticator& auth,
-           Metrics& metrics) {
+           Metrics& metrics, const time::Clock& clock) {
   // /apps/<plugin>/<rest>
   std::string_view rest = std::string_view(ex.path()).substr(6);
   size_t slash = rest.find('/');
@@ -30,7 +22,7 @@ void serve(Exchange& ex, plugins::PluginSet& plugins, const Authenticator& auth,
   }
   ex.plugin_label = name;
 
-  auto identity = auth.authenticate(ex.bearer_token(), now_seconds());
+  auto identity = auth.authenticate(ex.bearer_token(), clock.now_seconds());
   if (!identity) {
     ex.respond(401, "application/json; charset=utf-8",
                plugins::error_body("unauthenticated", identity.outcome().message(), "", Json(),
@@ -55,11 +47,11 @@ void serve(Exchange& ex, plugins::PluginSet& plugins, const Authenticator& auth,
 }  // namespace
 
 void add_apps_endpoint(Router& router, plugins::PluginSet& plugins, const Authenticator& auth,
-                       Metrics& metrics) {
+                       Metrics& metrics, const time::Clock& clock) {
   metrics.describe("courthub_plugin_errors_total", "counter",
                    "Calls into plugins that failed with an internal error, by plugin and kind");
-  router.prefix("/apps/", "/apps", [&plugins, &auth, &metrics](Exchange& ex) {
-    serve(ex, plugins, auth, metrics);
+  router.prefix("/apps/", "/apps", [&plugins, &auth, &metrics, &clock](Exchange& ex) {
+    serve(ex, plugins, auth, metrics, clock);
   });
 }
 

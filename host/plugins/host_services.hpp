@@ -22,10 +22,12 @@ namespace courthub::plugins {
 
 class HostServices : public Services {
  public:
+  // Everything passed by reference must outlive the services.
   HostServices(std::string data_dir, storage::SqliteOptions sqlite, directory::Directory& directory,
-               jobs::Inbox& inbox, jobs::Outbox& outbox)
+               jobs::Inbox& inbox, jobs::Outbox& outbox, const time::Clock& clock,
+               const time::WorkCalendar& calendar)
       : data_dir_(std::move(data_dir)), sqlite_(sqlite), directory_(directory), inbox_(inbox),
-        outbox_(outbox) {}
+        outbox_(outbox), clock_(clock), calendar_(calendar) {}
 
   Expected<storage::Database*> plugin_database(const std::string& plugin) override;
   Outcome plugin_transaction(const std::string& plugin,
@@ -39,6 +41,8 @@ class HostServices : public Services {
     return active_ && active_(name);
   }
   // Set once the plugin set exists (it is built after the services).
+  const time::Clock& clock() const override { return clock_; }
+  const time::WorkCalendar& work_calendar() const override { return calendar_; }
   void set_active_check(std::function<bool(const std::string&)> active) {
     active_ = std::move(active);
   }
@@ -49,6 +53,8 @@ class HostServices : public Services {
   directory::Directory& directory_;
   jobs::Inbox& inbox_;
   jobs::Outbox& outbox_;
+  const time::Clock& clock_;
+  const time::WorkCalendar& calendar_;
   std::mutex mu_;
   struct PluginDatabase {
     std::unique_ptr<storage::Database> db;

@@ -14,6 +14,8 @@
 #include "courthub/json.hpp"
 #include "host/outcome.hpp"
 #include "host/storage/database.hpp"
+#include "host/time/clock.hpp"
+#include "host/time/work_calendar.hpp"
 
 namespace courthub::plugins {
 
@@ -41,6 +43,11 @@ class Services {
                           const Json& payload) = 0;
   // Whether the plugin `name` is enabled and active.
   virtual bool plugin_active(const std::string& name) = 0;
+  // The host's clock: what "now" is for plugins (host/time/clock.hpp). Lives as long as the
+  // services.
+  virtual const time::Clock& clock() const = 0;
+  // The official work calendar (host/time/work_calendar.hpp). Lives as long as the services.
+  virtual const time::WorkCalendar& work_calendar() const = 0;
 };
 
 }  // namespace courthub::plugins

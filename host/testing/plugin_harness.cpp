@@ -5,12 +5,12 @@
 #include <Poco/URI.h>
 #include <stdlib.h>
 
-#include <chrono>
 #include <filesystem>
 #include <random>
 #include <set>
 
 #include "host/config/config.hpp"
+#include "host/config/config_loader.hpp"
 #include "host/directory/directory.hpp"
 #include "host/http/identity.hpp"
 #include "host/jobs/inbox.hpp"
@@ -23,15 +23,11 @@
 #include "host/storage/group_commit.hpp"
 #include "host/storage/host_schema.hpp"
 #include "host/storage/sqlite_database.hpp"
+#include "host/time/clock.hpp"
+#include "host/time/work_calendar.hpp"
 
 namespace courthub::testing {
 namespace {
-
-int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 [[noreturn]] void fail(const Outcome& o, const std::string& context) {
   throw Error(o.code(), context + ": " + o.message());
@@ -58,6 +54,9 @@ struct PluginHarness::Impl {
   std::string dir;
   bool remove_dir = false;
   std::string plugin;
+  // The host clock the plugin and the runtime see; set at construction, moved by the test.
+  time::ManualClock clock{0};
+  std::shared_ptr<const time::WorkCalendar> calendar;
   std::unique_ptr<storage::Database> host_db;
   std::unique_ptr<storage::GroupCommit> group_commit;
   std::unique_ptr<directory::Directory> directory;
@@ -113,6 +112,7 @@ struct PluginHarness::Impl {
 PluginHarness::PluginHarness(const std::string& plugin_file, HarnessOptions options)
     : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
+  m.clock.set(options.start_ms != 0 ? options.start_ms : time::system_clock().now_ms());
   if (options.data_dir.empty()) {
     std::string tmpl = (std::filesystem::temp_directory_path() / "courthub-harness-XXXXXX").string();
     if (!mkdtemp(tmpl.data())) throw Error(Status::Error, "cannot create a temporary directory");
@@ -138,13 +138,20 @@ PluginHarness::PluginHarness(const std::string& plugin_file, HarnessOptions opti
   Outcome o = storage::migrate(*m.host_db, storage::host_migrations());
   if (!o.ok()) fail(o, "host database");
   m.group_commit = std::make_unique<storage::GroupCommit>(*m.host_db);
-  m.directory = std::make_unique<directory::Directory>(*m.host_db);
+  m.directory = std::make_unique<directory::Directory>(*m.host_db, m.clock);
   o = m.directory->load(options.directory_seed);
   if (!o.ok()) fail(o, "directory seed");
 
+  auto calendar = time::WorkCalendar::load(
+      options.calendar_files.empty() ? config::shipped_calendar_files() : options.calendar_files);
+  if (!calendar.ok()) {
+    throw Error(Status::InvalidArgument, "calendar: " + calendar.errors.front().to_string());
+  }
+  m.calendar = calendar.calendar;
+
   Impl* raw = &m;
   auto inbox = jobs::Inbox::open(
-      *m.host_db, m.dir + "/inbox-journal", false, [raw](const std::string& topic) {
+      *m.host_db, m.dir + "/inbox-journal", false, m.clock, [raw](const std::string& topic) {
         std::vector<std::string> out;
         auto inst = raw->plugins ? raw->plugins->live(raw->plugin) : nullptr;
         if (inst)
@@ -160,9 +167,9 @@ PluginHarness::PluginHarness(const std::string& plugin_file, HarnessOptions opti
   m.inbox = std::move(*inbox);
   jobs::OutboxPolicy policy;
   policy.known_group_robot = [](const std::string&) { return true; };
-  m.outbox = std::make_unique<jobs::Outbox>(*m.host_db, *m.group_commit, policy);
+  m.outbox = std::make_unique<jobs::Outbox>(*m.host_db, *m.group_commit, m.clock, policy);
   m.services = std::make_unique<plugins::HostServices>(m.dir, sqlite, *m.directory, *m.inbox,
-                                                       *m.outbox);
+                                                       *m.outbox, m.clock, *m.calendar);
   m.plugins = std::make_unique<plugins::PluginSet>(m.services.get());
   m.services->set_active_check([raw](const std::string& name) {
     return name == raw->plugin || raw->others_active.count(name) > 0;
@@ -320,12 +327,16 @@ size_t PluginHarness::deliver_published() {
       });
 }
 
+int64_t PluginHarness::now_ms() const { return impl_->clock.now_ms(); }
+void PluginHarness::set_now_ms(int64_t unix_ms) { impl_->clock.set(unix_ms); }
+void PluginHarness::advance_ms(int64_t delta_ms) { impl_->clock.advance(delta_ms); }
+
 void PluginHarness::run_job(const std::string& job, int64_t scheduled_ms) {
   auto inst = impl_->live();
   for (auto& j : inst->jobs()) {
     if (j.name != job) continue;
     ch_job call{sizeof(ch_job), ch_str{j.name.data(), j.name.size()},
-                scheduled_ms ? scheduled_ms : now_ms()};
+                scheduled_ms ? scheduled_ms : impl_->clock.now_ms()};
     auto r = inst->job(j.handler, call);
     if (!r.ok()) throw Error(static_cast<Status>(r.status), "job '" + job + "': " + r.error);
     return;
