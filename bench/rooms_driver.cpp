@@ -14,7 +14,6 @@
 #include "bench/driver_setup.hpp"
 #include "bench/http_load.hpp"
 #include "courthub/json.hpp"
-#include "host/jobs/civil_time.hpp"
 
 using courthub::Json;
 using courthub::bench::Connection;
@@ -29,18 +28,15 @@ std::string lower(std::string s) {
 // Weekdays from 2027-01-04 (a Monday) on, as "YYYY-MM-DD": inside the plugin's 92-day horizon
 // from late 2026 and after the seeded year, so every slot is free.
 std::vector<std::string> weekdays(int count) {
+  using namespace std::chrono;
   std::vector<std::string> out;
-  int64_t day = courthub::jobs::days_from_civil(2027, 1, 4);
-  while (static_cast<int>(out.size()) < count) {
-    auto date = courthub::jobs::civil_from_days(day);
-    int weekday = static_cast<int>((day + 4) % 7);  // 1970-01-01 was a Thursday; 0 = Sunday
-    if (weekday != 0 && weekday != 6) {
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "%04lld-%02d-%02d", static_cast<long long>(date.year),
-                    static_cast<int>(date.month), static_cast<int>(date.day));
-      out.push_back(buf);
-    }
-    ++day;
+  for (sys_days day{year{2027} / January / 4}; static_cast<int>(out.size()) < count; day += days{1}) {
+    if (weekday{day}.iso_encoding() >= 6) continue;
+    const year_month_day date{day};
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+    out.push_back(buf);
   }
   return out;
 }

@@ -11,6 +11,16 @@ namespace courthub {
 Expected<std::unique_ptr<Runtime>> Runtime::open(RuntimeOptions options) {
   std::unique_ptr<Runtime> rt(new Runtime(std::move(options)));
   const RuntimeOptions& o = rt->options_;
+  rt->clock_ = o.clock ? o.clock : &time::system_clock();
+  const time::Clock& clock = *rt->clock_;
+
+  auto calendar = time::WorkCalendar::load(o.calendar_files, [](std::chrono::year year) {
+    log::warn("calendar", "no work-calendar file covers " + std::to_string(int(year)) +
+                              ": counting Monday to Friday as workdays, public holidays unknown "
+                              "(docs/work-calendar.md says how to add a year)");
+  });
+  if (!calendar.ok()) return Outcome::invalid("calendar: " + calendar.errors.front().to_string());
+  rt->calendar_ = calendar.calendar;
 
   auto db = storage::open_sqlite(o.data_dir + "/courthub.db", o.sqlite);
   if (!db) return db.outcome();
@@ -23,7 +33,7 @@ Expected<std::unique_ptr<Runtime>> Runtime::open(RuntimeOptions options) {
   }
   rt->group_commit_ = std::make_unique<storage::GroupCommit>(*rt->host_db_);
 
-  rt->directory_ = std::make_unique<directory::Directory>(*rt->host_db_);
+  rt->directory_ = std::make_unique<directory::Directory>(*rt->host_db_, clock);
   Outcome loaded = rt->directory_->load(o.directory_seed);
   if (!loaded.ok()) return Outcome::error("directory: " + loaded.message());
 
@@ -31,7 +41,7 @@ Expected<std::unique_ptr<Runtime>> Runtime::open(RuntimeOptions options) {
   jobs::InboxPolicy inbox_policy;
   if (o.journal_segment_bytes) inbox_policy.journal_segment_bytes = o.journal_segment_bytes;
   auto inbox = jobs::Inbox::open(
-      *rt->host_db_, o.data_dir + "/inbox-journal", o.sync_journal,
+      *rt->host_db_, o.data_dir + "/inbox-journal", o.sync_journal, clock,
       [raw](const std::string& topic) { return raw->subscribers(topic); }, inbox_policy);
   if (!inbox) return inbox.outcome();
   rt->inbox_ = std::move(*inbox);
@@ -39,16 +49,17 @@ Expected<std::unique_ptr<Runtime>> Runtime::open(RuntimeOptions options) {
   jobs::OutboxPolicy outbox_policy;
   outbox_policy.max_attempts = o.outbox_max_attempts;
   outbox_policy.known_group_robot = o.known_group_robot;
-  rt->outbox_ = std::make_unique<jobs::Outbox>(*rt->host_db_, *rt->group_commit_, outbox_policy);
+  rt->outbox_ = std::make_unique<jobs::Outbox>(*rt->host_db_, *rt->group_commit_, clock,
+                                              outbox_policy);
 
-  rt->services_ = std::make_unique<plugins::HostServices>(o.data_dir, o.sqlite, *rt->directory_,
-                                                          *rt->inbox_, *rt->outbox_);
+  rt->services_ = std::make_unique<plugins::HostServices>(
+      o.data_dir, o.sqlite, *rt->directory_, *rt->inbox_, *rt->outbox_, clock, *rt->calendar_);
   rt->plugins_ = std::make_unique<plugins::PluginSet>(rt->services_.get());
   rt->services_->set_active_check([raw](const std::string& name) {
     if (raw->plugins_->live(name)) return true;
     return raw->options_.also_active && raw->options_.also_active(name);
   });
-  rt->scheduler_ = std::make_unique<jobs::Scheduler>(*rt->plugins_, *rt->host_db_);
+  rt->scheduler_ = std::make_unique<jobs::Scheduler>(*rt->plugins_, *rt->host_db_, clock);
   rt->plugins_->on_change([raw] { raw->scheduler_->refresh(); });
   return rt;
 }

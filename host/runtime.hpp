@@ -28,11 +28,18 @@
 #include "host/storage/database.hpp"
 #include "host/storage/group_commit.hpp"
 #include "host/storage/sqlite_database.hpp"
+#include "host/time/clock.hpp"
+#include "host/time/work_calendar.hpp"
 
 namespace courthub {
 
 struct RuntimeOptions {
   std::string data_dir;
+  // The host clock; must outlive the Runtime. nullptr = the system clock.
+  const time::Clock* clock = nullptr;
+  // The work calendar's files (config calendar.files); a year none covers counts Monday to
+  // Friday, logged once.
+  std::vector<std::string> calendar_files;
   storage::SqliteOptions sqlite;
   std::vector<std::string> directory_seed;
   int outbox_max_attempts = 12;
@@ -77,12 +84,16 @@ class Runtime {
   jobs::Outbox& outbox() { return *outbox_; }
   plugins::HostServices& services() { return *services_; }
   plugins::PluginSet& plugins() { return *plugins_; }
+  const time::Clock& clock() const { return *clock_; }
+  const time::WorkCalendar& calendar() const { return *calendar_; }
   jobs::Scheduler& scheduler() { return *scheduler_; }
 
  private:
   explicit Runtime(RuntimeOptions options) : options_(std::move(options)) {}
 
   RuntimeOptions options_;
+  const time::Clock* clock_ = nullptr;
+  std::shared_ptr<const time::WorkCalendar> calendar_;
   std::unique_ptr<storage::Database> host_db_;
   std::unique_ptr<storage::GroupCommit> group_commit_;
   std::unique_ptr<directory::Directory> directory_;

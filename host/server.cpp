@@ -85,8 +85,8 @@ struct Server::Parts {
   }
 };
 
-Server::Server(std::string config_path, ServeOverrides overrides)
-    : config_path_(std::move(config_path)), overrides_(std::move(overrides)) {}
+Server::Server(std::string config_path, ServeOverrides overrides, const time::Clock& clock)
+    : config_path_(std::move(config_path)), overrides_(std::move(overrides)), clock_(clock) {}
 
 Server::~Server() { stop(); }
 
@@ -123,6 +123,8 @@ Outcome Server::start(config::Config cfg) {
   options.sqlite = storage::SqliteOptions{c.storage.synchronous_full, c.storage.busy_timeout_ms, 4};
   options.sync_journal = c.storage.synchronous_full;
   options.directory_seed = c.directory.seed;
+  options.calendar_files = c.calendar.files;
+  options.clock = &clock_;
   options.outbox_max_attempts = c.dingtalk.outbox_max_attempts;
   options.known_group_robot = [raw](const std::string& name) {
     for (auto& r : raw->config.dingtalk.group_robots)
@@ -145,7 +147,7 @@ Outcome Server::start(config::Config cfg) {
   p->outbox = &rt.outbox();
   p->plugins = &rt.plugins();
   p->scheduler = &rt.scheduler();
-  p->audit = std::make_unique<storage::AuditLog>(*p->host_db);
+  p->audit = std::make_unique<storage::AuditLog>(*p->host_db, clock_);
   Outcome o;
 
   for (auto& change : p->plugins->apply(c)) {
@@ -157,14 +159,14 @@ Outcome Server::start(config::Config cfg) {
   p->auth = std::make_unique<http::Authenticator>(c.admin.token, p->sessions.get(),
                                                   http::kStaffAudience, p->directory);
   http::add_ops_endpoints(p->router, p->metrics, [this] { return ready_.load(); });
-  http::AdminTargets admin{p->plugins, p->audit.get(), p->inbox, p->outbox, p->scheduler,
+  http::AdminTargets admin{p->plugins, p->audit.get(), p->inbox, p->outbox, p->scheduler, &clock_,
                            [this](const std::string& actor) { return reload(actor); }};
   http::add_admin_endpoints(p->router, *p->auth, admin);
-  http::add_apps_endpoint(p->router, *p->plugins, *p->auth, p->metrics);
+  http::add_apps_endpoint(p->router, *p->plugins, *p->auth, p->metrics, clock_);
   if (!c.dingtalk.app_key.empty()) {
     auto channel = dingtalk::DingTalkChannel::create(c.dingtalk, *p->directory, *p->inbox,
                                                      *p->outbox, *p->plugins, *p->sessions,
-                                                     *p->host_db, p->metrics);
+                                                     *p->host_db, p->metrics, clock_);
     if (!channel) return channel.outcome();
     p->channel = std::move(*channel);
     p->channel->add_endpoints(p->router);
@@ -278,6 +280,9 @@ Json Server::reload(const std::string& actor) {
       nd.owner_key != cd.owner_key || nd.card_route_key != cd.card_route_key ||
       robots(nd) != robots(cd)) {
     warnings.push_back("dingtalk changes take effect after a restart");
+  }
+  if (next.calendar.files != cur.calendar.files) {
+    warnings.push_back("calendar changes take effect after a restart");
   }
   Outcome dir = p.directory->load(next.directory.seed);
   if (!dir.ok()) warnings.push_back("directory not reloaded: " + dir.message());

@@ -16,6 +16,7 @@
 #include "courthub/json.hpp"
 #include "host/config/config.hpp"
 #include "host/outcome.hpp"
+#include "host/time/clock.hpp"
 
 namespace courthub {
 
@@ -31,7 +32,10 @@ void apply_overrides(config::Config& cfg, const ServeOverrides& overrides);
 
 class Server {
  public:
-  Server(std::string config_path, ServeOverrides overrides);
+  // `clock` is the host's one clock (every timestamp, session expiry and cron); it must outlive
+  // the server. `courthub serve` passes the real one; a test may pass a time::ManualClock.
+  Server(std::string config_path, ServeOverrides overrides,
+         const time::Clock& clock = time::system_clock());
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
@@ -55,6 +59,7 @@ class Server {
 
   std::string config_path_;
   ServeOverrides overrides_;
+  const time::Clock& clock_;
   std::unique_ptr<Parts> parts_;
   std::mutex control_mu_;
   std::atomic<bool> ready_{false};

@@ -46,6 +46,11 @@ struct DirectoryConfig {
   std::vector<std::string> seed;   // resolved paths of seed files, in order
 };
 
+// The work calendar's yearly holiday files (docs/work-calendar.md).
+struct CalendarConfig {
+  std::vector<std::string> files;  // resolved paths; default: every *.yaml in kCalendarDir
+};
+
 struct GroupRobot {
   std::string name;
   std::string webhook;  // https://oapi.dingtalk.com/robot/send?access_token=... ; a secret
@@ -92,6 +97,7 @@ struct Config {
   StorageConfig storage;
   AdminConfig admin;
   DirectoryConfig directory;
+  CalendarConfig calendar;
   DingTalkConfig dingtalk;
   SessionConfig sessions;
   std::vector<std::string> plugin_search_path;  // resolved directories

@@ -18,6 +18,8 @@
 #include <system_error>
 
 #include "host/config/yaml_json.hpp"
+#include "host/time/work_calendar.hpp"
+#include "host/version.hpp"
 
 namespace courthub::config {
 
@@ -194,14 +196,15 @@ class SchemaReader {
   Config read(const YAML::Node& root) {
     Config config;
     config.file = file_;
-    static const std::vector<std::string> kTopLevel = {"server",    "storage",           "admin",
-                                                       "directory", "sessions",          "dingtalk",
-                                                       "plugins",   "plugin_search_path"};
+    static const std::vector<std::string> kTopLevel = {
+        "server",   "storage", "admin",   "directory",         "calendar",
+        "sessions", "dingtalk", "plugins", "plugin_search_path"};
     Mapping top = mapping(root, "", Location{file_, 1, 1}, kTopLevel);
     read_server(top, config.server);
     read_storage(top, config.storage);
     read_admin(top, config.admin);
     read_directory(top, config.directory);
+    read_calendar(top, config.calendar);
     read_sessions(top, config.sessions);
     read_dingtalk(top, config.dingtalk);
     config.plugin_search_path = read_directories(top, "plugin_search_path");
@@ -545,6 +548,25 @@ class SchemaReader {
     directory.seed = read_path_list(m, "seed", false);
   }
 
+  // The files named, or the shipped ones; either way each is checked whole here, so
+  // check-config finds a bad date before a server does.
+  void read_calendar(const Mapping& top, CalendarConfig& calendar) {
+    Mapping m = section(top, "calendar", {"files"});
+    if (m.present || m.malformed) {
+      calendar.files = read_path_list(m, "files", false);
+    } else {
+      calendar.files = shipped_calendar_files();
+    }
+    std::vector<std::string> readable;
+    for (auto& f : calendar.files) {
+      std::error_code ec;
+      if (fs::is_regular_file(f, ec)) readable.push_back(f);  // the others are reported above
+    }
+    for (auto& issue : time::WorkCalendar::load(readable).errors) {
+      error(Location{issue.file, issue.line}, "", issue.message);
+    }
+  }
+
   void read_sessions(const Mapping& top, SessionConfig& sessions) {
     Mapping m = section(top, "sessions", {"secret", "ttl_seconds"});
     read_long_secret(m, "secret", "COURTHUB_SESSION_SECRET", sessions.secret);
@@ -860,6 +882,17 @@ LoadResult load_config(const std::string& path, const Env& env) {
     return fail(Location{file}, std::string("cannot load: ") + e.what());
   }
   return result;
+}
+
+std::vector<std::string> shipped_calendar_files() {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (auto& entry : fs::directory_iterator(kCalendarDir, ec)) {
+    if (entry.path().extension() == ".yaml" && entry.is_regular_file(ec))
+      files.push_back(entry.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 }  // namespace courthub::config

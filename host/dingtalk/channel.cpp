@@ -7,10 +7,10 @@ namespace courthub::dingtalk {
 Expected<std::unique_ptr<DingTalkChannel>> DingTalkChannel::create(
     const config::DingTalkConfig& config, directory::Directory& directory, jobs::Inbox& inbox,
     jobs::Outbox& outbox, plugins::PluginSet& plugins, const http::SessionTokens& sessions,
-    storage::Database& host_db, http::Metrics& metrics) {
+    storage::Database& host_db, http::Metrics& metrics, const time::Clock& clock) {
   std::unique_ptr<DingTalkChannel> ch(new DingTalkChannel());
-  ch->api_ = std::make_unique<OpenApi>(config);
-  ch->courier_ = std::make_unique<DingTalkCourier>(config, *ch->api_);
+  ch->api_ = std::make_unique<OpenApi>(config, clock);
+  ch->courier_ = std::make_unique<DingTalkCourier>(config, *ch->api_, clock);
   ChannelContext& c = ch->ctx_;
   c.config = config;
   c.api = ch->api_.get();
@@ -28,6 +28,7 @@ Expected<std::unique_ptr<DingTalkChannel>> DingTalkChannel::create(
   c.sessions = &sessions;
   c.host_db = &host_db;
   c.metrics = &metrics;
+  c.clock = &clock;
   metrics.describe("courthub_dingtalk_events_total", "counter",
                    "Event callbacks by event type and outcome (stored, duplicate, refused)");
   metrics.describe("courthub_dingtalk_robot_messages_total", "counter",

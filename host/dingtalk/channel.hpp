@@ -26,6 +26,7 @@
 #include "host/jobs/outbox.hpp"
 #include "host/plugins/plugin_set.hpp"
 #include "host/storage/database.hpp"
+#include "host/time/clock.hpp"
 
 namespace courthub::dingtalk {
 
@@ -41,6 +42,7 @@ struct ChannelContext {
   const http::SessionTokens* sessions = nullptr;
   storage::Database* host_db = nullptr;
   http::Metrics* metrics = nullptr;
+  const time::Clock* clock = nullptr;
 };
 
 // The endpoints, one file each.
@@ -58,7 +60,7 @@ class DingTalkChannel {
   static Expected<std::unique_ptr<DingTalkChannel>> create(
       const config::DingTalkConfig& config, directory::Directory& directory, jobs::Inbox& inbox,
       jobs::Outbox& outbox, plugins::PluginSet& plugins, const http::SessionTokens& sessions,
-      storage::Database& host_db, http::Metrics& metrics);
+      storage::Database& host_db, http::Metrics& metrics, const time::Clock& clock);
 
   void add_endpoints(http::Router& router);
   jobs::Courier& courier() { return *courier_; }

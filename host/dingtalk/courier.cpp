@@ -2,16 +2,10 @@
 // DingTalkCourier: one outbox message, one DingTalk call, and what to do when it fails.
 #include "host/dingtalk/courier.hpp"
 
-#include <chrono>
 
 namespace courthub::dingtalk {
 namespace {
 
-int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 jobs::Delivery from(const Outcome& o) {
   if (o.ok()) return {jobs::Delivery::Result::Sent, "", 0};
@@ -49,7 +43,7 @@ jobs::Delivery DingTalkCourier::group_robot(const jobs::OutboxMessage& m) {
   }
   // Stay under the robot's limit here rather than be throttled by DingTalk for ten minutes.
   auto& sends = robot_sends_[robot->name];
-  const int64_t now = now_ms();
+  const int64_t now = clock_.now_ms();
   while (!sends.empty() && sends.front() <= now - 60000) sends.pop_front();
   if (static_cast<int>(sends.size()) >= config_.robot_per_minute) {
     return {jobs::Delivery::Result::Retry,

@@ -12,13 +12,15 @@
 #include "host/config/config.hpp"
 #include "host/dingtalk/open_api.hpp"
 #include "host/jobs/outbox.hpp"
+#include "host/time/clock.hpp"
 
 namespace courthub::dingtalk {
 
 class DingTalkCourier : public jobs::Courier {
  public:
-  DingTalkCourier(const config::DingTalkConfig& config, OpenApi& api)
-      : config_(config), api_(api) {}
+  // `clock` times the group robots' per-minute limit; it must outlive the courier.
+  DingTalkCourier(const config::DingTalkConfig& config, OpenApi& api, const time::Clock& clock)
+      : config_(config), api_(api), clock_(clock) {}
 
   jobs::Delivery deliver(const jobs::OutboxMessage& message) override;
 
@@ -27,6 +29,7 @@ class DingTalkCourier : public jobs::Courier {
 
   config::DingTalkConfig config_;
   OpenApi& api_;
+  const time::Clock& clock_;
   std::map<std::string, std::deque<int64_t>> robot_sends_;  // robot name -> send times (ms)
 };
 

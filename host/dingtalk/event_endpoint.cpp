@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 // POST /dingtalk/events: verify, decrypt, store durably, then acknowledge with encrypted success.
-#include <chrono>
 #include <random>
 
 #include "host/dingtalk/channel.hpp"
@@ -11,11 +10,6 @@
 namespace courthub::dingtalk {
 namespace {
 
-int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 std::string random_nonce() {
   static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -29,14 +23,13 @@ std::string random_nonce() {
 // each thread encrypts and signs it once per 100 ms and sends the same text meanwhile: the
 // timestamp stays current, and what the nonce and random prefix protect (the key stream and
 // the plaintext) gains nothing from a fresh draw for an identical, public plaintext.
-const std::string& success_reply(const CallbackCrypto& crypto) {
+const std::string& success_reply(const CallbackCrypto& crypto, int64_t now) {
   struct Cached {
     uint64_t crypto = 0;
     int64_t made_ms = 0;
     std::string text;
   };
   thread_local Cached cached;
-  const int64_t now = now_ms();
   if (cached.crypto != crypto.identity() || now - cached.made_ms >= 100 || now < cached.made_ms ||
       cached.text.empty()) {
     Json reply = crypto.encrypted_reply("success", std::to_string(now), random_nonce());
@@ -88,7 +81,7 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
   if (!ctx.crypto->signature_matches(timestamp, nonce, encrypt->as_string(), signature)) {
     return refuse(ex, ctx, 401, "unauthenticated", "signature mismatch");
   }
-  Outcome fresh = check_timestamp(timestamp, now_ms(), ctx.config.callback_window_ms);
+  Outcome fresh = check_timestamp(timestamp, ctx.clock->now_ms(), ctx.config.callback_window_ms);
   if (!fresh.ok()) return refuse(ex, ctx, 401, "unauthenticated", fresh.message());
   auto plain = ctx.crypto->decrypt(encrypt->as_string());
   if (!plain) {
@@ -123,7 +116,7 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
                                 std::to_string(stored->id));
     }
   }
-  ex.respond(200, "application/json; charset=utf-8", success_reply(*ctx.crypto));
+  ex.respond(200, "application/json; charset=utf-8", success_reply(*ctx.crypto, ctx.clock->now_ms()));
 }
 
 }  // namespace

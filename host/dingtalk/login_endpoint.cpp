@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 // POST /auth/dingtalk: a mini-app's 免登 auth code becomes a courthub session token.
-#include <chrono>
 
 #include "host/dingtalk/channel.hpp"
 #include "host/directory/query.hpp"
@@ -38,9 +37,7 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
                      "this DingTalk account is not in the court directory");
     return;
   }
-  int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                    std::chrono::system_clock::now().time_since_epoch())
-                    .count();
+  const int64_t now = ctx.clock->now_seconds();
   std::string token = ctx.sessions->issue(person->user_id, http::kStaffAudience, now);
   log::info("dingtalk", "login: " + person->user_id);
   ex.respond_json(200, Json::object({{"token", token},

@@ -35,15 +35,11 @@ bool transient(int64_t errcode) {
          errcode == 88888 || errcode == 90030;
 }
 
-int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 }  // namespace
 
-OpenApi::OpenApi(const config::DingTalkConfig& config) : config_(config) {}
+OpenApi::OpenApi(const config::DingTalkConfig& config, const time::Clock& clock)
+    : config_(config), clock_(clock) {}
 
 bool OpenApi::trusted_url(const std::string& url) const {
   try {
@@ -247,7 +243,7 @@ Outcome OpenApi::send_to_session(const std::string& session_webhook, const Json&
 
 Outcome OpenApi::send_to_group_robot(const std::string& webhook, const std::string& secret,
                                      const Json& message) {
-  std::string url = secret.empty() ? webhook : signed_robot_webhook(webhook, secret, now_ms());
+  std::string url = secret.empty() ? webhook : signed_robot_webhook(webhook, secret, clock_.now_ms());
   auto reply = post(url, message);
   if (!reply) return reply.outcome();
   if (reply->status != 200 || reply->body.get_int("errcode", 0) != 0) {

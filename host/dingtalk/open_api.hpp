@@ -22,12 +22,15 @@
 #include "host/config/config.hpp"
 #include "host/dingtalk/connection_pool.hpp"
 #include "host/outcome.hpp"
+#include "host/time/clock.hpp"
 
 namespace courthub::dingtalk {
 
 class OpenApi {
  public:
-  explicit OpenApi(const config::DingTalkConfig& config);
+  // `clock` dates the group robots' signatures; it must outlive the client. Token expiry is
+  // measured on the steady clock (it is a duration, not a date).
+  OpenApi(const config::DingTalkConfig& config, const time::Clock& clock);
 
   // The app access token (gettoken), from the cache while it has more than 5 minutes left.
   Expected<std::string> access_token();
@@ -78,6 +81,7 @@ class OpenApi {
   static Outcome errcode_outcome(const Json& body, const std::string& what);
 
   config::DingTalkConfig config_;
+  const time::Clock& clock_;
   ConnectionPool pool_;
   std::mutex token_mu_;
   std::string token_;

@@ -2,7 +2,6 @@
 // POST /dingtalk/robot: a robot chat message, checked, de-duplicated, routed to the plugin that
 // owns the command; the reply goes back in the response and through the session webhook.
 #include <algorithm>
-#include <chrono>
 
 #include "host/dingtalk/channel.hpp"
 #include "host/dingtalk/robot_commands.hpp"
@@ -18,11 +17,6 @@ using storage::int_value;
 using storage::text_of;
 using storage::text_value;
 
-int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 struct RobotReply {
   bool markdown = true;
@@ -109,7 +103,7 @@ http::Identity identify(ChannelContext& ctx, const Json& message) {
 void serve(http::Exchange& ex, ChannelContext& ctx) {
   if (!http::allow_methods(ex, {"POST"})) return;
   Outcome signed_ok = verify_robot_request(ex.header("timestamp"), ex.header("sign"),
-                                           ctx.config.app_secret, now_ms(),
+                                           ctx.config.app_secret, ctx.clock->now_ms(),
                                            ctx.config.robot_window_ms);
   if (!signed_ok.ok()) {
     log::warn("dingtalk", "robot message refused: " + signed_ok.message());
@@ -126,7 +120,7 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
 
   // At-least-once delivery: a msgId seen before gets the reply it got then, and nothing runs.
   storage::QueryResult inserted;
-  ch_value key[] = {text_value(msg_id), int_value(now_ms())};
+  ch_value key[] = {text_value(msg_id), int_value(ctx.clock->now_ms())};
   Outcome o = ctx.host_db->query(
       "INSERT INTO robot_messages(msg_id, received_ms) VALUES (?, ?) "
       "ON CONFLICT(msg_id) DO NOTHING",
@@ -166,7 +160,7 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
 
   std::string webhook = message->get_string("sessionWebhook");
   int64_t expires = message->get_int("sessionWebhookExpiredTime", INT64_MAX);
-  if (!webhook.empty() && expires > now_ms()) {
+  if (!webhook.empty() && expires > ctx.clock->now_ms()) {
     if (!ctx.api->trusted_url(webhook)) {
       log::warn("dingtalk", "robot message " + msg_id + " names a session webhook outside "
                             "DingTalk; the reply goes only in the response");

@@ -4,7 +4,6 @@
 
 #include <openssl/evp.h>
 
-#include <chrono>
 #include <fstream>
 #include <sstream>
 
@@ -19,11 +18,6 @@ using storage::int_value;
 using storage::text_of;
 using storage::text_value;
 
-int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 // SHA-256 over the seed files' names and contents: changes when any of them does.
 std::string digest_of(const std::vector<std::string>& files) {
@@ -67,11 +61,12 @@ std::vector<std::string> roles_from(std::string_view text) {
   return out;
 }
 
-Outcome write_person(storage::Transaction& txn, const Person& p, std::string_view source) {
+Outcome write_person(storage::Transaction& txn, const Person& p, std::string_view source,
+                     int64_t now_ms) {
   std::string roles = roles_json(p.roles);
   ch_value params[] = {text_value(p.user_id), text_value(p.name),  text_value(p.court_code),
                        int_value(p.dept_id),  text_value(p.title), text_value(roles),
-                       int_value(p.active ? 1 : 0), text_value(source), int_value(now_ms())};
+                       int_value(p.active ? 1 : 0), text_value(source), int_value(now_ms)};
   return txn.query(
       "INSERT INTO people(user_id, name, court_code, dept_id, title, roles, active, source, "
       "updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(user_id) DO UPDATE SET "
@@ -162,7 +157,7 @@ Outcome Directory::import_seed(const Seed& seed, const std::string& digest) {
     for (auto p : seed.people) {
       for (auto& id : inactive)
         if (id == p.user_id) p.active = false;
-      o = write_person(txn, p, "seed");
+      o = write_person(txn, p, "seed", clock_.now_ms());
       if (!o.ok()) return o;
     }
     ch_value meta[] = {text_value("directory.seed_digest"), text_value(digest)};
@@ -234,12 +229,12 @@ Outcome Directory::reload() {
 
 Outcome Directory::upsert_person(const Person& person) {
   Outcome o = db_.transaction(
-      [&](storage::Transaction& txn) { return write_person(txn, person, "dingtalk"); });
+      [&](storage::Transaction& txn) { return write_person(txn, person, "dingtalk", clock_.now_ms()); });
   return o.ok() ? reload() : o;
 }
 
 Outcome Directory::deactivate_person(const std::string& user_id) {
-  ch_value params[] = {int_value(now_ms()), text_value(user_id)};
+  ch_value params[] = {int_value(clock_.now_ms()), text_value(user_id)};
   Outcome o = db_.query("UPDATE people SET active = 0, updated_ms = ? WHERE user_id = ?", params);
   return o.ok() ? reload() : o;
 }

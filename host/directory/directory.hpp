@@ -16,12 +16,14 @@
 #include "host/directory/snapshot.hpp"
 #include "host/outcome.hpp"
 #include "host/storage/database.hpp"
+#include "host/time/clock.hpp"
 
 namespace courthub::directory {
 
 class Directory {
  public:
-  explicit Directory(storage::Database& host_db) : db_(host_db) {}
+  // `clock` stamps each change; it must outlive the directory.
+  Directory(storage::Database& host_db, const time::Clock& clock) : db_(host_db), clock_(clock) {}
 
   // Imports the seed when its files differ from the last import (seed rows are replaced, rows
   // that came from DingTalk events are kept), then loads everything into a Snapshot.
@@ -42,6 +44,7 @@ class Directory {
   Outcome reload();
 
   storage::Database& db_;
+  const time::Clock& clock_;
   mutable std::mutex mu_;  // guards snapshot_ and serialises changes
   std::shared_ptr<const Snapshot> snapshot_ = Snapshot::build(Seed{});
 };

@@ -2,7 +2,6 @@
 // The /admin endpoints.
 #include "host/http/admin_endpoints.hpp"
 
-#include <chrono>
 
 #include "host/log.hpp"
 
@@ -191,10 +190,7 @@ void add_admin_endpoints(Router& router, const Authenticator& auth, AdminTargets
           ex.respond_error(400, "invalid_argument", "send {\"plugin\": \"...\", \"job\": \"...\"}");
           return;
         }
-        int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                          std::chrono::system_clock::now().time_since_epoch())
-                          .count();
-        Outcome o = t.scheduler->run_now(plugin, job, now);
+        Outcome o = t.scheduler->run_now(plugin, job, t.clock->now_ms());
         (void)t.audit->record(actor, "jobs.run", plugin + "/" + job, "",
                               o.ok() ? "ok" : o.message());
         if (!o.ok()) return ex.respond_outcome(o, plugin);

@@ -13,6 +13,7 @@
 #include "host/jobs/scheduler.hpp"
 #include "host/plugins/plugin_set.hpp"
 #include "host/storage/audit_log.hpp"
+#include "host/time/clock.hpp"
 
 namespace courthub::http {
 
@@ -22,6 +23,8 @@ struct AdminTargets {
   jobs::Inbox* inbox = nullptr;
   jobs::Outbox* outbox = nullptr;
   jobs::Scheduler* scheduler = nullptr;
+  // Dates the runs started from POST /admin/jobs/run.
+  const time::Clock* clock = nullptr;
   // Re-reads the configuration; the result says what changed, or why it was refused
   // ({"ok": false, "errors": [...]}).
   std::function<Json(const std::string& actor)> reload;

@@ -13,12 +13,6 @@
 namespace courthub::http {
 namespace {
 
-int64_t now_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 // /apps/<plugin>/ui/...: the plugin's pages, public (a page logs in by itself), from the folder
 // <plugin>.ui/ beside the plugin's .so.
 void serve_pages(Exchange& ex, const plugins::PluginInstance& plugin, StaticFiles& pages) {
@@ -35,7 +29,7 @@ void serve_pages(Exchange& ex, const plugins::PluginInstance& plugin, StaticFile
 }
 
 void serve(Exchange& ex, plugins::PluginSet& plugins, const Authenticator& auth, Metrics& metrics,
-           StaticFiles& pages) {
+           StaticFiles& pages, const time::Clock& clock) {
   // /apps/<plugin>/<rest>
   std::string_view rest = std::string_view(ex.path()).substr(6);
   size_t slash = rest.find('/');
@@ -56,7 +50,7 @@ void serve(Exchange& ex, plugins::PluginSet& plugins, const Authenticator& auth,
     return;
   }
 
-  auto identity = auth.authenticate(ex.bearer_token(), now_seconds());
+  auto identity = auth.authenticate(ex.bearer_token(), clock.now_seconds());
   if (!identity) {
     ex.respond(401, "application/json; charset=utf-8",
                plugins::error_body("unauthenticated", identity.outcome().message(), "", Json(),
@@ -88,12 +82,12 @@ void serve(Exchange& ex, plugins::PluginSet& plugins, const Authenticator& auth,
 }  // namespace
 
 void add_apps_endpoint(Router& router, plugins::PluginSet& plugins, const Authenticator& auth,
-                       Metrics& metrics) {
+                       Metrics& metrics, const time::Clock& clock) {
   metrics.describe("courthub_plugin_errors_total", "counter",
                    "Calls into plugins that failed with an internal error, by plugin and kind");
   auto pages = std::make_shared<StaticFiles>();
-  router.prefix("/apps/", "/apps", [&plugins, &auth, &metrics, pages](Exchange& ex) {
-    serve(ex, plugins, auth, metrics, *pages);
+  router.prefix("/apps/", "/apps", [&plugins, &auth, &metrics, pages, &clock](Exchange& ex) {
+    serve(ex, plugins, auth, metrics, *pages, clock);
   });
 }
 

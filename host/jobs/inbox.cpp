@@ -17,11 +17,6 @@ using storage::int_value;
 using storage::text_of;
 using storage::text_value;
 
-int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 struct Due {
   InboxEvent event;
@@ -33,7 +28,8 @@ struct Due {
 
 Expected<std::unique_ptr<Inbox>> Inbox::open(storage::Database& db,
                                              const std::string& journal_dir, bool sync_journal,
-                                             Subscribers subscribers, InboxPolicy policy) {
+                                             const time::Clock& clock, Subscribers subscribers,
+                                             InboxPolicy policy) {
   auto journal = InboxJournal::open(journal_dir, sync_journal, policy.journal_segment_bytes);
   if (!journal) return journal.outcome();
   int64_t max_id = 0;
@@ -44,7 +40,7 @@ Expected<std::unique_ptr<Inbox>> Inbox::open(storage::Database& db,
                        });
   if (!o.ok()) return Outcome::error("inbox: " + o.message());
   std::unique_ptr<Inbox> inbox(
-      new Inbox(db, std::move(*journal), std::move(subscribers), policy));
+      new Inbox(db, std::move(*journal), clock, std::move(subscribers), policy));
   inbox->next_id_ = std::max(max_id, inbox->journal_->max_recovered_id()) + 1;
   // Recovered events are duplicates to anyone who sends them again before they are moved.
   for (auto& [seq, e] : inbox->journal_->take(0, SIZE_MAX)) {
@@ -90,7 +86,7 @@ Expected<Inbox::Stored> Inbox::store(std::string_view source, std::string_view t
       ticket = it->second.ticket;
     } else {
       stored.id = next_id_++;
-      ticket = journal_->enqueue(InboxJournal::Entry{stored.id, now_ms(), std::string(source),
+      ticket = journal_->enqueue(InboxJournal::Entry{stored.id, clock_.now_ms(), std::string(source),
                                                      std::string(topic), key,
                                                      std::string(payload)});
       journalled_.emplace(key, Journalled{stored.id, ticket});
@@ -129,7 +125,7 @@ Expected<size_t> Inbox::move_batch(size_t max) {
     if (!subscribers.count(e.topic)) subscribers.emplace(e.topic, subscribers_(e.topic));
   }
   bool deliveries = false;
-  const int64_t now = now_ms();
+  const int64_t now = clock_.now_ms();
   // Not synced here: the journal keeps these entries until settle() has synced the tables.
   uint64_t ticket = 0;
   Outcome o = db_.transaction_unsynced([&](storage::Transaction& txn) -> Outcome {
@@ -242,7 +238,7 @@ size_t Inbox::deliver_due(const Handler& handler) {
 
 size_t Inbox::deliver_ready(const Handler& handler) {
   std::vector<Due> due;
-  ch_value now[] = {int_value(now_ms())};
+  ch_value now[] = {int_value(clock_.now_ms())};
   Outcome o = db_.query(
       "SELECT d.event_id, d.subscriber, d.attempts, i.source, i.topic, i.payload "
       "FROM inbox_deliveries d JOIN inbox i ON i.id = d.event_id "
@@ -285,7 +281,7 @@ size_t Inbox::deliver_ready(const Handler& handler) {
     if (r.outcome == Handled::Retry && u.attempts < policy_.max_attempts) {
       int64_t backoff = policy_.first_backoff_ms << std::min(u.attempts - 1, 20);
       u.state = "pending";
-      u.next_ms = now_ms() + std::min(backoff, policy_.max_backoff_ms);
+      u.next_ms = clock_.now_ms() + std::min(backoff, policy_.max_backoff_ms);
       log::warn("inbox", "event " + std::to_string(d.event.id) + " (" + d.event.topic + ") to " +
                              d.subscriber + " failed, attempt " + std::to_string(u.attempts) +
                              ", retrying: " + r.error);
@@ -298,7 +294,7 @@ size_t Inbox::deliver_ready(const Handler& handler) {
     updates.push_back(std::move(u));
   }
   o = db_.transaction([&](storage::Transaction& txn) -> Outcome {
-    const int64_t t = now_ms();
+    const int64_t t = clock_.now_ms();
     for (auto& u : updates) {
       ch_value p[] = {text_value(u.state), int_value(u.attempts), int_value(u.next_ms),
                       text_value(u.error), int_value(t), int_value(u.event_id),
@@ -393,7 +389,7 @@ Expected<Json> Inbox::counts() {
 }
 
 Outcome Inbox::replay(int64_t event_id, const std::string& subscriber) {
-  ch_value p[] = {int_value(now_ms()), int_value(event_id), text_value(subscriber)};
+  ch_value p[] = {int_value(clock_.now_ms()), int_value(event_id), text_value(subscriber)};
   storage::QueryResult r;
   Outcome o = db_.query(
       "UPDATE inbox_deliveries SET state = 'pending', attempts = 0, next_ms = ?, last_error = '' "

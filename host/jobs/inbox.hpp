@@ -31,6 +31,7 @@
 #include "host/jobs/seen_keys.hpp"
 #include "host/outcome.hpp"
 #include "host/storage/database.hpp"
+#include "host/time/clock.hpp"
 
 namespace courthub::jobs {
 
@@ -66,9 +67,11 @@ class Inbox {
   // left in the journal by the last run are moved into the tables at start() (or at the first
   // deliver_due()). `sync_journal` false: no fdatasync (storage.synchronous: normal).
   // Errors: the journal cannot be opened or read, the tables cannot be read.
+  // `clock` stamps arrivals and decides which retries are due; it must outlive the inbox.
   static Expected<std::unique_ptr<Inbox>> open(storage::Database& db,
                                                const std::string& journal_dir, bool sync_journal,
-                                               Subscribers subscribers, InboxPolicy policy = {});
+                                               const time::Clock& clock, Subscribers subscribers,
+                                               InboxPolicy policy = {});
   ~Inbox() { stop(); }
 
   struct Stored {
@@ -105,9 +108,9 @@ class Inbox {
   uint64_t journal_events() const { return journal_->written(); }
 
  private:
-  Inbox(storage::Database& db, std::unique_ptr<InboxJournal> journal, Subscribers subscribers,
-        InboxPolicy policy)
-      : db_(db), journal_(std::move(journal)), subscribers_(std::move(subscribers)),
+  Inbox(storage::Database& db, std::unique_ptr<InboxJournal> journal, const time::Clock& clock,
+        Subscribers subscribers, InboxPolicy policy)
+      : db_(db), journal_(std::move(journal)), clock_(clock), subscribers_(std::move(subscribers)),
         policy_(policy) {}
   // Copies up to `max` durable journal entries into the tables, committed but not yet synced;
   // how many, or the failure.
@@ -122,6 +125,7 @@ class Inbox {
 
   storage::Database& db_;
   std::unique_ptr<InboxJournal> journal_;
+  const time::Clock& clock_;
   Subscribers subscribers_;
   InboxPolicy policy_;
 

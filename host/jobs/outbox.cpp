@@ -17,11 +17,6 @@ using storage::null_value;
 using storage::text_of;
 using storage::text_value;
 
-int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 bool nonempty_string(const Json* j) { return j && j->is_string() && !j->as_string().empty(); }
 
@@ -164,7 +159,7 @@ Expected<int64_t> Outbox::queue(const std::string& plugin, const Json& message) 
   if (!parsed) return parsed.outcome();
   std::vector<std::string> targets = split_targets(*parsed);
   int64_t first_id = 0;
-  const int64_t now = now_ms();
+  const int64_t now = clock_.now_ms();
   Outcome o = group_commit_.run([&](storage::Transaction& txn) -> Outcome {
     for (size_t i = 0; i < targets.size(); ++i) {
       Json msg = parsed->msg;
@@ -226,7 +221,7 @@ void Outbox::wake() {
 
 size_t Outbox::deliver_due(Courier& courier) {
   std::vector<OutboxMessage> due;
-  ch_value now[] = {int_value(now_ms())};
+  ch_value now[] = {int_value(clock_.now_ms())};
   Outcome o = db_.query(
       "SELECT id, plugin, channel, target, message, attempts FROM outbox "
       "WHERE state = 'pending' AND next_ms <= ? ORDER BY next_ms, id LIMIT 32",
@@ -262,7 +257,7 @@ size_t Outbox::deliver_due(Courier& courier) {
       state = "pending";
       int64_t backoff = std::min(policy_.first_backoff_ms << std::min(m.attempt - 1, 20),
                                  policy_.max_backoff_ms);
-      next = now_ms() + std::max(backoff, d.retry_after_ms);
+      next = clock_.now_ms() + std::max(backoff, d.retry_after_ms);
       log::warn("outbox", "message " + std::to_string(m.id) + " (" + m.channel +
                               ") not sent, attempt " + std::to_string(m.attempt) + ": " + d.error);
     } else if (d.result != Delivery::Result::Sent) {
@@ -273,7 +268,7 @@ size_t Outbox::deliver_due(Courier& courier) {
     }
     ch_value p[] = {text_value(state), int_value(m.attempt), int_value(next),
                     text_value(d.error),
-                    state == "sent" ? int_value(now_ms()) : null_value(), int_value(m.id)};
+                    state == "sent" ? int_value(clock_.now_ms()) : null_value(), int_value(m.id)};
     Outcome w = db_.query(
         "UPDATE outbox SET state = ?, attempts = ?, next_ms = ?, last_error = ?, sent_ms = ? "
         "WHERE id = ?",
@@ -362,7 +357,7 @@ Expected<Json> Outbox::counts() {
 }
 
 Outcome Outbox::replay(int64_t id) {
-  ch_value p[] = {int_value(now_ms()), int_value(id)};
+  ch_value p[] = {int_value(clock_.now_ms()), int_value(id)};
   storage::QueryResult r;
   Outcome o = db_.query(
       "UPDATE outbox SET state = 'pending', attempts = 0, next_ms = ?, last_error = '' "

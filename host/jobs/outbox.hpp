@@ -20,6 +20,7 @@
 #include "host/outcome.hpp"
 #include "host/storage/database.hpp"
 #include "host/storage/group_commit.hpp"
+#include "host/time/clock.hpp"
 
 namespace courthub::jobs {
 
@@ -65,8 +66,11 @@ Expected<ParsedMessage> parse_outbox_message(const Json& message,
 
 class Outbox {
  public:
-  Outbox(storage::Database& db, storage::GroupCommit& group_commit, OutboxPolicy policy = {})
-      : db_(db), group_commit_(group_commit), policy_(std::move(policy)) {}
+  // `clock` stamps queue, attempt and send times and decides what is due; it must outlive the
+  // outbox.
+  Outbox(storage::Database& db, storage::GroupCommit& group_commit, const time::Clock& clock,
+         OutboxPolicy policy = {})
+      : db_(db), group_commit_(group_commit), clock_(clock), policy_(std::move(policy)) {}
   ~Outbox() { stop(); }
 
   // Validates and stores a message {"to": {...}, "msg": {...}, "key": "..."} (docs/outbox.md).
@@ -99,6 +103,7 @@ class Outbox {
 
   storage::Database& db_;
   storage::GroupCommit& group_commit_;
+  const time::Clock& clock_;
   OutboxPolicy policy_;
   std::mutex mu_;
   std::condition_variable cv_;

@@ -3,47 +3,27 @@
 #include "host/jobs/scheduler.hpp"
 
 #include <chrono>
-#include <map>
 
-#include "host/jobs/cron.hpp"
 #include "host/log.hpp"
+#include "host/time/cron.hpp"
+#include "host/time/time_zone.hpp"
 
 namespace courthub::jobs {
 namespace {
 
-int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-// Zones are looked up once: find() reads the zone file.
-const TimeZone* zone_of(const std::string& name) {
-  static std::mutex mu;
-  static std::map<std::string, TimeZone> zones;
-  std::lock_guard lock(mu);
-  auto it = zones.find(name);
-  if (it == zones.end()) {
-    auto zone = TimeZone::find(name);
-    if (!zone) return nullptr;
-    it = zones.emplace(name, *zone).first;
-  }
-  return &it->second;
-}
-
 // Registration already validated the expression and the zone (PluginInstance::schedule).
 int64_t next_fire(const std::string& cron, const std::string& tz, int64_t after) {
-  auto expr = CronExpression::parse(cron);
-  const TimeZone* zone = zone_of(tz);
+  auto expr = time::CronExpression::parse(cron);
+  auto zone = time::find_zone(tz);
   if (!expr || !zone) return INT64_MAX;
-  return expr->next_after(after, *zone).value_or(INT64_MAX);
+  return expr->next_after(after, **zone).value_or(INT64_MAX);
 }
 
 }  // namespace
 
 void Scheduler::refresh() {
   std::vector<Entry> fresh;
-  const int64_t now = now_ms();
+  const int64_t now = clock_.now_ms();
   for (auto& inst : plugins_.live_all()) {
     for (auto& j : inst->jobs()) {
       Entry e;
@@ -88,7 +68,7 @@ void Scheduler::stop() {
 void Scheduler::timer_loop() {
   std::unique_lock lock(mu_);
   while (running_) {
-    const int64_t now = now_ms();
+    const int64_t now = clock_.now_ms();
     int64_t soonest = now + 60000;
     for (auto& e : entries_) {
       if (e.next_ms <= now) {
@@ -104,7 +84,7 @@ void Scheduler::timer_loop() {
       }
       soonest = std::min(soonest, e.next_ms);
     }
-    auto wait = std::chrono::milliseconds(std::max<int64_t>(soonest - now_ms(), 10));
+    auto wait = std::chrono::milliseconds(std::max<int64_t>(soonest - clock_.now_ms(), 10));
     cv_.wait_for(lock, std::min(wait, std::chrono::milliseconds(1000)));
   }
 }

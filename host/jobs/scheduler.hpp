@@ -20,13 +20,18 @@
 #include "host/outcome.hpp"
 #include "host/plugins/plugin_set.hpp"
 #include "host/storage/database.hpp"
+#include "host/time/clock.hpp"
 
 namespace courthub::jobs {
 
 class Scheduler {
  public:
-  Scheduler(plugins::PluginSet& plugins, storage::Database& host_db, int workers = 2)
-      : plugins_(plugins), db_(host_db), workers_(workers) {}
+  // Jobs come due by `clock`; the timer looks at it at least once a second, so a test clock
+  // moved forward fires what became due within a second. Everything passed in must outlive
+  // the scheduler.
+  Scheduler(plugins::PluginSet& plugins, storage::Database& host_db, const time::Clock& clock,
+            int workers = 2)
+      : plugins_(plugins), db_(host_db), clock_(clock), workers_(workers) {}
   ~Scheduler() { stop(); }
 
   void start();
@@ -54,6 +59,7 @@ class Scheduler {
 
   plugins::PluginSet& plugins_;
   storage::Database& db_;
+  const time::Clock& clock_;
   int workers_;
 
   mutable std::mutex mu_;

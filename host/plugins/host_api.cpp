@@ -3,6 +3,7 @@
 //
 // Nothing thrown inside the host escapes through these functions: each converts failures to a
 // status and the per-thread last_error text.
+#include <chrono>
 #include <cstddef>
 #include <string>
 
@@ -10,6 +11,8 @@
 #include "host/log.hpp"
 #include "host/plugins/plugin_instance.hpp"
 #include "host/storage/migrations.hpp"
+#include "host/time/clock.hpp"
+#include "host/time/work_calendar.hpp"
 
 namespace courthub::plugins {
 namespace {
@@ -294,40 +297,49 @@ void reply_title(ch_reply* r, ch_str title) {
   }
 }
 
-int64_t now_ms(ch_host* h) { return self(h).services() ? self(h).services()->now_ms() : 0; }
+// During validation (check-config) there are no services: the real clock then.
+int64_t now_ms(ch_host* h) {
+  auto* services = self(h).services();
+  return services ? services->clock().now_ms() : time::system_clock().now_ms();
+}
 
-// The work calendar's answers; CH_NOT_FOUND names a year the calendar has no data for.
-ch_status is_workday(ch_host* h, ch_day day, uint32_t* out) {
+// The work calendar speaks year_month_day; the ABI counts days since 1970-01-01.
+std::chrono::year_month_day date_of(ch_day day) {
+  return std::chrono::year_month_day(std::chrono::sys_days(std::chrono::days(day)));
+}
+ch_day day_of(std::chrono::year_month_day date) {
+  return std::chrono::sys_days(date).time_since_epoch().count();
+}
+
+template <class F>
+ch_status with_calendar(ch_host* h, F&& fn) {
   return guarded([&] {
-    auto& inst = self(h);
-    if (!inst.services()) return fail(Status::Unavailable, "the host is only validating");
-    auto r = inst.services()->is_workday(day);
-    if (!r) return fail(r.outcome());
-    if (out) *out = *r ? 1 : 0;
+    auto* services = self(h).services();
+    if (!services) return fail(Status::Unavailable, "the host is only validating");
+    fn(services->work_calendar());
     return CH_OK;
+  });
+}
+
+ch_status is_workday(ch_host* h, ch_day day, uint32_t* out) {
+  return with_calendar(h, [&](const time::WorkCalendar& cal) {
+    if (out) *out = cal.is_workday(date_of(day)) ? 1 : 0;
   });
 }
 
 ch_status next_workday(ch_host* h, ch_day day, ch_day* out) {
-  return guarded([&] {
-    auto& inst = self(h);
-    if (!inst.services()) return fail(Status::Unavailable, "the host is only validating");
-    auto r = inst.services()->next_workday(day);
-    if (!r) return fail(r.outcome());
-    if (out) *out = *r;
-    return CH_OK;
+  return with_calendar(h, [&](const time::WorkCalendar& cal) {
+    if (out) *out = day_of(cal.next_workday_after(date_of(day)));
   });
 }
 
 ch_status workdays_between(ch_host* h, ch_day first, ch_day last, int64_t* out) {
-  return guarded([&] {
-    auto& inst = self(h);
-    if (!inst.services()) return fail(Status::Unavailable, "the host is only validating");
-    if (last - first > 3660) return fail(Status::InvalidArgument, "workdays_between spans over 3660 days");
-    auto r = inst.services()->workdays_between(first, last);
-    if (!r) return fail(r.outcome());
-    if (out) *out = *r;
-    return CH_OK;
+  if (last - first > 3660) {
+    return fail(Status::InvalidArgument, "workdays_between spans over 3660 days");
+  }
+  return with_calendar(h, [&](const time::WorkCalendar& cal) {
+    // The calendar counts [from, to); the ABI's span includes its last day.
+    if (out) *out = last < first ? 0 : cal.workdays_between(date_of(first), date_of(last + 1));
   });
 }
 

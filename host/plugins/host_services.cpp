@@ -120,20 +120,4 @@ Outcome HostServices::publish(const std::string& plugin, storage::Transaction* t
   return o;
 }
 
-int64_t HostServices::now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-Expected<bool> HostServices::is_workday(int64_t) {
-  return Outcome::unavailable("no work calendar yet");
-}
-Expected<int64_t> HostServices::next_workday(int64_t) {
-  return Outcome::unavailable("no work calendar yet");
-}
-Expected<int64_t> HostServices::workdays_between(int64_t, int64_t) {
-  return Outcome::unavailable("no work calendar yet");
-}
-
 }  // namespace courthub::plugins

@@ -23,10 +23,12 @@ namespace courthub::plugins {
 
 class HostServices : public Services {
  public:
+  // Everything passed by reference must outlive the services.
   HostServices(std::string data_dir, storage::SqliteOptions sqlite, directory::Directory& directory,
-               jobs::Inbox& inbox, jobs::Outbox& outbox)
+               jobs::Inbox& inbox, jobs::Outbox& outbox, const time::Clock& clock,
+               const time::WorkCalendar& calendar)
       : data_dir_(std::move(data_dir)), sqlite_(sqlite), directory_(directory), inbox_(inbox),
-        outbox_(outbox), effects_(inbox, outbox) {}
+        outbox_(outbox), clock_(clock), calendar_(calendar), effects_(inbox, outbox) {}
 
   Expected<storage::Database*> plugin_database(const std::string& plugin) override;
   Outcome plugin_transaction(const std::string& plugin,
@@ -37,14 +39,12 @@ class HostServices : public Services {
                                 const Json& message) override;
   Outcome publish(const std::string& plugin, storage::Transaction* txn, const std::string& name,
                   const Json& payload, const std::string& key) override;
-  int64_t now_ms() override;
-  Expected<bool> is_workday(int64_t day) override;
-  Expected<int64_t> next_workday(int64_t day) override;
-  Expected<int64_t> workdays_between(int64_t first, int64_t last) override;
   bool plugin_active(const std::string& name) override {
     return active_ && active_(name);
   }
   // Set once the plugin set exists (it is built after the services).
+  const time::Clock& clock() const override { return clock_; }
+  const time::WorkCalendar& work_calendar() const override { return calendar_; }
   void set_active_check(std::function<bool(const std::string&)> active) {
     active_ = std::move(active);
   }
@@ -55,6 +55,8 @@ class HostServices : public Services {
   directory::Directory& directory_;
   jobs::Inbox& inbox_;
   jobs::Outbox& outbox_;
+  const time::Clock& clock_;
+  const time::WorkCalendar& calendar_;
   EffectQueue effects_;
   std::mutex mu_;
   struct PluginDatabase {

@@ -2,8 +2,8 @@
 // PluginInstance: lifecycle, registrations and guarded calls into one plugin.
 #include "host/plugins/plugin_instance.hpp"
 
-#include "host/jobs/cron.hpp"
-#include "host/jobs/time_zone.hpp"
+#include "host/time/cron.hpp"
+#include "host/time/time_zone.hpp"
 #include "host/log.hpp"
 
 namespace courthub::plugins {
@@ -257,10 +257,10 @@ Outcome PluginInstance::schedule(std::string_view job_name, std::string_view cro
   }
   for (auto& j : jobs_)
     if (j.name == job_name) return Outcome::conflict("job '" + std::string(job_name) + "' twice");
-  auto expr = jobs::CronExpression::parse(cron);
+  auto expr = time::CronExpression::parse(cron);
   if (!expr) return expr.outcome();
-  std::string tz = time_zone.empty() ? std::string("Asia/Shanghai") : std::string(time_zone);
-  auto zone = jobs::TimeZone::find(tz);
+  std::string tz = time_zone.empty() ? std::string(time::kDefaultZone) : std::string(time_zone);
+  auto zone = time::find_zone(tz);
   if (!zone) return zone.outcome();
   jobs_.push_back({std::string(job_name), std::string(cron), tz, handler});
   return Outcome::success();

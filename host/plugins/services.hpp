@@ -14,6 +14,8 @@
 #include "courthub/json.hpp"
 #include "host/outcome.hpp"
 #include "host/storage/database.hpp"
+#include "host/time/clock.hpp"
+#include "host/time/work_calendar.hpp"
 
 namespace courthub::plugins {
 
@@ -44,14 +46,13 @@ class Services {
   virtual Outcome publish(const std::string& plugin, storage::Transaction* txn,
                           const std::string& name, const Json& payload,
                           const std::string& key) = 0;
-  // The host clock, Unix ms.
-  virtual int64_t now_ms() = 0;
-  // The work calendar (days since 1970-01-01); NotFound for a year it has no data for.
-  virtual Expected<bool> is_workday(int64_t day) = 0;
-  virtual Expected<int64_t> next_workday(int64_t day) = 0;
-  virtual Expected<int64_t> workdays_between(int64_t first, int64_t last) = 0;
   // Whether the plugin `name` is enabled and active.
   virtual bool plugin_active(const std::string& name) = 0;
+  // The host's clock: what "now" is for plugins (host/time/clock.hpp). Lives as long as the
+  // services.
+  virtual const time::Clock& clock() const = 0;
+  // The official work calendar (host/time/work_calendar.hpp). Lives as long as the services.
+  virtual const time::WorkCalendar& work_calendar() const = 0;
 };
 
 }  // namespace courthub::plugins

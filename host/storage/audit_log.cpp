@@ -2,8 +2,6 @@
 // AuditLog: appending and listing audit rows.
 #include "host/storage/audit_log.hpp"
 
-#include <chrono>
-
 #include "host/log.hpp"
 
 namespace courthub::storage {
@@ -11,9 +9,7 @@ namespace courthub::storage {
 Outcome AuditLog::record(const std::string& actor, const std::string& action,
                          const std::string& target, const std::string& detail,
                          const std::string& result) {
-  int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                    std::chrono::system_clock::now().time_since_epoch())
-                    .count();
+  const int64_t now = clock_.now_ms();
   std::string rid(log::request_id());
   ch_value p[] = {int_value(now),    text_value(actor),  text_value(action), text_value(target),
                   text_value(detail), text_value(result), text_value(rid)};

@@ -9,12 +9,14 @@
 #include "courthub/json.hpp"
 #include "host/outcome.hpp"
 #include "host/storage/database.hpp"
+#include "host/time/clock.hpp"
 
 namespace courthub::storage {
 
 class AuditLog {
  public:
-  explicit AuditLog(Database& db) : db_(db) {}
+  // `clock` dates each row; `db` and `clock` must outlive the log.
+  AuditLog(Database& db, const time::Clock& clock) : db_(db), clock_(clock) {}
 
   // `actor` is who did it ("admin@127.0.0.1", "signal:SIGHUP", "startup"); never a secret.
   Outcome record(const std::string& actor, const std::string& action, const std::string& target,
@@ -24,6 +26,7 @@ class AuditLog {
 
  private:
   Database& db_;
+  const time::Clock& clock_;
 };
 
 }  // namespace courthub::storage

@@ -6,26 +6,21 @@
 #include <Poco/URI.h>
 #include <stdlib.h>
 
-#include <chrono>
 #include <filesystem>
 #include <random>
 #include <set>
 
 #include "host/config/config.hpp"
+#include "host/config/config_loader.hpp"
 #include "host/http/identity.hpp"
 #include "host/log.hpp"
 #include "host/plugins/dispatch.hpp"
 #include "host/plugins/plugin_library.hpp"
 #include "host/runtime.hpp"
+#include "host/time/clock.hpp"
 
 namespace courthub::testing {
 namespace {
-
-int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 [[noreturn]] void fail(const Outcome& o, const std::string& context) {
   throw Error(o.code(), context + ": " + o.message());
@@ -52,6 +47,8 @@ struct PluginHarness::Impl {
   std::string dir;
   bool remove_dir = false;
   std::string plugin;
+  // The host clock the plugin and the runtime see; set at construction, moved by the test.
+  time::ManualClock clock{0};
   std::unique_ptr<Runtime> runtime;  // the server's own composition
   http::Identity identity = http::Identity::admin();
   std::set<std::string> others_active;  // plugins the test pretends are enabled
@@ -76,6 +73,7 @@ struct PluginHarness::Impl {
 PluginHarness::PluginHarness(const std::string& plugin_file, HarnessOptions options)
     : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
+  m.clock.set(options.start_ms != 0 ? options.start_ms : time::system_clock().now_ms());
   if (options.data_dir.empty()) {
     std::string tmpl = (std::filesystem::temp_directory_path() / "courthub-harness-XXXXXX").string();
     if (!mkdtemp(tmpl.data())) throw Error(Status::Error, "cannot create a temporary directory");
@@ -101,6 +99,9 @@ PluginHarness::PluginHarness(const std::string& plugin_file, HarnessOptions opti
   runtime.sync_journal = false;  // a test's crash loses nothing anyone relies on
   runtime.journal_segment_bytes = 256u << 10;
   runtime.directory_seed = options.directory_seed;
+  runtime.calendar_files =
+      options.calendar_files.empty() ? config::shipped_calendar_files() : options.calendar_files;
+  runtime.clock = &m.clock;
   runtime.known_group_robot = [](const std::string&) { return true; };
   runtime.also_active = [raw](const std::string& name) {
     return raw->others_active.count(name) > 0;
@@ -264,12 +265,16 @@ size_t PluginHarness::deliver_published() {
       });
 }
 
+int64_t PluginHarness::now_ms() const { return impl_->clock.now_ms(); }
+void PluginHarness::set_now_ms(int64_t unix_ms) { impl_->clock.set(unix_ms); }
+void PluginHarness::advance_ms(int64_t delta_ms) { impl_->clock.advance(delta_ms); }
+
 void PluginHarness::run_job(const std::string& job, int64_t scheduled_ms) {
   auto inst = impl_->live();
   for (auto& j : inst->jobs()) {
     if (j.name != job) continue;
     ch_job call{sizeof(ch_job), ch_str{j.name.data(), j.name.size()},
-                scheduled_ms ? scheduled_ms : now_ms()};
+                scheduled_ms ? scheduled_ms : impl_->clock.now_ms()};
     auto r = inst->job(j.handler, call);
     if (!r.ok()) throw Error(static_cast<Status>(r.status), "job '" + job + "': " + r.error);
     return;

@@ -6,6 +6,7 @@
 #include "actions.hpp"
 #include "instance_views.hpp"
 #include "routes.hpp"
+#include "courthub/time.hpp"
 #include "value_text.hpp"
 
 namespace approvals {
@@ -116,7 +117,7 @@ Reply show(Context& ctx, const Viewer& v, int64_t id) {
   text += "\n**审批记录**\n\n";
   for (auto& r : instance_store::records(db, row->id)) {
     const auto& d = r.draft;
-    text += "- " + beijing_time(r.at_ms) + " " + (d.user_name.empty() ? "系统" : d.user_name) +
+    text += "- " + courthub::time::format_local(r.at_ms) + " " + (d.user_name.empty() ? "系统" : d.user_name) +
             " " + record_text(d) + (d.remark.empty() ? "" : "：" + d.remark) + "\n";
   }
   for (auto& t : instance_store::tasks(db, row->id))
@@ -137,7 +138,7 @@ CardUpdate card_decision(Context& ctx, const CardAction& a, const std::string& a
   update.card_data["status"] = out.task ? task_status_text(out.task->status, out.task->result)
                                         : status_text(out.row.status, out.row.result);
   update.card_data["handled_by"] = in.viewer.name;
-  update.card_data["handled_at"] = beijing_time(now_ms());
+  update.card_data["handled_at"] = courthub::time::format_local(now_ms());
   update.card_data["instance_status"] = status_text(out.row.status, out.row.result);
   update.user_private_data["result"] = action;
   if (!in.remark.empty()) update.card_data["remark"] = in.remark;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "instance_views.hpp"
+#include "courthub/time.hpp"
 #include "value_text.hpp"
 
 namespace approvals {
@@ -55,7 +56,7 @@ Json Notifications::card_data(const InstanceRow& row, const TaskRow& task) const
                        {"status", task_status_text(task.status, task.result)},
                        {"task_id", id_text(task.id)},
                        {"instance_id", id_text(row.id)},
-                       {"created", beijing_time(row.created_ms)},
+                       {"created", courthub::time::format_local(row.created_ms)},
                        {"url", link(row)}});
 }
 

@@ -2,6 +2,8 @@
 // Dates, UTF-8 lengths and display strings for form values and statuses.
 #include "value_text.hpp"
 
+#include "courthub/time.hpp"
+
 #include <cmath>
 #include <cstdio>
 
@@ -18,13 +20,6 @@ bool digits(std::string_view s, size_t at, size_t n, int& out) {
   return true;
 }
 
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int days_in_month(int y, int m) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && leap(y) ? 29 : kDays[m - 1];
-}
-
 std::string number_text(double v) {
   if (std::floor(v) == v && std::fabs(v) < 1e15) return std::to_string(static_cast<int64_t>(v));
   char buf[32];
@@ -39,7 +34,8 @@ bool valid_date_text(std::string_view s, bool with_time) {
   if (!digits(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, m) || s[7] != '-' ||
       !digits(s, 8, 2, d))
     return false;
-  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return false;
+  if (y < 1900 || !courthub::time::make_date(y, static_cast<unsigned>(m), static_cast<unsigned>(d)).ok())
+    return false;
   if (!with_time) return s.size() == 10;
   if (s.size() != 16 && s.size() != 19) return false;
   int hh, mm, ss = 0;
@@ -69,28 +65,6 @@ std::string trim(std::string_view text) {
   while (b < e && space(text[b])) ++b;
   while (e > b && space(text[e - 1])) --e;
   return std::string(text.substr(b, e - b));
-}
-
-std::string beijing_time(int64_t unix_ms) {
-  // Days-from-civil inverse (Howard Hinnant's algorithm) on the UTC+8 wall clock.
-  int64_t secs = unix_ms / 1000 + 8 * 3600;
-  int64_t days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
-  int64_t rem = secs - days * 86400;
-  int64_t z = days + 719468;
-  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  int64_t doe = z - era * 146097;
-  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t y = yoe + era * 400;
-  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  int64_t mp = (5 * doy + 2) / 153;
-  int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  if (m <= 2) ++y;
-  char buf[64];  // -Wformat-truncation cannot tell that every field is small
-  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld %02lld:%02lld", static_cast<long long>(y),
-                static_cast<long long>(m), static_cast<long long>(d),
-                static_cast<long long>(rem / 3600), static_cast<long long>(rem % 3600 / 60));
-  return buf;
 }
 
 std::string display_value(const FieldSpec& field, const Json& v) {

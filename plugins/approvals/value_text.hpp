@@ -22,8 +22,6 @@ size_t utf8_length(std::string_view text);
 
 std::string trim(std::string_view text);
 
-// Unix ms as Beijing time (UTC+8, no daylight saving), "2024-05-01 09:00".
-std::string beijing_time(int64_t unix_ms);
 
 // A form value as one line for cards, lists and chat: "2024-05-01 ~ 2024-05-03", "事假",
 // "2 个附件".

@@ -94,7 +94,7 @@ std::optional<std::string> outside_open_hours(const OpenHours& h, int64_t start_
   LocalDate day = local_date(start_ms);
   int wd = weekday(day);
   if (!(h.days & (1u << (wd - 1))))
-    return std::string(weekday_name(wd)) + "（" + format_date(day) + "）不开放预订";
+    return std::string(weekday_name(day)) + "（" + format_date(day) + "）不开放预订";
   int from = local_minute(start_ms);
   int64_t day_start = to_instant(day, 0);
   int64_t to = (end_ms - day_start) / kMinuteMs;

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "civil_time.hpp"
+#include "dates.hpp"
 
 namespace rooms {
 

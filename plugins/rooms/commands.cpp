@@ -147,7 +147,7 @@ Reply room_day(const RoomsApp& app, const Caller& c, const std::vector<std::stri
   }
   Slot day{to_instant(date, 0), to_instant(add_days(date, 1), 0)};
   std::string text = "### " + room.name + " " + format_date(date) + " " +
-                     std::string(weekday_name(weekday(date))) + "\n\n可预订 " +
+                     std::string(weekday_name(date)) + "\n\n可预订 " +
                      format_hours(room.hours) + "\n\n";
   int n = 0;
   for (auto& b : app.store.busy(room.court, day)) {

@@ -94,8 +94,8 @@ std::vector<LocalDate> expand(const Recurrence& rule, const LocalDate& first,
         if (!date) {
           // A month without that day (the 31st, 29 February) is skipped, as RFC 5545 does; stop
           // once even the first of that month lies beyond every bound.
-          LocalDate month_start{first.year + (first.month - 1 + k) / 12,
-                                (first.month - 1 + k) % 12 + 1, 1};
+          LocalDate month_start = LocalDate{first.year() / first.month() / 1} +
+                                  std::chrono::months{k};
           if ((rule.until && month_start > *rule.until) || month_start > last_allowed) break;
           continue;
         }

@@ -10,7 +10,7 @@
 
 #include <courthub/json.hpp>
 
-#include "civil_time.hpp"
+#include "dates.hpp"
 #include "field_errors.hpp"
 
 namespace rooms {

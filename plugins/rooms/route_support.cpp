@@ -64,7 +64,7 @@ Slot date_window(const Json& q, int64_t now_ms, int default_days, FieldErrors& e
   LocalDate from = read("from", today);
   LocalDate to = read("to", add_days(from, default_days - 1));
   if (to < from) errors.add("/to", "must not be before from");
-  if (days_from_civil(to) - days_from_civil(from) > 366)
+  if (days_between(from, to) > 366)
     errors.add("/to", "a window spans at most 366 days");
   return Slot{to_instant(from, 0), to_instant(add_days(to, 1), 0)};
 }

@@ -84,7 +84,7 @@ DateResult weekday_date(std::string_view rest, const LocalDate& today, int weeks
   if (d < today) {
     return {true, std::nullopt,
             std::string(word) + "（" + format_date(d) + "）已经过去了；下周请说 下周" +
-                std::string(weekday_name(*wd)).substr(3)};
+                std::string(weekday_name(std::chrono::weekday{static_cast<unsigned>(*wd)})).substr(3)};
   }
   return {true, d, ""};
 }
@@ -105,7 +105,7 @@ DateResult numeric_date(std::string_view w, const LocalDate& today) {
         if (d && t.empty()) {
           if (!is_valid_date(*y, *m, *d))
             return {true, std::nullopt, "没有 " + std::string(w) + " 这一天"};
-          return {true, LocalDate{*y, *m, *d}, ""};
+          return {true, make_date(*y, static_cast<unsigned>(*m), static_cast<unsigned>(*d)), ""};
         }
       }
     }
@@ -123,18 +123,19 @@ DateResult numeric_date(std::string_view w, const LocalDate& today) {
   if (!consume(t, "月")) return {};
   auto day = take_number(t, 2);
   if (!day || !(consume(t, "日") || consume(t, "号")) || !t.empty()) return {};
-  int y = year ? *year : today.year;
+  int y = year ? *year : static_cast<int>(today.year());
   if (!is_valid_date(y, *first, *day)) {
     // 2月29日 without a year means the next 29 February that exists.
     if (!year && *first == 2 && *day == 29) {
       for (int k = 1; k <= 4; ++k)
-        if (is_valid_date(y + k, 2, 29)) return {true, LocalDate{y + k, 2, 29}, ""};
+        if (is_valid_date(y + k, 2, 29)) return {true, make_date(y + k, 2, 29), ""};
     }
     return {true, std::nullopt, "没有 " + std::string(w) + " 这一天"};
   }
-  LocalDate d{y, *first, *day};
-  if (!year && d < today) d.year += 1;
-  if (!is_valid_date(d.year, d.month, d.day))
+  LocalDate d = make_date(y, static_cast<unsigned>(*first), static_cast<unsigned>(*day));
+  if (!year && d < today) d += std::chrono::years{1};
+  if (!is_valid_date(static_cast<int>(d.year()), static_cast<int>(static_cast<unsigned>(d.month())),
+                     static_cast<int>(static_cast<unsigned>(d.day()))))
     return {true, std::nullopt, "没有 " + std::string(w) + " 这一天"};
   return {true, d, ""};
 }

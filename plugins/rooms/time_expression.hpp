@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "civil_time.hpp"
+#include "dates.hpp"
 #include "recurrence.hpp"
 
 namespace rooms {

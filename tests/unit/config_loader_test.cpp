@@ -316,7 +316,7 @@ plugin: []
                       "max_body_bytes, queue_size");
   EXPECT_ERROR(r, file() +
                       ":6: plugin: unknown key; did you mean 'plugins'? allowed keys: server, "
-                      "storage, admin, directory, sessions, dingtalk, plugins, "
+                      "storage, admin, directory, calendar, sessions, dingtalk, plugins, "
                       "plugin_search_path");
   EXPECT_EQ(r.errors.size(), 3u) << all_issues(r);
 }
@@ -509,12 +509,26 @@ TEST_F(ConfigLoaderTest, PluginEntriesAreChecked) {
                       "found a list");
 }
 
+TEST_F(ConfigLoaderTest, CalendarFilesAreResolvedAndTheirMistakesGiveFileAndLine) {
+  std::string good = write("calendar/cn-2026.yaml",
+                           "year: 2026\nnotice: test\nholidays:\n  - name: 元旦\n    from: 2026-01-01\n");
+  std::string bad = write("calendar/cn-2027.yaml",
+                          "year: 2027\nnotice: test\nholidays:\n  - name: x\n    from: 2027-02-30\n");
+  LoadResult ok = load(required() + "calendar:\n  files: [calendar/cn-2026.yaml]\n");
+  ASSERT_TRUE(ok.ok()) << all_issues(ok);
+  EXPECT_EQ(ok.config->calendar.files, std::vector<std::string>{good});
+  LoadResult r =
+      load(required() + "calendar:\n  files: [calendar/cn-2026.yaml, calendar/cn-2027.yaml]\n");
+  EXPECT_ERROR(r, bad + ":5: from '2027-02-30' is not a date: write YYYY-MM-DD, e.g. 2026-02-15");
+}
+
 TEST_F(ConfigLoaderTest, DocumentThatIsNotAMapping) {
   LoadResult r = load("- server\n- admin\n");
   EXPECT_FALSE(r.config);
   EXPECT_ERROR(r, file() +
                       ":1: the top level must be a mapping of sections (server, storage, admin, "
-                      "directory, sessions, dingtalk, plugins, plugin_search_path), found a list");
+                      "directory, calendar, sessions, dingtalk, plugins, plugin_search_path), "
+                      "found a list");
   ASSERT_EQ(r.errors.size(), 1u) << all_issues(r);
 }
 

@@ -4,31 +4,23 @@
 // Expected instants are literal Unix milliseconds (worked out independently with Python's
 // zoneinfo); the comment beside each gives the wall time it stands for.
 
-#include "host/jobs/cron.hpp"
+#include "host/time/cron.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <cstdlib>
-#include <filesystem>
 #include <optional>
 #include <string>
 
-namespace courthub::jobs {
+namespace courthub::time {
 namespace {
 
 constexpr int64_t kMinuteMs = 60000;
 
-// These tests read the machine's tzdata; they clear TZDIR so another test's setting cannot leak.
-TimeZone zone(const std::string& name) {
-  unsetenv("TZDIR");
-  auto tz = TimeZone::find(name);
+// These tests read the machine's tzdata (a build dependency, like the .deb's).
+const date::time_zone& zone(const std::string& name) {
+  auto tz = find_zone(name);
   EXPECT_TRUE(tz.ok()) << tz.outcome().message();
-  return tz.ok() ? *tz : TimeZone::utc();
-}
-
-bool have_system_zone(const std::string& name) {
-  return std::filesystem::exists(std::filesystem::path("/usr/share/zoneinfo") / name);
+  return tz.ok() ? **tz : *date::locate_zone("UTC");
 }
 
 CronExpression cron(const std::string& text) {
@@ -38,7 +30,7 @@ CronExpression cron(const std::string& text) {
   return *CronExpression::parse("* * * * *");
 }
 
-std::optional<int64_t> next(const std::string& text, int64_t after_ms, const TimeZone& tz) {
+std::optional<int64_t> next(const std::string& text, int64_t after_ms, const date::time_zone& tz) {
   return cron(text).next_after(after_ms, tz);
 }
 
@@ -110,29 +102,15 @@ TEST(CronParse, KeepsTheTextVerbatim) {
 // ---- next_after ----
 
 TEST(CronNext, WeekdayMorningFromFridayEveningIsMonday) {
-  if (!have_system_zone("Asia/Shanghai")) GTEST_SKIP() << "no tzdata";
-  const TimeZone shanghai = zone("Asia/Shanghai");
+  const date::time_zone& shanghai = zone("Asia/Shanghai");
   // From Friday 2025-06-13 20:00 +08:00 to Monday 2025-06-16 09:00 +08:00 (01:00Z).
   EXPECT_EQ(next("0 9 * * 1-5", 1749816000000, shanghai), 1750035600000);
   EXPECT_EQ(next("0 9 * * MON-FRI", 1749816000000, shanghai), 1750035600000);
   EXPECT_EQ(next("0 9 * * mon,Tue,WED,thu,fri", 1749816000000, shanghai), 1750035600000);
 }
 
-TEST(CronNext, WorksWithTheBuiltinShanghaiTable) {
-  const std::string empty = std::filesystem::temp_directory_path() /
-                            ("courthub_cron_no_tzdata_" + std::to_string(getpid()));
-  std::filesystem::create_directories(empty);
-  setenv("TZDIR", empty.c_str(), 1);
-  auto shanghai = TimeZone::find("Asia/Shanghai");
-  unsetenv("TZDIR");
-  std::filesystem::remove_all(empty);
-  ASSERT_TRUE(shanghai.ok());
-  ASSERT_TRUE(shanghai->is_builtin_fallback());
-  EXPECT_EQ(next("0 9 * * 1-5", 1749816000000, *shanghai), 1750035600000);
-}
-
 TEST(CronNext, EveryQuarterHour) {
-  const TimeZone utc = TimeZone::utc();
+  const date::time_zone& utc = zone("UTC");
   EXPECT_EQ(next("*/15 * * * *", 1749809250000, utc), 1749809700000);  // 10:07:30 -> 10:15
   // Exactly on a firing: the next one, not the same one.
   EXPECT_EQ(next("*/15 * * * *", 1749809700000, utc), 1749809700000 + 15 * kMinuteMs);
@@ -142,7 +120,7 @@ TEST(CronNext, EveryQuarterHour) {
 }
 
 TEST(CronNext, StepsFromAStartValue) {
-  const TimeZone utc = TimeZone::utc();
+  const date::time_zone& utc = zone("UTC");
   const int64_t ten = 1749808800000;  // 2025-06-13 10:00Z
   EXPECT_EQ(next("5/20 * * * *", ten, utc), ten + 5 * kMinuteMs);
   EXPECT_EQ(next("5/20 * * * *", ten + 5 * kMinuteMs, utc), ten + 25 * kMinuteMs);
@@ -151,8 +129,7 @@ TEST(CronNext, StepsFromAStartValue) {
 }
 
 TEST(CronNext, Daily) {
-  if (!have_system_zone("Asia/Shanghai")) GTEST_SKIP() << "no tzdata";
-  const TimeZone shanghai = zone("Asia/Shanghai");
+  const date::time_zone& shanghai = zone("Asia/Shanghai");
   // 2025-06-13 20:00 +08:00 -> 2025-06-14 00:00 +08:00, which is 16:00Z on the 13th.
   EXPECT_EQ(next("@daily", 1749816000000, shanghai), 1749830400000);
   EXPECT_EQ(next("@midnight", 1749816000000, shanghai), 1749830400000);
@@ -161,8 +138,7 @@ TEST(CronNext, Daily) {
 }
 
 TEST(CronNext, MonthlyOnTheFirst) {
-  if (!have_system_zone("Asia/Shanghai")) GTEST_SKIP() << "no tzdata";
-  const TimeZone shanghai = zone("Asia/Shanghai");
+  const date::time_zone& shanghai = zone("Asia/Shanghai");
   // 2025-01-31 12:00 +08:00 -> 2025-02-01 08:30 +08:00.
   EXPECT_EQ(next("30 8 1 * *", 1738296000000, shanghai), 1738369800000);
   // 2025-12-15 -> 2026-01-01 08:30 +08:00, across the year.
@@ -170,7 +146,7 @@ TEST(CronNext, MonthlyOnTheFirst) {
 }
 
 TEST(CronNext, OtherMacros) {
-  const TimeZone utc = TimeZone::utc();
+  const date::time_zone& utc = zone("UTC");
   const int64_t friday = 1749816000000;  // 2025-06-13 12:00Z
   EXPECT_EQ(next("@hourly", friday, utc), friday + 60 * kMinuteMs);
   EXPECT_EQ(next("@weekly", friday, utc), 1749945600000);   // Sunday 2025-06-15 00:00Z
@@ -183,8 +159,7 @@ TEST(CronNext, OtherMacros) {
 }
 
 TEST(CronNext, DayOfMonthOrDayOfWeekWhenBothRestricted) {
-  if (!have_system_zone("Asia/Shanghai")) GTEST_SKIP() << "no tzdata";
-  const TimeZone shanghai = zone("Asia/Shanghai");
+  const date::time_zone& shanghai = zone("Asia/Shanghai");
   const std::string friday_or_13th = "0 0 13 * 5";
   // From Saturday 2025-07-05: Friday the 11th, then Sunday the 13th, then Friday the 18th.
   EXPECT_EQ(next(friday_or_13th, 1751644800000, shanghai), 1752163200000);
@@ -198,20 +173,20 @@ TEST(CronNext, DayOfMonthOrDayOfWeekWhenBothRestricted) {
 }
 
 TEST(CronNext, FebruaryTwentyNinthWaitsForALeapYear) {
-  const TimeZone utc = TimeZone::utc();
+  const date::time_zone& utc = zone("UTC");
   EXPECT_EQ(next("0 0 29 2 *", 1740787200000, utc), 1835395200000);  // 2025-03 -> 2028-02-29
   EXPECT_EQ(next("0 0 29 2 *", 1835395200000, utc), 1961625600000);  // -> 2032-02-29
 }
 
 TEST(CronNext, ImpossibleDatesGiveNothing) {
-  const TimeZone utc = TimeZone::utc();
+  const date::time_zone& utc = zone("UTC");
   EXPECT_EQ(next("0 0 30 2 *", 1749816000000, utc), std::nullopt);
   EXPECT_EQ(next("0 0 31 4,6,9,11 *", 1749816000000, utc), std::nullopt);
   EXPECT_EQ(next("* * 31 2 *", 1749816000000, utc), std::nullopt);
 }
 
 TEST(CronNext, SundayIsZeroAndSeven) {
-  const TimeZone utc = TimeZone::utc();
+  const date::time_zone& utc = zone("UTC");
   const int64_t wednesday = 1749600000000;    // 2025-06-11 00:00Z
   const int64_t sunday_noon = 1749988800000;  // 2025-06-15 12:00Z
   EXPECT_EQ(next("0 12 * * 0", wednesday, utc), sunday_noon);
@@ -224,8 +199,7 @@ TEST(CronNext, SundayIsZeroAndSeven) {
 }
 
 TEST(CronNext, SkipsWallTimesInASpringForwardGap) {
-  if (!have_system_zone("America/New_York")) GTEST_SKIP() << "no tzdata";
-  const TimeZone ny = zone("America/New_York");
+  const date::time_zone& ny = zone("America/New_York");
   // 02:30 does not exist on 2024-03-10: from 03-09 03:00 EST the next run is 03-11 02:30 EDT.
   EXPECT_EQ(next("30 2 * * *", 1709971200000, ny), 1710138600000);
   // 03:00 exists (it is where the clock lands): 2024-03-10 03:00 EDT.
@@ -235,8 +209,7 @@ TEST(CronNext, SkipsWallTimesInASpringForwardGap) {
 }
 
 TEST(CronNext, RunsOnceInAFallBackOverlap) {
-  if (!have_system_zone("America/New_York")) GTEST_SKIP() << "no tzdata";
-  const TimeZone ny = zone("America/New_York");
+  const date::time_zone& ny = zone("America/New_York");
   // 01:30 happens twice on 2024-11-03: fire at the first (EDT, 05:30Z) ...
   EXPECT_EQ(next("30 1 * * *", 1730563200000, ny), 1730611800000);
   // ... and not at the second (EST, 06:30Z): the next run is 2024-11-04 01:30 EST.
@@ -249,16 +222,14 @@ TEST(CronNext, RunsOnceInAFallBackOverlap) {
 }
 
 TEST(CronNext, BerlinGapAndOverlap) {
-  if (!have_system_zone("Europe/Berlin")) GTEST_SKIP() << "no tzdata";
-  const TimeZone berlin = zone("Europe/Berlin");
+  const date::time_zone& berlin = zone("Europe/Berlin");
   EXPECT_EQ(next("30 2 * * *", 1743246000000, berlin), 1743381000000);  // skips 03-30
   EXPECT_EQ(next("30 2 * * *", 1761386400000, berlin), 1761438600000);  // 10-26, CEST
   EXPECT_EQ(next("30 2 * * *", 1761438600000, berlin), 1761528600000);  // 10-27, CET
 }
 
 TEST(CronNext, StrictlyAfterAndRoundedToMinutes) {
-  if (!have_system_zone("Asia/Shanghai")) GTEST_SKIP() << "no tzdata";
-  const TimeZone shanghai = zone("Asia/Shanghai");
+  const date::time_zone& shanghai = zone("Asia/Shanghai");
   const int64_t nine = 1749862800000;       // 2025-06-14 09:00 +08:00
   const int64_t next_nine = 1749949200000;  // 2025-06-15 09:00 +08:00
   EXPECT_EQ(next("0 9 * * *", nine, shanghai), next_nine);
@@ -269,7 +240,7 @@ TEST(CronNext, StrictlyAfterAndRoundedToMinutes) {
 }
 
 TEST(CronNext, BeforeTheEpochAndOutOfRange) {
-  const TimeZone utc = TimeZone::utc();
+  const date::time_zone& utc = zone("UTC");
   EXPECT_EQ(next("0 0 1 1 *", -1, utc), 0);
   EXPECT_EQ(next("* * * * *", -kMinuteMs, utc), 0);
   EXPECT_EQ(next("* * * * *", -kMinuteMs - 1, utc), -kMinuteMs);
@@ -278,7 +249,7 @@ TEST(CronNext, BeforeTheEpochAndOutOfRange) {
 }
 
 TEST(CronNext, ChainsWithoutGapsOrRepeats) {
-  const TimeZone utc = TimeZone::utc();
+  const date::time_zone& utc = zone("UTC");
   const CronExpression every_five = cron("*/5 * * * *");
   int64_t t = 1749816000000;
   for (int i = 0; i < 2000; ++i) {
@@ -290,4 +261,4 @@ TEST(CronNext, ChainsWithoutGapsOrRepeats) {
 }
 
 }  // namespace
-}  // namespace courthub::jobs
+}  // namespace courthub::time

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "host/jobs/inbox.hpp"
+#include "host/time/clock.hpp"
 #include "host/jobs/inbox_journal.hpp"
 #include "host/storage/host_schema.hpp"
 #include "host/storage/migrations.hpp"
@@ -189,7 +190,7 @@ class InboxOnJournal : public JournalDir {
     InboxPolicy policy;
     policy.journal_segment_bytes = 64u << 10;
     auto inbox = Inbox::open(
-        *db_, dir_ + "/journal", true,
+        *db_, dir_ + "/journal", true, time::system_clock(),
         [](const std::string&) { return std::vector<std::string>{"p"}; }, policy);
     EXPECT_TRUE(inbox.ok()) << inbox.outcome().message();
     return inbox ? std::move(*inbox) : nullptr;

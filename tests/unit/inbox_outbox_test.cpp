@@ -11,6 +11,7 @@
 #include "host/jobs/outbox.hpp"
 #include "host/storage/host_schema.hpp"
 #include "host/storage/sqlite_database.hpp"
+#include "host/time/clock.hpp"
 
 namespace courthub::jobs {
 namespace {
@@ -31,13 +32,14 @@ class Queues : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
   std::unique_ptr<Inbox> open_inbox(Inbox::Subscribers subscribers, InboxPolicy policy = {}) {
-    auto inbox = Inbox::open(*db_, dir_ + "/journal", true, std::move(subscribers), policy);
+    auto inbox = Inbox::open(*db_, dir_ + "/journal", true, clock_, std::move(subscribers), policy);
     EXPECT_TRUE(inbox.ok()) << inbox.outcome().message();
     return inbox ? std::move(*inbox) : nullptr;
   }
   std::string dir_;
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<storage::GroupCommit> gc_;
+  time::ManualClock clock_{1'750'000'000'000};  // 2025-06-15, standing still
 };
 
 TEST_F(Queues, InboxStoresOnceAndDeliversToEachSubscriberOnce) {
@@ -116,6 +118,12 @@ TEST_F(Queues, BackoffDelaysTheNextAttempt) {
   inbox->deliver_due(handler);  // not due for a minute
   EXPECT_EQ(calls, 1);
   EXPECT_EQ((*inbox->counts())["pending"].as_int(), 1);
+  clock_.advance(59'999);
+  inbox->deliver_due(handler);
+  EXPECT_EQ(calls, 1);
+  clock_.advance(1);  // the minute is up on the host clock; no real time has passed
+  inbox->deliver_due(handler);
+  EXPECT_EQ(calls, 2);
 }
 
 struct FakeCourier : Courier {
@@ -159,7 +167,7 @@ TEST_F(Queues, OutboxValidatesMessagesNamingTheField) {
 }
 
 TEST_F(Queues, OutboxSplitsBigMessagesAndHonoursKeys) {
-  Outbox outbox(*db_, *gc_);
+  Outbox outbox(*db_, *gc_, clock_);
   Json users = Json::array();
   for (int i = 0; i < 250; ++i) users.push_back("u" + std::to_string(i));
   Json m = text_to(Json::object({{"users", users}}));
@@ -196,7 +204,7 @@ TEST_F(Queues, OutboxRetriesWithBackoffAndDeadLettersPermanentRefusals) {
   OutboxPolicy policy;
   policy.first_backoff_ms = 0;
   policy.max_attempts = 2;
-  Outbox outbox(*db_, *gc_, policy);
+  Outbox outbox(*db_, *gc_, clock_, policy);
   ASSERT_TRUE(outbox.queue("p", text_to(Json::object({{"users", Json::array({"u"})}}))).ok());
   FakeCourier courier;
   courier.answer = [](const OutboxMessage&) {
@@ -224,6 +232,9 @@ TEST_F(Queues, OutboxRetriesWithBackoffAndDeadLettersPermanentRefusals) {
   size_t before = courier.sent.size();
   outbox.deliver_due(courier);
   EXPECT_EQ(courier.sent.size(), before);
+  clock_.advance(60'000);
+  outbox.deliver_due(courier);
+  EXPECT_EQ(courier.sent.size(), before + 1);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "host/dingtalk/open_api.hpp"
+#include "host/time/clock.hpp"
 #include "tests/dingtalk_double/server.hpp"
 
 namespace courthub::dingtalk {
@@ -28,7 +29,7 @@ struct Fixture {
 
 TEST(OpenApi, TokenIsCachedWhileItHasMoreThanFiveMinutesLeft) {
   Fixture f(7200);
-  OpenApi api(f.config);
+  OpenApi api(f.config, time::system_clock());
   ASSERT_TRUE(api.user("u1").ok());
   ASSERT_TRUE(api.user("u1").ok());
   ASSERT_TRUE(api.send_work_notice("u1", Json::object({{"msgtype", "text"},
@@ -39,7 +40,7 @@ TEST(OpenApi, TokenIsCachedWhileItHasMoreThanFiveMinutesLeft) {
 
 TEST(OpenApi, TokenIsRenewedBeforeItExpires) {
   Fixture f(240);  // under five minutes from the start: renewed on every use
-  OpenApi api(f.config);
+  OpenApi api(f.config, time::system_clock());
   ASSERT_TRUE(api.user("u1").ok());
   ASSERT_TRUE(api.user("u1").ok());
   EXPECT_EQ(f.token_calls(), 2u);
@@ -47,7 +48,7 @@ TEST(OpenApi, TokenIsRenewedBeforeItExpires) {
 
 TEST(OpenApi, RefusedTokenIsReplacedAndTheCallRetriedOnce) {
   Fixture f(7200);
-  OpenApi api(f.config);
+  OpenApi api(f.config, time::system_clock());
   ASSERT_TRUE(api.user("u1").ok());
   f.dt->fail_next("/topapi/v2/user/get", 1, 200, 40014);  // "invalid access_token"
   ASSERT_TRUE(api.user("u1").ok());
@@ -56,7 +57,7 @@ TEST(OpenApi, RefusedTokenIsReplacedAndTheCallRetriedOnce) {
 
 TEST(OpenApi, ErrorsAreMappedForTheCaller) {
   Fixture f(7200);
-  OpenApi api(f.config);
+  OpenApi api(f.config, time::system_clock());
   EXPECT_EQ(api.user("nobody").outcome().code(), Status::NotFound);
   EXPECT_EQ(api.userid_for_code("forged").outcome().code(), Status::PermissionDenied);
   f.dt->fail_next("/topapi/v2/user/get", 1, 502, 0);
@@ -67,7 +68,7 @@ TEST(OpenApi, ErrorsAreMappedForTheCaller) {
   f.dt->set_down(false);
   config::DingTalkConfig wrong = f.config;
   wrong.app_secret = "wrong";
-  OpenApi bad(wrong);
+  OpenApi bad(wrong, time::system_clock());
   auto r = bad.access_token();
   EXPECT_EQ(r.outcome().code(), Status::PermissionDenied);
   EXPECT_EQ(r.outcome().message().find("wrong"), std::string::npos);  // never the secret
@@ -75,7 +76,7 @@ TEST(OpenApi, ErrorsAreMappedForTheCaller) {
 
 TEST(OpenApi, CallsShareOneKeptAliveConnection) {
   Fixture f(7200);
-  OpenApi api(f.config);
+  OpenApi api(f.config, time::system_clock());
   for (int i = 0; i < 5; ++i) ASSERT_TRUE(api.user("u1").ok());
   auto calls = f.dt->requests("");
   ASSERT_EQ(calls.size(), 6u);  // gettoken + five lookups
@@ -85,7 +86,7 @@ TEST(OpenApi, CallsShareOneKeptAliveConnection) {
 
 TEST(OpenApi, AConnectionTheServerClosedIsReplacedNotReportedAsAFailure) {
   Fixture f(7200);
-  OpenApi api(f.config);
+  OpenApi api(f.config, time::system_clock());
   ASSERT_TRUE(api.user("u1").ok());  // leaves an idle connection in the pool
   // The server goes away and comes back on the same port: the pooled connection is dead.
   dingtalk_double::DoubleOptions o;
@@ -105,7 +106,7 @@ TEST(OpenApi, AConnectionTheServerClosedIsReplacedNotReportedAsAFailure) {
 
 TEST(OpenApi, OnlyDingTalkOrTheConfiguredBaseIsTrusted) {
   Fixture f(7200);
-  OpenApi api(f.config);
+  OpenApi api(f.config, time::system_clock());
   EXPECT_TRUE(api.trusted_url(f.dt->base_url() + "/robot/sendBySession?session=1"));
   EXPECT_TRUE(api.trusted_url("https://oapi.dingtalk.com/robot/sendBySession?session=1"));
   EXPECT_FALSE(api.trusted_url("http://oapi.dingtalk.com/robot/sendBySession"));  // not TLS

@@ -193,8 +193,9 @@ class Outbox {
 };
 
 // The official work calendar of the host: weekends, public holidays and make-up workdays
-// (调休), as the State Council publishes them. Dates are civil dates (no time zone).
-// Errors: a year the host has no calendar data for throws NotFound naming the year.
+// (调休), as the State Council publishes them. Dates are civil dates (no time zone). A year the
+// host has no calendar file for counts Monday to Friday (the host logs it).
+// Errors: Unavailable only while the host is validating settings (check-config).
 class WorkCalendar {
  public:
   WorkCalendar(const ch_host_api* api, ch_host* host) : api_(api), host_(host) {}

@@ -423,19 +423,19 @@ typedef struct ch_host_api {
   int64_t (*now_ms)(ch_host* host);
 
   /* Whether `day` is a workday: Monday to Friday unless a public holiday, and the make-up
-   * workdays (调休) of the official calendar.
+   * workdays (调休) of the official calendar. A year the host's calendar files do not cover is
+   * counted Monday to Friday (the host logs that once; docs/work-calendar.md adds a year).
    * Required: yes. Thread: any. Arguments: out receives 1 or 0 on CH_OK.
-   * Errors: CH_NOT_FOUND when the host's calendar has no data for that year (last_error names
-   * the year and the setting to add it). */
+   * Errors: CH_UNAVAILABLE while the host is only validating. */
   ch_status (*is_workday)(ch_host* host, ch_day day, uint32_t* out);
 
   /* The first workday after `day` (not `day` itself). Required: yes. Thread: any.
-   * Arguments: out receives the day on CH_OK. Errors: CH_NOT_FOUND as is_workday. */
+   * Arguments: out receives the day on CH_OK. Errors: CH_UNAVAILABLE as is_workday. */
   ch_status (*next_workday)(ch_host* host, ch_day day, ch_day* out);
 
   /* How many workdays lie in [first, last], both included (0 when last < first).
    * Required: yes. Thread: any. Arguments: out receives the count on CH_OK.
-   * Errors: CH_NOT_FOUND as is_workday; CH_INVALID_ARGUMENT for a span over 3660 days. */
+   * Errors: CH_UNAVAILABLE as is_workday; CH_INVALID_ARGUMENT for a span over 3660 days. */
   ch_status (*workdays_between)(ch_host* host, ch_day first, ch_day last, int64_t* out);
 } ch_host_api;
 

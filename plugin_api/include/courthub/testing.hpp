@@ -37,6 +37,8 @@ struct HarnessOptions {
   std::vector<std::string> directory_seed;   // seed YAML files; empty: only what you add
   std::string data_dir;                      // "" = a fresh temporary directory, removed after
   std::string plugin_name;                   // "" = whatever the library calls itself
+  int64_t start_ms = 0;                      // the host clock's start (Unix ms); 0 = real now
+  std::vector<std::string> calendar_files;   // work-calendar YAML files; empty = the shipped ones
 };
 
 struct HttpResult {
@@ -114,8 +116,16 @@ class PluginHarness {
   EventResult deliver_event(const std::string& topic, const Json& payload);
   // Delivers events this plugin published to its own subscriptions (if any); returns how many.
   size_t deliver_published();
-  // Runs a scheduled job now; throws Error(NotFound) for an unknown job.
+  // Runs a scheduled job now; throws Error(NotFound) for an unknown job. `scheduled_ms` 0 means
+  // the harness clock's now.
   void run_job(const std::string& job, int64_t scheduled_ms = 0);
+
+  // --- the host clock (a test clock: it stands still until the test moves it) ---
+  // What "now" is for the host runtime around the plugin (inbox, outbox, directory), as Unix ms.
+  int64_t now_ms() const;
+  // Sets it to `unix_ms`, or moves it by `delta_ms` (backwards when negative). No errors.
+  void set_now_ms(int64_t unix_ms);
+  void advance_ms(int64_t delta_ms);
 
   // --- what the plugin did ---
   // Messages queued in the outbox, oldest first: {"id","channel","target","msg","state"}.

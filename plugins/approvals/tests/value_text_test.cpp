@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "../value_text.hpp"
+#include "courthub/time.hpp"
 
 namespace approvals {
 namespace {
@@ -29,8 +30,9 @@ TEST(ValueText, CountsCharactersNotBytes) {
 }
 
 TEST(ValueText, ShowsBeijingTime) {
-  EXPECT_EQ(beijing_time(0), "1970-01-01 08:00");
-  EXPECT_EQ(beijing_time(1714525200000), "2024-05-01 09:00");  // 01:00 UTC
+  // Through the SDK now (courthub/time.hpp): the same Beijing wall clock as before.
+  EXPECT_EQ(courthub::time::format_local(0), "1970-01-01 08:00");
+  EXPECT_EQ(courthub::time::format_local(1714525200000), "2024-05-01 09:00");  // 01:00 UTC
 }
 
 TEST(ValueText, DisplaysValuesForPeople) {

@@ -153,7 +153,7 @@ TEST_F(BookingApi, ValidationErrorsAre400WithEveryField) {
 
 TEST_F(BookingApi, BookableHoursBindStaffButNotCourtAdmins) {
   LocalDate monday = next_weekday(1);
-  int days = static_cast<int>(days_from_civil(monday) - days_from_civil(today()));
+  int days = static_cast<int>(days_between(today(), monday));
   auto r = h->as(kJudge).post("/bookings", booking_body("hp-101", days, 18 * 60, 19 * 60));
   ASSERT_EQ(r.status, 400) << r.body;
   EXPECT_NE(error_message(r).find("08:00-18:00"), std::string::npos) << r.body;

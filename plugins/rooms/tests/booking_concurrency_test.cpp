@@ -28,8 +28,8 @@ using testing::SqliteHost;
 using testing::TempDatabase;
 
 constexpr int kThreads = 8;
-const LocalDate kDay{2026, 3, 2};
-const int64_t kNow = to_instant({2026, 3, 1}, 600);
+const LocalDate kDay = make_date(2026, 3, 2);
+const int64_t kNow = to_instant(make_date(2026, 3, 1), 600);
 
 Slot at(int day, int from, int to) {
   return Slot{to_instant(add_days(kDay, day), from), to_instant(add_days(kDay, day), to)};

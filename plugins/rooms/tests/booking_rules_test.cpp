@@ -10,7 +10,7 @@ namespace {
 using S = BookingStatus;
 using E = BookingEvent;
 
-const LocalDate kMonday{2026, 3, 2};
+const LocalDate kMonday = make_date(2026, 3, 2);
 
 TEST(BookingRules, StatusNamesRoundTrip) {
   for (S s : {S::PendingApproval, S::Booked, S::CheckedIn, S::Released, S::Canceled, S::Refused,

@@ -16,8 +16,8 @@ namespace {
 using testing::SqliteHost;
 using testing::TempDatabase;
 
-const LocalDate kMonday{2026, 3, 2};
-const int64_t kNow = to_instant({2026, 3, 1}, 600);
+const LocalDate kMonday = make_date(2026, 3, 2);
+const int64_t kNow = to_instant(make_date(2026, 3, 1), 600);
 
 Room room(std::string id, std::string court = "T", std::string name = "") {
   Room r;

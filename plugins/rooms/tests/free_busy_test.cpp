@@ -7,7 +7,7 @@
 namespace rooms {
 namespace {
 
-const LocalDate kMonday{2026, 3, 2};
+const LocalDate kMonday = make_date(2026, 3, 2);
 
 Room room(std::string id, int capacity, std::vector<std::string> equipment,
           std::string kind = "会议室") {

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "civil_time.hpp"
+#include "dates.hpp"
 
 namespace rooms::testing {
 

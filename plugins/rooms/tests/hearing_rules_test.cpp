@@ -63,7 +63,7 @@ TEST(HearingRules, StatusMachineFollowsThePathWithSideExits) {
 }
 
 TEST(HearingRules, NoticePeriodIsThreeFullDays) {
-  int64_t now = to_instant({2026, 3, 2}, 9 * 60);
+  int64_t now = to_instant(make_date(2026, 3, 2), 9 * 60);
   EXPECT_TRUE(notice_period_met(now + 3 * kDayMs, now, 3));
   EXPECT_FALSE(notice_period_met(now + 3 * kDayMs - kMinuteMs, now, 3));
 }
@@ -83,13 +83,13 @@ TEST(HearingRules, OnlyJudgesMayOverrideTheNotice) {
 
 TEST(HearingRules, TestSlotsPreferTheDayBeforeAtTheSameTime) {
   OpenHours h;                                           // 08:00-18:00 Monday-Friday
-  int64_t hearing = to_instant({2026, 3, 11}, 14 * 60);  // Wednesday 14:00
-  int64_t now = to_instant({2026, 3, 2}, 9 * 60);
+  int64_t hearing = to_instant(make_date(2026, 3, 11), 14 * 60);  // Wednesday 14:00
+  int64_t now = to_instant(make_date(2026, 3, 2), 9 * 60);
   auto c = test_slot_candidates(hearing, h, 30, now);
   ASSERT_FALSE(c.empty());
-  EXPECT_EQ(c.front().first, to_instant({2026, 3, 10}, 14 * 60));
-  EXPECT_EQ(c.front().second, to_instant({2026, 3, 10}, 14 * 60 + 30));
-  EXPECT_EQ(c[1].first, to_instant({2026, 3, 10}, 8 * 60));  // then that day from opening
+  EXPECT_EQ(c.front().first, to_instant(make_date(2026, 3, 10), 14 * 60));
+  EXPECT_EQ(c.front().second, to_instant(make_date(2026, 3, 10), 14 * 60 + 30));
+  EXPECT_EQ(c[1].first, to_instant(make_date(2026, 3, 10), 8 * 60));  // then that day from opening
   for (auto& [s, e] : c) {
     EXPECT_LE(e, hearing);
     EXPECT_FALSE(outside_open_hours(h, s, e));
@@ -98,13 +98,13 @@ TEST(HearingRules, TestSlotsPreferTheDayBeforeAtTheSameTime) {
 
 TEST(HearingRules, TestSlotsSkipClosedDaysAndThePast) {
   OpenHours h;
-  int64_t monday_hearing = to_instant({2026, 3, 9}, 9 * 60);
-  auto c = test_slot_candidates(monday_hearing, h, 30, to_instant({2026, 3, 2}, 9 * 60));
+  int64_t monday_hearing = to_instant(make_date(2026, 3, 9), 9 * 60);
+  auto c = test_slot_candidates(monday_hearing, h, 30, to_instant(make_date(2026, 3, 2), 9 * 60));
   ASSERT_FALSE(c.empty());
-  EXPECT_EQ(local_date(c.front().first), (LocalDate{2026, 3, 6}));  // Friday, not the weekend
+  EXPECT_EQ(local_date(c.front().first), (make_date(2026, 3, 6)));  // Friday, not the weekend
   // Scheduled (with an override) for tomorrow morning: only what is left of today, if anything.
-  int64_t now = to_instant({2026, 3, 2}, 17 * 60 + 40);
-  EXPECT_TRUE(test_slot_candidates(to_instant({2026, 3, 3}, 9 * 60), h, 30, now).empty());
+  int64_t now = to_instant(make_date(2026, 3, 2), 17 * 60 + 40);
+  EXPECT_TRUE(test_slot_candidates(to_instant(make_date(2026, 3, 3), 9 * 60), h, 30, now).empty());
 }
 
 TEST(HearingRules, PartiesNeedANameARoleAndAWayToReachThem) {

@@ -9,8 +9,8 @@
 namespace rooms {
 namespace {
 
-const LocalDate kFirst{2026, 3, 2};  // a Monday
-const LocalDate kLimit{2026, 6, 2};  // three months later
+const LocalDate kFirst = make_date(2026, 3, 2);  // a Monday
+const LocalDate kLimit = make_date(2026, 6, 2);  // three months later
 
 std::vector<std::string> dates(const Recurrence& r, LocalDate first = kFirst,
                                LocalDate limit = kLimit) {
@@ -39,7 +39,7 @@ TEST(Recurrence, DailyWithCountAndInterval) {
 
 TEST(Recurrence, WeeklyOnChosenWeekdaysUntilADate) {
   // Monday and Wednesday, every week, until Wednesday 2026-03-11 inclusive.
-  EXPECT_EQ(dates(rule(Frequency::Weekly, 1, std::nullopt, LocalDate{2026, 3, 11}, 0b101)),
+  EXPECT_EQ(dates(rule(Frequency::Weekly, 1, std::nullopt, make_date(2026, 3, 11), 0b101)),
             (std::vector<std::string>{"2026-03-02", "2026-03-04", "2026-03-09", "2026-03-11"}));
 }
 
@@ -50,12 +50,12 @@ TEST(Recurrence, WeeklyDefaultsToTheFirstDatesWeekday) {
 
 TEST(Recurrence, EveryOtherWeekCountsWeeksFromTheFirst) {
   // Starting on a Wednesday with Mondays and Fridays: this week's Monday is before the start.
-  EXPECT_EQ(dates(rule(Frequency::Weekly, 2, 4, std::nullopt, 0b10001), LocalDate{2026, 3, 4}),
+  EXPECT_EQ(dates(rule(Frequency::Weekly, 2, 4, std::nullopt, 0b10001), make_date(2026, 3, 4)),
             (std::vector<std::string>{"2026-03-06", "2026-03-16", "2026-03-20", "2026-03-30"}));
 }
 
 TEST(Recurrence, MonthlySkipsMonthsWithoutTheDay) {
-  EXPECT_EQ(dates(rule(Frequency::Monthly, 1, 3), LocalDate{2026, 3, 31}, LocalDate{2026, 8, 1}),
+  EXPECT_EQ(dates(rule(Frequency::Monthly, 1, 3), make_date(2026, 3, 31), make_date(2026, 8, 1)),
             (std::vector<std::string>{"2026-03-31", "2026-05-31", "2026-07-31"}));
 }
 
@@ -67,7 +67,7 @@ TEST(Recurrence, RefusesSeriesPastTheLimit) {
     EXPECT_NE(std::string(e.what()).find("2026-06-02"), std::string::npos) << e.what();
   }
   EXPECT_THROW(
-      expand(rule(Frequency::Daily, 1, std::nullopt, LocalDate{2026, 7, 1}), kFirst, kLimit),
+      expand(rule(Frequency::Daily, 1, std::nullopt, make_date(2026, 7, 1)), kFirst, kLimit),
       courthub::Error);
   // Exactly up to the limit is fine.
   EXPECT_EQ(expand(rule(Frequency::Daily, 1, std::nullopt, kLimit), kFirst, kLimit).size(), 93u);
@@ -75,13 +75,13 @@ TEST(Recurrence, RefusesSeriesPastTheLimit) {
 
 TEST(Recurrence, RefusesMalformedRules) {
   EXPECT_THROW(expand(rule(Frequency::Daily, 1, std::nullopt), kFirst, kLimit), courthub::Error);
-  EXPECT_THROW(expand(rule(Frequency::Daily, 1, 2, LocalDate{2026, 3, 9}), kFirst, kLimit),
+  EXPECT_THROW(expand(rule(Frequency::Daily, 1, 2, make_date(2026, 3, 9)), kFirst, kLimit),
                courthub::Error);
   EXPECT_THROW(expand(rule(Frequency::Daily, 0, 2), kFirst, kLimit), courthub::Error);
-  EXPECT_THROW(expand(rule(Frequency::Daily, 1, 101), kFirst, LocalDate{2027, 1, 1}),
+  EXPECT_THROW(expand(rule(Frequency::Daily, 1, 101), kFirst, make_date(2027, 1, 1)),
                courthub::Error);
   EXPECT_THROW(
-      expand(rule(Frequency::Daily, 1, std::nullopt, LocalDate{2026, 3, 1}), kFirst, kLimit),
+      expand(rule(Frequency::Daily, 1, std::nullopt, make_date(2026, 3, 1)), kFirst, kLimit),
       courthub::Error);
 }
 

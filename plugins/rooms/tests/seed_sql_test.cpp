@@ -90,7 +90,7 @@ TEST_F(SeedYear, FreeBusyForOneCourtIsFast) {
   FreeBusy free_busy(catalog, store);
   std::vector<double> ms;
   for (int i = 0; i < 500; ++i) {
-    LocalDate day = add_days({2026, 1, 5}, (i * 7) % 360);
+    LocalDate day = add_days(make_date(2026, 1, 5), (i * 7) % 360);
     FreeBusyQuery q{"LN-BC-SY-01",
                     Slot{to_instant(day, 540 + (i % 8) * 30), to_instant(day, 600 + (i % 8) * 30)},
                     10,

@@ -9,7 +9,7 @@
 namespace rooms {
 namespace {
 
-const LocalDate kWednesday{2026, 3, 4};
+const LocalDate kWednesday = make_date(2026, 3, 4);
 
 LocalDate date(std::string_view word) {
   auto d = parse_date_word(normalize_width(word), kWednesday);
@@ -27,40 +27,40 @@ std::string error_of(std::string_view word) {
 }
 
 TEST(TimeExpression, RelativeDays) {
-  EXPECT_EQ(date("今天"), (LocalDate{2026, 3, 4}));
-  EXPECT_EQ(date("明天"), (LocalDate{2026, 3, 5}));
-  EXPECT_EQ(date("后天"), (LocalDate{2026, 3, 6}));
-  EXPECT_EQ(date("大后天"), (LocalDate{2026, 3, 7}));
+  EXPECT_EQ(date("今天"), (make_date(2026, 3, 4)));
+  EXPECT_EQ(date("明天"), (make_date(2026, 3, 5)));
+  EXPECT_EQ(date("后天"), (make_date(2026, 3, 6)));
+  EXPECT_EQ(date("大后天"), (make_date(2026, 3, 7)));
 }
 
 TEST(TimeExpression, WeekdayMeansTheNearestSuchDayTodayIncluded) {
-  EXPECT_EQ(date("周三"), (LocalDate{2026, 3, 4}));  // today
-  EXPECT_EQ(date("周四"), (LocalDate{2026, 3, 5}));
-  EXPECT_EQ(date("周一"), (LocalDate{2026, 3, 9}));  // already past this week: next Monday
-  EXPECT_EQ(date("星期日"), (LocalDate{2026, 3, 8}));
-  EXPECT_EQ(date("礼拜天"), (LocalDate{2026, 3, 8}));
-  EXPECT_EQ(date("周5"), (LocalDate{2026, 3, 6}));
+  EXPECT_EQ(date("周三"), (make_date(2026, 3, 4)));  // today
+  EXPECT_EQ(date("周四"), (make_date(2026, 3, 5)));
+  EXPECT_EQ(date("周一"), (make_date(2026, 3, 9)));  // already past this week: next Monday
+  EXPECT_EQ(date("星期日"), (make_date(2026, 3, 8)));
+  EXPECT_EQ(date("礼拜天"), (make_date(2026, 3, 8)));
+  EXPECT_EQ(date("周5"), (make_date(2026, 3, 6)));
 }
 
 TEST(TimeExpression, ThisWeekAndNextWeekAreMondayToSundayWeeks) {
-  EXPECT_EQ(date("本周五"), (LocalDate{2026, 3, 6}));
-  EXPECT_EQ(date("这周日"), (LocalDate{2026, 3, 8}));
-  EXPECT_EQ(date("下周一"), (LocalDate{2026, 3, 9}));
-  EXPECT_EQ(date("下周三"), (LocalDate{2026, 3, 11}));
-  EXPECT_EQ(date("下星期五"), (LocalDate{2026, 3, 13}));
-  EXPECT_EQ(date("下下周一"), (LocalDate{2026, 3, 16}));
+  EXPECT_EQ(date("本周五"), (make_date(2026, 3, 6)));
+  EXPECT_EQ(date("这周日"), (make_date(2026, 3, 8)));
+  EXPECT_EQ(date("下周一"), (make_date(2026, 3, 9)));
+  EXPECT_EQ(date("下周三"), (make_date(2026, 3, 11)));
+  EXPECT_EQ(date("下星期五"), (make_date(2026, 3, 13)));
+  EXPECT_EQ(date("下下周一"), (make_date(2026, 3, 16)));
   std::string why = error_of("本周一");
   EXPECT_NE(why.find("已经过去"), std::string::npos) << why;
   EXPECT_NE(why.find("下周一"), std::string::npos) << why;
 }
 
 TEST(TimeExpression, NumericDates) {
-  EXPECT_EQ(date("2026-12-01"), (LocalDate{2026, 12, 1}));
-  EXPECT_EQ(date("2026/12/1"), (LocalDate{2026, 12, 1}));
-  EXPECT_EQ(date("2026年12月1日"), (LocalDate{2026, 12, 1}));
-  EXPECT_EQ(date("12月1号"), (LocalDate{2026, 12, 1}));
-  EXPECT_EQ(date("3月1日"), (LocalDate{2027, 3, 1}));                 // passed this year: next year
-  EXPECT_EQ(date("２０２６－１２－０１"), (LocalDate{2026, 12, 1}));  // full-width
+  EXPECT_EQ(date("2026-12-01"), (make_date(2026, 12, 1)));
+  EXPECT_EQ(date("2026/12/1"), (make_date(2026, 12, 1)));
+  EXPECT_EQ(date("2026年12月1日"), (make_date(2026, 12, 1)));
+  EXPECT_EQ(date("12月1号"), (make_date(2026, 12, 1)));
+  EXPECT_EQ(date("3月1日"), (make_date(2027, 3, 1)));                 // passed this year: next year
+  EXPECT_EQ(date("２０２６－１２－０１"), (make_date(2026, 12, 1)));  // full-width
   EXPECT_NE(error_of("2026-02-30").find("没有 2026-02-30 这一天"), std::string::npos);
   EXPECT_NE(error_of("2月30日").find("这一天"), std::string::npos);
 }
@@ -101,7 +101,7 @@ TEST(TimeExpression, TimeRanges) {
 
 TEST(TimeExpression, SlotWordsSortEveryWord) {
   SlotWords w = read_slot_words(split_words("明天 9:00-10:00 10人 视频会议终端"), kWednesday);
-  EXPECT_EQ(w.date, (LocalDate{2026, 3, 5}));
+  EXPECT_EQ(w.date, (make_date(2026, 3, 5)));
   ASSERT_TRUE(w.range);
   EXPECT_EQ(w.range->from, 540);
   EXPECT_EQ(w.people, 10);
@@ -111,7 +111,7 @@ TEST(TimeExpression, SlotWordsSortEveryWord) {
 
 TEST(TimeExpression, FusedAndSpacedRanges) {
   SlotWords w = read_slot_words(split_words("明天9:00-10:00 党支部学习"), kWednesday);
-  EXPECT_EQ(w.date, (LocalDate{2026, 3, 5}));
+  EXPECT_EQ(w.date, (make_date(2026, 3, 5)));
   ASSERT_TRUE(w.range);
   EXPECT_EQ(w.range->to, 600);
   EXPECT_EQ(w.rest, std::vector<std::string>{"党支部学习"});
@@ -122,7 +122,7 @@ TEST(TimeExpression, FusedAndSpacedRanges) {
   EXPECT_TRUE(w.rest.empty());
 
   w = read_slot_words(split_words("周五下午2点-3点"), kWednesday);
-  EXPECT_EQ(w.date, (LocalDate{2026, 3, 6}));
+  EXPECT_EQ(w.date, (make_date(2026, 3, 6)));
   EXPECT_EQ(w.range->from, 840);
 }
 
@@ -132,20 +132,20 @@ TEST(TimeExpression, RecurrenceWords) {
   EXPECT_EQ(w.recurrence->frequency, Frequency::Weekly);
   EXPECT_EQ(w.recurrence->weekdays, 0b101);
   EXPECT_EQ(w.recurrence->count, 8);
-  EXPECT_EQ(w.date, (LocalDate{2026, 3, 4}));  // first matching day from today: Wednesday
+  EXPECT_EQ(w.date, (make_date(2026, 3, 4)));  // first matching day from today: Wednesday
   EXPECT_EQ(w.rest, std::vector<std::string>{"例会"});
 
   w = read_slot_words(split_words("每两周五 9:00-10:00 至2026-05-01"), kWednesday);
   EXPECT_EQ(w.recurrence->interval, 2);
-  EXPECT_EQ(w.recurrence->until, (LocalDate{2026, 5, 1}));
-  EXPECT_EQ(w.date, (LocalDate{2026, 3, 6}));
+  EXPECT_EQ(w.recurrence->until, (make_date(2026, 5, 1)));
+  EXPECT_EQ(w.date, (make_date(2026, 3, 6)));
 
   w = read_slot_words(split_words("工作日 8:30-9:00 到4月1日"), kWednesday);
   EXPECT_EQ(w.recurrence->weekdays, 0b11111);
 
   w = read_slot_words(split_words("每天 下周一 9:00-9:30 共5次"), kWednesday);
   EXPECT_EQ(w.recurrence->frequency, Frequency::Daily);
-  EXPECT_EQ(w.date, (LocalDate{2026, 3, 9}));
+  EXPECT_EQ(w.date, (make_date(2026, 3, 9)));
 
   w = read_slot_words(split_words("每月 2026-03-31 9:00-10:00 共3次"), kWednesday);
   EXPECT_EQ(w.recurrence->frequency, Frequency::Monthly);

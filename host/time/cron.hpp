@@ -5,15 +5,16 @@
 // next_after() when to wake up. Syntax and semantics are documented in docs/scheduling.md.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
-#include "host/jobs/time_zone.hpp"
 #include "host/outcome.hpp"
+#include "host/time/time_zone.hpp"
 
-namespace courthub::jobs {
+namespace courthub::time {
 
 // Immutable. Thread-safety: every const member function may be called concurrently.
 class CronExpression {
@@ -36,7 +37,7 @@ class CronExpression {
   // instance "0 0 30 2 *", and when `after_unix_ms` lies outside the years 1-9999. No other
   // errors. Cost: months, days and hours that cannot match are skipped whole, so a call looks
   // at a few thousand candidates at most.
-  std::optional<int64_t> next_after(int64_t after_unix_ms, const TimeZone& tz) const;
+  std::optional<int64_t> next_after(int64_t after_unix_ms, const date::time_zone& tz) const;
 
   // The text given to parse(), verbatim. No errors.
   const std::string& text() const { return text_; }
@@ -44,7 +45,7 @@ class CronExpression {
  private:
   CronExpression() = default;
 
-  bool day_matches(int64_t year, int month, int day) const;
+  bool day_matches(std::chrono::year_month_day date) const;
 
   std::string text_;
   uint64_t minutes_ = 0;   // bit n: minute n
@@ -56,4 +57,4 @@ class CronExpression {
   bool dow_star_ = false;  // day-of-week field starts with '*'
 };
 
-}  // namespace courthub::jobs
+}  // namespace courthub::time

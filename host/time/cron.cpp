@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Cron expression parsing and the search for the next matching wall-clock minute.
 
-#include "host/jobs/cron.hpp"
+#include "host/time/cron.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -10,9 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "host/jobs/civil_time.hpp"
-
-namespace courthub::jobs {
+namespace courthub::time {
 namespace {
 
 // Far enough for every satisfiable expression except Feb 29 across a skipped leap year (2100).
@@ -215,25 +213,33 @@ bool has_bit(uint64_t mask, int n) {
   return (mask >> n) & 1;
 }
 
-void next_day(CivilTime& c) {
+// A wall-clock minute being considered: a calendar day and a time of day.
+struct Candidate {
+  std::chrono::year_month_day date;
+  int hour = 0;
+  int minute = 0;
+};
+
+void next_day(Candidate& c) {
+  c.date = std::chrono::sys_days{c.date} + std::chrono::days{1};
   c.hour = 0;
   c.minute = 0;
-  if (++c.day <= days_in_month(c.year, c.month)) return;
-  c.day = 1;
-  if (++c.month <= 12) return;
-  c.month = 1;
-  ++c.year;
 }
 
-void next_hour(CivilTime& c) {
+void next_hour(Candidate& c) {
   c.minute = 0;
   if (++c.hour < 24) return;
   next_day(c);
 }
 
-void next_minute(CivilTime& c) {
+void next_minute(Candidate& c) {
   if (++c.minute < 60) return;
   next_hour(c);
+}
+
+int64_t floor_div(int64_t a, int64_t b) {
+  const int64_t q = a / b;
+  return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
 }
 
 }  // namespace
@@ -278,36 +284,47 @@ Expected<CronExpression> CronExpression::parse(std::string_view text) {
   return cron;
 }
 
-bool CronExpression::day_matches(int64_t year, int month, int day) const {
-  const bool dom = has_bit(days_, day);
-  const bool dow = has_bit(weekdays_, weekday_from_days(days_from_civil(year, month, day)));
+bool CronExpression::day_matches(std::chrono::year_month_day date) const {
+  const bool dom = has_bit(days_, static_cast<int>(static_cast<unsigned>(date.day())));
+  const bool dow = has_bit(
+      weekdays_, static_cast<int>(std::chrono::weekday{std::chrono::sys_days{date}}.c_encoding()));
   // Vixie cron: a '*'-led field does not widen the match, two restricted fields are OR-ed.
   return (dom_star_ || dow_star_) ? (dom && dow) : (dom || dow);
 }
 
-std::optional<int64_t> CronExpression::next_after(int64_t after_unix_ms, const TimeZone& tz) const {
+std::optional<int64_t> CronExpression::next_after(int64_t after_unix_ms,
+                                                  const date::time_zone& tz) const {
+  using std::chrono::days;
+  using std::chrono::sys_days;
+  using std::chrono::sys_seconds;
   if (after_unix_ms < kMinSupportedMs || after_unix_ms > kMaxSupportedMs) return std::nullopt;
 
   // Walk the wall clock forward from the first whole minute after the start, jumping over
   // months, days, hours and minutes the expression rules out; map each candidate to an instant.
-  const int64_t first_instant = (floor_div(after_unix_ms, 60000) + 1) * 60;
+  const sys_seconds first_instant{std::chrono::seconds{(floor_div(after_unix_ms, 60000) + 1) * 60}};
   // Pre-1901 local mean time offsets have seconds; round the wall clock up to its next minute.
-  const int64_t first_wall =
-      floor_div(first_instant + tz.offset_seconds(first_instant) + 59, 60) * 60;
-  const int64_t last_day = floor_div(first_wall, kSecondsPerDay) + kSearchDays;
-  CivilTime c = civil_from_seconds(first_wall);
+  const auto first_wall = std::chrono::ceil<std::chrono::minutes>(
+      first_instant.time_since_epoch() + tz.get_info(first_instant).offset);
+  const auto first_day = std::chrono::floor<days>(first_wall);
+  const sys_days last_day{first_day + days{kSearchDays}};
+  const auto time_of_day = first_wall - first_day;
+  Candidate c{std::chrono::year_month_day{sys_days{first_day}},
+              static_cast<int>(std::chrono::floor<std::chrono::hours>(time_of_day).count()),
+              static_cast<int>(time_of_day.count() % 60)};
 
-  while (days_from_civil(c.year, c.month, c.day) <= last_day) {
-    if (!has_bit(months_, c.month)) {
-      int month = next_bit(months_, c.month + 1);
-      if (month < 0) {
-        ++c.year;
-        month = next_bit(months_, 1);
+  while (sys_days{c.date} <= last_day) {
+    const int month = static_cast<int>(static_cast<unsigned>(c.date.month()));
+    if (!has_bit(months_, month)) {
+      int next = next_bit(months_, month + 1);
+      std::chrono::year year = c.date.year();
+      if (next < 0) {
+        ++year;
+        next = next_bit(months_, 1);
       }
-      c = CivilTime{c.year, month, 1, 0, 0, 0};
+      c = Candidate{year / std::chrono::month(static_cast<unsigned>(next)) / 1, 0, 0};
       continue;
     }
-    if (!day_matches(c.year, c.month, c.day)) {
+    if (!day_matches(c.date)) {
       next_day(c);
       continue;
     }
@@ -331,15 +348,21 @@ std::optional<int64_t> CronExpression::next_after(int64_t after_unix_ms, const T
       continue;
     }
 
-    const int64_t wall = seconds_from_civil(c);
-    const int64_t instant = tz.to_utc(wall);
-    const bool exists = instant + tz.offset_seconds(instant) == wall;
-    // In an overlap to_utc() gives the first occurrence; if that is already behind us, the
-    // second occurrence must not fire again.
-    if (exists && instant * 1000 > after_unix_ms) return instant * 1000;
+    const date::local_seconds wall{sys_days{c.date}.time_since_epoch() +
+                                   std::chrono::hours{c.hour} + std::chrono::minutes{c.minute}};
+    const date::local_info info = tz.get_info(wall);
+    // A wall time in a gap does not exist; in an overlap only its first occurrence counts, so
+    // when that is already behind us the second one must not fire again.
+    if (info.result != date::local_info::nonexistent) {
+      const int64_t instant_ms =
+          std::chrono::duration_cast<std::chrono::milliseconds>(
+              (wall - info.first.offset).time_since_epoch())
+              .count();
+      if (instant_ms > after_unix_ms) return instant_ms;
+    }
     next_minute(c);
   }
   return std::nullopt;
 }
 
-}  // namespace courthub::jobs
+}  // namespace courthub::time
