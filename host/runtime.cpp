@@ -59,7 +59,7 @@ Expected<std::unique_ptr<Runtime>> Runtime::open(RuntimeOptions options) {
     if (raw->plugins_->live(name)) return true;
     return raw->options_.also_active && raw->options_.also_active(name);
   });
-  rt->scheduler_ = std::make_unique<jobs::Scheduler>(*rt->plugins_, *rt->host_db_, clock);
+  rt->scheduler_ = std::make_unique<plugins::Scheduler>(*rt->plugins_, *rt->host_db_, clock);
   rt->plugins_->on_change([raw] { raw->scheduler_->refresh(); });
   return rt;
 }

@@ -21,7 +21,7 @@
 #include "host/directory/directory.hpp"
 #include "host/jobs/inbox.hpp"
 #include "host/jobs/outbox.hpp"
-#include "host/jobs/scheduler.hpp"
+#include "host/plugins/scheduler.hpp"
 #include "host/outcome.hpp"
 #include "host/plugins/host_services.hpp"
 #include "host/plugins/plugin_set.hpp"
@@ -86,7 +86,7 @@ class Runtime {
   plugins::PluginSet& plugins() { return *plugins_; }
   const time::Clock& clock() const { return *clock_; }
   const time::WorkCalendar& calendar() const { return *calendar_; }
-  jobs::Scheduler& scheduler() { return *scheduler_; }
+  plugins::Scheduler& scheduler() { return *scheduler_; }
 
  private:
   explicit Runtime(RuntimeOptions options) : options_(std::move(options)) {}
@@ -101,7 +101,7 @@ class Runtime {
   std::unique_ptr<jobs::Outbox> outbox_;
   std::unique_ptr<plugins::HostServices> services_;
   std::unique_ptr<plugins::PluginSet> plugins_;
-  std::unique_ptr<jobs::Scheduler> scheduler_;
+  std::unique_ptr<plugins::Scheduler> scheduler_;
 };
 
 }  // namespace courthub

@@ -71,7 +71,7 @@ struct Server::Parts {
   jobs::Inbox* inbox = nullptr;
   jobs::Outbox* outbox = nullptr;
   plugins::PluginSet* plugins = nullptr;
-  jobs::Scheduler* scheduler = nullptr;
+  plugins::Scheduler* scheduler = nullptr;
   http::Metrics metrics;
   std::unique_ptr<http::SessionTokens> sessions;
   std::unique_ptr<http::Authenticator> auth;

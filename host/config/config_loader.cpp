@@ -2,6 +2,8 @@
 // The configuration schema: walks the YAML, types and checks each key, and collects every issue.
 #include "host/config/config_loader.hpp"
 
+#include "host/config/bundled_paths.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -885,9 +887,14 @@ LoadResult load_config(const std::string& path, const Env& env) {
 }
 
 std::vector<std::string> shipped_calendar_files() {
+  // The running binary's own data folder first (a build tree's share/courthub too), then the
+  // installation directory the build was configured for.
+  std::string dir = kCalendarDir;
+  if (auto share = host_env()("COURTHUB_SHARE"); share && fs::is_directory(*share + "/calendar"))
+    dir = *share + "/calendar";
   std::vector<std::string> files;
   std::error_code ec;
-  for (auto& entry : fs::directory_iterator(kCalendarDir, ec)) {
+  for (auto& entry : fs::directory_iterator(dir, ec)) {
     if (entry.path().extension() == ".yaml" && entry.is_regular_file(ec))
       files.push_back(entry.path().string());
   }

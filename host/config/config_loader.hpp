@@ -55,8 +55,9 @@ struct LoadResult {
 // literally, missing search directories and unfound disabled plugins become `warnings`.
 LoadResult load_config(const std::string& path, const Env& env = host_env());
 
-// The work-calendar files the package ships: every *.yaml in kCalendarDir
-// (<datadir>/courthub/calendar), sorted by name; empty when that directory does not exist.
+// The work-calendar files the package ships: every *.yaml in ${COURTHUB_SHARE}/calendar (the
+// running binary's data folder, bundled_paths.hpp), else in kCalendarDir
+// (<datadir>/courthub/calendar), sorted by name; empty when neither exists.
 // The default of `calendar.files`. No errors.
 std::vector<std::string> shipped_calendar_files();
 

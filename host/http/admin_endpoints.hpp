@@ -10,7 +10,7 @@
 #include "host/http/router.hpp"
 #include "host/jobs/inbox.hpp"
 #include "host/jobs/outbox.hpp"
-#include "host/jobs/scheduler.hpp"
+#include "host/plugins/scheduler.hpp"
 #include "host/plugins/plugin_set.hpp"
 #include "host/storage/audit_log.hpp"
 #include "host/time/clock.hpp"
@@ -22,7 +22,7 @@ struct AdminTargets {
   storage::AuditLog* audit = nullptr;
   jobs::Inbox* inbox = nullptr;
   jobs::Outbox* outbox = nullptr;
-  jobs::Scheduler* scheduler = nullptr;
+  plugins::Scheduler* scheduler = nullptr;
   // Dates the runs started from POST /admin/jobs/run.
   const time::Clock* clock = nullptr;
   // Re-reads the configuration; the result says what changed, or why it was refused

@@ -265,6 +265,17 @@ size_t PluginHarness::deliver_published() {
       });
 }
 
+std::vector<std::string> PluginHarness::run_due_jobs() {
+  std::vector<std::string> ran;
+  std::string failures;
+  for (auto& run : impl_->runtime->scheduler().run_due()) {
+    ran.push_back(run.job + "@" + std::to_string(run.scheduled_ms));
+    if (!run.result.ok()) failures += (failures.empty() ? "" : "; ") + run.job + ": " + run.result.message();
+  }
+  if (!failures.empty()) throw Error(Status::Error, "jobs failed: " + failures);
+  return ran;
+}
+
 int64_t PluginHarness::now_ms() const { return impl_->clock.now_ms(); }
 void PluginHarness::set_now_ms(int64_t unix_ms) { impl_->clock.set(unix_ms); }
 void PluginHarness::advance_ms(int64_t delta_ms) { impl_->clock.advance(delta_ms); }

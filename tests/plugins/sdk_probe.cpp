@@ -14,7 +14,12 @@ struct SdkProbe {
   explicit SdkProbe(courthub::Host& host) : host_(host) {}
 
   void activate(courthub::Registrar& r) {
-    r.migrate({{1, "decisions", "CREATE TABLE decisions (id INTEGER, note TEXT)"}});
+    r.migrate({{1, "decisions", "CREATE TABLE decisions (id INTEGER, note TEXT)"},
+               {2, "ticks", "CREATE TABLE ticks (scheduled_ms INTEGER, seen_now_ms INTEGER)"}});
+    // Every five minutes: what slot fired, and what the host clock said meanwhile.
+    r.schedule("tick", "*/5 * * * *", [this](const courthub::Job& job) {
+      host_.db().exec("INSERT INTO ticks VALUES (?, ?)", {job.scheduled_ms, host_.now_ms()});
+    });
     // POST /decide {"id": n, "fail": bool}: records a decision, announces it to other plugins
     // and to user u1 in the same transaction; "fail" throws after all of that.
     r.route("POST", "/decide", [this](const courthub::Request& req) {

@@ -165,4 +165,47 @@ TEST(SdkCommands, AReplyTitleIsAFieldAndTheGroupFlagArrives) {
   EXPECT_EQ(h.command("probe", true).text, "群聊");
 }
 
+// 2026-12-07 09:00 in Beijing, a Monday.
+constexpr int64_t kMondayNine = 1796605200000;
+constexpr int64_t kMinute = 60 * 1000;
+
+TEST(SdkTime, ThePluginReadsTheHarnessClock) {
+  HarnessOptions options;
+  options.start_ms = kMondayNine;
+  PluginHarness h(kProbe, options);
+  EXPECT_EQ(h.get("/now").json()["now_ms"].as_int(), kMondayNine);
+  h.advance_ms(90 * kMinute);
+  EXPECT_EQ(h.get("/now").json()["now_ms"].as_int(), kMondayNine + 90 * kMinute);
+}
+
+TEST(SdkTime, DueJobsFireWhenTheClockReachesThemAndMissedSlotsAreNotReplayed) {
+  HarnessOptions options;
+  options.start_ms = kMondayNine;
+  PluginHarness h(kProbe, options);
+  EXPECT_TRUE(h.run_due_jobs().empty());
+  h.advance_ms(4 * kMinute);
+  EXPECT_TRUE(h.run_due_jobs().empty()) << "09:04: nothing is due yet";
+  h.advance_ms(1 * kMinute);
+  EXPECT_EQ(h.run_due_jobs(),
+            std::vector<std::string>{"tick@" + std::to_string(kMondayNine + 5 * kMinute)});
+  EXPECT_TRUE(h.run_due_jobs().empty()) << "a slot fires once";
+  h.advance_ms(60 * kMinute);  // twelve slots pass while nobody looks: one run, not twelve
+  EXPECT_EQ(h.run_due_jobs().size(), 1u);
+  auto ticks = h.query("SELECT scheduled_ms, seen_now_ms FROM ticks ORDER BY rowid");
+  ASSERT_EQ(ticks.size(), 2u);
+  EXPECT_EQ(ticks[0]["seen_now_ms"].as_int(), kMondayNine + 5 * kMinute);
+  EXPECT_EQ(ticks[1]["seen_now_ms"].as_int(), kMondayNine + 65 * kMinute);
+}
+
+// Spring Festival 2026: 2/15-2/23 off, Saturdays 2/14 and 2/28 are make-up workdays.
+TEST(SdkTime, TheWorkCalendarAnswersThroughTheAbi) {
+  PluginHarness h(kProbe);
+  const int64_t feb14 = 20498, feb24 = 20508, feb28 = 20512;
+  auto r = h.get("/workdays?from=" + std::to_string(feb14) + "&to=" + std::to_string(feb28));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_TRUE(r.json()["from_is_workday"].as_bool()) << "a make-up Saturday";
+  EXPECT_EQ(r.json()["next_workday"].as_int(), feb24);
+  EXPECT_EQ(r.json()["workdays_between"].as_int(), 6) << "2/14, 2/24-2/27, 2/28: both ends count";
+}
+
 }  // namespace

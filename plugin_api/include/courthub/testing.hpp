@@ -8,6 +8,7 @@
 //   h.command("hello 世界");                                 // a robot command
 //   h.deliver_event("user_add_org", payload);                // an inbox event, delivered now
 //   h.run_job("morning-report");                             // a cron job, now
+//   h.advance_ms(3600 * 1000); h.run_due_jobs();             // what the hour made due
 //   EXPECT_EQ(h.outbox().size(), 1u);                        // what it queued for DingTalk
 //
 // What runs is what the server runs: the same loader, host table, SQLite database (a real file
@@ -119,6 +120,13 @@ class PluginHarness {
   // Runs a scheduled job now; throws Error(NotFound) for an unknown job. `scheduled_ms` 0 means
   // the harness clock's now.
   void run_job(const std::string& job, int64_t scheduled_ms = 0);
+
+  // Fires the cron jobs that have come due by the harness clock, as the host's timer would:
+  // each due job once (slots it missed are not replayed), its next slot computed from now. The
+  // jobs' first slots are the ones after the harness was built. Returns "<job>@<scheduled ms>"
+  // for each run, in timetable order; a job that fails throws Error with its reason after the
+  // others ran.
+  std::vector<std::string> run_due_jobs();
 
   // --- the host clock (a test clock: it stands still until the test moves it) ---
   // What "now" is for the host runtime around the plugin (inbox, outbox, directory), as Unix ms.

@@ -22,7 +22,7 @@
 #include "host/storage/database.hpp"
 #include "host/time/clock.hpp"
 
-namespace courthub::jobs {
+namespace courthub::plugins {
 
 class Scheduler {
  public:
@@ -42,6 +42,17 @@ class Scheduler {
   // Runs a job now on the calling thread, as the timer would. NotFound for an unknown job.
   Outcome run_now(const std::string& plugin, const std::string& job, int64_t scheduled_ms);
 
+  struct Run {
+    std::string plugin, job;
+    int64_t scheduled_ms = 0;
+    Outcome result;
+  };
+  // Runs, on the calling thread, every job that has come due by the clock and is not running,
+  // exactly as the timer thread would: once each, however many of its slots passed (missed slots
+  // are not replayed), then schedules its next slot. For a scheduler that was not start()ed:
+  // the test harness moves its clock and calls this.
+  std::vector<Run> run_due();
+
   struct Entry {
     std::weak_ptr<plugins::PluginInstance> instance;
     std::string plugin, job, cron, time_zone;
@@ -55,7 +66,13 @@ class Scheduler {
  private:
   void timer_loop();
   void worker_loop();
-  void execute(const Entry& entry, int64_t scheduled_ms);
+  struct Task {
+    Entry entry;
+    int64_t scheduled_ms;
+  };
+  // Under mu_: marks the jobs due at `now` running, moves their next slot on, returns them.
+  std::vector<Task> take_due(int64_t now);
+  Outcome execute(const Entry& entry, int64_t scheduled_ms);
 
   plugins::PluginSet& plugins_;
   storage::Database& db_;
@@ -65,10 +82,6 @@ class Scheduler {
   mutable std::mutex mu_;
   std::condition_variable cv_;
   std::vector<Entry> entries_;
-  struct Task {
-    Entry entry;
-    int64_t scheduled_ms;
-  };
   std::vector<Task> tasks_;
   std::condition_variable tasks_cv_;
   bool dirty_ = true;
@@ -77,4 +90,4 @@ class Scheduler {
   std::vector<std::thread> pool_;
 };
 
-}  // namespace courthub::jobs
+}  // namespace courthub::plugins

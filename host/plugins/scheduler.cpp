@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Scheduler: the cron timetable, its timer thread and the job runners.
-#include "host/jobs/scheduler.hpp"
+#include "host/plugins/scheduler.hpp"
 
 #include <chrono>
 
@@ -8,7 +8,7 @@
 #include "host/time/cron.hpp"
 #include "host/time/time_zone.hpp"
 
-namespace courthub::jobs {
+namespace courthub::plugins {
 namespace {
 
 // Registration already validated the expression and the zone (PluginInstance::schedule).
@@ -69,24 +69,46 @@ void Scheduler::timer_loop() {
   std::unique_lock lock(mu_);
   while (running_) {
     const int64_t now = clock_.now_ms();
-    int64_t soonest = now + 60000;
-    for (auto& e : entries_) {
-      if (e.next_ms <= now) {
-        if (e.running->load()) {
-          log::warn("scheduler", "job " + e.plugin + "/" + e.job +
-                                     " is still running; skipping the run due now");
-        } else {
-          e.running->store(true);
-          tasks_.push_back(Task{e, e.next_ms});
-          tasks_cv_.notify_one();
-        }
-        e.next_ms = next_fire(e.cron, e.time_zone, now);
-      }
-      soonest = std::min(soonest, e.next_ms);
+    for (auto& task : take_due(now)) {
+      tasks_.push_back(std::move(task));
+      tasks_cv_.notify_one();
     }
+    int64_t soonest = now + 60000;
+    for (auto& e : entries_) soonest = std::min(soonest, e.next_ms);
     auto wait = std::chrono::milliseconds(std::max<int64_t>(soonest - clock_.now_ms(), 10));
     cv_.wait_for(lock, std::min(wait, std::chrono::milliseconds(1000)));
   }
+}
+
+std::vector<Scheduler::Task> Scheduler::take_due(int64_t now) {
+  std::vector<Task> due;
+  for (auto& e : entries_) {
+    if (e.next_ms > now) continue;
+    if (e.running->load()) {
+      log::warn("scheduler",
+                "job " + e.plugin + "/" + e.job + " is still running; skipping the run due now");
+    } else {
+      e.running->store(true);
+      due.push_back(Task{e, e.next_ms});
+    }
+    e.next_ms = next_fire(e.cron, e.time_zone, now);
+  }
+  return due;
+}
+
+std::vector<Scheduler::Run> Scheduler::run_due() {
+  std::vector<Task> due;
+  {
+    std::lock_guard lock(mu_);
+    due = take_due(clock_.now_ms());
+  }
+  std::vector<Run> runs;
+  for (auto& task : due) {
+    Outcome result = execute(task.entry, task.scheduled_ms);
+    task.entry.running->store(false);
+    runs.push_back(Run{task.entry.plugin, task.entry.job, task.scheduled_ms, result});
+  }
+  return runs;
 }
 
 void Scheduler::worker_loop() {
@@ -99,14 +121,14 @@ void Scheduler::worker_loop() {
       task = std::move(tasks_.front());
       tasks_.erase(tasks_.begin());
     }
-    execute(task.entry, task.scheduled_ms);
+    (void)execute(task.entry, task.scheduled_ms);
     task.entry.running->store(false);
   }
 }
 
-void Scheduler::execute(const Entry& entry, int64_t scheduled_ms) {
+Outcome Scheduler::execute(const Entry& entry, int64_t scheduled_ms) {
   auto inst = entry.instance.lock();
-  if (!inst) return;  // retired since it came due
+  if (!inst) return Outcome::success();  // retired since it came due
   ch_job job{sizeof(ch_job), ch_str{entry.job.data(), entry.job.size()}, scheduled_ms};
   log::RequestScope scope("job-" + log::new_request_id());
   auto started = std::chrono::steady_clock::now();
@@ -129,6 +151,8 @@ void Scheduler::execute(const Entry& entry, int64_t scheduled_ms) {
       "last_status = excluded.last_status",
       p);
   if (!o.ok()) log::warn("scheduler", "cannot record the run: " + o.message());
+  return result.ok() ? Outcome::success()
+                     : Outcome::failure(static_cast<Status>(result.status), result.error);
 }
 
 Outcome Scheduler::run_now(const std::string& plugin, const std::string& job,
@@ -150,4 +174,4 @@ std::vector<Scheduler::Entry> Scheduler::timetable() const {
   return entries_;
 }
 
-}  // namespace courthub::jobs
+}  // namespace courthub::plugins
