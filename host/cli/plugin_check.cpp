@@ -20,7 +20,7 @@ int plugin(const Args& args) {
     if (args[i] == "--settings" && i + 1 < args.size()) {
       try {
         settings = Json::parse(args[++i]);
-      } catch (const JsonError& e) {
+      } catch (const Json::exception& e) {
         std::fprintf(stderr, "courthub plugin check: --settings: %s\n", e.what());
         return 2;
       }

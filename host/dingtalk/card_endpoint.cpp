@@ -12,14 +12,14 @@ namespace {
 // `value` (or `content`) is a JSON string holding {"cardPrivateData": {actionIds, params}}.
 std::optional<Json> private_data(const Json& body) {
   for (const char* field : {"value", "content"}) {
-    const Json* v = body.find(field);
-    if (!v || !v->is_string() || v->as_string().empty()) continue;
+    const Json* v = json::find(body, field);
+    if (!v || !v->is_string() || v->get<std::string>().empty()) continue;
     try {
-      Json inner = Json::parse(v->as_string());
+      Json inner = Json::parse(v->get<std::string>());
       if (inner.is_object() && inner["cardPrivateData"].is_object()) {
         return inner["cardPrivateData"];
       }
-    } catch (const JsonError&) {
+    } catch (const Json::exception&) {
     }
   }
   return std::nullopt;
@@ -45,10 +45,10 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
     return;
   }
   Json params = (*data)["params"].is_object() ? (*data)["params"] : Json::object();
-  std::string action = params.get_string("action");
+  std::string action = json::get<std::string>(params, "action");
   if (action.empty() && (*data)["actionIds"].is_array() && (*data)["actionIds"].size() > 0 &&
       (*data)["actionIds"].at(0).is_string()) {
-    action = (*data)["actionIds"].at(0).as_string();
+    action = (*data)["actionIds"].at(0).get<std::string>();
   }
   if (action.empty()) {
     ex.respond_error(400, "invalid_argument",
@@ -57,7 +57,7 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
   }
 
   http::Identity who;
-  std::string user = body->get_string("userId");
+  std::string user = json::get<std::string>(*body, "userId");
   auto snapshot = ctx.directory->snapshot();
   if (const directory::Person* p = snapshot->person(user)) who = http::Identity::of(*p);
 
@@ -65,7 +65,7 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
     for (auto& a : inst->card_actions()) {
       if (a.action != action) continue;
       ex.plugin_label = inst->name();
-      auto answer = plugins::call_card_action(*inst, a, params, body->get_string("outTrackId"),
+      auto answer = plugins::call_card_action(*inst, a, params, json::get<std::string>(*body, "outTrackId"),
                                               who.caller(), ex.request_id());
       if (!answer.logged_error.empty()) {
         ctx.metrics->count("courthub_plugin_errors_total",
