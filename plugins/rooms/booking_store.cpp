@@ -4,6 +4,8 @@
 
 #include <courthub/error.hpp>
 
+namespace json = courthub::json;
+
 namespace rooms {
 namespace {
 
@@ -108,7 +110,7 @@ std::vector<Booking> BookingStore::book(const Sql& tx, const NewBookings& req,
   if (!req.series_rule.is_null()) {
     series_id =
         ms(tx.exec("INSERT INTO series(rule, description, created_ms) VALUES (?, ?, ?)",
-                   {req.series_rule.dump(), req.series_rule.get_string("description"), ms(now_ms)})
+                   {req.series_rule.dump(), json::get<std::string>(req.series_rule, "description"), ms(now_ms)})
                .last_insert_id);
   }
   bool pending = req.status == BookingStatus::PendingApproval;

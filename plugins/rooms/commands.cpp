@@ -9,6 +9,8 @@
 #include "routes.hpp"
 #include "time_expression.hpp"
 
+namespace json = courthub::json;
+
 namespace rooms {
 namespace {
 
@@ -237,11 +239,11 @@ auto in_chat(F fn) {
     try {
       return fn(cmd);
     } catch (const courthub::Error& e) {
-      const courthub::Json* fields = e.details().find("fields");
+      const courthub::Json* fields = json::find(e.details(), "fields");
       if (!fields || !fields->is_array() || fields->size() == 0) throw;
       std::string message;
-      for (auto& f : fields->as_array())
-        message += (message.empty() ? "" : "；") + f.get_string("message");
+      for (auto& f : *fields)
+        message += (message.empty() ? "" : "；") + json::get<std::string>(f, "message");
       throw courthub::Error(e.status(), message, e.details());
     }
   };

@@ -42,10 +42,10 @@ Room RoomCatalog::from_row(const courthub::Row& row) {
   r.capacity = static_cast<int>(row.integer("capacity"));
   r.location = row.text("location");
   try {
-    for (auto& e : Json::parse(row.text("equipment")).as_array())
-      if (e.is_string()) r.equipment.push_back(e.as_string());
+    for (auto& e : Json::parse(row.text("equipment")))
+      if (e.is_string()) r.equipment.push_back(e.get<std::string>());
     r.bookers = bookers_from_json(Json::parse(row.text("bookers")));
-  } catch (const courthub::JsonError&) {
+  } catch (const courthub::Json::exception&) {
     // Written by this plugin only; a damaged value reads as "no equipment, no restrictions".
   }
   r.hours.from = static_cast<int>(row.integer("open_from"));

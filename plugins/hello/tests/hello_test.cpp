@@ -44,6 +44,23 @@ TEST(Hello, RouteRejectsAMissingRecipientWithA400) {
   EXPECT_NE(r.json()["error"]["message"].get<std::string>().find("'to' is required"), std::string::npos);
 }
 
+TEST(Hello, RouteRefusesABodyThatIsNotUtf8WithA400) {
+  PluginHarness h(HELLO_PLUGIN_FILE);
+  auto r = h.request("POST", "/greetings", "{\"to\": \"\xff\xfe\"}");
+  EXPECT_EQ(r.status, 400) << r.body;
+  Json body = Json::parse(r.body);  // still a JSON answer, itself valid UTF-8
+  EXPECT_NE(body["error"]["message"].get<std::string>().find("UTF-8"), std::string::npos)
+      << r.body;
+  EXPECT_TRUE(h.query("SELECT id FROM greetings").empty());
+}
+
+TEST(Hello, RouteNamesTheFieldOfTheWrongType) {
+  PluginHarness h(HELLO_PLUGIN_FILE);
+  auto r = h.post("/greetings", Json::object({{"to", 42}}));
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.json()["error"]["message"], "'to' must be a string") << r.body;
+}
+
 TEST(Hello, CommandUsesTheConfiguredGreeting) {
   auto h = make(Json::object({{"greeting", "早上好"}}));
   auto reply = h.command("hello 王五");
