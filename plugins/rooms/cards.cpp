@@ -28,7 +28,7 @@ int64_t booking_of(const CardAction& a) {
 CardUpdate card_for(const RoomsApp& app, const Booking& b, std::string result,
                     std::string message) {
   CardUpdate u;
-  for (auto& [k, v] : booking_card_data(b, app.settings).items())
+  for (courthub::Json doc = booking_card_data(b, app.settings); auto& [k, v] : doc.items())
     u.card_data[k] = v.get<std::string>();
   u.user_private_data["result"] = std::move(result);
   u.user_private_data["message"] = std::move(message);

@@ -69,8 +69,9 @@ bool agent_id_valid(const Json& body) {
   const Json* v = json::find(body, "agent_id");
   if (!v) return false;
   if (v->is_number_integer()) return v->get<int64_t>() > 0;
-  if (!v->is_string() || v->get<std::string>().empty()) return false;
-  return std::all_of(v->get<std::string>().begin(), v->get<std::string>().end(),
+  if (!v->is_string()) return false;
+  const std::string& text = v->get_ref<const std::string&>();
+  return !text.empty() && std::all_of(text.begin(), text.end(),
                      [](char c) { return c >= '0' && c <= '9'; });
 }
 

@@ -134,7 +134,7 @@ TEST_F(DingTalkEvents, AcknowledgedEventsSurviveAKillAndStayDuplicates) {
   // record, which is why handlers get a stable event id).
   ASSERT_TRUE(eventually([&] {
     std::set<std::string> instances;
-    for (auto& e : second.get("/apps/outbox_sender/seen", kAdminToken).json()["events"])
+    for (Json doc = second.get("/apps/outbox_sender/seen", kAdminToken).json(); auto& e : doc["events"])
       instances.insert(e["payload"]["processInstanceId"].get<std::string>());
     return instances.size() == kEvents;
   }));

@@ -11,7 +11,7 @@ namespace {
 Json plugin_status(const HostProcess& host, const std::string& name) {
   auto r = host.admin_get("/admin/plugins");
   EXPECT_EQ(r.status, 200) << r.body;
-  for (auto& p : r.json()["plugins"])
+  for (Json doc = r.json(); auto& p : doc["plugins"])
     if (p["name"].get<std::string>() == name) return p;
   ADD_FAILURE() << "no plugin " << name << " in " << r.body;
   return Json();

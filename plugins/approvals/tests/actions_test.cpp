@@ -11,7 +11,7 @@ class Actions : public ApprovalsTest {
  protected:
   Names record_types(int64_t id) {
     Names out;
-    for (auto& r : detail(id)["records"]) out.push_back(r["type"].get<std::string>());
+    for (courthub::Json doc = detail(id); auto& r : doc["records"]) out.push_back(r["type"].get<std::string>());
     return out;
   }
 };

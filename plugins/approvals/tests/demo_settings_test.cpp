@@ -58,7 +58,7 @@ TEST_F(DemoSettings, HoldTheSevenDemoTemplates) {
   auto r = harness().as_admin().get("/templates");
   ASSERT_EQ(r.status, 200) << r.body;
   std::vector<std::string> names;
-  for (auto& t : r.json()["templates"]) names.push_back(t["name"].get<std::string>());
+  for (courthub::Json doc = r.json(); auto& t : doc["templates"]) names.push_back(t["name"].get<std::string>());
   EXPECT_EQ(names, (std::vector<std::string>{"请假", "出差", "外出", "补卡", "公车使用", "用印",
                                              "会议室预订"}));
   EXPECT_EQ(harness().as("T-011").get("/templates").json()["templates"].size(), 6u);
@@ -87,7 +87,7 @@ TEST_F(DemoSettings, LongLeaveOfAJudgeHasThreeSteps) {
                             {"reason", "探亲"}});
   int64_t id = submit("T-011", "leave", form);
   std::vector<std::string> approvers;
-  for (auto& s : detail(id)["steps"])
+  for (courthub::Json doc = detail(id); auto& s : doc["steps"])
     approvers.push_back(s["approvers"].at(0)["user_id"].get<std::string>());
   EXPECT_EQ(approvers, (std::vector<std::string>{"T-010", "T-002", "T-001"}));
   for (auto who : {"T-010", "T-002", "T-001"}) ASSERT_EQ(agree(who, id).status, 200);
@@ -104,7 +104,7 @@ TEST_F(DemoSettings, SealNeedsTheChosenReviewerAndThePresidentForTheCourtSeal) {
                             {"reason", "对外发函"}});
   int64_t id = submit("T-011", "seal", form, Json::object({{"reviewer", "T-014"}}));
   std::vector<std::string> approvers;
-  for (auto& s : detail(id)["steps"])
+  for (courthub::Json doc = detail(id); auto& s : doc["steps"])
     approvers.push_back(s["approvers"].at(0)["user_id"].get<std::string>());
   EXPECT_EQ(approvers, (std::vector<std::string>{"T-014", "T-010", "T-001"}));
   EXPECT_EQ(sent_to("T-021").size(), 1u);  // the seal keeper is copied at the start

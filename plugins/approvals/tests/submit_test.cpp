@@ -31,7 +31,7 @@ TEST_F(Submit, RegistersItsRoutesCommandsCardsEventsAndJobs) {
 TEST_F(Submit, ListsTheTemplatesTheCallerMayUse) {
   auto codes = [&](const HttpResult& r) {
     Names out;
-    for (auto& t : r.json()["templates"]) out.push_back(t["code"].get<std::string>());
+    for (courthub::Json doc = r.json(); auto& t : doc["templates"]) out.push_back(t["code"].get<std::string>());
     return out;
   };
   auto judge = harness().as("T-011").get("/templates");
@@ -99,7 +99,7 @@ TEST_F(Submit, RefusesWhatCannotBeSubmitted) {
 TEST_F(Submit, LongLeaveGoesToThePresident) {
   int64_t id = submit("T-011", "leave", leave_form(5));
   Names approvers;
-  for (auto& s : detail(id)["steps"])
+  for (courthub::Json doc = detail(id); auto& s : doc["steps"])
     approvers.push_back(s["approvers"].at(0)["user_id"].get<std::string>());
   EXPECT_EQ(approvers, (Names{"T-010", "T-002", "T-001"}));
 }

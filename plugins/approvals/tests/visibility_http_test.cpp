@@ -16,7 +16,7 @@ class Visibility : public ApprovalsTest {
     Names out;
     EXPECT_EQ(r.status, 200) << r.body;
     if (r.status != 200) return out;
-    for (auto& i : r.json()["items"])
+    for (courthub::Json doc = r.json(); auto& i : doc["items"])
       out.push_back(std::to_string(i.contains("task") ? i["instance"]["id"].get<int64_t>()
                                                       : i["id"].get<int64_t>()));
     return out;

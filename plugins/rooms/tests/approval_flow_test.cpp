@@ -125,7 +125,7 @@ TEST_F(ApprovalFlow, ASeriesIsApprovedAsOne) {
   EXPECT_NE(h->published()[0]["payload"]["title"].get<std::string>().find("共3次"), std::string::npos);
   size_t before = outbox_to(*h, kJudge).size();
   ASSERT_TRUE(h->deliver_event("approvals.instance_finished", finished(first, "agree")).ok);
-  for (auto& b : r.json()["bookings"])
+  for (courthub::Json doc = r.json(); auto& b : doc["bookings"])
     EXPECT_EQ(status_of(*h, b["id"].get<int64_t>()), "已预订");
   EXPECT_EQ(outbox_to(*h, kJudge).size(), before + 1) << "one message for the series";
 }

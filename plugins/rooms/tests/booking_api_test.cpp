@@ -128,7 +128,7 @@ TEST_F(BookingApi, ValidationErrorsAre400WithEveryField) {
                                                          {"colour", "red"}}));
   ASSERT_EQ(r.status, 400) << r.body;
   std::string fields;
-  for (auto& f : error_details(r)["fields"]) fields += f["field"].get<std::string>() + " ";
+  for (courthub::Json doc = error_details(r); auto& f : doc["fields"]) fields += f["field"].get<std::string>() + " ";
   EXPECT_NE(fields.find("/room_id"), std::string::npos) << fields;
   EXPECT_NE(fields.find("/start"), std::string::npos) << fields;
   EXPECT_NE(fields.find("/colour"), std::string::npos) << fields;
@@ -231,12 +231,12 @@ TEST_F(BookingApi, FreeBusyListsFreeAndBusyRooms) {
                              "&end=" + iso(1, 630).replace(19, 1, "%2B") + "&capacity=10");
   ASSERT_EQ(r.status, 200) << r.body;
   std::vector<std::string> free, busy;
-  for (auto& x : r.json()["free"]) free.push_back(x["id"].get<std::string>());
-  for (auto& x : r.json()["busy"]) busy.push_back(x["id"].get<std::string>());
+  for (courthub::Json doc = r.json(); auto& x : doc["free"]) free.push_back(x["id"].get<std::string>());
+  for (courthub::Json doc = r.json(); auto& x : doc["busy"]) busy.push_back(x["id"].get<std::string>());
   EXPECT_TRUE(has(free, "hp-301"));
   EXPECT_TRUE(has(busy, "hp-kj1"));
   EXPECT_FALSE(has(free, "hp-205")) << "8 seats < 10";
-  for (auto& x : r.json()["busy"])
+  for (courthub::Json doc = r.json(); auto& x : doc["busy"])
     if (x["id"].get<std::string>() == "hp-kj1") EXPECT_EQ(x["busy"].at(0)["id"].get<int64_t>(), id);
   // Date words work in the query too.
   r = h->as(kStaff).get("/free?date=%E6%98%8E%E5%A4%A9&from=09:00&to=10:00");  // 明天
@@ -250,7 +250,7 @@ TEST_F(BookingApi, ScheduleShowsEveryRoomsDay) {
   book(*h, kJudge, booking_body("hp-301", 1, 660, 720, "乙"));
   auto r = h->as(kStaff).get("/schedule?date=" + format_date(add_days(today(), 1)));
   ASSERT_EQ(r.status, 200) << r.body;
-  for (auto& room : r.json()["rooms"])
+  for (courthub::Json doc = r.json(); auto& room : doc["rooms"])
     if (room["id"].get<std::string>() == "hp-301") {
       ASSERT_EQ(room["bookings"].size(), 2u);
       EXPECT_EQ(room["bookings"].at(0)["title"], "甲");
@@ -259,7 +259,7 @@ TEST_F(BookingApi, ScheduleShowsEveryRoomsDay) {
   r = h->as(kOtherJudge)
           .get("/schedule?court=" + kCourt + "&date=" + format_date(add_days(today(), 1)));
   ASSERT_EQ(r.status, 200) << r.body;
-  for (auto& room : r.json()["rooms"])
+  for (courthub::Json doc = r.json(); auto& room : doc["rooms"])
     if (room["id"].get<std::string>() == "hp-301") {
       ASSERT_EQ(room["bookings"].size(), 2u);
       EXPECT_FALSE(room["bookings"].at(0).contains("title"));
