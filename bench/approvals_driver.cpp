@@ -62,13 +62,15 @@ int main(int argc, char** argv) {
         while (open.is_array() && open.size() > 0) {
           const Json& task = open.at(0);
           std::string body = Json::object({{"action", "agree"}, {"task_id", task.at("id")}}).dump();
-          auto acted = c.call("POST", "/apps/approvals/instances/" + std::to_string(id) + "/actions",
-                              body, token_of[json::require<std::string>(task, "user_id")], &lat);
+          auto acted =
+              c.call("POST", "/apps/approvals/instances/" + std::to_string(id) + "/actions", body,
+                     token_of[json::require<std::string>(task, "user_id")], &lat);
           if (acted.status != 200) return 0;
           Json answer = Json::parse(acted.body);
           ++agreed;
           if (answer["instance"]["status"].get<std::string>() == "COMPLETED") {
-            return agreed == 3 && answer["instance"]["result"].get<std::string>() == "agree" ? 1 : 0;
+            return agreed == 3 && answer["instance"]["result"].get<std::string>() == "agree" ? 1
+                                                                                             : 0;
           }
           open = answer["open_tasks"];
         }

@@ -62,7 +62,6 @@ class DataDirLock {
   int fd_;
 };
 
-
 jobs::HandleResult deliver_to_plugin(plugins::PluginSet& plugins, const std::string& subscriber,
                                      const jobs::InboxEvent& ev) {
   auto inst = plugins.live(subscriber);
@@ -174,9 +173,9 @@ Outcome Server::start(config::Config cfg) {
   if (!o.ok()) return Outcome::error("directory: " + o.message());
 
   Parts* raw = p.get();
-  auto inbox = jobs::Inbox::open(*p->host_db, c.storage.data_dir + "/inbox-journal",
-                                 c.storage.synchronous_full,
-                                 [raw](const std::string& topic) { return raw->subscribers(topic); });
+  auto inbox = jobs::Inbox::open(
+      *p->host_db, c.storage.data_dir + "/inbox-journal", c.storage.synchronous_full,
+      [raw](const std::string& topic) { return raw->subscribers(topic); });
   if (!inbox) return inbox.outcome();
   p->inbox = std::move(*inbox);
   jobs::OutboxPolicy outbox_policy;
@@ -201,18 +200,19 @@ Outcome Server::start(config::Config cfg) {
   }
 
   p->sessions = std::make_unique<http::SessionTokens>(c.sessions.secret, c.sessions.ttl_seconds);
-  p->auth = std::make_unique<http::Authenticator>(c.admin.token, p->sessions.get(),
-                                                  p->directory.get());
+  p->auth =
+      std::make_unique<http::Authenticator>(c.admin.token, p->sessions.get(), p->directory.get());
   http::add_ops_endpoints(p->router, p->metrics, [this] { return ready_.load(); });
-  http::AdminTargets admin{p->plugins.get(), p->audit.get(), p->inbox.get(), p->outbox.get(),
-                           p->scheduler.get(),
-                           [this](const std::string& actor) { return reload(actor); }};
+  http::AdminTargets admin{
+      p->plugins.get(),   p->audit.get(),
+      p->inbox.get(),     p->outbox.get(),
+      p->scheduler.get(), [this](const std::string& actor) { return reload(actor); }};
   http::add_admin_endpoints(p->router, *p->auth, admin);
   http::add_apps_endpoint(p->router, *p->plugins, *p->auth, p->metrics);
   if (!c.dingtalk.app_key.empty()) {
-    auto channel = dingtalk::DingTalkChannel::create(c.dingtalk, *p->directory, *p->inbox,
-                                                     *p->outbox, *p->plugins, *p->sessions,
-                                                     *p->host_db, p->metrics);
+    auto channel =
+        dingtalk::DingTalkChannel::create(c.dingtalk, *p->directory, *p->inbox, *p->outbox,
+                                          *p->plugins, *p->sessions, *p->host_db, p->metrics);
     if (!channel) return channel.outcome();
     p->channel = std::move(*channel);
     p->channel->add_endpoints(p->router);

@@ -364,8 +364,8 @@ class SchemaReader {
     f.where = s->where;
     if (s->null) return f;
     Json typed = type_plain_scalar(s->text);
-    bool too_big =
-        typed.is_number() && !typed.is_number_integer() && s->text.find_first_of(".eE") == std::string::npos;
+    bool too_big = typed.is_number() && !typed.is_number_integer() &&
+                   s->text.find_first_of(".eE") == std::string::npos;
     if (!typed.is_number_integer() && !too_big) {
       f.state = Field<int64_t>::State::kInvalid;
       error(f.where, path, "expected an integer, found " + shown(s->text));

@@ -65,8 +65,9 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
     for (auto& a : inst->card_actions()) {
       if (a.action != action) continue;
       ex.plugin_label = inst->name();
-      auto answer = plugins::call_card_action(*inst, a, params, json::get<std::string>(*body, "outTrackId"),
-                                              who.caller(), ex.request_id());
+      auto answer =
+          plugins::call_card_action(*inst, a, params, json::get<std::string>(*body, "outTrackId"),
+                                    who.caller(), ex.request_id());
       if (!answer.logged_error.empty()) {
         ctx.metrics->count("courthub_plugin_errors_total",
                            {{"plugin", inst->name()}, {"kind", "card"}});

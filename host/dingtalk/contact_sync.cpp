@@ -112,7 +112,8 @@ HandleResult apply_contact_event(ChannelContext& ctx, const jobs::InboxEvent& ev
                            ? from(ctx.directory->deactivate_person(id.get<std::string>()))
                            : upsert_user(ctx, id.get<std::string>());
       if (r.outcome != Handled::Done) return r;
-      if (type == "user_leave_org") log::info("directory", "person " + id.get<std::string>() + " left");
+      if (type == "user_leave_org")
+        log::info("directory", "person " + id.get<std::string>() + " left");
     }
     return {Handled::Done, ""};
   }

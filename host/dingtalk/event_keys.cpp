@@ -35,7 +35,9 @@ std::string joined(const Json& list) {
 
 // Keys with sorted member names, so a re-serialised copy of the same event hashes the same
 // (nlohmann::json, unlike the insertion-ordered courthub::Json, keeps objects sorted).
-std::string canonical(const Json& v) { return nlohmann::json(v).dump(); }
+std::string canonical(const Json& v) {
+  return nlohmann::json(v).dump();
+}
 
 std::string sha256_hex(const std::string& data) {
   unsigned char md[EVP_MAX_MD_SIZE];
@@ -62,27 +64,32 @@ std::string event_dedup_key(const Json& e) {
   const std::string type = json::get<std::string>(e, "EventType");
   // Newer events say which occurrence they are.
   for (const char* id : {"eventId", "EventId", "BizId", "bizId"}) {
-    if (!json::get<std::string>(e, id).empty()) return type + ":id:" + json::get<std::string>(e, id);
+    if (!json::get<std::string>(e, id).empty())
+      return type + ":id:" + json::get<std::string>(e, id);
   }
   if (type.rfind("user_", 0) == 0 || type.rfind("org_admin_", 0) == 0) {
-    return type + ":" + joined(json::get<Json>(e, "UserId")) + "@" + text_of(json::get<Json>(e, "TimeStamp"));
+    return type + ":" + joined(json::get<Json>(e, "UserId")) + "@" +
+           text_of(json::get<Json>(e, "TimeStamp"));
   }
   if (type.rfind("org_dept_", 0) == 0) {
-    return type + ":" + joined(json::get<Json>(e, "DeptId")) + "@" + text_of(json::get<Json>(e, "TimeStamp"));
+    return type + ":" + joined(json::get<Json>(e, "DeptId")) + "@" +
+           text_of(json::get<Json>(e, "TimeStamp"));
   }
   if (type == "bpms_instance_change") {
-    return type + ":" + json::get<std::string>(e, "processInstanceId") + ":" + json::get<std::string>(e, "type") + ":" +
-           json::get<std::string>(e, "result");
+    return type + ":" + json::get<std::string>(e, "processInstanceId") + ":" +
+           json::get<std::string>(e, "type") + ":" + json::get<std::string>(e, "result");
   }
   if (type == "bpms_task_change") {
-    return type + ":" + json::get<std::string>(e, "processInstanceId") + ":" + text_of(json::get<Json>(e, "taskId")) + ":" +
-           json::get<std::string>(e, "type") + ":" + json::get<std::string>(e, "result");
+    return type + ":" + json::get<std::string>(e, "processInstanceId") + ":" +
+           text_of(json::get<Json>(e, "taskId")) + ":" + json::get<std::string>(e, "type") + ":" +
+           json::get<std::string>(e, "result");
   }
   if (type == "attendance_check_record") {
     std::vector<std::string> ids;
     for (auto& r : json::get<Json>(e, "DataList", Json::array())) {
       std::string biz = json::get<std::string>(r, "bizId");
-      ids.push_back(biz.empty() ? json::get<std::string>(r, "userId") + "@" + text_of(r["checkTime"]) : biz);
+      ids.push_back(
+          biz.empty() ? json::get<std::string>(r, "userId") + "@" + text_of(r["checkTime"]) : biz);
     }
     std::sort(ids.begin(), ids.end());
     std::string all;

@@ -136,8 +136,8 @@ Expected<OpenApi::Reply> OpenApi::get(const std::string& url) { return send("GET
 
 Outcome OpenApi::errcode_outcome(const Json& body, const std::string& what) {
   int64_t errcode = json::get<int64_t>(body, "errcode", 0);
-  std::string message =
-      what + ": DingTalk errcode " + std::to_string(errcode) + " " + json::get<std::string>(body, "errmsg");
+  std::string message = what + ": DingTalk errcode " + std::to_string(errcode) + " " +
+                        json::get<std::string>(body, "errmsg");
   if (transient(errcode)) return Outcome::unavailable(message);
   return Outcome::invalid(message);
 }
@@ -150,13 +150,14 @@ Expected<std::string> OpenApi::access_token() {
                    "&appsecret=" + url_encode(config_.app_secret));
   if (!reply) return reply.outcome();
   const Json& body = reply->body;
-  if (json::get<int64_t>(body, "errcode", 0) != 0 || json::get<std::string>(body, "access_token").empty()) {
+  if (json::get<int64_t>(body, "errcode", 0) != 0 ||
+      json::get<std::string>(body, "access_token").empty()) {
     int64_t errcode = json::get<int64_t>(body, "errcode", 0);
     if (transient(errcode)) return errcode_outcome(body, "gettoken");
-    return Outcome::failure(Status::PermissionDenied,
-                            "gettoken: DingTalk refused the app credentials (errcode " +
-                                std::to_string(errcode) + " " + json::get<std::string>(body, "errmsg") +
-                                "); check dingtalk.app_key and app_secret");
+    return Outcome::failure(
+        Status::PermissionDenied,
+        "gettoken: DingTalk refused the app credentials (errcode " + std::to_string(errcode) + " " +
+            json::get<std::string>(body, "errmsg") + "); check dingtalk.app_key and app_secret");
   }
   token_ = json::get<std::string>(body, "access_token");
   int64_t ttl = json::get<int64_t>(body, "expires_in", 7200);
@@ -262,18 +263,19 @@ Outcome OpenApi::deliver_card(const std::string& userid, const Json& card) {
     if (!token) return token.outcome();
     Json param_map = Json::object();
     if (const Json* data = json::find(card, "card_data"); data && data->is_object()) {
-      for (auto& [k, v] : data->items()) param_map[k] = v.is_string() ? v.get<std::string>() : v.dump();
+      for (auto& [k, v] : data->items())
+        param_map[k] = v.is_string() ? v.get<std::string>() : v.dump();
     }
-    Json body = Json::object(
-        {{"cardTemplateId", json::get<std::string>(card, "template_id")},
-         {"outTrackId", json::get<std::string>(card, "out_track_id")},
-         {"callbackType", "HTTP"},
-         {"callbackRouteKey", config_.card_route_key},
-         {"cardData", Json::object({{"cardParamMap", param_map}})},
-         {"openSpaceId", "dtv1.card//IM_ROBOT." + userid},
-         {"imRobotOpenDeliverModel",
-          Json::object({{"spaceType", "IM_ROBOT"}, {"robotCode", config_.app_key}})},
-         {"userIdType", 1}});
+    Json body =
+        Json::object({{"cardTemplateId", json::get<std::string>(card, "template_id")},
+                      {"outTrackId", json::get<std::string>(card, "out_track_id")},
+                      {"callbackType", "HTTP"},
+                      {"callbackRouteKey", config_.card_route_key},
+                      {"cardData", Json::object({{"cardParamMap", param_map}})},
+                      {"openSpaceId", "dtv1.card//IM_ROBOT." + userid},
+                      {"imRobotOpenDeliverModel",
+                       Json::object({{"spaceType", "IM_ROBOT"}, {"robotCode", config_.app_key}})},
+                      {"userIdType", 1}});
     auto reply = post(config_.api_base + "/v1.0/card/instances/createAndDeliver", body,
                       {{"x-acs-dingtalk-access-token", *token}});
     if (!reply) return reply.outcome();
@@ -282,8 +284,8 @@ Outcome OpenApi::deliver_card(const std::string& userid, const Json& card) {
       continue;
     }
     if (reply->status != 200 || !json::get<bool>(reply->body, "success", false)) {
-      return Outcome::invalid("card delivery refused: HTTP " + std::to_string(reply->status) +
-                              " " + json::get<std::string>(reply->body, "code") + " " +
+      return Outcome::invalid("card delivery refused: HTTP " + std::to_string(reply->status) + " " +
+                              json::get<std::string>(reply->body, "code") + " " +
                               json::get<std::string>(reply->body, "message"));
     }
     return Outcome::success();

@@ -76,10 +76,9 @@ RobotReply run_command(ChannelContext& ctx, const CommandLine& line, http::Ident
   for (auto& inst : ctx.plugins->live_all()) {
     for (auto& c : inst->commands()) {
       if (c.name != line.command) continue;
-      auto answer = plugins::call_command(*inst, c, line.args, who.caller(),
-                                          json::get<std::string>(message, "conversationId"),
-                                          json::get<std::string>(message, "conversationType") == "2",
-                                          request_id);
+      auto answer = plugins::call_command(
+          *inst, c, line.args, who.caller(), json::get<std::string>(message, "conversationId"),
+          json::get<std::string>(message, "conversationType") == "2", request_id);
       if (!answer.logged_error.empty()) {
         ctx.metrics->count("courthub_plugin_errors_total",
                            {{"plugin", inst->name()}, {"kind", "command"}});
@@ -108,9 +107,9 @@ http::Identity identify(ChannelContext& ctx, const Json& message) {
 
 void serve(http::Exchange& ex, ChannelContext& ctx) {
   if (!http::allow_methods(ex, {"POST"})) return;
-  Outcome signed_ok = verify_robot_request(ex.header("timestamp"), ex.header("sign"),
-                                           ctx.config.app_secret, now_ms(),
-                                           ctx.config.robot_window_ms);
+  Outcome signed_ok =
+      verify_robot_request(ex.header("timestamp"), ex.header("sign"), ctx.config.app_secret,
+                           now_ms(), ctx.config.robot_window_ms);
   if (!signed_ok.ok()) {
     log::warn("dingtalk", "robot message refused: " + signed_ok.message());
     ex.respond_error(401, "unauthenticated", signed_ok.message());

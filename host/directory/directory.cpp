@@ -69,9 +69,9 @@ std::vector<std::string> roles_from(std::string_view text) {
 
 Outcome write_person(storage::Transaction& txn, const Person& p, std::string_view source) {
   std::string roles = roles_json(p.roles);
-  ch_value params[] = {text_value(p.user_id), text_value(p.name),  text_value(p.court_code),
-                       int_value(p.dept_id),  text_value(p.title), text_value(roles),
-                       int_value(p.active ? 1 : 0), text_value(source), int_value(now_ms())};
+  ch_value params[] = {text_value(p.user_id),       text_value(p.name),  text_value(p.court_code),
+                       int_value(p.dept_id),        text_value(p.title), text_value(roles),
+                       int_value(p.active ? 1 : 0), text_value(source),  int_value(now_ms())};
   return txn.query(
       "INSERT INTO people(user_id, name, court_code, dept_id, title, roles, active, source, "
       "updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(user_id) DO UPDATE SET "

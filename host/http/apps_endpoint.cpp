@@ -16,8 +16,7 @@ int64_t now_seconds() {
       .count();
 }
 
-void serve(Exchange& ex, plugins::PluginSet& plugins, const Authenticator& auth,
-           Metrics& metrics) {
+void serve(Exchange& ex, plugins::PluginSet& plugins, const Authenticator& auth, Metrics& metrics) {
   // /apps/<plugin>/<rest>
   std::string_view rest = std::string_view(ex.path()).substr(6);
   size_t slash = rest.find('/');
@@ -41,8 +40,9 @@ void serve(Exchange& ex, plugins::PluginSet& plugins, const Authenticator& auth,
   auto body = ex.body();
   if (!body) return;  // 413 answered
 
-  plugins::HttpCall call{ex.method(),       sub,       ex.query(), ex.content_type(),
-                         std::move(**body), &identity->caller(), ex.request_id()};
+  plugins::HttpCall call{
+      ex.method(),    sub, ex.query(), ex.content_type(), std::move(**body), &identity->caller(),
+      ex.request_id()};
   plugins::HttpAnswer answer = plugins::call_http(*plugin, call);
   if (!answer.route.empty()) ex.route_label = "/apps/" + name + answer.route;
   if (!answer.logged_error.empty()) {
@@ -58,9 +58,8 @@ void add_apps_endpoint(Router& router, plugins::PluginSet& plugins, const Authen
                        Metrics& metrics) {
   metrics.describe("courthub_plugin_errors_total", "counter",
                    "Calls into plugins that failed with an internal error, by plugin and kind");
-  router.prefix("/apps/", "/apps", [&plugins, &auth, &metrics](Exchange& ex) {
-    serve(ex, plugins, auth, metrics);
-  });
+  router.prefix("/apps/", "/apps",
+                [&plugins, &auth, &metrics](Exchange& ex) { serve(ex, plugins, auth, metrics); });
 }
 
 }  // namespace courthub::http

@@ -11,14 +11,22 @@ namespace courthub::http {
 
 std::pair<int, const char*> http_status_of(Status code) {
   switch (code) {
-    case Status::Ok: return {200, "ok"};
-    case Status::InvalidArgument: return {400, "invalid_argument"};
-    case Status::PermissionDenied: return {403, "permission_denied"};
-    case Status::NotFound: return {404, "not_found"};
-    case Status::Conflict: return {409, "conflict"};
-    case Status::Unavailable: return {503, "unavailable"};
-    case Status::Unsupported: return {501, "unsupported"};
-    default: return {500, "internal"};
+    case Status::Ok:
+      return {200, "ok"};
+    case Status::InvalidArgument:
+      return {400, "invalid_argument"};
+    case Status::PermissionDenied:
+      return {403, "permission_denied"};
+    case Status::NotFound:
+      return {404, "not_found"};
+    case Status::Conflict:
+      return {409, "conflict"};
+    case Status::Unavailable:
+      return {503, "unavailable"};
+    case Status::Unsupported:
+      return {501, "unsupported"};
+    default:
+      return {500, "internal"};
   }
 }
 

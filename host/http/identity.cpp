@@ -12,9 +12,8 @@ ch_str view(const std::string& s) { return ch_str{s.data(), s.size()}; }
 const ch_caller& Identity::caller() {
   role_views_.clear();
   for (auto& r : roles) role_views_.push_back(view(r));
-  caller_ = ch_caller{kind,       view(user_id),      view(name),
-                      view(court_code), view(dept_id), view(title),
-                      role_views_.data(), role_views_.size()};
+  caller_ = ch_caller{kind,          view(user_id), view(name),         view(court_code),
+                      view(dept_id), view(title),   role_views_.data(), role_views_.size()};
   return caller_;
 }
 

@@ -31,9 +31,9 @@ struct Due {
 
 }  // namespace
 
-Expected<std::unique_ptr<Inbox>> Inbox::open(storage::Database& db,
-                                             const std::string& journal_dir, bool sync_journal,
-                                             Subscribers subscribers, InboxPolicy policy) {
+Expected<std::unique_ptr<Inbox>> Inbox::open(storage::Database& db, const std::string& journal_dir,
+                                             bool sync_journal, Subscribers subscribers,
+                                             InboxPolicy policy) {
   auto journal = InboxJournal::open(journal_dir, sync_journal, policy.journal_segment_bytes);
   if (!journal) return journal.outcome();
   int64_t max_id = 0;
@@ -43,8 +43,7 @@ Expected<std::unique_ptr<Inbox>> Inbox::open(storage::Database& db,
                          return Outcome::success();
                        });
   if (!o.ok()) return Outcome::error("inbox: " + o.message());
-  std::unique_ptr<Inbox> inbox(
-      new Inbox(db, std::move(*journal), std::move(subscribers), policy));
+  std::unique_ptr<Inbox> inbox(new Inbox(db, std::move(*journal), std::move(subscribers), policy));
   inbox->next_id_ = std::max(max_id, inbox->journal_->max_recovered_id()) + 1;
   // Recovered events are duplicates to anyone who sends them again before they are moved.
   for (auto& [seq, e] : inbox->journal_->take(0, SIZE_MAX)) {
@@ -90,9 +89,8 @@ Expected<Inbox::Stored> Inbox::store(std::string_view source, std::string_view t
       ticket = it->second.ticket;
     } else {
       stored.id = next_id_++;
-      ticket = journal_->enqueue(InboxJournal::Entry{stored.id, now_ms(), std::string(source),
-                                                     std::string(topic), key,
-                                                     std::string(payload)});
+      ticket = journal_->enqueue(InboxJournal::Entry{
+          stored.id, now_ms(), std::string(source), std::string(topic), key, std::string(payload)});
       journalled_.emplace(key, Journalled{stored.id, ticket});
       // Before the lock is released: whoever looks for this key after a move (which takes
       // the lock) finds it in the filter.

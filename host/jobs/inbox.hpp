@@ -107,7 +107,9 @@ class Inbox {
  private:
   Inbox(storage::Database& db, std::unique_ptr<InboxJournal> journal, Subscribers subscribers,
         InboxPolicy policy)
-      : db_(db), journal_(std::move(journal)), subscribers_(std::move(subscribers)),
+      : db_(db),
+        journal_(std::move(journal)),
+        subscribers_(std::move(subscribers)),
         policy_(policy) {}
   // Copies up to `max` durable journal entries into the tables, committed but not yet synced;
   // how many, or the failure.

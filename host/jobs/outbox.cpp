@@ -22,7 +22,9 @@ int64_t now_ms() {
       .count();
 }
 
-bool nonempty_string(const Json* j) { return j && j->is_string() && !j->get<std::string>().empty(); }
+bool nonempty_string(const Json* j) {
+  return j && j->is_string() && !j->get<std::string>().empty();
+}
 
 // The fields each DingTalk message type needs (dingtalk-protocol.md §3, §7).
 Outcome check_msg(const Json& msg) {
@@ -86,7 +88,8 @@ Expected<ParsedMessage> parse_outbox_message(
       if (!out.target.empty()) out.target += ',';
       out.target += u.get<std::string>();
     }
-    out.channel = json::get<std::string>(*msg, "msgtype") == "interactive_card" ? "card" : "work_notice";
+    out.channel =
+        json::get<std::string>(*msg, "msgtype") == "interactive_card" ? "card" : "work_notice";
     // asyncsend_v2 takes at most 2048 bytes of msg.
     if (out.channel == "work_notice" && msg->dump().size() > 2048) {
       return Outcome::invalid("msg is " + std::to_string(msg->dump().size()) +
@@ -264,9 +267,12 @@ size_t Outbox::deliver_due(Courier& courier) {
                                ") dead-lettered after " + std::to_string(m.attempt) +
                                " attempt(s): " + d.error);
     }
-    ch_value p[] = {text_value(state), int_value(m.attempt), int_value(next),
+    ch_value p[] = {text_value(state),
+                    int_value(m.attempt),
+                    int_value(next),
                     text_value(d.error),
-                    state == "sent" ? int_value(now_ms()) : null_value(), int_value(m.id)};
+                    state == "sent" ? int_value(now_ms()) : null_value(),
+                    int_value(m.id)};
     Outcome w = db_.query(
         "UPDATE outbox SET state = ?, attempts = ?, next_ms = ?, last_error = ?, sent_ms = ? "
         "WHERE id = ?",

@@ -98,7 +98,7 @@ struct ParsedMessage {
   std::string channel, target, key;
   Json msg;
 };
-Expected<ParsedMessage> parse_outbox_message(const Json& message,
-                                             const std::function<bool(const std::string&)>& known_robot);
+Expected<ParsedMessage> parse_outbox_message(
+    const Json& message, const std::function<bool(const std::string&)>& known_robot);
 
 }  // namespace courthub::jobs

@@ -57,8 +57,8 @@ HttpAnswer call_http(PluginInstance& plugin, const HttpCall& call) {
       (void)parsed;
     } catch (const Json::exception& e) {
       auto a = error_answer(400, "invalid_json",
-                            "request body is not valid JSON: " + detail::json_error_message(e), name,
-                            Json(), call.request_id);
+                            "request body is not valid JSON: " + detail::json_error_message(e),
+                            name, Json(), call.request_id);
       a.route = *match.pattern;
       return a;
     }
@@ -73,18 +73,10 @@ HttpAnswer call_http(PluginInstance& plugin, const HttpCall& call) {
     query_names.push_back(view(k));
     query_values.push_back(view(v));
   }
-  ch_http_request req{sizeof(ch_http_request),
-                      view(call.method),
-                      view(call.path),
-                      param_names.data(),
-                      param_values.data(),
-                      param_names.size(),
-                      query_names.data(),
-                      query_values.data(),
-                      query_names.size(),
-                      view(call.content_type),
-                      view(call.body),
-                      call.caller,
+  ch_http_request req{sizeof(ch_http_request), view(call.method),   view(call.path),
+                      param_names.data(),      param_values.data(), param_names.size(),
+                      query_names.data(),      query_values.data(), query_names.size(),
+                      view(call.content_type), view(call.body),     call.caller,
                       view(call.request_id)};
   ch_reply reply;
   auto result = plugin.http(match.handler, req, reply);

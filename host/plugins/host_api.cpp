@@ -99,8 +99,8 @@ ch_status register_route(ch_host* h, ch_str method, ch_str pattern, uint64_t han
   });
 }
 
-ch_status register_command(ch_host* h, ch_str name, ch_str usage, ch_str summary,
-                           uint64_t handler, uint64_t* out) {
+ch_status register_command(ch_host* h, ch_str name, ch_str usage, ch_str summary, uint64_t handler,
+                           uint64_t* out) {
   return guarded([&] {
     auto& inst = self(h);
     if (ch_status st = only_activating(inst)) return st;

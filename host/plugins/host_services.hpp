@@ -24,7 +24,10 @@ class HostServices : public Services {
  public:
   HostServices(std::string data_dir, storage::SqliteOptions sqlite, directory::Directory& directory,
                jobs::Inbox& inbox, jobs::Outbox& outbox)
-      : data_dir_(std::move(data_dir)), sqlite_(sqlite), directory_(directory), inbox_(inbox),
+      : data_dir_(std::move(data_dir)),
+        sqlite_(sqlite),
+        directory_(directory),
+        inbox_(inbox),
         outbox_(outbox) {}
 
   Expected<storage::Database*> plugin_database(const std::string& plugin) override;
@@ -33,8 +36,7 @@ class HostServices : public Services {
   Expected<std::string> plugin_data_dir(const std::string& plugin) override;
   Expected<Json> directory(const Json& query) override;
   Expected<int64_t> outbox_send(const std::string& plugin, const Json& message) override;
-  Outcome publish(const std::string& plugin, const std::string& name,
-                  const Json& payload) override;
+  Outcome publish(const std::string& plugin, const std::string& name, const Json& payload) override;
   bool plugin_active(const std::string& name) override {
     return active_ && active_(name);
   }

@@ -39,7 +39,8 @@ int64_t now_ms() {
 
 Json value_json(const ch_value& v) {
   switch (v.type) {
-    case CH_VALUE_INT: return Json(static_cast<long long>(v.as.i));
+    case CH_VALUE_INT:
+      return Json(v.as.i);
     case CH_VALUE_REAL: return Json(v.as.r);
     case CH_VALUE_TEXT:
     case CH_VALUE_BLOB: return Json(std::string(storage::text_of(v)));
@@ -144,7 +145,8 @@ PluginHarness::PluginHarness(const std::string& plugin_file, HarnessOptions opti
 
   Impl* raw = &m;
   auto inbox = jobs::Inbox::open(
-      *m.host_db, m.dir + "/inbox-journal", false, [raw](const std::string& topic) {
+      *m.host_db, m.dir + "/inbox-journal", false,
+      [raw](const std::string& topic) {
         std::vector<std::string> out;
         auto inst = raw->plugins ? raw->plugins->live(raw->plugin) : nullptr;
         if (inst)
@@ -161,8 +163,8 @@ PluginHarness::PluginHarness(const std::string& plugin_file, HarnessOptions opti
   jobs::OutboxPolicy policy;
   policy.known_group_robot = [](const std::string&) { return true; };
   m.outbox = std::make_unique<jobs::Outbox>(*m.host_db, *m.group_commit, policy);
-  m.services = std::make_unique<plugins::HostServices>(m.dir, sqlite, *m.directory, *m.inbox,
-                                                       *m.outbox);
+  m.services =
+      std::make_unique<plugins::HostServices>(m.dir, sqlite, *m.directory, *m.inbox, *m.outbox);
   m.plugins = std::make_unique<plugins::PluginSet>(m.services.get());
   m.services->set_active_check([raw](const std::string& name) {
     return name == raw->plugin || raw->others_active.count(name) > 0;
@@ -314,10 +316,9 @@ EventResult PluginHarness::deliver_event(const std::string& topic, const Json& p
 }
 
 size_t PluginHarness::deliver_published() {
-  return impl_->inbox->deliver_due(
-      [&](const std::string& subscriber, const jobs::InboxEvent& ev) {
-        return impl_->deliver(subscriber, ev);
-      });
+  return impl_->inbox->deliver_due([&](const std::string& subscriber, const jobs::InboxEvent& ev) {
+    return impl_->deliver(subscriber, ev);
+  });
 }
 
 void PluginHarness::run_job(const std::string& job, int64_t scheduled_ms) {

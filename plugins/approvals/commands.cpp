@@ -80,7 +80,8 @@ Reply decided(const ActionOutcome& out, std::string_view verb) {
 std::string record_text(const RecordDraft& d) {
   if (d.type == record_type::kStart) return "发起";
   if (d.type == record_type::kExecute) return d.result == "REFUSE" ? "拒绝" : "同意";
-  if (d.type == record_type::kRedirect) return "转交给 " + json::get<std::string>(d.detail, "to_name");
+  if (d.type == record_type::kRedirect)
+    return "转交给 " + json::get<std::string>(d.detail, "to_name");
   if (d.type == record_type::kAppendBefore) return "前加签";
   if (d.type == record_type::kAppendAfter) return "后加签";
   if (d.type == record_type::kRemark) return "评论";

@@ -90,7 +90,8 @@ class ConditionReader {
     const FieldSpec* f = nullptr;
     for (auto& candidate : fields_)
       if (candidate.name == field->get<std::string>()) f = &candidate;
-    if (!f) return fail(at + "/field", "no field '" + field->get<std::string>() + "' in this template");
+    if (!f)
+      return fail(at + "/field", "no field '" + field->get<std::string>() + "' in this template");
     const Json* op_node = json::find(node, "op");
     if (!op_node || !op_node->is_string())
       return fail(at, "op is required: eq, ne, gt, gte, lt, lte, in, not_in, contains, empty, "
@@ -184,7 +185,8 @@ std::optional<int> order(const Json& a, const Json& b) {
   }
   if (a.is_string() && b.is_string()) {
     // ISO dates order as text once the 'T' separator is normalised.
-    int c = normalized_date_text(a.get<std::string>()).compare(normalized_date_text(b.get<std::string>()));
+    int c = normalized_date_text(a.get<std::string>())
+                .compare(normalized_date_text(b.get<std::string>()));
     return c < 0 ? -1 : (c > 0 ? 1 : 0);
   }
   return std::nullopt;

@@ -78,9 +78,11 @@ bool DispatchQueue::deliver_one(const DispatchItem& item) {
   try {
     if (item.kind == "message") {
       host_.outbox().send(Json::object({{"users", json::get<courthub::Json>(item.body, "users")}}),
-                          courthub::Message{json::get<courthub::Json>(item.body, "msg")}, json::get<std::string>(item.body, "key"));
+                          courthub::Message{json::get<courthub::Json>(item.body, "msg")},
+                          json::get<std::string>(item.body, "key"));
     } else {
-      host_.publish(json::get<std::string>(item.body, "name"), json::get<courthub::Json>(item.body, "payload"));
+      host_.publish(json::get<std::string>(item.body, "name"),
+                    json::get<courthub::Json>(item.body, "payload"));
     }
     std::lock_guard lock(mu_);
     delivered_.push_back(item.id);

@@ -117,7 +117,8 @@ class FormChecker {
         !valid_date_text(v.at(0).get<std::string>(), f.with_time) ||
         !valid_date_text(v.at(1).get<std::string>(), f.with_time))
       return add(where, f.label + " must be [start, end], each a date like " + example(f));
-    if (normalized_date_text(v.at(0).get<std::string>()) > normalized_date_text(v.at(1).get<std::string>()))
+    if (normalized_date_text(v.at(0).get<std::string>()) >
+        normalized_date_text(v.at(1).get<std::string>()))
       add(where, f.label + " ends before it starts");
   }
 
@@ -139,7 +140,8 @@ class FormChecker {
     std::vector<std::string> out;
     if (!f.multiple) {
       if (!v.is_string()) add(where, f.label + " must be one " + std::string(what));
-      else out.push_back(v.get<std::string>());
+      else
+        out.push_back(v.get<std::string>());
       return out;
     }
     if (!v.is_array()) {
@@ -178,7 +180,8 @@ class FormChecker {
       return add(where, f.label + " must be a list of files {file_id, name}");
     for (size_t i = 0; i < v.size(); ++i) {
       const Json& a = v.at(i);
-      if (!a.is_object() || json::get<std::string>(a, "file_id").empty() || json::get<std::string>(a, "name").empty())
+      if (!a.is_object() || json::get<std::string>(a, "file_id").empty() ||
+          json::get<std::string>(a, "name").empty())
         return add(where + "[" + std::to_string(i) + "]",
                    f.label + ": each file is {file_id, name} (ids from the upload)");
     }

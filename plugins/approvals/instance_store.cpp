@@ -24,7 +24,8 @@ constexpr const char* kTaskColumns =
 std::vector<Approver> approvers_from(const Json& j) {
   std::vector<Approver> out;
   if (j.is_array())
-    for (auto& a : j) out.push_back({json::get<std::string>(a, "user_id"), json::get<std::string>(a, "name")});
+    for (auto& a : j)
+      out.push_back({json::get<std::string>(a, "user_id"), json::get<std::string>(a, "name")});
   return out;
 }
 

@@ -94,7 +94,8 @@ Plan plan_from_json(const Json& json) {
     step.mode = step_mode_from(json::get<std::string>(s, "mode")).value_or(StepMode::kSingle);
     if (const Json* approvers = json::find(s, "approvers"); approvers && approvers->is_array())
       for (auto& a : *approvers)
-        step.approvers.push_back({json::get<std::string>(a, "user_id"), json::get<std::string>(a, "name")});
+        step.approvers.push_back(
+            {json::get<std::string>(a, "user_id"), json::get<std::string>(a, "name")});
     step.origin = json::get<std::string>(s, "origin", std::string(kOriginTemplate));
     step.added_by = json::get<std::string>(s, "added_by");
     plan.push_back(std::move(step));

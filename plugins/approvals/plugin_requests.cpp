@@ -18,7 +18,8 @@ std::string request_id_of(const courthub::Event& e) {
   if (!e.payload.is_object()) throw InvalidArgument(e.topic + ": the payload must be an object");
   const Json* id = json::find(e.payload, "request_id");
   // Without an id there is nobody to answer: dead-letter it for the operator to see.
-  if (!id || !id->is_string() || id->get<std::string>().empty() || id->get<std::string>().size() > 200)
+  if (!id || !id->is_string() || id->get<std::string>().empty() ||
+      id->get<std::string>().size() > 200)
     throw InvalidArgument(e.topic + ": request_id is required (text, at most 200 characters)");
   return id->get<std::string>();
 }

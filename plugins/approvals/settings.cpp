@@ -44,7 +44,8 @@ Settings parse_settings(const Json& settings, std::vector<SettingsProblem>& prob
       else
         out.card_template_id = value.get<std::string>();
     } else if (key == "remind_after_minutes") {
-      if (!value.is_number_integer() || value.get<int64_t>() < 0 || value.get<int64_t>() > 60 * 24 * 30)
+      if (!value.is_number_integer() || value.get<int64_t>() < 0 ||
+          value.get<int64_t>() > 60 * 24 * 30)
         fail(at, "must be whole minutes from 0 (never remind) to 43200 (30 days)");
       else
         out.remind_after_minutes = value.get<int64_t>();

@@ -287,7 +287,8 @@ std::optional<RecipientSpec> parse_recipient(const Json& node, const std::string
   } else if (type == "supervisor") {
     r.kind = RecipientKind::kSupervisor;
     auto level = m.count("level", 1, 10);
-    if (!level && !node.contains("level")) m.fail(at, "level is required: 1 is the nearest supervisor");
+    if (!level && !node.contains("level"))
+      m.fail(at, "level is required: 1 is the nearest supervisor");
     r.level = static_cast<int>(level.value_or(1));
   } else if (type == "role") {
     r.kind = RecipientKind::kRole;

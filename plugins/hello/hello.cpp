@@ -22,7 +22,8 @@ class Hello {
     if (greeting_.empty()) errors.add("/greeting", "must not be empty");
     if (const Json* n = courthub::json::find(settings, "notify")) {
       if (!n->is_array()) errors.add("/notify", "must be a list of userids");
-      else for (auto& u : *n) notify_.push_back(courthub::json::as<std::string>(u, "notify[]"));
+      else
+        for (auto& u : *n) notify_.push_back(courthub::json::as<std::string>(u, "notify[]"));
     }
   }
 

@@ -21,7 +21,7 @@ Json with_future(const RoomsApp& app, const Room& room) {
   auto row = app.store.db().one(
       "SELECT COUNT(*) AS n FROM bookings WHERE room_id = ? AND start_ms > ? "
       "AND status IN ('待审批', '已预订')",
-      {room.id, static_cast<long long>(wall_clock_ms())});
+      {room.id, wall_clock_ms()});
   out["future_bookings"] = row ? row->integer("n") : 0;
   return out;
 }
@@ -98,7 +98,8 @@ void register_admin_routes(courthub::Registrar& r, RoomsApp& app) {
                  "must be one of 待审批, 已预订, 已签到, 已释放, 已取消, 已拒绝, 已结束");
     errors.throw_if_any();
     Json list = Json::array();
-    for (auto& b : app.store.of_court(court, window, json::get<std::string>(q, "room"), status, limit, offset))
+    for (auto& b : app.store.of_court(court, window, json::get<std::string>(q, "room"), status,
+                                      limit, offset))
       list.push_back(booking_json(b));
     return Response::json(Json::object({{"court", court},
                                         {"from", format_iso(window.start_ms)},

@@ -58,8 +58,7 @@ int RoomApprovals::republish() const {
     auto all = store_.by_approval(store_.db(), b.approval_request);
     std::string series;
     if (b.series_id) {
-      if (auto row = store_.db().one("SELECT description FROM series WHERE id = ?",
-                                     {static_cast<long long>(*b.series_id)}))
+      if (auto row = store_.db().one("SELECT description FROM series WHERE id = ?", {*b.series_id}))
         series = row->text("description");
     }
     request(all.empty() ? std::vector<Booking>{b} : all, series);
@@ -113,7 +112,9 @@ void RoomApprovals::finished(const Json& p, int64_t now_ms) const {
 }
 
 void RoomApprovals::rejected(const Json& p, int64_t now_ms) const {
-  if (!json::get<std::string>(p, "source").empty() && json::get<std::string>(p, "source") != "rooms") return;
+  if (!json::get<std::string>(p, "source").empty() &&
+      json::get<std::string>(p, "source") != "rooms")
+    return;
   std::string reason = json::get<std::string>(p, "reason");
   decide(json::get<std::string>(p, "request_id"), BookingEvent::Withdraw,
          reason.empty() ? "审批无法发起" : "审批无法发起：" + reason, now_ms);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 namespace json = courthub::json;
 
@@ -85,14 +86,17 @@ int64_t Fields::integer(std::string_view key, bool required, int64_t min, int64_
     if (required) errors_.add(pointer(key), "is required");
     return fallback;
   }
-  bool whole = v->is_number_integer() || (v->is_number() && std::floor(v->get<double>()) == v->get<double>() &&
-                               std::fabs(v->get<double>()) < 9e15);
+  bool whole = v->is_number_integer() ||
+               (v->is_number() && std::floor(v->get<double>()) == v->get<double>() &&
+                std::fabs(v->get<double>()) < 9e15);
   if (!whole) {
     errors_.add(pointer(key), "must be a whole number");
     return fallback;
   }
-  int64_t n = v->get<int64_t>();
-  if (n < min || n > max) {
+  // 2^63 and up (parsed as unsigned) would wrap in get<int64_t>(): out of range, not negative.
+  bool too_big = v->is_number_unsigned() && v->get<uint64_t>() > uint64_t{INT64_MAX};
+  int64_t n = too_big ? 0 : v->get<int64_t>();
+  if (too_big || n < min || n > max) {
     errors_.add(pointer(key),
                 "must be between " + std::to_string(min) + " and " + std::to_string(max));
     return fallback;

@@ -32,8 +32,9 @@ Hearing hearing_from_row(const courthub::Row& row) {
   h.mode = row.text("mode") == "mixed" ? HearingMode::Mixed : HearingMode::Online;
   try {
     for (auto& p : Json::parse(row.text("parties")))
-      h.parties.push_back(Party{json::get<std::string>(p, "name"), json::get<std::string>(p, "role"), json::get<std::string>(p, "phone"),
-                                json::get<std::string>(p, "user_id")});
+      h.parties.push_back(
+          Party{json::get<std::string>(p, "name"), json::get<std::string>(p, "role"),
+                json::get<std::string>(p, "phone"), json::get<std::string>(p, "user_id")});
   } catch (const courthub::Json::exception&) {
   }
   h.judge = row.text("judge");

@@ -153,7 +153,8 @@ Recurrence read_recurrence(const Json& j, const std::string& at, FieldErrors& er
       for (size_t i = 0; i < days->size(); ++i) {
         const Json& d = days->at(i);
         int wd = 0;
-        if (d.is_number_integer() && d.get<int64_t>() >= 1 && d.get<int64_t>() <= 7) wd = static_cast<int>(d.get<int64_t>());
+        if (d.is_number_integer() && d.get<int64_t>() >= 1 && d.get<int64_t>() <= 7)
+          wd = static_cast<int>(d.get<int64_t>());
         for (int k = 0; k < 7 && d.is_string(); ++k)
           if (d.get<std::string>() == kWeekdayCodes[k]) wd = k + 1;
         if (!wd) {

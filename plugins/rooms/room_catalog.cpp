@@ -72,11 +72,11 @@ void RoomCatalog::write(const courthub::Sql& tx, const Room& r, bool insert, int
                           bookers_json(r.bookers).dump(),
                           r.retired,
                           r.managed_by,
-                          static_cast<long long>(now_ms),
+                          now_ms,
                           by,
                           r.id};
   if (insert) {
-    p.push_back(static_cast<long long>(now_ms));
+    p.push_back(now_ms);
     tx.exec(
         "INSERT INTO rooms(court, name, kind, capacity, location, equipment, open_from, open_to, "
         "open_days, needs_approval, bookers, retired, managed_by, updated_ms, updated_by, id, "
@@ -128,7 +128,7 @@ std::vector<std::string> RoomCatalog::seed(const std::vector<Room>& rooms, int64
         tx.exec(
             "UPDATE rooms SET retired = 1, updated_ms = ?, updated_by = 'settings' "
             "WHERE id = ?",
-            {static_cast<long long>(now_ms), id});
+            {now_ms, id});
         notes.push_back("retired room " + id + " (gone from the settings, kept for its bookings)");
       }
     }

@@ -20,7 +20,8 @@ ApiReply create_and_deliver_card(DoubleState& state, const ApiRequest& request) 
   return ApiReply{
       200,
       Json::object({{"success", true},
-                    {"result", Json::object({{"outTrackId", json::get<std::string>(body, "outTrackId")}})}})};
+                    {"result",
+                     Json::object({{"outTrackId", json::get<std::string>(body, "outTrackId")}})}})};
 }
 
 }  // namespace courthub::dingtalk_double

@@ -49,8 +49,8 @@ ApiReply add_departments(DoubleState& state, const ApiRequest& request) {
 }
 
 ApiReply issue_auth_code(DoubleState& state, const ApiRequest& request) {
-  std::string code =
-      state.users.issue_code(json::get<std::string>(object_body(request), "userid"), state.now_ms());
+  std::string code = state.users.issue_code(json::get<std::string>(object_body(request), "userid"),
+                                            state.now_ms());
   return ApiReply{200, Json::object({{"code", std::move(code)}})};
 }
 
@@ -63,7 +63,8 @@ ApiReply plan_failure(DoubleState& state, const ApiRequest& request) {
   const int errcode = static_cast<int>(json::get<int64_t>(body, "errcode", 0));
   // An errcode alone means the DingTalk style of failure: HTTP 200 with that errcode.
   const int status = static_cast<int>(json::get<int64_t>(body, "status", errcode != 0 ? 200 : 500));
-  state.failures.fail_next(path, static_cast<int>(json::get<int64_t>(body, "count", 1)), status, errcode);
+  state.failures.fail_next(path, static_cast<int>(json::get<int64_t>(body, "count", 1)), status,
+                           errcode);
   return ApiReply{200, kOk};
 }
 

@@ -71,8 +71,8 @@ bool agent_id_valid(const Json& body) {
   if (v->is_number_integer()) return v->get<int64_t>() > 0;
   if (!v->is_string()) return false;
   const std::string& text = v->get_ref<const std::string&>();
-  return !text.empty() && std::all_of(text.begin(), text.end(),
-                     [](char c) { return c >= '0' && c <= '9'; });
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // Robot bodies are {"msgtype": ..., "<msgtype>": {...}} (protocol doc §2.3, §3).

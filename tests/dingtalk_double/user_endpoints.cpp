@@ -29,16 +29,16 @@ ApiReply get_user_info(DoubleState& state, const ApiRequest& request) {
   if (!user) return errcode_reply(40078, "不存在的临时授权码");
   const std::string userid = json::get<std::string>(*user, "userid");
   const Json* sys_level = json::find(*user, "sys_level");
-  return ApiReply{200,
-                  ok_with_result(Json::object({
-                      {"userid", userid},
-                      {"unionid", json::get<std::string>(*user, "unionid", "union-" + userid)},
-                      {"name", json::get<std::string>(*user, "name")},
-                      {"device_id", "double-device-" + userid},
-                      {"sys", json::get<bool>(*user, "sys", false)},
-                      {"sys_level", sys_level && sys_level->is_number() ? sys_level->get<int64_t>() : 0},
-                      {"associated_unionid", json::get<std::string>(*user, "associated_unionid")},
-                  }))};
+  return ApiReply{
+      200, ok_with_result(Json::object({
+               {"userid", userid},
+               {"unionid", json::get<std::string>(*user, "unionid", "union-" + userid)},
+               {"name", json::get<std::string>(*user, "name")},
+               {"device_id", "double-device-" + userid},
+               {"sys", json::get<bool>(*user, "sys", false)},
+               {"sys_level", sys_level && sys_level->is_number() ? sys_level->get<int64_t>() : 0},
+               {"associated_unionid", json::get<std::string>(*user, "associated_unionid")},
+           }))};
 }
 
 ApiReply get_user(DoubleState& state, const ApiRequest& request) {

@@ -134,9 +134,9 @@ TEST_F(DingTalkChannel, LoginRefusals) {
   std::string expired = tokens.issue("T-BC-01-011", now_ms() / 1000 - 3600);
   EXPECT_EQ(host_->get("/apps/throws_in_handler/ok", expired).status, 401);
   http::SessionTokens other("some-other-secret-0123456789", 3600);
-  EXPECT_EQ(host_->get("/apps/throws_in_handler/ok", other.issue("T-BC-01-011", now_ms() / 1000))
-                .status,
-            401);
+  EXPECT_EQ(
+      host_->get("/apps/throws_in_handler/ok", other.issue("T-BC-01-011", now_ms() / 1000)).status,
+      401);
 }
 
 TEST_F(DingTalkChannel, WorkNotificationIsSentOnceEvenWhileDingTalkIsDown) {

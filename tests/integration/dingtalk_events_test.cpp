@@ -54,9 +54,9 @@ std::string aes_cbc(const std::string& key, const std::string& data) {
 std::string decrypt_reply(const HttpResponse& r) {
   auto crypto = dingtalk::CallbackCrypto::create(kCallbackToken, kAesKey, kAppKey);
   Json body = r.json();
-  EXPECT_TRUE(crypto->signature_matches(json::get<std::string>(body, "timeStamp"), json::get<std::string>(body, "nonce"),
-                                        json::get<std::string>(body, "encrypt"),
-                                        json::get<std::string>(body, "msg_signature")));
+  EXPECT_TRUE(crypto->signature_matches(
+      json::get<std::string>(body, "timeStamp"), json::get<std::string>(body, "nonce"),
+      json::get<std::string>(body, "encrypt"), json::get<std::string>(body, "msg_signature")));
   auto plain = crypto->decrypt(json::get<std::string>(body, "encrypt"));
   return plain ? *plain : plain.outcome().message();
 }
@@ -134,7 +134,8 @@ TEST_F(DingTalkEvents, AcknowledgedEventsSurviveAKillAndStayDuplicates) {
   // record, which is why handlers get a stable event id).
   ASSERT_TRUE(eventually([&] {
     std::set<std::string> instances;
-    for (Json doc = second.get("/apps/outbox_sender/seen", kAdminToken).json(); auto& e : doc["events"])
+    for (Json doc = second.get("/apps/outbox_sender/seen", kAdminToken).json();
+         auto& e : doc["events"])
       instances.insert(e["payload"]["processInstanceId"].get<std::string>());
     return instances.size() == kEvents;
   }));

@@ -101,7 +101,8 @@ TEST(PluginLoading, FailingMigrationIsAnErrorStateAndLeavesTheDatabaseUnchanged)
   HostProcess host(test_config("  - name: bad_migration\n"));
   Json status = plugin_status(host, "bad_migration");
   EXPECT_EQ(status["state"], "error");
-  EXPECT_NE(status["error"].get<std::string>().find("migration 2 (broken) failed"), std::string::npos)
+  EXPECT_NE(status["error"].get<std::string>().find("migration 2 (broken) failed"),
+            std::string::npos)
       << status["error"].get<std::string>();
   // The first migration did not stay behind either: all pending ones are one transaction.
   std::string cmd = "sqlite3 " + host.data_dir() +

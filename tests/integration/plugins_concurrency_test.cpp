@@ -62,7 +62,8 @@ TEST_F(PluginsUnderLoad, ConcurrentBookingsOfOneSlotHaveExactlyOneWinner) {
   EXPECT_EQ(conflicts, 15);
   for (auto& refusal : refusals) {
     // Each loser is told which booking is in the way.
-    EXPECT_EQ(refusal["error"]["details"]["conflicts"].at(0)["booking"]["id"].get<int64_t>(), winner);
+    EXPECT_EQ(refusal["error"]["details"]["conflicts"].at(0)["booking"]["id"].get<int64_t>(),
+              winner);
   }
 }
 

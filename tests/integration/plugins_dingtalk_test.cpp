@@ -26,7 +26,8 @@ class PluginsThroughDingTalk : public ::testing::Test {
   std::vector<Json> cards(const std::string& prefix) {
     std::vector<Json> out;
     for (auto& r : dt_->requests("/v1.0/card/instances/createAndDeliver"))
-      if (json::get<std::string>(r["body"], "outTrackId").rfind(prefix, 0) == 0) out.push_back(r["body"]);
+      if (json::get<std::string>(r["body"], "outTrackId").rfind(prefix, 0) == 0)
+        out.push_back(r["body"]);
     return out;
   }
   std::unique_ptr<dingtalk_double::DingTalkDouble> dt_;
@@ -46,12 +47,12 @@ TEST_F(PluginsThroughDingTalk, BookFromChatGetACardCancelWithItsButton) {
   std::string booking_id = card["cardData"]["cardParamMap"]["booking_id"].get<std::string>();
 
   // Someone else cannot cancel it from the card; the organizer can.
-  auto other = post_card(*host_, kCardKey, "rooms.cancel", Json::object({{"booking_id", booking_id}}),
-                         "T-BC-01-012");
+  auto other = post_card(*host_, kCardKey, "rooms.cancel",
+                         Json::object({{"booking_id", booking_id}}), "T-BC-01-012");
   ASSERT_EQ(other.status, 200) << other.body;
   EXPECT_EQ(other.json()["userPrivateData"]["cardParamMap"]["result"], "refused");
-  auto mine = post_card(*host_, kCardKey, "rooms.cancel", Json::object({{"booking_id", booking_id}}),
-                        "T-BC-01-011");
+  auto mine = post_card(*host_, kCardKey, "rooms.cancel",
+                        Json::object({{"booking_id", booking_id}}), "T-BC-01-011");
   ASSERT_EQ(mine.status, 200) << mine.body;
   EXPECT_EQ(mine.json()["cardData"]["cardParamMap"]["status"], "已取消");
 
@@ -83,8 +84,8 @@ TEST_F(PluginsThroughDingTalk, ApprovalTravelsByCardsAndChat) {
   Json card = cards("task-").at(0);
   EXPECT_EQ(card["openSpaceId"], "dtv1.card//IM_ROBOT.T-BC-01-010");
   std::string task = card["cardData"]["cardParamMap"]["task_id"].get<std::string>();
-  auto pressed = post_card(*host_, kCardKey, "approvals.agree",
-                           Json::object({{"task_id", task}}), "T-BC-01-010");
+  auto pressed = post_card(*host_, kCardKey, "approvals.agree", Json::object({{"task_id", task}}),
+                           "T-BC-01-010");
   ASSERT_EQ(pressed.status, 200) << pressed.body;
   EXPECT_EQ(pressed.json()["cardData"]["cardParamMap"]["status"], "已同意");
   // A second press is refused: the task is decided.

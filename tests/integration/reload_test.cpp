@@ -30,7 +30,8 @@ std::string label_of(const HostProcess& host) {
 bool audited(const HostProcess& host, const std::string& action, const std::string& target) {
   auto r = host.admin_get("/admin/audit?limit=200");
   for (Json doc = r.json(); auto& e : doc["entries"])
-    if (e["action"].get<std::string>() == action && e["target"].get<std::string>() == target) return true;
+    if (e["action"].get<std::string>() == action && e["target"].get<std::string>() == target)
+      return true;
   return false;
 }
 

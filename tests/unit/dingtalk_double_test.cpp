@@ -102,7 +102,8 @@ TEST_F(DingTalkDoubleTest, GetTokenIssuesAToken) {
   EXPECT_EQ(r.body["errmsg"], "ok");
   EXPECT_EQ(r.body["expires_in"], 7200);
   EXPECT_GE(r.body["access_token"].get<std::string>().size(), 16u);
-  EXPECT_NE(token(), r.body["access_token"].get<std::string>()) << "every call issues a fresh token";
+  EXPECT_NE(token(), r.body["access_token"].get<std::string>())
+      << "every call issues a fresh token";
 }
 
 TEST_F(DingTalkDoubleTest, GetTokenRejectsWrongCredentials) {

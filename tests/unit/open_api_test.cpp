@@ -79,7 +79,9 @@ TEST(OpenApi, CallsShareOneKeptAliveConnection) {
   for (int i = 0; i < 5; ++i) ASSERT_TRUE(api.user("u1").ok());
   auto calls = f.dt->requests("");
   ASSERT_EQ(calls.size(), 6u);  // gettoken + five lookups
-  for (auto& c : calls) EXPECT_EQ(json::get<std::string>(c, "peer"), json::get<std::string>(calls[0], "peer")) << c.dump();
+  for (auto& c : calls)
+    EXPECT_EQ(json::get<std::string>(c, "peer"), json::get<std::string>(calls[0], "peer"))
+        << c.dump();
   EXPECT_FALSE(json::get<std::string>(calls[0], "peer").empty());
 }
 

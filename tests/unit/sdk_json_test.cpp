@@ -83,7 +83,7 @@ TEST(SdkJson, InvalidUtf8IsRefusedWhenParsedAndReplacedWhenReplying) {
   EXPECT_NE(message.find("UTF-8"), std::string::npos) << message;
 
   Json echo = Json::object({{"path", "/x\xff"}});
-  EXPECT_THROW((void)echo.dump(), Json::type_error);  // storing it is refused
+  EXPECT_THROW((void)echo.dump(), Json::type_error);             // storing it is refused
   EXPECT_EQ(json::dump(echo), "{\"path\":\"/x\xef\xbf\xbd\"}");  // a reply carries U+FFFD
 }
 

@@ -47,10 +47,11 @@ class Value {
   // Any integer type (int, int64_t, size_t, ...). An unsigned value above INT64_MAX does not fit
   // an SQLite integer: throws InvalidArgument rather than wrapping.
   template <std::integral T>
-    requires(!std::is_same_v<T, bool>)
-  Value(T v) : type_(Type::Integer), i_(static_cast<int64_t>(v)) {
+  requires(!std::is_same_v<T, bool>) Value(T v)
+      : type_(Type::Integer), i_(static_cast<int64_t>(v)) {
     if constexpr (std::is_unsigned_v<T> && sizeof(T) >= sizeof(int64_t))
-      if (v > static_cast<T>(INT64_MAX)) throw Error(Status::InvalidArgument, "integer out of range");
+      if (v > static_cast<T>(INT64_MAX))
+        throw Error(Status::InvalidArgument, "integer out of range");
   }
   Value(bool v) : type_(Type::Integer), i_(v ? 1 : 0) {}
   Value(double v) : type_(Type::Real), r_(v) {}
@@ -105,7 +106,8 @@ class Value {
   }
   static Value from_abi(const ch_value& v) {
     switch (v.type) {
-      case CH_VALUE_INT: return Value(v.as.i);
+      case CH_VALUE_INT:
+        return Value(v.as.i);
       case CH_VALUE_REAL: return Value(v.as.r);
       case CH_VALUE_TEXT: return Value(to_string(v.as.s));
       case CH_VALUE_BLOB: return Value(Blob{to_string(v.as.s)});

@@ -83,15 +83,17 @@ class Directory {
     auto r = ask(Json::object({{"departments", court_code}}), true);
     if (!r) return out;
     for (auto& d : *r)
-      out.push_back(Department{json::get<std::string>(d, "id"), json::get<std::string>(d, "name"),
-                               json::get<std::string>(d, "court_code"), json::get<std::string>(d, "parent_id"),
-                               json::get<std::string>(d, "head"), json::get<std::string>(d, "leader")});
+      out.push_back(Department{
+          json::get<std::string>(d, "id"), json::get<std::string>(d, "name"),
+          json::get<std::string>(d, "court_code"), json::get<std::string>(d, "parent_id"),
+          json::get<std::string>(d, "head"), json::get<std::string>(d, "leader")});
     return out;
   }
 
   static Person to_person(const Json& j) {
-    Person p{json::get<std::string>(j, "user_id"), json::get<std::string>(j, "name"), json::get<std::string>(j, "court_code"),
-             json::get<std::string>(j, "dept_id"), json::get<std::string>(j, "title"), {}};
+    Person p{json::get<std::string>(j, "user_id"),    json::get<std::string>(j, "name"),
+             json::get<std::string>(j, "court_code"), json::get<std::string>(j, "dept_id"),
+             json::get<std::string>(j, "title"),      {}};
     if (auto* roles = json::find(j, "roles"); roles && roles->is_array())
       for (auto& r : *roles) p.roles.push_back(r.get<std::string>());
     return p;
@@ -104,8 +106,9 @@ class Directory {
     return out;
   }
   static Court to_court(const Json& j) {
-    return Court{json::get<std::string>(j, "code"), json::get<std::string>(j, "name"),  json::get<std::string>(j, "level"),
-                 json::get<std::string>(j, "kind"), json::get<std::string>(j, "parent"), json::get<std::string>(j, "city"),
+    return Court{json::get<std::string>(j, "code"),   json::get<std::string>(j, "name"),
+                 json::get<std::string>(j, "level"),  json::get<std::string>(j, "kind"),
+                 json::get<std::string>(j, "parent"), json::get<std::string>(j, "city"),
                  json::get<std::string>(j, "dept_id")};
   }
   // Returns nullopt for CH_NOT_FOUND when allowed.

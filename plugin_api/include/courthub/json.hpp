@@ -72,7 +72,8 @@ T as(const Json& value, std::string_view what) {
       double d = value.get<double>();
       if (!std::isfinite(d) || std::floor(d) != d) throw wrong("an integer");
       // Limits::max() + 1 is a power of two, so exact as a double.
-      if (d < static_cast<double>(Limits::min()) || d >= 2.0 * static_cast<double>(Limits::max() / 2 + 1))
+      if (d < static_cast<double>(Limits::min()) ||
+          d >= 2.0 * static_cast<double>(Limits::max() / 2 + 1))
         throw out_of_range();
       return static_cast<T>(d);
     }

@@ -84,8 +84,8 @@ class Registrar {
   // METHOD /apps/<plugin><pattern>; "{name}" segments become Request::params.
   void route(std::string_view method, std::string_view pattern, RouteHandler fn) {
     h_.routes.push_back(std::move(fn));
-    check(api()->register_route(host(), view(method), view(pattern), h_.routes.size() - 1,
-                                nullptr));
+    check(
+        api()->register_route(host(), view(method), view(pattern), h_.routes.size() - 1, nullptr));
   }
   // A robot command; `usage` is an example line shown by `help`.
   void command(std::string_view name, std::string_view usage, std::string_view summary,

@@ -11,7 +11,8 @@ class Actions : public ApprovalsTest {
  protected:
   Names record_types(int64_t id) {
     Names out;
-    for (courthub::Json doc = detail(id); auto& r : doc["records"]) out.push_back(r["type"].get<std::string>());
+    for (courthub::Json doc = detail(id); auto& r : doc["records"])
+      out.push_back(r["type"].get<std::string>());
     return out;
   }
 };
@@ -67,7 +68,8 @@ TEST_F(Actions, TwoActionsOnOneTaskHaveExactlyOneWinner) {
   auto two = act("T-010", id, refuse);
   EXPECT_EQ(one.status, 200) << one.body;
   EXPECT_EQ(two.status, 409) << two.body;
-  EXPECT_NE(two.json()["error"]["message"].get<std::string>().find("already 已同意"), std::string::npos);
+  EXPECT_NE(two.json()["error"]["message"].get<std::string>().find("already 已同意"),
+            std::string::npos);
   EXPECT_EQ(detail(id)["result"], "agree");
   EXPECT_EQ(events("approvals.instance_finished").size(), 1u);
 }

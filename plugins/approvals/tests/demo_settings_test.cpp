@@ -58,7 +58,8 @@ TEST_F(DemoSettings, HoldTheSevenDemoTemplates) {
   auto r = harness().as_admin().get("/templates");
   ASSERT_EQ(r.status, 200) << r.body;
   std::vector<std::string> names;
-  for (courthub::Json doc = r.json(); auto& t : doc["templates"]) names.push_back(t["name"].get<std::string>());
+  for (courthub::Json doc = r.json(); auto& t : doc["templates"])
+    names.push_back(t["name"].get<std::string>());
   EXPECT_EQ(names, (std::vector<std::string>{"请假", "出差", "外出", "补卡", "公车使用", "用印",
                                              "会议室预订"}));
   EXPECT_EQ(harness().as("T-011").get("/templates").json()["templates"].size(), 6u);

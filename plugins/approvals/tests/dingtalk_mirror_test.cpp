@@ -84,8 +84,9 @@ TEST_F(Mirror, AnApprovalRunInDingTalkIsRecordedAndAnnounced) {
   EXPECT_EQ(finished[0]["template"], "leave");
   EXPECT_EQ(finished[0]["originator"], "T-011");
   // The originator and the approver see it; nobody acts on it here.
-  EXPECT_EQ(harness().as("T-010").get("/instances/" + std::to_string(view["id"].get<int64_t>())).status,
-            200);
+  EXPECT_EQ(
+      harness().as("T-010").get("/instances/" + std::to_string(view["id"].get<int64_t>())).status,
+      200);
   EXPECT_TRUE(harness().outbox().empty());  // DingTalk notified its own people
 }
 

@@ -81,7 +81,8 @@ TEST_F(Notifications, RemindersGoOncePerTaskPerPeriod) {
   EXPECT_EQ(reminders(), 2u);
   auto msg = sent_to("T-010").back()["msg"]["markdown"];
   EXPECT_EQ(msg["title"], "催办：待你审批");
-  EXPECT_NE(msg["text"].get<std::string>().find("approve " + std::to_string(id)), std::string::npos);
+  EXPECT_NE(msg["text"].get<std::string>().find("approve " + std::to_string(id)),
+            std::string::npos);
   agree("T-010", id);
   harness().clear_outbox();
   harness().run_job("remind-pending", t0 + 2000 * kMinute);

@@ -31,7 +31,8 @@ TEST_F(Submit, RegistersItsRoutesCommandsCardsEventsAndJobs) {
 TEST_F(Submit, ListsTheTemplatesTheCallerMayUse) {
   auto codes = [&](const HttpResult& r) {
     Names out;
-    for (courthub::Json doc = r.json(); auto& t : doc["templates"]) out.push_back(t["code"].get<std::string>());
+    for (courthub::Json doc = r.json(); auto& t : doc["templates"])
+      out.push_back(t["code"].get<std::string>());
     return out;
   };
   auto judge = harness().as("T-011").get("/templates");
@@ -75,7 +76,8 @@ TEST_F(Submit, NamesEveryWrongFieldInTheDetails) {
                      Json::object({{"leave_type", "休假"}, {"days", 99}, {"reson", "x"}}));
   ASSERT_EQ(r.status, 400) << r.body;
   Json error = r.json()["error"];
-  EXPECT_NE(error["message"].get<std::string>().find("problem(s) with the 请假 form"), std::string::npos);
+  EXPECT_NE(error["message"].get<std::string>().find("problem(s) with the 请假 form"),
+            std::string::npos);
   Names fields;
   for (auto& d : error["details"]) fields.push_back(d["field"].get<std::string>());
   std::sort(fields.begin(), fields.end());

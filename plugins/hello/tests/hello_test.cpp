@@ -41,7 +41,8 @@ TEST(Hello, RouteRejectsAMissingRecipientWithA400) {
   PluginHarness h(HELLO_PLUGIN_FILE);
   auto r = h.post("/greetings", Json::object());
   EXPECT_EQ(r.status, 400);
-  EXPECT_NE(r.json()["error"]["message"].get<std::string>().find("'to' is required"), std::string::npos);
+  EXPECT_NE(r.json()["error"]["message"].get<std::string>().find("'to' is required"),
+            std::string::npos);
 }
 
 TEST(Hello, RouteRefusesABodyThatIsNotUtf8WithA400) {
@@ -49,8 +50,7 @@ TEST(Hello, RouteRefusesABodyThatIsNotUtf8WithA400) {
   auto r = h.request("POST", "/greetings", "{\"to\": \"\xff\xfe\"}");
   EXPECT_EQ(r.status, 400) << r.body;
   Json body = Json::parse(r.body);  // still a JSON answer, itself valid UTF-8
-  EXPECT_NE(body["error"]["message"].get<std::string>().find("UTF-8"), std::string::npos)
-      << r.body;
+  EXPECT_NE(body["error"]["message"].get<std::string>().find("UTF-8"), std::string::npos) << r.body;
   EXPECT_TRUE(h.query("SELECT id FROM greetings").empty());
 }
 

@@ -53,8 +53,9 @@ TEST_F(ApprovalFlow, APendingBookingHoldsTheSlotAndAsksApprovals) {
   EXPECT_EQ(p["form"]["subject"], "党组会");
   EXPECT_EQ(p["form"]["attendees"], 1);
   EXPECT_EQ(h->as(kClerk).post("/bookings", booking_body("hp-dz1", 1, 570, 600)).status, 409);
-  EXPECT_EQ(h->query("SELECT approval_published FROM bookings")[0]["approval_published"].get<int64_t>(),
-            1);
+  EXPECT_EQ(
+      h->query("SELECT approval_published FROM bookings")[0]["approval_published"].get<int64_t>(),
+      1);
 }
 
 TEST_F(ApprovalFlow, AgreeConfirmsAndTellsTheOrganizerOnceEvenIfDeliveredTwice) {
@@ -122,7 +123,8 @@ TEST_F(ApprovalFlow, ASeriesIsApprovedAsOne) {
   ASSERT_EQ(r.status, 201) << r.body;
   int64_t first = r.json()["bookings"].at(0)["id"].get<int64_t>();
   ASSERT_EQ(h->published().size(), 1u);
-  EXPECT_NE(h->published()[0]["payload"]["title"].get<std::string>().find("共3次"), std::string::npos);
+  EXPECT_NE(h->published()[0]["payload"]["title"].get<std::string>().find("共3次"),
+            std::string::npos);
   size_t before = outbox_to(*h, kJudge).size();
   ASSERT_TRUE(h->deliver_event("approvals.instance_finished", finished(first, "agree")).ok);
   for (courthub::Json doc = r.json(); auto& b : doc["bookings"])
@@ -159,8 +161,9 @@ TEST_F(ApprovalFlow, AFailedPublicationIsRetriedByTheReleaseJob) {
   h->query("UPDATE bookings SET approval_published = 0 WHERE id = ?", {Json(id)});
   h->run_job("release", now_ms());
   EXPECT_EQ(h->published().size(), 2u);
-  EXPECT_EQ(h->query("SELECT approval_published FROM bookings")[0]["approval_published"].get<int64_t>(),
-            1);
+  EXPECT_EQ(
+      h->query("SELECT approval_published FROM bookings")[0]["approval_published"].get<int64_t>(),
+      1);
 }
 
 }  // namespace

@@ -128,7 +128,8 @@ TEST_F(BookingApi, ValidationErrorsAre400WithEveryField) {
                                                          {"colour", "red"}}));
   ASSERT_EQ(r.status, 400) << r.body;
   std::string fields;
-  for (courthub::Json doc = error_details(r); auto& f : doc["fields"]) fields += f["field"].get<std::string>() + " ";
+  for (courthub::Json doc = error_details(r); auto& f : doc["fields"])
+    fields += f["field"].get<std::string>() + " ";
   EXPECT_NE(fields.find("/room_id"), std::string::npos) << fields;
   EXPECT_NE(fields.find("/start"), std::string::npos) << fields;
   EXPECT_NE(fields.find("/colour"), std::string::npos) << fields;
@@ -231,8 +232,10 @@ TEST_F(BookingApi, FreeBusyListsFreeAndBusyRooms) {
                              "&end=" + iso(1, 630).replace(19, 1, "%2B") + "&capacity=10");
   ASSERT_EQ(r.status, 200) << r.body;
   std::vector<std::string> free, busy;
-  for (courthub::Json doc = r.json(); auto& x : doc["free"]) free.push_back(x["id"].get<std::string>());
-  for (courthub::Json doc = r.json(); auto& x : doc["busy"]) busy.push_back(x["id"].get<std::string>());
+  for (courthub::Json doc = r.json(); auto& x : doc["free"])
+    free.push_back(x["id"].get<std::string>());
+  for (courthub::Json doc = r.json(); auto& x : doc["busy"])
+    busy.push_back(x["id"].get<std::string>());
   EXPECT_TRUE(has(free, "hp-301"));
   EXPECT_TRUE(has(busy, "hp-kj1"));
   EXPECT_FALSE(has(free, "hp-205")) << "8 seats < 10";

@@ -152,8 +152,7 @@ TEST_F(BookingStoreTest, TheTriggerRefusesAnOverlapThatSkipsTheCheck) {
     store_.db().exec(
         "INSERT INTO bookings(room_id, court, start_ms, end_ms, title, organizer, status, "
         "created_ms, updated_ms) VALUES ('r1', 'T', ?, ?, 'x', 'u2', '已预订', 0, 0)",
-        {static_cast<long long>(at(590, 620).start_ms),
-         static_cast<long long>(at(590, 620).end_ms)});
+        {at(590, 620).start_ms, at(590, 620).end_ms});
     FAIL() << "the trigger let an overlap in";
   } catch (const courthub::Error& e) {
     EXPECT_EQ(e.status(), courthub::Status::Conflict);
@@ -161,9 +160,7 @@ TEST_F(BookingStoreTest, TheTriggerRefusesAnOverlapThatSkipsTheCheck) {
   // Moving a booking onto another by UPDATE is refused too.
   auto other = store_.book(request("r1", {at(700, 760)}), kNow);
   EXPECT_THROW(store_.db().exec("UPDATE bookings SET start_ms = ?, end_ms = ? WHERE id = ?",
-                                {static_cast<long long>(at(560, 620).start_ms),
-                                 static_cast<long long>(at(560, 620).end_ms),
-                                 static_cast<long long>(other[0].id)}),
+                                {at(560, 620).start_ms, at(560, 620).end_ms, other[0].id}),
                courthub::Error);
   // Over-long bookings break the CHECK.
   EXPECT_THROW(

@@ -73,7 +73,8 @@ TEST_F(CheckinRelease, NobodyCheckedInIsReleasedAndToldOnce) {
   auto sent = h->outbox();
   ASSERT_EQ(sent.size(), 1u);
   EXPECT_EQ(sent[0]["target"].get<std::string>(), kJudge);
-  EXPECT_NE(sent[0]["msg"]["markdown"]["text"].get<std::string>().find("会议室已释放"), std::string::npos);
+  EXPECT_NE(sent[0]["msg"]["markdown"]["text"].get<std::string>().find("会议室已释放"),
+            std::string::npos);
   // Released means free: someone else may take the rest of the hour.
   EXPECT_EQ(h->as(kClerk).post("/bookings", booking_body("hp-301", 1, 560, 600)).status, 201);
 }

@@ -28,7 +28,8 @@ TEST_F(RecurringApi, WeeklySeriesBooksEveryOccurrence) {
   ASSERT_EQ(r.status, 201) << r.body;
   Json list = r.json()["bookings"];
   ASSERT_EQ(list.size(), 4u);
-  for (size_t i = 0; i < 4; ++i) EXPECT_EQ(list.at(i)["start"].get<std::string>(), iso(1 + 7 * i, 540));
+  for (size_t i = 0; i < 4; ++i)
+    EXPECT_EQ(list.at(i)["start"].get<std::string>(), iso(1 + 7 * i, 540));
   EXPECT_EQ(r.json()["series"]["description"].get<std::string>().substr(0, 3), "每");
   int64_t series = r.json()["series"]["id"].get<int64_t>();
   for (auto& b : list) EXPECT_EQ(b["series_id"].get<int64_t>(), series);

@@ -44,7 +44,8 @@ TEST_F(RemoteHearing, ProposalsAreFreeVideoRoomsHearingRoomsFirst) {
                              "&from=09:00&to=11:00");
   ASSERT_EQ(r.status, 200) << r.body;
   std::vector<std::string> ids;
-  for (courthub::Json doc = r.json(); auto& room : doc["rooms"]) ids.push_back(room["id"].get<std::string>());
+  for (courthub::Json doc = r.json(); auto& room : doc["rooms"])
+    ids.push_back(room["id"].get<std::string>());
   EXPECT_EQ(ids, (std::vector<std::string>{"hp-ys1", "hp-kj1", "hp-205"}));
   book(*h, kClerk, booking_body("hp-ys1", 5, 600, 660));
   r = h->as(kJudge).get("/hearings/proposals?date=" + format_date(add_days(today(), 5)) +

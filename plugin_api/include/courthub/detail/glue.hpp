@@ -62,7 +62,10 @@ ch_status guarded(F&& fn) noexcept {
     try { last_error_text() = e.what(); } catch (...) {}
     return static_cast<ch_status>(e.status());
   } catch (const Json::exception& e) {  // parse and type errors in the handler's own reads
-    try { last_error_text() = json_error_message(e); } catch (...) {}
+    try {
+      last_error_text() = json_error_message(e);
+    } catch (...) {
+    }
     return CH_INVALID_ARGUMENT;
   } catch (const std::exception& e) {
     try { last_error_text() = e.what(); } catch (...) {}
