@@ -15,6 +15,8 @@
 #include "bench/http_load.hpp"
 #include "courthub/json.hpp"
 
+namespace json = courthub::json;
+
 using courthub::Json;
 using courthub::bench::Connection;
 
@@ -55,19 +57,21 @@ int main(int argc, char** argv) {
         auto submitted = c.call("POST", "/apps/approvals/instances", form, token_of[who], &lat);
         if (submitted.status != 201) return 0;
         Json instance = Json::parse(submitted.body);
-        int64_t id = instance["id"].as_int();
+        int64_t id = instance["id"].get<int64_t>();
         Json open = instance["tasks"];
         int agreed = 0;
         while (open.is_array() && open.size() > 0) {
           const Json& task = open.at(0);
-          std::string body = Json::object({{"action", "agree"}, {"task_id", task["id"]}}).dump();
-          auto acted = c.call("POST", "/apps/approvals/instances/" + std::to_string(id) + "/actions",
-                              body, token_of[task["user_id"].as_string()], &lat);
+          std::string body = Json::object({{"action", "agree"}, {"task_id", task.at("id")}}).dump();
+          auto acted =
+              c.call("POST", "/apps/approvals/instances/" + std::to_string(id) + "/actions", body,
+                     token_of[json::require<std::string>(task, "user_id")], &lat);
           if (acted.status != 200) return 0;
           Json answer = Json::parse(acted.body);
           ++agreed;
-          if (answer["instance"]["status"].as_string() == "COMPLETED") {
-            return agreed == 3 && answer["instance"]["result"].as_string() == "agree" ? 1 : 0;
+          if (answer["instance"]["status"].get<std::string>() == "COMPLETED") {
+            return agreed == 3 && answer["instance"]["result"].get<std::string>() == "agree" ? 1
+                                                                                             : 0;
           }
           open = answer["open_tasks"];
         }

@@ -254,7 +254,7 @@ Json Server::reload(const std::string& actor) {
   }
   if (errors.size() > 0) {
     log::error("server", "reload refused: " + std::to_string(errors.size()) + " error(s)");
-    for (auto& e : errors.as_array()) log::error("config", e.as_string());
+    for (auto& e : errors) log::error("config", e.get<std::string>());
     (void)p.audit->record(actor, "config.reload", config_path_, errors.dump(), "refused");
     return Json::object({{"ok", false}, {"errors", errors}, {"warnings", warnings}});
   }

@@ -26,7 +26,7 @@ int plugin(const Args& args) {
       try {
         settings = Json::parse(args[++i]);
         settings_given = true;
-      } catch (const JsonError& e) {
+      } catch (const Json::exception& e) {
         std::fprintf(stderr, "courthub plugin check: --settings: %s\n", e.what());
         return 2;
       }

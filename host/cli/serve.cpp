@@ -132,7 +132,8 @@ int serve(const Args& args) {
     if (sigwait(&signals, &sig) != 0) continue;
     if (sig == SIGHUP) {
       Json result = server.reload("signal:SIGHUP");
-      if (!result.get_bool("ok")) log::error("server", "SIGHUP reload refused; still running");
+      if (!json::get<bool>(result, "ok"))
+        log::error("server", "SIGHUP reload refused; still running");
       continue;
     }
     log::info("server", sig == SIGTERM ? "SIGTERM: stopping" : "SIGINT: stopping");

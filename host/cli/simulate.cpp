@@ -94,7 +94,7 @@ int event(const config::Config& cfg, const Options& o) {
   if (o.words.size() == 3) {
     try {
       payload = Json::parse(o.words[2]);
-    } catch (const JsonError& e) {
+    } catch (const Json::exception& e) {
       std::fprintf(stderr, "courthub simulate: event JSON: %s\n", e.what());
       return 2;
     }
@@ -119,11 +119,11 @@ int event(const config::Config& cfg, const Options& o) {
   std::printf("<- HTTP %d %s\n", reply->status, reply->body.c_str());
   if (reply->status != 200) return 1;
   try {
-    auto decrypted = crypto->decrypt(Json::parse(reply->body).get_string("encrypt"));
+    auto decrypted = crypto->decrypt(json::get<std::string>(Json::parse(reply->body), "encrypt"));
     std::printf("   decrypted reply: %s\n",
                 decrypted ? decrypted->c_str() : decrypted.outcome().message().c_str());
     return decrypted && *decrypted == "success" ? 0 : 1;
-  } catch (const JsonError&) {
+  } catch (const Json::exception&) {
     return 1;
   }
 }
@@ -164,14 +164,14 @@ int robot(const config::Config& cfg, const Options& o) {
   }
   try {
     Json r = Json::parse(reply->body);
-    std::string type = r.get_string("msgtype");
+    std::string type = json::get<std::string>(r, "msgtype");
     if (type == "markdown") {
-      std::printf("<- %s\n%s\n", r["markdown"].get_string("title").c_str(),
-                  r["markdown"].get_string("text").c_str());
+      std::printf("<- %s\n%s\n", json::get<std::string>(r["markdown"], "title").c_str(),
+                  json::get<std::string>(r["markdown"], "text").c_str());
     } else {
-      std::printf("<- %s\n", r["text"].get_string("content").c_str());
+      std::printf("<- %s\n", json::get<std::string>(r["text"], "content").c_str());
     }
-  } catch (const JsonError&) {
+  } catch (const Json::exception&) {
     std::printf("<- %s\n", reply->body.c_str());
   }
   return 0;
@@ -186,7 +186,7 @@ int card(const config::Config& cfg, const Options& o) {
   if (o.words.size() == 3) {
     try {
       params = Json::parse(o.words[2]);
-    } catch (const JsonError& e) {
+    } catch (const Json::exception& e) {
       std::fprintf(stderr, "courthub simulate: card params JSON: %s\n", e.what());
       return 2;
     }
@@ -231,8 +231,8 @@ int login(const config::Config& cfg, const Options& o) {
   }
   std::string code;
   try {
-    code = Json::parse(code_reply->body).get_string("code");
-  } catch (const JsonError&) {
+    code = json::get<std::string>(Json::parse(code_reply->body), "code");
+  } catch (const Json::exception&) {
   }
   auto reply = post(o.host + "/auth/dingtalk", Json::object({{"code", code}}).dump());
   if (!reply) return 1;
@@ -241,8 +241,8 @@ int login(const config::Config& cfg, const Options& o) {
     return 1;
   }
   try {
-    std::printf("%s\n", Json::parse(reply->body).get_string("token").c_str());
-  } catch (const JsonError&) {
+    std::printf("%s\n", json::get<std::string>(Json::parse(reply->body), "token").c_str());
+  } catch (const Json::exception&) {
     return 1;
   }
   return 0;

@@ -369,14 +369,14 @@ class SchemaReader {
     f.where = s->where;
     if (s->null) return f;
     Json typed = type_plain_scalar(s->text);
-    bool too_big =
-        typed.is_number() && !typed.is_int() && s->text.find_first_of(".eE") == std::string::npos;
-    if (!typed.is_int() && !too_big) {
+    bool too_big = typed.is_number() && !typed.is_number_integer() &&
+                   s->text.find_first_of(".eE") == std::string::npos;
+    if (!typed.is_number_integer() && !too_big) {
       f.state = Field<int64_t>::State::kInvalid;
       error(f.where, path, "expected an integer, found " + shown(s->text));
       return f;
     }
-    if (too_big || typed.as_int() < lo || typed.as_int() > hi) {
+    if (too_big || typed.get<int64_t>() < lo || typed.get<int64_t>() > hi) {
       f.state = Field<int64_t>::State::kInvalid;
       std::string range = hi == kNoUpperBound ? "must be at least " + std::to_string(lo)
                                               : "must be between " + std::to_string(lo) + " and " +
@@ -385,7 +385,7 @@ class SchemaReader {
       return f;
     }
     f.state = Field<int64_t>::State::kSet;
-    f.value = typed.as_int();
+    f.value = typed.get<int64_t>();
     return f;
   }
 
@@ -402,13 +402,13 @@ class SchemaReader {
     f.where = s->where;
     if (s->null) return f;
     Json typed = type_plain_scalar(s->text);
-    if (!typed.is_bool()) {
+    if (!typed.is_boolean()) {
       f.state = Field<bool>::State::kInvalid;
       error(f.where, path, "expected true or false, found " + shown(s->text));
       return f;
     }
     f.state = Field<bool>::State::kSet;
-    f.value = typed.as_bool();
+    f.value = typed.get<bool>();
     return f;
   }
 
@@ -497,13 +497,13 @@ class SchemaReader {
     }
     Json number = type_plain_scalar(port);
     bool digits_only = port.find_first_not_of("0123456789") == std::string::npos;
-    if (!digits_only || !number.is_int() || number.as_int() > 65535) {
+    if (!digits_only || !number.is_number_integer() || number.get<int64_t>() > 65535) {
       error(listen.where, m.key_path("listen"),
             "the port must be between 0 and 65535, found " + shown(port));
       return;
     }
     server.host = host;
-    server.port = static_cast<uint16_t>(number.as_int());
+    server.port = static_cast<uint16_t>(number.get<int64_t>());
   }
 
   void read_storage(const Mapping& top, StorageConfig& storage) {

@@ -63,11 +63,8 @@ bool is_decimal_text(std::string_view s) {
 std::string pointer_key_path(std::string_view key) {
   // A dotted path reads best; keys that would make it ambiguous are quoted.
   for (char c : key)
-    if (c == '.' || c == '[' || c == ']' || c == ' ' || c == '"') {
-      std::string quoted;
-      Json::write_string(quoted, key);
-      return "[" + quoted + "]";
-    }
+    if (c == '.' || c == '[' || c == ']' || c == ' ' || c == '"')
+      return "[" + json::dump(Json(key)) + "]";
   return "." + std::string(key);
 }
 

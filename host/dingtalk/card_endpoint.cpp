@@ -18,14 +18,14 @@ namespace {
 // `value` (or `content`) is a JSON string holding {"cardPrivateData": {actionIds, params}}.
 std::optional<Json> private_data(const Json& body) {
   for (const char* field : {"value", "content"}) {
-    const Json* v = body.find(field);
-    if (!v || !v->is_string() || v->as_string().empty()) continue;
+    const Json* v = json::find(body, field);
+    if (!v || !v->is_string() || v->get<std::string>().empty()) continue;
     try {
-      Json inner = Json::parse(v->as_string());
+      Json inner = Json::parse(v->get<std::string>());
       if (inner.is_object() && inner["cardPrivateData"].is_object()) {
         return inner["cardPrivateData"];
       }
-    } catch (const JsonError&) {
+    } catch (const Json::exception&) {
     }
   }
   return std::nullopt;
@@ -51,10 +51,10 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
     return;
   }
   Json params = (*data)["params"].is_object() ? (*data)["params"] : Json::object();
-  std::string action = params.get_string("action");
+  std::string action = json::get<std::string>(params, "action");
   if (action.empty() && (*data)["actionIds"].is_array() && (*data)["actionIds"].size() > 0 &&
       (*data)["actionIds"].at(0).is_string()) {
-    action = (*data)["actionIds"].at(0).as_string();
+    action = (*data)["actionIds"].at(0).get<std::string>();
   }
   if (action.empty()) {
     ex.respond_error(400, "invalid_argument",
@@ -62,8 +62,8 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
     return;
   }
 
-  std::string user = body->get_string("userId");
-  std::string out_track_id = body->get_string("outTrackId");
+  std::string user = json::get<std::string>(*body, "userId");
+  std::string out_track_id = json::get<std::string>(*body, "outTrackId");
   auto sender = jobs::card_sender_for(*ctx.host_db, out_track_id, user);
   if (!sender) {
     ex.respond_error(503, "unavailable", "the card press could not be checked; try again");

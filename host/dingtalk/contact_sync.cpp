@@ -47,14 +47,14 @@ HandleResult upsert_user(ChannelContext& ctx, const std::string& userid) {
     if (p.user_id == userid) known = &p;
   if (known) person = *known;
   person.user_id = userid;
-  person.name = user->get_string("name", person.name);
-  person.title = user->get_string("title", person.title);
+  person.name = json::get<std::string>(*user, "name", person.name);
+  person.title = json::get<std::string>(*user, "title", person.title);
   person.active = true;
   const directory::Department* dept = nullptr;
   if ((*user)["dept_id_list"].is_array()) {
-    for (auto& id : (*user)["dept_id_list"].as_array()) {
+    for (auto& id : (*user)["dept_id_list"]) {
       if (!id.is_number()) continue;
-      if ((dept = snapshot->department(id.as_int()))) break;
+      if ((dept = snapshot->department(id.get<int64_t>()))) break;
     }
   }
   if (dept) {
@@ -76,8 +76,8 @@ HandleResult upsert_department(ChannelContext& ctx, int64_t id) {
   directory::Department d;
   if (const directory::Department* known = snapshot->department(id)) d = *known;
   d.id = id;
-  d.name = dep->get_string("name", d.name);
-  int64_t parent = dep->get_int("parent_id", d.parent_id);
+  d.name = json::get<std::string>(*dep, "name", d.name);
+  int64_t parent = json::get<int64_t>(*dep, "parent_id", d.parent_id);
   const directory::Department* p = snapshot->department(parent);
   if (!p) {
     if (d.court_code.empty()) {
@@ -99,30 +99,31 @@ HandleResult apply_contact_event(ChannelContext& ctx, const jobs::InboxEvent& ev
   Json e;
   try {
     e = Json::parse(event.payload);
-  } catch (const JsonError& err) {
+  } catch (const Json::exception& err) {
     return {Handled::Reject, err.what()};
   }
   const std::string& type = event.topic;
   if (type == "user_add_org" || type == "user_modify_org" || type == "user_active_org" ||
       type == "user_leave_org") {
     if (!e["UserId"].is_array()) return {Handled::Reject, type + " without a UserId list"};
-    for (auto& id : e["UserId"].as_array()) {
+    for (auto& id : e["UserId"]) {
       if (!id.is_string()) continue;
       HandleResult r = type == "user_leave_org"
-                           ? from(ctx.directory->deactivate_person(id.as_string()))
-                           : upsert_user(ctx, id.as_string());
+                           ? from(ctx.directory->deactivate_person(id.get<std::string>()))
+                           : upsert_user(ctx, id.get<std::string>());
       if (r.outcome != Handled::Done) return r;
-      if (type == "user_leave_org") log::info("directory", "person " + id.as_string() + " left");
+      if (type == "user_leave_org")
+        log::info("directory", "person " + id.get<std::string>() + " left");
     }
     return {Handled::Done, ""};
   }
   if (type == "org_dept_create" || type == "org_dept_modify" || type == "org_dept_remove") {
     if (!e["DeptId"].is_array()) return {Handled::Reject, type + " without a DeptId list"};
-    for (auto& id : e["DeptId"].as_array()) {
+    for (auto& id : e["DeptId"]) {
       if (!id.is_number()) continue;
       HandleResult r = type == "org_dept_remove"
-                           ? from(ctx.directory->remove_department(id.as_int()))
-                           : upsert_department(ctx, id.as_int());
+                           ? from(ctx.directory->remove_department(id.get<int64_t>()))
+                           : upsert_department(ctx, id.get<int64_t>());
       if (r.outcome != Handled::Done) return r;
     }
     return {Handled::Done, ""};

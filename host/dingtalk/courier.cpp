@@ -26,7 +26,7 @@ jobs::Delivery DingTalkCourier::deliver(const jobs::OutboxMessage& m) {
   }
   if (m.channel == "card") {
     // The outbox keeps one person per card row.
-    return from(api_.deliver_card(m.target, m.msg["interactive_card"]));
+    return from(api_.deliver_card(m.target, json::get<Json>(m.msg, "interactive_card")));
   }
   if (m.channel == "session") return from(api_.send_to_session(m.target, m.msg));
   if (m.channel == "group_robot") return group_robot(m);

@@ -33,7 +33,7 @@ const std::string& success_reply(const CallbackCrypto& crypto, int64_t now) {
   if (cached.crypto != crypto.identity() || now - cached.made_ms >= 100 || now < cached.made_ms ||
       cached.text.empty()) {
     Json reply = crypto.encrypted_reply("success", std::to_string(now), random_nonce());
-    const bool made = !reply.get_string("encrypt").empty();
+    const bool made = !json::get<std::string>(reply, "encrypt").empty();
     cached = Cached{crypto.identity(), now, made ? reply.dump() : ""};
     if (cached.text.empty()) {
       // OpenSSL failed: DingTalk rejects the empty reply and retries, the safe outcome.
@@ -74,16 +74,16 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
   }
   auto body = ex.json_body();
   if (!body) return;  // 400 or 413 answered
-  const Json* encrypt = body->find("encrypt");
-  if (!encrypt || !encrypt->is_string() || encrypt->as_string().empty()) {
+  const Json* encrypt = json::find(*body, "encrypt");
+  if (!encrypt || !encrypt->is_string() || encrypt->get<std::string>().empty()) {
     return refuse(ex, ctx, 400, "invalid_argument", "the body needs {\"encrypt\": \"<base64>\"}");
   }
-  if (!ctx.crypto->signature_matches(timestamp, nonce, encrypt->as_string(), signature)) {
+  if (!ctx.crypto->signature_matches(timestamp, nonce, encrypt->get<std::string>(), signature)) {
     return refuse(ex, ctx, 401, "unauthenticated", "signature mismatch");
   }
   Outcome fresh = check_timestamp(timestamp, ctx.clock->now_ms(), ctx.config.callback_window_ms);
   if (!fresh.ok()) return refuse(ex, ctx, 401, "unauthenticated", fresh.message());
-  auto plain = ctx.crypto->decrypt(encrypt->as_string());
+  auto plain = ctx.crypto->decrypt(encrypt->get<std::string>());
   if (!plain) {
     bool owner = plain.outcome().code() == Status::PermissionDenied;
     return refuse(ex, ctx, owner ? 401 : 400, owner ? "unauthenticated" : "invalid_argument",
@@ -92,11 +92,11 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
   Json event;
   try {
     event = Json::parse(*plain);
-  } catch (const JsonError& e) {
+  } catch (const Json::exception& e) {
     return refuse(ex, ctx, 400, "invalid_argument",
                   std::string("the decrypted event is not JSON: ") + e.what());
   }
-  std::string type = event.is_object() ? event.get_string("EventType") : "";
+  std::string type = event.is_object() ? json::get<std::string>(event, "EventType") : "";
   if (type.empty()) {
     return refuse(ex, ctx, 400, "invalid_argument", "the decrypted event has no EventType");
   }

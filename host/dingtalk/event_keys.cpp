@@ -11,7 +11,7 @@ namespace courthub::dingtalk {
 namespace {
 
 std::string text_of(const Json& v) {
-  if (v.is_string()) return v.as_string();
+  if (v.is_string()) return v.get<std::string>();
   if (v.is_null()) return "";
   return v.dump();
 }
@@ -20,7 +20,7 @@ std::string text_of(const Json& v) {
 std::string joined(const Json& list) {
   std::vector<std::string> items;
   if (list.is_array()) {
-    for (auto& v : list.as_array()) items.push_back(text_of(v));
+    for (auto& v : list) items.push_back(text_of(v));
   } else if (!list.is_null()) {
     items.push_back(text_of(list));
   }
@@ -33,30 +33,10 @@ std::string joined(const Json& list) {
   return out;
 }
 
-// Keys with sorted member names, so a re-serialised copy of the same event hashes the same.
+// Keys with sorted member names, so a re-serialised copy of the same event hashes the same
+// (nlohmann::json, unlike the insertion-ordered courthub::Json, keeps objects sorted).
 std::string canonical(const Json& v) {
-  if (v.is_object()) {
-    std::vector<std::pair<std::string, const Json*>> members;
-    for (auto& [k, m] : v.as_object()) members.emplace_back(k, &m);
-    std::sort(members.begin(), members.end(),
-              [](auto& a, auto& b) { return a.first < b.first; });
-    std::string out = "{";
-    for (auto& [k, m] : members) {
-      if (out.size() > 1) out += ',';
-      Json::write_string(out, k);
-      out += ':' + canonical(*m);
-    }
-    return out + "}";
-  }
-  if (v.is_array()) {
-    std::string out = "[";
-    for (auto& m : v.as_array()) {
-      if (out.size() > 1) out += ',';
-      out += canonical(m);
-    }
-    return out + "]";
-  }
-  return v.dump();
+  return nlohmann::json(v).dump();
 }
 
 std::string sha256_hex(const std::string& data) {
@@ -81,30 +61,35 @@ bool is_contact_event(const std::string& t) {
 }
 
 std::string event_dedup_key(const Json& e) {
-  const std::string type = e.get_string("EventType");
+  const std::string type = json::get<std::string>(e, "EventType");
   // Newer events say which occurrence they are.
   for (const char* id : {"eventId", "EventId", "BizId", "bizId"}) {
-    if (!e.get_string(id).empty()) return type + ":id:" + e.get_string(id);
+    if (!json::get<std::string>(e, id).empty())
+      return type + ":id:" + json::get<std::string>(e, id);
   }
   if (type.rfind("user_", 0) == 0 || type.rfind("org_admin_", 0) == 0) {
-    return type + ":" + joined(e["UserId"]) + "@" + text_of(e["TimeStamp"]);
+    return type + ":" + joined(json::get<Json>(e, "UserId")) + "@" +
+           text_of(json::get<Json>(e, "TimeStamp"));
   }
   if (type.rfind("org_dept_", 0) == 0) {
-    return type + ":" + joined(e["DeptId"]) + "@" + text_of(e["TimeStamp"]);
+    return type + ":" + joined(json::get<Json>(e, "DeptId")) + "@" +
+           text_of(json::get<Json>(e, "TimeStamp"));
   }
   if (type == "bpms_instance_change") {
-    return type + ":" + e.get_string("processInstanceId") + ":" + e.get_string("type") + ":" +
-           e.get_string("result");
+    return type + ":" + json::get<std::string>(e, "processInstanceId") + ":" +
+           json::get<std::string>(e, "type") + ":" + json::get<std::string>(e, "result");
   }
   if (type == "bpms_task_change") {
-    return type + ":" + e.get_string("processInstanceId") + ":" + text_of(e["taskId"]) + ":" +
-           e.get_string("type") + ":" + e.get_string("result");
+    return type + ":" + json::get<std::string>(e, "processInstanceId") + ":" +
+           text_of(json::get<Json>(e, "taskId")) + ":" + json::get<std::string>(e, "type") + ":" +
+           json::get<std::string>(e, "result");
   }
   if (type == "attendance_check_record") {
     std::vector<std::string> ids;
-    for (auto& r : e["DataList"].is_array() ? e["DataList"].as_array() : Json::Array{}) {
-      std::string biz = r.get_string("bizId");
-      ids.push_back(biz.empty() ? r.get_string("userId") + "@" + text_of(r["checkTime"]) : biz);
+    for (auto& r : json::get<Json>(e, "DataList", Json::array())) {
+      std::string biz = json::get<std::string>(r, "bizId");
+      ids.push_back(
+          biz.empty() ? json::get<std::string>(r, "userId") + "@" + text_of(r["checkTime"]) : biz);
     }
     std::sort(ids.begin(), ids.end());
     std::string all;

@@ -12,7 +12,7 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
   if (!http::allow_methods(ex, {"POST"})) return;
   auto body = ex.json_body();
   if (!body) return;
-  std::string code = body->get_string("code");
+  std::string code = json::get<std::string>(*body, "code");
   if (code.empty()) {
     ex.respond_error(400, "invalid_argument",
                      "send {\"code\": \"<authCode from dd.getAuthCode / requestAuthCode>\"}");

@@ -112,7 +112,7 @@ Expected<OpenApi::Reply> OpenApi::exchange(
   reply.status = res.getStatus();
   try {
     reply.body = Json::parse(text);
-  } catch (const JsonError&) {
+  } catch (const Json::exception&) {
     reply.body = Json::object({{"raw", text.substr(0, 200)}});
   }
   if (reply.status >= 500 || reply.status == 429) {
@@ -131,9 +131,9 @@ Expected<OpenApi::Reply> OpenApi::post(
 Expected<OpenApi::Reply> OpenApi::get(const std::string& url) { return send("GET", url, "", {}); }
 
 Outcome OpenApi::errcode_outcome(const Json& body, const std::string& what) {
-  int64_t errcode = body.get_int("errcode", 0);
-  std::string message =
-      what + ": DingTalk errcode " + std::to_string(errcode) + " " + body.get_string("errmsg");
+  int64_t errcode = json::get<int64_t>(body, "errcode", 0);
+  std::string message = what + ": DingTalk errcode " + std::to_string(errcode) + " " +
+                        json::get<std::string>(body, "errmsg");
   if (transient(errcode)) return Outcome::unavailable(message);
   return Outcome::invalid(message);
 }
@@ -146,16 +146,17 @@ Expected<std::string> OpenApi::access_token() {
                    "&appsecret=" + url_encode(config_.app_secret));
   if (!reply) return reply.outcome();
   const Json& body = reply->body;
-  if (body.get_int("errcode", 0) != 0 || body.get_string("access_token").empty()) {
-    int64_t errcode = body.get_int("errcode", 0);
+  if (json::get<int64_t>(body, "errcode", 0) != 0 ||
+      json::get<std::string>(body, "access_token").empty()) {
+    int64_t errcode = json::get<int64_t>(body, "errcode", 0);
     if (transient(errcode)) return errcode_outcome(body, "gettoken");
-    return Outcome::failure(Status::PermissionDenied,
-                            "gettoken: DingTalk refused the app credentials (errcode " +
-                                std::to_string(errcode) + " " + body.get_string("errmsg") +
-                                "); check dingtalk.app_key and app_secret");
+    return Outcome::failure(
+        Status::PermissionDenied,
+        "gettoken: DingTalk refused the app credentials (errcode " + std::to_string(errcode) + " " +
+            json::get<std::string>(body, "errmsg") + "); check dingtalk.app_key and app_secret");
   }
-  token_ = body.get_string("access_token");
-  int64_t ttl = body.get_int("expires_in", 7200);
+  token_ = json::get<std::string>(body, "access_token");
+  int64_t ttl = json::get<int64_t>(body, "expires_in", 7200);
   token_expires_ = now + std::chrono::seconds(ttl);
   return token_;
 }
@@ -171,7 +172,7 @@ Expected<Json> OpenApi::topapi(const std::string& path, const Json& body) {
     if (!token) return token.outcome();
     auto reply = post(config_.api_base + path + "?access_token=" + url_encode(*token), body);
     if (!reply) return reply.outcome();
-    int64_t errcode = reply->body.get_int("errcode", 0);
+    int64_t errcode = json::get<int64_t>(reply->body, "errcode", 0);
     if (errcode == 0) return reply->body;
     if (token_refused(errcode) && attempt == 0) {
       drop_token();
@@ -192,7 +193,7 @@ Expected<std::string> OpenApi::userid_for_code(const std::string& code) {
     }
     return body.outcome();
   }
-  std::string userid = (*body)["result"].get_string("userid");
+  std::string userid = json::get<std::string>((*body)["result"], "userid");
   if (userid.empty()) return Outcome::unavailable("getuserinfo answered without a userid");
   return userid;
 }
@@ -225,7 +226,7 @@ Expected<int64_t> OpenApi::send_work_notice(const std::string& userid_list, cons
                                    {"userid_list", userid_list},
                                    {"msg", msg}}));
   if (!body) return body.outcome();
-  return body->get_int("task_id", 0);
+  return json::get<int64_t>(*body, "task_id", 0);
 }
 
 Outcome OpenApi::send_to_session(const std::string& session_webhook, const Json& message) {
@@ -235,7 +236,7 @@ Outcome OpenApi::send_to_session(const std::string& session_webhook, const Json&
   }
   auto reply = post(session_webhook, message);
   if (!reply) return reply.outcome();
-  if (reply->status != 200 || reply->body.get_int("errcode", 0) != 0) {
+  if (reply->status != 200 || json::get<int64_t>(reply->body, "errcode", 0) != 0) {
     return errcode_outcome(reply->body, "session webhook");
   }
   return Outcome::success();
@@ -246,7 +247,7 @@ Outcome OpenApi::send_to_group_robot(const std::string& webhook, const std::stri
   std::string url = secret.empty() ? webhook : signed_robot_webhook(webhook, secret, clock_.now_ms());
   auto reply = post(url, message);
   if (!reply) return reply.outcome();
-  if (reply->status != 200 || reply->body.get_int("errcode", 0) != 0) {
+  if (reply->status != 200 || json::get<int64_t>(reply->body, "errcode", 0) != 0) {
     return errcode_outcome(reply->body, "group robot");
   }
   return Outcome::success();
@@ -257,19 +258,20 @@ Outcome OpenApi::deliver_card(const std::string& userid, const Json& card) {
     auto token = access_token();
     if (!token) return token.outcome();
     Json param_map = Json::object();
-    if (const Json* data = card.find("card_data"); data && data->is_object()) {
-      for (auto& [k, v] : data->as_object()) param_map[k] = v.is_string() ? v.as_string() : v.dump();
+    if (const Json* data = json::find(card, "card_data"); data && data->is_object()) {
+      for (auto& [k, v] : data->items())
+        param_map[k] = v.is_string() ? v.get<std::string>() : v.dump();
     }
-    Json body = Json::object(
-        {{"cardTemplateId", card.get_string("template_id")},
-         {"outTrackId", card.get_string("out_track_id")},
-         {"callbackType", "HTTP"},
-         {"callbackRouteKey", config_.card_route_key},
-         {"cardData", Json::object({{"cardParamMap", param_map}})},
-         {"openSpaceId", "dtv1.card//IM_ROBOT." + userid},
-         {"imRobotOpenDeliverModel",
-          Json::object({{"spaceType", "IM_ROBOT"}, {"robotCode", config_.app_key}})},
-         {"userIdType", 1}});
+    Json body =
+        Json::object({{"cardTemplateId", json::get<std::string>(card, "template_id")},
+                      {"outTrackId", json::get<std::string>(card, "out_track_id")},
+                      {"callbackType", "HTTP"},
+                      {"callbackRouteKey", config_.card_route_key},
+                      {"cardData", Json::object({{"cardParamMap", param_map}})},
+                      {"openSpaceId", "dtv1.card//IM_ROBOT." + userid},
+                      {"imRobotOpenDeliverModel",
+                       Json::object({{"spaceType", "IM_ROBOT"}, {"robotCode", config_.app_key}})},
+                      {"userIdType", 1}});
     auto reply = post(config_.api_base + "/v1.0/card/instances/createAndDeliver", body,
                       {{"x-acs-dingtalk-access-token", *token}});
     if (!reply) return reply.outcome();
@@ -277,10 +279,10 @@ Outcome OpenApi::deliver_card(const std::string& userid, const Json& card) {
       drop_token();
       continue;
     }
-    if (reply->status != 200 || !reply->body.get_bool("success", false)) {
-      return Outcome::invalid("card delivery refused: HTTP " + std::to_string(reply->status) +
-                              " " + reply->body.get_string("code") + " " +
-                              reply->body.get_string("message"));
+    if (reply->status != 200 || !json::get<bool>(reply->body, "success", false)) {
+      return Outcome::invalid("card delivery refused: HTTP " + std::to_string(reply->status) + " " +
+                              json::get<std::string>(reply->body, "code") + " " +
+                              json::get<std::string>(reply->body, "message"));
     }
     return Outcome::success();
   }

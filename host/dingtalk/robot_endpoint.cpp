@@ -70,10 +70,9 @@ RobotReply run_command(ChannelContext& ctx, const CommandLine& line, http::Ident
   for (auto& inst : ctx.plugins->live_all()) {
     for (auto& c : inst->commands()) {
       if (c.name != line.command) continue;
-      auto answer = plugins::call_command(*inst, c, line.args, who.caller(),
-                                          message.get_string("conversationId"),
-                                          message.get_string("conversationType") == "2",
-                                          request_id);
+      auto answer = plugins::call_command(
+          *inst, c, line.args, who.caller(), json::get<std::string>(message, "conversationId"),
+          json::get<std::string>(message, "conversationType") == "2", request_id);
       if (!answer.logged_error.empty()) {
         ctx.metrics->count("courthub_plugin_errors_total",
                            {{"plugin", inst->name()}, {"kind", "command"}});
@@ -90,13 +89,13 @@ RobotReply run_command(ChannelContext& ctx, const CommandLine& line, http::Ident
 }
 
 http::Identity identify(ChannelContext& ctx, const Json& message) {
-  std::string staff = message.get_string("senderStaffId");
+  std::string staff = json::get<std::string>(message, "senderStaffId");
   if (!staff.empty()) {
     auto snapshot = ctx.directory->snapshot();
     if (const directory::Person* p = snapshot->person(staff)) return http::Identity::of(*p);
   }
   http::Identity anonymous;
-  anonymous.name = message.get_string("senderNick");
+  anonymous.name = json::get<std::string>(message, "senderNick");
   return anonymous;
 }
 
@@ -112,7 +111,7 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
   }
   auto message = ex.json_body();
   if (!message) return;
-  std::string msg_id = message->get_string("msgId");
+  std::string msg_id = json::get<std::string>(*message, "msgId");
   if (msg_id.empty()) {
     ex.respond_error(400, "invalid_argument", "the robot message has no msgId");
     return;
@@ -144,22 +143,22 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
 
   http::Identity who = identify(ctx, *message);
   RobotReply reply;
-  if (message->get_string("msgtype", "text") != "text") {
+  if (json::get<std::string>(*message, "msgtype", "text") != "text") {
     reply = RobotReply{false, "", "我只能理解文字命令。发送 `help` 查看全部命令。\nI only understand "
                                   "text commands; send 'help' for the list."};
   } else {
-    CommandLine line = parse_command_line((*message)["text"].get_string("content"));
+    CommandLine line = parse_command_line(json::get<std::string>((*message)["text"], "content"));
     reply = run_command(ctx, line, who, *message, ex.request_id());
   }
   Json body = reply.to_json();
   std::string text = body.dump();
-  ch_value stored[] = {text_value(body.get_string("msgtype")), text_value(text),
+  ch_value stored[] = {text_value(json::get<std::string>(body, "msgtype")), text_value(text),
                        text_value(msg_id)};
   (void)ctx.host_db->query("UPDATE robot_messages SET reply_type = ?, reply = ? WHERE msg_id = ?",
                            stored);
 
-  std::string webhook = message->get_string("sessionWebhook");
-  int64_t expires = message->get_int("sessionWebhookExpiredTime", INT64_MAX);
+  std::string webhook = json::get<std::string>(*message, "sessionWebhook");
+  int64_t expires = json::get<int64_t>(*message, "sessionWebhookExpiredTime", INT64_MAX);
   if (!webhook.empty() && expires > ctx.clock->now_ms()) {
     if (!ctx.api->trusted_url(webhook)) {
       log::warn("dingtalk", "robot message " + msg_id + " names a session webhook outside "

@@ -54,9 +54,9 @@ std::vector<std::string> roles_from(std::string_view text) {
   std::vector<std::string> out;
   try {
     Json arr = Json::parse(text);
-    for (auto& r : arr.as_array())
-      if (r.is_string()) out.push_back(r.as_string());
-  } catch (const JsonError&) {
+    for (auto& r : arr)
+      if (r.is_string()) out.push_back(r.get<std::string>());
+  } catch (const Json::exception&) {
   }
   return out;
 }

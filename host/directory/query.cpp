@@ -30,7 +30,7 @@ Outcome malformed(const std::string& what) {
 }
 
 Json people_json(const Snapshot& s, const std::vector<const Person*>& people) {
-  Json::Array out;
+  Json::array_t out;
   out.reserve(people.size());
   for (const Person* p : people) out.push_back(to_json(s, *p));
   return Json(std::move(out));
@@ -48,13 +48,13 @@ Expected<Json> people_query(const Snapshot& s, const Json& filter) {
     return malformed("'people' takes an object of filters, not " + shown(filter));
   std::string court, role;
   int64_t dept_id = 0;
-  for (const auto& [key, value] : filter.as_object()) {
+  for (const auto& [key, value] : filter.items()) {
     if (key != "court" && key != "dept_id" && key != "role")
       return malformed("'people' filters by court, dept_id and role; unknown filter '" + key + "'");
     if (!value.is_string())
       return malformed("the '" + key + "' filter of 'people' must be a string, not " +
                        shown(value));
-    const std::string& text = value.as_string();
+    const std::string& text = value.get<std::string>();
     if (key == "court") {
       court = text;
     } else if (key == "role") {
@@ -73,7 +73,7 @@ Expected<Json> people_query(const Snapshot& s, const Json& filter) {
 
 Json to_json(const Snapshot& snapshot, const Person& person) {
   const Department* d = snapshot.department(person.dept_id);
-  Json::Array roles(person.roles.begin(), person.roles.end());
+  Json::array_t roles(person.roles.begin(), person.roles.end());
   return Json::object({{"user_id", person.user_id},
                        {"name", person.name},
                        {"court_code", person.court_code},
@@ -107,13 +107,14 @@ Json to_json(const Department& department) {
 Expected<Json> answer(const Snapshot& s, const Json& query) {
   if (!query.is_object() || query.size() != 1)
     return malformed("a query is an object with exactly one member, not " + shown(query));
-  const auto& [form, arg] = query.as_object().front();
+  const std::string& form = query.begin().key();
+  const Json& arg = query.begin().value();
 
   if (form == "people") return people_query(s, arg);
   if (form == "courts") {
     if (!arg.is_object() || arg.size() != 0)
       return malformed("'courts' takes an empty object, not " + shown(arg));
-    Json::Array out;
+    Json::array_t out;
     for (const Court& c : s.courts()) out.push_back(to_json(c));
     return Json(std::move(out));
   }
@@ -125,7 +126,7 @@ Expected<Json> answer(const Snapshot& s, const Json& query) {
     return malformed("'" + form + "' takes " +
                      (form == "person" || form == "supervisors" ? "a user id" : "a court code") +
                      " as a string, not " + shown(arg));
-  const std::string& id = arg.as_string();
+  const std::string& id = arg.get<std::string>();
   if (form == "person") {
     const Person* p = s.person(id);
     if (p == nullptr) return no_person(id);
@@ -137,7 +138,7 @@ Expected<Json> answer(const Snapshot& s, const Json& query) {
   }
   if (s.court(id) == nullptr) return no_court(id);
   if (form == "court") return to_json(*s.court(id));
-  Json::Array out;
+  Json::array_t out;
   for (const Department* d : s.departments(id)) out.push_back(to_json(*d));
   return Json(std::move(out));
 }

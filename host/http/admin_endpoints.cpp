@@ -26,14 +26,14 @@ Handler admin_only(const Authenticator& auth, F fn) {
     if (!auth.is_admin(ex.bearer_token())) {
       log::warn("admin", "refused " + ex.method() + " " + ex.path() + " from " +
                              ex.remote_address() + ": missing or wrong admin token");
-      ex.respond(401, "application/json; charset=utf-8",
-                 Json::object({{"error", Json::object({{"code", "unauthenticated"},
-                                                       {"message",
-                                                        "send Authorization: Bearer <admin "
-                                                        "token>"}})},
-                               {"request_id", ex.request_id()}})
-                     .dump(),
-                 {{"WWW-Authenticate", "Bearer realm=\"courthub-admin\""}});
+      ex.respond(
+          401, "application/json; charset=utf-8",
+          json::dump(Json::object({{"error", Json::object({{"code", "unauthenticated"},
+                                                           {"message",
+                                                            "send Authorization: Bearer <admin "
+                                                            "token>"}})},
+                                   {"request_id", ex.request_id()}})),
+          {{"WWW-Authenticate", "Bearer realm=\"courthub-admin\""}});
       return;
     }
     fn(ex, "admin@" + ex.remote_address());
@@ -83,10 +83,10 @@ void add_admin_endpoints(Router& router, const Authenticator& auth, AdminTargets
                admin_only(auth, [t](Exchange& ex, const std::string& actor) {
                  if (!allow_methods(ex, {"POST"})) return;
                  Json result = t.reload(actor);
-                 if (!result.get_bool("ok")) {
+                 if (!json::get<bool>(result, "ok")) {
                    ex.respond_error(400, "invalid_config",
-                                    "the new configuration was refused; the running one stays",
-                                    "", result["errors"]);
+                                    "the new configuration was refused; the running one stays", "",
+                                    result["errors"]);
                    return;
                  }
                  ex.respond_json(200, result);
@@ -117,26 +117,26 @@ void add_admin_endpoints(Router& router, const Authenticator& auth, AdminTargets
                  if (!allow_methods(ex, {"GET"})) return;
                  respond_expected(ex, t.inbox->dead_letters(limit_of(ex, 100)), "dead_letters");
                }));
-  router.exact(
-      "/admin/inbox/replay", "/admin/inbox/replay",
-      admin_only(auth, [t](Exchange& ex, const std::string& actor) {
-        if (!allow_methods(ex, {"POST"})) return;
-        auto body = ex.json_body();
-        if (!body) return;
-        const Json* id = body->find("event_id");
-        const Json* sub = body->find("subscriber");
-        if (!id || !id->is_int() || !sub || !sub->is_string()) {
-          ex.respond_error(400, "invalid_argument",
-                           "send {\"event_id\": <number>, \"subscriber\": \"<plugin>\"}");
-          return;
-        }
-        Outcome o = t.inbox->replay(id->as_int(), sub->as_string());
-        (void)t.audit->record(actor, "inbox.replay",
-                              std::to_string(id->as_int()) + "/" + sub->as_string(), "",
-                              o.ok() ? "ok" : o.message());
-        if (!o.ok()) return ex.respond_outcome(o);
-        ex.respond_json(200, Json::object({{"replayed", true}}));
-      }));
+  router.exact("/admin/inbox/replay", "/admin/inbox/replay",
+               admin_only(auth, [t](Exchange& ex, const std::string& actor) {
+                 if (!allow_methods(ex, {"POST"})) return;
+                 auto body = ex.json_body();
+                 if (!body) return;
+                 const Json* id = json::find(*body, "event_id");
+                 const Json* sub = json::find(*body, "subscriber");
+                 if (!id || !id->is_number_integer() || !sub || !sub->is_string()) {
+                   ex.respond_error(400, "invalid_argument",
+                                    "send {\"event_id\": <number>, \"subscriber\": \"<plugin>\"}");
+                   return;
+                 }
+                 Outcome o = t.inbox->replay(id->get<int64_t>(), sub->get<std::string>());
+                 (void)t.audit->record(
+                     actor, "inbox.replay",
+                     std::to_string(id->get<int64_t>()) + "/" + sub->get<std::string>(), "",
+                     o.ok() ? "ok" : o.message());
+                 if (!o.ok()) return ex.respond_outcome(o);
+                 ex.respond_json(200, Json::object({{"replayed", true}}));
+               }));
 
   router.exact("/admin/outbox", "/admin/outbox",
                admin_only(auth, [t](Exchange& ex, const std::string&) {
@@ -153,14 +153,14 @@ void add_admin_endpoints(Router& router, const Authenticator& auth, AdminTargets
                  if (!allow_methods(ex, {"POST"})) return;
                  auto body = ex.json_body();
                  if (!body) return;
-                 const Json* id = body->find("id");
-                 if (!id || !id->is_int()) {
+                 const Json* id = json::find(*body, "id");
+                 if (!id || !id->is_number_integer()) {
                    ex.respond_error(400, "invalid_argument", "send {\"id\": <outbox id>}");
                    return;
                  }
-                 Outcome o = t.outbox->replay(id->as_int());
-                 (void)t.audit->record(actor, "outbox.replay", std::to_string(id->as_int()), "",
-                                       o.ok() ? "ok" : o.message());
+                 Outcome o = t.outbox->replay(id->get<int64_t>());
+                 (void)t.audit->record(actor, "outbox.replay", std::to_string(id->get<int64_t>()),
+                                       "", o.ok() ? "ok" : o.message());
                  if (!o.ok()) return ex.respond_outcome(o);
                  ex.respond_json(200, Json::object({{"replayed", true}}));
                }));
@@ -185,7 +185,7 @@ void add_admin_endpoints(Router& router, const Authenticator& auth, AdminTargets
         if (!allow_methods(ex, {"POST"})) return;
         auto body = ex.json_body();
         if (!body) return;
-        std::string plugin = body->get_string("plugin"), job = body->get_string("job");
+        std::string plugin = json::get<std::string>(*body, "plugin"), job = json::get<std::string>(*body, "job");
         if (plugin.empty() || job.empty()) {
           ex.respond_error(400, "invalid_argument", "send {\"plugin\": \"...\", \"job\": \"...\"}");
           return;

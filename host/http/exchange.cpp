@@ -102,7 +102,7 @@ std::optional<Json> Exchange::json_body() {
       return std::nullopt;
     }
     return j;
-  } catch (const JsonError& e) {
+  } catch (const Json::exception& e) {
     respond_error(400, "invalid_json", std::string("request body is not valid JSON: ") + e.what());
     return std::nullopt;
   }
@@ -127,7 +127,7 @@ void Exchange::respond(int status, std::string_view content_type, std::string_vi
 }
 
 void Exchange::respond_json(int status, const Json& body) {
-  respond(status, "application/json; charset=utf-8", body.dump());
+  respond(status, "application/json; charset=utf-8", json::dump(body));
 }
 
 void Exchange::respond_error(int status, std::string_view code, std::string_view message,

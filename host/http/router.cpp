@@ -43,11 +43,11 @@ bool allow_methods(Exchange& ex, std::initializer_list<const char*> methods) {
     allowed += m;
   }
   ex.respond(405, "application/json; charset=utf-8",
-             Json::object({{"error", Json::object({{"code", "method_not_allowed"},
-                                                   {"message", ex.method() + " is not allowed on " +
-                                                                   ex.path() + "; use " + allowed}})},
-                           {"request_id", ex.request_id()}})
-                 .dump(),
+             json::dump(Json::object(
+                 {{"error", Json::object({{"code", "method_not_allowed"},
+                                          {"message", ex.method() + " is not allowed on " +
+                                                          ex.path() + "; use " + allowed}})},
+                  {"request_id", ex.request_id()}})),
              {{"Allow", allowed}});
   return false;
 }

@@ -354,7 +354,7 @@ Expected<Json> Inbox::dead_letters(int limit) {
         Json payload;
         try {
           payload = Json::parse(text_of(v[7]));
-        } catch (const JsonError&) {
+        } catch (const Json::exception&) {
           payload = std::string(text_of(v[7]));
         }
         list.push_back(Json::object({{"event_id", int_of(v[0])},

@@ -18,21 +18,23 @@ using storage::text_of;
 using storage::text_value;
 
 
-bool nonempty_string(const Json* j) { return j && j->is_string() && !j->as_string().empty(); }
+bool nonempty_string(const Json* j) {
+  return j && j->is_string() && !j->get<std::string>().empty();
+}
 
 // The fields each DingTalk message type needs (dingtalk-protocol.md §3, §7).
 Outcome check_msg(const Json& msg) {
   if (!msg.is_object()) return Outcome::invalid("msg must be an object");
-  const Json* type = msg.find("msgtype");
+  const Json* type = json::find(msg, "msgtype");
   if (!nonempty_string(type)) return Outcome::invalid("msg.msgtype is required");
-  const std::string& t = type->as_string();
-  const Json* body = msg.find(t);
+  const std::string& t = type->get<std::string>();
+  const Json* body = json::find(msg, t);
   if (!body || !body->is_object()) {
     return Outcome::invalid("msg." + t + " must be an object for msgtype '" + t + "'");
   }
   auto need = [&](std::initializer_list<const char*> fields) -> Outcome {
     for (auto* f : fields)
-      if (!nonempty_string(body->find(f))) {
+      if (!nonempty_string(json::find(*body, f))) {
         return Outcome::invalid("msg." + t + "." + f + " is required");
       }
     return Outcome::success();
@@ -45,7 +47,7 @@ Outcome check_msg(const Json& msg) {
   if (t == "interactive_card") {
     Outcome o = need({"template_id", "out_track_id"});
     if (!o.ok()) return o;
-    const Json* data = body->find("card_data");
+    const Json* data = json::find(*body, "card_data");
     if (data && !data->is_object()) return Outcome::invalid("msg.interactive_card.card_data must be an object");
     return Outcome::success();
   }
@@ -58,9 +60,9 @@ Outcome check_msg(const Json& msg) {
 Expected<ParsedMessage> parse_outbox_message(
     const Json& message, const std::function<bool(const std::string&)>& known_robot) {
   if (!message.is_object()) return Outcome::invalid("the message must be a JSON object");
-  const Json* to = message.find("to");
+  const Json* to = json::find(message, "to");
   if (!to || !to->is_object()) return Outcome::invalid("to is required: an object");
-  const Json* msg = message.find("msg");
+  const Json* msg = json::find(message, "msg");
   if (!msg) return Outcome::invalid("msg is required");
   Outcome o = check_msg(*msg);
   if (!o.ok()) return o;
@@ -68,45 +70,46 @@ Expected<ParsedMessage> parse_outbox_message(
   ParsedMessage out;
   out.msg = *msg;
   int targets = 0;
-  if (const Json* users = to->find("users")) {
+  if (const Json* users = json::find(*to, "users")) {
     ++targets;
     if (!users->is_array() || users->size() == 0) {
       return Outcome::invalid("to.users must be a non-empty array of userids");
     }
     if (users->size() > 5000) return Outcome::invalid("to.users has more than 5000 people");
-    for (auto& u : users->as_array()) {
-      if (!u.is_string() || u.as_string().empty() ||
-          u.as_string().find(',') != std::string::npos) {
+    for (auto& u : *users) {
+      if (!u.is_string() || u.get<std::string>().empty() ||
+          u.get<std::string>().find(',') != std::string::npos) {
         return Outcome::invalid("to.users must hold userids (non-empty, no commas)");
       }
       if (!out.target.empty()) out.target += ',';
-      out.target += u.as_string();
+      out.target += u.get<std::string>();
     }
-    out.channel = msg->get_string("msgtype") == "interactive_card" ? "card" : "work_notice";
+    out.channel =
+        json::get<std::string>(*msg, "msgtype") == "interactive_card" ? "card" : "work_notice";
     // asyncsend_v2 takes at most 2048 bytes of msg.
     if (out.channel == "work_notice" && msg->dump().size() > 2048) {
       return Outcome::invalid("msg is " + std::to_string(msg->dump().size()) +
                               " bytes; work notifications take at most 2048");
     }
   }
-  if (const Json* hook = to->find("session_webhook")) {
+  if (const Json* hook = json::find(*to, "session_webhook")) {
     ++targets;
-    if (!nonempty_string(hook) || (hook->as_string().rfind("http://", 0) != 0 &&
-                                   hook->as_string().rfind("https://", 0) != 0)) {
+    if (!nonempty_string(hook) || (hook->get<std::string>().rfind("http://", 0) != 0 &&
+                                   hook->get<std::string>().rfind("https://", 0) != 0)) {
       return Outcome::invalid("to.session_webhook must be an http(s) URL");
     }
     out.channel = "session";
-    out.target = hook->as_string();
+    out.target = hook->get<std::string>();
   }
-  if (const Json* robot = to->find("group_robot")) {
+  if (const Json* robot = json::find(*to, "group_robot")) {
     ++targets;
     if (!nonempty_string(robot)) return Outcome::invalid("to.group_robot must be a robot name");
-    if (!known_robot(robot->as_string())) {
-      return Outcome::invalid("to.group_robot '" + robot->as_string() +
+    if (!known_robot(robot->get<std::string>())) {
+      return Outcome::invalid("to.group_robot '" + robot->get<std::string>() +
                               "' is not configured in dingtalk.group_robots");
     }
     out.channel = "group_robot";
-    out.target = robot->as_string();
+    out.target = robot->get<std::string>();
   }
   if (targets != 1) {
     return Outcome::invalid("to must name exactly one of users, session_webhook, group_robot");
@@ -114,11 +117,11 @@ Expected<ParsedMessage> parse_outbox_message(
   if (out.channel != "work_notice" && out.channel != "card" && msg->dump().size() > 20000) {
     return Outcome::invalid("msg is larger than the 20000 bytes a robot message may be");
   }
-  if (const Json* key = message.find("key")) {
-    if (!key->is_string() || key->as_string().size() > 200) {
+  if (const Json* key = json::find(message, "key")) {
+    if (!key->is_string() || key->get<std::string>().size() > 200) {
       return Outcome::invalid("key must be a string of at most 200 characters");
     }
-    out.key = key->as_string();
+    out.key = key->get<std::string>();
   }
   return out;
 }
@@ -166,7 +169,7 @@ Expected<int64_t> Outbox::queue(const std::string& plugin, const Json& message) 
       // A card sent to several people is several card instances: each needs its own id.
       if (parsed->channel == "card" && targets.size() > 1) {
         msg["interactive_card"]["out_track_id"] =
-            msg["interactive_card"].get_string("out_track_id") + "." + targets[i];
+            json::get<std::string>(msg["interactive_card"], "out_track_id") + "." + targets[i];
       }
       std::string body = msg.dump();
       std::string key = parsed->key.empty() || targets.size() == 1
@@ -199,7 +202,7 @@ Expected<int64_t> Outbox::queue(const std::string& plugin, const Json& message) 
       if (i == 0) first_id = id;
       // A card row goes to one person: a press of it is honoured only from them.
       if (parsed->channel == "card") {
-        w = record_card_recipient(txn, plugin, msg["interactive_card"].get_string("out_track_id"),
+        w = record_card_recipient(txn, plugin, json::get<std::string>(msg["interactive_card"], "out_track_id"),
                                   targets[i], now);
         if (!w.ok()) return w;
       }
@@ -233,7 +236,7 @@ size_t Outbox::deliver_due(Courier& courier) {
         m.target = text_of(v[3]);
         try {
           m.msg = Json::parse(text_of(v[4]));
-        } catch (const JsonError&) {
+        } catch (const Json::exception&) {
           m.msg = Json::object();
         }
         m.attempt = static_cast<int>(int_of(v[5])) + 1;
@@ -266,7 +269,9 @@ size_t Outbox::deliver_due(Courier& courier) {
                                ") dead-lettered after " + std::to_string(m.attempt) +
                                " attempt(s): " + d.error);
     }
-    ch_value p[] = {text_value(state), int_value(m.attempt), int_value(next),
+    ch_value p[] = {text_value(state),
+                    int_value(m.attempt),
+                    int_value(next),
                     text_value(d.error),
                     state == "sent" ? int_value(clock_.now_ms()) : null_value(), int_value(m.id)};
     Outcome w = db_.query(
@@ -303,7 +308,7 @@ Json message_row(const ch_value* v) {
   Json msg;
   try {
     msg = Json::parse(text_of(v[5]));
-  } catch (const JsonError&) {
+  } catch (const Json::exception&) {
   }
   return Json::object({{"id", int_of(v[0])},
                        {"plugin", text_of(v[1])},

@@ -30,7 +30,7 @@ std::string error_body(std::string_view code, std::string_view message, std::str
   Json err = Json::object({{"code", code}, {"message", message}});
   if (!plugin.empty()) err["plugin"] = plugin;
   if (!details.is_null()) err["details"] = details;
-  return Json::object({{"error", err}, {"request_id", request_id}}).dump();
+  return json::dump(Json::object({{"error", err}, {"request_id", request_id}}));
 }
 
 HttpAnswer call_http(PluginInstance& plugin, const HttpCall& call) {
@@ -62,11 +62,12 @@ HttpAnswer call_http(PluginInstance& plugin, const HttpCall& call) {
   }
   if (!call.body.empty() && is_json(call.content_type)) {
     try {
-      (void)Json::parse(call.body);
-    } catch (const JsonError& e) {
+      Json parsed = Json::parse(call.body);  // refuses ill-formed UTF-8 too
+      (void)parsed;
+    } catch (const Json::exception& e) {
       auto a = error_answer(400, "invalid_json",
-                            std::string("request body is not valid JSON: ") + e.what(), name,
-                            Json(), call.request_id);
+                            "request body is not valid JSON: " + detail::json_error_message(e),
+                            name, Json(), call.request_id);
       a.route = *match.pattern;
       return a;
     }
@@ -126,7 +127,7 @@ HttpAnswer call_http(PluginInstance& plugin, const HttpCall& call) {
     if (reply.has_body && is_json(reply.content_type)) {
       try {
         details = Json::parse(reply.body);
-      } catch (const JsonError&) {
+      } catch (const Json::exception&) {
       }
     }
     answer = error_answer(status, code, result.error.empty() ? std::string(code) : result.error,
@@ -179,7 +180,7 @@ CardAnswer call_card_action(PluginInstance& plugin, const CardActionRegistration
     Json body = Json::object();
     try {
       if (reply.has_body && !reply.body.empty()) body = Json::parse(reply.body);
-    } catch (const JsonError&) {
+    } catch (const Json::exception&) {
     }
     Json out = Json::object(
         {{"cardUpdateOptions",

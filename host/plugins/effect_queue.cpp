@@ -66,11 +66,11 @@ Outcome EffectQueue::record_message(storage::Transaction& txn, const Json& messa
   if (!checked.ok()) return checked;
   Json keyed = message;
   std::string k;
-  if (auto* key = message.find("key"); key && key->is_string()) {
-    k = key->as_string();
+  if (auto* key = json::find(message, "key"); key && key->is_string()) {
+    k = key->get<std::string>();
   } else {
     k = "effect:" + fresh_key();
-    keyed.set("key", k);
+    keyed["key"] = k;
   }
   std::string body = keyed.dump();
   ch_value row[] = {text_value(body), text_value(k)};
@@ -115,7 +115,7 @@ Outcome EffectQueue::forward_some(const std::string& plugin, storage::Database& 
       Json message;
       try {
         message = Json::parse(e.body);
-      } catch (const JsonError& err) {
+      } catch (const Json::exception& err) {
         return Outcome::error(std::string("courthub_effects row is not JSON: ") + err.what());
       }
       auto queued = outbox_.queue(plugin, message);

@@ -149,7 +149,7 @@ ch_status publish(ch_host* h, ch_txn* txn, ch_str name, ch_str payload, ch_str k
     Json body;
     try {
       body = Json::parse(sv(payload));
-    } catch (const JsonError& e) {
+    } catch (const Json::exception& e) {
       return fail(Status::InvalidArgument, std::string("event payload: ") + e.what());
     }
     if (!body.is_object()) return fail(Status::InvalidArgument, "event payload must be a JSON object");
@@ -165,7 +165,7 @@ ch_status outbox_send(ch_host* h, ch_txn* txn, ch_str message, int64_t* out_id) 
     Json body;
     try {
       body = Json::parse(sv(message));
-    } catch (const JsonError& e) {
+    } catch (const Json::exception& e) {
       return fail(Status::InvalidArgument, std::string("outbox message: ") + e.what());
     }
     auto id = inst.services()->outbox_send(inst.name(), transaction_of(txn), body);
@@ -255,7 +255,7 @@ ch_status directory(ch_host* h, ch_str query, ch_str_sink sink, void* ctx) {
     Json q;
     try {
       q = Json::parse(sv(query));
-    } catch (const JsonError& e) {
+    } catch (const Json::exception& e) {
       return fail(Status::InvalidArgument, std::string("directory query: ") + e.what());
     }
     auto answer = inst.services()->directory(q);

@@ -28,7 +28,8 @@ namespace {
 
 Json value_json(const ch_value& v) {
   switch (v.type) {
-    case CH_VALUE_INT: return Json(static_cast<long long>(v.as.i));
+    case CH_VALUE_INT:
+      return Json(v.as.i);
     case CH_VALUE_REAL: return Json(v.as.r);
     case CH_VALUE_TEXT:
     case CH_VALUE_BLOB: return Json(std::string(storage::text_of(v)));
@@ -296,7 +297,7 @@ void PluginHarness::run_job(const std::string& job, int64_t scheduled_ms) {
 std::vector<Json> PluginHarness::outbox() const {
   auto list = impl_->runtime->outbox().messages(impl_->plugin, 100000);
   if (!list) fail(list.outcome(), "outbox");
-  std::vector<Json> out(list->as_array().rbegin(), list->as_array().rend());
+  std::vector<Json> out(list->rbegin(), list->rend());
   return out;
 }
 
@@ -330,14 +331,14 @@ std::vector<Json> PluginHarness::query(const std::string& sql,
   texts.reserve(params.size());
   std::vector<ch_value> values;
   for (auto& p : params) {
-    if (p.is_int()) {
-      values.push_back(storage::int_value(p.as_int()));
+    if (p.is_number_integer()) {
+      values.push_back(storage::int_value(p.get<int64_t>()));
     } else if (p.is_number()) {
-      values.push_back(storage::real_value(p.as_double()));
+      values.push_back(storage::real_value(p.get<double>()));
     } else if (p.is_null()) {
       values.push_back(storage::null_value());
     } else {
-      texts.push_back(p.is_string() ? p.as_string() : p.dump());
+      texts.push_back(p.is_string() ? p.get<std::string>() : p.dump());
       values.push_back(storage::text_value(texts.back()));
     }
   }

@@ -6,6 +6,8 @@
 
 #include "condition.hpp"
 
+namespace json = courthub::json;
+
 namespace approvals {
 namespace {
 
@@ -105,17 +107,17 @@ std::vector<Approver> ApprovalChain::chosen(const RecipientSpec& spec, const Jso
                                             std::vector<FieldError>& errors) {
   std::string field = "approvers." + spec.key;
   std::string label = spec.label.empty() ? default_label(spec) : spec.label;
-  const Json* picked = choices.is_object() ? choices.find(spec.key) : nullptr;
+  const Json* picked = choices.is_object() ? json::find(choices, spec.key) : nullptr;
   std::vector<std::string> ids;
-  if (picked && picked->is_string() && !picked->as_string().empty()) {
-    ids.push_back(picked->as_string());
+  if (picked && picked->is_string() && !picked->get<std::string>().empty()) {
+    ids.push_back(picked->get<std::string>());
   } else if (picked && picked->is_array()) {
-    for (auto& v : picked->as_array()) {
-      if (!v.is_string() || v.as_string().empty()) {
+    for (auto& v : *picked) {
+      if (!v.is_string() || v.get<std::string>().empty()) {
         errors.push_back({field, label + " must be a list of userids"});
         return {};
       }
-      ids.push_back(v.as_string());
+      ids.push_back(v.get<std::string>());
     }
   } else if (picked && !picked->is_null()) {
     errors.push_back({field, label + " must be a userid or a list of userids"});
@@ -173,7 +175,7 @@ ResolvedChain ApprovalChain::resolve(const Json& form, const Json& choices) {
   // Choices for keys the template does not have are a client mistake worth naming.
   if (choices.is_object()) {
     auto declared = tpl_.choice_steps();
-    for (auto& [key, _] : choices.as_object()) {
+    for (auto& [key, _] : choices.items()) {
       bool known = false;
       for (auto* s : declared) known = known || s->key == key;
       if (!known)

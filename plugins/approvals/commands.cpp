@@ -9,6 +9,8 @@
 #include "courthub/time.hpp"
 #include "value_text.hpp"
 
+namespace json = courthub::json;
+
 namespace approvals {
 namespace {
 
@@ -93,7 +95,8 @@ Reply decided(const ActionOutcome& out, std::string_view verb, bool in_group) {
 std::string record_text(const RecordDraft& d) {
   if (d.type == record_type::kStart) return "发起";
   if (d.type == record_type::kExecute) return d.result == "REFUSE" ? "拒绝" : "同意";
-  if (d.type == record_type::kRedirect) return "转交给 " + d.detail.get_string("to_name");
+  if (d.type == record_type::kRedirect)
+    return "转交给 " + json::get<std::string>(d.detail, "to_name");
   if (d.type == record_type::kAppendBefore) return "前加签";
   if (d.type == record_type::kAppendAfter) return "后加签";
   if (d.type == record_type::kRemark) return "评论";
@@ -129,10 +132,10 @@ Reply show(Context& ctx, const Viewer& v, int64_t id) {
 CardUpdate card_decision(Context& ctx, const CardAction& a, const std::string& action) {
   ActionInput in;
   in.viewer = chat_viewer(a.caller);
-  in.task_id = id_from(a.params.find("task_id"));
+  in.task_id = id_from(json::find(a.params, "task_id"));
   if (in.task_id <= 0) throw InvalidArgument("the card carries no task_id");
   in.action = action;
-  in.remark = a.params.get_string("comment");
+  in.remark = json::get<std::string>(a.params, "comment");
   ActionOutcome out = act(ctx, in);
   CardUpdate update;
   update.card_data["status"] = out.task ? task_status_text(out.task->status, out.task->result)

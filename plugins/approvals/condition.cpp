@@ -8,6 +8,8 @@
 
 #include "value_text.hpp"
 
+namespace json = courthub::json;
+
 namespace approvals {
 namespace {
 
@@ -33,11 +35,11 @@ bool is_textual(FieldType t) {
 std::string operand_problem(const FieldSpec& f, const Json& v) {
   if (is_numeric(f.type)) return v.is_number() ? "" : "must be a number (" + f.name + " is one)";
   if (!v.is_string()) return "must be text";
-  if (is_date(f.type) && !valid_date_text(v.as_string(), f.with_time))
+  if (is_date(f.type) && !valid_date_text(v.get<std::string>(), f.with_time))
     return std::string("must be a date like ") + (f.with_time ? "2024-05-01 09:00" : "2024-05-01");
   if ((f.type == FieldType::kSelect || f.type == FieldType::kMultiSelect) &&
-      std::find(f.options.begin(), f.options.end(), v.as_string()) == f.options.end())
-    return "'" + v.as_string() + "' is not one of the options of " + f.name;
+      std::find(f.options.begin(), f.options.end(), v.get<std::string>()) == f.options.end())
+    return "'" + v.get<std::string>() + "' is not one of the options of " + f.name;
   return "";
 }
 
@@ -51,7 +53,7 @@ class ConditionReader {
                                            "or {all: [...]}, {any: [...]}, {not: {...}}");
     if (depth > 8) return fail(at, "conditions nest deeper than 8 levels");
     for (std::string_view group : {"all", "any"}) {
-      if (const Json* list = node.find(group)) {
+      if (const Json* list = json::find(node, group)) {
         if (node.size() != 1) return fail(at, std::string(group) + " stands alone in its mapping");
         if (!list->is_array() || list->size() == 0)
           return fail(at + "/" + std::string(group), "must be a non-empty list of conditions");
@@ -66,7 +68,7 @@ class ConditionReader {
         return c;
       }
     }
-    if (const Json* inner = node.find("not")) {
+    if (const Json* inner = json::find(node, "not")) {
       if (node.size() != 1) return fail(at, "not stands alone in its mapping");
       auto child = read(*inner, at + "/not", depth + 1);
       if (!child) return std::nullopt;
@@ -80,30 +82,31 @@ class ConditionReader {
 
  private:
   std::optional<Condition> comparison(const Json& node, const std::string& at) {
-    for (auto& [k, _] : node.as_object())
+    for (auto& [k, _] : node.items())
       if (k != "field" && k != "op" && k != "value")
         return fail(at + "/" + k, "unknown key; a comparison has field, op and value");
-    const Json* field = node.find("field");
+    const Json* field = json::find(node, "field");
     if (!field || !field->is_string()) return fail(at, "field is required: a form field name");
     const FieldSpec* f = nullptr;
     for (auto& candidate : fields_)
-      if (candidate.name == field->as_string()) f = &candidate;
-    if (!f) return fail(at + "/field", "no field '" + field->as_string() + "' in this template");
-    const Json* op_node = node.find("op");
+      if (candidate.name == field->get<std::string>()) f = &candidate;
+    if (!f)
+      return fail(at + "/field", "no field '" + field->get<std::string>() + "' in this template");
+    const Json* op_node = json::find(node, "op");
     if (!op_node || !op_node->is_string())
       return fail(at, "op is required: eq, ne, gt, gte, lt, lte, in, not_in, contains, empty, "
                       "not_empty");
     std::optional<ConditionOp> op;
     for (auto& [name, o] : kOps)
-      if (name == op_node->as_string()) op = o;
+      if (name == op_node->get<std::string>()) op = o;
     if (!op)
-      return fail(at + "/op", "unknown operator '" + op_node->as_string() +
+      return fail(at + "/op", "unknown operator '" + op_node->get<std::string>() +
                                   "'; use eq, ne, gt, gte, lt, lte, in, not_in, contains, empty "
                                   "or not_empty");
     Condition c;
     c.op = *op;
     c.field = f->name;
-    const Json* value = node.find("value");
+    const Json* value = json::find(node, "value");
     std::string type = std::string(field_type_name(f->type));
     switch (*op) {
       case ConditionOp::kEmpty:
@@ -134,7 +137,7 @@ class ConditionReader {
       default:
         break;
     }
-    if (!value) return fail(at, "value is required for " + op_node->as_string());
+    if (!value) return fail(at, "value is required for " + op_node->get<std::string>());
     if (*op == ConditionOp::kIn || *op == ConditionOp::kNotIn) {
       if (!value->is_array() || value->size() == 0)
         return fail(at + "/value", "must be a non-empty list");
@@ -161,28 +164,29 @@ class ConditionReader {
 
 bool is_blank(const Json* v) {
   if (!v || v->is_null()) return true;
-  if (v->is_string()) return v->as_string().empty();
+  if (v->is_string()) return v->get<std::string>().empty();
   if (v->is_array() || v->is_object()) return v->size() == 0;
   return false;
 }
 
 // Equality of a form value and an operand: numbers by value, everything else as JSON.
 bool same(const Json& a, const Json& b) {
-  if (a.is_number() && b.is_number()) return a.as_double() == b.as_double();
+  if (a.is_number() && b.is_number()) return a.get<double>() == b.get<double>();
   if (a.is_string() && b.is_string())
-    return normalized_date_text(a.as_string()) == normalized_date_text(b.as_string());
+    return normalized_date_text(a.get<std::string>()) == normalized_date_text(b.get<std::string>());
   return a == b;
 }
 
 // -1, 0, 1, or nullopt when the two cannot be ordered.
 std::optional<int> order(const Json& a, const Json& b) {
   if (a.is_number() && b.is_number()) {
-    double x = a.as_double(), y = b.as_double();
+    double x = a.get<double>(), y = b.get<double>();
     return x < y ? -1 : (x > y ? 1 : 0);
   }
   if (a.is_string() && b.is_string()) {
     // ISO dates order as text once the 'T' separator is normalised.
-    int c = normalized_date_text(a.as_string()).compare(normalized_date_text(b.as_string()));
+    int c = normalized_date_text(a.get<std::string>())
+                .compare(normalized_date_text(b.get<std::string>()));
     return c < 0 ? -1 : (c > 0 ? 1 : 0);
   }
   return std::nullopt;
@@ -211,7 +215,7 @@ bool holds(const Condition& c, const Json& form) {
     default:
       break;
   }
-  const Json* v = form.find(c.field);
+  const Json* v = json::find(form, c.field);
   bool blank = is_blank(v);
   switch (c.op) {
     case ConditionOp::kEmpty: return blank;
@@ -219,7 +223,7 @@ bool holds(const Condition& c, const Json& form) {
     case ConditionOp::kNe: return blank || !same(*v, c.value);
     case ConditionOp::kNotIn:
       if (blank) return true;
-      for (auto& x : c.value.as_array())
+      for (auto& x : c.value)
         if (same(*v, x)) return false;
       return true;
     default:
@@ -229,17 +233,17 @@ bool holds(const Condition& c, const Json& form) {
   switch (c.op) {
     case ConditionOp::kEq: return same(*v, c.value);
     case ConditionOp::kIn:
-      for (auto& x : c.value.as_array())
+      for (auto& x : c.value)
         if (same(*v, x)) return true;
       return false;
     case ConditionOp::kContains:
       if (v->is_array()) {
-        for (auto& x : v->as_array())
+        for (auto& x : *v)
           if (same(x, c.value)) return true;
         return false;
       }
       return v->is_string() && c.value.is_string() &&
-             v->as_string().find(c.value.as_string()) != std::string::npos;
+             v->get<std::string>().find(c.value.get<std::string>()) != std::string::npos;
     case ConditionOp::kGt:
     case ConditionOp::kGte:
     case ConditionOp::kLt:

@@ -5,6 +5,8 @@
 #include "directory_org.hpp"
 #include "instance_store.hpp"
 
+namespace json = courthub::json;
+
 namespace approvals {
 namespace {
 
@@ -14,11 +16,11 @@ constexpr const char* kSource = "dingtalk";
 
 // DingTalk sends times as numbers of ms, sometimes as text.
 int64_t ms_of(const Json& payload, std::string_view key, int64_t fallback) {
-  const Json* v = payload.find(key);
-  if (v && v->is_number()) return v->as_int();
-  if (v && v->is_string() && !v->as_string().empty()) {
+  const Json* v = json::find(payload, key);
+  if (v && v->is_number()) return v->get<int64_t>();
+  if (v && v->is_string() && !v->get<std::string>().empty()) {
     try {
-      return std::stoll(v->as_string());
+      return std::stoll(v->get<std::string>());
     } catch (...) {
     }
   }
@@ -26,10 +28,10 @@ int64_t ms_of(const Json& payload, std::string_view key, int64_t fallback) {
 }
 
 std::string text_of(const Json& payload, std::string_view key) {
-  const Json* v = payload.find(key);
+  const Json* v = json::find(payload, key);
   if (!v) return "";
-  if (v->is_string()) return v->as_string();
-  if (v->is_number()) return std::to_string(v->as_int());
+  if (v->is_string()) return v->get<std::string>();
+  if (v->is_number()) return std::to_string(v->get<int64_t>());
   return "";
 }
 

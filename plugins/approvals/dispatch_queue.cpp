@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+namespace json = courthub::json;
+
 namespace approvals {
 namespace {
 
@@ -75,10 +77,12 @@ void DispatchQueue::forget(const std::vector<int64_t>& ids) {
 bool DispatchQueue::deliver_one(const DispatchItem& item) {
   try {
     if (item.kind == "message") {
-      host_.outbox().send(Json::object({{"users", item.body["users"]}}),
-                          courthub::Message{item.body["msg"]}, item.body.get_string("key"));
+      host_.outbox().send(Json::object({{"users", json::get<courthub::Json>(item.body, "users")}}),
+                          courthub::Message{json::get<courthub::Json>(item.body, "msg")},
+                          json::get<std::string>(item.body, "key"));
     } else {
-      host_.publish(item.body.get_string("name"), item.body["payload"]);
+      host_.publish(json::get<std::string>(item.body, "name"),
+                    json::get<courthub::Json>(item.body, "payload"));
     }
     std::lock_guard lock(mu_);
     delivered_.push_back(item.id);

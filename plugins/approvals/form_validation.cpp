@@ -8,6 +8,8 @@
 
 #include "value_text.hpp"
 
+namespace json = courthub::json;
+
 namespace approvals {
 namespace {
 
@@ -20,7 +22,7 @@ std::string number_text(double v) {
 
 bool blank(const Json& v) {
   if (v.is_null()) return true;
-  if (v.is_string()) return trim(v.as_string()).empty();
+  if (v.is_string()) return trim(v.get<std::string>()).empty();
   if (v.is_array() || v.is_object()) return v.size() == 0;
   return false;
 }
@@ -35,7 +37,7 @@ class FormChecker {
   void object(const std::vector<FieldSpec>& fields, const Json& values,
               const std::string& prefix) {
     for (auto& f : fields) {
-      const Json* v = values.find(f.name);
+      const Json* v = json::find(values, f.name);
       std::string where = prefix.empty() ? f.name : prefix + "." + f.name;
       if (!v || blank(*v)) {
         if (f.required) add(where, f.label + " is required");
@@ -43,7 +45,7 @@ class FormChecker {
       }
       value(f, *v, where);
     }
-    for (auto& [key, _] : values.as_object()) {
+    for (auto& [key, _] : values.items()) {
       bool known = false;
       for (auto& f : fields) known = known || f.name == key;
       if (!known)
@@ -71,12 +73,12 @@ class FormChecker {
       case FieldType::kNumber:
       case FieldType::kMoney: number(f, v, where); break;
       case FieldType::kDate:
-        if (!v.is_string() || !valid_date_text(v.as_string(), f.with_time))
+        if (!v.is_string() || !valid_date_text(v.get<std::string>(), f.with_time))
           add(where, f.label + " must be a date like " + example(f));
         break;
       case FieldType::kDateRange: date_range(f, v, where); break;
       case FieldType::kSelect:
-        if (!v.is_string() || !is_option(f, v.as_string()))
+        if (!v.is_string() || !is_option(f, v.get<std::string>()))
           add(where, f.label + " must be one of: " + options(f));
         break;
       case FieldType::kMultiSelect: multi_select(f, v, where); break;
@@ -89,7 +91,7 @@ class FormChecker {
 
   void text(const FieldSpec& f, const Json& v, const std::string& where) {
     if (!v.is_string()) return add(where, f.label + " must be text");
-    const std::string& s = v.as_string();
+    const std::string& s = v.get<std::string>();
     auto n = static_cast<int64_t>(utf8_length(s));
     if (f.max_length && n > *f.max_length)
       add(where, f.label + " is " + std::to_string(n) + " characters; at most " +
@@ -102,7 +104,7 @@ class FormChecker {
 
   void number(const FieldSpec& f, const Json& v, const std::string& where) {
     if (!v.is_number()) return add(where, f.label + " must be a number");
-    double d = v.as_double();
+    double d = v.get<double>();
     if (f.integer && std::floor(d) != d) add(where, f.label + " must be a whole number");
     if (f.type == FieldType::kMoney && std::fabs(d * 100 - std::round(d * 100)) > 1e-6)
       add(where, f.label + " has more than two decimals (分 is the smallest unit)");
@@ -112,21 +114,22 @@ class FormChecker {
 
   void date_range(const FieldSpec& f, const Json& v, const std::string& where) {
     if (!v.is_array() || v.size() != 2 || !v.at(0).is_string() || !v.at(1).is_string() ||
-        !valid_date_text(v.at(0).as_string(), f.with_time) ||
-        !valid_date_text(v.at(1).as_string(), f.with_time))
+        !valid_date_text(v.at(0).get<std::string>(), f.with_time) ||
+        !valid_date_text(v.at(1).get<std::string>(), f.with_time))
       return add(where, f.label + " must be [start, end], each a date like " + example(f));
-    if (normalized_date_text(v.at(0).as_string()) > normalized_date_text(v.at(1).as_string()))
+    if (normalized_date_text(v.at(0).get<std::string>()) >
+        normalized_date_text(v.at(1).get<std::string>()))
       add(where, f.label + " ends before it starts");
   }
 
   void multi_select(const FieldSpec& f, const Json& v, const std::string& where) {
     if (!v.is_array()) return add(where, f.label + " must be a list of options");
     std::set<std::string> seen;
-    for (auto& item : v.as_array()) {
-      if (!item.is_string() || !is_option(f, item.as_string()))
+    for (auto& item : v) {
+      if (!item.is_string() || !is_option(f, item.get<std::string>()))
         return add(where, f.label + " takes only: " + options(f));
-      if (!seen.insert(item.as_string()).second)
-        return add(where, f.label + " lists '" + item.as_string() + "' twice");
+      if (!seen.insert(item.get<std::string>()).second)
+        return add(where, f.label + " lists '" + item.get<std::string>() + "' twice");
     }
     items(f, v, where);
   }
@@ -137,19 +140,20 @@ class FormChecker {
     std::vector<std::string> out;
     if (!f.multiple) {
       if (!v.is_string()) add(where, f.label + " must be one " + std::string(what));
-      else out.push_back(v.as_string());
+      else
+        out.push_back(v.get<std::string>());
       return out;
     }
     if (!v.is_array()) {
       add(where, f.label + " must be a list of " + std::string(what) + "s");
       return out;
     }
-    for (auto& item : v.as_array()) {
-      if (!item.is_string() || item.as_string().empty()) {
+    for (auto& item : v) {
+      if (!item.is_string() || item.get<std::string>().empty()) {
         add(where, f.label + " must be a list of " + std::string(what) + "s");
         return {};
       }
-      out.push_back(item.as_string());
+      out.push_back(item.get<std::string>());
     }
     items(f, v, where);
     return out;
@@ -176,7 +180,8 @@ class FormChecker {
       return add(where, f.label + " must be a list of files {file_id, name}");
     for (size_t i = 0; i < v.size(); ++i) {
       const Json& a = v.at(i);
-      if (!a.is_object() || a.get_string("file_id").empty() || a.get_string("name").empty())
+      if (!a.is_object() || json::get<std::string>(a, "file_id").empty() ||
+          json::get<std::string>(a, "name").empty())
         return add(where + "[" + std::to_string(i) + "]",
                    f.label + ": each file is {file_id, name} (ids from the upload)");
     }

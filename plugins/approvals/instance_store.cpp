@@ -4,6 +4,8 @@
 
 #include <courthub/error.hpp>
 
+namespace json = courthub::json;
+
 namespace approvals::instance_store {
 namespace {
 
@@ -22,7 +24,8 @@ constexpr const char* kTaskColumns =
 std::vector<Approver> approvers_from(const Json& j) {
   std::vector<Approver> out;
   if (j.is_array())
-    for (auto& a : j.as_array()) out.push_back({a.get_string("user_id"), a.get_string("name")});
+    for (auto& a : j)
+      out.push_back({json::get<std::string>(a, "user_id"), json::get<std::string>(a, "name")});
   return out;
 }
 
@@ -35,7 +38,7 @@ Json approvers_json(const std::vector<Approver>& people) {
 Json parse_or(const std::string& text, Json fallback) {
   try {
     return text.empty() ? fallback : Json::parse(text);
-  } catch (const courthub::JsonError&) {
+  } catch (const courthub::Json::exception&) {
     return fallback;
   }
 }

@@ -7,6 +7,8 @@
 #include "approver_chain.hpp"
 #include "value_text.hpp"
 
+namespace json = courthub::json;
+
 namespace approvals {
 namespace {
 
@@ -62,7 +64,7 @@ std::string summary_text(const InstanceRow& row, const Template* tpl,
   std::string out;
   for (auto& name : tpl->summary) {
     const FieldSpec* f = tpl->field(name);
-    const Json* v = row.form.find(name);
+    const Json* v = json::find(row.form, name);
     if (!f || !v || v->is_null()) continue;
     std::string text = display_value(*f, *v);
     if (text.empty()) continue;

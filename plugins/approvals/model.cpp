@@ -5,6 +5,8 @@
 #include <array>
 #include <utility>
 
+namespace json = courthub::json;
+
 namespace approvals {
 namespace {
 
@@ -85,16 +87,17 @@ Json plan_to_json(const Plan& plan) {
 Plan plan_from_json(const Json& json) {
   Plan plan;
   if (!json.is_array()) return plan;
-  for (auto& s : json.as_array()) {
+  for (auto& s : json) {
     PlanStep step;
-    step.id = static_cast<int>(s.get_int("id"));
-    step.label = s.get_string("label");
-    step.mode = step_mode_from(s.get_string("mode")).value_or(StepMode::kSingle);
-    if (const Json* approvers = s.find("approvers"); approvers && approvers->is_array())
-      for (auto& a : approvers->as_array())
-        step.approvers.push_back({a.get_string("user_id"), a.get_string("name")});
-    step.origin = s.get_string("origin", std::string(kOriginTemplate));
-    step.added_by = s.get_string("added_by");
+    step.id = static_cast<int>(json::get<int64_t>(s, "id"));
+    step.label = json::get<std::string>(s, "label");
+    step.mode = step_mode_from(json::get<std::string>(s, "mode")).value_or(StepMode::kSingle);
+    if (const Json* approvers = json::find(s, "approvers"); approvers && approvers->is_array())
+      for (auto& a : *approvers)
+        step.approvers.push_back(
+            {json::get<std::string>(a, "user_id"), json::get<std::string>(a, "name")});
+    step.origin = json::get<std::string>(s, "origin", std::string(kOriginTemplate));
+    step.added_by = json::get<std::string>(s, "added_by");
     plan.push_back(std::move(step));
   }
   return plan;

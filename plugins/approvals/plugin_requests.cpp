@@ -7,6 +7,8 @@
 #include "submissions.hpp"
 #include "visibility.hpp"
 
+namespace json = courthub::json;
+
 namespace approvals {
 namespace {
 
@@ -14,11 +16,12 @@ using courthub::InvalidArgument;
 
 std::string request_id_of(const courthub::Event& e) {
   if (!e.payload.is_object()) throw InvalidArgument(e.topic + ": the payload must be an object");
-  const Json* id = e.payload.find("request_id");
+  const Json* id = json::find(e.payload, "request_id");
   // Without an id there is nobody to answer: dead-letter it for the operator to see.
-  if (!id || !id->is_string() || id->as_string().empty() || id->as_string().size() > 200)
+  if (!id || !id->is_string() || id->get<std::string>().empty() ||
+      id->get<std::string>().size() > 200)
     throw InvalidArgument(e.topic + ": request_id is required (text, at most 200 characters)");
-  return id->as_string();
+  return id->get<std::string>();
 }
 
 void reject(Context& ctx, const std::string& source, const std::string& request_id,
@@ -38,22 +41,22 @@ void reject(Context& ctx, const std::string& source, const std::string& request_
 
 // Why the request cannot be opened, or "" when `s` and `chain` are ready.
 std::string check(Context& ctx, const Json& p, Submission& s, ResolvedChain& chain) {
-  std::string code = p.get_string("template");
+  std::string code = json::get<std::string>(p, "template");
   s.tpl = ctx.settings.find(code);
   if (!s.tpl) return "unknown template '" + code + "'";
-  std::string originator = p.get_string("originator");
+  std::string originator = json::get<std::string>(p, "originator");
   RequestOrg org(ctx.host.directory());
   auto person = org.person(originator);
   if (!person) return "unknown originator '" + originator + "': not in the directory";
   s.originator = Originator::of(*person);
   if (!may_start(*s.tpl, s.originator))
     return s.originator.name + " may not start " + s.tpl->name + " approvals";
-  const Json* form = p.find("form");
+  const Json* form = json::find(p, "form");
   if (!form || !form->is_object()) return "form is required: an object of field values";
   s.form = *form;
-  if (const Json* choices = p.find("approvers")) s.choices = *choices;
-  const Json* title = p.find("title");
-  if (title && title->is_string()) s.title = title->as_string();
+  if (const Json* choices = json::find(p, "approvers")) s.choices = *choices;
+  const Json* title = json::find(p, "title");
+  if (title && title->is_string()) s.title = title->get<std::string>();
   auto errors = prepare(s, org, chain);
   if (errors.empty()) return "";
   std::string reason = "invalid form: ";
@@ -94,7 +97,7 @@ void handle_approval_cancel(Context& ctx, const std::string& source, const court
   in.viewer.name = source;
   in.instance_id = row->id;
   in.action = "cancel";
-  in.remark = e.payload.get_string("reason", "canceled by " + source);
+  in.remark = json::get<std::string>(e.payload, "reason", "canceled by " + source);
   try {
     act(ctx, in);
   } catch (const courthub::Error& err) {

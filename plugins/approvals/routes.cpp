@@ -7,6 +7,8 @@
 #include "submissions.hpp"
 #include "visibility.hpp"
 
+namespace json = courthub::json;
+
 namespace approvals {
 namespace {
 
@@ -65,13 +67,13 @@ std::vector<std::string> id_list(const Json* v) {
   std::vector<std::string> out;
   if (!v || v->is_null()) return out;
   if (v->is_string()) {
-    out.push_back(v->as_string());
+    out.push_back(v->get<std::string>());
     return out;
   }
   if (!v->is_array()) throw InvalidArgument("user_ids must be a list of userids");
-  for (auto& x : v->as_array()) {
+  for (auto& x : *v) {
     if (!x.is_string()) throw InvalidArgument("user_ids must be a list of userids");
-    out.push_back(x.as_string());
+    out.push_back(x.get<std::string>());
   }
   return out;
 }
@@ -94,9 +96,9 @@ Json list_json(Context& ctx, const std::vector<InstanceRow>& rows, const Page& p
 
 int64_t id_from(const Json* v) {
   if (!v) return 0;
-  if (v->is_int()) return v->as_int();
+  if (v->is_number()) return json::as<int64_t>(*v, "id");  // refuses 2^63 and up
   if (!v->is_string()) return 0;
-  std::string s = v->as_string();
+  std::string s = v->get<std::string>();
   if (!s.empty() && s[0] == '#') s.erase(0, 1);
   if (s.empty() || s.size() > 18) return 0;
   int64_t n = 0;
@@ -129,7 +131,7 @@ void register_routes(courthub::Registrar& r, Context& ctx) {
     Viewer v = staff_viewer(req, "submit approvals");
     Json body = req.json();
     if (!body.is_object()) throw InvalidArgument("the body must be a JSON object");
-    std::string code = body.get_string("template");
+    std::string code = json::get<std::string>(body, "template");
     if (code.empty())
       throw InvalidArgument("template is required: the code of the form (GET /templates)",
                             Json::array({Json::object({{"field", "template"},
@@ -148,10 +150,10 @@ void register_routes(courthub::Registrar& r, Context& ctx) {
     s.originator = v.as_originator();
     if (!may_start(*t, s.originator))
       throw PermissionDenied("you may not start " + t->name + " approvals");
-    const Json* form = body.find("form");
+    const Json* form = json::find(body, "form");
     s.form = form ? *form : Json::object();
-    if (const Json* choices = body.find("approvers")) s.choices = *choices;
-    s.title = body.get_string("title");
+    if (const Json* choices = json::find(body, "approvers")) s.choices = *choices;
+    s.title = json::get<std::string>(body, "title");
     Submitted out = submit(ctx, s);
     Json view = instance_detail_json(out.row, t, out.tasks, {}, {});
     view.erase("records");  // the start record only; GET /instances/{id} has the history
@@ -200,17 +202,17 @@ void register_routes(courthub::Registrar& r, Context& ctx) {
     ActionInput in;
     in.viewer = Viewer::of(req.caller);
     in.instance_id = path_id(req);
-    in.action = body.get_string("action");
+    in.action = json::get<std::string>(body, "action");
     if (in.action.empty())
       throw InvalidArgument("action is required: agree, refuse, comment, transfer, "
                             "add_approver, withdraw or cancel");
-    in.task_id = id_from(body.find("task_id"));
-    if (body.find("task_id") && in.task_id <= 0) throw InvalidArgument("task_id must be an id");
-    in.remark = body.get_string("comment", body.get_string("remark"));
-    in.position = body.get_string("position");
-    in.mode = body.get_string("mode");
-    if (in.action == "transfer") in.targets = id_list(body.find("to"));
-    if (in.action == "add_approver") in.targets = id_list(body.find("user_ids"));
+    in.task_id = id_from(json::find(body, "task_id"));
+    if (body.contains("task_id") && in.task_id <= 0) throw InvalidArgument("task_id must be an id");
+    in.remark = json::get<std::string>(body, "comment", json::get<std::string>(body, "remark"));
+    in.position = json::get<std::string>(body, "position");
+    in.mode = json::get<std::string>(body, "mode");
+    if (in.action == "transfer") in.targets = id_list(json::find(body, "to"));
+    if (in.action == "add_approver") in.targets = id_list(json::find(body, "user_ids"));
     ActionOutcome out = act(ctx, in);
     Json open = Json::array();
     for (auto& t : out.open_tasks) open.push_back(task_json(t));

@@ -4,6 +4,8 @@
 
 #include <set>
 
+namespace json = courthub::json;
+
 namespace approvals {
 namespace {
 
@@ -21,7 +23,7 @@ Settings parse_settings(const Json& settings, std::vector<SettingsProblem>& prob
   auto fail = [&](std::string at, std::string message) {
     problems.push_back({std::move(at), std::move(message)});
   };
-  for (auto& [key, value] : settings.as_object()) {
+  for (auto& [key, value] : settings.items()) {
     const std::string at = "/" + key;
     if (key == "templates") {
       if (!value.is_array()) {
@@ -37,15 +39,16 @@ Settings parse_settings(const Json& settings, std::vector<SettingsProblem>& prob
         out.templates.push_back(std::move(tpl));
       }
     } else if (key == "card_template_id") {
-      if (!value.is_string() || value.as_string().empty())
+      if (!value.is_string() || value.get<std::string>().empty())
         fail(at, "must be the id of the DingTalk interactive-card template");
       else
-        out.card_template_id = value.as_string();
+        out.card_template_id = value.get<std::string>();
     } else if (key == "remind_after_minutes") {
-      if (!value.is_int() || value.as_int() < 0 || value.as_int() > 60 * 24 * 30)
+      if (!value.is_number_integer() || value.get<int64_t>() < 0 ||
+          value.get<int64_t>() > 60 * 24 * 30)
         fail(at, "must be whole minutes from 0 (never remind) to 43200 (30 days)");
       else
-        out.remind_after_minutes = value.as_int();
+        out.remind_after_minutes = value.get<int64_t>();
     } else if (key == "request_sources") {
       if (!value.is_array()) {
         fail(at, "must be a list of plugin ids, e.g. [rooms, attendance, lawyers]");
@@ -54,29 +57,29 @@ Settings parse_settings(const Json& settings, std::vector<SettingsProblem>& prob
       out.request_sources.clear();
       for (size_t i = 0; i < value.size(); ++i) {
         const Json& v = value.at(i);
-        if (!v.is_string() || !is_plugin_id(v.as_string()))
+        if (!v.is_string() || !is_plugin_id(v.get<std::string>()))
           fail(at + "/" + std::to_string(i), "must be a plugin id ([a-z][a-z0-9_]*)");
-        else if (v.as_string() == "approvals")
+        else if (v.get<std::string>() == "approvals")
           fail(at + "/" + std::to_string(i), "approvals cannot request approvals of itself");
         else
-          out.request_sources.push_back(v.as_string());
+          out.request_sources.push_back(v.get<std::string>());
       }
     } else if (key == "dingtalk_process_codes") {
       if (!value.is_object()) {
         fail(at, "must map DingTalk process codes to template codes: {PROC-XXXX: leave}");
         continue;
       }
-      for (auto& [process_code, code] : value.as_object()) {
-        if (!code.is_string() || code.as_string().empty())
+      for (auto& [process_code, code] : value.items()) {
+        if (!code.is_string() || code.get<std::string>().empty())
           fail(at + "/" + process_code, "must be a template code");
         else
-          out.dingtalk_process_codes[process_code] = code.as_string();
+          out.dingtalk_process_codes[process_code] = code.get<std::string>();
       }
     } else if (key == "detail_url") {
       if (!value.is_string())
         fail(at, "must be a URL; {id} stands for the instance id");
       else
-        out.detail_url = value.as_string();
+        out.detail_url = value.get<std::string>();
     } else {
       fail(at, "unknown key '" + key +
                    "'; expected templates, card_template_id, remind_after_minutes, "
@@ -84,7 +87,7 @@ Settings parse_settings(const Json& settings, std::vector<SettingsProblem>& prob
     }
   }
   // Mappings are checked once every template is known.
-  if (const Json* map = settings.find("dingtalk_process_codes"); map && map->is_object())
+  if (const Json* map = json::find(settings, "dingtalk_process_codes"); map && map->is_object())
     for (auto& [process_code, code] : out.dingtalk_process_codes)
       if (!out.find(code))
         fail("/dingtalk_process_codes/" + process_code, "no template with code '" + code + "'");

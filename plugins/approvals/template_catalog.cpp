@@ -9,6 +9,8 @@
 #include "condition.hpp"
 #include "settings.hpp"
 
+namespace json = courthub::json;
+
 namespace approvals {
 namespace {
 
@@ -68,11 +70,11 @@ class Mapping {
   std::string at(std::string_view key) const { return at_ + "/" + escape(key); }
   bool has(std::string_view key) {
     seen_.insert(std::string(key));
-    return node_.find(key) != nullptr;
+    return node_.contains(key);
   }
   const Json* get(std::string_view key) {
     seen_.insert(std::string(key));
-    return node_.find(key);
+    return json::find(node_, key);
   }
 
   std::string text(std::string_view key, bool required, std::string fallback = {}) {
@@ -85,16 +87,16 @@ class Mapping {
       fail(at(key), "must be text");
       return fallback;
     }
-    return v->as_string();
+    return v->get<std::string>();
   }
   bool flag(std::string_view key, bool fallback) {
     const Json* v = get(key);
     if (!v || v->is_null()) return fallback;
-    if (!v->is_bool()) {
+    if (!v->is_boolean()) {
       fail(at(key), "must be true or false");
       return fallback;
     }
-    return v->as_bool();
+    return v->get<bool>();
   }
   std::optional<double> number(std::string_view key) {
     const Json* v = get(key);
@@ -103,17 +105,17 @@ class Mapping {
       fail(at(key), "must be a number");
       return std::nullopt;
     }
-    return v->as_double();
+    return v->get<double>();
   }
   std::optional<int64_t> count(std::string_view key, int64_t low, int64_t high) {
     const Json* v = get(key);
     if (!v || v->is_null()) return std::nullopt;
-    if (!v->is_int() || v->as_int() < low || v->as_int() > high) {
+    if (!v->is_number_integer() || v->get<int64_t>() < low || v->get<int64_t>() > high) {
       fail(at(key), "must be a whole number from " + std::to_string(low) + " to " +
                         std::to_string(high));
       return std::nullopt;
     }
-    return v->as_int();
+    return v->get<int64_t>();
   }
   std::vector<std::string> texts(std::string_view key) {
     std::vector<std::string> out;
@@ -124,11 +126,11 @@ class Mapping {
       return out;
     }
     for (size_t i = 0; i < v->size(); ++i) {
-      if (!v->at(i).is_string() || v->at(i).as_string().empty()) {
+      if (!v->at(i).is_string() || v->at(i).get<std::string>().empty()) {
         fail(at(key) + "/" + std::to_string(i), "must be non-empty text");
         continue;
       }
-      out.push_back(v->at(i).as_string());
+      out.push_back(v->at(i).get<std::string>());
     }
     return out;
   }
@@ -136,7 +138,7 @@ class Mapping {
   // Reports every key not read; `hint` lists what is allowed.
   void reject_unknown(std::string_view hint) {
     if (!node_.is_object()) return;
-    for (auto& [k, _] : node_.as_object())
+    for (auto& [k, _] : node_.items())
       if (!seen_.count(k)) fail(at(k), "unknown key '" + k + "'; expected " + std::string(hint));
   }
 
@@ -200,7 +202,7 @@ std::optional<FieldSpec> parse_field(const Json& node, const std::string& at, bo
   for (std::string_view key : {"min", "max", "integer", "min_length", "max_length", "pattern",
                                "options", "multiple", "format", "columns", "min_items",
                                "max_items"}) {
-    if (parsed && node.find(key) && !applies(key, f.type, f.multiple))
+    if (parsed && node.contains(key) && !applies(key, f.type, f.multiple))
       m.fail(m.at(key), std::string(key) + " does not apply to a " + type + " field");
   }
   f.min = m.number("min");
@@ -221,7 +223,7 @@ std::optional<FieldSpec> parse_field(const Json& node, const std::string& at, bo
   }
   f.options = m.texts("options");
   if ((f.type == FieldType::kSelect || f.type == FieldType::kMultiSelect) && f.options.empty())
-    m.fail(node.find("options") ? m.at("options") : at, "a " + type + " field needs options");
+    m.fail(node.contains("options") ? m.at("options") : at, "a " + type + " field needs options");
   std::set<std::string> unique_options(f.options.begin(), f.options.end());
   if (unique_options.size() != f.options.size()) m.fail(m.at("options"), "options repeat");
   f.min_items = m.count("min_items", 0, 1000);
@@ -285,7 +287,8 @@ std::optional<RecipientSpec> parse_recipient(const Json& node, const std::string
   } else if (type == "supervisor") {
     r.kind = RecipientKind::kSupervisor;
     auto level = m.count("level", 1, 10);
-    if (!level && !node.find("level")) m.fail(at, "level is required: 1 is the nearest supervisor");
+    if (!level && !node.contains("level"))
+      m.fail(at, "level is required: 1 is the nearest supervisor");
     r.level = static_cast<int>(level.value_or(1));
   } else if (type == "role") {
     r.kind = RecipientKind::kRole;
@@ -351,7 +354,7 @@ std::optional<ChainItem> parse_chain_item(const Json& node, const std::string& a
                                           const Template& tpl,
                                           std::vector<SettingsProblem>& problems) {
   ChainItem item;
-  const Json* branches = node.is_object() ? node.find("branch") : nullptr;
+  const Json* branches = node.is_object() ? json::find(node, "branch") : nullptr;
   if (!branches) {
     auto step = parse_recipient(node, at, RecipientUse::kStep, tpl, problems);
     if (!step) return std::nullopt;
@@ -386,7 +389,7 @@ std::optional<ChainItem> parse_chain_item(const Json& node, const std::string& a
       m.fail(steps ? m.at("steps") : here, "steps is required: a list of steps (may be empty)");
     } else {
       for (size_t s = 0; s < steps->size(); ++s) {
-        if (steps->at(s).is_object() && steps->at(s).find("branch")) {
+        if (steps->at(s).is_object() && steps->at(s).contains("branch")) {
           m.fail(m.at("steps") + "/" + std::to_string(s), "branch groups do not nest");
           continue;
         }

@@ -71,16 +71,16 @@ std::string display_value(const FieldSpec& field, const Json& v) {
   if (v.is_null()) return "";
   switch (field.type) {
     case FieldType::kNumber:
-      return v.is_number() ? number_text(v.as_double()) : v.dump();
+      return v.is_number() ? number_text(v.get<double>()) : v.dump();
     case FieldType::kMoney: {
       if (!v.is_number()) return v.dump();
       char buf[48];
-      std::snprintf(buf, sizeof buf, "%.2f 元", v.as_double());
+      std::snprintf(buf, sizeof buf, "%.2f 元", v.get<double>());
       return buf;
     }
     case FieldType::kDateRange:
       if (v.is_array() && v.size() == 2 && v.at(0).is_string() && v.at(1).is_string())
-        return v.at(0).as_string() + " ~ " + v.at(1).as_string();
+        return v.at(0).get<std::string>() + " ~ " + v.at(1).get<std::string>();
       return v.dump();
     case FieldType::kAttachment:
       return std::to_string(v.size()) + " 个附件";
@@ -89,12 +89,12 @@ std::string display_value(const FieldSpec& field, const Json& v) {
     default:
       break;
   }
-  if (v.is_string()) return v.as_string();
+  if (v.is_string()) return v.get<std::string>();
   if (v.is_array()) {
     std::string out;
-    for (auto& item : v.as_array()) {
+    for (auto& item : v) {
       if (!out.empty()) out += "、";
-      out += item.is_string() ? item.as_string() : item.dump();
+      out += item.is_string() ? item.get<std::string>() : item.dump();
     }
     return out;
   }

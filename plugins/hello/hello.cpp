@@ -18,11 +18,12 @@ class Hello {
   // Settings come from the plugin's `settings:` mapping in the YAML. Report problems by JSON
   // pointer; the host turns them into file:line.
   void configure(const Json& settings, courthub::SettingsErrors& errors) {
-    greeting_ = settings.get_string("greeting", "你好");
+    greeting_ = courthub::json::get<std::string>(settings, "greeting", "你好");
     if (greeting_.empty()) errors.add("/greeting", "must not be empty");
-    if (const Json* n = settings.find("notify")) {
+    if (const Json* n = courthub::json::find(settings, "notify")) {
       if (!n->is_array()) errors.add("/notify", "must be a list of userids");
-      else for (auto& u : n->as_array()) notify_.push_back(u.as_string());
+      else
+        for (auto& u : *n) notify_.push_back(courthub::json::as<std::string>(u, "notify[]"));
     }
   }
 
@@ -32,7 +33,7 @@ class Hello {
                                 "NULL, recipient TEXT NOT NULL, at_ms INTEGER NOT NULL)"}});
     // 2. A mini-app route: POST /apps/hello/greetings {"to": "<name>"}; the caller is known.
     r.route("POST", "/greetings", [this](const courthub::Request& req) {
-      std::string to = req.json().get_string("to");
+      std::string to = courthub::json::get<std::string>(req.json(), "to");
       if (to.empty()) throw courthub::InvalidArgument("'to' is required: whom to greet");
       auto id = host_.db().exec("INSERT INTO greetings(sender, recipient, at_ms) VALUES (?, ?, ?)",
                                 {req.caller.user_id, to, now_ms()}).last_insert_id;
@@ -47,9 +48,11 @@ class Hello {
     // 4. A DingTalk event: welcome new staff with a work notification through the outbox, and
     //    tell other plugins with an internal event.
     r.subscribe("user_add_org", [this](const courthub::Event& e) {
-      for (auto& id : e.payload["UserId"].as_array()) {
-        host_.outbox().to_users({id.as_string()}, courthub::Message::text(greeting_ + "，欢迎！"),
-                                "welcome-" + id.as_string());  // key: sent once per person
+      // A wrong type in the payload throws InvalidArgument naming the field.
+      for (auto& item : courthub::json::get<Json>(e.payload, "UserId")) {
+        auto id = courthub::json::as<std::string>(item, "UserId[]");
+        host_.outbox().to_users({id}, courthub::Message::text(greeting_ + "，欢迎！"),
+                                "welcome-" + id);  // key: sent once per person
         host_.publish("welcomed", Json::object({{"user_id", id}}));
       }
     });

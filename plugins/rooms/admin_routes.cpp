@@ -7,6 +7,8 @@
 #include "route_support.hpp"
 #include "routes.hpp"
 
+namespace json = courthub::json;
+
 namespace rooms {
 namespace {
 
@@ -19,7 +21,7 @@ Json with_future(const RoomsApp& app, const Room& room) {
   auto row = app.store.db().one(
       "SELECT COUNT(*) AS n FROM bookings WHERE room_id = ? AND start_ms > ? "
       "AND status IN ('待审批', '已预订')",
-      {room.id, static_cast<long long>(wall_clock_ms())});
+      {room.id, wall_clock_ms()});
   out["future_bookings"] = row ? row->integer("n") : 0;
   return out;
 }
@@ -38,11 +40,11 @@ void register_admin_routes(courthub::Registrar& r, RoomsApp& app) {
   // POST /admin/rooms  — a new room of the admin's court (the operator names "court").
   r.route("POST", "/admin/rooms", [&app](const Request& req) {
     Json body = req.json();
-    std::string court = admin_court(req.caller, body.get_string("court"));
+    std::string court = admin_court(req.caller, json::get<std::string>(body, "court"));
     FieldErrors errors;
     Room room;
     room.court = court;
-    room.id = body.get_string("id");
+    room.id = json::get<std::string>(body, "id");
     if (body.contains("id") && !valid_room_id(room.id))
       errors.add("/id", "must be lowercase letters, digits, '-' or '_' (e.g. hp-301), at most 64");
     read_room_fields(body, "", true, app.settings.defaults, room, errors);
@@ -59,9 +61,9 @@ void register_admin_routes(courthub::Registrar& r, RoomsApp& app) {
     admin_court(req.caller, room->court);
     Json body = req.json();
     FieldErrors errors;
-    if (body.contains("id") && body.get_string("id") != room->id)
+    if (body.contains("id") && json::get<std::string>(body, "id") != room->id)
       errors.add("/id", "cannot change; create a new room instead");
-    if (body.contains("court") && body.get_string("court") != room->court)
+    if (body.contains("court") && json::get<std::string>(body, "court") != room->court)
       errors.add("/court", "cannot change: a room belongs to one court");
     Room next = *room;
     read_room_fields(body, "", false, app.settings.defaults, next, errors);
@@ -85,18 +87,19 @@ void register_admin_routes(courthub::Registrar& r, RoomsApp& app) {
   // GET /admin/bookings?court=&from=&to=&room=&status=&limit=&offset=
   r.route("GET", "/admin/bookings", [&app](const Request& req) {
     Json q = query_object(req);
-    std::string court = admin_court(req.caller, q.get_string("court"));
+    std::string court = admin_court(req.caller, json::get<std::string>(q, "court"));
     FieldErrors errors;
     Slot window = date_window(q, wall_clock_ms(), 31, errors);
     int limit = query_int(q, "limit", 1, 1000, errors).value_or(200);
     int offset = query_int(q, "offset", 0, 10'000'000, errors).value_or(0);
-    std::string status = q.get_string("status");
+    std::string status = json::get<std::string>(q, "status");
     if (!status.empty() && !parse_status(status))
       errors.add("/status",
                  "must be one of 待审批, 已预订, 已签到, 已释放, 已取消, 已拒绝, 已结束");
     errors.throw_if_any();
     Json list = Json::array();
-    for (auto& b : app.store.of_court(court, window, q.get_string("room"), status, limit, offset))
+    for (auto& b : app.store.of_court(court, window, json::get<std::string>(q, "room"), status,
+                                      limit, offset))
       list.push_back(booking_json(b));
     return Response::json(Json::object({{"court", court},
                                         {"from", format_iso(window.start_ms)},

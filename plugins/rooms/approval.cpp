@@ -4,6 +4,8 @@
 
 #include <courthub/error.hpp>
 
+namespace json = courthub::json;
+
 namespace rooms {
 
 using courthub::Json;
@@ -56,8 +58,7 @@ int RoomApprovals::republish() const {
     auto all = store_.by_approval(store_.db(), b.approval_request);
     std::string series;
     if (b.series_id) {
-      if (auto row = store_.db().one("SELECT description FROM series WHERE id = ?",
-                                     {static_cast<long long>(*b.series_id)}))
+      if (auto row = store_.db().one("SELECT description FROM series WHERE id = ?", {*b.series_id}))
         series = row->text("description");
     }
     request(all.empty() ? std::vector<Booking>{b} : all, series);
@@ -93,16 +94,16 @@ void RoomApprovals::decide(const std::string& request_id, BookingEvent event,
 }
 
 void RoomApprovals::finished(const Json& p, int64_t now_ms) const {
-  if (p.get_string("source") != "rooms") return;
-  std::string result = p.get_string("result");
-  std::string reason = p.get_string("reason");
+  if (json::get<std::string>(p, "source") != "rooms") return;
+  std::string result = json::get<std::string>(p, "result");
+  std::string reason = json::get<std::string>(p, "reason");
   if (result == "agree") {
-    decide(p.get_string("request_id"), BookingEvent::Approve, "", now_ms);
+    decide(json::get<std::string>(p, "request_id"), BookingEvent::Approve, "", now_ms);
   } else if (result == "refuse") {
-    decide(p.get_string("request_id"), BookingEvent::Refuse,
+    decide(json::get<std::string>(p, "request_id"), BookingEvent::Refuse,
            reason.empty() ? "审批未通过" : "审批未通过：" + reason, now_ms);
   } else if (result == "terminated" || result == "canceled") {
-    decide(p.get_string("request_id"), BookingEvent::Withdraw,
+    decide(json::get<std::string>(p, "request_id"), BookingEvent::Withdraw,
            result == "terminated" ? "审批被终止" : "审批已撤销", now_ms);
   } else {
     throw courthub::InvalidArgument("approvals.instance_finished: unknown result '" + result +
@@ -111,9 +112,11 @@ void RoomApprovals::finished(const Json& p, int64_t now_ms) const {
 }
 
 void RoomApprovals::rejected(const Json& p, int64_t now_ms) const {
-  if (!p.get_string("source").empty() && p.get_string("source") != "rooms") return;
-  std::string reason = p.get_string("reason");
-  decide(p.get_string("request_id"), BookingEvent::Withdraw,
+  if (!json::get<std::string>(p, "source").empty() &&
+      json::get<std::string>(p, "source") != "rooms")
+    return;
+  std::string reason = json::get<std::string>(p, "reason");
+  decide(json::get<std::string>(p, "request_id"), BookingEvent::Withdraw,
          reason.empty() ? "审批无法发起" : "审批无法发起：" + reason, now_ms);
 }
 

@@ -32,9 +32,9 @@ Booking booking_from_row(const courthub::Row& row) {
   b.organizer = row.text("organizer");
   b.organizer_name = row.text("organizer_name");
   try {
-    for (auto& a : Json::parse(row.text("attendees")).as_array())
-      if (a.is_string()) b.attendees.push_back(a.as_string());
-  } catch (const courthub::JsonError&) {
+    for (auto& a : Json::parse(row.text("attendees")))
+      if (a.is_string()) b.attendees.push_back(a.get<std::string>());
+  } catch (const courthub::Json::exception&) {
   }
   b.attendee_count = static_cast<int>(row.integer("attendee_count"));
   b.status = parse_status(row.text("status")).value_or(BookingStatus::Canceled);

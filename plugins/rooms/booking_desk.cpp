@@ -6,6 +6,8 @@
 
 #include <courthub/error.hpp>
 
+namespace json = courthub::json;
+
 namespace rooms {
 namespace {
 
@@ -188,12 +190,16 @@ Booking BookingDesk::modify(const Caller& caller, int64_t id, const Json& patch,
   // A PATCH may name only the end (to extend) or only the start: the rest is the booking's own.
   Json times = Json::object();
   if (f.has("start") || f.has("end")) {
-    times["start"] = f.has("start") ? patch["start"] : Json(format_iso(b.start_ms));
-    times["end"] = f.has("end") ? patch["end"] : Json(format_iso(b.end_ms));
+    times["start"] =
+        f.has("start") ? json::get<Json>(patch, "start") : Json(format_iso(b.start_ms));
+    times["end"] = f.has("end") ? json::get<Json>(patch, "end") : Json(format_iso(b.end_ms));
   } else if (f.has("date") || f.has("from") || f.has("to")) {
-    times["date"] = f.has("date") ? patch["date"] : Json(format_date(local_date(b.start_ms)));
-    times["from"] = f.has("from") ? patch["from"] : Json(format_minute(local_minute(b.start_ms)));
-    times["to"] = f.has("to") ? patch["to"] : Json(format_minute(local_minute(b.end_ms)));
+    times["date"] =
+        f.has("date") ? json::get<Json>(patch, "date") : Json(format_date(local_date(b.start_ms)));
+    times["from"] = f.has("from") ? json::get<Json>(patch, "from")
+                                  : Json(format_minute(local_minute(b.start_ms)));
+    times["to"] =
+        f.has("to") ? json::get<Json>(patch, "to") : Json(format_minute(local_minute(b.end_ms)));
   }
   auto slot = read_slot(times, local_date(now_ms), errors, false);
   errors.throw_if_any();

@@ -8,6 +8,8 @@
 
 #include "time_expression.hpp"
 
+namespace json = courthub::json;
+
 namespace rooms {
 
 using courthub::Json;
@@ -73,7 +75,7 @@ BookingRequest read_booking_request(const Json& body, const LocalDate& today, Fi
   if (f.has("attendee_count"))
     r.attendee_count = static_cast<int>(f.integer("attendee_count", true, 1, 2000, 1));
   r.organizer = f.text("organizer", false, 64);
-  if (const Json* rec = body.find("recurrence"); rec && !rec->is_null())
+  if (const Json* rec = json::find(body, "recurrence"); rec && !rec->is_null())
     r.recurrence = read_recurrence(*rec, "/recurrence", errors);
   return r;
 }
@@ -102,9 +104,9 @@ Json query_object(const courthub::Request& request) {
 
 std::optional<int> query_int(const Json& q, std::string_view key, int min, int max,
                              FieldErrors& errors) {
-  const Json* v = q.find(key);
+  const Json* v = json::find(q, key);
   if (!v) return std::nullopt;
-  const std::string& s = v->as_string();
+  const std::string& s = v->get<std::string>();
   int n = 0;
   bool ok = !s.empty() && s.size() <= 9;
   for (char c : s) ok = ok && c >= '0' && c <= '9';

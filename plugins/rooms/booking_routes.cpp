@@ -8,6 +8,8 @@
 #include "route_support.hpp"
 #include "routes.hpp"
 
+namespace json = courthub::json;
+
 namespace rooms {
 namespace {
 
@@ -28,8 +30,8 @@ bool sees_details(const courthub::Caller& c, const std::string& court) {
 
 std::vector<std::string> equipment_of(const Json& q) {
   std::vector<std::string> out;
-  if (const Json* e = q.find("equipment"))
-    for (auto& tag : e->as_array()) out.push_back(tag.as_string());
+  if (const Json* e = json::find(q, "equipment"))
+    for (auto& tag : *e) out.push_back(tag.get<std::string>());
   return out;
 }
 
@@ -44,7 +46,7 @@ void register_booking_routes(courthub::Registrar& r, RoomsApp& app) {
     int capacity = query_int(q, "capacity", 1, 2000, errors).value_or(0);
     errors.throw_if_any();
     std::vector<std::string> equipment = equipment_of(q);
-    std::string kind = q.get_string("kind");
+    std::string kind = json::get<std::string>(q, "kind");
     Json rooms = Json::array();
     for (const Room& room : app.catalog.of_court(court, false)) {
       if (room.capacity < capacity || (!kind.empty() && room.kind != kind)) continue;
@@ -92,7 +94,7 @@ void register_booking_routes(courthub::Registrar& r, RoomsApp& app) {
     auto slot = read_slot(q, local_date(wall_clock_ms()), errors, true);
     int capacity = query_int(q, "capacity", 1, 2000, errors).value_or(0);
     errors.throw_if_any();
-    FreeBusyQuery fq{court, *slot, capacity, equipment_of(q), q.get_string("kind")};
+    FreeBusyQuery fq{court, *slot, capacity, equipment_of(q), json::get<std::string>(q, "kind")};
     Json free = Json::array(), busy = Json::array();
     for (auto& a : app.free_busy.query(fq)) {
       Json j = availability_json(a, sees_details(req.caller, court));

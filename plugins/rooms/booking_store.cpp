@@ -4,6 +4,8 @@
 
 #include <courthub/error.hpp>
 
+namespace json = courthub::json;
+
 namespace rooms {
 namespace {
 
@@ -25,7 +27,7 @@ std::vector<Booking> rows(const Sql& q, const std::string& sql, const std::vecto
 }
 
 Value ms(int64_t v) {
-  return Value(static_cast<long long>(v));
+  return Value(v);
 }
 
 std::string attendees_text(const std::vector<std::string>& attendees) {
@@ -106,10 +108,10 @@ std::vector<Booking> BookingStore::book(const Sql& tx, const NewBookings& req,
 
   Value series_id;
   if (!req.series_rule.is_null()) {
-    series_id =
-        ms(tx.exec("INSERT INTO series(rule, description, created_ms) VALUES (?, ?, ?)",
-                   {req.series_rule.dump(), req.series_rule.get_string("description"), ms(now_ms)})
-               .last_insert_id);
+    series_id = ms(tx.exec("INSERT INTO series(rule, description, created_ms) VALUES (?, ?, ?)",
+                           {req.series_rule.dump(),
+                            json::get<std::string>(req.series_rule, "description"), ms(now_ms)})
+                       .last_insert_id);
   }
   bool pending = req.status == BookingStatus::PendingApproval;
   std::string status(status_name(req.status));

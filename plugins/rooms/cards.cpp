@@ -10,6 +10,8 @@
 #include "notices.hpp"
 #include "routes.hpp"
 
+namespace json = courthub::json;
+
 namespace rooms {
 namespace {
 
@@ -17,17 +19,17 @@ using courthub::CardAction;
 using courthub::CardUpdate;
 
 int64_t booking_of(const CardAction& a) {
-  const courthub::Json& id = a.params["booking_id"];
-  if (id.is_int()) return id.as_int();
-  if (id.is_string()) return parse_booking_id(id.as_string());
+  const courthub::Json& id = json::get<courthub::Json>(a.params, "booking_id");
+  if (id.is_number_integer()) return id.get<int64_t>();
+  if (id.is_string()) return parse_booking_id(id.get<std::string>());
   throw courthub::InvalidArgument("card params need booking_id");
 }
 
 CardUpdate card_for(const RoomsApp& app, const Booking& b, std::string result,
                     std::string message) {
   CardUpdate u;
-  for (auto& [k, v] : booking_card_data(b, app.settings).as_object())
-    u.card_data[k] = v.as_string();
+  for (courthub::Json doc = booking_card_data(b, app.settings); auto& [k, v] : doc.items())
+    u.card_data[k] = v.get<std::string>();
   u.user_private_data["result"] = std::move(result);
   u.user_private_data["message"] = std::move(message);
   return u;

@@ -9,6 +9,8 @@
 #include "routes.hpp"
 #include "time_expression.hpp"
 
+namespace json = courthub::json;
+
 namespace rooms {
 namespace {
 
@@ -251,14 +253,14 @@ auto in_chat(F fn) {
       return fn(cmd);
     } catch (const courthub::Error& e) {
       // A conflict names the booking in the way (its title and organizer): not for a group.
-      if (cmd.is_group && e.details().find("conflicts"))
+      if (cmd.is_group && json::find(e.details(), "conflicts"))
         throw courthub::Error(e.status(),
                               "所选时段与已有预订冲突，未预订。" + std::string(kPrivately));
-      const courthub::Json* fields = e.details().find("fields");
+      const courthub::Json* fields = json::find(e.details(), "fields");
       if (!fields || !fields->is_array() || fields->size() == 0) throw;
       std::string message;
-      for (auto& f : fields->as_array())
-        message += (message.empty() ? "" : "；") + f.get_string("message");
+      for (auto& f : *fields)
+        message += (message.empty() ? "" : "；") + json::get<std::string>(f, "message");
       throw courthub::Error(e.status(), message, e.details());
     }
   };

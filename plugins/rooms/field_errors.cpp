@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+
+namespace json = courthub::json;
 
 namespace rooms {
 
@@ -55,7 +58,7 @@ Fields::Fields(const Json& object, std::string at, FieldErrors& errors)
 
 std::string Fields::text(std::string_view key, bool required, size_t max_chars,
                          std::string fallback) {
-  const Json* v = object_.find(key);
+  const Json* v = json::find(object_, key);
   if (!v || v->is_null()) {
     if (required) errors_.add(pointer(key), "is required");
     return fallback;
@@ -64,7 +67,7 @@ std::string Fields::text(std::string_view key, bool required, size_t max_chars,
     errors_.add(pointer(key), "must be a string");
     return fallback;
   }
-  std::string s = v->as_string();
+  std::string s = v->get<std::string>();
   if (required && s.empty()) {
     errors_.add(pointer(key), "must not be empty");
     return fallback;
@@ -78,19 +81,22 @@ std::string Fields::text(std::string_view key, bool required, size_t max_chars,
 
 int64_t Fields::integer(std::string_view key, bool required, int64_t min, int64_t max,
                         int64_t fallback) {
-  const Json* v = object_.find(key);
+  const Json* v = json::find(object_, key);
   if (!v || v->is_null()) {
     if (required) errors_.add(pointer(key), "is required");
     return fallback;
   }
-  bool whole = v->is_int() || (v->is_number() && std::floor(v->as_double()) == v->as_double() &&
-                               std::fabs(v->as_double()) < 9e15);
+  bool whole = v->is_number_integer() ||
+               (v->is_number() && std::floor(v->get<double>()) == v->get<double>() &&
+                std::fabs(v->get<double>()) < 9e15);
   if (!whole) {
     errors_.add(pointer(key), "must be a whole number");
     return fallback;
   }
-  int64_t n = v->as_int();
-  if (n < min || n > max) {
+  // 2^63 and up (parsed as unsigned) would wrap in get<int64_t>(): out of range, not negative.
+  bool too_big = v->is_number_unsigned() && v->get<uint64_t>() > uint64_t{INT64_MAX};
+  int64_t n = too_big ? 0 : v->get<int64_t>();
+  if (too_big || n < min || n > max) {
     errors_.add(pointer(key),
                 "must be between " + std::to_string(min) + " and " + std::to_string(max));
     return fallback;
@@ -99,18 +105,18 @@ int64_t Fields::integer(std::string_view key, bool required, int64_t min, int64_
 }
 
 bool Fields::boolean(std::string_view key, bool fallback) {
-  const Json* v = object_.find(key);
+  const Json* v = json::find(object_, key);
   if (!v || v->is_null()) return fallback;
-  if (!v->is_bool()) {
+  if (!v->is_boolean()) {
     errors_.add(pointer(key), "must be true or false");
     return fallback;
   }
-  return v->as_bool();
+  return v->get<bool>();
 }
 
 std::vector<std::string> Fields::texts(std::string_view key, size_t max_items, size_t max_chars) {
   std::vector<std::string> out;
-  const Json* v = object_.find(key);
+  const Json* v = json::find(object_, key);
   if (!v || v->is_null()) return out;
   if (!v->is_array()) {
     errors_.add(pointer(key), "must be a list of strings");
@@ -123,12 +129,12 @@ std::vector<std::string> Fields::texts(std::string_view key, size_t max_items, s
   for (size_t i = 0; i < v->size(); ++i) {
     const Json& item = v->at(i);
     std::string at = pointer(key) + "/" + std::to_string(i);
-    if (!item.is_string() || item.as_string().empty()) {
+    if (!item.is_string() || item.get<std::string>().empty()) {
       errors_.add(at, "must be a non-empty string");
-    } else if (utf8_length(item.as_string()) > max_chars) {
+    } else if (utf8_length(item.get<std::string>()) > max_chars) {
       errors_.add(at, "is longer than " + std::to_string(max_chars) + " characters");
     } else {
-      out.push_back(item.as_string());
+      out.push_back(item.get<std::string>());
     }
   }
   return out;
@@ -136,7 +142,7 @@ std::vector<std::string> Fields::texts(std::string_view key, size_t max_items, s
 
 void Fields::only(std::initializer_list<std::string_view> known) {
   if (!object_.is_object()) return;
-  for (auto& [k, v] : object_.as_object()) {
+  for (auto& [k, v] : object_.items()) {
     if (std::find(known.begin(), known.end(), k) == known.end())
       errors_.add(pointer(k), "is not a known field");
   }

@@ -41,7 +41,7 @@ class Fields {
   Fields(const courthub::Json& object, std::string at, FieldErrors& errors);
 
   bool is_object() const { return object_.is_object(); }
-  bool has(std::string_view key) const { return object_.find(key) != nullptr; }
+  bool has(std::string_view key) const { return courthub::json::find(object_, key) != nullptr; }
   std::string pointer(std::string_view key) const { return at_ + "/" + escape_pointer(key); }
   FieldErrors& errors() { return errors_; }
 

@@ -4,6 +4,8 @@
 
 #include "booking_request.hpp"
 
+namespace json = courthub::json;
+
 namespace rooms {
 namespace {
 
@@ -29,10 +31,11 @@ Hearing hearing_from_row(const courthub::Row& row) {
   h.case_number = row.text("case_number");
   h.mode = row.text("mode") == "mixed" ? HearingMode::Mixed : HearingMode::Online;
   try {
-    for (auto& p : Json::parse(row.text("parties")).as_array())
-      h.parties.push_back(Party{p.get_string("name"), p.get_string("role"), p.get_string("phone"),
-                                p.get_string("user_id")});
-  } catch (const courthub::JsonError&) {
+    for (auto& p : Json::parse(row.text("parties")))
+      h.parties.push_back(
+          Party{json::get<std::string>(p, "name"), json::get<std::string>(p, "role"),
+                json::get<std::string>(p, "phone"), json::get<std::string>(p, "user_id")});
+  } catch (const courthub::Json::exception&) {
   }
   h.judge = row.text("judge");
   h.clerk = row.text("clerk");
@@ -54,7 +57,7 @@ Hearing hearing_from_row(const courthub::Row& row) {
 
 Json hearing_json(const Hearing& h, const Booking& booking, const std::optional<Booking>& test) {
   Json parties = parties_json(h.parties);
-  for (auto& p : parties.as_array()) p["notice"] = p.contains("user_id") ? "dingtalk" : "organizer";
+  for (auto& p : parties) p["notice"] = p.contains("user_id") ? "dingtalk" : "organizer";
   Json out = Json::object({{"id", h.id},
                            {"case_number", h.case_number},
                            {"mode", mode_name(h.mode)},
@@ -107,7 +110,7 @@ HearingRequest read_hearing_request(const Json& body, const LocalDate& today, bo
       r.mode = HearingMode::Mixed;
     else if (!mode.empty())
       errors.add("/mode", "must be online or mixed");
-    r.parties = read_parties(body["parties"], "/parties", errors);
+    r.parties = read_parties(json::get<Json>(body, "parties"), "/parties", errors);
     r.title = f.text("title", false, 100);
     r.judge = f.text("judge", false, 64);
     r.clerk = f.text("clerk", false, 64);

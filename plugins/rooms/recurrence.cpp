@@ -7,6 +7,8 @@
 
 #include <courthub/error.hpp>
 
+namespace json = courthub::json;
+
 namespace rooms {
 namespace {
 
@@ -144,16 +146,17 @@ Recurrence read_recurrence(const Json& j, const std::string& at, FieldErrors& er
   else
     errors.add(f.pointer("freq"), "must be daily, weekly or monthly");
   rule.interval = static_cast<int>(f.integer("interval", false, 1, 92, 1));
-  if (const Json* days = j.find("weekdays"); days && !days->is_null()) {
+  if (const Json* days = json::find(j, "weekdays"); days && !days->is_null()) {
     if (!days->is_array() || days->size() == 0) {
       errors.add(f.pointer("weekdays"), "must be a non-empty list such as [\"MO\", \"WE\"]");
     } else {
       for (size_t i = 0; i < days->size(); ++i) {
         const Json& d = days->at(i);
         int wd = 0;
-        if (d.is_int() && d.as_int() >= 1 && d.as_int() <= 7) wd = static_cast<int>(d.as_int());
+        if (d.is_number_integer() && d.get<int64_t>() >= 1 && d.get<int64_t>() <= 7)
+          wd = static_cast<int>(d.get<int64_t>());
         for (int k = 0; k < 7 && d.is_string(); ++k)
-          if (d.as_string() == kWeekdayCodes[k]) wd = k + 1;
+          if (d.get<std::string>() == kWeekdayCodes[k]) wd = k + 1;
         if (!wd) {
           errors.add(f.pointer("weekdays") + "/" + std::to_string(i),
                      "must be MO..SU or 1 (Monday)..7 (Sunday)");

@@ -24,7 +24,7 @@ constexpr const char* kHearingColumns =
     "h.created_ms, h.updated_ms";
 
 Value ms(int64_t v) {
-  return Value(static_cast<long long>(v));
+  return Value(v);
 }
 
 bool schedules_hearings(const Caller& c) {

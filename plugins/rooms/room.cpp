@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+namespace json = courthub::json;
+
 namespace rooms {
 namespace {
 
@@ -32,11 +34,11 @@ uint8_t read_days(const Json& j, const std::string& at, FieldErrors& errors) {
   uint8_t mask = 0;
   for (size_t i = 0; i < j.size(); ++i) {
     const Json& d = j.at(i);
-    if (!d.is_int() || d.as_int() < 1 || d.as_int() > 7) {
+    if (!d.is_number_integer() || d.get<int64_t>() < 1 || d.get<int64_t>() > 7) {
       errors.add(at + "/" + std::to_string(i), "must be a weekday from 1 (Monday) to 7 (Sunday)");
       continue;
     }
-    mask |= uint8_t(1u << (d.as_int() - 1));
+    mask |= uint8_t(1u << (d.get<int64_t>() - 1));
   }
   return mask;
 }
@@ -105,13 +107,13 @@ void read_room_fields(const Json& j, const std::string& at, bool creating,
                  "e.g. \"08:00-18:00\"");
     }
   }
-  if (const Json* days = j.find("open_days"); days && !days->is_null()) {
+  if (const Json* days = json::find(j, "open_days"); days && !days->is_null()) {
     uint8_t mask = read_days(*days, f.pointer("open_days"), errors);
     if (mask) room.hours.days = mask;
   }
   room.needs_approval = f.boolean("approval", room.needs_approval);
   room.retired = f.boolean("retired", room.retired);
-  if (const Json* b = j.find("bookers"); b && !b->is_null()) {
+  if (const Json* b = json::find(j, "bookers"); b && !b->is_null()) {
     Fields bf(*b, f.pointer("bookers"), errors);
     if (bf.is_object()) {
       bf.only({"courts", "roles", "depts", "users"});
@@ -143,9 +145,9 @@ Json bookers_json(const Bookers& b) {
 Bookers bookers_from_json(const Json& j) {
   Bookers b;
   auto read = [&](std::string_view key, std::vector<std::string>& out) {
-    if (const Json* a = j.find(key); a && a->is_array())
-      for (auto& x : a->as_array())
-        if (x.is_string()) out.push_back(x.as_string());
+    if (const Json* a = json::find(j, key); a && a->is_array())
+      for (auto& x : *a)
+        if (x.is_string()) out.push_back(x.get<std::string>());
   };
   read("courts", b.courts);
   read("roles", b.roles);

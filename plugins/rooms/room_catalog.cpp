@@ -42,10 +42,10 @@ Room RoomCatalog::from_row(const courthub::Row& row) {
   r.capacity = static_cast<int>(row.integer("capacity"));
   r.location = row.text("location");
   try {
-    for (auto& e : Json::parse(row.text("equipment")).as_array())
-      if (e.is_string()) r.equipment.push_back(e.as_string());
+    for (auto& e : Json::parse(row.text("equipment")))
+      if (e.is_string()) r.equipment.push_back(e.get<std::string>());
     r.bookers = bookers_from_json(Json::parse(row.text("bookers")));
-  } catch (const courthub::JsonError&) {
+  } catch (const courthub::Json::exception&) {
     // Written by this plugin only; a damaged value reads as "no equipment, no restrictions".
   }
   r.hours.from = static_cast<int>(row.integer("open_from"));
@@ -72,11 +72,11 @@ void RoomCatalog::write(const courthub::Sql& tx, const Room& r, bool insert, int
                           bookers_json(r.bookers).dump(),
                           r.retired,
                           r.managed_by,
-                          static_cast<long long>(now_ms),
+                          now_ms,
                           by,
                           r.id};
   if (insert) {
-    p.push_back(static_cast<long long>(now_ms));
+    p.push_back(now_ms);
     tx.exec(
         "INSERT INTO rooms(court, name, kind, capacity, location, equipment, open_from, open_to, "
         "open_days, needs_approval, bookers, retired, managed_by, updated_ms, updated_by, id, "
@@ -128,7 +128,7 @@ std::vector<std::string> RoomCatalog::seed(const std::vector<Room>& rooms, int64
         tx.exec(
             "UPDATE rooms SET retired = 1, updated_ms = ?, updated_by = 'settings' "
             "WHERE id = ?",
-            {static_cast<long long>(now_ms), id});
+            {now_ms, id});
         notes.push_back("retired room " + id + " (gone from the settings, kept for its bookings)");
       }
     }

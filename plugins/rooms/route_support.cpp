@@ -8,6 +8,8 @@
 #include "room.hpp"
 #include "time_expression.hpp"
 
+namespace json = courthub::json;
+
 namespace rooms {
 
 using courthub::Caller;
@@ -20,7 +22,7 @@ void require_person(const Caller& c) {
 
 std::string court_of(const Caller& c, const Json& query) {
   require_person(c);
-  std::string court = query.get_string("court");
+  std::string court = json::get<std::string>(query, "court");
   if (court.empty()) court = c.court_code;
   if (court.empty()) {
     FieldErrors e;
@@ -51,7 +53,7 @@ std::string admin_court(const Caller& c, const std::string& requested) {
 Slot date_window(const Json& q, int64_t now_ms, int default_days, FieldErrors& errors) {
   LocalDate today = local_date(now_ms);
   auto read = [&](std::string_view key, const LocalDate& fallback) {
-    std::string text = q.get_string(key);
+    std::string text = json::get<std::string>(q, key);
     if (text.empty()) return fallback;
     try {
       if (auto d = parse_date_word(normalize_width(text), today)) return *d;

@@ -4,6 +4,8 @@
 
 #include <map>
 
+namespace json = courthub::json;
+
 namespace rooms {
 
 using courthub::Json;
@@ -20,7 +22,7 @@ Settings read_settings(const Json& j, FieldErrors& errors) {
   s.reminder_minutes =
       static_cast<int>(f.integer("reminder_minutes", false, 1, 24 * 60, s.reminder_minutes));
   s.notify_attendees = f.boolean("notify_attendees", s.notify_attendees);
-  if (const Json* c = j.find("checkin"); c && !c->is_null()) {
+  if (const Json* c = json::find(j, "checkin"); c && !c->is_null()) {
     Fields cf(*c, "/checkin", errors);
     cf.only({"before_minutes", "after_minutes"});
     s.checkin_before_minutes =
@@ -28,7 +30,7 @@ Settings read_settings(const Json& j, FieldErrors& errors) {
     s.checkin_after_minutes =
         static_cast<int>(cf.integer("after_minutes", false, 1, 120, s.checkin_after_minutes));
   }
-  if (const Json* h = j.find("hearing"); h && !h->is_null()) {
+  if (const Json* h = json::find(j, "hearing"); h && !h->is_null()) {
     Fields hf(*h, "/hearing", errors);
     hf.only({"notice_days", "test_minutes", "video_equipment"});
     s.notice_days = static_cast<int>(hf.integer("notice_days", false, 0, 30, s.notice_days));
@@ -38,14 +40,14 @@ Settings read_settings(const Json& j, FieldErrors& errors) {
   // Default hours: read through the room reader so both spell them the same way.
   Room defaults_holder;
   Json hours = Json::object();
-  if (const Json* v = j.find("open_hours")) hours["open_hours"] = *v;
-  if (const Json* v = j.find("open_days")) hours["open_days"] = *v;
+  if (const Json* v = json::find(j, "open_hours")) hours["open_hours"] = *v;
+  if (const Json* v = json::find(j, "open_days")) hours["open_days"] = *v;
   FieldErrors hour_errors;
   read_room_fields(hours, "", false, s.defaults, defaults_holder, hour_errors);
   for (auto& [pointer, message] : hour_errors.list()) errors.add(pointer, message);
   s.defaults.hours = defaults_holder.hours;
 
-  const Json* rooms = j.find("rooms");
+  const Json* rooms = json::find(j, "rooms");
   if (!rooms || rooms->is_null()) return s;
   if (!rooms->is_array()) {
     errors.add("/rooms", "must be a list of rooms");

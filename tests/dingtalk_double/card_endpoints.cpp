@@ -5,14 +5,14 @@
 namespace courthub::dingtalk_double {
 
 ApiReply create_and_deliver_card(DoubleState& state, const ApiRequest& request) {
-  if (!state.token_valid(request.headers.get_string("x-acs-dingtalk-access-token"))) {
+  if (!state.token_valid(json::get<std::string>(request.headers, "x-acs-dingtalk-access-token"))) {
     return v1_error_reply(401, "InvalidAuthentication",
                           "不合法的access_token: the x-acs-dingtalk-access-token header is "
                           "missing, unknown or expired");
   }
   Json body = request.json_body();
   for (std::string_view key : {"cardTemplateId", "outTrackId"}) {
-    if (body.get_string(key).empty()) {
+    if (json::get<std::string>(body, key).empty()) {
       return v1_error_reply(400, "Missing" + std::string(key),
                             std::string(key) + " is mandatory for this action.");
     }
@@ -20,7 +20,8 @@ ApiReply create_and_deliver_card(DoubleState& state, const ApiRequest& request) 
   return ApiReply{
       200,
       Json::object({{"success", true},
-                    {"result", Json::object({{"outTrackId", body.get_string("outTrackId")}})}})};
+                    {"result",
+                     Json::object({{"outTrackId", json::get<std::string>(body, "outTrackId")}})}})};
 }
 
 }  // namespace courthub::dingtalk_double

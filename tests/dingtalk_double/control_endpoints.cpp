@@ -31,7 +31,7 @@ ApiReply list_requests(DoubleState& state, const ApiRequest& request) {
 ApiReply add_users(DoubleState& state, const ApiRequest& request) {
   Json body = object_body(request);
   if (body.is_array()) {
-    for (const Json& user : body.as_array()) state.users.add(user);
+    for (const Json& user : body) state.users.add(user);
   } else {
     state.users.add(body);
   }
@@ -41,7 +41,7 @@ ApiReply add_users(DoubleState& state, const ApiRequest& request) {
 ApiReply add_departments(DoubleState& state, const ApiRequest& request) {
   Json body = object_body(request);
   if (body.is_array()) {
-    for (const Json& department : body.as_array()) state.users.add_department(department);
+    for (const Json& department : body) state.users.add_department(department);
   } else {
     state.users.add_department(body);
   }
@@ -49,41 +49,42 @@ ApiReply add_departments(DoubleState& state, const ApiRequest& request) {
 }
 
 ApiReply issue_auth_code(DoubleState& state, const ApiRequest& request) {
-  std::string code =
-      state.users.issue_code(object_body(request).get_string("userid"), state.now_ms());
+  std::string code = state.users.issue_code(json::get<std::string>(object_body(request), "userid"),
+                                            state.now_ms());
   return ApiReply{200, Json::object({{"code", std::move(code)}})};
 }
 
 ApiReply plan_failure(DoubleState& state, const ApiRequest& request) {
   Json body = object_body(request);
-  std::string path = body.get_string("path");
+  std::string path = json::get<std::string>(body, "path");
   if (path.empty()) {
     throw std::invalid_argument("/__double/fail needs \"path\", e.g. \"/robot/send\"");
   }
-  const int errcode = static_cast<int>(body.get_int("errcode", 0));
+  const int errcode = static_cast<int>(json::get<int64_t>(body, "errcode", 0));
   // An errcode alone means the DingTalk style of failure: HTTP 200 with that errcode.
-  const int status = static_cast<int>(body.get_int("status", errcode != 0 ? 200 : 500));
-  state.failures.fail_next(path, static_cast<int>(body.get_int("count", 1)), status, errcode);
+  const int status = static_cast<int>(json::get<int64_t>(body, "status", errcode != 0 ? 200 : 500));
+  state.failures.fail_next(path, static_cast<int>(json::get<int64_t>(body, "count", 1)), status,
+                           errcode);
   return ApiReply{200, kOk};
 }
 
 ApiReply set_down(DoubleState& state, const ApiRequest& request) {
   const Json body = object_body(request);
-  const Json* down = body.find("down");
-  if (!down || !down->is_bool()) {
+  const Json* down = json::find(body, "down");
+  if (!down || !down->is_boolean()) {
     throw std::invalid_argument("/__double/down takes {\"down\": true|false}");
   }
-  state.failures.set_down(down->as_bool());
+  state.failures.set_down(down->get<bool>());
   return ApiReply{200, kOk};
 }
 
 ApiReply add_robot(DoubleState& state, const ApiRequest& request) {
   Json body = object_body(request);
-  std::string token = body.get_string("access_token");
+  std::string token = json::get<std::string>(body, "access_token");
   if (token.empty()) {
     throw std::invalid_argument("/__double/robots takes {\"access_token\": ..., \"secret\": ...}");
   }
-  state.robots.add(token, body.get_string("secret"));
+  state.robots.add(token, json::get<std::string>(body, "secret"));
   return ApiReply{200, kOk};
 }
 
@@ -129,7 +130,7 @@ ApiReply answer_control(DoubleState& state, const ApiRequest& request) {
       return route.handler(state, request);
     } catch (const std::invalid_argument& e) {
       return bad_request(e.what());
-    } catch (const JsonError& e) {
+    } catch (const Json::exception& e) {
       return bad_request(request.path + ": " + e.what());
     }
   }

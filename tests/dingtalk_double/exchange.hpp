@@ -18,13 +18,13 @@ struct ApiRequest {
   int64_t at_ms = 0;   // arrival time on the double's clock
   std::string peer;    // the client's "address:port": one value per TCP connection
 
-  std::string param(std::string_view name) const { return query.get_string(name); }
+  std::string param(std::string_view name) const { return json::get<std::string>(query, name); }
   // The body parsed as JSON, or null when it is empty or not JSON.
   Json json_body() const {
     if (body.empty()) return Json();
     try {
       return Json::parse(body);
-    } catch (const JsonError&) {
+    } catch (const Json::exception&) {
       return Json();
     }
   }

@@ -19,45 +19,45 @@ ApiReply invalid(const std::string& why) {
 }
 
 bool present_string(const Json& body, std::string_view key) {
-  const Json* v = body.find(key);
-  return v && v->is_string() && !v->as_string().empty();
+  const Json* v = json::find(body, key);
+  return v && v->is_string() && !v->get<std::string>().empty();
 }
 
 // The recipient lists are comma-separated strings on the wire; a JSON array is a client bug that
 // the real API would reject, so the double rejects it too.
 std::optional<std::string> check_recipients(const Json& body) {
   for (std::string_view key : {"userid_list", "dept_id_list"}) {
-    const Json* v = body.find(key);
+    const Json* v = json::find(body, key);
     if (v && !v->is_null() && !v->is_string()) {
       return std::string(key) + " must be a comma-separated string such as \"user1,user2\"";
     }
   }
   bool any = present_string(body, "userid_list") || present_string(body, "dept_id_list") ||
-             body.get_bool("to_all_user", false);
+             json::get<bool>(body, "to_all_user", false);
   if (!any) return "give at least one of userid_list, dept_id_list or to_all_user=true";
   return std::nullopt;
 }
 
 std::optional<std::string> check_work_notice_msg(const Json& body) {
-  const Json* raw = body.find("msg");
+  const Json* raw = json::find(body, "msg");
   if (!raw || raw->is_null()) return "msg is required";
   Json msg = *raw;
   // Form-style clients send msg as a JSON string; both spellings reach the same message.
   if (msg.is_string()) {
     try {
-      msg = Json::parse(raw->as_string());
-    } catch (const JsonError& e) {
+      msg = Json::parse(raw->get<std::string>());
+    } catch (const Json::exception& e) {
       return std::string("msg is a string but not JSON: ") + e.what();
     }
   }
   if (!msg.is_object()) return "msg must be a JSON object";
-  const std::string type = msg.get_string("msgtype");
+  const std::string type = json::get<std::string>(msg, "msgtype");
   if (std::find(kWorkNoticeMsgTypes.begin(), kWorkNoticeMsgTypes.end(), type) ==
       kWorkNoticeMsgTypes.end()) {
     return "msg.msgtype \"" + type +
            "\" is not one of text, image, voice, file, link, oa, markdown, action_card";
   }
-  const size_t size = raw->is_string() ? raw->as_string().size() : msg.dump().size();
+  const size_t size = raw->is_string() ? raw->get<std::string>().size() : msg.dump().size();
   if (size > kWorkNoticeMsgLimitBytes) {
     return "msg is " + std::to_string(size) + " bytes serialised; the limit is " +
            std::to_string(kWorkNoticeMsgLimitBytes);
@@ -66,21 +66,22 @@ std::optional<std::string> check_work_notice_msg(const Json& body) {
 }
 
 bool agent_id_valid(const Json& body) {
-  const Json* v = body.find("agent_id");
+  const Json* v = json::find(body, "agent_id");
   if (!v) return false;
-  if (v->is_int()) return v->as_int() > 0;
-  if (!v->is_string() || v->as_string().empty()) return false;
-  return std::all_of(v->as_string().begin(), v->as_string().end(),
-                     [](char c) { return c >= '0' && c <= '9'; });
+  if (v->is_number_integer()) return v->get<int64_t>() > 0;
+  if (!v->is_string()) return false;
+  const std::string& text = v->get_ref<const std::string&>();
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // Robot bodies are {"msgtype": ..., "<msgtype>": {...}} (protocol doc §2.3, §3).
 std::optional<std::string> check_robot_body(const ApiRequest& request) {
   Json body = request.json_body();
   if (!body.is_object()) return "the body must be a JSON object such as {\"msgtype\":\"text\",...}";
-  std::string type = body.get_string("msgtype");
+  std::string type = json::get<std::string>(body, "msgtype");
   if (type.empty()) return "msgtype is required";
-  if (!body.find(type) || !body[type].is_object()) {
+  if (!body.contains(type) || !body[type].is_object()) {
     return "a \"" + type + "\" message needs a \"" + type + "\" object";
   }
   return std::nullopt;
@@ -107,7 +108,7 @@ ApiReply robot_send(DoubleState& state, const ApiRequest& request) {
   ApiReply verdict =
       state.robots.admit(request.param("access_token"), request.param("timestamp"),
                          request.param("sign"), state.now_ms(), state.options.robot_per_minute);
-  if (verdict.body.get_int("errcode") != 0) return verdict;
+  if (json::get<int64_t>(verdict.body, "errcode") != 0) return verdict;
   // Checked after admission, so a malformed send still counts toward the rate limit; DingTalk's
   // own order is not documented.
   if (auto why = check_robot_body(request)) return invalid(*why);

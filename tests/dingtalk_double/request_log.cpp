@@ -26,7 +26,7 @@ std::vector<Json> RequestLog::entries(const std::string& path_prefix) const {
   std::lock_guard lock(mutex_);
   std::vector<Json> out;
   for (const Json& e : entries_) {
-    if (e["path"].as_string().starts_with(path_prefix)) out.push_back(e);
+    if (json::require<std::string>(e, "path").starts_with(path_prefix)) out.push_back(e);
   }
   return out;
 }

@@ -29,7 +29,8 @@ ApiReply get_token(DoubleState& state, const ApiRequest& request) {
 ApiReply oauth2_access_token(DoubleState& state, const ApiRequest& request) {
   Json body = request.json_body();
   // The real error shape for bad credentials here is not documented; this is the v1.0 envelope.
-  if (!credentials_match(state, body.get_string("appKey"), body.get_string("appSecret"))) {
+  if (!credentials_match(state, json::get<std::string>(body, "appKey"),
+                         json::get<std::string>(body, "appSecret"))) {
     return v1_error_reply(400, "invalidClientIdOrSecret",
                           "无效的clientId或者clientSecret (invalid appKey or appSecret)");
   }

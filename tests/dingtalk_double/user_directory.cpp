@@ -10,7 +10,7 @@ namespace courthub::dingtalk_double {
 
 void UserDirectory::add(const Json& user) {
   if (!user.is_object()) throw std::invalid_argument("a user must be a JSON object");
-  std::string userid = user.get_string("userid");
+  std::string userid = json::get<std::string>(user, "userid");
   if (userid.empty()) {
     throw std::invalid_argument("a user needs a non-empty string \"userid\", got: " + user.dump());
   }
@@ -55,12 +55,12 @@ void UserDirectory::clear_codes() {
 }
 
 void UserDirectory::add_department(const Json& department) {
-  const Json* id = department.find("dept_id");
+  const Json* id = json::find(department, "dept_id");
   if (!department.is_object() || !id || !id->is_number()) {
     throw std::invalid_argument("a department needs a numeric \"dept_id\"");
   }
   std::lock_guard lock(mutex_);
-  departments_[id->as_int()] = department;
+  departments_[id->get<int64_t>()] = department;
 }
 
 std::optional<Json> UserDirectory::find_department(int64_t dept_id) const {

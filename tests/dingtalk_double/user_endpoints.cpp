@@ -21,29 +21,29 @@ Json ok_with_result(Json result) {
 
 ApiReply get_user_info(DoubleState& state, const ApiRequest& request) {
   if (!state.token_valid(request.param("access_token"))) return bad_token();
-  std::string code = request.json_body().get_string("code");
+  std::string code = json::get<std::string>(request.json_body(), "code");
   if (code.empty()) {
     return errcode_reply(40035, "缺少参数 code (the body needs {\"code\": ...})");
   }
   std::optional<Json> user = state.users.redeem(code, state.now_ms());
   if (!user) return errcode_reply(40078, "不存在的临时授权码");
-  const std::string userid = user->get_string("userid");
-  const Json* sys_level = user->find("sys_level");
-  return ApiReply{200,
-                  ok_with_result(Json::object({
-                      {"userid", userid},
-                      {"unionid", user->get_string("unionid", "union-" + userid)},
-                      {"name", user->get_string("name")},
-                      {"device_id", "double-device-" + userid},
-                      {"sys", user->get_bool("sys", false)},
-                      {"sys_level", sys_level && sys_level->is_number() ? sys_level->as_int() : 0},
-                      {"associated_unionid", user->get_string("associated_unionid")},
-                  }))};
+  const std::string userid = json::get<std::string>(*user, "userid");
+  const Json* sys_level = json::find(*user, "sys_level");
+  return ApiReply{
+      200, ok_with_result(Json::object({
+               {"userid", userid},
+               {"unionid", json::get<std::string>(*user, "unionid", "union-" + userid)},
+               {"name", json::get<std::string>(*user, "name")},
+               {"device_id", "double-device-" + userid},
+               {"sys", json::get<bool>(*user, "sys", false)},
+               {"sys_level", sys_level && sys_level->is_number() ? sys_level->get<int64_t>() : 0},
+               {"associated_unionid", json::get<std::string>(*user, "associated_unionid")},
+           }))};
 }
 
 ApiReply get_user(DoubleState& state, const ApiRequest& request) {
   if (!state.token_valid(request.param("access_token"))) return bad_token();
-  std::string userid = request.json_body().get_string("userid");
+  std::string userid = json::get<std::string>(request.json_body(), "userid");
   if (userid.empty()) {
     return errcode_reply(40035, "缺少参数 userid (the body needs {\"userid\": ...})");
   }
@@ -55,11 +55,11 @@ ApiReply get_user(DoubleState& state, const ApiRequest& request) {
 ApiReply get_department(DoubleState& state, const ApiRequest& request) {
   if (!state.token_valid(request.param("access_token"))) return bad_token();
   const Json body = request.json_body();
-  const Json* id = body.find("dept_id");
+  const Json* id = json::find(body, "dept_id");
   if (!id || !id->is_number()) {
     return errcode_reply(40035, "缺少参数 dept_id (the body needs {\"dept_id\": <number>})");
   }
-  std::optional<Json> department = state.users.find_department(id->as_int());
+  std::optional<Json> department = state.users.find_department(id->get<int64_t>());
   if (!department) return errcode_reply(60003, "部门不存在");
   return ApiReply{200, ok_with_result(std::move(*department))};
 }

@@ -148,7 +148,7 @@ bool eventually(const std::function<bool()>& condition, int timeout_ms) {
 size_t calls(const dingtalk_double::DingTalkDouble& dt, const std::string& path) {
   size_t n = 0;
   for (auto& r : dt.requests(path))
-    if (r.get_string("path") == path) ++n;
+    if (json::get<std::string>(r, "path") == path) ++n;
   return n;
 }
 

@@ -20,7 +20,7 @@ namespace {
 const char* kPlugins = "  - name: hello\n  - name: outbox_sender\n";
 
 int64_t inbox_events(const HostProcess& host) {
-  return host.admin_get("/admin/inbox").json()["inbox"]["events"].as_int();
+  return host.admin_get("/admin/inbox").json()["inbox"]["events"].get<int64_t>();
 }
 
 Json bpms(const std::string& instance, const std::string& type) {
@@ -54,10 +54,10 @@ std::string aes_cbc(const std::string& key, const std::string& data) {
 std::string decrypt_reply(const HttpResponse& r) {
   auto crypto = dingtalk::CallbackCrypto::create(kCallbackToken, kAesKey, kAppKey);
   Json body = r.json();
-  EXPECT_TRUE(crypto->signature_matches(body.get_string("timeStamp"), body.get_string("nonce"),
-                                        body.get_string("encrypt"),
-                                        body.get_string("msg_signature")));
-  auto plain = crypto->decrypt(body.get_string("encrypt"));
+  EXPECT_TRUE(crypto->signature_matches(
+      json::get<std::string>(body, "timeStamp"), json::get<std::string>(body, "nonce"),
+      json::get<std::string>(body, "encrypt"), json::get<std::string>(body, "msg_signature")));
+  auto plain = crypto->decrypt(json::get<std::string>(body, "encrypt"));
   return plain ? *plain : plain.outcome().message();
 }
 
@@ -92,7 +92,7 @@ TEST_F(DingTalkEvents, EventIsStoredOnceAndDeliveredToItsSubscriber) {
     return host_->get("/apps/outbox_sender/seen", kAdminToken).json()["events"].size() == 1;
   }));
   auto seen = host_->get("/apps/outbox_sender/seen", kAdminToken).json()["events"];
-  EXPECT_EQ(seen.at(0)["payload"]["processInstanceId"].as_string(), "pi-1");
+  EXPECT_EQ(seen.at(0)["payload"]["processInstanceId"], "pi-1");
   // A different occurrence of the same instance is a new event.
   ASSERT_EQ(post_event(*host_, bpms("pi-1", "terminate")).status, 200);
   EXPECT_EQ(inbox_events(*host_), 2);
@@ -134,8 +134,9 @@ TEST_F(DingTalkEvents, AcknowledgedEventsSurviveAKillAndStayDuplicates) {
   // record, which is why handlers get a stable event id).
   ASSERT_TRUE(eventually([&] {
     std::set<std::string> instances;
-    for (auto& e : second.get("/apps/outbox_sender/seen", kAdminToken).json()["events"].as_array())
-      instances.insert(e["payload"]["processInstanceId"].as_string());
+    for (Json doc = second.get("/apps/outbox_sender/seen", kAdminToken).json();
+         auto& e : doc["events"])
+      instances.insert(e["payload"]["processInstanceId"].get<std::string>());
     return instances.size() == kEvents;
   }));
 }
@@ -204,8 +205,8 @@ TEST_F(DingTalkEvents, AnEventAPluginRejectsIsDeadLetteredAndCanBeReplayed) {
     dead = host_->admin_get("/admin/inbox/dead").json()["dead_letters"];
     return dead.size() == 1;
   }));
-  EXPECT_EQ(dead.at(0)["subscriber"].as_string(), "outbox_sender");
-  EXPECT_NE(dead.at(0)["last_error"].as_string().find("chat events are not for this plugin"),
+  EXPECT_EQ(dead.at(0)["subscriber"], "outbox_sender");
+  EXPECT_NE(dead.at(0)["last_error"].get<std::string>().find("chat events are not for this plugin"),
             std::string::npos);
   auto replay = host_->admin_post(
       "/admin/inbox/replay",
@@ -235,11 +236,11 @@ TEST_F(DingTalkEvents, ContactEventsUpdateTheDirectory) {
   };
   ASSERT_TRUE(eventually([&] { return login("new-clerk").status == 200; }));
   Json user = login("new-clerk").json()["user"];
-  EXPECT_EQ(user["court_code"].as_string(), "T-BC-01");
-  EXPECT_EQ(user["roles"].at(0).as_string(), "clerk");
+  EXPECT_EQ(user["court_code"], "T-BC-01");
+  EXPECT_EQ(user["roles"].at(0), "clerk");
 
   // They leave: their session stops working.
-  std::string token = login("new-clerk").json()["token"].as_string();
+  std::string token = login("new-clerk").json()["token"].get<std::string>();
   EXPECT_EQ(host_->post("/apps/hello/greetings", R"({"to":"x"})", token).status, 201);
   ASSERT_EQ(post_event(*host_, Json::object({{"EventType", "user_leave_org"},
                                              {"UserId", Json::array({"new-clerk"})},
@@ -266,7 +267,7 @@ TEST_F(DingTalkEvents, ContactEventsUpdateTheDirectory) {
                 .status,
             200);
   ASSERT_TRUE(eventually([&] { return login("svc-staff").status == 200; }));
-  EXPECT_EQ(login("svc-staff").json()["user"]["dept_id"].as_string(), "2009");
+  EXPECT_EQ(login("svc-staff").json()["user"]["dept_id"], "2009");
 }
 
 TEST_F(DingTalkEvents, SubscribersGetEventsOtherPluginsPublish) {
@@ -278,15 +279,15 @@ TEST_F(DingTalkEvents, SubscribersGetEventsOtherPluginsPublish) {
             200);
   ASSERT_TRUE(eventually([&] {
     auto events = host_->get("/apps/outbox_sender/seen", kAdminToken).json()["events"];
-    return events.size() == 1 && events.at(0)["topic"].as_string() == "hello.welcomed";
+    return events.size() == 1 && events.at(0)["topic"].get<std::string>() == "hello.welcomed";
   }));
   // ...and hello's welcome went out to DingTalk as a work notification.
   ASSERT_TRUE(eventually([&] {
     return calls(*dt_, "/topapi/message/corpconversation/asyncsend_v2") == 1;
   }));
   auto sent = dt_->requests("/topapi/message/corpconversation/asyncsend_v2");
-  EXPECT_EQ(sent.at(0)["body"]["userid_list"].as_string(), "T-BC-01-012");
-  EXPECT_EQ(sent.at(0)["body"]["agent_id"].as_int(), 4242);
+  EXPECT_EQ(sent.at(0)["body"]["userid_list"], "T-BC-01-012");
+  EXPECT_EQ(sent.at(0)["body"]["agent_id"], 4242);
 }
 
 // The scheme agrees with an independent implementation: the openssl command line encrypts an
@@ -330,7 +331,7 @@ TEST_F(DingTalkEvents, OpensslEncryptedEventIsAcceptedAndOpensslDecryptsTheReply
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(inbox_events(*host_), 1);
 
-  std::ofstream(dir + "/reply.b64") << r.json().get_string("encrypt");
+  std::ofstream(dir + "/reply.b64") << json::get<std::string>(r.json(), "encrypt");
   cmd = "openssl enc -d -aes-256-cbc -nopad -base64 -A -K " + hex(key) + " -iv " +
         hex(key.substr(0, 16)) + " -in " + dir + "/reply.b64";
   p = popen(cmd.c_str(), "r");

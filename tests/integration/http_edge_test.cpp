@@ -32,14 +32,14 @@ HostProcess* HttpEdge::host_ = nullptr;
 TEST_F(HttpEdge, HealthNeedsNoAuth) {
   auto r = host_->get("/healthz");
   EXPECT_EQ(r.status, 200);
-  EXPECT_EQ(r.json()["status"].as_string(), "ok");
+  EXPECT_EQ(r.json()["status"], "ok");
 }
 
 TEST_F(HttpEdge, UnknownRouteIs404WithJsonError) {
   auto r = host_->get("/no/such/thing");
   EXPECT_EQ(r.status, 404);
-  EXPECT_EQ(r.json()["error"]["code"].as_string(), "not_found");
-  EXPECT_FALSE(r.json()["request_id"].as_string().empty());
+  EXPECT_EQ(r.json()["error"]["code"], "not_found");
+  EXPECT_FALSE(r.json()["request_id"].get<std::string>().empty());
 }
 
 TEST_F(HttpEdge, AdminWithoutTokenIs401AndWrongTokenToo) {
@@ -58,7 +58,7 @@ TEST_F(HttpEdge, AppsWithoutCredentialsIs401) {
 TEST_F(HttpEdge, StaffSessionReachesThePluginWithTheCallersIdentity) {
   auto r = host_->get("/apps/throws_in_handler/ok", session_token("T-BC-01-011"));
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.json()["caller"].as_string(), "T-BC-01-011");
+  EXPECT_EQ(r.json()["caller"], "T-BC-01-011");
 }
 
 // A token correctly signed with the host's secret but minted for the lawyers' portal (aud
@@ -95,8 +95,8 @@ TEST_F(HttpEdge, PluginsSeeTheRequestHeadersButNeverTheCredentials) {
                  {"Cookie", "session=1"}});
   ASSERT_EQ(r.status, 200) << r.body;
   Json seen = Json::object();
-  for (auto& h : r.json()["headers"].as_array()) seen[h.at(0).as_string()] = h.at(1);
-  EXPECT_EQ(seen["x-trace-id"].as_string(), "trace-7") << r.body;
+  for (auto& h : r.json()["headers"]) seen[h.at(0).get<std::string>()] = h.at(1);
+  EXPECT_EQ(seen["x-trace-id"].get<std::string>(), "trace-7") << r.body;
   EXPECT_TRUE(seen["host"].is_string()) << r.body;
   EXPECT_FALSE(seen.contains("authorization")) << r.body;
   EXPECT_FALSE(seen.contains("cookie")) << r.body;
@@ -109,13 +109,13 @@ TEST_F(HttpEdge, HeadersOverSixteenKibibytesAre431ForAPlugin) {
   for (int i = 0; i < 3; ++i) headers.emplace_back("X-Pad-" + std::to_string(i), std::string(6000, 'p'));
   auto r = http(host_->port(), "GET", "/apps/sdk_probe/headers", "", headers);
   EXPECT_EQ(r.status, 431) << r.body;
-  EXPECT_EQ(r.json()["error"]["code"].as_string(), "headers_too_large");
+  EXPECT_EQ(r.json()["error"]["code"].get<std::string>(), "headers_too_large");
 }
 
 TEST_F(HttpEdge, MalformedJsonIs400AndNeverReachesThePlugin) {
   auto r = host_->post("/apps/hello/greetings", "{\"to\": ", kAdminToken);
   EXPECT_EQ(r.status, 400);
-  EXPECT_EQ(r.json()["error"]["code"].as_string(), "invalid_json");
+  EXPECT_EQ(r.json()["error"]["code"], "invalid_json");
 }
 
 TEST_F(HttpEdge, MalformedRequestLineIs400WithJsonAndTheConnectionCloses) {
@@ -178,7 +178,7 @@ TEST_F(HttpEdge, ChunkedBodyOverTheLimitIs413Too) {
 TEST_F(HttpEdge, PluginThatThrowsGives500NamingItWithoutLeakingAndTheHostLives) {
   auto r = host_->get("/apps/throws_in_handler/boom", kAdminToken);
   EXPECT_EQ(r.status, 500);
-  EXPECT_EQ(r.json()["error"]["plugin"].as_string(), "throws_in_handler");
+  EXPECT_EQ(r.json()["error"]["plugin"], "throws_in_handler");
   EXPECT_EQ(r.body.find("secret internal detail"), std::string::npos) << r.body;
   // The detail is in the log, on a line carrying the same request id.
   std::string rid = r.headers["X-Request-Id"];
@@ -212,7 +212,7 @@ TEST_F(HttpEdge, PluginThatIsNotThreadSafeIsCalledOneAtATime) {
   for (auto& c : calls) {
     auto r = c.get();
     ASSERT_EQ(r.status, 200) << r.body;
-    EXPECT_EQ(r.json()["max_inside"].as_int(), 1);
+    EXPECT_EQ(r.json()["max_inside"], 1);
   }
 }
 

@@ -11,8 +11,8 @@ namespace {
 Json plugin_status(const HostProcess& host, const std::string& name) {
   auto r = host.admin_get("/admin/plugins");
   EXPECT_EQ(r.status, 200) << r.body;
-  for (auto& p : r.json()["plugins"].as_array())
-    if (p["name"].as_string() == name) return p;
+  for (Json doc = r.json(); auto& p : doc["plugins"])
+    if (p["name"].get<std::string>() == name) return p;
   ADD_FAILURE() << "no plugin " << name << " in " << r.body;
   return Json();
 }
@@ -23,11 +23,11 @@ void expect_refused(const std::string& entry, const std::string& name,
                     const std::string& expected) {
   HostProcess host(test_config("  - name: hello\n" + entry));
   Json status = plugin_status(host, name);
-  EXPECT_EQ(status["state"].as_string(), "error");
-  EXPECT_NE(status["error"].as_string().find(expected), std::string::npos)
-      << status["error"].as_string();
+  EXPECT_EQ(status["state"], "error");
+  EXPECT_NE(status["error"].get<std::string>().find(expected), std::string::npos)
+      << status["error"].get<std::string>();
   EXPECT_NE(host.log().find(expected), std::string::npos) << host.log();
-  EXPECT_EQ(plugin_status(host, "hello")["state"].as_string(), "active");
+  EXPECT_EQ(plugin_status(host, "hello")["state"], "active");
   EXPECT_EQ(host.get("/healthz").status, 200);
 }
 
@@ -76,25 +76,25 @@ TEST(PluginLoading, RejectedSettingsNameFileAndLine) {
       "  - name: hello\n  - name: settings_checker\n    settings:\n      rooms:\n"
       "        - capacity: 0\n"));
   Json status = plugin_status(host, "settings_checker");
-  EXPECT_EQ(status["state"].as_string(), "error");
+  EXPECT_EQ(status["state"], "error");
   // The capacity line is the 18th of the generated file.
-  EXPECT_NE(status["error"].as_string().find(
+  EXPECT_NE(status["error"].get<std::string>().find(
                 "courthub.yaml:18: plugins.settings_checker.settings/rooms/0/capacity: must be a "
                 "positive number"),
             std::string::npos)
-      << status["error"].as_string();
+      << status["error"].get<std::string>();
 }
 
 TEST(PluginLoading, ActivePluginShowsVersionAbiAndRegistrations) {
   HostProcess host(test_config("  - name: hello\n"));
   Json status = plugin_status(host, "hello");
-  EXPECT_EQ(status["state"].as_string(), "active");
-  EXPECT_EQ(status["version"].as_string(), "1.0.0");
-  EXPECT_EQ(status["abi"].as_string(), "2.0");
-  EXPECT_EQ(status["routes"].as_int(), 1);
-  EXPECT_EQ(status["commands"].as_int(), 1);
-  EXPECT_EQ(status["jobs"].as_int(), 1);
-  EXPECT_EQ(status["sha256"].as_string().size(), 64u);
+  EXPECT_EQ(status["state"].get<std::string>(), "active");
+  EXPECT_EQ(status["version"].get<std::string>(), "1.0.0");
+  EXPECT_EQ(status["abi"].get<std::string>(), "2.0");
+  EXPECT_EQ(status["routes"].get<int64_t>(), 1);
+  EXPECT_EQ(status["commands"].get<int64_t>(), 1);
+  EXPECT_EQ(status["jobs"].get<int64_t>(), 1);
+  EXPECT_EQ(status["sha256"].get<std::string>().size(), 64u);
 }
 
 }  // namespace
@@ -106,9 +106,10 @@ namespace {
 TEST(PluginLoading, FailingMigrationIsAnErrorStateAndLeavesTheDatabaseUnchanged) {
   HostProcess host(test_config("  - name: bad_migration\n"));
   Json status = plugin_status(host, "bad_migration");
-  EXPECT_EQ(status["state"].as_string(), "error");
-  EXPECT_NE(status["error"].as_string().find("migration 2 (broken) failed"), std::string::npos)
-      << status["error"].as_string();
+  EXPECT_EQ(status["state"], "error");
+  EXPECT_NE(status["error"].get<std::string>().find("migration 2 (broken) failed"),
+            std::string::npos)
+      << status["error"].get<std::string>();
   // The first migration did not stay behind either: all pending ones are one transaction.
   std::string cmd = "sqlite3 " + host.data_dir() +
                     "/plugins/bad_migration.db \"SELECT name FROM sqlite_master WHERE "
@@ -125,8 +126,8 @@ TEST(PluginLoading, PluginsQueryTheDirectoryThroughTheHost) {
   auto r = host.get("/apps/outbox_sender/whois/T-BC-01-011", kAdminToken);
   ASSERT_EQ(r.status, 200) << r.body;
   Json j = r.json();
-  EXPECT_EQ(j["name"].as_string(), "法官甲");
-  EXPECT_EQ(j["court"].as_string(), "T-BC-01");
+  EXPECT_EQ(j["name"], "法官甲");
+  EXPECT_EQ(j["court"], "T-BC-01");
   EXPECT_EQ(j["supervisors"].dump(), R"(["T-BC-01-010","T-BC-01-002","T-BC-01-001"])");
   EXPECT_EQ(j["judges_of_court"].dump(), R"(["T-BC-01-011","T-BC-01-012"])");
   EXPECT_EQ(host.get("/apps/outbox_sender/whois/nobody", kAdminToken).status, 404);

@@ -203,7 +203,7 @@ TEST_F(PluginPages, NoPathLeavesTheFolder) {
     EXPECT_EQ(r.body.find("the secret"), std::string::npos) << path;
     EXPECT_EQ(r.body.find("SECRET"), std::string::npos) << path;
     EXPECT_EQ(r.status, status) << path << ": " << r.body;
-    EXPECT_FALSE(r.json()["error"]["code"].as_string().empty()) << path;
+    EXPECT_FALSE(r.json()["error"]["code"].get<std::string>().empty()) << path;
   }
   // Straight on the socket, as no well-behaved client would send it.
   std::string raw = raw_exchange(host_->port(),

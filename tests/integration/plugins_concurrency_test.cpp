@@ -51,7 +51,7 @@ TEST_F(PluginsUnderLoad, ConcurrentBookingsOfOneSlotHaveExactlyOneWinner) {
     auto r = c.get();
     if (r.status == 201) {
       ++won;
-      winner = r.json()["bookings"].at(0)["id"].as_int();
+      winner = r.json()["bookings"].at(0)["id"].get<int64_t>();
     } else {
       EXPECT_EQ(r.status, 409) << r.body;
       ++conflicts;
@@ -62,7 +62,8 @@ TEST_F(PluginsUnderLoad, ConcurrentBookingsOfOneSlotHaveExactlyOneWinner) {
   EXPECT_EQ(conflicts, 15);
   for (auto& refusal : refusals) {
     // Each loser is told which booking is in the way.
-    EXPECT_EQ(refusal["error"]["details"]["conflicts"].at(0)["booking"]["id"].as_int(), winner);
+    EXPECT_EQ(refusal["error"]["details"]["conflicts"].at(0)["booking"]["id"].get<int64_t>(),
+              winner);
   }
 }
 
@@ -77,9 +78,9 @@ TEST_F(PluginsUnderLoad, ConcurrentDecisionsOnOneTaskResolveToOne) {
       host_->post("/apps/approvals/instances", leave.dump(), session_token("T-BC-01-011"));
   ASSERT_EQ(submitted.status, 201) << submitted.body;
   Json instance = submitted.json();
-  int64_t id = instance["id"].as_int();
+  int64_t id = instance["id"].get<int64_t>();
   Json task = instance["tasks"].at(0);
-  ASSERT_EQ(task["user_id"].as_string(), "T-BC-01-010");  // 庭长 first
+  ASSERT_EQ(task["user_id"], "T-BC-01-010");  // 庭长 first
   std::string path = "/apps/approvals/instances/" + std::to_string(id) + "/actions";
   std::vector<std::future<HttpResponse>> calls;
   for (int i = 0; i < 8; ++i) {

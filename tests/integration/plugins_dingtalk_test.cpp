@@ -26,7 +26,8 @@ class PluginsThroughDingTalk : public ::testing::Test {
   std::vector<Json> cards(const std::string& prefix) {
     std::vector<Json> out;
     for (auto& r : dt_->requests("/v1.0/card/instances/createAndDeliver"))
-      if (r["body"].get_string("outTrackId").rfind(prefix, 0) == 0) out.push_back(r["body"]);
+      if (json::get<std::string>(r["body"], "outTrackId").rfind(prefix, 0) == 0)
+        out.push_back(r["body"]);
     return out;
   }
   std::unique_ptr<dingtalk_double::DingTalkDouble> dt_;
@@ -35,19 +36,19 @@ class PluginsThroughDingTalk : public ::testing::Test {
 
 TEST_F(PluginsThroughDingTalk, BookFromChatGetACardCancelWithItsButton) {
   Json reply = robot("book 一号会议室 下周四 14:00-15:00 党支部学习", "T-BC-01-011");
-  ASSERT_EQ(reply["msgtype"].as_string(), "markdown") << reply.dump();
-  EXPECT_NE(reply["markdown"]["text"].as_string().find("党支部学习"), std::string::npos);
+  ASSERT_EQ(reply["msgtype"], "markdown") << reply.dump();
+  EXPECT_NE(reply["markdown"]["text"].get<std::string>().find("党支部学习"), std::string::npos);
 
   // The organizer's booking card went out through the outbox to DingTalk.
   ASSERT_TRUE(eventually([&] { return cards("booking-").size() == 1; })) << "no card delivered";
   Json card = cards("booking-").at(0);
-  EXPECT_EQ(card["openSpaceId"].as_string(), "dtv1.card//IM_ROBOT.T-BC-01-011");
-  EXPECT_EQ(card["callbackRouteKey"].as_string(), kCardKey);
-  std::string booking_id = card["cardData"]["cardParamMap"]["booking_id"].as_string();
+  EXPECT_EQ(card["openSpaceId"], "dtv1.card//IM_ROBOT.T-BC-01-011");
+  EXPECT_EQ(card["callbackRouteKey"].get<std::string>(), kCardKey);
+  std::string booking_id = card["cardData"]["cardParamMap"]["booking_id"].get<std::string>();
 
   // Someone else cannot cancel it from the card (it was not sent to them: the host refuses and
   // says nothing about the booking); the organizer can.
-  std::string track = card["outTrackId"].as_string();
+  std::string track = card["outTrackId"].get<std::string>();
   auto other = post_card(*host_, kCardKey, "rooms.cancel",
                          Json::object({{"booking_id", booking_id}}), "T-BC-01-012", track);
   ASSERT_EQ(other.status, 403) << other.body;
@@ -55,7 +56,7 @@ TEST_F(PluginsThroughDingTalk, BookFromChatGetACardCancelWithItsButton) {
   auto mine = post_card(*host_, kCardKey, "rooms.cancel",
                         Json::object({{"booking_id", booking_id}}), "T-BC-01-011", track);
   ASSERT_EQ(mine.status, 200) << mine.body;
-  EXPECT_EQ(mine.json()["cardData"]["cardParamMap"]["status"].as_string(), "已取消");
+  EXPECT_EQ(mine.json()["cardData"]["cardParamMap"]["status"], "已取消");
 
   // Chat sees it gone.
   Json mine_list = robot("my bookings", "T-BC-01-011");
@@ -78,14 +79,14 @@ TEST_F(PluginsThroughDingTalk, ApprovalTravelsByCardsAndChat) {
                               {"reason", "家中有事"}})}});
   auto submitted = host_->post("/apps/approvals/instances", leave.dump(), session_token("T-BC-01-011"));
   ASSERT_EQ(submitted.status, 201) << submitted.body;
-  int64_t id = submitted.json()["id"].as_int();
+  int64_t id = submitted.json()["id"].get<int64_t>();
 
   // 庭长 gets a card and agrees with its button.
   ASSERT_TRUE(eventually([&] { return cards("task-").size() == 1; }));
   Json card = cards("task-").at(0);
-  EXPECT_EQ(card["openSpaceId"].as_string(), "dtv1.card//IM_ROBOT.T-BC-01-010");
-  std::string task = card["cardData"]["cardParamMap"]["task_id"].as_string();
-  std::string track = card["outTrackId"].as_string();
+  EXPECT_EQ(card["openSpaceId"].get<std::string>(), "dtv1.card//IM_ROBOT.T-BC-01-010");
+  std::string task = card["cardData"]["cardParamMap"]["task_id"].get<std::string>();
+  std::string track = card["outTrackId"].get<std::string>();
   // The originator cannot press the card sent to the 庭长, even knowing its outTrackId.
   EXPECT_EQ(post_card(*host_, kCardKey, "approvals.agree", Json::object({{"task_id", task}}),
                       "T-BC-01-011", track)
@@ -94,7 +95,7 @@ TEST_F(PluginsThroughDingTalk, ApprovalTravelsByCardsAndChat) {
   auto pressed = post_card(*host_, kCardKey, "approvals.agree", Json::object({{"task_id", task}}),
                            "T-BC-01-010", track);
   ASSERT_EQ(pressed.status, 200) << pressed.body;
-  EXPECT_EQ(pressed.json()["cardData"]["cardParamMap"]["status"].as_string(), "已同意");
+  EXPECT_EQ(pressed.json()["cardData"]["cardParamMap"]["status"], "已同意");
   // A second press is refused: the task is decided.
   EXPECT_EQ(post_card(*host_, kCardKey, "approvals.agree", Json::object({{"task_id", task}}),
                       "T-BC-01-010", track)
@@ -112,12 +113,12 @@ TEST_F(PluginsThroughDingTalk, ApprovalTravelsByCardsAndChat) {
 
   auto detail = host_->get("/apps/approvals/instances/" + std::to_string(id), session_token("T-BC-01-011"));
   ASSERT_EQ(detail.status, 200);
-  EXPECT_EQ(detail.json()["status"].as_string(), "COMPLETED");
-  EXPECT_EQ(detail.json()["result"].as_string(), "agree");
+  EXPECT_EQ(detail.json()["status"], "COMPLETED");
+  EXPECT_EQ(detail.json()["result"], "agree");
   // The originator learned the outcome by work notification.
   EXPECT_TRUE(eventually([&] {
     for (auto& r : dt_->requests("/topapi/message/corpconversation/asyncsend_v2"))
-      if (r["body"].get_string("userid_list") == "T-BC-01-011") return true;
+      if (json::get<std::string>(r["body"], "userid_list") == "T-BC-01-011") return true;
     return false;
   }));
 }

@@ -24,13 +24,14 @@ std::string with_label(const std::string& label, bool hello_enabled) {
 std::string label_of(const HostProcess& host) {
   auto r = host.get("/apps/settings_checker/label", kAdminToken);
   EXPECT_EQ(r.status, 200) << r.body;
-  return r.status == 200 ? r.json()["label"].as_string() : "";
+  return r.status == 200 ? r.json()["label"].get<std::string>() : "";
 }
 
 bool audited(const HostProcess& host, const std::string& action, const std::string& target) {
   auto r = host.admin_get("/admin/audit?limit=200");
-  for (auto& e : r.json()["entries"].as_array())
-    if (e["action"].as_string() == action && e["target"].as_string() == target) return true;
+  for (Json doc = r.json(); auto& e : doc["entries"])
+    if (e["action"].get<std::string>() == action && e["target"].get<std::string>() == target)
+      return true;
   return false;
 }
 
@@ -63,7 +64,7 @@ TEST(Reload, BadFileIsRefusedWithItsErrorsAndTheRunningConfigurationStays) {
   host.rewrite_config(with_label("v2", true) + "bogus_section: 1\n");
   auto r = host.admin_post("/admin/reload");
   ASSERT_EQ(r.status, 400) << r.body;
-  EXPECT_EQ(r.json()["error"]["code"].as_string(), "invalid_config");
+  EXPECT_EQ(r.json()["error"]["code"], "invalid_config");
   EXPECT_NE(r.body.find("bogus_section"), std::string::npos);
   EXPECT_EQ(label_of(host), "v1");
 

@@ -4,6 +4,8 @@
 // card callbacks from outside.
 #include <courthub/plugin.hpp>
 
+namespace json = courthub::json;
+
 struct OutboxSender {
   static constexpr std::string_view kName = "outbox_sender";
   static constexpr std::string_view kVersion = "0.0.1";
@@ -17,7 +19,7 @@ struct OutboxSender {
     r.route("POST", "/send", [this](const courthub::Request& req) {
       courthub::Json body = req.json();
       courthub::Message m{body["msg"]};
-      int64_t id = host_.outbox().send(body["to"], m, body.get_string("key"));
+      int64_t id = host_.outbox().send(body["to"], m, json::get<std::string>(body, "key"));
       return courthub::Response::json(courthub::Json::object({{"id", id}}), 202);
     });
     r.route("GET", "/seen", [this](const courthub::Request&) {

@@ -6,6 +6,7 @@
 #include <courthub/records.hpp>
 
 using courthub::Json;
+namespace json = courthub::json;
 
 struct SdkProbe {
   static constexpr std::string_view kName = "sdk_probe";
@@ -24,8 +25,8 @@ struct SdkProbe {
     // and to user u1 in the same transaction; "fail" throws after all of that.
     r.route("POST", "/decide", [this](const courthub::Request& req) {
       Json body = req.json();
-      int64_t id = body.get_int("id");
-      bool fail = body.get_bool("fail");
+      int64_t id = json::get<int64_t>(body, "id");
+      bool fail = json::get<bool>(body, "fail");
       std::string key = "decided:" + std::to_string(id);
       int64_t queued = host_.db().transaction([&](courthub::Transaction& tx) {
         tx.exec("INSERT INTO decisions VALUES (?, ?)", {id, "decided"});
@@ -40,7 +41,7 @@ struct SdkProbe {
     // POST /announce {"key": "..."}: publishes outside any transaction, idempotent on the key.
     r.route("POST", "/announce", [this](const courthub::Request& req) {
       Json body = req.json();
-      host_.publish("announced", Json::object({{"at", host_.now_ms()}}), body.get_string("key"));
+      host_.publish("announced", Json::object({{"at", host_.now_ms()}}), json::get<std::string>(body, "key"));
       return courthub::Response::no_content();
     });
     r.route("GET", "/headers", [](const courthub::Request& req) {

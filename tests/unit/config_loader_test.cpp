@@ -895,7 +895,7 @@ TEST(ConfigYamlJson, TypesPlainScalars) {
   EXPECT_EQ(type_plain_scalar("+7"), Json(7));
   EXPECT_EQ(type_plain_scalar("9223372036854775807"), Json(int64_t{9223372036854775807}));
   EXPECT_TRUE(type_plain_scalar("9223372036854775808").is_number());
-  EXPECT_FALSE(type_plain_scalar("9223372036854775808").is_int());
+  EXPECT_FALSE(type_plain_scalar("9223372036854775808").is_number_integer());
   EXPECT_EQ(type_plain_scalar("1.5"), Json(1.5));
   EXPECT_EQ(type_plain_scalar("1."), Json(1.0));
   EXPECT_EQ(type_plain_scalar("-2.5E-3"), Json(-0.0025));

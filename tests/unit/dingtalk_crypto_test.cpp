@@ -297,11 +297,11 @@ TEST(DingTalkCallbackCrypto, EncryptedReplyVerifiesAndDecrypts) {
   Json reply = crypto.encrypted_reply("success", "1700000000000", "nonce123");
   ASSERT_TRUE(reply.is_object());
   EXPECT_EQ(reply.size(), 4u);
-  EXPECT_EQ(reply["timeStamp"].as_string(), "1700000000000");
-  EXPECT_EQ(reply["nonce"].as_string(), "nonce123");
-  const std::string& encrypted = reply["encrypt"].as_string();
+  EXPECT_EQ(reply["timeStamp"], "1700000000000");
+  EXPECT_EQ(reply["nonce"], "nonce123");
+  const std::string& encrypted = reply["encrypt"].get<std::string>();
   EXPECT_TRUE(crypto.signature_matches("1700000000000", "nonce123", encrypted,
-                                       reply["msg_signature"].as_string()));
+                                       reply["msg_signature"].get<std::string>()));
   auto plain = crypto.decrypt(encrypted);
   ASSERT_TRUE(plain.ok());
   EXPECT_EQ(*plain, "success");

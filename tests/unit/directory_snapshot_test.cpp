@@ -227,7 +227,7 @@ class DirectoryQuery : public DirectorySnapshot {
   }
   static std::vector<std::string> user_ids(const Json& array) {
     std::vector<std::string> out;
-    for (const auto& p : array.as_array()) out.push_back(p.get_string("user_id"));
+    for (const auto& p : array) out.push_back(json::get<std::string>(p, "user_id"));
     return out;
   }
 };
@@ -253,7 +253,7 @@ TEST_F(DirectoryQuery, PeopleWithAnySubsetOfFilters) {
   EXPECT_EQ(user_ids(ok(R"({"people": {"role": "president"}})")), (Ids{"T-BC-001", "T-HC-001"}));
   EXPECT_EQ(ok(R"({"people": {}})").size(), 17u);
   auto first = ok(R"({"people": {"court": "T-BC"}})").at(0);
-  EXPECT_EQ(first.get_string("dept_name"), "测试基层法院");
+  EXPECT_EQ(json::get<std::string>(first, "dept_name"), "测试基层法院");
   EXPECT_EQ(ok(R"({"people": {"court": "T-XX"}})"), Json::array());
 }
 
@@ -271,7 +271,7 @@ TEST_F(DirectoryQuery, Court) {
             Json::parse(R"({"code": "T-BC", "name": "测试基层法院", "level": "basic",
                             "kind": "dev_zone", "parent": "T-HC", "city": "沈阳",
                             "dept_id": "2000", "synthetic": true})"));
-  EXPECT_EQ(ok(R"({"court": "T-HC"})").get_string("parent"), "");
+  EXPECT_EQ(json::get<std::string>(ok(R"({"court": "T-HC"})"), "parent"), "");
   auto missing = fails(R"({"court": "T-XX"})");
   EXPECT_EQ(missing.code(), Status::NotFound);
   EXPECT_EQ(missing.message(), "no court 'T-XX' in the directory");
@@ -280,9 +280,9 @@ TEST_F(DirectoryQuery, Court) {
 TEST_F(DirectoryQuery, CourtsInSeedOrder) {
   auto courts = ok(R"({"courts": {}})");
   ASSERT_EQ(courts.size(), 2u);
-  EXPECT_EQ(courts.at(0).get_string("code"), "T-HC");
-  EXPECT_EQ(courts.at(1).get_string("code"), "T-BC");
-  EXPECT_FALSE(courts.at(0).get_bool("synthetic", true));
+  EXPECT_EQ(json::get<std::string>(courts.at(0), "code"), "T-HC");
+  EXPECT_EQ(json::get<std::string>(courts.at(1), "code"), "T-BC");
+  EXPECT_FALSE(json::get<bool>(courts.at(0), "synthetic", true));
 }
 
 TEST_F(DirectoryQuery, Departments) {
@@ -292,7 +292,7 @@ TEST_F(DirectoryQuery, Departments) {
        "head": "T-BC-001", "leader": ""},
       {"id": "2001", "name": "立案庭", "court_code": "T-BC", "parent_id": "2000",
        "head": "T-BC-010", "leader": ""}])"));
-  EXPECT_EQ(ok(R"({"departments": "T-HC"})").at(1).get_string("leader"), "T-HC-002");
+  EXPECT_EQ(json::get<std::string>(ok(R"({"departments": "T-HC"})").at(1), "leader"), "T-HC-002");
   auto missing = fails(R"({"departments": "T-XX"})");
   EXPECT_EQ(missing.code(), Status::NotFound);
   EXPECT_EQ(missing.message(), "no court 'T-XX' in the directory");

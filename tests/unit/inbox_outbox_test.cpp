@@ -64,7 +64,7 @@ TEST_F(Queues, InboxStoresOnceAndDeliversToEachSubscriberOnce) {
   EXPECT_EQ(inbox->deliver_due(handler), 0u);
   EXPECT_EQ(seen["a"], 1);
   EXPECT_EQ(seen["b"], 1);
-  EXPECT_EQ((*inbox->counts())["done"].as_int(), 2);
+  EXPECT_EQ((*inbox->counts())["done"], 2);
 }
 
 TEST_F(Queues, FailingSubscriberIsRetriedAloneThenDeadLetteredAndReplayable) {
@@ -83,17 +83,17 @@ TEST_F(Queues, FailingSubscriberIsRetriedAloneThenDeadLetteredAndReplayable) {
   EXPECT_EQ(calls["flaky"], 3);
   Json dead = *inbox->dead_letters(10);
   ASSERT_EQ(dead.size(), 1u);
-  EXPECT_EQ(dead.at(0)["subscriber"].as_string(), "flaky");
-  EXPECT_EQ(dead.at(0)["last_error"].as_string(), "down");
+  EXPECT_EQ(dead.at(0)["subscriber"], "flaky");
+  EXPECT_EQ(dead.at(0)["last_error"], "down");
 
-  ASSERT_TRUE(inbox->replay(dead.at(0)["event_id"].as_int(), "flaky").ok());
-  EXPECT_EQ(inbox->replay(dead.at(0)["event_id"].as_int(), "flaky").code(), Status::NotFound);
+  ASSERT_TRUE(inbox->replay(dead.at(0)["event_id"].get<int64_t>(), "flaky").ok());
+  EXPECT_EQ(inbox->replay(dead.at(0)["event_id"], "flaky").code(), Status::NotFound);
   auto fixed = [&](const std::string& who, const InboxEvent&) {
     calls[who]++;
     return HandleResult{Handled::Done, ""};
   };
   EXPECT_EQ(inbox->deliver_due(fixed), 1u);
-  EXPECT_EQ((*inbox->counts())["dead"].as_int(), 0);
+  EXPECT_EQ((*inbox->counts())["dead"], 0);
 }
 
 TEST_F(Queues, RejectedEventIsDeadAtOnce) {
@@ -102,7 +102,7 @@ TEST_F(Queues, RejectedEventIsDeadAtOnce) {
   inbox->deliver_due([](const std::string&, const InboxEvent&) {
     return HandleResult{Handled::Reject, "malformed"};
   });
-  EXPECT_EQ((*inbox->counts())["dead"].as_int(), 1);
+  EXPECT_EQ((*inbox->counts())["dead"], 1);
 }
 
 TEST_F(Queues, BackoffDelaysTheNextAttempt) {
@@ -117,7 +117,7 @@ TEST_F(Queues, BackoffDelaysTheNextAttempt) {
   inbox->deliver_due(handler);
   inbox->deliver_due(handler);  // not due for a minute
   EXPECT_EQ(calls, 1);
-  EXPECT_EQ((*inbox->counts())["pending"].as_int(), 1);
+  EXPECT_EQ((*inbox->counts())["pending"].get<int64_t>(), 1);
   clock_.advance(59'999);
   inbox->deliver_due(handler);
   EXPECT_EQ(calls, 1);
@@ -190,8 +190,8 @@ TEST_F(Queues, OutboxSplitsBigMessagesAndHonoursKeys) {
   outbox.deliver_due(courier);
   ASSERT_EQ(courier.sent.size(), 2u);
   EXPECT_EQ(courier.sent[0].channel, "card");
-  EXPECT_EQ(courier.sent[0].msg["interactive_card"]["out_track_id"].as_string(), "task-1.a");
-  EXPECT_EQ(courier.sent[1].msg["interactive_card"]["out_track_id"].as_string(), "task-1.b");
+  EXPECT_EQ(courier.sent[0].msg["interactive_card"]["out_track_id"].get<std::string>(), "task-1.a");
+  EXPECT_EQ(courier.sent[1].msg["interactive_card"]["out_track_id"].get<std::string>(), "task-1.b");
 
   // Each card's one recipient is on record, for the card endpoint; nobody else is.
   EXPECT_EQ(card_sender_for(*db_, "task-1.a", "a")->value_or(""), "p");
@@ -216,12 +216,12 @@ TEST_F(Queues, OutboxRetriesWithBackoffAndDeadLettersPermanentRefusals) {
   EXPECT_EQ(courier.sent.size(), 2u);
   Json dead = *outbox.dead_letters(10);
   ASSERT_EQ(dead.size(), 1u);
-  EXPECT_EQ(dead.at(0)["last_error"].as_string(), "DingTalk busy");
+  EXPECT_EQ(dead.at(0)["last_error"], "DingTalk busy");
 
   courier.answer = [](const OutboxMessage&) { return Delivery{Delivery::Result::Sent, "", 0}; };
-  ASSERT_TRUE(outbox.replay(dead.at(0)["id"].as_int()).ok());
+  ASSERT_TRUE(outbox.replay(dead.at(0)["id"].get<int64_t>()).ok());
   outbox.deliver_due(courier);
-  EXPECT_EQ((*outbox.counts())["sent"].as_int(), 1);
+  EXPECT_EQ((*outbox.counts())["sent"], 1);
 
   // A rate limit's wait is honoured even without backoff.
   ASSERT_TRUE(outbox.queue("p", text_to(Json::object({{"users", Json::array({"v"})}}))).ok());

@@ -80,8 +80,10 @@ TEST(OpenApi, CallsShareOneKeptAliveConnection) {
   for (int i = 0; i < 5; ++i) ASSERT_TRUE(api.user("u1").ok());
   auto calls = f.dt->requests("");
   ASSERT_EQ(calls.size(), 6u);  // gettoken + five lookups
-  for (auto& c : calls) EXPECT_EQ(c.get_string("peer"), calls[0].get_string("peer")) << c.dump();
-  EXPECT_FALSE(calls[0].get_string("peer").empty());
+  for (auto& c : calls)
+    EXPECT_EQ(json::get<std::string>(c, "peer"), json::get<std::string>(calls[0], "peer"))
+        << c.dump();
+  EXPECT_FALSE(json::get<std::string>(calls[0], "peer").empty());
 }
 
 TEST(OpenApi, AConnectionTheServerClosedIsReplacedNotReportedAsAFailure) {
@@ -97,7 +99,7 @@ TEST(OpenApi, AConnectionTheServerClosedIsReplacedNotReportedAsAFailure) {
   again->start();
   auto r = api.user("u1");
   ASSERT_TRUE(r.ok()) << r.outcome().message();
-  EXPECT_EQ((*r).get_string("name"), "张三");
+  EXPECT_EQ(json::get<std::string>((*r), "name"), "张三");
   // Nothing was sent twice: the dead connection carried no request to the new server.
   auto lookups = again->requests("/topapi/v2/user/get");
   ASSERT_FALSE(lookups.empty());

@@ -18,7 +18,7 @@ const std::string kProbe = std::string(COURTHUB_TEST_PLUGIN_DIR) + "/sdk_probe.s
 std::vector<Json> published_topic(const PluginHarness& h, const std::string& topic) {
   std::vector<Json> out;
   for (auto& e : h.published())
-    if (e["topic"].as_string() == topic) out.push_back(e);
+    if (e["topic"].get<std::string>() == topic) out.push_back(e);
   return out;
 }
 
@@ -26,14 +26,14 @@ TEST(SdkEffects, ACommittedTransactionPublishesAndQueuesAfterTheCommit) {
   PluginHarness h(kProbe);
   auto r = h.post("/decide", Json::object({{"id", 7}}));
   ASSERT_EQ(r.status, 201) << r.body;
-  EXPECT_EQ(r.json()["outbox_id"].as_int(), 0) << "no outbox id exists before the commit";
+  EXPECT_EQ(r.json()["outbox_id"].get<int64_t>(), 0) << "no outbox id exists before the commit";
   EXPECT_EQ(h.query("SELECT id FROM decisions").size(), 1u);
   auto events = published_topic(h, "sdk_probe.decided");
   ASSERT_EQ(events.size(), 1u);
-  EXPECT_EQ(events[0]["payload"]["id"].as_int(), 7);
+  EXPECT_EQ(events[0]["payload"]["id"].get<int64_t>(), 7);
   auto outbox = h.outbox();
   ASSERT_EQ(outbox.size(), 1u);
-  EXPECT_EQ(outbox[0]["target"].as_string(), "u1");
+  EXPECT_EQ(outbox[0]["target"].get<std::string>(), "u1");
   EXPECT_EQ(h.query("SELECT id FROM courthub_effects").size(), 0u) << "handed over and deleted";
 }
 
@@ -84,7 +84,7 @@ TEST(SdkEffects, EffectsLeftByACrashGoOutAtTheNextStartExactlyOnce) {
     PluginHarness h(kProbe, options);
     auto events = published_topic(h, "sdk_probe.decided");
     ASSERT_EQ(events.size(), 1u);
-    EXPECT_EQ(events[0]["payload"]["id"].as_int(), 42);
+    EXPECT_EQ(events[0]["payload"]["id"].get<int64_t>(), 42);
     EXPECT_EQ(h.outbox().size(), 1u);
     EXPECT_EQ(h.query("SELECT id FROM courthub_effects").size(), 0u);
     // The same rows again (a crash after the hand-over, before the delete): nothing new.
@@ -107,8 +107,8 @@ TEST(SdkRequests, HeadersReachThePluginLowerCasedWithoutCredentials) {
   ASSERT_EQ(r.status, 200) << r.body;
   Json headers = r.json()["headers"];
   ASSERT_EQ(headers.size(), 1u) << r.body;
-  EXPECT_EQ(headers.at(0).at(0).as_string(), "x-trace-id");
-  EXPECT_EQ(headers.at(0).at(1).as_string(), "abc");
+  EXPECT_EQ(headers.at(0).at(0).get<std::string>(), "x-trace-id");
+  EXPECT_EQ(headers.at(0).at(1).get<std::string>(), "abc");
 }
 
 TEST(SdkRequests, HeadersOverTheCapAre431) {
@@ -128,11 +128,11 @@ TEST(SdkRequests, CsvBodiesAreReadWithTheirLineNumbers) {
   ASSERT_EQ(r.status, 200) << r.body;
   Json rows = r.json()["rows"];
   ASSERT_EQ(rows.size(), 3u) << r.body;
-  EXPECT_EQ(rows.at(0)["line"].as_int(), 2);
-  EXPECT_EQ(rows.at(0)["fields"]["judge"].as_string(), "王, 法官");
-  EXPECT_EQ(rows.at(1)["line"].as_int(), 4);
-  EXPECT_EQ(rows.at(1)["fields"]["judge"].as_string(), "说\"好\"\n第二行");
-  EXPECT_EQ(rows.at(2)["line"].as_int(), 6);
+  EXPECT_EQ(rows.at(0)["line"].get<int64_t>(), 2);
+  EXPECT_EQ(rows.at(0)["fields"]["judge"].get<std::string>(), "王, 法官");
+  EXPECT_EQ(rows.at(1)["line"].get<int64_t>(), 4);
+  EXPECT_EQ(rows.at(1)["fields"]["judge"].get<std::string>(), "说\"好\"\n第二行");
+  EXPECT_EQ(rows.at(2)["line"].get<int64_t>(), 6);
 }
 
 TEST(SdkRequests, ABrokenCsvQuoteIsA400NamingTheLine) {
@@ -148,11 +148,11 @@ TEST(SdkRequests, NdjsonLinesAreReadOneByOneAndABadLineIsReportedAlone) {
   ASSERT_EQ(r.status, 200) << r.body;
   Json rows = r.json()["rows"];
   ASSERT_EQ(rows.size(), 3u) << r.body;
-  EXPECT_EQ(rows.at(0)["value"]["a"].as_int(), 1);
-  EXPECT_EQ(rows.at(1)["line"].as_int(), 3);
-  EXPECT_NE(rows.at(1)["error"].as_string(), "");
-  EXPECT_EQ(rows.at(2)["line"].as_int(), 4);
-  EXPECT_EQ(rows.at(2)["value"]["a"].as_int(), 3);
+  EXPECT_EQ(rows.at(0)["value"]["a"].get<int64_t>(), 1);
+  EXPECT_EQ(rows.at(1)["line"].get<int64_t>(), 3);
+  EXPECT_NE(rows.at(1)["error"].get<std::string>(), "");
+  EXPECT_EQ(rows.at(2)["line"].get<int64_t>(), 4);
+  EXPECT_EQ(rows.at(2)["value"]["a"].get<int64_t>(), 3);
 }
 
 TEST(SdkCommands, AReplyTitleIsAFieldAndTheGroupFlagArrives) {
@@ -173,9 +173,9 @@ TEST(SdkTime, ThePluginReadsTheHarnessClock) {
   HarnessOptions options;
   options.start_ms = kMondayNine;
   PluginHarness h(kProbe, options);
-  EXPECT_EQ(h.get("/now").json()["now_ms"].as_int(), kMondayNine);
+  EXPECT_EQ(h.get("/now").json()["now_ms"].get<int64_t>(), kMondayNine);
   h.advance_ms(90 * kMinute);
-  EXPECT_EQ(h.get("/now").json()["now_ms"].as_int(), kMondayNine + 90 * kMinute);
+  EXPECT_EQ(h.get("/now").json()["now_ms"].get<int64_t>(), kMondayNine + 90 * kMinute);
 }
 
 TEST(SdkTime, DueJobsFireWhenTheClockReachesThemAndMissedSlotsAreNotReplayed) {
@@ -193,8 +193,8 @@ TEST(SdkTime, DueJobsFireWhenTheClockReachesThemAndMissedSlotsAreNotReplayed) {
   EXPECT_EQ(h.run_due_jobs().size(), 1u);
   auto ticks = h.query("SELECT scheduled_ms, seen_now_ms FROM ticks ORDER BY rowid");
   ASSERT_EQ(ticks.size(), 2u);
-  EXPECT_EQ(ticks[0]["seen_now_ms"].as_int(), kMondayNine + 5 * kMinute);
-  EXPECT_EQ(ticks[1]["seen_now_ms"].as_int(), kMondayNine + 65 * kMinute);
+  EXPECT_EQ(ticks[0]["seen_now_ms"].get<int64_t>(), kMondayNine + 5 * kMinute);
+  EXPECT_EQ(ticks[1]["seen_now_ms"].get<int64_t>(), kMondayNine + 65 * kMinute);
 }
 
 // Spring Festival 2026: 2/15-2/23 off, Saturdays 2/14 and 2/28 are make-up workdays.
@@ -203,9 +203,9 @@ TEST(SdkTime, TheWorkCalendarAnswersThroughTheAbi) {
   const int64_t feb14 = 20498, feb24 = 20508, feb28 = 20512;
   auto r = h.get("/workdays?from=" + std::to_string(feb14) + "&to=" + std::to_string(feb28));
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_TRUE(r.json()["from_is_workday"].as_bool()) << "a make-up Saturday";
-  EXPECT_EQ(r.json()["next_workday"].as_int(), feb24);
-  EXPECT_EQ(r.json()["workdays_between"].as_int(), 6) << "2/14, 2/24-2/27, 2/28: both ends count";
+  EXPECT_TRUE(r.json()["from_is_workday"].get<bool>()) << "a make-up Saturday";
+  EXPECT_EQ(r.json()["next_workday"].get<int64_t>(), feb24);
+  EXPECT_EQ(r.json()["workdays_between"].get<int64_t>(), 6) << "2/14, 2/24-2/27, 2/28: both ends count";
 }
 
 }  // namespace

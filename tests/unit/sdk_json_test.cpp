@@ -1,76 +1,108 @@
 // SPDX-License-Identifier: Apache-2.0
-// The SDK's JSON value: parsing, building, escaping, errors, and temporaries that do not dangle.
+// The SDK's JSON: courthub::Json (nlohmann::ordered_json) and the checked reads in json.hpp.
 #include <gtest/gtest.h>
 
+#include <clocale>
+#include <cstdint>
+#include <locale>
+
+#include "courthub/database.hpp"
 #include "courthub/json.hpp"
+#include "courthub/plugin.hpp"
 
 namespace courthub {
 namespace {
 
-TEST(SdkJson, RoundTripsUnicodeEscapesAndNumbers) {
-  Json j = Json::parse(R"({"name":"张三","e":"\u4e2d\ud83d\ude00","n":-12,"d":1.5,"b":true,"z":null,"a":[1,"x"]})");
-  EXPECT_EQ(j["name"].as_string(), "张三");
-  EXPECT_EQ(j["e"].as_string(), "中😀");
-  EXPECT_EQ(j["n"].as_int(), -12);
-  EXPECT_DOUBLE_EQ(j["d"].as_double(), 1.5);
-  EXPECT_TRUE(j["b"].as_bool());
-  EXPECT_TRUE(j["z"].is_null());
-  EXPECT_EQ(j["a"].at(1).as_string(), "x");
-  EXPECT_EQ(Json::parse(j.dump()), j);
-  EXPECT_EQ(Json("a\"b\\c\n\x01").dump(), "\"a\\\"b\\\\c\\n\\u0001\"");
-}
-
-TEST(SdkJson, EscapesOnlyWhatNeedsEscapingInsideLongRuns) {
-  std::string plain(300, 'x');
-  std::string text = plain + "\"" + "中文" + "\t" + plain + "\\";
-  std::string dumped = Json(text).dump();
-  EXPECT_EQ(dumped, "\"" + plain + "\\\"中文\\t" + plain + "\\\\\"");
-  EXPECT_EQ(Json::parse(dumped).as_string(), text);
-  EXPECT_THROW(Json::parse("\"abc\ndef\""), JsonError);  // raw control character
-  EXPECT_THROW(Json::parse("\"abcdef"), JsonError);       // unterminated after a run
-}
-
-TEST(SdkJson, SetCopiesAMemberOfTheSameObject) {
-  Json j = Json::object();
-  for (int i = 0; i < 64; ++i) j["k" + std::to_string(i)] = Json(std::string(40, 'a' + i % 26));
-  // Every insertion may move the members; set() takes its value by value, so this is safe.
-  for (int i = 0; i < 64; ++i) j.set("copy" + std::to_string(i), j["k" + std::to_string(i)]);
-  for (int i = 0; i < 64; ++i)
-    EXPECT_EQ(j["copy" + std::to_string(i)].as_string(), std::string(40, 'a' + i % 26));
-  EXPECT_EQ(j.set("k0", Json(7)).as_int(), 7);
-  EXPECT_EQ(j["k0"].as_int(), 7);
-}
-
-TEST(SdkJson, ParseErrorsSayWhereAndTypeErrorsSayWhat) {
+// The message of the InvalidArgument `fn` throws ("" when it throws nothing).
+template <class F>
+std::string refusal(F&& fn) {
   try {
-    Json::parse(R"({"a": [1, 2,]})");
-    FAIL();
-  } catch (const JsonError& e) {
-    EXPECT_NE(std::string(e.what()).find("at offset 12"), std::string::npos) << e.what();
+    fn();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.status(), Status::InvalidArgument);
+    return e.what();
   }
-  EXPECT_THROW(Json::parse("{} x"), JsonError);
-  EXPECT_THROW(Json::parse("\"\\ud800\""), JsonError);
-  try {
-    Json(5).as_string();
-    FAIL();
-  } catch (const JsonError& e) {
-    EXPECT_STREQ(e.what(), "expected a string, found an integer");
-  }
+  return "";
 }
 
-TEST(SdkJson, MissingMembersReadAsNullAndWritesInsert) {
-  Json j = Json::object();
-  EXPECT_TRUE(static_cast<const Json&>(j)["absent"].is_null());
-  EXPECT_EQ(j.get_string("absent", "fallback"), "fallback");
-  j["x"]["y"] = 3;
-  EXPECT_EQ(j.dump(), R"({"x":{"y":3}})");
+TEST(SdkJson, RoundTripsUnicodeEscapesAndKeepsMemberOrder) {
+  Json j = Json::parse(R"({"z":1,"name":"张三","e":"\u4e2d\ud83d\ude00","d":1.5,"a":[1,"x"]})");
+  EXPECT_EQ(j["name"], "张三");
+  EXPECT_EQ(j["e"], "中😀");
+  EXPECT_EQ(j.dump(), R"({"z":1,"name":"张三","e":"中😀","d":1.5,"a":[1,"x"]})");
 }
 
-TEST(SdkJson, RangeForOverATemporaryMemberIsSafe) {
-  // The result of parse() dies at the end of the full expression; these overloads copy out.
-  int sum = 0;
-  for (auto& v : Json::parse(R"({"items":[1,2,3]})")["items"].as_array()) sum += v.as_int();
-  EXPECT_EQ(sum, 6);
+TEST(SdkJson, AWrongTypeIsAnErrorNamingTheField) {
+  Json j = Json::parse(R"({"name": 7, "ok": "yes", "n": "3", "list": {}})");
+  EXPECT_EQ(refusal([&] { json::get<std::string>(j, "name"); }), "'name' must be a string");
+  EXPECT_EQ(refusal([&] { json::get<bool>(j, "ok", false); }), "'ok' must be a boolean");
+  EXPECT_EQ(refusal([&] { json::require<int64_t>(j, "n"); }), "'n' must be an integer");
+  EXPECT_EQ(refusal([&] { json::require<std::string>(j, "to"); }), "'to' is required");
+  // Absent or null: the fallback.
+  EXPECT_EQ(json::get<std::string>(Json::parse(R"({"name": null})"), "name", "x"), "x");
+  EXPECT_EQ(json::get<int64_t>(j, "missing", 5), 5);
+}
+
+TEST(SdkJson, IntegersThatDoNotFitAreRefusedNotWrapped) {
+  for (const char* text : {R"({"n": 18446744073709551615})", R"({"n": 9223372036854775808})",
+                           R"({"n": 1e19})", R"({"n": -1e19})"}) {
+    Json j = Json::parse(text);
+    EXPECT_EQ(refusal([&] { json::get<int64_t>(j, "n"); }), "'n' is out of range") << text;
+  }
+  EXPECT_EQ(refusal([&] { json::get<int>(Json::parse(R"({"n": 2147483648})"), "n"); }),
+            "'n' is out of range");
+  EXPECT_EQ(refusal([&] { json::get<int64_t>(Json::parse(R"({"n": 1.5})"), "n"); }),
+            "'n' must be an integer");
+  EXPECT_EQ(json::get<int64_t>(Json::parse(R"({"n": 9223372036854775807})"), "n"), INT64_MAX);
+  EXPECT_EQ(json::get<int64_t>(Json::parse(R"({"n": -9223372036854775808})"), "n"), INT64_MIN);
+  EXPECT_EQ(json::get<int64_t>(Json::parse(R"({"n": 3.0})"), "n"), 3);
+}
+
+TEST(SdkJson, NumbersDoNotDependOnTheProcessLocale) {
+  // A comma-decimal locale, as a plugin linking some C library might set it.
+  const char* before = std::setlocale(LC_ALL, nullptr);
+  std::string saved = before ? before : "C";
+  if (!std::setlocale(LC_ALL, "de_DE.UTF-8"))
+    GTEST_SKIP() << "locale de_DE.UTF-8 is not installed (localedef -i de_DE -f UTF-8 de_DE.UTF-8)";
+  std::locale::global(std::locale("de_DE.UTF-8"));
+  Json j = Json::parse(R"({"d": 1.5, "big": 12345.25})");
+  double d = j["d"].get<double>();
+  std::string text = j.dump();
+  std::locale::global(std::locale::classic());
+  std::setlocale(LC_ALL, saved.c_str());
+  EXPECT_EQ(d, 1.5);
+  EXPECT_EQ(text, R"({"d":1.5,"big":12345.25})");
+}
+
+TEST(SdkJson, InvalidUtf8IsRefusedWhenParsedAndReplacedWhenReplying) {
+  EXPECT_THROW(Json::parse("{\"to\": \"\xff\"}").dump(), Json::parse_error);
+  Request req;
+  req.body = "{\"to\": \"a\xc3\"}";
+  std::string message = refusal([&] { (void)req.json(); });
+  EXPECT_NE(message.find("request body: "), std::string::npos) << message;
+  EXPECT_NE(message.find("UTF-8"), std::string::npos) << message;
+
+  Json echo = Json::object({{"path", "/x\xff"}});
+  EXPECT_THROW((void)echo.dump(), Json::type_error);             // storing it is refused
+  EXPECT_EQ(json::dump(echo), "{\"path\":\"/x\xef\xbf\xbd\"}");  // a reply carries U+FFFD
+}
+
+TEST(SdkJson, AConstReadOfAMissingMemberThrowsInsteadOfCrashing) {
+  const Json j = Json::object({{"a", 1}});
+  EXPECT_THROW((void)j["b"], std::logic_error);
+  EXPECT_EQ(json::find(j, "b"), nullptr);
+  ASSERT_NE(json::find(j, "a"), nullptr);
+  EXPECT_EQ(*json::find(j, "a"), 1);
+}
+
+TEST(SdkValue, TakesEveryIntegerTypeAndRefusesWhatSqliteCannotHold) {
+  size_t count = 3;
+  uint64_t big = uint64_t{1} << 63;
+  EXPECT_EQ(Value(count).as_int(), 3);
+  EXPECT_EQ(Value(int64_t{-4}).as_int(), -4);
+  EXPECT_EQ(Value(uint16_t{7}).as_int(), 7);
+  EXPECT_EQ(Value(true).as_int(), 1);
+  EXPECT_THROW(Value{big}, Error);
 }
 
 }  // namespace

@@ -95,12 +95,13 @@ struct Request {
       if (k == name) return v;
     return std::nullopt;
   }
-  // The body parsed as JSON; throws InvalidArgument naming the parse error.
+  // The body parsed as JSON; throws InvalidArgument naming the parse error (text that is not
+  // JSON, ill-formed UTF-8 included).
   Json json() const {
     try {
       return Json::parse(body);
-    } catch (const JsonError& e) {
-      throw InvalidArgument(std::string("request body: ") + e.what());
+    } catch (const Json::exception& e) {
+      throw InvalidArgument("request body: " + detail::json_error_message(e));
     }
   }
 
@@ -132,7 +133,7 @@ struct Response {
   std::vector<std::pair<std::string, std::string>> headers;
 
   static Response json(const Json& value, int status = 200) {
-    return Response{status, "application/json", value.dump(), {}};
+    return Response{status, "application/json", json::dump(value), {}};
   }
   static Response text(std::string text, int status = 200) {
     return Response{status, "text/plain; charset=utf-8", std::move(text), {}};

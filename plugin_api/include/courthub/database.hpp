@@ -10,6 +10,7 @@
 // InvalidArgument for SQL errors (the message is SQLite's).
 #pragma once
 
+#include <concepts>
 #include <cstdint>
 #include <exception>
 #include <functional>
@@ -44,10 +45,15 @@ class Value {
 
   Value() = default;
   Value(std::nullptr_t) {}
-  Value(int v) : type_(Type::Integer), i_(v) {}
-  Value(long v) : type_(Type::Integer), i_(v) {}
-  Value(long long v) : type_(Type::Integer), i_(static_cast<int64_t>(v)) {}
-  Value(unsigned v) : type_(Type::Integer), i_(v) {}
+  // Any integer type (int, int64_t, size_t, ...). An unsigned value above INT64_MAX does not fit
+  // an SQLite integer: throws InvalidArgument rather than wrapping.
+  template <std::integral T>
+  requires(!std::is_same_v<T, bool>) Value(T v)
+      : type_(Type::Integer), i_(static_cast<int64_t>(v)) {
+    if constexpr (std::is_unsigned_v<T> && sizeof(T) >= sizeof(int64_t))
+      if (v > static_cast<T>(INT64_MAX))
+        throw Error(Status::InvalidArgument, "integer out of range");
+  }
   Value(bool v) : type_(Type::Integer), i_(v ? 1 : 0) {}
   Value(double v) : type_(Type::Real), r_(v) {}
   Value(const char* v) : type_(Type::Text), s_(v) {}
@@ -101,7 +107,8 @@ class Value {
   }
   static Value from_abi(const ch_value& v) {
     switch (v.type) {
-      case CH_VALUE_INT: return Value(static_cast<long long>(v.as.i));
+      case CH_VALUE_INT:
+        return Value(v.as.i);
       case CH_VALUE_REAL: return Value(v.as.r);
       case CH_VALUE_TEXT: return Value(to_string(v.as.s));
       case CH_VALUE_BLOB: return Value(Blob{to_string(v.as.s)});

@@ -9,7 +9,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "courthub/json.hpp"
+#include "courthub/detail/json_value.hpp"
 #include "courthub/plugin_abi.h"
 
 namespace courthub {

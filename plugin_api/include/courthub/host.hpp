@@ -78,7 +78,7 @@ class Directory {
   }
   std::vector<Court> courts() const {
     std::vector<Court> out;
-    for (auto& c : ask(Json::object({{"courts", Json::object()}}), false)->as_array())
+    for (auto& c : *ask(Json::object({{"courts", Json::object()}}), false))
       out.push_back(to_court(c));
     return out;
   }
@@ -86,31 +86,35 @@ class Directory {
     std::vector<Department> out;
     auto r = ask(Json::object({{"departments", court_code}}), true);
     if (!r) return out;
-    for (auto& d : r->as_array())
-      out.push_back(Department{d.get_string("id"), d.get_string("name"),
-                               d.get_string("court_code"), d.get_string("parent_id"),
-                               d.get_string("head"), d.get_string("leader")});
+    for (auto& d : *r)
+      out.push_back(Department{
+          json::get<std::string>(d, "id"), json::get<std::string>(d, "name"),
+          json::get<std::string>(d, "court_code"), json::get<std::string>(d, "parent_id"),
+          json::get<std::string>(d, "head"), json::get<std::string>(d, "leader")});
     return out;
   }
 
   static Person to_person(const Json& j) {
-    Person p{j.get_string("user_id"), j.get_string("name"), j.get_string("court_code"),
-             j.get_string("dept_id"), j.get_string("title"), {}, j.get_string("dept_name")};
-    if (auto* roles = j.find("roles"); roles && roles->is_array())
-      for (auto& r : roles->as_array()) p.roles.push_back(r.as_string());
+    Person p{json::get<std::string>(j, "user_id"),    json::get<std::string>(j, "name"),
+             json::get<std::string>(j, "court_code"), json::get<std::string>(j, "dept_id"),
+             json::get<std::string>(j, "title"),      {},
+             json::get<std::string>(j, "dept_name")};
+    if (auto* roles = json::find(j, "roles"); roles && roles->is_array())
+      for (auto& r : *roles) p.roles.push_back(r.get<std::string>());
     return p;
   }
 
  private:
   static std::vector<Person> to_people(const Json& arr) {
     std::vector<Person> out;
-    for (auto& p : arr.as_array()) out.push_back(to_person(p));
+    for (auto& p : arr) out.push_back(to_person(p));
     return out;
   }
   static Court to_court(const Json& j) {
-    return Court{j.get_string("code"), j.get_string("name"),  j.get_string("level"),
-                 j.get_string("kind"), j.get_string("parent"), j.get_string("city"),
-                 j.get_string("dept_id")};
+    return Court{json::get<std::string>(j, "code"),   json::get<std::string>(j, "name"),
+                 json::get<std::string>(j, "level"),  json::get<std::string>(j, "kind"),
+                 json::get<std::string>(j, "parent"), json::get<std::string>(j, "city"),
+                 json::get<std::string>(j, "dept_id")};
   }
   // Returns nullopt for CH_NOT_FOUND when allowed.
   std::optional<Json> ask(const Json& query, bool not_found_ok) const {

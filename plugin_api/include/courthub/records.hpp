@@ -155,8 +155,8 @@ inline std::vector<NdjsonLine> parse_ndjson(std::string_view text) {
     entry.line = line;
     try {
       entry.value = Json::parse(raw);
-    } catch (const std::exception& e) {
-      entry.error = std::string("not JSON: ") + e.what();
+    } catch (const Json::exception& e) {
+      entry.error = "not JSON: " + detail::json_error_message(e);
     }
     out.push_back(std::move(entry));
   }

@@ -47,7 +47,7 @@ struct HttpResult {
   std::string content_type;
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
-  // The body as JSON; throws JsonError if it is not.
+  // The body as JSON; throws Json::exception if it is not.
   Json json() const { return Json::parse(body); }
 };
 

@@ -11,7 +11,8 @@ class Actions : public ApprovalsTest {
  protected:
   Names record_types(int64_t id) {
     Names out;
-    for (auto& r : detail(id)["records"].as_array()) out.push_back(r["type"].as_string());
+    for (courthub::Json doc = detail(id); auto& r : doc["records"])
+      out.push_back(r["type"].get<std::string>());
     return out;
   }
 };
@@ -20,30 +21,30 @@ TEST_F(Actions, AThreeStepLeaveCompletesAfterThreeAgrees) {
   int64_t id = submit("T-011", "leave", leave_form(5));
   auto first = agree("T-010", id, "同意");
   ASSERT_EQ(first.status, 200) << first.body;
-  EXPECT_EQ(first.json()["task"]["status"].as_string(), "COMPLETED");
-  EXPECT_EQ(first.json()["open_tasks"].at(0)["user_id"].as_string(), "T-002");
+  EXPECT_EQ(first.json()["task"]["status"], "COMPLETED");
+  EXPECT_EQ(first.json()["open_tasks"].at(0)["user_id"], "T-002");
   ASSERT_EQ(agree("T-002", id).status, 200);
   auto last = agree("T-001", id, "准假");
   ASSERT_EQ(last.status, 200) << last.body;
-  EXPECT_EQ(last.json()["instance"]["status"].as_string(), "COMPLETED");
-  EXPECT_EQ(last.json()["instance"]["result"].as_string(), "agree");
+  EXPECT_EQ(last.json()["instance"]["status"], "COMPLETED");
+  EXPECT_EQ(last.json()["instance"]["result"], "agree");
   EXPECT_EQ(record_types(id), (Names{"START_PROCESS_INSTANCE", "EXECUTE_TASK_NORMAL",
                                      "EXECUTE_TASK_NORMAL", "EXECUTE_TASK_NORMAL",
                                      "FINISH_PROCESS_INSTANCE", "PROCESS_CC"}));
   auto finished = events("approvals.instance_finished");
   ASSERT_EQ(finished.size(), 1u);
   Json e = finished[0];
-  EXPECT_EQ(e["instance_id"].as_int(), id);
-  EXPECT_EQ(e["template"].as_string(), "leave");
-  EXPECT_EQ(e["template_name"].as_string(), "请假");
-  EXPECT_EQ(e["originator"].as_string(), "T-011");
-  EXPECT_EQ(e["court_code"].as_string(), "T-BC");
-  EXPECT_EQ(e["form"]["days"].as_int(), 5);
-  EXPECT_EQ(e["result"].as_string(), "agree");
-  EXPECT_EQ(e["status"].as_string(), "COMPLETED");
-  EXPECT_EQ(e["source"].as_string(), "");
-  EXPECT_EQ(e["request_id"].as_string(), "");
-  EXPECT_GT(e["finished_ms"].as_int(), 0);
+  EXPECT_EQ(e["instance_id"].get<int64_t>(), id);
+  EXPECT_EQ(e["template"], "leave");
+  EXPECT_EQ(e["template_name"], "请假");
+  EXPECT_EQ(e["originator"], "T-011");
+  EXPECT_EQ(e["court_code"], "T-BC");
+  EXPECT_EQ(e["form"]["days"], 5);
+  EXPECT_EQ(e["result"], "agree");
+  EXPECT_EQ(e["status"], "COMPLETED");
+  EXPECT_EQ(e["source"], "");
+  EXPECT_EQ(e["request_id"], "");
+  EXPECT_GT(e["finished_ms"].get<int64_t>(), 0);
 }
 
 TEST_F(Actions, ARefusalEndsIt) {
@@ -51,10 +52,10 @@ TEST_F(Actions, ARefusalEndsIt) {
   agree("T-010", id);
   auto r = act("T-002", id, Json::object({{"action", "refuse"}, {"comment", "人手不足"}}));
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.json()["instance"]["result"].as_string(), "refuse");
+  EXPECT_EQ(r.json()["instance"]["result"], "refuse");
   EXPECT_TRUE(running(id).empty());
-  EXPECT_EQ(events("approvals.instance_finished").at(0)["result"].as_string(), "refuse");
-  EXPECT_EQ(events("approvals.instance_finished").at(0)["reason"].as_string(), "人手不足");
+  EXPECT_EQ(events("approvals.instance_finished").at(0)["result"], "refuse");
+  EXPECT_EQ(events("approvals.instance_finished").at(0)["reason"], "人手不足");
   EXPECT_EQ(agree("T-001", id).status, 403);  // the president was never asked
 }
 
@@ -67,8 +68,9 @@ TEST_F(Actions, TwoActionsOnOneTaskHaveExactlyOneWinner) {
   auto two = act("T-010", id, refuse);
   EXPECT_EQ(one.status, 200) << one.body;
   EXPECT_EQ(two.status, 409) << two.body;
-  EXPECT_NE(two.json()["error"]["message"].as_string().find("already 已同意"), std::string::npos);
-  EXPECT_EQ(detail(id)["result"].as_string(), "agree");
+  EXPECT_NE(two.json()["error"]["message"].get<std::string>().find("already 已同意"),
+            std::string::npos);
+  EXPECT_EQ(detail(id)["result"], "agree");
   EXPECT_EQ(events("approvals.instance_finished").size(), 1u);
 }
 
@@ -78,10 +80,10 @@ TEST_F(Actions, OrSignTakesTheFirstDecisionAndTheSecondGets409) {
   ASSERT_EQ(agree("T-012", id).status, 200);
   auto late = agree("T-011", id);
   EXPECT_EQ(late.status, 409) << late.body;
-  EXPECT_EQ(detail(id)["status"].as_string(), "COMPLETED");
+  EXPECT_EQ(detail(id)["status"], "COMPLETED");
   auto tasks = detail(id)["tasks"];
   int canceled = 0;
-  for (auto& t : tasks.as_array()) canceled += t["status"].as_string() == "CANCELED";
+  for (auto& t : tasks) canceled += t["status"].get<std::string>() == "CANCELED";
   EXPECT_EQ(canceled, 2);
 }
 
@@ -111,7 +113,7 @@ TEST_F(Actions, TransferHandsTheTaskOver) {
   auto r = act("T-010", id, Json::object({{"action", "transfer"}, {"to", "T-014"},
                                           {"comment", "请孙副庭长处理"}}));
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.json()["task"]["result"].as_string(), "REDIRECTED");
+  EXPECT_EQ(r.json()["task"]["result"], "REDIRECTED");
   EXPECT_EQ(running(id), Names{"T-014"});
   ASSERT_EQ(agree("T-014", id).status, 200);
   EXPECT_EQ(running(id), Names{"T-002"});
@@ -133,7 +135,7 @@ TEST_F(Actions, AddingAnApproverBeforeMakesThemDecideFirst) {
   ASSERT_EQ(agree("T-014", id).status, 200);
   EXPECT_EQ(running(id), Names{"T-010"});
   ASSERT_EQ(agree("T-010", id).status, 200);
-  EXPECT_EQ(detail(id)["status"].as_string(), "COMPLETED");
+  EXPECT_EQ(detail(id)["status"], "COMPLETED");
   EXPECT_EQ(record_types(id)[1], "APPEND_TASK_BEFORE");
 }
 
@@ -149,7 +151,7 @@ TEST_F(Actions, AddingAnApproverAfterPutsThemNext) {
   EXPECT_EQ(running(id), Names{"T-002"});
   auto steps = detail(id)["steps"];
   ASSERT_EQ(steps.size(), 3u);
-  EXPECT_EQ(steps.at(1)["origin"].as_string(), "append_after");
+  EXPECT_EQ(steps.at(1)["origin"], "append_after");
   EXPECT_EQ(act("T-002", id, Json::object({{"action", "add_approver"},
                                            {"user_ids", "T-012"}})).status,
             400);  // position is required
@@ -160,12 +162,12 @@ TEST_F(Actions, TheOriginatorWithdraws) {
   EXPECT_EQ(act("T-010", id, Json::object({{"action", "withdraw"}})).status, 403);
   auto r = act("T-011", id, Json::object({{"action", "withdraw"}, {"comment", "不请了"}}));
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.json()["instance"]["status"].as_string(), "TERMINATED");
+  EXPECT_EQ(r.json()["instance"]["status"], "TERMINATED");
   EXPECT_TRUE(running(id).empty());
   auto e = events("approvals.instance_finished");
   ASSERT_EQ(e.size(), 1u);
-  EXPECT_EQ(e[0]["result"].as_string(), "terminated");
-  EXPECT_EQ(e[0]["status"].as_string(), "TERMINATED");
+  EXPECT_EQ(e[0]["result"], "terminated");
+  EXPECT_EQ(e[0]["status"], "TERMINATED");
   EXPECT_EQ(act("T-011", id, Json::object({{"action", "withdraw"}})).status, 409);
   EXPECT_EQ(agree("T-010", id).status, 409);
 }
@@ -176,8 +178,8 @@ TEST_F(Actions, TheCourtAdminOrTheOperatorCancels) {
   EXPECT_EQ(act("X-011", id, Json::object({{"action", "cancel"}})).status, 403);  // other court
   auto r = act("T-021", id, Json::object({{"action", "cancel"}, {"comment", "重复提交"}}));
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.json()["instance"]["status"].as_string(), "CANCELED");
-  EXPECT_EQ(events("approvals.instance_finished").at(0)["result"].as_string(), "canceled");
+  EXPECT_EQ(r.json()["instance"]["status"], "CANCELED");
+  EXPECT_EQ(events("approvals.instance_finished").at(0)["result"], "canceled");
   int64_t other = submit("T-011", "leave", leave_form(2));
   EXPECT_EQ(act("", other, Json::object({{"action", "cancel"}})).status, 200);  // operator
 }
@@ -187,7 +189,7 @@ TEST_F(Actions, CommentsAreRecordedAndReachTheOriginator) {
   harness().clear_outbox();
   auto r = act("T-010", id, Json::object({{"action", "comment"}, {"comment", "请补充材料"}}));
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.json()["records"].at(0)["type"].as_string(), "ADD_REMARK");
+  EXPECT_EQ(r.json()["records"].at(0)["type"], "ADD_REMARK");
   EXPECT_EQ(sent_to("T-011").size(), 1u);
   EXPECT_EQ(act("T-022", id, Json::object({{"action", "comment"}, {"comment", "x"}})).status,
             403);

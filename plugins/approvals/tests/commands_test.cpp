@@ -26,7 +26,7 @@ TEST_F(Chat, ApproversListApproveAndRefuseByNumber) {
   EXPECT_FALSE(harness().as("T-010").command("refuse " + std::to_string(b)).ok);  // no reason
   auto no = harness().as("T-010").command("refuse " + std::to_string(b) + " 理由不充分");
   ASSERT_TRUE(no.ok) << no.text;
-  EXPECT_EQ(detail(b)["result"].as_string(), "refuse");
+  EXPECT_EQ(detail(b)["result"], "refuse");
   EXPECT_NE(harness().as("T-010").command("approvals").text.find("没有待你审批"),
             std::string::npos);
 }
@@ -78,12 +78,12 @@ TEST_F(Chat, CardButtonsDecideTheTaskOnce) {
                                                                           std::to_string(task));
   ASSERT_TRUE(r.ok) << r.body.dump();
   Json data = r.body["cardData"]["cardParamMap"];
-  EXPECT_EQ(data["status"].as_string(), "已同意");
-  EXPECT_EQ(data["handled_by"].as_string(), "王庭长");
+  EXPECT_EQ(data["status"], "已同意");
+  EXPECT_EQ(data["handled_by"], "王庭长");
   auto twice = harness().as("T-010").card_action("approvals.refuse", params);
   EXPECT_FALSE(twice.ok);
   EXPECT_EQ(twice.status, 409);
-  EXPECT_EQ(detail(id)["result"].as_string(), "agree");
+  EXPECT_EQ(detail(id)["result"], "agree");
 }
 
 TEST_F(Chat, TheRefuseButtonRefuses) {
@@ -91,8 +91,8 @@ TEST_F(Chat, TheRefuseButtonRefuses) {
   auto r = harness().as("T-010").card_action(
       "approvals.refuse", Json::object({{"task_id", task_of(id, "T-010")}}));
   ASSERT_TRUE(r.ok) << r.body.dump();
-  EXPECT_EQ(r.body["cardData"]["cardParamMap"]["status"].as_string(), "已拒绝");
-  EXPECT_EQ(detail(id)["result"].as_string(), "refuse");
+  EXPECT_EQ(r.body["cardData"]["cardParamMap"]["status"], "已拒绝");
+  EXPECT_EQ(detail(id)["result"], "refuse");
   EXPECT_FALSE(harness().as("T-010").card_action("approvals.agree", Json::object()).ok);
 }
 

@@ -49,7 +49,7 @@ class DemoSettings : public ApprovalsTest {
   Json settings() override {
     YAML::Node doc = YAML::LoadFile(APPROVALS_DEMO_SETTINGS);
     Json entry = to_json(doc[0]);
-    EXPECT_EQ(entry["name"].as_string(), "approvals");
+    EXPECT_EQ(entry["name"], "approvals");
     return entry["settings"];
   }
 };
@@ -58,7 +58,8 @@ TEST_F(DemoSettings, HoldTheSevenDemoTemplates) {
   auto r = harness().as_admin().get("/templates");
   ASSERT_EQ(r.status, 200) << r.body;
   std::vector<std::string> names;
-  for (auto& t : r.json()["templates"].as_array()) names.push_back(t["name"].as_string());
+  for (courthub::Json doc = r.json(); auto& t : doc["templates"])
+    names.push_back(t["name"].get<std::string>());
   EXPECT_EQ(names, (std::vector<std::string>{"请假", "出差", "外出", "补卡", "公车使用", "用印",
                                              "会议室预订"}));
   EXPECT_EQ(harness().as("T-011").get("/templates").json()["templates"].size(), 6u);
@@ -77,7 +78,7 @@ TEST_F(DemoSettings, RoomBookingTakesExactlyTheRoomsForm) {
   EXPECT_TRUE(events("approvals.request_rejected").empty());
   auto rows = harness().query("SELECT id FROM instance WHERE template = 'room_booking'");
   ASSERT_EQ(rows.size(), 1u);
-  EXPECT_EQ(running(rows[0]["id"].as_int()), std::vector<std::string>{"T-021"});
+  EXPECT_EQ(running(rows[0]["id"].get<int64_t>()), std::vector<std::string>{"T-021"});
 }
 
 TEST_F(DemoSettings, LongLeaveOfAJudgeHasThreeSteps) {
@@ -87,11 +88,11 @@ TEST_F(DemoSettings, LongLeaveOfAJudgeHasThreeSteps) {
                             {"reason", "探亲"}});
   int64_t id = submit("T-011", "leave", form);
   std::vector<std::string> approvers;
-  for (auto& s : detail(id)["steps"].as_array())
-    approvers.push_back(s["approvers"].at(0)["user_id"].as_string());
+  for (courthub::Json doc = detail(id); auto& s : doc["steps"])
+    approvers.push_back(s["approvers"].at(0)["user_id"].get<std::string>());
   EXPECT_EQ(approvers, (std::vector<std::string>{"T-010", "T-002", "T-001"}));
   for (auto who : {"T-010", "T-002", "T-001"}) ASSERT_EQ(agree(who, id).status, 200);
-  EXPECT_EQ(detail(id)["result"].as_string(), "agree");
+  EXPECT_EQ(detail(id)["result"], "agree");
 }
 
 TEST_F(DemoSettings, SealNeedsTheChosenReviewerAndThePresidentForTheCourtSeal) {
@@ -104,8 +105,8 @@ TEST_F(DemoSettings, SealNeedsTheChosenReviewerAndThePresidentForTheCourtSeal) {
                             {"reason", "对外发函"}});
   int64_t id = submit("T-011", "seal", form, Json::object({{"reviewer", "T-014"}}));
   std::vector<std::string> approvers;
-  for (auto& s : detail(id)["steps"].as_array())
-    approvers.push_back(s["approvers"].at(0)["user_id"].as_string());
+  for (courthub::Json doc = detail(id); auto& s : doc["steps"])
+    approvers.push_back(s["approvers"].at(0)["user_id"].get<std::string>());
   EXPECT_EQ(approvers, (std::vector<std::string>{"T-014", "T-010", "T-001"}));
   EXPECT_EQ(sent_to("T-021").size(), 1u);  // the seal keeper is copied at the start
 }

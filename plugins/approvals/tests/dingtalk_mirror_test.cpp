@@ -53,7 +53,7 @@ class Mirror : public ApprovalsTest {
   Json only_instance() {
     auto rows = harness().query("SELECT id FROM instance");
     EXPECT_EQ(rows.size(), 1u);
-    return rows.empty() ? Json::object() : detail(rows[0]["id"].as_int());
+    return rows.empty() ? Json::object() : detail(rows[0]["id"].get<int64_t>());
   }
 };
 
@@ -65,27 +65,28 @@ TEST_F(Mirror, AnApprovalRunInDingTalkIsRecordedAndAnnounced) {
   ASSERT_TRUE(harness().deliver_event("bpms_instance_change",
                                       instance_event("finish", "PROC-LEAVE", "agree")).ok);
   Json view = only_instance();
-  EXPECT_EQ(view["template"].as_string(), "leave");  // mapped process code
-  EXPECT_EQ(view["template_name"].as_string(), "请假");
-  EXPECT_EQ(view["status"].as_string(), "COMPLETED");
-  EXPECT_EQ(view["result"].as_string(), "agree");
-  EXPECT_TRUE(view["mirrored"].as_bool());
-  EXPECT_EQ(view["originator"]["name"].as_string(), "李法官");
-  EXPECT_EQ(view["court_code"].as_string(), "T-BC");
+  EXPECT_EQ(view["template"], "leave");  // mapped process code
+  EXPECT_EQ(view["template_name"], "请假");
+  EXPECT_EQ(view["status"], "COMPLETED");
+  EXPECT_EQ(view["result"], "agree");
+  EXPECT_TRUE(view["mirrored"].get<bool>());
+  EXPECT_EQ(view["originator"]["name"], "李法官");
+  EXPECT_EQ(view["court_code"], "T-BC");
   std::vector<std::string> types;
-  for (auto& r : view["records"].as_array()) types.push_back(r["type"].as_string());
+  for (auto& r : view["records"]) types.push_back(r["type"].get<std::string>());
   EXPECT_EQ(types, (std::vector<std::string>{"START_PROCESS_INSTANCE", "EXECUTE_TASK_NORMAL",
                                              "FINISH_PROCESS_INSTANCE"}));
-  EXPECT_EQ(view["tasks"].at(0)["result"].as_string(), "AGREE");
+  EXPECT_EQ(view["tasks"].at(0)["result"], "AGREE");
   auto finished = events("approvals.instance_finished");
   ASSERT_EQ(finished.size(), 1u);
-  EXPECT_EQ(finished[0]["source"].as_string(), "dingtalk");
-  EXPECT_EQ(finished[0]["request_id"].as_string(), "pi-1");
-  EXPECT_EQ(finished[0]["template"].as_string(), "leave");
-  EXPECT_EQ(finished[0]["originator"].as_string(), "T-011");
+  EXPECT_EQ(finished[0]["source"], "dingtalk");
+  EXPECT_EQ(finished[0]["request_id"], "pi-1");
+  EXPECT_EQ(finished[0]["template"], "leave");
+  EXPECT_EQ(finished[0]["originator"], "T-011");
   // The originator and the approver see it; nobody acts on it here.
-  EXPECT_EQ(harness().as("T-010").get("/instances/" + std::to_string(view["id"].as_int())).status,
-            200);
+  EXPECT_EQ(
+      harness().as("T-010").get("/instances/" + std::to_string(view["id"].get<int64_t>())).status,
+      200);
   EXPECT_TRUE(harness().outbox().empty());  // DingTalk notified its own people
 }
 
@@ -96,7 +97,7 @@ TEST_F(Mirror, RedeliveredAndLateEventsChangeNothing) {
                                       instance_event("finish", "PROC-LEAVE", "refuse")).ok);
   ASSERT_TRUE(harness().deliver_event("bpms_instance_change", instance_event("start")).ok);
   Json view = only_instance();
-  EXPECT_EQ(view["result"].as_string(), "refuse");
+  EXPECT_EQ(view["result"], "refuse");
   EXPECT_EQ(events("approvals.instance_finished").size(), 1u);
 }
 
@@ -107,13 +108,13 @@ TEST_F(Mirror, TerminationAndUnmappedProcessCodes) {
   ASSERT_TRUE(harness().deliver_event("bpms_instance_change",
                                       instance_event("terminate", "PROC-OTHER")).ok);
   Json view = only_instance();
-  EXPECT_EQ(view["template"].as_string(), "PROC-OTHER");  // recorded as an external template
-  EXPECT_EQ(view["status"].as_string(), "TERMINATED");
-  EXPECT_EQ(view["tasks"].at(0)["status"].as_string(), "CANCELED");
+  EXPECT_EQ(view["template"], "PROC-OTHER");  // recorded as an external template
+  EXPECT_EQ(view["status"], "TERMINATED");
+  EXPECT_EQ(view["tasks"].at(0)["status"], "CANCELED");
   auto finished = events("approvals.instance_finished");
   ASSERT_EQ(finished.size(), 1u);
-  EXPECT_EQ(finished[0]["result"].as_string(), "terminated");
-  int64_t id = view["id"].as_int();
+  EXPECT_EQ(finished[0]["result"], "terminated");
+  int64_t id = view["id"].get<int64_t>();
   EXPECT_EQ(agree("T-011", id).status, 409);  // mirrored: act in DingTalk
 }
 
@@ -122,7 +123,7 @@ TEST_F(Mirror, ATaskSeenBeforeItsInstanceIsKeptAndJoinedLater) {
   ASSERT_TRUE(harness().deliver_event("bpms_task_change", task_event("start", "T-010", 9)).ok);
   ASSERT_TRUE(harness().deliver_event("bpms_instance_change", instance_event("start")).ok);
   Json view = only_instance();
-  EXPECT_EQ(view["originator"]["user_id"].as_string(), "T-011");
+  EXPECT_EQ(view["originator"]["user_id"], "T-011");
   EXPECT_EQ(view["tasks"].size(), 1u);
 }
 

@@ -59,7 +59,7 @@ Json test_templates() {
 
 Json test_settings(Json extra) {
   Json s = Json::object({{"templates", test_templates()}});
-  for (auto& [k, v] : extra.as_object()) s[k] = v;
+  for (auto& [k, v] : extra.items()) s[k] = v;
   return s;
 }
 
@@ -149,7 +149,7 @@ int64_t ApprovalsTest::submit(const std::string& user, const std::string& tpl, c
   auto r = submit_as(user, tpl, form, approvers);
   EXPECT_EQ(r.status, 201) << r.body;
   if (r.status != 201) return 0;
-  return r.json()["id"].as_int();
+  return r.json()["id"].get<int64_t>();
 }
 
 HttpResult ApprovalsTest::act(const std::string& user, int64_t instance, Json body) {
@@ -167,7 +167,7 @@ int64_t ApprovalsTest::task_of(int64_t instance, const std::string& user) {
   auto rows = h_->query(
       "SELECT id FROM task WHERE instance_id = ? AND assignee = ? AND status = 'RUNNING'",
       {Json(instance), Json(user)});
-  return rows.empty() ? 0 : rows[0]["id"].as_int();
+  return rows.empty() ? 0 : rows[0]["id"].get<int64_t>();
 }
 
 std::vector<std::string> ApprovalsTest::running(int64_t instance) {
@@ -176,7 +176,7 @@ std::vector<std::string> ApprovalsTest::running(int64_t instance) {
            "SELECT assignee FROM task WHERE instance_id = ? AND status = 'RUNNING' ORDER BY "
            "assignee",
            {Json(instance)}))
-    out.push_back(r["assignee"].as_string());
+    out.push_back(r["assignee"].get<std::string>());
   return out;
 }
 
@@ -189,7 +189,7 @@ Json ApprovalsTest::detail(int64_t instance) {
 std::vector<Json> ApprovalsTest::sent_to(const std::string& user) {
   std::vector<Json> out;
   for (auto& m : h_->outbox()) {
-    std::string target = "," + m["target"].as_string() + ",";
+    std::string target = "," + m["target"].get<std::string>() + ",";
     if (target.find("," + user + ",") != std::string::npos) out.push_back(m);
   }
   return out;
@@ -198,7 +198,7 @@ std::vector<Json> ApprovalsTest::sent_to(const std::string& user) {
 std::vector<Json> ApprovalsTest::events(const std::string& topic) {
   std::vector<Json> out;
   for (auto& e : h_->published())
-    if (e["topic"].as_string() == topic) out.push_back(e["payload"]);
+    if (e["topic"].get<std::string>() == topic) out.push_back(e["payload"]);
   return out;
 }
 

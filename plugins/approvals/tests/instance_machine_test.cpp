@@ -4,6 +4,8 @@
 
 #include "../instance_machine.hpp"
 
+namespace json = courthub::json;
+
 namespace approvals {
 namespace {
 
@@ -191,7 +193,7 @@ TEST(InstanceMachine, TransferHandsTheTaskToSomeoneElseInTheSameStep) {
   EXPECT_EQ(i.task(a).result, "REDIRECTED");
   EXPECT_EQ(i.running(), Names{"x"});
   EXPECT_EQ(t.records[0].type, "REDIRECT_TASK");
-  EXPECT_EQ(t.records[0].detail.get_string("to_user_id"), "x");
+  EXPECT_EQ(json::get<std::string>(t.records[0].detail, "to_user_id"), "x");
   i.act(ActionKind::kAgree, "x", i.task_of("x"));
   EXPECT_EQ(i.running(), Names{"b"});
 }

@@ -9,25 +9,25 @@ constexpr int64_t kMinute = 60000;
 
 class Notifications : public ApprovalsTest {
  protected:
-  int64_t created_ms(int64_t id) { return detail(id)["created_ms"].as_int(); }
+  int64_t created_ms(int64_t id) { return detail(id)["created_ms"].get<int64_t>(); }
 };
 
 TEST_F(Notifications, EachNewTaskSendsAnInteractiveCard) {
   int64_t id = submit("T-011", "leave", leave_form(2));
   auto cards = sent_to("T-010");
   ASSERT_EQ(cards.size(), 1u);
-  EXPECT_EQ(cards[0]["channel"].as_string(), "card");
+  EXPECT_EQ(cards[0]["channel"], "card");
   Json card = cards[0]["msg"]["interactive_card"];
-  EXPECT_EQ(card["template_id"].as_string(), "courthub.approvals.task");
+  EXPECT_EQ(card["template_id"], "courthub.approvals.task");
   int64_t task = task_of(id, "T-010");
-  EXPECT_EQ(card["out_track_id"].as_string(), "task-" + std::to_string(task));
+  EXPECT_EQ(card["out_track_id"].get<std::string>(), "task-" + std::to_string(task));
   Json data = card["card_data"];
-  EXPECT_EQ(data["task_id"].as_string(), std::to_string(task));
-  EXPECT_EQ(data["instance_id"].as_string(), std::to_string(id));
-  EXPECT_EQ(data["status"].as_string(), "待审批");
-  EXPECT_EQ(data["originator_name"].as_string(), "李法官");
-  EXPECT_NE(data["summary"].as_string().find("请假天数：2"), std::string::npos);
-  for (auto& [k, v] : data.as_object()) EXPECT_TRUE(v.is_string()) << k;
+  EXPECT_EQ(data["task_id"].get<std::string>(), std::to_string(task));
+  EXPECT_EQ(data["instance_id"].get<std::string>(), std::to_string(id));
+  EXPECT_EQ(data["status"], "待审批");
+  EXPECT_EQ(data["originator_name"], "李法官");
+  EXPECT_NE(data["summary"].get<std::string>().find("请假天数：2"), std::string::npos);
+  for (auto& [k, v] : data.items()) EXPECT_TRUE(v.is_string()) << k;
   agree("T-010", id);
   EXPECT_EQ(sent_to("T-002").size(), 1u);
 }
@@ -39,15 +39,15 @@ TEST_F(Notifications, TheOriginatorLearnsTheOutcomeAndTheCcGetTheirCopy) {
   agree("T-010", id, "同意，注意交接");
   auto outcome = sent_to("T-011");
   ASSERT_EQ(outcome.size(), 1u);
-  EXPECT_EQ(outcome[0]["msg"]["markdown"]["title"].as_string(), "审批已通过");
-  EXPECT_NE(outcome[0]["msg"]["markdown"]["text"].as_string().find("注意交接"),
+  EXPECT_EQ(outcome[0]["msg"]["markdown"]["title"], "审批已通过");
+  EXPECT_NE(outcome[0]["msg"]["markdown"]["text"].get<std::string>().find("注意交接"),
             std::string::npos);
   auto copy = sent_to("T-021");
   ASSERT_EQ(copy.size(), 1u);
-  EXPECT_NE(copy[0]["msg"]["markdown"]["title"].as_string().find("抄送"), std::string::npos);
+  EXPECT_NE(copy[0]["msg"]["markdown"]["title"].get<std::string>().find("抄送"), std::string::npos);
   auto cc = detail(id)["cc"];
   ASSERT_EQ(cc.size(), 1u);
-  EXPECT_EQ(cc.at(0)["at"].as_string(), "finish");
+  EXPECT_EQ(cc.at(0)["at"], "finish");
 }
 
 TEST_F(Notifications, CopiesAtTheStartGoOutAtOnce) {
@@ -80,8 +80,9 @@ TEST_F(Notifications, RemindersGoOncePerTaskPerPeriod) {
   harness().run_job("remind-pending", t0 + 481 * kMinute);
   EXPECT_EQ(reminders(), 2u);
   auto msg = sent_to("T-010").back()["msg"]["markdown"];
-  EXPECT_EQ(msg["title"].as_string(), "催办：待你审批");
-  EXPECT_NE(msg["text"].as_string().find("approve " + std::to_string(id)), std::string::npos);
+  EXPECT_EQ(msg["title"], "催办：待你审批");
+  EXPECT_NE(msg["text"].get<std::string>().find("approve " + std::to_string(id)),
+            std::string::npos);
   agree("T-010", id);
   harness().clear_outbox();
   harness().run_job("remind-pending", t0 + 2000 * kMinute);
@@ -98,10 +99,10 @@ class NoReminders : public ApprovalsTest {
 
 TEST_F(NoReminders, ZeroMinutesNeverRemindsAndTheCardTemplateIsConfigurable) {
   int64_t id = submit("T-011", "leave", leave_form(2));
-  EXPECT_EQ(sent_to("T-010").at(0)["msg"]["interactive_card"]["template_id"].as_string(),
+  EXPECT_EQ(sent_to("T-010").at(0)["msg"]["interactive_card"]["template_id"].get<std::string>(),
             "tpl-court-9");
   harness().clear_outbox();
-  harness().run_job("remind-pending", detail(id)["created_ms"].as_int() + 100000 * kMinute);
+  harness().run_job("remind-pending", detail(id)["created_ms"].get<int64_t>() + 100000 * kMinute);
   EXPECT_TRUE(harness().outbox().empty());
 }
 
@@ -109,7 +110,7 @@ TEST_F(Notifications, WhatACrashLeftUndeliveredIsSentByTheRetryJob) {
   // A dispatch row written in a transaction whose process died before delivering it.
   Json msg = Json::object({{"msgtype", "text"}, {"text", Json::object({{"content", "hi"}})}});
   Json body = Json::object({{"users", Json::array({"T-022"})}, {"msg", msg}, {"key", "lost-1"}});
-  int64_t now = detail(submit("T-011", "leave", leave_form(1)))["created_ms"].as_int();
+  int64_t now = detail(submit("T-011", "leave", leave_form(1)))["created_ms"].get<int64_t>();
   harness().query("INSERT INTO dispatch(kind, body, created_ms) VALUES ('message', ?, ?)",
                   {Json(body.dump()), Json(now)});
   harness().run_job("dispatch-retry", now + 10000);  // too fresh: its request may still send it

@@ -28,22 +28,22 @@ TEST_F(Requests, ARoomBookingRequestOpensOneInstanceHoweverOftenItArrives) {
   ASSERT_TRUE(request("booking:42", room_form()).ok);  // redelivered
   auto rows = instances();
   ASSERT_EQ(rows.size(), 1u);
-  EXPECT_EQ(rows[0]["source"].as_string(), "rooms");
-  EXPECT_EQ(rows[0]["request_id"].as_string(), "booking:42");
-  EXPECT_EQ(rows[0]["title"].as_string(), "李法官预订第一会议室");
-  EXPECT_EQ(rows[0]["originator"].as_string(), "T-011");
-  int64_t id = rows[0]["id"].as_int();
+  EXPECT_EQ(rows[0]["source"], "rooms");
+  EXPECT_EQ(rows[0]["request_id"], "booking:42");
+  EXPECT_EQ(rows[0]["title"], "李法官预订第一会议室");
+  EXPECT_EQ(rows[0]["originator"], "T-011");
+  int64_t id = rows[0]["id"].get<int64_t>();
   EXPECT_EQ(running(id), std::vector<std::string>{"T-021"});
   EXPECT_EQ(sent_to("T-021").size(), 1u);
 
   ASSERT_EQ(agree("T-021", id).status, 200);
   auto finished = events("approvals.instance_finished");
   ASSERT_EQ(finished.size(), 1u);
-  EXPECT_EQ(finished[0]["source"].as_string(), "rooms");
-  EXPECT_EQ(finished[0]["request_id"].as_string(), "booking:42");
-  EXPECT_EQ(finished[0]["template"].as_string(), "room_booking");
-  EXPECT_EQ(finished[0]["form"]["room_id"].as_string(), "R-9");
-  EXPECT_EQ(finished[0]["result"].as_string(), "agree");
+  EXPECT_EQ(finished[0]["source"], "rooms");
+  EXPECT_EQ(finished[0]["request_id"], "booking:42");
+  EXPECT_EQ(finished[0]["template"], "room_booking");
+  EXPECT_EQ(finished[0]["form"]["room_id"], "R-9");
+  EXPECT_EQ(finished[0]["result"], "agree");
 }
 
 TEST_F(Requests, AnInvalidRequestIsRejectedOnceWithTheReason) {
@@ -54,9 +54,9 @@ TEST_F(Requests, AnInvalidRequestIsRejectedOnceWithTheReason) {
   ASSERT_TRUE(request("booking:7", form).ok);
   auto rejected = events("approvals.request_rejected");
   ASSERT_EQ(rejected.size(), 1u);
-  EXPECT_EQ(rejected[0]["source"].as_string(), "rooms");
-  EXPECT_EQ(rejected[0]["request_id"].as_string(), "booking:7");
-  std::string reason = rejected[0]["reason"].as_string();
+  EXPECT_EQ(rejected[0]["source"], "rooms");
+  EXPECT_EQ(rejected[0]["request_id"], "booking:7");
+  std::string reason = rejected[0]["reason"].get<std::string>();
   EXPECT_NE(reason.find("start"), std::string::npos) << reason;
   EXPECT_NE(reason.find("attendees"), std::string::npos) << reason;
   EXPECT_TRUE(instances().empty());
@@ -68,12 +68,12 @@ TEST_F(Requests, UnknownTemplatesAndOriginatorsAreRejected) {
   ASSERT_TRUE(request("c", Json::object(), "judges_only", "T-013", "attendance").ok);
   auto rejected = events("approvals.request_rejected");
   ASSERT_EQ(rejected.size(), 3u);
-  EXPECT_NE(rejected[0]["reason"].as_string().find("unknown template 'no_such'"),
+  EXPECT_NE(rejected[0]["reason"].get<std::string>().find("unknown template 'no_such'"),
             std::string::npos);
-  EXPECT_NE(rejected[1]["reason"].as_string().find("unknown originator 'NOBODY'"),
+  EXPECT_NE(rejected[1]["reason"].get<std::string>().find("unknown originator 'NOBODY'"),
             std::string::npos);
-  EXPECT_NE(rejected[2]["reason"].as_string().find("may not start"), std::string::npos);
-  EXPECT_EQ(rejected[2]["source"].as_string(), "attendance");
+  EXPECT_NE(rejected[2]["reason"].get<std::string>().find("may not start"), std::string::npos);
+  EXPECT_EQ(rejected[2]["source"], "attendance");
 }
 
 TEST_F(Requests, ARequestWithoutAnIdIsDeadLettered) {
@@ -89,21 +89,21 @@ TEST_F(Requests, OtherPluginsLeaveAndTemplatesMayBeRequestedToo) {
   ASSERT_TRUE(r.ok) << r.error;
   auto rows = instances();
   ASSERT_EQ(rows.size(), 1u);
-  EXPECT_EQ(rows[0]["source"].as_string(), "attendance");
-  EXPECT_EQ(running(rows[0]["id"].as_int()), std::vector<std::string>{"T-010"});
+  EXPECT_EQ(rows[0]["source"], "attendance");
+  EXPECT_EQ(running(rows[0]["id"].get<int64_t>()), std::vector<std::string>{"T-010"});
 }
 
 TEST_F(Requests, TheRequesterCanCancelWhatIsStillRunning) {
   ASSERT_TRUE(request("booking:9", room_form()).ok);
-  int64_t id = instances().at(0)["id"].as_int();
+  int64_t id = instances().at(0)["id"].get<int64_t>();
   auto r = harness().deliver_event("rooms.approval_canceled",
                                    Json::object({{"request_id", "booking:9"},
                                                  {"reason", "会议取消"}}));
   ASSERT_TRUE(r.ok) << r.error;
-  EXPECT_EQ(detail(id)["status"].as_string(), "CANCELED");
+  EXPECT_EQ(detail(id)["status"], "CANCELED");
   auto finished = events("approvals.instance_finished");
   ASSERT_EQ(finished.size(), 1u);
-  EXPECT_EQ(finished[0]["result"].as_string(), "canceled");
+  EXPECT_EQ(finished[0]["result"], "canceled");
   ASSERT_TRUE(harness().deliver_event("rooms.approval_canceled",
                                       Json::object({{"request_id", "booking:9"}})).ok);
   EXPECT_EQ(events("approvals.instance_finished").size(), 1u);

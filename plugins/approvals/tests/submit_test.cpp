@@ -31,7 +31,8 @@ TEST_F(Submit, RegistersItsRoutesCommandsCardsEventsAndJobs) {
 TEST_F(Submit, ListsTheTemplatesTheCallerMayUse) {
   auto codes = [&](const HttpResult& r) {
     Names out;
-    for (auto& t : r.json()["templates"].as_array()) out.push_back(t["code"].as_string());
+    for (courthub::Json doc = r.json(); auto& t : doc["templates"])
+      out.push_back(t["code"].get<std::string>());
     return out;
   };
   auto judge = harness().as("T-011").get("/templates");
@@ -42,8 +43,8 @@ TEST_F(Submit, ListsTheTemplatesTheCallerMayUse) {
             (Names{"leave", "countersign", "orsign", "choice", "trip"}));
   EXPECT_EQ(codes(harness().as_admin().get("/templates")).size(), 7u);
   auto one = harness().as("T-011").get("/templates/choice").json();
-  EXPECT_EQ(one["choices"].at(0)["key"].as_string(), "reviewer");
-  EXPECT_EQ(one["fields"].at(0)["type"].as_string(), "text");
+  EXPECT_EQ(one["choices"].at(0)["key"], "reviewer");
+  EXPECT_EQ(one["fields"].at(0)["type"], "text");
   EXPECT_EQ(harness().get("/templates/nope").status, 404);
 }
 
@@ -51,23 +52,23 @@ TEST_F(Submit, OpensAnInstanceAtItsFirstStep) {
   auto r = submit_as("T-011", "leave", leave_form(2));
   ASSERT_EQ(r.status, 201) << r.body;
   Json view = r.json();
-  EXPECT_EQ(view["status"].as_string(), "RUNNING");
-  EXPECT_EQ(view["title"].as_string(), "李法官提交的请假");
-  EXPECT_EQ(view["originator"]["user_id"].as_string(), "T-011");
-  EXPECT_EQ(view["court_code"].as_string(), "T-BC");
-  EXPECT_EQ(view["summary"].as_string(), "请假类型：事假 · 请假天数：2");
+  EXPECT_EQ(view["status"], "RUNNING");
+  EXPECT_EQ(view["title"], "李法官提交的请假");
+  EXPECT_EQ(view["originator"]["user_id"], "T-011");
+  EXPECT_EQ(view["court_code"], "T-BC");
+  EXPECT_EQ(view["summary"], "请假类型：事假 · 请假天数：2");
   ASSERT_EQ(view["steps"].size(), 2u);  // the president's step needs more than 3 days
-  EXPECT_EQ(view["steps"].at(0)["label"].as_string(), "直属主管");
-  EXPECT_EQ(view["steps"].at(0)["progress"].as_string(), "running");
-  EXPECT_EQ(view["steps"].at(1)["approvers"].at(0)["user_id"].as_string(), "T-002");
-  EXPECT_EQ(view["steps"].at(1)["progress"].as_string(), "waiting");
+  EXPECT_EQ(view["steps"].at(0)["label"], "直属主管");
+  EXPECT_EQ(view["steps"].at(0)["progress"], "running");
+  EXPECT_EQ(view["steps"].at(1)["approvers"].at(0)["user_id"], "T-002");
+  EXPECT_EQ(view["steps"].at(1)["progress"], "waiting");
   ASSERT_EQ(view["tasks"].size(), 1u);
-  EXPECT_EQ(view["tasks"].at(0)["user_id"].as_string(), "T-010");
-  int64_t id = view["id"].as_int();
+  EXPECT_EQ(view["tasks"].at(0)["user_id"], "T-010");
+  int64_t id = view["id"].get<int64_t>();
   auto records = detail(id)["records"];
   ASSERT_EQ(records.size(), 1u);
-  EXPECT_EQ(records.at(0)["type"].as_string(), "START_PROCESS_INSTANCE");
-  EXPECT_EQ(records.at(0)["user_id"].as_string(), "T-011");
+  EXPECT_EQ(records.at(0)["type"], "START_PROCESS_INSTANCE");
+  EXPECT_EQ(records.at(0)["user_id"], "T-011");
 }
 
 TEST_F(Submit, NamesEveryWrongFieldInTheDetails) {
@@ -75,9 +76,10 @@ TEST_F(Submit, NamesEveryWrongFieldInTheDetails) {
                      Json::object({{"leave_type", "休假"}, {"days", 99}, {"reson", "x"}}));
   ASSERT_EQ(r.status, 400) << r.body;
   Json error = r.json()["error"];
-  EXPECT_NE(error["message"].as_string().find("problem(s) with the 请假 form"), std::string::npos);
+  EXPECT_NE(error["message"].get<std::string>().find("problem(s) with the 请假 form"),
+            std::string::npos);
   Names fields;
-  for (auto& d : error["details"].as_array()) fields.push_back(d["field"].as_string());
+  for (auto& d : error["details"]) fields.push_back(d["field"].get<std::string>());
   std::sort(fields.begin(), fields.end());
   EXPECT_EQ(fields, (Names{"days", "leave_type", "period", "reason", "reson"}));
   EXPECT_TRUE(harness().query("SELECT id FROM instance").empty());
@@ -87,7 +89,7 @@ TEST_F(Submit, RefusesWhatCannotBeSubmitted) {
   auto no_template =
       harness().as("T-011").post("/instances", Json::object({{"form", Json::object()}}));
   EXPECT_EQ(no_template.status, 400);
-  EXPECT_EQ(no_template.json()["error"]["details"].at(0)["field"].as_string(), "template");
+  EXPECT_EQ(no_template.json()["error"]["details"].at(0)["field"], "template");
   EXPECT_EQ(submit_as("T-011", "nope", Json::object()).status, 400);
   EXPECT_EQ(submit_as("T-011", "room_booking", room_form()).status, 403);  // rooms opens these
   EXPECT_EQ(submit_as("T-013", "judges_only", Json::object()).status, 403);
@@ -99,8 +101,8 @@ TEST_F(Submit, RefusesWhatCannotBeSubmitted) {
 TEST_F(Submit, LongLeaveGoesToThePresident) {
   int64_t id = submit("T-011", "leave", leave_form(5));
   Names approvers;
-  for (auto& s : detail(id)["steps"].as_array())
-    approvers.push_back(s["approvers"].at(0)["user_id"].as_string());
+  for (courthub::Json doc = detail(id); auto& s : doc["steps"])
+    approvers.push_back(s["approvers"].at(0)["user_id"].get<std::string>());
   EXPECT_EQ(approvers, (Names{"T-010", "T-002", "T-001"}));
 }
 
@@ -114,7 +116,7 @@ TEST_F(Submit, BranchesChooseTheirSteps) {
 TEST_F(Submit, TheOriginatorsChoiceIsRequiredAndUsed) {
   auto missing = submit_as("T-011", "choice", Json::object());
   ASSERT_EQ(missing.status, 400);
-  EXPECT_EQ(missing.json()["error"]["details"].at(0)["field"].as_string(), "approvers.reviewer");
+  EXPECT_EQ(missing.json()["error"]["details"].at(0)["field"], "approvers.reviewer");
   int64_t id = submit("T-011", "choice", Json::object(), Json::object({{"reviewer", "T-022"}}));
   EXPECT_EQ(running(id), Names{"T-022"});
 }
@@ -122,11 +124,11 @@ TEST_F(Submit, TheOriginatorsChoiceIsRequiredAndUsed) {
 TEST_F(Submit, WithNobodyToAskItIsApprovedAtOnce) {
   int64_t id = submit("T-001", "leave", leave_form(5));  // the president has no supervisor
   Json view = detail(id);
-  EXPECT_EQ(view["status"].as_string(), "COMPLETED");
-  EXPECT_EQ(view["result"].as_string(), "agree");
+  EXPECT_EQ(view["status"], "COMPLETED");
+  EXPECT_EQ(view["result"], "agree");
   auto finished = events("approvals.instance_finished");
   ASSERT_EQ(finished.size(), 1u);
-  EXPECT_EQ(finished[0]["result"].as_string(), "agree");
+  EXPECT_EQ(finished[0]["result"], "agree");
 }
 
 }  // namespace

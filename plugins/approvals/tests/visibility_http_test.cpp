@@ -16,9 +16,9 @@ class Visibility : public ApprovalsTest {
     Names out;
     EXPECT_EQ(r.status, 200) << r.body;
     if (r.status != 200) return out;
-    for (auto& i : r.json()["items"].as_array())
-      out.push_back(std::to_string(i.contains("task") ? i["instance"]["id"].as_int()
-                                                      : i["id"].as_int()));
+    for (courthub::Json doc = r.json(); auto& i : doc["items"])
+      out.push_back(std::to_string(i.contains("task") ? i["instance"]["id"].get<int64_t>()
+                                                      : i["id"].get<int64_t>()));
     return out;
   }
 };
@@ -82,7 +82,7 @@ TEST_F(Visibility, ListsArePaged) {
   for (int i = 0; i < 3; ++i) submit("T-011", "leave", leave_form(1));
   auto first = harness().as("T-011").get("/instances/submitted?limit=2").json();
   ASSERT_EQ(first["items"].size(), 2u);
-  int64_t before = first["next_before"].as_int();
+  int64_t before = first["next_before"].get<int64_t>();
   auto second =
       harness().as("T-011").get("/instances/submitted?limit=2&before=" + std::to_string(before))
           .json();

@@ -31,17 +31,34 @@ TEST(Hello, RouteStoresAGreetingForTheCaller) {
   h.add_person({"u1", "张三", "LN-HC", "1001", "审判员", {"judge"}});
   auto r = h.as("u1").post("/greetings", Json::object({{"to", "李四"}}));
   ASSERT_EQ(r.status, 201) << r.body;
-  EXPECT_EQ(r.json()["text"].as_string(), "你好，李四！");
+  EXPECT_EQ(r.json()["text"].get<std::string>(), "你好，李四！");
   auto rows = h.query("SELECT sender, recipient FROM greetings");
   ASSERT_EQ(rows.size(), 1u);
-  EXPECT_EQ(rows[0]["sender"].as_string(), "u1");
+  EXPECT_EQ(rows[0]["sender"].get<std::string>(), "u1");
 }
 
 TEST(Hello, RouteRejectsAMissingRecipientWithA400) {
   PluginHarness h(HELLO_PLUGIN_FILE);
   auto r = h.post("/greetings", Json::object());
   EXPECT_EQ(r.status, 400);
-  EXPECT_NE(r.json()["error"]["message"].as_string().find("'to' is required"), std::string::npos);
+  EXPECT_NE(r.json()["error"]["message"].get<std::string>().find("'to' is required"),
+            std::string::npos);
+}
+
+TEST(Hello, RouteRefusesABodyThatIsNotUtf8WithA400) {
+  PluginHarness h(HELLO_PLUGIN_FILE);
+  auto r = h.request("POST", "/greetings", "{\"to\": \"\xff\xfe\"}");
+  EXPECT_EQ(r.status, 400) << r.body;
+  Json body = Json::parse(r.body);  // still a JSON answer, itself valid UTF-8
+  EXPECT_NE(body["error"]["message"].get<std::string>().find("UTF-8"), std::string::npos) << r.body;
+  EXPECT_TRUE(h.query("SELECT id FROM greetings").empty());
+}
+
+TEST(Hello, RouteNamesTheFieldOfTheWrongType) {
+  PluginHarness h(HELLO_PLUGIN_FILE);
+  auto r = h.post("/greetings", Json::object({{"to", 42}}));
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.json()["error"]["message"], "'to' must be a string") << r.body;
 }
 
 TEST(Hello, CommandUsesTheConfiguredGreeting) {
@@ -59,10 +76,10 @@ TEST(Hello, NewStaffAreWelcomedOnceEvenIfTheEventComesTwice) {
   ASSERT_TRUE(h.deliver_event("user_add_org", event).ok);
   auto sent = h.outbox();
   ASSERT_EQ(sent.size(), 1u);  // the outbox key made the second send a no-op
-  EXPECT_EQ(sent[0]["channel"].as_string(), "work_notice");
-  EXPECT_EQ(sent[0]["target"].as_string(), "u9");
+  EXPECT_EQ(sent[0]["channel"].get<std::string>(), "work_notice");
+  EXPECT_EQ(sent[0]["target"].get<std::string>(), "u9");
   EXPECT_EQ(h.published().size(), 2u);
-  EXPECT_EQ(h.published()[0]["topic"].as_string(), "hello.welcomed");
+  EXPECT_EQ(h.published()[0]["topic"].get<std::string>(), "hello.welcomed");
 }
 
 TEST(Hello, DailyJobReportsTheCount) {
@@ -71,7 +88,7 @@ TEST(Hello, DailyJobReportsTheCount) {
   h.run_job("daily-count");
   auto sent = h.outbox();
   ASSERT_EQ(sent.size(), 1u);
-  EXPECT_EQ(sent[0]["msg"]["text"]["content"].as_string(), "今日问候 1 次");
+  EXPECT_EQ(sent[0]["msg"]["text"]["content"].get<std::string>(), "今日问候 1 次");
 }
 
 TEST(Hello, CardWaveNamesWhoPressed) {
@@ -79,7 +96,7 @@ TEST(Hello, CardWaveNamesWhoPressed) {
   h.add_person({"u1", "张三", "LN-HC", "1001", "审判员", {"judge"}});
   auto r = h.as("u1").card_action("hello.wave", Json::object());
   ASSERT_TRUE(r.ok);
-  EXPECT_EQ(r.body["cardData"]["cardParamMap"]["waved_by"].as_string(), "张三");
+  EXPECT_EQ(r.body["cardData"]["cardParamMap"]["waved_by"].get<std::string>(), "张三");
 }
 
 TEST(Hello, BadSettingsAreRefusedWithTheirPointer) {

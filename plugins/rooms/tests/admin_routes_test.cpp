@@ -22,21 +22,21 @@ TEST_F(AdminRoutes, ACourtAdminCreatesUpdatesAndRetiresRooms) {
                                                             {"equipment", Json::array({"投屏"})},
                                                             {"open_hours", "08:30-17:30"}}));
   ASSERT_EQ(r.status, 201) << r.body;
-  std::string id = r.json()["id"].as_string();
+  std::string id = r.json()["id"].get<std::string>();
   EXPECT_EQ(id, "ln-bc-sy-01-r1");
-  EXPECT_EQ(r.json()["court"].as_string(), kCourt);
-  EXPECT_EQ(r.json()["managed_by"].as_string(), "api");
+  EXPECT_EQ(r.json()["court"].get<std::string>(), kCourt);
+  EXPECT_EQ(r.json()["managed_by"], "api");
   EXPECT_EQ(r.json()["open_days"].size(), 5u) << "default weekdays";
   r = h->as(kAdmin).patch("/admin/rooms/" + id, Json::object({{"capacity", 14}}));
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.json()["capacity"].as_int(), 14);
-  EXPECT_EQ(r.json()["name"].as_string(), "5号会议室");
+  EXPECT_EQ(r.json()["capacity"], 14);
+  EXPECT_EQ(r.json()["name"], "5号会议室");
   // Retire: existing bookings stay (and are counted), new ones are refused.
   int64_t kept = book(*h, kJudge, booking_body("hp-301", 1, 540, 600));
   r = h->as(kAdmin).del("/admin/rooms/hp-301");
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_TRUE(r.json()["retired"].as_bool());
-  EXPECT_EQ(r.json()["future_bookings"].as_int(), 1);
+  EXPECT_TRUE(r.json()["retired"].get<bool>());
+  EXPECT_EQ(r.json()["future_bookings"], 1);
   EXPECT_EQ(status_of(*h, kept), "已预订");
   r = h->as(kJudge).post("/bookings", booking_body("hp-301", 2, 540, 600));
   EXPECT_EQ(r.status, 409);
@@ -93,7 +93,7 @@ TEST_F(AdminRoutes, AllBookingsOfTheCourtWithFilters) {
             1u);
   EXPECT_EQ(h->as(kAdmin).get("/admin/bookings?limit=1&offset=1").json()["bookings"].size(), 1u);
   EXPECT_EQ(h->as(kAdmin).get("/admin/bookings?status=done").status, 400);
-  EXPECT_TRUE(h->as(kOtherAdmin).get("/admin/bookings").json()["bookings"].as_array().empty());
+  EXPECT_TRUE(h->as(kOtherAdmin).get("/admin/bookings").json()["bookings"].empty());
 }
 
 TEST_F(AdminRoutes, ApiEditsSurviveAReloadWithChangedSettings) {
@@ -110,8 +110,8 @@ TEST_F(AdminRoutes, ApiEditsSurviveAReloadWithChangedSettings) {
   }
   // The next configuration changes hp-301 and hp-kj1, and drops hp-205 (booked) and hp-ys1.
   Json rooms = Json::array();
-  for (auto& r : settings["rooms"].as_array()) {
-    std::string id = r["id"].as_string();
+  for (auto& r : settings["rooms"]) {
+    std::string id = r["id"].get<std::string>();
     if (id == "hp-205" || id == "hp-ys1") continue;
     Json copy = r;
     if (id == "hp-301" || id == "hp-kj1") copy["capacity"] = 2;
@@ -120,13 +120,13 @@ TEST_F(AdminRoutes, ApiEditsSurviveAReloadWithChangedSettings) {
   auto second = make_harness(Json::object({{"rooms", rooms}}), dir);
   Json list = second->as(kAdmin).get("/admin/rooms").json()["rooms"];
   auto find = [&](const std::string& id) {
-    for (auto& r : list.as_array())
-      if (r["id"].as_string() == id) return r;
+    for (auto& r : list)
+      if (r["id"].get<std::string>() == id) return r;
     return Json();
   };
-  EXPECT_EQ(find("hp-301")["capacity"].as_int(), 33) << "the admin's edit wins";
-  EXPECT_EQ(find("hp-kj1")["capacity"].as_int(), 2) << "the settings still manage the others";
-  EXPECT_TRUE(find("hp-205")["retired"].as_bool()) << "dropped but booked: kept, retired";
+  EXPECT_EQ(find("hp-301")["capacity"], 33) << "the admin's edit wins";
+  EXPECT_EQ(find("hp-kj1")["capacity"], 2) << "the settings still manage the others";
+  EXPECT_TRUE(find("hp-205")["retired"].get<bool>()) << "dropped but booked: kept, retired";
   EXPECT_TRUE(find("hp-ys1").is_null()) << "dropped and never booked: gone";
   second.reset();
   std::filesystem::remove_all(dir);

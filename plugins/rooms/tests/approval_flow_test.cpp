@@ -39,22 +39,23 @@ TEST_F(ApprovalFlow, APendingBookingHoldsTheSlotAndAsksApprovals) {
   EXPECT_EQ(status_of(*h, id), "待审批");
   auto published = h->published();
   ASSERT_EQ(published.size(), 1u);
-  EXPECT_EQ(published[0]["topic"].as_string(), "rooms.approval_requested");
+  EXPECT_EQ(published[0]["topic"], "rooms.approval_requested");
   Json p = published[0]["payload"];
-  EXPECT_EQ(p["request_id"].as_string(), "booking:" + std::to_string(id));
-  EXPECT_EQ(p["template"].as_string(), "room_booking");
-  EXPECT_EQ(p["originator"].as_string(), kJudge);
-  EXPECT_EQ(p["title"].as_string().substr(0, 18), "会议室预订：");
-  EXPECT_EQ(p["form"]["room"].as_string(), "党组会议室");
-  EXPECT_EQ(p["form"]["room_id"].as_string(), "hp-dz1");
-  EXPECT_EQ(p["form"]["court"].as_string(), kCourt);
-  EXPECT_EQ(p["form"]["start"].as_string(), iso(1, 540));
-  EXPECT_EQ(p["form"]["end"].as_string(), iso(1, 600));
-  EXPECT_EQ(p["form"]["subject"].as_string(), "党组会");
-  EXPECT_EQ(p["form"]["attendees"].as_int(), 1);
+  EXPECT_EQ(p["request_id"].get<std::string>(), "booking:" + std::to_string(id));
+  EXPECT_EQ(p["template"], "room_booking");
+  EXPECT_EQ(p["originator"].get<std::string>(), kJudge);
+  EXPECT_EQ(p["title"].get<std::string>().substr(0, 18), "会议室预订：");
+  EXPECT_EQ(p["form"]["room"], "党组会议室");
+  EXPECT_EQ(p["form"]["room_id"], "hp-dz1");
+  EXPECT_EQ(p["form"]["court"].get<std::string>(), kCourt);
+  EXPECT_EQ(p["form"]["start"].get<std::string>(), iso(1, 540));
+  EXPECT_EQ(p["form"]["end"].get<std::string>(), iso(1, 600));
+  EXPECT_EQ(p["form"]["subject"], "党组会");
+  EXPECT_EQ(p["form"]["attendees"], 1);
   EXPECT_EQ(h->as(kClerk).post("/bookings", booking_body("hp-dz1", 1, 570, 600)).status, 409);
-  EXPECT_EQ(h->query("SELECT approval_published FROM bookings")[0]["approval_published"].as_int(),
-            1);
+  EXPECT_EQ(
+      h->query("SELECT approval_published FROM bookings")[0]["approval_published"].get<int64_t>(),
+      1);
 }
 
 TEST_F(ApprovalFlow, AgreeConfirmsAndTellsTheOrganizerOnceEvenIfDeliveredTwice) {
@@ -66,7 +67,7 @@ TEST_F(ApprovalFlow, AgreeConfirmsAndTellsTheOrganizerOnceEvenIfDeliveredTwice) 
   EXPECT_EQ(status_of(*h, id), "已预订");
   auto told = outbox_to(*h, kJudge);
   ASSERT_EQ(told.size(), before + 1);
-  EXPECT_NE(told.back()["msg"]["markdown"]["text"].as_string().find("预订已通过审批"),
+  EXPECT_NE(told.back()["msg"]["markdown"]["text"].get<std::string>().find("预订已通过审批"),
             std::string::npos);
 }
 
@@ -77,7 +78,7 @@ TEST_F(ApprovalFlow, RefuseFreesTheSlotAndSaysWhy) {
   ev["reason"] = "当天院党组使用";
   ASSERT_TRUE(h->deliver_event("approvals.instance_finished", ev).ok);
   EXPECT_EQ(status_of(*h, id), "已拒绝");
-  std::string text = outbox_to(*h, kJudge).back()["msg"]["markdown"]["text"].as_string();
+  std::string text = outbox_to(*h, kJudge).back()["msg"]["markdown"]["text"].get<std::string>();
   EXPECT_NE(text.find("预订未通过审批"), std::string::npos) << text;
   EXPECT_NE(text.find("当天院党组使用"), std::string::npos) << text;
   EXPECT_EQ(h->as(kClerk).post("/bookings", booking_body("hp-dz1", 1, 540, 600)).status, 201)
@@ -100,7 +101,7 @@ TEST_F(ApprovalFlow, TerminatedCanceledAndRejectedRequestsCancel) {
   EXPECT_EQ(status_of(*h, b), "已取消");
   EXPECT_EQ(status_of(*h, c), "已取消");
   auto notes = h->query("SELECT note FROM bookings WHERE id = ?", {Json(c)});
-  EXPECT_NE(notes[0]["note"].as_string().find("room_booking"), std::string::npos);
+  EXPECT_NE(notes[0]["note"].get<std::string>().find("room_booking"), std::string::npos);
 }
 
 TEST_F(ApprovalFlow, OtherSourcesAreIgnoredAndUnknownResultsDeadLetter) {
@@ -120,13 +121,14 @@ TEST_F(ApprovalFlow, ASeriesIsApprovedAsOne) {
   body["recurrence"] = Json::object({{"freq", "weekly"}, {"count", 3}});
   auto r = h->as(kJudge).post("/bookings", body);
   ASSERT_EQ(r.status, 201) << r.body;
-  int64_t first = r.json()["bookings"].at(0)["id"].as_int();
+  int64_t first = r.json()["bookings"].at(0)["id"].get<int64_t>();
   ASSERT_EQ(h->published().size(), 1u);
-  EXPECT_NE(h->published()[0]["payload"]["title"].as_string().find("共3次"), std::string::npos);
+  EXPECT_NE(h->published()[0]["payload"]["title"].get<std::string>().find("共3次"),
+            std::string::npos);
   size_t before = outbox_to(*h, kJudge).size();
   ASSERT_TRUE(h->deliver_event("approvals.instance_finished", finished(first, "agree")).ok);
-  for (auto& b : r.json()["bookings"].as_array())
-    EXPECT_EQ(status_of(*h, b["id"].as_int()), "已预订");
+  for (courthub::Json doc = r.json(); auto& b : doc["bookings"])
+    EXPECT_EQ(status_of(*h, b["id"].get<int64_t>()), "已预订");
   EXPECT_EQ(outbox_to(*h, kJudge).size(), before + 1) << "one message for the series";
 }
 
@@ -144,7 +146,7 @@ TEST_F(ApprovalFlow, StillPendingAtTheStartIsCanceledByTheReleaseJob) {
   EXPECT_EQ(status_of(*h, id), "已取消");
   EXPECT_NE(outbox_to(*h, kJudge)
                 .back()["msg"]["markdown"]["text"]
-                .as_string()
+                .get<std::string>()
                 .find("审批未在开始前完成"),
             std::string::npos);
   // A late "agree" no longer revives it.
@@ -159,8 +161,9 @@ TEST_F(ApprovalFlow, AFailedPublicationIsRetriedByTheReleaseJob) {
   h->query("UPDATE bookings SET approval_published = 0 WHERE id = ?", {Json(id)});
   h->run_job("release", now_ms());
   EXPECT_EQ(h->published().size(), 2u);
-  EXPECT_EQ(h->query("SELECT approval_published FROM bookings")[0]["approval_published"].as_int(),
-            1);
+  EXPECT_EQ(
+      h->query("SELECT approval_published FROM bookings")[0]["approval_published"].get<int64_t>(),
+      1);
 }
 
 }  // namespace

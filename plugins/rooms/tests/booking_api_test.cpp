@@ -57,16 +57,16 @@ TEST_F(BookingApi, RegistersWhatTheDocsList) {
 TEST_F(BookingApi, RoomsOfMyCourtWithFilters) {
   auto r = h->as(kStaff).get("/rooms");
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.json()["court"].as_string(), kCourt);
+  EXPECT_EQ(r.json()["court"].get<std::string>(), kCourt);
   EXPECT_EQ(r.json()["rooms"].size(), 7u);
   r = h->as(kStaff).get(
       "/rooms?capacity=15&equipment=%E8%A7%86%E9%A2%91%E4%BC%9A%E8%AE%AE%E7%BB%88%E7%AB%AF");
   ASSERT_EQ(r.status, 200) << r.body;
   ASSERT_EQ(r.json()["rooms"].size(), 1u);  // 科技法庭: 40 people, video
-  EXPECT_EQ(r.json()["rooms"].at(0)["id"].as_string(), "hp-kj1");
+  EXPECT_EQ(r.json()["rooms"].at(0)["id"], "hp-kj1");
   // The 调解室 is for judges and clerks: a 科员 sees it but may not book it.
   r = h->as(kStaff).get("/rooms/hp-tj1");
-  EXPECT_FALSE(r.json()["may_book"].as_bool());
+  EXPECT_FALSE(r.json()["may_book"].get<bool>());
   EXPECT_EQ(h->as(kStaff).get("/rooms/nope").status, 404);
   EXPECT_EQ(h->as_anonymous().get("/rooms").status, 403);
 }
@@ -80,27 +80,27 @@ TEST_F(BookingApi, BookingReturns201AndSendsTheOrganizerACard) {
                                                          {"attendees", Json::array({kClerk})}}));
   ASSERT_EQ(r.status, 201) << r.body;
   Json b = r.json()["bookings"].at(0);
-  EXPECT_EQ(b["status"].as_string(), "已预订");
-  EXPECT_EQ(b["start"].as_string(), iso(1, 540));
-  EXPECT_EQ(b["room"]["name"].as_string(), "3号会议室");
-  EXPECT_EQ(b["organizer"].as_string(), kJudge);
-  EXPECT_EQ(b["attendee_count"].as_int(), 2);
-  int64_t id = b["id"].as_int();
+  EXPECT_EQ(b["status"], "已预订");
+  EXPECT_EQ(b["start"].get<std::string>(), iso(1, 540));
+  EXPECT_EQ(b["room"]["name"], "3号会议室");
+  EXPECT_EQ(b["organizer"].get<std::string>(), kJudge);
+  EXPECT_EQ(b["attendee_count"], 2);
+  int64_t id = b["id"].get<int64_t>();
 
   auto cards = outbox_to(*h, kJudge);
   ASSERT_EQ(cards.size(), 1u);
-  EXPECT_EQ(cards[0]["channel"].as_string(), "card");
+  EXPECT_EQ(cards[0]["channel"], "card");
   Json card = cards[0]["msg"]["interactive_card"];
-  EXPECT_EQ(card["template_id"].as_string(), "courthub.rooms.booking");
-  EXPECT_EQ(card["out_track_id"].as_string(), "booking-" + std::to_string(id));
-  EXPECT_EQ(card["card_data"]["booking_id"].as_string(), std::to_string(id));
-  EXPECT_EQ(card["card_data"]["room"].as_string(), "3号会议室");
-  EXPECT_EQ(card["card_data"]["status"].as_string(), "已预订");
-  for (auto& [k, v] : card["card_data"].as_object()) EXPECT_TRUE(v.is_string()) << k;
+  EXPECT_EQ(card["template_id"], "courthub.rooms.booking");
+  EXPECT_EQ(card["out_track_id"].get<std::string>(), "booking-" + std::to_string(id));
+  EXPECT_EQ(card["card_data"]["booking_id"].get<std::string>(), std::to_string(id));
+  EXPECT_EQ(card["card_data"]["room"], "3号会议室");
+  EXPECT_EQ(card["card_data"]["status"], "已预订");
+  for (auto& [k, v] : card["card_data"].items()) EXPECT_TRUE(v.is_string()) << k;
   // The attendee is invited.
   auto invites = outbox_to(*h, kClerk);
   ASSERT_EQ(invites.size(), 1u);
-  EXPECT_NE(invites[0]["msg"]["markdown"]["text"].as_string().find("党支部学习"),
+  EXPECT_NE(invites[0]["msg"]["markdown"]["text"].get<std::string>().find("党支部学习"),
             std::string::npos);
   // Anyone of the court may read it.
   EXPECT_EQ(h->as(kStaff).get("/bookings/" + std::to_string(id)).status, 200);
@@ -115,8 +115,8 @@ TEST_F(BookingApi, OverlapIs409NamingTheBookingInTheWay) {
       << error_message(r);
   Json c = error_details(r)["conflicts"];
   ASSERT_EQ(c.size(), 1u);
-  EXPECT_EQ(c.at(0)["booking"]["id"].as_int(), first);
-  EXPECT_EQ(c.at(0)["booking"]["organizer_name"].as_string(), "赵红朋");
+  EXPECT_EQ(c.at(0)["booking"]["id"].get<int64_t>(), first);
+  EXPECT_EQ(c.at(0)["booking"]["organizer_name"], "赵红朋");
   // Back to back is fine.
   EXPECT_EQ(h->as(kClerk).post("/bookings", booking_body("hp-301", 2, 600, 630)).status, 201);
 }
@@ -128,7 +128,8 @@ TEST_F(BookingApi, ValidationErrorsAre400WithEveryField) {
                                                          {"colour", "red"}}));
   ASSERT_EQ(r.status, 400) << r.body;
   std::string fields;
-  for (auto& f : error_details(r)["fields"].as_array()) fields += f["field"].as_string() + " ";
+  for (courthub::Json doc = error_details(r); auto& f : doc["fields"])
+    fields += f["field"].get<std::string>() + " ";
   EXPECT_NE(fields.find("/room_id"), std::string::npos) << fields;
   EXPECT_NE(fields.find("/start"), std::string::npos) << fields;
   EXPECT_NE(fields.find("/colour"), std::string::npos) << fields;
@@ -177,7 +178,7 @@ TEST_F(BookingApi, WhoMayBook) {
   body["organizer"] = kStaff;
   auto made = h->as_admin().post("/bookings", body);
   ASSERT_EQ(made.status, 201) << made.body;
-  EXPECT_EQ(made.json()["bookings"].at(0)["organizer_name"].as_string(), "王科员");
+  EXPECT_EQ(made.json()["bookings"].at(0)["organizer_name"], "王科员");
   // A judge may not book on someone else's behalf.
   body = booking_body("hp-301", 4, 540, 600);
   body["organizer"] = kStaff;
@@ -192,14 +193,14 @@ TEST_F(BookingApi, ModifyMovesTheBookingUnderTheSameRules) {
       path,
       Json::object({{"start", iso(1, 600)}, {"end", iso(1, 650)}, {"title", "庭务会（改）"}}));
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.json()["start"].as_string(), iso(1, 600));
-  EXPECT_EQ(r.json()["title"].as_string(), "庭务会（改）");
+  EXPECT_EQ(r.json()["start"].get<std::string>(), iso(1, 600));
+  EXPECT_EQ(r.json()["title"], "庭务会（改）");
   r = h->as(kJudge).patch(path, Json::object({{"end", iso(1, 690)}}));
   ASSERT_EQ(r.status, 409) << r.body;
-  EXPECT_EQ(error_details(r)["conflicts"].at(0)["booking"]["id"].as_int(), other);
+  EXPECT_EQ(error_details(r)["conflicts"].at(0)["booking"]["id"].get<int64_t>(), other);
   r = h->as(kJudge).patch(path, Json::object({{"room_id", "hp-205"}}));
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.json()["room"]["id"].as_string(), "hp-205");
+  EXPECT_EQ(r.json()["room"]["id"], "hp-205");
   EXPECT_EQ(h->as(kStaff).patch(path, Json::object({{"title", "x"}})).status, 403);
   EXPECT_EQ(h->as(kAdmin).patch(path, Json::object({{"title", "管理员改"}})).status, 200);
   EXPECT_EQ(h->as(kJudge).patch(path, Json::object({{"colour", "red"}})).status, 400);
@@ -210,7 +211,7 @@ TEST_F(BookingApi, CancelFreesTheSlotAndAnAdminsCancelIsToldToTheOrganizer) {
   EXPECT_EQ(h->as(kStaff).del("/bookings/" + std::to_string(id)).status, 403);
   auto r = h->as(kJudge).del("/bookings/" + std::to_string(id));
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.json()["canceled"].at(0)["status"].as_string(), "已取消");
+  EXPECT_EQ(r.json()["canceled"].at(0)["status"], "已取消");
   EXPECT_EQ(h->as(kJudge).del("/bookings/" + std::to_string(id)).status, 409);
   size_t told_before = outbox_to(*h, kJudge).size();
   int64_t again = book(*h, kClerk, booking_body("hp-301", 1, 540, 600));
@@ -219,7 +220,7 @@ TEST_F(BookingApi, CancelFreesTheSlotAndAnAdminsCancelIsToldToTheOrganizer) {
   ASSERT_EQ(r.status, 200) << r.body;
   auto told = outbox_to(*h, kClerk);
   ASSERT_FALSE(told.empty());
-  std::string text = told.back()["msg"]["markdown"]["text"].as_string();
+  std::string text = told.back()["msg"]["markdown"]["text"].get<std::string>();
   EXPECT_NE(text.find("预订已取消"), std::string::npos) << text;
   EXPECT_NE(text.find("由余磊龙取消：院里开会"), std::string::npos) << text;
   EXPECT_EQ(outbox_to(*h, kJudge).size(), told_before) << "the judge canceled their own";
@@ -231,17 +232,19 @@ TEST_F(BookingApi, FreeBusyListsFreeAndBusyRooms) {
                              "&end=" + iso(1, 630).replace(19, 1, "%2B") + "&capacity=10");
   ASSERT_EQ(r.status, 200) << r.body;
   std::vector<std::string> free, busy;
-  for (auto& x : r.json()["free"].as_array()) free.push_back(x["id"].as_string());
-  for (auto& x : r.json()["busy"].as_array()) busy.push_back(x["id"].as_string());
+  for (courthub::Json doc = r.json(); auto& x : doc["free"])
+    free.push_back(x["id"].get<std::string>());
+  for (courthub::Json doc = r.json(); auto& x : doc["busy"])
+    busy.push_back(x["id"].get<std::string>());
   EXPECT_TRUE(has(free, "hp-301"));
   EXPECT_TRUE(has(busy, "hp-kj1"));
   EXPECT_FALSE(has(free, "hp-205")) << "8 seats < 10";
-  for (auto& x : r.json()["busy"].as_array())
-    if (x["id"].as_string() == "hp-kj1") EXPECT_EQ(x["busy"].at(0)["id"].as_int(), id);
+  for (courthub::Json doc = r.json(); auto& x : doc["busy"])
+    if (x["id"].get<std::string>() == "hp-kj1") EXPECT_EQ(x["busy"].at(0)["id"].get<int64_t>(), id);
   // Date words work in the query too.
   r = h->as(kStaff).get("/free?date=%E6%98%8E%E5%A4%A9&from=09:00&to=10:00");  // 明天
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.json()["start"].as_string(), iso(1, 540));
+  EXPECT_EQ(r.json()["start"].get<std::string>(), iso(1, 540));
   EXPECT_EQ(h->as(kStaff).get("/free?date=2026-02-30&from=09:00&to=10:00").status, 400);
 }
 
@@ -250,17 +253,17 @@ TEST_F(BookingApi, ScheduleShowsEveryRoomsDay) {
   book(*h, kJudge, booking_body("hp-301", 1, 660, 720, "乙"));
   auto r = h->as(kStaff).get("/schedule?date=" + format_date(add_days(today(), 1)));
   ASSERT_EQ(r.status, 200) << r.body;
-  for (auto& room : r.json()["rooms"].as_array())
-    if (room["id"].as_string() == "hp-301") {
+  for (courthub::Json doc = r.json(); auto& room : doc["rooms"])
+    if (room["id"].get<std::string>() == "hp-301") {
       ASSERT_EQ(room["bookings"].size(), 2u);
-      EXPECT_EQ(room["bookings"].at(0)["title"].as_string(), "甲");
+      EXPECT_EQ(room["bookings"].at(0)["title"], "甲");
     }
   // Another court's staff see when the rooms are busy, not what for.
   r = h->as(kOtherJudge)
           .get("/schedule?court=" + kCourt + "&date=" + format_date(add_days(today(), 1)));
   ASSERT_EQ(r.status, 200) << r.body;
-  for (auto& room : r.json()["rooms"].as_array())
-    if (room["id"].as_string() == "hp-301") {
+  for (courthub::Json doc = r.json(); auto& room : doc["rooms"])
+    if (room["id"].get<std::string>() == "hp-301") {
       ASSERT_EQ(room["bookings"].size(), 2u);
       EXPECT_FALSE(room["bookings"].at(0).contains("title"));
       EXPECT_TRUE(room["bookings"].at(0).contains("start"));

@@ -111,7 +111,7 @@ TEST(BookingConcurrency, ExactlyOneOfManyRequestsForOneSlotWins) {
         } catch (const courthub::Error& e) {
           EXPECT_EQ(e.status(), courthub::Status::Conflict) << e.what();
           std::lock_guard lock(mu);
-          losers[round].push_back(e.details()["conflicts"].at(0)["booking"]["id"].dump());
+          losers[round].push_back(e.details().at("conflicts").at(0).at("booking").at("id").dump());
         }
       }
     });

@@ -76,10 +76,10 @@ TEST_F(BookingStoreTest, OverlapIsAConflictNamingTheBookingInTheWay) {
     EXPECT_NE(std::string(e.what()).find("#" + std::to_string(first[0].id) + " 党支部学习"),
               std::string::npos)
         << e.what();
-    const courthub::Json& c = e.details()["conflicts"];
+    const courthub::Json& c = e.details().at("conflicts");
     ASSERT_EQ(c.size(), 1u);
-    EXPECT_EQ(c.at(0)["booking"]["id"].as_int(), first[0].id);
-    EXPECT_EQ(c.at(0)["reason"].as_string(), "booked");
+    EXPECT_EQ(c.at(0).at("booking").at("id"), first[0].id);
+    EXPECT_EQ(c.at(0).at("reason"), "booked");
   }
   // Back to back is not an overlap; another room is not either.
   EXPECT_NO_THROW(store_.book(request("r1", {at(600, 660)}), kNow));
@@ -102,7 +102,7 @@ TEST_F(BookingStoreTest, SeriesIsAllOrNothingAndReportsEveryConflict) {
     store_.book(series, kNow);
     FAIL();
   } catch (const courthub::Error& e) {
-    EXPECT_EQ(e.details()["conflicts"].size(), 2u);
+    EXPECT_EQ(e.details().at("conflicts").size(), 2u);
     EXPECT_NE(std::string(e.what()).find("2 处冲突"), std::string::npos) << e.what();
   }
   EXPECT_EQ(store_.db().one("SELECT COUNT(*) AS n FROM bookings")->integer("n"), 2);
@@ -126,7 +126,7 @@ TEST_F(BookingStoreTest, PreviousBlockersAreReportedWithTheConflicts) {
     store_.book(series, kNow);
     FAIL();
   } catch (const courthub::Error& e) {
-    EXPECT_EQ(e.details()["conflicts"].size(), 2u);
+    EXPECT_EQ(e.details().at("conflicts").size(), 2u);
     EXPECT_NE(std::string(e.what()).find("周日不开放预订"), std::string::npos) << e.what();
   }
 }
@@ -152,8 +152,7 @@ TEST_F(BookingStoreTest, TheTriggerRefusesAnOverlapThatSkipsTheCheck) {
     store_.db().exec(
         "INSERT INTO bookings(room_id, court, start_ms, end_ms, title, organizer, status, "
         "created_ms, updated_ms) VALUES ('r1', 'T', ?, ?, 'x', 'u2', '已预订', 0, 0)",
-        {static_cast<long long>(at(590, 620).start_ms),
-         static_cast<long long>(at(590, 620).end_ms)});
+        {at(590, 620).start_ms, at(590, 620).end_ms});
     FAIL() << "the trigger let an overlap in";
   } catch (const courthub::Error& e) {
     EXPECT_EQ(e.status(), courthub::Status::Conflict);
@@ -161,9 +160,7 @@ TEST_F(BookingStoreTest, TheTriggerRefusesAnOverlapThatSkipsTheCheck) {
   // Moving a booking onto another by UPDATE is refused too.
   auto other = store_.book(request("r1", {at(700, 760)}), kNow);
   EXPECT_THROW(store_.db().exec("UPDATE bookings SET start_ms = ?, end_ms = ? WHERE id = ?",
-                                {static_cast<long long>(at(560, 620).start_ms),
-                                 static_cast<long long>(at(560, 620).end_ms),
-                                 static_cast<long long>(other[0].id)}),
+                                {at(560, 620).start_ms, at(560, 620).end_ms, other[0].id}),
                courthub::Error);
   // Over-long bookings break the CHECK.
   EXPECT_THROW(

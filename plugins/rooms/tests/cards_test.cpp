@@ -25,10 +25,10 @@ Json press(PluginHarness& h, const std::string& user, const std::string& action,
 TEST_F(Cards, CheckInBeforeTheWindowIsRefusedPrivately) {
   int64_t id = book(*h, kJudge, booking_body("hp-301", 1, 540, 600));
   Json body = press(*h, kJudge, "rooms.checkin", id);
-  EXPECT_EQ(body["userPrivateData"]["cardParamMap"]["result"].as_string(), "refused");
-  EXPECT_NE(body["userPrivateData"]["cardParamMap"]["message"].as_string().find("签到时间"),
+  EXPECT_EQ(body["userPrivateData"]["cardParamMap"]["result"], "refused");
+  EXPECT_NE(body["userPrivateData"]["cardParamMap"]["message"].get<std::string>().find("签到时间"),
             std::string::npos);
-  EXPECT_EQ(body["cardData"]["cardParamMap"]["status"].as_string(), "已预订");
+  EXPECT_EQ(body["cardData"]["cardParamMap"]["status"], "已预订");
 }
 
 TEST_F(Cards, CheckInInsideTheWindowUpdatesTheCard) {
@@ -38,21 +38,21 @@ TEST_F(Cards, CheckInInsideTheWindowUpdatesTheCard) {
       book(*h, kJudge,
            Json::object({{"room_id", "hp-301"}, {"start", format_iso(s)}, {"end", format_iso(e)}}));
   Json body = press(*h, kJudge, "rooms.checkin", id);
-  EXPECT_EQ(body["userPrivateData"]["cardParamMap"]["result"].as_string(), "ok");
-  EXPECT_EQ(body["cardData"]["cardParamMap"]["status"].as_string(), "已签到");
-  EXPECT_EQ(body["cardData"]["cardParamMap"]["booking_id"].as_string(), std::to_string(id));
+  EXPECT_EQ(body["userPrivateData"]["cardParamMap"]["result"], "ok");
+  EXPECT_EQ(body["cardData"]["cardParamMap"]["status"], "已签到");
+  EXPECT_EQ(body["cardData"]["cardParamMap"]["booking_id"].get<std::string>(), std::to_string(id));
 }
 
 TEST_F(Cards, CancelButtonCancelsForTheOrganizerOnly) {
   int64_t id = book(*h, kJudge, booking_body("hp-301", 1, 540, 600));
   Json body = press(*h, kStaff, "rooms.cancel", id);
-  EXPECT_EQ(body["userPrivateData"]["cardParamMap"]["result"].as_string(), "refused");
+  EXPECT_EQ(body["userPrivateData"]["cardParamMap"]["result"], "refused");
   EXPECT_EQ(status_of(*h, id), "已预订");
   body = press(*h, kJudge, "rooms.cancel", id);
-  EXPECT_EQ(body["userPrivateData"]["cardParamMap"]["result"].as_string(), "ok");
-  EXPECT_EQ(body["cardData"]["cardParamMap"]["status"].as_string(), "已取消");
+  EXPECT_EQ(body["userPrivateData"]["cardParamMap"]["result"], "ok");
+  EXPECT_EQ(body["cardData"]["cardParamMap"]["status"], "已取消");
   body = press(*h, kJudge, "rooms.cancel", id);  // pressed twice
-  EXPECT_EQ(body["userPrivateData"]["cardParamMap"]["result"].as_string(), "refused");
+  EXPECT_EQ(body["userPrivateData"]["cardParamMap"]["result"], "refused");
 }
 
 TEST_F(Cards, ACardWithoutABookingIsAnError) {

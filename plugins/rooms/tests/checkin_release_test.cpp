@@ -42,8 +42,8 @@ TEST_F(CheckinRelease, ReminderGoesOutOnceFifteenMinutesBefore) {
   h->run_job("remind", at(1, 540 - 1));
   auto sent = h->outbox();
   ASSERT_EQ(sent.size(), 1u);
-  EXPECT_EQ(sent[0]["target"].as_string(), kJudge + "," + kClerk);
-  std::string text = sent[0]["msg"]["markdown"]["text"].as_string();
+  EXPECT_EQ(sent[0]["target"].get<std::string>(), kJudge + "," + kClerk);
+  std::string text = sent[0]["msg"]["markdown"]["text"].get<std::string>();
   EXPECT_NE(text.find("checkin " + std::to_string(id)), std::string::npos) << text;
   EXPECT_NE(text.find("08:50-09:15"), std::string::npos) << text;
 }
@@ -72,8 +72,9 @@ TEST_F(CheckinRelease, NobodyCheckedInIsReleasedAndToldOnce) {
   h->run_job("release", at(1, 556));
   auto sent = h->outbox();
   ASSERT_EQ(sent.size(), 1u);
-  EXPECT_EQ(sent[0]["target"].as_string(), kJudge);
-  EXPECT_NE(sent[0]["msg"]["markdown"]["text"].as_string().find("会议室已释放"), std::string::npos);
+  EXPECT_EQ(sent[0]["target"].get<std::string>(), kJudge);
+  EXPECT_NE(sent[0]["msg"]["markdown"]["text"].get<std::string>().find("会议室已释放"),
+            std::string::npos);
   // Released means free: someone else may take the rest of the hour.
   EXPECT_EQ(h->as(kClerk).post("/bookings", booking_body("hp-301", 1, 560, 600)).status, 201);
 }
@@ -91,8 +92,8 @@ TEST_F(CheckinRelease, CheckInWorksInsideTheWindowOnly) {
       << "not an attendee";
   r = h->as(kJudge).post("/bookings/" + std::to_string(soon) + "/checkin", Json::object());
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.json()["status"].as_string(), "已签到");
-  EXPECT_EQ(r.json()["checked_in_by"].as_string(), kJudge);
+  EXPECT_EQ(r.json()["status"], "已签到");
+  EXPECT_EQ(r.json()["checked_in_by"].get<std::string>(), kJudge);
   r = h->as(kJudge).post("/bookings/" + std::to_string(soon) + "/checkin", Json::object());
   EXPECT_EQ(r.status, 409);
   EXPECT_NE(error_message(r).find("已经签到过了"), std::string::npos);
@@ -108,8 +109,8 @@ TEST_F(CheckinRelease, ACheckedInBookingIsNotReleasedAndEndsEarlyOrByTime) {
   EXPECT_EQ(status_of(*h, id), "已签到");
   auto r = h->as(kJudge).post("/bookings/" + std::to_string(id) + "/end", Json::object());
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.json()["status"].as_string(), "已结束");
-  EXPECT_LE(r.json()["end_ms"].as_int(), start + kMinuteMs)
+  EXPECT_EQ(r.json()["status"], "已结束");
+  EXPECT_LE(r.json()["end_ms"].get<int64_t>(), start + kMinuteMs)
       << "the rest of the slot is handed back";
 
   int64_t other = book(*h, kJudge, booking_body("hp-205", 1, 540, 600));

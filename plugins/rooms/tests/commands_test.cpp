@@ -30,15 +30,15 @@ TEST_F(Commands, BookByRoomNameDateAndTime) {
   EXPECT_TRUE(contains(r.text, "08:50-09:15")) << r.text;
   auto rows = h->query("SELECT start_ms, title, organizer FROM bookings");
   ASSERT_EQ(rows.size(), 1u);
-  EXPECT_EQ(rows[0]["start_ms"].as_int(), at(1, 540));
-  EXPECT_EQ(rows[0]["organizer"].as_string(), kJudge);
+  EXPECT_EQ(rows[0]["start_ms"].get<int64_t>(), at(1, 540));
+  EXPECT_EQ(rows[0]["organizer"].get<std::string>(), kJudge);
   // The card follows, as for the mini-app.
   EXPECT_EQ(outbox_to(*h, kJudge).size(), 1u);
 }
 
 TEST_F(Commands, BookSpellingsPeopleCountAndRecurrence) {
   ASSERT_TRUE(say(kJudge, "book 3号会议室 后天下午2点-3点半 合议 庭").ok);
-  EXPECT_EQ(h->query("SELECT title FROM bookings")[0]["title"].as_string(), "合议 庭");
+  EXPECT_EQ(h->query("SELECT title FROM bookings")[0]["title"], "合议 庭");
   auto r = say(kJudge, "book 2号会议室 明天 14:00-15:00 10人 讨论");
   EXPECT_FALSE(r.ok);
   EXPECT_TRUE(contains(r.text, "最多容纳 8 人")) << r.text;
@@ -103,7 +103,7 @@ TEST_F(Commands, RoomsListsFreeRoomsAndASchedule) {
 
 TEST_F(Commands, MyCancelAndCheckin) {
   ASSERT_TRUE(say(kJudge, "book 3号会议室 明天 9:00-10:00 党支部学习").ok);
-  int64_t id = h->query("SELECT id FROM bookings")[0]["id"].as_int();
+  int64_t id = h->query("SELECT id FROM bookings")[0]["id"].get<int64_t>();
   auto r = say(kJudge, "my bookings");
   ASSERT_TRUE(r.ok) << r.text;
   EXPECT_TRUE(contains(r.text, "#" + std::to_string(id))) << r.text;
@@ -128,7 +128,7 @@ TEST_F(Commands, MyCancelAndCheckin) {
 // private chat or the mini-app.
 TEST_F(Commands, InAGroupChatBookingsShowNoTitlesOrNames) {
   ASSERT_TRUE(say(kJudge, "book 科技法庭 明天 9:00-10:00 张某诉李某离婚案庭前会议").ok);
-  int64_t id = h->query("SELECT id FROM bookings")[0]["id"].as_int();
+  int64_t id = h->query("SELECT id FROM bookings")[0]["id"].get<int64_t>();
   auto in_group = [&](const std::string& user, const std::string& line) {
     auto r = h->as(user).command(line, true);
     for (const char* detail : {"张某诉李某", "赵红朋"})

@@ -14,7 +14,7 @@ Json test_settings() {
                            {"capacity", capacity},
                            {"open_hours", "00:00-24:00"},
                            {"open_days", Json::array({1, 2, 3, 4, 5, 6, 7})}});
-    for (auto& [k, v] : extra.as_object()) r[k] = v;
+    for (auto& [k, v] : extra.items()) r[k] = v;
     return r;
   };
   Json rooms = Json::array(
@@ -98,18 +98,18 @@ int64_t book(PluginHarness& h, const std::string& user, const Json& body) {
   auto r = h.as(user).post("/bookings", body);
   EXPECT_EQ(r.status, 201) << r.body;
   if (r.status != 201) return 0;
-  return r.json()["bookings"].at(0)["id"].as_int();
+  return r.json()["bookings"].at(0)["id"].get<int64_t>();
 }
 
 std::string status_of(PluginHarness& h, int64_t id) {
   auto rows = h.query("SELECT status FROM bookings WHERE id = ?", {Json(id)});
-  return rows.empty() ? "" : rows[0]["status"].as_string();
+  return rows.empty() ? "" : rows[0]["status"].get<std::string>();
 }
 
 std::vector<Json> outbox_to(PluginHarness& h, const std::string& user) {
   std::vector<Json> out;
   for (auto& m : h.outbox()) {
-    std::string target = m["target"].as_string();
+    std::string target = m["target"].get<std::string>();
     size_t at = 0;
     while (at <= target.size()) {
       size_t comma = target.find(',', at);
@@ -126,7 +126,7 @@ std::vector<Json> outbox_to(PluginHarness& h, const std::string& user) {
 
 std::string error_message(const courthub::testing::HttpResult& r) {
   try {
-    return r.json()["error"]["message"].as_string();
+    return r.json()["error"]["message"].get<std::string>();
   } catch (...) {
     return r.body;
   }

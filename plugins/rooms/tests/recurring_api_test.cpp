@@ -13,7 +13,7 @@ class RecurringApi : public ::testing::Test {
  protected:
   std::unique_ptr<PluginHarness> h = make_harness();
   int64_t count_bookings() {
-    return h->query("SELECT COUNT(*) AS n FROM bookings")[0]["n"].as_int();
+    return h->query("SELECT COUNT(*) AS n FROM bookings")[0]["n"].get<int64_t>();
   }
 };
 
@@ -28,10 +28,11 @@ TEST_F(RecurringApi, WeeklySeriesBooksEveryOccurrence) {
   ASSERT_EQ(r.status, 201) << r.body;
   Json list = r.json()["bookings"];
   ASSERT_EQ(list.size(), 4u);
-  for (size_t i = 0; i < 4; ++i) EXPECT_EQ(list.at(i)["start"].as_string(), iso(1 + 7 * i, 540));
-  EXPECT_EQ(r.json()["series"]["description"].as_string().substr(0, 3), "每");
-  int64_t series = r.json()["series"]["id"].as_int();
-  for (auto& b : list.as_array()) EXPECT_EQ(b["series_id"].as_int(), series);
+  for (size_t i = 0; i < 4; ++i)
+    EXPECT_EQ(list.at(i)["start"].get<std::string>(), iso(1 + 7 * i, 540));
+  EXPECT_EQ(r.json()["series"]["description"].get<std::string>().substr(0, 3), "每");
+  int64_t series = r.json()["series"]["id"].get<int64_t>();
+  for (auto& b : list) EXPECT_EQ(b["series_id"].get<int64_t>(), series);
   EXPECT_EQ(outbox_to(*h, kJudge).size(), 1u) << "one card for the series, not four";
 }
 
@@ -43,9 +44,9 @@ TEST_F(RecurringApi, ConflictsAreAllReportedAndNothingIsBooked) {
   ASSERT_EQ(r.status, 409) << r.body;
   Json c = error_details(r)["conflicts"];
   ASSERT_EQ(c.size(), 2u);
-  EXPECT_EQ(c.at(0)["booking"]["id"].as_int(), a);
-  EXPECT_EQ(c.at(1)["booking"]["id"].as_int(), b);
-  EXPECT_EQ(c.at(0)["start"].as_string(), iso(8, 540));
+  EXPECT_EQ(c.at(0)["booking"]["id"].get<int64_t>(), a);
+  EXPECT_EQ(c.at(1)["booking"]["id"].get<int64_t>(), b);
+  EXPECT_EQ(c.at(0)["start"].get<std::string>(), iso(8, 540));
   EXPECT_NE(error_message(r).find("2 处冲突，未预订任何一次"), std::string::npos) << r.body;
   EXPECT_EQ(count_bookings(), before);
 }
@@ -60,8 +61,8 @@ TEST_F(RecurringApi, ClosedDaysOfASeriesAreReportedWithTheConflicts) {
   ASSERT_EQ(r.status, 409) << r.body;
   Json c = error_details(r)["conflicts"];
   ASSERT_EQ(c.size(), 2u);
-  EXPECT_EQ(c.at(0)["reason"].as_string(), "closed");
-  EXPECT_NE(c.at(0)["message"].as_string().find("周六"), std::string::npos);
+  EXPECT_EQ(c.at(0)["reason"], "closed");
+  EXPECT_NE(c.at(0)["message"].get<std::string>().find("周六"), std::string::npos);
   // Weekdays only is fine.
   body["recurrence"] = Json::object({{"freq", "weekly"},
                                      {"weekdays", Json::array({"MO", "TU", "WE", "TH", "FR"})},
@@ -84,11 +85,11 @@ TEST_F(RecurringApi, AtMostThreeMonthsAhead) {
 TEST_F(RecurringApi, CancelFollowingCancelsThisAndTheLaterOccurrences) {
   auto r = h->as(kJudge).post("/bookings", weekly("hp-301", 1, 4));
   ASSERT_EQ(r.status, 201) << r.body;
-  int64_t second = r.json()["bookings"].at(1)["id"].as_int();
+  int64_t second = r.json()["bookings"].at(1)["id"].get<int64_t>();
   auto c = h->as(kJudge).del("/bookings/" + std::to_string(second) + "?scope=following");
   ASSERT_EQ(c.status, 200) << c.body;
   EXPECT_EQ(c.json()["canceled"].size(), 3u);
-  EXPECT_EQ(status_of(*h, r.json()["bookings"].at(0)["id"].as_int()), "已预订");
+  EXPECT_EQ(status_of(*h, r.json()["bookings"].at(0)["id"].get<int64_t>()), "已预订");
   EXPECT_EQ(h->as(kJudge).del("/bookings/1?scope=all").status, 400);
 }
 

@@ -44,29 +44,30 @@ TEST_F(RemoteHearing, ProposalsAreFreeVideoRoomsHearingRoomsFirst) {
                              "&from=09:00&to=11:00");
   ASSERT_EQ(r.status, 200) << r.body;
   std::vector<std::string> ids;
-  for (auto& room : r.json()["rooms"].as_array()) ids.push_back(room["id"].as_string());
+  for (courthub::Json doc = r.json(); auto& room : doc["rooms"])
+    ids.push_back(room["id"].get<std::string>());
   EXPECT_EQ(ids, (std::vector<std::string>{"hp-ys1", "hp-kj1", "hp-205"}));
   book(*h, kClerk, booking_body("hp-ys1", 5, 600, 660));
   r = h->as(kJudge).get("/hearings/proposals?date=" + format_date(add_days(today(), 5)) +
                         "&from=09:00&to=11:00");
-  EXPECT_EQ(r.json()["rooms"].at(0)["id"].as_string(), "hp-kj1");
+  EXPECT_EQ(r.json()["rooms"].at(0)["id"], "hp-kj1");
 }
 
 TEST_F(RemoteHearing, SchedulingBooksARoomATestSlotAndTellsTheParties) {
   Json hearing = create(kJudge, hearing_body(5, 540, 660));
-  EXPECT_EQ(hearing["status"].as_string(), "已通知");
-  EXPECT_EQ(hearing["case_number"].as_string(), "（2026）辽0102民初123号");
-  EXPECT_EQ(hearing["room"]["id"].as_string(), "hp-ys1") << "the first proposal";
-  EXPECT_EQ(hearing["judge"].as_string(), kJudge);
-  EXPECT_EQ(hearing["booking"]["purpose"].as_string(), "hearing");
+  EXPECT_EQ(hearing["status"], "已通知");
+  EXPECT_EQ(hearing["case_number"], "（2026）辽0102民初123号");
+  EXPECT_EQ(hearing["room"]["id"], "hp-ys1") << "the first proposal";
+  EXPECT_EQ(hearing["judge"].get<std::string>(), kJudge);
+  EXPECT_EQ(hearing["booking"]["purpose"], "hearing");
   ASSERT_TRUE(hearing["test_slot"].is_object());
-  EXPECT_EQ(hearing["test_slot"]["start"].as_string(), iso(4, 540)) << "T-1 day, same time";
-  EXPECT_EQ(hearing["test_slot"]["purpose"].as_string(), "hearing_test");
-  EXPECT_TRUE(hearing["warnings"].as_array().empty());
+  EXPECT_EQ(hearing["test_slot"]["start"].get<std::string>(), iso(4, 540)) << "T-1 day, same time";
+  EXPECT_EQ(hearing["test_slot"]["purpose"], "hearing_test");
+  EXPECT_TRUE(hearing["warnings"].empty());
   // The party on DingTalk gets the notice; the clerk and organizer get the others' phones.
   auto party = outbox_to(*h, kStaff);
   ASSERT_EQ(party.size(), 1u);
-  std::string notice = party[0]["msg"]["markdown"]["text"].as_string();
+  std::string notice = party[0]["msg"]["markdown"]["text"].get<std::string>();
   EXPECT_NE(notice.find("开庭通知"), std::string::npos) << notice;
   EXPECT_NE(notice.find("（2026）辽0102民初123号"), std::string::npos) << notice;
   EXPECT_NE(notice.find("庭前测试"), std::string::npos) << notice;
@@ -98,8 +99,8 @@ TEST_F(RemoteHearing, LessThanThreeDaysAheadNeedsAJudgesOverride) {
   EXPECT_EQ(h->as(kJudge).post("/hearings", body).status, 400) << "the reason is required";
   body["override_reason"] = "被告人羁押期限将满";
   Json hearing = create(kJudge, body);
-  EXPECT_TRUE(hearing["notice_override"].as_bool());
-  EXPECT_EQ(hearing["override_by"].as_string(), kJudge);
+  EXPECT_TRUE(hearing["notice_override"].get<bool>());
+  EXPECT_EQ(hearing["override_by"].get<std::string>(), kJudge);
 }
 
 TEST_F(RemoteHearing, BadCaseNumbersPartiesAndRoomsAre400) {
@@ -121,7 +122,7 @@ TEST_F(RemoteHearing, BadCaseNumbersPartiesAndRoomsAre400) {
 }
 
 TEST_F(RemoteHearing, TheStatusMachineRefusesIllegalMovesWith409) {
-  int64_t id = create(kJudge, hearing_body(5, 540, 600))["id"].as_int();
+  int64_t id = create(kJudge, hearing_body(5, 540, 600))["id"].get<int64_t>();
   auto r = move(kJudge, id, "进行中");
   ASSERT_EQ(r.status, 409) << r.body;
   EXPECT_NE(error_message(r).find("当前为 已通知，不能变为 进行中"), std::string::npos) << r.body;
@@ -129,7 +130,7 @@ TEST_F(RemoteHearing, TheStatusMachineRefusesIllegalMovesWith409) {
   EXPECT_EQ(move(kStaff, id, "测试通过").status, 403);
   r = move(kClerk, id, "测试通过");
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.json()["status"].as_string(), "测试通过");
+  EXPECT_EQ(r.json()["status"], "测试通过");
   EXPECT_FALSE(r.json()["test_passed_at"].is_null());
   EXPECT_EQ(move(kJudge, id, "已结束").status, 409);
   r = move(kJudge, id, "进行中");
@@ -137,8 +138,8 @@ TEST_F(RemoteHearing, TheStatusMachineRefusesIllegalMovesWith409) {
   EXPECT_NE(error_message(r).find("签到"), std::string::npos) << r.body;
   r = move(kJudge, id, "已取消");
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.json()["booking"]["status"].as_string(), "已取消");
-  EXPECT_EQ(r.json()["test_slot"]["status"].as_string(), "已取消");
+  EXPECT_EQ(r.json()["booking"]["status"], "已取消");
+  EXPECT_EQ(r.json()["test_slot"]["status"], "已取消");
   EXPECT_EQ(move(kJudge, id, "测试通过").status, 409);
   // The parties are told it is off.
   bool told = false;
@@ -158,37 +159,37 @@ TEST_F(RemoteHearing, AHearingHappeningNowRunsToTheEndAndOverrunsIfTheRoomIsFree
   body["override_notice"] = true;
   body["override_reason"] = "羁押期限";
   Json hearing = create(kJudge, body);
-  int64_t id = hearing["id"].as_int();
-  EXPECT_FALSE(hearing["warnings"].as_array().empty()) << "no time left for a test slot";
+  int64_t id = hearing["id"].get<int64_t>();
+  EXPECT_FALSE(hearing["warnings"].empty()) << "no time left for a test slot";
   ASSERT_EQ(move(kClerk, id, "测试通过").status, 200);
   auto r = move(kClerk, id, "进行中");
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.json()["booking"]["status"].as_string(), "已签到");
+  EXPECT_EQ(r.json()["booking"]["status"], "已签到");
   // Still in progress at the booking's end: the release job extends it by 30 minutes.
   h->run_job("release", e);
   r = h->as(kJudge).get("/hearings/" + std::to_string(id));
-  EXPECT_EQ(r.json()["booking"]["end_ms"].as_int(), e + 30 * kMinuteMs);
-  EXPECT_EQ(r.json()["booking"]["status"].as_string(), "已签到");
+  EXPECT_EQ(r.json()["booking"]["end_ms"].get<int64_t>(), e + 30 * kMinuteMs);
+  EXPECT_EQ(r.json()["booking"]["status"], "已签到");
   r = move(kJudge, id, "已结束");
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.json()["booking"]["status"].as_string(), "已结束");
+  EXPECT_EQ(r.json()["booking"]["status"], "已结束");
   EXPECT_EQ(move(kJudge, id, "已取消").status, 409);
 }
 
 TEST_F(RemoteHearing, RescheduleMakesANewHearingAndFreesTheOldSlot) {
-  int64_t id = create(kJudge, hearing_body(5, 540, 600))["id"].as_int();
+  int64_t id = create(kJudge, hearing_body(5, 540, 600))["id"].get<int64_t>();
   auto r = h->as(kClerk).post(
       "/hearings/" + std::to_string(id) + "/reschedule",
       Json::object({{"start", iso(6, 570)}, {"end", iso(6, 630)}, {"reason", "被告申请延期"}}));
   ASSERT_EQ(r.status, 201) << r.body;
   Json next = r.json();
-  EXPECT_EQ(next["rescheduled_from"].as_int(), id);
-  EXPECT_EQ(next["status"].as_string(), "已通知");
-  EXPECT_EQ(next["room"]["id"].as_string(), "hp-ys1");
+  EXPECT_EQ(next["rescheduled_from"].get<int64_t>(), id);
+  EXPECT_EQ(next["status"], "已通知");
+  EXPECT_EQ(next["room"]["id"], "hp-ys1");
   Json old = h->as(kJudge).get("/hearings/" + std::to_string(id)).json();
-  EXPECT_EQ(old["status"].as_string(), "已改期");
-  EXPECT_EQ(old["rescheduled_to"].as_int(), next["id"].as_int());
-  EXPECT_EQ(old["booking"]["status"].as_string(), "已取消");
+  EXPECT_EQ(old["status"], "已改期");
+  EXPECT_EQ(old["rescheduled_to"].get<int64_t>(), next["id"].get<int64_t>());
+  EXPECT_EQ(old["booking"]["status"], "已取消");
   EXPECT_EQ(h->as(kClerk).post("/bookings", booking_body("hp-ys1", 5, 540, 570)).status, 201)
       << "the old slot is free (the new test slot starts at 09:30 that day)";
   bool told = false;
@@ -209,17 +210,17 @@ TEST_F(RemoteHearing, HearingsAreListedForTheirOwnCourtOnly) {
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["hearings"].size(), 1u);
   EXPECT_EQ(h->as(kOtherJudge).get("/hearings?court=" + kCourt).status, 403);
-  int64_t id = r.json()["hearings"].at(0)["id"].as_int();
+  int64_t id = r.json()["hearings"].at(0)["id"].get<int64_t>();
   EXPECT_EQ(h->as(kOtherJudge).get("/hearings/" + std::to_string(id)).status, 403);
 }
 
 TEST_F(RemoteHearing, NobodyCheckingInReleasesTheHearing) {
   Json hearing = create(kJudge, hearing_body(5, 540, 600));
-  int64_t id = hearing["id"].as_int();
+  int64_t id = hearing["id"].get<int64_t>();
   h->run_job("release", at(5, 555));
   Json now = h->as(kJudge).get("/hearings/" + std::to_string(id)).json();
-  EXPECT_EQ(now["status"].as_string(), "已释放");
-  EXPECT_EQ(now["booking"]["status"].as_string(), "已释放");
+  EXPECT_EQ(now["status"], "已释放");
+  EXPECT_EQ(now["booking"]["status"], "已释放");
 }
 
 TEST_F(RemoteHearing, AJudgeCannotSitInTwoHearingsAtOnce) {
@@ -229,7 +230,7 @@ TEST_F(RemoteHearing, AJudgeCannotSitInTwoHearingsAtOnce) {
   auto r = h->as(kJudge).post("/hearings", body);
   ASSERT_EQ(r.status, 409) << r.body;
   EXPECT_NE(error_message(r).find("承办法官在该时段已有远程庭审"), std::string::npos) << r.body;
-  EXPECT_EQ(error_details(r)["conflicts"].at(0)["reason"].as_string(), "judge_busy");
+  EXPECT_EQ(error_details(r)["conflicts"].at(0)["reason"], "judge_busy");
 }
 
 TEST_F(RemoteHearing, ARoomThatNeedsApprovalWaitsBeforeTellingTheParties) {
@@ -241,18 +242,18 @@ TEST_F(RemoteHearing, ARoomThatNeedsApprovalWaitsBeforeTellingTheParties) {
   body["room_id"] = "hp-ys1";
   body["judge"] = kJudge;
   Json hearing = create(kClerk, body);
-  EXPECT_EQ(hearing["status"].as_string(), "已预约");
-  EXPECT_EQ(hearing["booking"]["status"].as_string(), "待审批");
+  EXPECT_EQ(hearing["status"], "已预约");
+  EXPECT_EQ(hearing["booking"]["status"], "待审批");
   EXPECT_TRUE(outbox_to(*h, kStaff).empty()) << "no notice before the room is confirmed";
-  int64_t booking = hearing["booking"]["id"].as_int();
+  int64_t booking = hearing["booking"]["id"].get<int64_t>();
   ASSERT_TRUE(h->deliver_event("approvals.instance_finished",
                                Json::object({{"source", "rooms"},
                                              {"result", "agree"},
                                              {"request_id", "booking:" + std::to_string(booking)}}))
                   .ok);
-  Json now = h->as(kClerk).get("/hearings/" + std::to_string(hearing["id"].as_int())).json();
-  EXPECT_EQ(now["status"].as_string(), "已通知");
-  EXPECT_EQ(now["test_slot"]["status"].as_string(), "已预订") << "decided with the hearing";
+  Json now = h->as(kClerk).get("/hearings/" + std::to_string(hearing["id"].get<int64_t>())).json();
+  EXPECT_EQ(now["status"], "已通知");
+  EXPECT_EQ(now["test_slot"]["status"], "已预订") << "decided with the hearing";
   EXPECT_EQ(outbox_to(*h, kStaff).size(), 1u);
 }
 

@@ -47,7 +47,7 @@ TEST(Room, ReadsEveryField) {
   EXPECT_TRUE(r.has_equipment("投屏"));
   EXPECT_EQ(r.bookers.users, std::vector<std::string>{"u9"});
   Json j = room_json(r);
-  EXPECT_EQ(j["open_hours"].as_string(), "07:30-21:00");
+  EXPECT_EQ(j["open_hours"], "07:30-21:00");
   EXPECT_EQ(j["open_days"].size(), 6u);
 }
 

@@ -74,7 +74,7 @@ TEST(Settings, TheDemoBlockIsValidAndSeedsItsRooms) {
   EXPECT_GE(rooms.size(), 20u);
   auto mine = h->as(kJudge).get("/rooms").json()["rooms"];
   bool three = false;
-  for (auto& r : mine.as_array()) three = three || r["name"].as_string() == "3号会议室";
+  for (auto& r : mine) three = three || r["name"].get<std::string>() == "3号会议室";
   EXPECT_TRUE(three) << "the examples in the docs book 3号会议室 of LN-BC-SY-01";
   // The usage line of `book` works as written against the demo rooms (Saturday is open for it).
   auto r = h->as(kJudge).command("book 3号会议室 明天 9:00-10:00 党支部学习");

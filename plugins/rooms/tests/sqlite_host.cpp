@@ -14,6 +14,8 @@
 
 #include "schema.hpp"
 
+namespace json = courthub::json;
+
 namespace rooms::testing {
 
 struct SqliteHost::State {
@@ -203,7 +205,7 @@ ch_status migrate(ch_host* h, const ch_migration* migrations, size_t count) {
 
 ch_status directory(ch_host*, ch_str query, ch_str_sink sink, void* ctx) {
   courthub::Json q = courthub::Json::parse(std::string(query.data, query.size));
-  std::string id = q.get_string("person");
+  std::string id = json::get<std::string>(q, "person");
   if (id.empty() || id[0] != 'u') {
     t_error = "no person '" + id + "' in the directory";
     return CH_NOT_FOUND;

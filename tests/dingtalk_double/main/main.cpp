@@ -114,7 +114,7 @@ void load_users(const std::string& path, DingTalkDouble& dtd) {
   Json users;
   try {
     users = Json::parse(text.str());
-  } catch (const courthub::JsonError& e) {
+  } catch (const courthub::Json::exception& e) {
     throw std::runtime_error(path + ": " + e.what());
   }
   if (!users.is_array()) {

@@ -61,8 +61,11 @@ ch_status guarded(F&& fn) noexcept {
   } catch (const Error& e) {
     try { last_error_text() = e.what(); } catch (...) {}
     return static_cast<ch_status>(e.status());
-  } catch (const JsonError& e) {
-    try { last_error_text() = e.what(); } catch (...) {}
+  } catch (const Json::exception& e) {  // parse and type errors in the handler's own reads
+    try {
+      last_error_text() = json_error_message(e);
+    } catch (...) {
+    }
     return CH_INVALID_ARGUMENT;
   } catch (const std::exception& e) {
     try { last_error_text() = e.what(); } catch (...) {}
@@ -76,7 +79,7 @@ ch_status guarded(F&& fn) noexcept {
 // Failure details travel in the reply body (see ch_plugin_api.on_http).
 inline void reply_error_details(ch_reply* reply, const ch_host_api* api, const Json& details) {
   if (details.is_null()) return;
-  std::string body = details.dump();
+  std::string body = json::dump(details);
   api->reply_body(reply, view("application/json"), view(body));
 }
 
@@ -207,7 +210,7 @@ struct Glue {
     return guarded([&] {
       auto* fn = find(inst->handlers.card_actions, handler);
       if (!fn) throw Error(Status::NotFound, "no such card action handler");
-      std::string body = (*fn)(CardAction::from(a)).to_json().dump();
+      std::string body = json::dump((*fn)(CardAction::from(a)).to_json());
       api->reply_body(reply, view("application/json"), view(body));
     });
   }
