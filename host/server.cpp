@@ -88,6 +88,11 @@ struct Server::Parts {
 Server::Server(std::string config_path, ServeOverrides overrides, const time::Clock& clock)
     : config_path_(std::move(config_path)), overrides_(std::move(overrides)), clock_(clock) {}
 
+Server::Server(std::string config_path, ServeOverrides overrides, time::ManualClock& test_clock)
+    : Server(std::move(config_path), std::move(overrides), static_cast<const time::Clock&>(test_clock)) {
+  test_clock_ = &test_clock;
+}
+
 Server::~Server() { stop(); }
 
 uint16_t Server::port() const { return parts_ && parts_->http ? parts_->http->port() : 0; }
@@ -160,7 +165,7 @@ Outcome Server::start(config::Config cfg) {
                                                   http::kStaffAudience, p->directory);
   http::add_ops_endpoints(p->router, p->metrics, [this] { return ready_.load(); });
   http::AdminTargets admin{p->plugins, p->audit.get(), p->inbox, p->outbox, p->scheduler, &clock_,
-                           [this](const std::string& actor) { return reload(actor); }};
+                           test_clock_, [this](const std::string& actor) { return reload(actor); }};
   http::add_admin_endpoints(p->router, *p->auth, admin);
   http::add_apps_endpoint(p->router, *p->plugins, *p->auth, p->metrics, clock_);
   if (!c.dingtalk.app_key.empty()) {

@@ -36,6 +36,9 @@ class Server {
   // the server. `courthub serve` passes the real one; a test may pass a time::ManualClock.
   Server(std::string config_path, ServeOverrides overrides,
          const time::Clock& clock = time::system_clock());
+  // The same on a test clock, which the admin API may then move (POST /admin/clock; see
+  // docs/operations.md). For tests of the whole process only: never in production.
+  Server(std::string config_path, ServeOverrides overrides, time::ManualClock& test_clock);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
@@ -60,6 +63,7 @@ class Server {
   std::string config_path_;
   ServeOverrides overrides_;
   const time::Clock& clock_;
+  time::ManualClock* test_clock_ = nullptr;
   std::unique_ptr<Parts> parts_;
   std::mutex control_mu_;
   std::atomic<bool> ready_{false};

@@ -3,7 +3,9 @@
 #include <signal.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
+#include <memory>
 
 #include "host/cli/verbs.hpp"
 #include "host/config/config_loader.hpp"
@@ -35,6 +37,22 @@ bool parse_level(const std::string& text, log::Level& level) {
   else if (text == "error") level = log::Level::Error;
   else return false;
   return true;
+}
+
+// COURTHUB_TEST_CLOCK_MS=<unix ms>: run on a clock that stands still until POST /admin/clock
+// moves it (integration tests only). Unset: nullptr, the real clock. Set but not a number: false.
+bool test_clock_from_env(std::unique_ptr<time::ManualClock>& clock) {
+  const char* text = std::getenv("COURTHUB_TEST_CLOCK_MS");
+  if (!text) return true;
+  try {
+    size_t used = 0;
+    long long ms = std::stoll(text, &used);
+    if (used != std::string(text).size() || ms < 0) return false;
+    clock = std::make_unique<time::ManualClock>(ms);
+    return true;
+  } catch (...) {
+    return false;
+  }
 }
 
 }  // namespace
@@ -104,7 +122,20 @@ int serve(const Args& args) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   signal(SIGPIPE, SIG_IGN);
 
-  Server server(config_path, overrides);
+  std::unique_ptr<time::ManualClock> test_clock;
+  if (!test_clock_from_env(test_clock)) {
+    std::fprintf(stderr, "courthub serve: COURTHUB_TEST_CLOCK_MS must be Unix milliseconds\n");
+    return 2;
+  }
+  std::unique_ptr<Server> running = test_clock
+                                        ? std::make_unique<Server>(config_path, overrides, *test_clock)
+                                        : std::make_unique<Server>(config_path, overrides);
+  Server& server = *running;
+  if (test_clock) {
+    log::warn("server", "COURTHUB_TEST_CLOCK_MS is set: running on a test clock that stands still "
+                        "at " + std::to_string(test_clock->now_ms()) +
+                            " until POST /admin/clock moves it; never do this in production");
+  }
   log::info("server", std::string("courthub ") + kVersion + " starting with " + cfg.file);
   std::string data_dir = cfg.storage.data_dir;
   std::string host = cfg.server.host;

@@ -48,6 +48,32 @@ void respond_expected(Exchange& ex, const Expected<Json>& value, const char* key
   ex.respond_json(200, Json::object({{key, *value}}));
 }
 
+// POST /admin/clock {"advance_ms": n}: moves the test clock n ms forward and wakes the workers
+// that wait on it, so whatever became due is tried now rather than at their next poll.
+void add_test_clock_endpoint(Router& router, const Authenticator& auth, const AdminTargets& t) {
+  router.exact(
+      "/admin/clock", "/admin/clock", admin_only(auth, [t](Exchange& ex, const std::string& actor) {
+        if (!allow_methods(ex, {"POST"})) return;
+        auto body = ex.json_body();
+        if (!body) return;
+        const Json* advance = json::find(*body, "advance_ms");
+        if (!advance || !advance->is_number_integer() || advance->get<int64_t>() < 0) {
+          ex.respond_error(400, "invalid_argument",
+                           "send {\"advance_ms\": <milliseconds, 0 or more>}");
+          return;
+        }
+        int64_t now = t.test_clock->advance(advance->get<int64_t>());
+        (void)t.audit->record(actor, "clock.advance", std::to_string(advance->get<int64_t>()), "",
+                              "ok");
+        log::info("admin", "test clock advanced " + std::to_string(advance->get<int64_t>()) +
+                               " ms to " + std::to_string(now));
+        t.inbox->wake();
+        t.outbox->wake();
+        t.scheduler->wake();
+        ex.respond_json(200, Json::object({{"now_ms", now}}));
+      }));
+}
+
 }  // namespace
 
 Json plugins_json(const plugins::PluginSet& plugins) {
@@ -66,7 +92,8 @@ Json plugins_json(const plugins::PluginSet& plugins) {
                            {"commands", s.commands},
                            {"card_actions", s.card_actions},
                            {"subscriptions", s.subscriptions},
-                           {"jobs", s.jobs}});
+                           {"jobs", s.jobs},
+                           {"in_flight", s.in_flight}});
     list.push_back(std::move(p));
   }
   return list;
@@ -196,6 +223,8 @@ void add_admin_endpoints(Router& router, const Authenticator& auth, AdminTargets
         if (!o.ok()) return ex.respond_outcome(o, plugin);
         ex.respond_json(200, Json::object({{"ran", true}}));
       }));
+
+  if (t.test_clock) add_test_clock_endpoint(router, auth, t);
 }
 
 }  // namespace courthub::http

@@ -25,6 +25,9 @@ struct AdminTargets {
   plugins::Scheduler* scheduler = nullptr;
   // Dates the runs started from POST /admin/jobs/run.
   const time::Clock* clock = nullptr;
+  // The same clock when it is a test clock (COURTHUB_TEST_CLOCK_MS): then POST /admin/clock
+  // moves it. nullptr in production, and that endpoint does not exist.
+  time::ManualClock* test_clock = nullptr;
   // Re-reads the configuration; the result says what changed, or why it was refused
   // ({"ok": false, "errors": [...]}).
   std::function<Json(const std::string& actor)> reload;
@@ -32,8 +35,8 @@ struct AdminTargets {
 
 // GET /admin/plugins, POST /admin/reload, GET /admin/audit, GET /admin/inbox,
 // GET /admin/inbox/dead, POST /admin/inbox/replay, GET /admin/outbox, GET /admin/outbox/dead,
-// POST /admin/outbox/replay, GET /admin/jobs, POST /admin/jobs/run. Without the admin token
-// every one answers 401 and does nothing.
+// POST /admin/outbox/replay, GET /admin/jobs, POST /admin/jobs/run, and with a test clock
+// POST /admin/clock. Without the admin token every one answers 401 and does nothing.
 void add_admin_endpoints(Router& router, const Authenticator& auth, AdminTargets targets);
 
 // The JSON form of the plugin set's status, as /admin/plugins shows it.

@@ -163,7 +163,7 @@ Expected<size_t> Inbox::move_batch(size_t max) {
     }
     key_generation_.fetch_add(1, std::memory_order_release);
   }
-  if (deliveries) wake_worker();
+  if (deliveries) wake();
   return entries.size();
 }
 
@@ -222,7 +222,7 @@ void Inbox::run_mover() {
   }
 }
 
-void Inbox::wake_worker() {
+void Inbox::wake() {
   {
     std::lock_guard lock(mu_);
     wake_ = true;
@@ -324,7 +324,7 @@ void Inbox::stop() {
     mover_idle_ = false;
   }
   mover_cv_.notify_all();
-  wake_worker();
+  wake();
   if (mover_.joinable()) mover_.join();
   if (worker_.joinable()) worker_.join();
   // Leave the journal empty at a clean stop; what cannot be moved now is moved at the next open.
@@ -400,11 +400,7 @@ Outcome Inbox::replay(int64_t event_id, const std::string& subscriber) {
     return Outcome::not_found("no dead delivery of event " + std::to_string(event_id) + " to '" +
                               subscriber + "'");
   }
-  {
-    std::lock_guard lock(mu_);
-    wake_ = true;
-  }
-  cv_.notify_one();
+  wake();
   return Outcome::success();
 }
 

@@ -87,6 +87,9 @@ class Inbox {
   void start(Handler handler);
   // Stops both, after moving what the journal holds into the tables.
   void stop();
+  // Makes the delivery worker look for due deliveries now rather than at its next poll (after
+  // new rows, or after a test clock moved). Any thread; never fails.
+  void wake();
   // Moves the journal into the tables, then delivers what is due now on the calling thread;
   // returns how many deliveries ran.
   size_t deliver_due(const Handler& handler);
@@ -121,7 +124,6 @@ class Inbox {
   void run(Handler handler);
   // deliver_due() without the move: what the tables hold due now.
   size_t deliver_ready(const Handler& handler);
-  void wake_worker();
 
   storage::Database& db_;
   std::unique_ptr<InboxJournal> journal_;

@@ -88,6 +88,8 @@ class Outbox {
 
   void start(Courier& courier);
   void stop();
+  // Makes the worker look for due messages now rather than at its next poll (after new rows,
+  // or after a test clock moved). Any thread; never fails.
   void wake();
   // Delivers what is due now on the calling thread; returns how many were attempted.
   size_t deliver_due(Courier& courier);

@@ -106,6 +106,12 @@ class PluginInstance {
   const PluginLibrary& library() const { return *library_; }
   const config::PluginConfig& config() const { return config_; }
   bool live() const { return state_.load() == State::Live; }
+  // How many calls are inside the plugin (or waiting for its turn) right now; retire() waits
+  // for this to reach 0. Any thread; a snapshot.
+  int in_flight() const {
+    std::lock_guard lock(drain_mu_);
+    return in_flight_;
+  }
 
   const RouteTable& routes() const { return routes_; }
   const std::vector<CommandRegistration>& commands() const { return commands_; }
@@ -157,7 +163,7 @@ class PluginInstance {
   ClaimCheck claim_check_;
 
   std::mutex serial_mu_;  // held around calls into a plugin that is not thread-safe
-  std::mutex drain_mu_;
+  mutable std::mutex drain_mu_;
   std::condition_variable drained_;
   int in_flight_ = 0;
 };

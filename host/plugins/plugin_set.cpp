@@ -201,6 +201,7 @@ std::vector<PluginStatus> PluginSet::status() const {
       s.card_actions = slot.live->card_actions().size();
       s.subscriptions = slot.live->subscriptions().size();
       s.jobs = slot.live->jobs().size();
+      s.in_flight = slot.live->in_flight();
     }
     out.push_back(std::move(s));
   }

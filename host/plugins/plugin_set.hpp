@@ -34,6 +34,7 @@ struct PluginStatus {
   std::string sha256;
   bool thread_safe = false;
   size_t routes = 0, commands = 0, card_actions = 0, subscriptions = 0, jobs = 0;
+  int in_flight = 0;  // calls inside the live instance right now
 };
 
 struct PluginChange {

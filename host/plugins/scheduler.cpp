@@ -48,6 +48,11 @@ void Scheduler::refresh() {
   cv_.notify_all();
 }
 
+void Scheduler::wake() {
+  std::lock_guard lock(mu_);
+  cv_.notify_all();
+}
+
 void Scheduler::start() {
   if (running_.exchange(true)) return;
   refresh();

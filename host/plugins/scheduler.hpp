@@ -38,6 +38,9 @@ class Scheduler {
   void stop();
   // Re-reads the live plugins' jobs (after a reload).
   void refresh();
+  // Makes the timer look at the clock now rather than within the second (after a test clock
+  // moved). Any thread; never fails.
+  void wake();
 
   // Runs a job now on the calling thread, as the timer would. NotFound for an unknown job.
   Outcome run_now(const std::string& plugin, const std::string& job, int64_t scheduled_ms);

@@ -2,15 +2,21 @@
 // The rest of the DingTalk channel over real HTTP, against the local double: robot messages,
 // card callbacks, mini-app login, and the outbox's deliveries (including outages, restarts, the
 // robot rate limit and dead letters).
+//
+// The host and the double run on one test clock (COURTHUB_TEST_CLOCK_MS, POST /admin/clock) that
+// stands still until a test moves it: a retry or a rate window is stepped over, not slept
+// through, and "nothing more was sent" is read from the outbox's state, not hoped for after a
+// pause.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <stdio.h>
 #include <sys/wait.h>
 
-#include <thread>
+#include <atomic>
 
 #include "dingtalk_client.hpp"
 #include "host/http/session_token.hpp"
+#include "host/time/clock.hpp"
 
 namespace courthub::it {
 namespace {
@@ -20,8 +26,21 @@ const char* kPlugins = "  - name: hello\n  - name: outbox_sender\n  - name: thro
 class DingTalkChannel : public ::testing::Test {
  protected:
   void SetUp() override {
-    dt_ = start_double(3);
-    host_ = std::make_unique<HostProcess>(dingtalk_config(*dt_, kPlugins, 3));
+    dt_ = start_double(3, [this] { return clock_ms_.load(); });
+    host_ = start_host();
+  }
+  // A host on the shared test clock, at its current time.
+  std::unique_ptr<HostProcess> start_host(std::vector<std::string> args = {}) {
+    return std::make_unique<HostProcess>(
+        dingtalk_config(*dt_, kPlugins, 3), std::move(args),
+        std::map<std::string, std::string>{{"COURTHUB_TEST_CLOCK_MS",
+                                            std::to_string(clock_ms_.load())}});
+  }
+  // Moves the double's clock, then the host's (which tries at once whatever became due).
+  void advance(int64_t ms) {
+    clock_ms_ += ms;
+    auto r = host_->admin_post("/admin/clock", Json::object({{"advance_ms", ms}}).dump());
+    ASSERT_EQ(r.status, 200) << r.body;
   }
   std::string session() const { return dt_->base_url() + "/robot/sendBySession?session=s1"; }
   Json robot(const std::string& text, const std::string& msg_id,
@@ -40,6 +59,16 @@ class DingTalkChannel : public ::testing::Test {
     return host_->post("/apps/outbox_sender/send", message.dump(), kAdminToken);
   }
   Json outbox_counts() { return host_->admin_get("/admin/outbox").json()["outbox"]; }
+  bool outbox_is(int pending, int sent, int dead = 0) {
+    Json c = outbox_counts();
+    return c["pending"] == Json(pending) && c["sent"] == Json(sent) && c["dead"] == Json(dead);
+  }
+  Json notice(const std::string& key) {
+    return Json::object({{"to", Json::object({{"users", Json::array({"T-BC-01-011"})}})},
+                         {"msg", Json::object({{"msgtype", "text"},
+                                               {"text", Json::object({{"content", "开庭提醒"}})}})},
+                         {"key", key}});
+  }
   // An interactive card from outbox_sender to one person; its outTrackId is `track`.
   HttpResponse send_card(const std::string& track, const std::string& user) {
     Json card = Json::object({{"template_id", "it-template"}, {"out_track_id", track}});
@@ -48,7 +77,10 @@ class DingTalkChannel : public ::testing::Test {
          {"msg", Json::object({{"msgtype", "interactive_card"}, {"interactive_card", card}})}}));
   }
 
+  // Unix ms on the test clock; read by the double's threads, so declared before the double.
+  std::atomic<int64_t> clock_ms_{now_ms()};
   std::unique_ptr<dingtalk_double::DingTalkDouble> dt_;
+  std::unique_ptr<HostProcess> stopped_;  // a host a test restarted; outlives its successor
   std::unique_ptr<HostProcess> host_;
 };
 
@@ -64,7 +96,13 @@ TEST_F(DingTalkChannel, RobotMessageDeliveredTwiceRunsOnce) {
   Json first = robot("hello 赵六", "msg-dup");
   Json second = robot("hello 赵六", "msg-dup");
   EXPECT_EQ(first, second);
-  std::this_thread::sleep_for(std::chrono::milliseconds(700));
+  // Both answers are given: the command ran once, and one reply was queued and sent. With no
+  // message left pending, nothing more can reach the session.
+  std::string metrics = host_->get("/metrics").body;
+  EXPECT_NE(metrics.find("\ncourthub_dingtalk_robot_messages_total{command=\"hello\",outcome=\"ok\"} 1\n"),
+            std::string::npos)
+      << metrics;
+  ASSERT_TRUE(eventually([&] { return outbox_is(0, 1); })) << outbox_counts().dump();
   EXPECT_EQ(calls(*dt_, "/robot/sendBySession"), 1u);
 }
 
@@ -98,8 +136,9 @@ TEST_F(DingTalkChannel, RobotSignatureAndWindowAreChecked) {
 TEST_F(DingTalkChannel, ForgedSessionWebhookGetsNoMessage) {
   Json m = robot_message("hello", "T-BC-01-011", "msg-forged", "http://198.51.100.7/steal");
   EXPECT_EQ(post_robot(*host_, m).status, 200);  // answered in the response only
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));
-  EXPECT_EQ(outbox_counts()["pending"].get<int64_t>() + outbox_counts()["sent"].get<int64_t>(), 0);
+  // A session reply is queued before the answer, or not at all: none was.
+  EXPECT_TRUE(outbox_is(0, 0)) << outbox_counts().dump();
+  EXPECT_NE(host_->log().find("names a session webhook outside DingTalk"), std::string::npos);
 }
 
 TEST_F(DingTalkChannel, CardRouteKeyIsTheCredential) {
@@ -181,26 +220,24 @@ TEST_F(DingTalkChannel, LoginRefusals) {
 }
 
 TEST_F(DingTalkChannel, WorkNotificationIsSentOnceEvenWhileDingTalkIsDown) {
+  const std::string kSend = "/topapi/message/corpconversation/asyncsend_v2";
   dt_->set_down(true);
-  auto r = send(Json::object({{"to", Json::object({{"users", Json::array({"T-BC-01-011"})}})},
-                              {"msg", Json::object({{"msgtype", "text"},
-                                                    {"text", Json::object({{"content", "开庭提醒"}})}})},
-                              {"key", "notice-1"}}));
-  ASSERT_EQ(r.status, 202) << r.body;
-  std::this_thread::sleep_for(std::chrono::milliseconds(800));  // an attempt or two fail
-  EXPECT_EQ(outbox_counts()["pending"], 1);
-  EXPECT_EQ(outbox_counts()["sent"], 0);
+  auto first = send(notice("notice-1"));
+  ASSERT_EQ(first.status, 202) << first.body;
+  // The first attempt fails; the next waits for its backoff, which the clock has not reached.
+  ASSERT_TRUE(eventually([&] { return host_->log().find("not sent, attempt 1") != std::string::npos; }));
+  EXPECT_TRUE(outbox_is(1, 0)) << outbox_counts().dump();
   dt_->set_down(false);
-  ASSERT_TRUE(eventually(
-      [&] { return calls(*dt_, "/topapi/message/corpconversation/asyncsend_v2") == 1; }, 20000));
-  EXPECT_TRUE(eventually([&] { return outbox_counts()["sent"].get<int64_t>() == 1; }));
-  // The same key again is not a second message.
-  send(Json::object({{"to", Json::object({{"users", Json::array({"T-BC-01-011"})}})},
-                     {"msg", Json::object({{"msgtype", "text"},
-                                           {"text", Json::object({{"content", "开庭提醒"}})}})},
-                     {"key", "notice-1"}}));
-  std::this_thread::sleep_for(std::chrono::milliseconds(700));
-  EXPECT_EQ(calls(*dt_, "/topapi/message/corpconversation/asyncsend_v2"), 1u);
+  advance(time::kSecondMs);  // the outbox's first backoff
+  ASSERT_TRUE(eventually([&] { return outbox_is(0, 1); })) << outbox_counts().dump();
+  EXPECT_EQ(calls(*dt_, kSend), 1u);
+  // The same key again is the same message: its id comes back and nothing new is queued, so
+  // nothing more can be sent.
+  auto again = send(notice("notice-1"));
+  ASSERT_EQ(again.status, 202) << again.body;
+  EXPECT_EQ(again.json()["id"], first.json()["id"]);
+  EXPECT_TRUE(outbox_is(0, 1)) << outbox_counts().dump();
+  EXPECT_EQ(calls(*dt_, kSend), 1u);
 }
 
 TEST_F(DingTalkChannel, QueuedMessageSurvivesARestart) {
@@ -215,13 +252,15 @@ TEST_F(DingTalkChannel, QueuedMessageSurvivesARestart) {
   host_->send_signal(SIGTERM);
   ASSERT_EQ(host_->wait_exit(20000), 0);
   dt_->reset();  // forget the refused attempts; ends the outage too
-  HostProcess second(dingtalk_config(*dt_, kPlugins, 3), {"--data-dir", data});
-  ASSERT_TRUE(eventually([&] { return calls(*dt_, "/robot/send") == 1; }, 20000));
-  // Signed (加签) as the robot's secret requires; the double checked it.
+  clock_ms_ += time::kMinuteMs;  // the host comes back a minute later: any retry is due
+  stopped_ = std::move(host_);  // its folder holds the data: kept until the test ends
+  host_ = start_host({"--data-dir", data});
+  ASSERT_TRUE(eventually([&] { return outbox_is(0, 1); })) << outbox_counts().dump();
+  // Sent once, signed (加签) as the robot's secret requires; the double checked it. Nothing is
+  // left pending, so nothing more can be sent.
   auto sent = dt_->requests("/robot/send");
-  EXPECT_EQ(sent.at(0)["response"]["errcode"], 0) << sent.at(0).dump();
-  std::this_thread::sleep_for(std::chrono::milliseconds(700));
-  EXPECT_EQ(calls(*dt_, "/robot/send"), 1u);
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(sent.at(0)["response"]["errcode"], Json(0)) << sent.at(0).dump();
 }
 
 TEST_F(DingTalkChannel, GroupRobotLimitIsRespected) {
@@ -235,11 +274,36 @@ TEST_F(DingTalkChannel, GroupRobotLimitIsRespected) {
                   .status,
               202);
   }
-  ASSERT_TRUE(eventually([&] { return outbox_counts()["sent"].get<int64_t>() == 3; }));
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
-  EXPECT_EQ(outbox_counts()["sent"], 3);
-  EXPECT_EQ(outbox_counts()["pending"], 2);
+  // Three go at once; the other two are held for the rest of the minute, and the clock stands
+  // still.
+  ASSERT_TRUE(eventually([&] { return outbox_is(2, 3); })) << outbox_counts().dump();
   EXPECT_EQ(calls(*dt_, "/robot/send"), 3u);
+  // A minute later the window has moved on: the two go.
+  advance(time::kMinuteMs);
+  ASSERT_TRUE(eventually([&] { return outbox_is(0, 5); })) << outbox_counts().dump();
+  // The double keeps the same limit on the same clock: it accepted every one (a send over the
+  // limit would have been answered 130101).
+  auto sent = dt_->requests("/robot/send");
+  ASSERT_EQ(sent.size(), 5u);
+  for (auto& s : sent) EXPECT_EQ(s["response"]["errcode"], Json(0)) << s.dump();
+}
+
+// The test clock the tests above lean on: on only with COURTHUB_TEST_CLOCK_MS, said in the log,
+// moved only by the admin, forward only.
+TEST_F(DingTalkChannel, TestClockIsMovedByTheAdminAndExistsOnlyWhenAskedFor) {
+  EXPECT_NE(host_->log().find("WARN  [server] COURTHUB_TEST_CLOCK_MS is set"), std::string::npos)
+      << host_->log();
+  const std::string one_second = Json::object({{"advance_ms", 1000}}).dump();
+  EXPECT_EQ(host_->post("/admin/clock", one_second).status, 401);
+  EXPECT_EQ(host_->admin_post("/admin/clock", R"({"advance_ms": -5})").status, 400);
+  EXPECT_EQ(host_->admin_post("/admin/clock", R"({"advance_ms": "soon"})").status, 400);
+  auto moved = host_->admin_post("/admin/clock", one_second);
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(moved.json()["now_ms"], Json(clock_ms_.load() + 1000));
+
+  HostProcess real_time(test_config("  - name: hello\n"));
+  EXPECT_EQ(real_time.admin_post("/admin/clock", one_second).status, 404);
+  EXPECT_EQ(real_time.log().find("COURTHUB_TEST_CLOCK_MS"), std::string::npos);
 }
 
 TEST_F(DingTalkChannel, PermanentRefusalIsDeadLetteredThenReplayed) {

@@ -3,7 +3,6 @@
 #include "dingtalk_client.hpp"
 
 #include <chrono>
-#include <thread>
 
 #include "host/dingtalk/callback_crypto.hpp"
 #include "host/dingtalk/robot_signature.hpp"
@@ -16,8 +15,10 @@ int64_t now_ms() {
       .count();
 }
 
-std::unique_ptr<dingtalk_double::DingTalkDouble> start_double(int robot_per_minute) {
+std::unique_ptr<dingtalk_double::DingTalkDouble> start_double(int robot_per_minute,
+                                                              dingtalk_double::Clock clock) {
   dingtalk_double::DoubleOptions o;
+  o.now_ms = std::move(clock);
   o.app_key = kAppKey;
   o.app_secret = kAppSecret;
   o.corp_id = kCorpId;
@@ -134,15 +135,6 @@ HttpResponse post_card(const HostProcess& host, const std::string& route_key,
                             {"content", data},
                             {"value", data}});
   return http(host.port(), "POST", "/dingtalk/cards/" + route_key, body.dump());
-}
-
-bool eventually(const std::function<bool()>& condition, int timeout_ms) {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (condition()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  return condition();
 }
 
 size_t calls(const dingtalk_double::DingTalkDouble& dt, const std::string& path) {

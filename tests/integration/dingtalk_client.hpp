@@ -22,8 +22,10 @@ inline constexpr const char* kCardKey = "it-card-route-key-0001";
 inline constexpr const char* kRobotToken = "it-board-robot";
 inline constexpr const char* kRobotSecret = "SECitboardrobotsecret";
 
-// A double with the test app's credentials and a "board" group robot, started.
-std::unique_ptr<dingtalk_double::DingTalkDouble> start_double(int robot_per_minute = 20);
+// A double with the test app's credentials and a "board" group robot, started. `clock` is the
+// double's "now" (empty = the system clock); a test that moves time passes the one it moves.
+std::unique_ptr<dingtalk_double::DingTalkDouble> start_double(int robot_per_minute = 20,
+                                                              dingtalk_double::Clock clock = {});
 
 // The dingtalk: section (and the rest of the configuration) for a host using `dt`.
 std::string dingtalk_config(const dingtalk_double::DingTalkDouble& dt,
@@ -56,9 +58,6 @@ HttpResponse post_robot(const HostProcess& host, const Json& message,
 HttpResponse post_card(const HostProcess& host, const std::string& route_key,
                        const std::string& action, const Json& params, const std::string& user,
                        const std::string& out_track_id);
-
-// Polls `condition` every 20 ms; true once it holds, false after timeout_ms.
-bool eventually(const std::function<bool()>& condition, int timeout_ms = 15000);
 
 // Recorded calls of `path` on the double.
 size_t calls(const dingtalk_double::DingTalkDouble& dt, const std::string& path);

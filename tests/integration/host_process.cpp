@@ -38,6 +38,15 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
 
 }  // namespace
 
+bool eventually(const std::function<bool()>& condition, int timeout_ms) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (condition()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return condition();
+}
+
 std::string binary_dir() { return COURTHUB_BINARY_DIR; }
 std::string source_dir() { return COURTHUB_SOURCE_DIR; }
 std::string courthub_binary() { return binary_dir() + "/bin/courthub"; }
@@ -140,10 +149,7 @@ HostProcess::HostProcess(const std::string& config_yaml, std::vector<std::string
       port_ = static_cast<uint16_t>(std::stoi(addr.substr(addr.rfind(':') + 1)));
       return;
     }
-    int status = 0;
-    if (waitpid(pid_, &status, WNOHANG) == pid_) {
-      exited_ = true;
-      exit_status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    if (!running()) {
       throw std::runtime_error("courthub exited with " + std::to_string(exit_status_) +
                                " before listening:\n" + log());
     }
@@ -193,18 +199,19 @@ std::string HostProcess::log() const { return read_file(dir_ + "/stderr.log"); }
 void HostProcess::send_signal(int sig) const { ::kill(pid_, sig); }
 
 int HostProcess::wait_exit(int timeout_ms) {
-  if (exited_) return exit_status_;
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-  while (std::chrono::steady_clock::now() < deadline) {
-    int status = 0;
-    if (waitpid(pid_, &status, WNOHANG) == pid_) {
-      exited_ = true;
-      exit_status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-      return exit_status_;
-    }
+  while (running() && std::chrono::steady_clock::now() < deadline)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return -1;
+  return running() ? -1 : exit_status_;
+}
+
+bool HostProcess::running() {
+  if (exited_) return false;
+  int status = 0;
+  if (waitpid(pid_, &status, WNOHANG) != pid_) return true;
+  exited_ = true;
+  exit_status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return false;
 }
 
 }  // namespace courthub::it

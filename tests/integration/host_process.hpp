@@ -6,6 +6,7 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <utility>
@@ -31,6 +32,9 @@ HttpResponse http(uint16_t port, const std::string& method, const std::string& p
 // closes it or `timeout_ms` passes (for requests no well-behaved client would send).
 std::string raw_exchange(uint16_t port, const std::string& raw, int timeout_ms = 5000);
 
+// Polls `condition` every 20 ms; true once it holds, false after timeout_ms.
+bool eventually(const std::function<bool()>& condition, int timeout_ms = 15000);
+
 // Paths of the build and the sources, from the compile definitions.
 std::string binary_dir();
 std::string source_dir();
@@ -47,8 +51,9 @@ std::string test_config(const std::string& plugins_yaml, const std::string& extr
 
 class HostProcess {
  public:
-  // Writes `config_yaml` ("{DATA}" is replaced by the data directory) and starts the host;
-  // waits until it listens. Throws std::runtime_error with the host's log if it does not start.
+  // Writes `config_yaml` ("{DATA}" is replaced by the data directory) and starts the host with
+  // `env` added to this process's environment (COURTHUB_TEST_CLOCK_MS puts it on a test clock,
+  // docs/operations.md); waits until it listens. Throws std::runtime_error with the host's log if it does not start.
   explicit HostProcess(const std::string& config_yaml, std::vector<std::string> extra_args = {},
                        std::map<std::string, std::string> env = {});
   ~HostProcess();
@@ -74,6 +79,8 @@ class HostProcess {
   void send_signal(int sig) const;
   // Waits for the process to end; returns its exit status, or -1 on timeout.
   int wait_exit(int timeout_ms);
+  // Whether the process has not ended yet (asks without waiting).
+  bool running();
   pid_t pid() const { return pid_; }
 
  private:

@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 // Reconfiguration without a restart (POST /admin/reload and SIGHUP), refusal of bad files, the
 // audit trail, and a graceful SIGTERM.
+//
+// Requests "in flight" are held open by the test (throws_in_handler's GET /held waits for a gate
+// file) and counted by the host (/admin/plugins in_flight), so a test reloads or stops while a
+// call is certainly inside the plugin, not after a pause that hopes so.
 #include <gtest/gtest.h>
 
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
 #include <signal.h>
 
+#include <chrono>
+#include <fstream>
 #include <future>
-#include <thread>
 
 #include "host_process.hpp"
 
@@ -19,6 +24,34 @@ std::string with_label(const std::string& label, bool hello_enabled) {
   return test_config("  - name: hello\n    enabled: " + std::string(hello_enabled ? "true" : "false") +
                      "\n  - name: throws_in_handler\n  - name: settings_checker\n    settings:\n"
                      "      rooms: [{capacity: 2}]\n      label: " + label + "\n");
+}
+
+// with_label("v1", true), throws_in_handler's instance numbered `generation` in its settings.
+std::string with_generation(int generation) {
+  std::string cfg = with_label("v1", true);
+  const std::string entry = "  - name: throws_in_handler\n";
+  cfg.replace(cfg.find(entry), entry.size(),
+              entry + "    settings: {generation: " + std::to_string(generation) + "}\n");
+  return cfg;
+}
+
+// Calls inside the live instance of `plugin`, as GET /admin/plugins reports them.
+Json in_flight(const HostProcess& host, const std::string& plugin) {
+  Json plugins = host.admin_get("/admin/plugins").json()["plugins"];
+  for (size_t i = 0; i < plugins.size(); ++i)
+    if (plugins.at(i)["name"] == Json(plugin)) return plugins.at(i)["in_flight"];
+  return Json();
+}
+
+// A call to GET /apps/throws_in_handler/held, answered once `gate` exists (or after 20 s).
+std::future<HttpResponse> held_call(const HostProcess& host, const std::string& gate) {
+  return std::async(std::launch::async, [&host, gate] {
+    return host.get("/apps/throws_in_handler/held?gate=" + gate, kAdminToken);
+  });
+}
+
+bool still_waiting(const std::future<HttpResponse>& f) {
+  return f.wait_for(std::chrono::seconds(0)) == std::future_status::timeout;
 }
 
 std::string label_of(const HostProcess& host) {
@@ -52,9 +85,7 @@ TEST(Reload, AdminReloadReconfiguresEnablesAndDisablesAndIsAudited) {
   // SIGHUP does the same.
   host.rewrite_config(with_label("v3", true));
   host.send_signal(SIGHUP);
-  for (int i = 0; i < 200 && label_of(host) != "v3"; ++i)
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-  EXPECT_EQ(label_of(host), "v3");
+  EXPECT_TRUE(eventually([&] { return label_of(host) == "v3"; }));
   EXPECT_EQ(host.post("/apps/hello/greetings", R"({"to":"a"})", kAdminToken).status, 201);
   EXPECT_TRUE(audited(host, "plugin.enabled", "hello"));
 }
@@ -81,33 +112,49 @@ TEST(Reload, BadFileIsRefusedWithItsErrorsAndTheRunningConfigurationStays) {
 }
 
 TEST(Reload, RequestsInFlightFinishOnTheOldInstance) {
-  HostProcess host(with_label("v1", true));
-  std::vector<std::future<HttpResponse>> calls;
-  for (int i = 0; i < 12; ++i) {
-    calls.push_back(std::async(std::launch::async, [&] {
-      return host.get("/apps/throws_in_handler/slow", kAdminToken);
-    }));
-  }
-  std::this_thread::sleep_for(std::chrono::milliseconds(40));
-  host.rewrite_config(with_label("v2", true) + "");
-  // Reconfigure throws_in_handler too: give it settings, so its instance is swapped.
-  std::string cfg = with_label("v2", true);
-  cfg.replace(cfg.find("  - name: throws_in_handler\n"), 28,
-              "  - name: throws_in_handler\n    settings: {generation: 2}\n");
-  host.rewrite_config(cfg);
-  auto reload = host.admin_post("/admin/reload");
-  EXPECT_EQ(reload.status, 200) << reload.body;
-  for (auto& c : calls) EXPECT_EQ(c.get().status, 200);
+  HostProcess host(with_generation(1));
+  const std::string gate = host.dir() + "/gate";
+  auto held = held_call(host, gate);
+  ASSERT_TRUE(eventually([&] { return in_flight(host, "throws_in_handler") == Json(1); }));
+
+  // New settings swap the instance; the reload waits for the old one to drain.
+  host.rewrite_config(with_generation(2));
+  auto reload = std::async(std::launch::async, [&] { return host.admin_post("/admin/reload"); });
+  // The live instance is the new one (nothing in flight) while the old one holds the call...
+  ASSERT_TRUE(eventually([&] { return in_flight(host, "throws_in_handler") == Json(0); }));
+  auto fresh = host.get("/apps/throws_in_handler/ok", kAdminToken);
+  ASSERT_EQ(fresh.status, 200) << fresh.body;
+  EXPECT_EQ(fresh.json()["generation"], Json(2));
+  EXPECT_TRUE(still_waiting(held));
+  EXPECT_TRUE(still_waiting(reload));
+
+  // ...and answers it once let go, then retires: the reload completes.
+  std::ofstream(gate) << "open\n";
+  auto answer = held.get();
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  EXPECT_EQ(answer.json()["generation"], Json(1));
+  EXPECT_EQ(answer.json()["opened"], Json(true));
+  auto reloaded = reload.get();
+  EXPECT_EQ(reloaded.status, 200) << reloaded.body;
+  EXPECT_TRUE(audited(host, "plugin.reconfigured", "throws_in_handler"));
 }
 
 TEST(Lifecycle, SigtermDrainsTheRequestInFlightAndExitsCleanly) {
-  auto host = std::make_unique<HostProcess>(with_label("v1", true));
-  auto slow = std::async(std::launch::async, [&] {
-    return host->get("/apps/throws_in_handler/slow", kAdminToken);
-  });
-  std::this_thread::sleep_for(std::chrono::milliseconds(15));
+  auto host = std::make_unique<HostProcess>(with_generation(1));
+  const std::string gate = host->dir() + "/gate";
+  auto held = held_call(*host, gate);
+  ASSERT_TRUE(eventually([&] { return in_flight(*host, "throws_in_handler") == Json(1); }));
+
   host->send_signal(SIGTERM);
-  EXPECT_EQ(slow.get().status, 200);
+  // Stopping, but not stopped: the host waits for the call it is serving.
+  ASSERT_TRUE(eventually([&] { return host->log().find("SIGTERM: stopping") != std::string::npos; }));
+  EXPECT_TRUE(host->running());
+  EXPECT_TRUE(still_waiting(held));
+
+  std::ofstream(gate) << "open\n";
+  auto answer = held.get();
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  EXPECT_EQ(answer.json()["opened"], Json(true));
   EXPECT_EQ(host->wait_exit(20000), 0);
   EXPECT_NE(host->log().find("stopped"), std::string::npos);
 }

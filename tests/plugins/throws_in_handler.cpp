@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // Test plugin: handlers that throw, to show the host contains them. Also counts calls that
-// overlap, to prove the host serialises a plugin that is not thread-safe.
+// overlap, to prove the host serialises a plugin that is not thread-safe, and holds a call open
+// until the test says so (GET /held), to test what happens to requests in flight.
 #include <courthub/plugin.hpp>
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
 struct ThrowsInHandler {
@@ -13,12 +15,31 @@ struct ThrowsInHandler {
   // kThreadSafe not declared: the host must serialise calls.
   explicit ThrowsInHandler(courthub::Host&) {}
 
+  // `generation` (default 1) tells one configuration's instance from the next in answers.
+  void configure(const courthub::Json& s, courthub::SettingsErrors&) {
+    generation_ = courthub::json::get<int64_t>(s, "generation", generation_);
+  }
+
   void activate(courthub::Registrar& r) {
     r.route("GET", "/boom", [](const courthub::Request&) -> courthub::Response {
       throw std::runtime_error("secret internal detail: /var/lib/secret.db is corrupt");
     });
-    r.route("GET", "/ok", [](const courthub::Request& req) {
-      return courthub::Response::json(courthub::Json::object({{"caller", req.caller.user_id}}));
+    r.route("GET", "/ok", [this](const courthub::Request& req) {
+      return courthub::Response::json(
+          courthub::Json::object({{"caller", req.caller.user_id}, {"generation", generation_}}));
+    });
+    // Answers only once the file named by ?gate= exists (polled; gives up after 20 s), so a test
+    // decides when this call ends. Says which instance answered and whether the gate opened.
+    r.route("GET", "/held", [this](const courthub::Request& req) {
+      std::string gate = req.query_value("gate").value_or("");
+      auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+      bool opened = false;
+      while (!(opened = !gate.empty() && std::filesystem::exists(gate)) &&
+             std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      }
+      return courthub::Response::json(
+          courthub::Json::object({{"generation", generation_}, {"opened", opened}}));
     });
     r.route("GET", "/slow", [this](const courthub::Request&) {
       int now = ++inside_;
@@ -34,6 +55,7 @@ struct ThrowsInHandler {
     });
   }
 
+  int64_t generation_ = 1;
   std::atomic<int> inside_{0};
   std::atomic<int> max_inside_{0};
 };
