@@ -72,7 +72,7 @@ ActionOutcome act(Context& ctx, const ActionInput& in) {
       throw InvalidArgument("mode must be or (或签) or and (会签)");
   }
 
-  const int64_t now = now_ms();
+  const int64_t now = ctx.now_ms();
   ctx.dispatch.transaction(now, [&](Sql& tx, Effects& fx) {
     int64_t instance_id = in.instance_id;
     std::optional<TaskRow> task;

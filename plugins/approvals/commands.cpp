@@ -141,7 +141,7 @@ CardUpdate card_decision(Context& ctx, const CardAction& a, const std::string& a
   update.card_data["status"] = out.task ? task_status_text(out.task->status, out.task->result)
                                         : status_text(out.row.status, out.row.result);
   update.card_data["handled_by"] = in.viewer.name;
-  update.card_data["handled_at"] = courthub::time::format_local(now_ms());
+  update.card_data["handled_at"] = courthub::time::format_local(ctx.now_ms());
   update.card_data["instance_status"] = status_text(out.row.status, out.row.result);
   update.user_private_data["result"] = action;
   if (!in.remark.empty()) update.card_data["remark"] = in.remark;

@@ -4,7 +4,6 @@
 
 #include <courthub/host.hpp>
 
-#include <chrono>
 #include <cstdint>
 
 #include "dispatch_queue.hpp"
@@ -17,16 +16,13 @@ struct Context {
   Context(courthub::Host& h, const Settings& s)
       : host(h), settings(s), dispatch(h), notifications(s) {}
 
+  // The host's clock (tests set it): never the system clock.
+  int64_t now_ms() const { return host.now_ms(); }
+
   courthub::Host& host;
   const Settings& settings;  // fixed for the life of the plugin instance
   DispatchQueue dispatch;
   Notifications notifications;
 };
-
-inline int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 }  // namespace approvals

@@ -46,7 +46,7 @@ struct Facts {
   int64_t finish_ms = 0;
 };
 
-Facts facts_of(const courthub::Event& e) {
+Facts facts_of(const courthub::Event& e, int64_t now) {
   if (!e.payload.is_object()) throw InvalidArgument(e.topic + ": the payload must be an object");
   Facts f;
   f.process_instance_id = text_of(e.payload, "processInstanceId");
@@ -57,7 +57,6 @@ Facts facts_of(const courthub::Event& e) {
   f.staff_id = text_of(e.payload, "staffId");
   f.type = text_of(e.payload, "type");
   f.url = text_of(e.payload, "url");
-  int64_t now = now_ms();
   f.create_ms = ms_of(e.payload, "createTime", now);
   f.finish_ms = ms_of(e.payload, "finishTime", now);
   return f;
@@ -103,7 +102,7 @@ InstanceRow ensure_instance(Context& ctx, Sql& tx, const Facts& f, const std::st
   n.mirrored = true;
   n.url = f.url;
   n.created_ms = f.create_ms;
-  n.updated_ms = now_ms();
+  n.updated_ms = ctx.now_ms();
   instance_store::insert(tx, n);
   if (!originator.empty())
     instance_store::append_record(
@@ -120,7 +119,7 @@ void finish(Context& ctx, Sql& tx, Effects& fx, InstanceRow& row, const Facts& f
   row.status = std::string(terminated ? instance_status::kTerminated : instance_status::kCompleted);
   row.result = terminated ? "" : result;
   row.finished_ms = f.finish_ms;
-  row.updated_ms = now_ms();
+  row.updated_ms = ctx.now_ms();
   tx.exec("UPDATE instance SET status = ?, result = ?, finished_ms = ?, updated_ms = ? "
           "WHERE id = ?",
           {row.status, row.result, row.finished_ms, row.updated_ms, row.id});
@@ -140,7 +139,7 @@ void finish(Context& ctx, Sql& tx, Effects& fx, InstanceRow& row, const Facts& f
 }  // namespace
 
 void mirror_instance_event(Context& ctx, const courthub::Event& e) {
-  Facts f = facts_of(e);
+  Facts f = facts_of(e, ctx.now_ms());
   if (f.type != "start" && f.type != "finish" && f.type != "terminate") {
     ctx.host.warn("bpms_instance_change of type '" + f.type + "' ignored");
     return;
@@ -151,7 +150,7 @@ void mirror_instance_event(Context& ctx, const courthub::Event& e) {
   std::optional<courthub::Person> person;
   if (!f.staff_id.empty()) person = DirectoryOrg(ctx.host.directory()).person(f.staff_id);
 
-  ctx.dispatch.transaction(now_ms(), [&](Sql& tx, Effects& fx) {
+  ctx.dispatch.transaction(ctx.now_ms(), [&](Sql& tx, Effects& fx) {
     InstanceRow row = ensure_instance(ctx, tx, f, f.staff_id, person ? &*person : nullptr);
     // A redelivered or late event about an instance already finished changes nothing.
     if (f.type == "start" || row.status != instance_status::kRunning) return;
@@ -160,7 +159,7 @@ void mirror_instance_event(Context& ctx, const courthub::Event& e) {
 }
 
 void mirror_task_event(Context& ctx, const courthub::Event& e) {
-  Facts f = facts_of(e);
+  Facts f = facts_of(e, ctx.now_ms());
   std::string task_id = text_of(e.payload, "taskId");
   if (task_id.empty()) throw InvalidArgument("bpms_task_change: taskId is required");
   if (f.type != "start" && f.type != "finish" && f.type != "cancel") {
@@ -174,7 +173,7 @@ void mirror_task_event(Context& ctx, const courthub::Event& e) {
   std::string approver_name = approver ? approver->name : f.staff_id;
   std::string external = "dingtalk:" + task_id;
 
-  ctx.dispatch.transaction(now_ms(), [&](Sql& tx, Effects&) {
+  ctx.dispatch.transaction(ctx.now_ms(), [&](Sql& tx, Effects&) {
     InstanceRow row = ensure_instance(ctx, tx, f, "", nullptr);
     auto task = instance_store::task_by_external(tx, external);
     if (!task) {

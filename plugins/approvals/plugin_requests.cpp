@@ -26,11 +26,11 @@ std::string request_id_of(const courthub::Event& e) {
 
 void reject(Context& ctx, const std::string& source, const std::string& request_id,
             const std::string& reason) {
-  ctx.dispatch.transaction(now_ms(), [&](Sql& tx, Effects& fx) {
+  ctx.dispatch.transaction(ctx.now_ms(), [&](Sql& tx, Effects& fx) {
     auto r = tx.exec(
         "INSERT INTO request_rejection(source, request_id, reason, at_ms) VALUES (?, ?, ?, ?) "
         "ON CONFLICT DO NOTHING",
-        {source, request_id, reason, now_ms()});
+        {source, request_id, reason, ctx.now_ms()});
     if (r.changes == 1)
       fx.publish("request_rejected", Json::object({{"source", source},
                                                    {"request_id", request_id},

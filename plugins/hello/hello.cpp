@@ -36,7 +36,7 @@ class Hello {
       std::string to = courthub::json::get<std::string>(req.json(), "to");
       if (to.empty()) throw courthub::InvalidArgument("'to' is required: whom to greet");
       auto id = host_.db().exec("INSERT INTO greetings(sender, recipient, at_ms) VALUES (?, ?, ?)",
-                                {req.caller.user_id, to, now_ms()}).last_insert_id;
+                                {req.caller.user_id, to, host_.now_ms()}).last_insert_id;
       return courthub::Response::json(
           Json::object({{"id", id}, {"text", greeting_ + "，" + to + "！"}}), 201);
     });
@@ -70,11 +70,6 @@ class Hello {
   }
 
  private:
-  static int64_t now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch()).count();
-  }
-
   courthub::Host& host_;
   std::string greeting_;
   std::vector<std::string> notify_;

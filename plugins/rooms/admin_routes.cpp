@@ -21,7 +21,7 @@ Json with_future(const RoomsApp& app, const Room& room) {
   auto row = app.store.db().one(
       "SELECT COUNT(*) AS n FROM bookings WHERE room_id = ? AND start_ms > ? "
       "AND status IN ('待审批', '已预订')",
-      {room.id, wall_clock_ms()});
+      {room.id, app.host.now_ms()});
   out["future_bookings"] = row ? row->integer("n") : 0;
   return out;
 }
@@ -49,7 +49,7 @@ void register_admin_routes(courthub::Registrar& r, RoomsApp& app) {
       errors.add("/id", "must be lowercase letters, digits, '-' or '_' (e.g. hp-301), at most 64");
     read_room_fields(body, "", true, app.settings.defaults, room, errors);
     errors.throw_if_any();
-    Room made = app.catalog.create(room, wall_clock_ms(),
+    Room made = app.catalog.create(room, app.host.now_ms(),
                                    req.caller.is_staff() ? req.caller.user_id : "admin");
     return Response::json(room_json(made), 201);
   });
@@ -68,7 +68,7 @@ void register_admin_routes(courthub::Registrar& r, RoomsApp& app) {
     Room next = *room;
     read_room_fields(body, "", false, app.settings.defaults, next, errors);
     errors.throw_if_any();
-    Room saved = app.catalog.update(next, wall_clock_ms(),
+    Room saved = app.catalog.update(next, app.host.now_ms(),
                                     req.caller.is_staff() ? req.caller.user_id : "admin");
     return Response::json(with_future(app, saved));
   });
@@ -79,7 +79,7 @@ void register_admin_routes(courthub::Registrar& r, RoomsApp& app) {
     if (!room) throw courthub::NotFound("没有编号为 '" + req.param("id") + "' 的会议室");
     admin_court(req.caller, room->court);
     room->retired = true;
-    Room saved = app.catalog.update(*room, wall_clock_ms(),
+    Room saved = app.catalog.update(*room, app.host.now_ms(),
                                     req.caller.is_staff() ? req.caller.user_id : "admin");
     return Response::json(with_future(app, saved));
   });
@@ -89,7 +89,7 @@ void register_admin_routes(courthub::Registrar& r, RoomsApp& app) {
     Json q = query_object(req);
     std::string court = admin_court(req.caller, json::get<std::string>(q, "court"));
     FieldErrors errors;
-    Slot window = date_window(q, wall_clock_ms(), 31, errors);
+    Slot window = date_window(q, app.host.now_ms(), 31, errors);
     int limit = query_int(q, "limit", 1, 1000, errors).value_or(200);
     int offset = query_int(q, "offset", 0, 10'000'000, errors).value_or(0);
     std::string status = json::get<std::string>(q, "status");

@@ -72,7 +72,7 @@ void register_booking_routes(courthub::Registrar& r, RoomsApp& app) {
       q["to"] = date;
     }
     FieldErrors errors;
-    Slot day = date_window(q, wall_clock_ms(), 1, errors);
+    Slot day = date_window(q, app.host.now_ms(), 1, errors);
     errors.throw_if_any();
     Json bookings = Json::array();
     for (auto& b : app.store.busy(room->court, day))
@@ -91,7 +91,7 @@ void register_booking_routes(courthub::Registrar& r, RoomsApp& app) {
     Json q = query_object(req);
     std::string court = court_of(req.caller, q);
     FieldErrors errors;
-    auto slot = read_slot(q, local_date(wall_clock_ms()), errors, true);
+    auto slot = read_slot(q, local_date(app.host.now_ms()), errors, true);
     int capacity = query_int(q, "capacity", 1, 2000, errors).value_or(0);
     errors.throw_if_any();
     FreeBusyQuery fq{court, *slot, capacity, equipment_of(q), json::get<std::string>(q, "kind")};
@@ -118,7 +118,7 @@ void register_booking_routes(courthub::Registrar& r, RoomsApp& app) {
       q["to"] = date;
     }
     FieldErrors errors;
-    Slot day = date_window(q, wall_clock_ms(), 1, errors);
+    Slot day = date_window(q, app.host.now_ms(), 1, errors);
     errors.throw_if_any();
     FreeBusyQuery fq{court, day, 0, {}, ""};
     Json rooms = Json::array();
@@ -138,7 +138,7 @@ void register_booking_routes(courthub::Registrar& r, RoomsApp& app) {
   // POST /bookings  — book once, or a series with "recurrence" (all or nothing).
   r.route("POST", "/bookings", [&app](const Request& req) {
     require_person(req.caller);
-    int64_t now = wall_clock_ms();
+    int64_t now = app.host.now_ms();
     FieldErrors errors;
     BookingRequest br = read_booking_request(req.json(), local_date(now), errors);
     errors.throw_if_any();
@@ -156,7 +156,7 @@ void register_booking_routes(courthub::Registrar& r, RoomsApp& app) {
   r.route("PATCH", "/bookings/{id}", [&app](const Request& req) {
     require_person(req.caller);
     return Response::json(
-        booking_json(app.desk.modify(req.caller, id_param(req), req.json(), wall_clock_ms())));
+        booking_json(app.desk.modify(req.caller, id_param(req), req.json(), app.host.now_ms())));
   });
 
   // DELETE /bookings/{id}?scope=one|following&reason=
@@ -169,19 +169,19 @@ void register_booking_routes(courthub::Registrar& r, RoomsApp& app) {
       e.throw_if_any();
     }
     auto canceled = app.desk.cancel(req.caller, id_param(req), scope == "following",
-                                    req.query_value("reason").value_or(""), wall_clock_ms());
+                                    req.query_value("reason").value_or(""), app.host.now_ms());
     return Response::json(Json::object({{"canceled", array_of(canceled)}}));
   });
 
   r.route("POST", "/bookings/{id}/checkin", [&app](const Request& req) {
     require_person(req.caller);
     return Response::json(
-        booking_json(app.desk.check_in(req.caller, id_param(req), wall_clock_ms())));
+        booking_json(app.desk.check_in(req.caller, id_param(req), app.host.now_ms())));
   });
 
   r.route("POST", "/bookings/{id}/end", [&app](const Request& req) {
     require_person(req.caller);
-    return Response::json(booking_json(app.desk.end(req.caller, id_param(req), wall_clock_ms())));
+    return Response::json(booking_json(app.desk.end(req.caller, id_param(req), app.host.now_ms())));
   });
 
   // GET /my/bookings?from=&to=&limit=  — what I organize or attend, soonest first.
@@ -189,7 +189,7 @@ void register_booking_routes(courthub::Registrar& r, RoomsApp& app) {
     require_person(req.caller);
     if (!req.caller.is_staff()) throw courthub::PermissionDenied("the operator has no bookings");
     Json q = query_object(req);
-    int64_t now = wall_clock_ms();
+    int64_t now = app.host.now_ms();
     FieldErrors errors;
     int limit = query_int(q, "limit", 1, 500, errors).value_or(100);
     Slot window{now, to_instant(last_bookable_day(now, app.settings.horizon_days + 1), 0)};

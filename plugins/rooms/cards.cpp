@@ -55,14 +55,14 @@ CardUpdate press(const RoomsApp& app, const CardAction& a, Act act, const std::s
 void register_card_actions(courthub::Registrar& r, RoomsApp& app) {
   r.card_action("rooms.checkin", [&app](const CardAction& a) {
     return press(
-        app, a, [&](int64_t id) { return app.desk.check_in(a.caller, id, wall_clock_ms()); },
+        app, a, [&](int64_t id) { return app.desk.check_in(a.caller, id, app.host.now_ms()); },
         "签到成功");
   });
   r.card_action("rooms.cancel", [&app](const CardAction& a) {
     return press(
         app, a,
         [&](int64_t id) {
-          auto done = app.desk.cancel(a.caller, id, false, "", wall_clock_ms());
+          auto done = app.desk.cancel(a.caller, id, false, "", app.host.now_ms());
           return done.front();
         },
         "已取消");

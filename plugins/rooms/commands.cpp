@@ -169,7 +169,7 @@ Reply room_day(const RoomsApp& app, const Caller& c, const std::vector<std::stri
 
 Reply book(const RoomsApp& app, const Command& cmd) {
   require_staff(cmd.caller);
-  int64_t now = wall_clock_ms();
+  int64_t now = app.host.now_ms();
   std::vector<std::string> words = split_words(cmd.args);
   if (words.size() < 2) throw courthub::InvalidArgument("请写明会议室、日期、时间段和主题");
   Room room = room_named(app, cmd.caller, words.front());
@@ -204,7 +204,7 @@ Reply book(const RoomsApp& app, const Command& cmd) {
 Reply my_bookings(const RoomsApp& app, const Command& cmd) {
   require_staff(cmd.caller);
   if (cmd.is_group) return Reply::md("我的预订", kPrivately);
-  int64_t now = wall_clock_ms();
+  int64_t now = app.host.now_ms();
   auto mine = app.store.of_person(
       cmd.caller.user_id, now, to_instant(last_bookable_day(now, app.settings.horizon_days + 1), 0),
       200);
@@ -231,7 +231,7 @@ Reply cancel(const RoomsApp& app, const Command& cmd) {
     else
       reason += (reason.empty() ? "" : " ") + words[i];
   }
-  auto done = app.desk.cancel(cmd.caller, id, following, reason, wall_clock_ms());
+  auto done = app.desk.cancel(cmd.caller, id, following, reason, app.host.now_ms());
   std::string text = "### 已取消\n\n";
   for (auto& b : done) text += booking_line(b, cmd.is_group) + "\n";
   return Reply::md("已取消", text);
@@ -241,7 +241,7 @@ Reply checkin(const RoomsApp& app, const Command& cmd) {
   require_staff(cmd.caller);
   std::vector<std::string> words = split_words(cmd.args);
   if (words.size() != 1) throw courthub::InvalidArgument("请给出一个预订编号");
-  Booking b = app.desk.check_in(cmd.caller, parse_booking_id(words.front()), wall_clock_ms());
+  Booking b = app.desk.check_in(cmd.caller, parse_booking_id(words.front()), app.host.now_ms());
   return Reply::md("签到成功", "### 签到成功\n\n" + booking_line(b, cmd.is_group));
 }
 
@@ -277,9 +277,9 @@ void register_commands(courthub::Registrar& r, RoomsApp& app) {
         std::vector<std::string> words = split_words(cmd.args);
         if (words.empty() || words.front() == "list") return list_rooms(app, cmd.caller);
         if (words.front() == "free" || words.front() == "空闲")
-          return free_rooms(app, cmd.caller, {words.begin() + 1, words.end()}, wall_clock_ms(),
+          return free_rooms(app, cmd.caller, {words.begin() + 1, words.end()}, app.host.now_ms(),
                             cmd.is_group);
-        return room_day(app, cmd.caller, words, wall_clock_ms(), cmd.is_group);
+        return room_day(app, cmd.caller, words, app.host.now_ms(), cmd.is_group);
       }));
   r.command("book", "book 3号会议室 明天 9:00-10:00 党支部学习",
             "预订会议室；可加人数（10人）和循环（每周一 共8次 / 至2026-05-31）",

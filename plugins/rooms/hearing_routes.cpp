@@ -21,7 +21,7 @@ void register_hearing_routes(courthub::Registrar& r, RoomsApp& app) {
     Json q = query_object(req);
     std::string court = court_of(req.caller, q);
     FieldErrors errors;
-    auto slot = read_slot(q, local_date(wall_clock_ms()), errors, true);
+    auto slot = read_slot(q, local_date(app.host.now_ms()), errors, true);
     int capacity = query_int(q, "capacity", 1, 2000, errors).value_or(0);
     errors.throw_if_any();
     Json rooms = Json::array();
@@ -36,7 +36,7 @@ void register_hearing_routes(courthub::Registrar& r, RoomsApp& app) {
   // POST /hearings  — schedule a remote hearing (room, test slot, notices).
   r.route("POST", "/hearings", [&app](const Request& req) {
     require_person(req.caller);
-    int64_t now = wall_clock_ms();
+    int64_t now = app.host.now_ms();
     FieldErrors errors;
     HearingRequest hr = read_hearing_request(req.json(), local_date(now), false, errors);
     errors.throw_if_any();
@@ -51,7 +51,7 @@ void register_hearing_routes(courthub::Registrar& r, RoomsApp& app) {
     if (req.caller.kind != courthub::Caller::Kind::Admin && req.caller.court_code != court)
       throw courthub::PermissionDenied("只能查看本院的远程庭审");
     FieldErrors errors;
-    Slot window = date_window(q, wall_clock_ms(), 31, errors);
+    Slot window = date_window(q, app.host.now_ms(), 31, errors);
     errors.throw_if_any();
     return Response::json(
         Json::object({{"court", court}, {"hearings", app.hearings.of_court(court, window)}}));
@@ -73,13 +73,13 @@ void register_hearing_routes(courthub::Registrar& r, RoomsApp& app) {
     std::string reason = f.text("reason", false, 200);
     errors.throw_if_any();
     return Response::json(
-        app.hearings.move(req.caller, id_param(req), status, reason, wall_clock_ms()));
+        app.hearings.move(req.caller, id_param(req), status, reason, app.host.now_ms()));
   });
 
   // POST /hearings/{id}/reschedule {start/end or date/from/to, room_id?, override_notice?, ...}
   r.route("POST", "/hearings/{id}/reschedule", [&app](const Request& req) {
     require_person(req.caller);
-    int64_t now = wall_clock_ms();
+    int64_t now = app.host.now_ms();
     Json body = req.json();
     FieldErrors errors;
     HearingRequest change = read_hearing_request(body, local_date(now), true, errors);

@@ -32,7 +32,7 @@ class RoomsPlugin {
   void activate(courthub::Registrar& r) {
     r.migrate(migrations());
     app_ = std::make_unique<RoomsApp>(host_, settings_);
-    for (const std::string& note : app_->catalog.seed(settings_.rooms, wall_clock_ms()))
+    for (const std::string& note : app_->catalog.seed(settings_.rooms, host_.now_ms()))
       host_.info(note);
     for (const Room& room : settings_.rooms)
       if (!host_.directory().court(room.court))
@@ -46,10 +46,10 @@ class RoomsPlugin {
 
     RoomsApp& app = *app_;
     r.subscribe("approvals.instance_finished", [&app](const courthub::Event& e) {
-      app.approvals.finished(e.payload, wall_clock_ms());
+      app.approvals.finished(e.payload, app.host.now_ms());
     });
     r.subscribe("approvals.request_rejected", [&app](const courthub::Event& e) {
-      app.approvals.rejected(e.payload, wall_clock_ms());
+      app.approvals.rejected(e.payload, app.host.now_ms());
     });
     r.schedule("remind", "*/1 * * * *",
                [&app](const courthub::Job& j) { app.clock.remind(j.scheduled_ms); });

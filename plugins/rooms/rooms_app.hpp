@@ -49,11 +49,5 @@ struct RoomsApp {
   FreeBusy free_busy;
 };
 
-// Handlers take "now" from here; jobs use Job::scheduled_ms instead.
-inline int64_t wall_clock_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 }  // namespace rooms
