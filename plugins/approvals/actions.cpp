@@ -73,7 +73,7 @@ ActionOutcome act(Context& ctx, const ActionInput& in) {
   }
 
   const int64_t now = ctx.now_ms();
-  ctx.dispatch.transaction(now, [&](Sql& tx, Effects& fx) {
+  transaction(ctx.host, [&](Sql& tx, Effects& fx) {
     int64_t instance_id = in.instance_id;
     std::optional<TaskRow> task;
     if (in.task_id) {

@@ -52,8 +52,6 @@ class Approvals {
                 [this](const courthub::Event& e) { mirror_task_event(*ctx_, e); });
     r.schedule("remind-pending", "*/10 * * * *",
                [this](const courthub::Job& j) { remind_pending(*ctx_, j.scheduled_ms); });
-    r.schedule("dispatch-retry", "* * * * *",
-               [this](const courthub::Job& j) { ctx_->dispatch.redeliver(j.scheduled_ms); });
     if (settings_.templates.empty())
       host_.warn("no approval templates configured: add settings.templates "
                  "(plugins/approvals/demo-settings.yaml has examples)");

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// What every handler works with: the host, the settings, the dispatch queue, the notifications.
+// What every handler works with: the host, the settings, the notifications.
 #pragma once
 
 #include <courthub/host.hpp>
 
 #include <cstdint>
 
-#include "dispatch_queue.hpp"
 #include "notifications.hpp"
 #include "settings.hpp"
 
@@ -14,14 +13,13 @@ namespace approvals {
 
 struct Context {
   Context(courthub::Host& h, const Settings& s)
-      : host(h), settings(s), dispatch(h), notifications(s) {}
+      : host(h), settings(s), notifications(s) {}
 
   // The host's clock (tests set it): never the system clock.
   int64_t now_ms() const { return host.now_ms(); }
 
   courthub::Host& host;
   const Settings& settings;  // fixed for the life of the plugin instance
-  DispatchQueue dispatch;
   Notifications notifications;
 };
 

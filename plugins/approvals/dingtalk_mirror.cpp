@@ -133,7 +133,7 @@ void finish(Context& ctx, Sql& tx, Effects& fx, InstanceRow& row, const Facts& f
   d.user_name = terminated ? row.originator_name : "钉钉";
   d.result = terminated ? "NONE" : (result == "refuse" ? "REFUSE" : "AGREE");
   instance_store::append_record(tx, row.id, d, f.finish_ms);
-  fx.publish("instance_finished", ctx.notifications.finished_event(row));
+  fx.publish("instance_finished", ctx.notifications.finished_event(row), std::to_string(row.id));
 }
 
 }  // namespace
@@ -150,7 +150,7 @@ void mirror_instance_event(Context& ctx, const courthub::Event& e) {
   std::optional<courthub::Person> person;
   if (!f.staff_id.empty()) person = DirectoryOrg(ctx.host.directory()).person(f.staff_id);
 
-  ctx.dispatch.transaction(ctx.now_ms(), [&](Sql& tx, Effects& fx) {
+  transaction(ctx.host, [&](Sql& tx, Effects& fx) {
     InstanceRow row = ensure_instance(ctx, tx, f, f.staff_id, person ? &*person : nullptr);
     // A redelivered or late event about an instance already finished changes nothing.
     if (f.type == "start" || row.status != instance_status::kRunning) return;
@@ -173,7 +173,7 @@ void mirror_task_event(Context& ctx, const courthub::Event& e) {
   std::string approver_name = approver ? approver->name : f.staff_id;
   std::string external = "dingtalk:" + task_id;
 
-  ctx.dispatch.transaction(ctx.now_ms(), [&](Sql& tx, Effects&) {
+  transaction(ctx.host, [&](Sql& tx, Effects&) {
     InstanceRow row = ensure_instance(ctx, tx, f, "", nullptr);
     auto task = instance_store::task_by_external(tx, external);
     if (!task) {

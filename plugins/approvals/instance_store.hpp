@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Instances, tasks, records and CC in the plugin's SQLite database.
 //
-// Writers take a transaction's Sql (see DispatchQueue::transaction); readers take any Sql, the
+// Writers take a transaction's Sql (see approvals::transaction in effects.hpp); readers take any Sql, the
 // transaction's own or Host::db() for plain reads. Every lookup uses an index (schema.cpp).
 #pragma once
 

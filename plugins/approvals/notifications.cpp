@@ -132,7 +132,7 @@ void Notifications::announce(Effects& fx, const InstanceRow& row, const Transiti
     if ((r.draft.type == record_type::kExecute && r.draft.result == "REFUSE") ||
         r.draft.type == record_type::kTerminate)
       why = r.draft.remark;
-  fx.publish("instance_finished", finished_event(row, why));
+  fx.publish("instance_finished", finished_event(row, why), id_text(row.id));
 }
 
 void Notifications::copied(Effects& fx, const InstanceRow& row,

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "dispatch_queue.hpp"
+#include "effects.hpp"
 #include "instance_store.hpp"
 #include "settings.hpp"
 

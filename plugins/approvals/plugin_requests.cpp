@@ -26,7 +26,7 @@ std::string request_id_of(const courthub::Event& e) {
 
 void reject(Context& ctx, const std::string& source, const std::string& request_id,
             const std::string& reason) {
-  ctx.dispatch.transaction(ctx.now_ms(), [&](Sql& tx, Effects& fx) {
+  transaction(ctx.host, [&](Sql& tx, Effects& fx) {
     auto r = tx.exec(
         "INSERT INTO request_rejection(source, request_id, reason, at_ms) VALUES (?, ?, ?, ?) "
         "ON CONFLICT DO NOTHING",
@@ -34,7 +34,8 @@ void reject(Context& ctx, const std::string& source, const std::string& request_
     if (r.changes == 1)
       fx.publish("request_rejected", Json::object({{"source", source},
                                                    {"request_id", request_id},
-                                                   {"reason", reason}}));
+                                                   {"reason", reason}}),
+                 source + "/" + request_id);
   });
   ctx.host.info("request " + source + "/" + request_id + " rejected: " + reason);
 }

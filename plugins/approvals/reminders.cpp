@@ -16,7 +16,7 @@ size_t remind_pending(Context& ctx, int64_t now) {
       {now - period_ms, now, period_ms});
   if (!due) return 0;
 
-  return ctx.dispatch.transaction(now, [&](Sql& tx, Effects& fx) {
+  return transaction(ctx.host, [&](Sql& tx, Effects& fx) {
     size_t sent = 0;
     for (auto& r : tx.query(
              "SELECT id, instance_id, since_ms, (? - since_ms) / ? AS period FROM task "

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Tables: instances, tasks, the append-only operation record, CC, requests, pending deliveries.
+// Tables: instances, tasks, the append-only operation record, CC, requests.
 #include "schema.hpp"
 
 namespace approvals {
@@ -105,6 +105,9 @@ CREATE TABLE dispatch (
   attempts   INTEGER NOT NULL DEFAULT 0
 );
 )SQL"},
+      // Messages and events now go out through the SDK's transaction (effects.hpp); the host
+      // hands over whatever a crash left in its own table.
+      {2, "drop dispatch", "DROP TABLE dispatch;"},
   };
   return kMigrations;
 }

@@ -20,7 +20,7 @@ std::vector<FieldError> prepare(const Submission& s, Org& org, ResolvedChain& ch
 
 Submitted open_instance(Context& ctx, const Submission& s, const ResolvedChain& chain) {
   const int64_t now = ctx.now_ms();
-  return ctx.dispatch.transaction(now, [&](Sql& tx, Effects& fx) {
+  return transaction(ctx.host, [&](Sql& tx, Effects& fx) {
     Submitted out;
     InstanceRow& row = out.row;
     row.template_code = s.tpl->code;

@@ -90,6 +90,27 @@ TEST_F(Notifications, RemindersGoOncePerTaskPerPeriod) {
   EXPECT_EQ(sent_to("T-002").size(), 1u);  // the next approver is the one waiting now
 }
 
+TEST_F(Notifications, ARolledBackTransactionSendsNothingAndItsRetrySendsOnce) {
+  int64_t first = submit("T-011", "leave", leave_form(1));
+  submit("T-011", "leave", leave_form(2));
+  int64_t t0 = created_ms(first);
+  harness().clear_outbox();
+  // The second reminder's write fails, after the first reminder was decided in the same
+  // transaction: that one must not go out either.
+  harness().query(
+      "CREATE TRIGGER second_reminder_fails BEFORE UPDATE OF reminded_period ON task "
+      "WHEN (SELECT count(*) FROM task WHERE reminded_period > 0) > 0 "
+      "BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+  EXPECT_ANY_THROW(harness().run_job("remind-pending", t0 + 241 * kMinute));
+  EXPECT_TRUE(sent_to("T-010").empty());
+  EXPECT_TRUE(harness().query("SELECT id FROM task WHERE reminded_period > 0").empty());
+
+  harness().query("DROP TRIGGER second_reminder_fails");
+  harness().run_job("remind-pending", t0 + 241 * kMinute);
+  harness().run_job("remind-pending", t0 + 241 * kMinute);
+  EXPECT_EQ(sent_to("T-010").size(), 2u);  // one per task, once
+}
+
 class NoReminders : public ApprovalsTest {
   Json settings() override {
     return test_settings(Json::object({{"remind_after_minutes", 0},
@@ -104,22 +125,6 @@ TEST_F(NoReminders, ZeroMinutesNeverRemindsAndTheCardTemplateIsConfigurable) {
   harness().clear_outbox();
   harness().run_job("remind-pending", detail(id)["created_ms"].get<int64_t>() + 100000 * kMinute);
   EXPECT_TRUE(harness().outbox().empty());
-}
-
-TEST_F(Notifications, WhatACrashLeftUndeliveredIsSentByTheRetryJob) {
-  // A dispatch row written in a transaction whose process died before delivering it.
-  Json msg = Json::object({{"msgtype", "text"}, {"text", Json::object({{"content", "hi"}})}});
-  Json body = Json::object({{"users", Json::array({"T-022"})}, {"msg", msg}, {"key", "lost-1"}});
-  int64_t now = detail(submit("T-011", "leave", leave_form(1)))["created_ms"].get<int64_t>();
-  harness().query("INSERT INTO dispatch(kind, body, created_ms) VALUES ('message', ?, ?)",
-                  {Json(body.dump()), Json(now)});
-  harness().run_job("dispatch-retry", now + 10000);  // too fresh: its request may still send it
-  EXPECT_TRUE(sent_to("T-022").empty());
-  harness().run_job("dispatch-retry", now + 2 * kMinute);
-  EXPECT_EQ(sent_to("T-022").size(), 1u);
-  harness().run_job("dispatch-retry", now + 3 * kMinute);  // delivered rows are gone
-  EXPECT_EQ(sent_to("T-022").size(), 1u);
-  EXPECT_TRUE(harness().query("SELECT id FROM dispatch").empty());
 }
 
 }  // namespace

@@ -24,8 +24,7 @@ TEST_F(Submit, RegistersItsRoutesCommandsCardsEventsAndJobs) {
                    "attendance.approval_requested", "attendance.approval_canceled",
                    "lawyers.approval_requested", "lawyers.approval_canceled",
                    "bpms_instance_change", "bpms_task_change"}));
-  EXPECT_EQ(h.jobs(), (Names{"remind-pending */10 * * * * Asia/Shanghai",
-                             "dispatch-retry * * * * * Asia/Shanghai"}));
+  EXPECT_EQ(h.jobs(), (Names{"remind-pending */10 * * * * Asia/Shanghai"}));
 }
 
 TEST_F(Submit, ListsTheTemplatesTheCallerMayUse) {
