@@ -39,32 +39,13 @@ std::optional<int64_t> booking_id_of_request(std::string_view request_id) {
   return id;
 }
 
-void RoomApprovals::request(const std::vector<Booking>& bookings, const std::string& series) const {
+void RoomApprovals::request(const courthub::Transaction& tx, const std::vector<Booking>& bookings,
+                            const std::string& series) const {
   if (bookings.empty() || bookings.front().status != BookingStatus::PendingApproval) return;
   const Booking& first = bookings.front();
-  try {
-    host_.publish("approval_requested",
-                  approval_request_payload(first, static_cast<int>(bookings.size()), series));
-    store_.mark_published(first.id);
-  } catch (const courthub::Error& e) {
-    host_.warn("approval request for booking " + std::to_string(first.id) +
-               " not published yet (the release job retries): " + e.what());
-  }
-}
-
-int RoomApprovals::republish() const {
-  int n = 0;
-  for (const Booking& b : store_.unpublished_approvals()) {
-    auto all = store_.by_approval(store_.db(), b.approval_request);
-    std::string series;
-    if (b.series_id) {
-      if (auto row = store_.db().one("SELECT description FROM series WHERE id = ?", {*b.series_id}))
-        series = row->text("description");
-    }
-    request(all.empty() ? std::vector<Booking>{b} : all, series);
-    ++n;
-  }
-  return n;
+  tx.publish("approval_requested",
+             approval_request_payload(first, static_cast<int>(bookings.size()), series),
+             "approval:booking:" + std::to_string(first.id));
 }
 
 void RoomApprovals::decide(const std::string& request_id, BookingEvent event,

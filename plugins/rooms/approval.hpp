@@ -36,15 +36,15 @@ class RoomApprovals {
       : host_(host), store_(store), notices_(notices) {}
   void on_decision(DecisionHook hook) { hook_ = std::move(hook); }
 
-  // Publishes the request for new pending bookings and marks it published; if publishing fails
-  // the release job publishes it again (approvals treats request_id as idempotent).
-  void request(const std::vector<Booking>& bookings, const std::string& series) const;
+  // Publishes the request for new pending bookings inside the transaction that made them: it
+  // goes out only if that commits, exactly once (key "approval:booking:<first id>"). Throws
+  // courthub::Error from the host, which rolls the booking back.
+  void request(const courthub::Transaction& tx, const std::vector<Booking>& bookings,
+               const std::string& series) const;
   // approvals.instance_finished; events whose source is not "rooms" are ignored.
   void finished(const courthub::Json& payload, int64_t now_ms) const;
   // approvals.request_rejected: approvals could not open an instance.
   void rejected(const courthub::Json& payload, int64_t now_ms) const;
-  // Publishes requests whose first attempt failed. Returns how many.
-  int republish() const;
 
  private:
   void decide(const std::string& request_id, BookingEvent event, const std::string& note,

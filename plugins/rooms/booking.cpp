@@ -11,7 +11,7 @@ using courthub::Json;
 const char* const kBookingColumns =
     "b.id, b.room_id, r.name AS room_name, r.location AS room_location, b.court, b.start_ms, "
     "b.end_ms, b.title, b.organizer, b.organizer_name, b.attendees, b.attendee_count, b.status, "
-    "b.purpose, b.series_id, b.approval_request, b.approval_published, b.note, b.told, "
+    "b.purpose, b.series_id, b.approval_request, b.note, b.told, "
     "b.checked_in_ms, b.checked_in_by, b.reminded_ms, b.created_ms, b.updated_ms";
 
 bool Booking::involves(const std::string& user_id) const {
@@ -41,7 +41,6 @@ Booking booking_from_row(const courthub::Row& row) {
   b.purpose = row.text("purpose");
   if (!row.is_null("series_id")) b.series_id = row.integer("series_id");
   b.approval_request = row.text("approval_request");
-  b.approval_published = row.integer("approval_published") != 0;
   b.note = row.text("note");
   b.told = row.text("told");
   if (!row.is_null("checked_in_ms")) b.checked_in_ms = row.integer("checked_in_ms");

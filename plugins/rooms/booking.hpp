@@ -36,7 +36,6 @@ struct Booking {
   std::string purpose = "meeting";  // meeting | hearing | hearing_test
   std::optional<int64_t> series_id;
   std::string approval_request;  // "booking:<id>" when approval decides this booking
-  bool approval_published = false;
   std::string note;  // why it was canceled, refused or released
   std::string told;  // the last status the organizer was told about
   std::optional<int64_t> checked_in_ms;

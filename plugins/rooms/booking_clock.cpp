@@ -44,7 +44,6 @@ ReleaseReport BookingClock::release(int64_t now_ms) const {
   }
   r.told = notices_.tell_pending();
   hearings_.notify_pending(now_ms);
-  approvals_.republish();
   return r;
 }
 

@@ -5,13 +5,11 @@
 //   remind   15 minutes before a confirmed booking: organizer and attendees (once per start).
 //   release  nobody checked in by start + 15 min -> 已释放; still 待审批 at the start -> 已取消;
 //            checked in and over -> 已结束 (a hearing in progress is extended if it can be);
-//            then tells organizers what changed, tells parties of newly confirmed hearings, and
-//            republishes approval requests whose first publication failed.
+//            then tells organizers what changed and tells parties of newly confirmed hearings.
 #pragma once
 
 #include <cstdint>
 
-#include "approval.hpp"
 #include "booking_store.hpp"
 #include "notices.hpp"
 #include "remote_hearing.hpp"
@@ -30,12 +28,8 @@ struct ReleaseReport {
 class BookingClock {
  public:
   BookingClock(const Settings& settings, const BookingStore& store, const Notices& notices,
-               const RoomApprovals& approvals, const RemoteHearings& hearings)
-      : settings_(settings),
-        store_(store),
-        notices_(notices),
-        approvals_(approvals),
-        hearings_(hearings) {}
+               const RemoteHearings& hearings)
+      : settings_(settings), store_(store), notices_(notices), hearings_(hearings) {}
 
   int remind(int64_t now_ms) const;
   ReleaseReport release(int64_t now_ms) const;
@@ -44,7 +38,6 @@ class BookingClock {
   const Settings& settings_;
   const BookingStore& store_;
   const Notices& notices_;
-  const RoomApprovals& approvals_;
   const RemoteHearings& hearings_;
 };
 

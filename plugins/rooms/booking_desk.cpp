@@ -153,7 +153,6 @@ BookingDesk::Plan BookingDesk::plan(const Caller& caller, const BookingRequest& 
 
 void BookingDesk::announce(const std::vector<Booking>& bookings, const std::string& series) const {
   if (bookings.empty()) return;
-  approvals_.request(bookings, series);
   notices_.send_card(bookings.front());
   notices_.invite(bookings, series);
 }
@@ -161,7 +160,11 @@ void BookingDesk::announce(const std::vector<Booking>& bookings, const std::stri
 std::vector<Booking> BookingDesk::book(const Caller& caller, const BookingRequest& request,
                                        int64_t now_ms) const {
   Plan p = plan(caller, request, now_ms, "meeting");
-  std::vector<Booking> made = store_.book(p.bookings, now_ms);
+  std::vector<Booking> made = store_.db().transaction([&](courthub::Transaction& tx) {
+    std::vector<Booking> m = store_.book(tx, p.bookings, now_ms);
+    request_approval(tx, m, p.series);
+    return m;
+  });
   announce(made, p.series);
   return made;
 }

@@ -44,7 +44,13 @@ class BookingDesk {
   };
   Plan plan(const courthub::Caller& caller, const BookingRequest& request, int64_t now_ms,
             const std::string& purpose) const;
-  // After the commit: the approval request, the organizer's card, the attendees' invitation.
+  // In the booking's transaction: the approval request of new pending bookings (sent only if
+  // `tx` commits). Throws courthub::Error from the host.
+  void request_approval(const courthub::Transaction& tx, const std::vector<Booking>& bookings,
+                        const std::string& series) const {
+    approvals_.request(tx, bookings, series);
+  }
+  // After the commit: the organizer's card, the attendees' invitation.
   void announce(const std::vector<Booking>& bookings, const std::string& series) const;
 
   std::vector<Booking> book(const courthub::Caller& caller, const BookingRequest& request,

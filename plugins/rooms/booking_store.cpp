@@ -230,10 +230,6 @@ void BookingStore::mark_reminded(int64_t id, int64_t now_ms) const {
   db_.exec("UPDATE bookings SET reminded_ms = ? WHERE id = ?", {ms(now_ms), ms(id)});
 }
 
-void BookingStore::mark_published(int64_t id) const {
-  db_.exec("UPDATE bookings SET approval_published = 1 WHERE id = ?", {ms(id)});
-}
-
 std::vector<Booking> BookingStore::of_court(const std::string& court, const Slot& window,
                                             const std::string& room_id, const std::string& status,
                                             int limit, int offset) const {
@@ -288,13 +284,6 @@ std::vector<Booking> BookingStore::untold(int limit) const {
               select("WHERE b.id IN (SELECT id FROM bookings WHERE told <> status LIMIT ?) "
                      "AND b.status IN ('已预订', '已拒绝', '已取消', '已释放') ORDER BY b.id"),
               {limit});
-}
-
-std::vector<Booking> BookingStore::unpublished_approvals() const {
-  return rows(db_,
-              select("WHERE b.status = '待审批' AND b.approval_published = 0 "
-                     "AND b.approval_request = 'booking:' || b.id ORDER BY b.id"),
-              {});
 }
 
 }  // namespace rooms

@@ -74,7 +74,6 @@ class BookingStore {
 
   void mark_told(const std::vector<int64_t>& ids, BookingStatus status) const;
   void mark_reminded(int64_t id, int64_t now_ms) const;
-  void mark_published(int64_t id) const;
 
   // Lists.
   std::vector<Booking> of_court(const std::string& court, const Slot& window,
@@ -91,7 +90,6 @@ class BookingStore {
   // Checked-in bookings (and hearing test slots) whose end has passed.
   std::vector<Booking> checked_in_over(int64_t now_ms) const;
   std::vector<Booking> untold(int limit) const;
-  std::vector<Booking> unpublished_approvals() const;
 
   courthub::Database& db() const { return db_; }
 

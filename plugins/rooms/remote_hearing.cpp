@@ -166,7 +166,8 @@ BookingDesk::Plan RemoteHearings::prepare(const Caller& caller, HearingRequest& 
   return desk_.plan(caller, br, now_ms, "hearing");
 }
 
-RemoteHearings::Created RemoteHearings::schedule(const Sql& tx, const Caller& caller,
+RemoteHearings::Created RemoteHearings::schedule(const courthub::Transaction& tx,
+                                                 const Caller& caller,
                                                  const HearingRequest& r,
                                                  const BookingDesk::Plan& plan,
                                                  std::optional<int64_t> rescheduled_from,
@@ -240,6 +241,7 @@ RemoteHearings::Created RemoteHearings::schedule(const Sql& tx, const Caller& ca
                 h.override_reason, h.override_by,
                 rescheduled_from ? ms(*rescheduled_from) : Value(), ms(now_ms), ms(now_ms)})
              .last_insert_id;
+  desk_.request_approval(tx, {c.bookings.front()}, "");
   return c;
 }
 
@@ -266,8 +268,9 @@ Json RemoteHearings::create(const Caller& caller, const HearingRequest& request,
                             int64_t now_ms) const {
   HearingRequest r = request;
   BookingDesk::Plan plan = prepare(caller, r, now_ms);
-  Created c = desk_.store().db().transaction(
-      [&](Sql& tx) { return schedule(tx, caller, r, plan, std::nullopt, now_ms); });
+  Created c = desk_.store().db().transaction([&](courthub::Transaction& tx) {
+    return schedule(tx, caller, r, plan, std::nullopt, now_ms);
+  });
   after_commit(c, HearingNoticeKind::Scheduled, now_ms);
   Json out = to_json(*find(desk_.store().db(), c.hearing.id));
   Json warnings = Json::array();
@@ -398,7 +401,7 @@ Json RemoteHearings::reschedule(const Caller& caller, int64_t id, const HearingR
   if (r.room_id.empty()) r.room_id = b.room_id;
   BookingDesk::Plan plan = prepare(caller, r, now_ms);
   std::string note = "改期" + (reason.empty() ? std::string() : "：" + reason);
-  Created c = store.db().transaction([&](Sql& tx) {
+  Created c = store.db().transaction([&](courthub::Transaction& tx) {
     auto cur = find(tx, id);
     if (!cur || cur->status != h.status)
       throw courthub::Conflict("远程庭审 #" + std::to_string(id) + " 的状态刚刚变了，请刷新");

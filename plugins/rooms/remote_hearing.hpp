@@ -60,8 +60,9 @@ class RemoteHearings {
     std::vector<Booking> bookings;  // the hearing's booking, then the test slot if any
     std::vector<std::string> warnings;
   };
-  // Checks, then books in `tx`: the caller's transaction (reschedule frees the old slot first).
-  Created schedule(const courthub::Sql& tx, const courthub::Caller& caller, const HearingRequest& r,
+  // Checks, then books in `tx`: the caller's transaction (reschedule frees the old slot first);
+  // a booking that needs approval publishes its request in `tx`.
+  Created schedule(const courthub::Transaction& tx, const courthub::Caller& caller, const HearingRequest& r,
                    const BookingDesk::Plan& plan, std::optional<int64_t> rescheduled_from,
                    int64_t now_ms) const;
   BookingDesk::Plan prepare(const courthub::Caller& caller, HearingRequest& r,

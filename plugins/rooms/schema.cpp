@@ -139,6 +139,9 @@ CREATE INDEX hearings_court_case ON hearings(court, case_number);
 CREATE INDEX hearings_judge ON hearings(judge);
 CREATE INDEX hearings_status ON hearings(status);
 )sql"},
+      // Approval requests are published inside the booking's transaction (approval.hpp): the
+      // flag that marked a failed publication for the release job is gone.
+      {2, "drop approval_published", "ALTER TABLE bookings DROP COLUMN approval_published;"},
   };
 }
 

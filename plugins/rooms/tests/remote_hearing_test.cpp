@@ -246,6 +246,11 @@ TEST_F(RemoteHearing, ARoomThatNeedsApprovalWaitsBeforeTellingTheParties) {
   EXPECT_EQ(hearing["booking"]["status"], "待审批");
   EXPECT_TRUE(outbox_to(*h, kStaff).empty()) << "no notice before the room is confirmed";
   int64_t booking = hearing["booking"]["id"].get<int64_t>();
+  auto asked = h->published();
+  ASSERT_EQ(asked.size(), 1u) << "one request, published with the hearing's transaction";
+  EXPECT_EQ(asked[0]["topic"], "rooms.approval_requested");
+  EXPECT_EQ(asked[0]["payload"]["request_id"].get<std::string>(),
+            "booking:" + std::to_string(booking));
   ASSERT_TRUE(h->deliver_event("approvals.instance_finished",
                                Json::object({{"source", "rooms"},
                                              {"result", "agree"},
