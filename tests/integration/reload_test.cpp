@@ -10,6 +10,7 @@
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
 #include <signal.h>
+#include <sys/stat.h>
 
 #include <chrono>
 #include <fstream>
@@ -43,8 +44,10 @@ Json in_flight(const HostProcess& host, const std::string& plugin) {
   return Json();
 }
 
-// A call to GET /apps/throws_in_handler/held, answered once `gate` exists (or after 20 s).
+// A call to GET /apps/throws_in_handler/held, answered once the test writes to the FIFO `gate`
+// (or after 20 s). Creates the FIFO; write to it (open_gate) to let the call finish.
 std::future<HttpResponse> held_call(const HostProcess& host, const std::string& gate) {
+  if (::mkfifo(gate.c_str(), 0600) != 0) ADD_FAILURE() << "mkfifo " << gate;
   return std::async(std::launch::async, [&host, gate] {
     return host.get("/apps/throws_in_handler/held?gate=" + gate, kAdminToken);
   });

@@ -4,9 +4,12 @@
 // until the test says so (GET /held), to test what happens to requests in flight.
 #include <courthub/plugin.hpp>
 
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <chrono>
-#include <filesystem>
 #include <thread>
 
 struct ThrowsInHandler {
@@ -28,15 +31,17 @@ struct ThrowsInHandler {
       return courthub::Response::json(
           courthub::Json::object({{"caller", req.caller.user_id}, {"generation", generation_}}));
     });
-    // Answers only once the file named by ?gate= exists (polled; gives up after 20 s), so a test
-    // decides when this call ends. Says which instance answered and whether the gate opened.
+    // Answers only once the test writes to the FIFO named by ?gate= (a blocking poll(2) on it,
+    // no sleeping; gives up after 20 s), so a test decides when this call ends. Says which
+    // instance answered and whether the gate opened.
     r.route("GET", "/held", [this](const courthub::Request& req) {
       std::string gate = req.query_value("gate").value_or("");
-      auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
       bool opened = false;
-      while (!(opened = !gate.empty() && std::filesystem::exists(gate)) &&
-             std::chrono::steady_clock::now() < deadline) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      int fd = gate.empty() ? -1 : ::open(gate.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+      if (fd >= 0) {
+        pollfd waiting{fd, POLLIN, 0};
+        opened = ::poll(&waiting, 1, 20000) == 1 && (waiting.revents & POLLIN);
+        ::close(fd);
       }
       return courthub::Response::json(
           courthub::Json::object({{"generation", generation_}, {"opened", opened}}));
