@@ -37,6 +37,29 @@ struct Effect {
   std::string kind, topic, body, key;
 };
 
+// Stores one effect in the inbox or the outbox; its key makes a second hand-over a no-op.
+Outcome hand_over(jobs::Inbox& inbox, jobs::Outbox& outbox, const std::string& plugin,
+                  const Effect& e) {
+  if (e.kind == "event") {
+    auto stored = inbox.store(plugin, e.topic, event_key(plugin, e.key), e.body);
+    return stored ? Outcome::success() : stored.outcome();
+  }
+  Json message;
+  try {
+    message = Json::parse(e.body);
+  } catch (const Json::exception& err) {
+    return Outcome::error(std::string("courthub_effects row is not JSON: ") + err.what());
+  }
+  auto queued = outbox.queue(plugin, message);
+  if (queued) return Outcome::success();
+  // A message that became invalid since it was checked (a group robot removed by a reload) can
+  // never be sent: drop it rather than block everything after it.
+  if (queued.outcome().code() != Status::InvalidArgument) return queued.outcome();
+  log::warn("plugin:" + plugin,
+            "dropped a message queued in a transaction: " + queued.outcome().message());
+  return Outcome::success();
+}
+
 }  // namespace
 
 Outcome EffectQueue::prepare(storage::Database& db) {
@@ -107,31 +130,23 @@ Outcome EffectQueue::forward_some(const std::string& plugin, storage::Database& 
       });
   if (!o.ok()) return o;
   *count = effects.size();
+  // What was handed over is deleted in one statement (one commit, not one per effect); rows are
+  // handed over in id order, so everything up to the last one handed over can go.
+  int64_t done = 0;
+  auto forget_done = [&]() -> Outcome {
+    if (done == 0) return Outcome::success();
+    ch_value up_to[] = {int_value(done)};
+    return db.query("DELETE FROM courthub_effects WHERE id <= ?", up_to);
+  };
   for (auto& e : effects) {
-    if (e.kind == "event") {
-      auto stored = inbox_.store(plugin, e.topic, event_key(plugin, e.key), e.body);
-      if (!stored) return stored.outcome();
-    } else {
-      Json message;
-      try {
-        message = Json::parse(e.body);
-      } catch (const Json::exception& err) {
-        return Outcome::error(std::string("courthub_effects row is not JSON: ") + err.what());
-      }
-      auto queued = outbox_.queue(plugin, message);
-      // A message that became invalid since it was checked (a group robot removed by a reload)
-      // can never be sent: drop it rather than block everything after it.
-      if (!queued && queued.outcome().code() != Status::InvalidArgument) return queued.outcome();
-      if (!queued) {
-        log::warn("plugin:" + plugin, "dropped a message queued in a transaction: " +
-                                          queued.outcome().message());
-      }
+    Outcome handed = hand_over(inbox_, outbox_, plugin, e);
+    if (!handed.ok()) {
+      Outcome forgotten = forget_done();
+      return forgotten.ok() ? handed : forgotten;
     }
-    ch_value id[] = {int_value(e.id)};
-    o = db.query("DELETE FROM courthub_effects WHERE id = ?", id);
-    if (!o.ok()) return o;
+    done = e.id;
   }
-  return Outcome::success();
+  return forget_done();
 }
 
 }  // namespace courthub::plugins
