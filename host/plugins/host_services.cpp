@@ -74,13 +74,28 @@ Outcome HostServices::plugin_transaction(
     has_effects = scoped.has_effects;
     return r;
   });
-  if (o.ok() && has_effects) {
-    // Committed: the effects exist. Failing to hand them over now only delays them (they are
-    // forwarded again after the next transaction with effects, or at the next start).
-    Outcome f = effects_.forward(plugin, *(*entry)->db);
-    if (!f.ok()) log::warn("plugin:" + plugin, "effects wait for the next commit: " + f.message());
-  }
+  if (o.ok() && has_effects) forward_effects(plugin, **entry);
   return o;
+}
+
+void HostServices::forward_effects(const std::string& plugin, PluginDatabase& entry) {
+  HandOver& h = *entry.hand_over;
+  h.requested.store(true);
+  // Re-checked after the lock is released: a request made while the last round ended is not
+  // left behind.
+  while (h.requested.load()) {
+    std::unique_lock lock(h.running, std::try_to_lock);
+    if (!lock) return;  // the thread handing over now serves this request
+    while (h.requested.exchange(false)) {
+      // Committed: the effects exist. Failing to hand them over now only delays them (they go
+      // after the next transaction with effects, or at the next start).
+      Outcome f = effects_.forward(plugin, *entry.db);
+      if (!f.ok()) {
+        log::warn("plugin:" + plugin, "effects wait for the next commit: " + f.message());
+        return;
+      }
+    }
+  }
 }
 
 Expected<std::string> HostServices::plugin_data_dir(const std::string& plugin) {

@@ -5,6 +5,7 @@
 // Threading: all methods from any thread.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -59,10 +60,18 @@ class HostServices : public Services {
   const time::WorkCalendar& calendar_;
   EffectQueue effects_;
   std::mutex mu_;
+  // One hand-over of committed effects at a time per plugin: a commit that finds one running
+  // leaves a request the running one serves, instead of reading the same rows again.
+  struct HandOver {
+    std::mutex running;
+    std::atomic<bool> requested{false};
+  };
   struct PluginDatabase {
     std::unique_ptr<storage::Database> db;
     std::unique_ptr<storage::GroupCommit> group_commit;
+    std::unique_ptr<HandOver> hand_over = std::make_unique<HandOver>();
   };
+  void forward_effects(const std::string& plugin, PluginDatabase& entry);
   Expected<PluginDatabase*> entry_for(const std::string& plugin);
 
   std::map<std::string, PluginDatabase> databases_;
