@@ -30,9 +30,9 @@ function withQuery(path, query) {
   return qs ? `${path}?${qs}` : path
 }
 
-// With the admin token, a 401 means the token is wrong: it is reported, and unlike the kit's
-// client it does not end (and re-open) the staff session.
-async function call(token, method, path, body) {
+// With the admin token, a 401 means the token is wrong (or was changed): `onRejected` is told and
+// the error reported; unlike the kit's client it does not end (and re-open) a staff session.
+async function call(token, onRejected, method, path, body) {
   const headers = { Accept: 'application/json', Authorization: `Bearer ${token}` }
   const init = { method, headers }
   if (body !== undefined) {
@@ -52,15 +52,17 @@ async function call(token, method, path, body) {
   } catch {
     parsed = null
   }
+  if (res.status === 401) onRejected()
   if (!res.ok) throw ApiError.fromResponse(res.status, parsed, res.headers.get('X-Request-Id'))
   return parsed
 }
 
-// { get(path, query), post(path, body) } for /admin/*.
-export function adminClient(token) {
+// { get(path, query), post(path, body) } for /admin/*: with the operator's `token`, else the
+// session's. `onRejected` runs when the host refuses the token.
+export function adminClient(token, onRejected = () => {}) {
   if (!token) return api
   return {
-    get: (path, query) => call(token, 'GET', withQuery(path, query)),
-    post: (path, body) => call(token, 'POST', path, body ?? {}),
+    get: (path, query) => call(token, onRejected, 'GET', withQuery(path, query)),
+    post: (path, body) => call(token, onRejected, 'POST', path, body ?? {}),
   }
 }
