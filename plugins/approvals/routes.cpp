@@ -183,6 +183,16 @@ void register_routes(courthub::Registrar& r, Context& ctx) {
                                         static_cast<size_t>(limit)));
   });
 
+  // The choices of a department field: the caller's court's departments (the rule
+  // form_validation applies), in the directory's order.
+  r.route("GET", "/departments", [&ctx](const Request& req) {
+    Viewer v = staff_viewer(req, "list departments");
+    Json items = Json::array();
+    for (auto& d : ctx.host.directory().departments(v.court_code))
+      items.push_back(Json::object({{"id", d.id}, {"name", d.name}, {"parent_id", d.parent_id}}));
+    return Response::json(Json::object({{"departments", items}}));
+  });
+
   r.route("POST", "/instances", [&ctx](const Request& req) {
     Viewer v = staff_viewer(req, "submit approvals");
     Json body = req.json();

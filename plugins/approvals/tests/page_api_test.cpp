@@ -163,5 +163,16 @@ TEST_F(PageApi, ThePersonPickerSearchesTheCallersCourtFirst) {
   EXPECT_EQ(harness().as_admin().get("/people?q=a").status, 403);
 }
 
+TEST_F(PageApi, TheDepartmentFieldListsTheCallersCourt) {
+  auto r = harness().as("T-011").get("/departments");
+  ASSERT_EQ(r.status, 200) << r.body;
+  Json departments = r.json()["departments"];
+  Names ids;
+  for (auto& d : departments) ids.push_back(d["id"].get<std::string>());
+  EXPECT_EQ(ids, (Names{"9000", "9001", "9002", "9003", "9004"}));
+  EXPECT_EQ(departments[1]["name"], "民一庭");
+  EXPECT_EQ(harness().as_admin().get("/departments").status, 403);
+}
+
 }  // namespace
 }  // namespace approvals::testing
