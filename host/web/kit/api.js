@@ -78,8 +78,9 @@ export function createClient(base = '', options = {}) {
   const send = (method, url, body) => call(method, url, body, token, unauthorized)
   return {
     get: (path, query) => send('GET', buildUrl(base, path, query), undefined),
-    post: (path, body) => send('POST', buildUrl(base, path), body ?? {}),
-    patch: (path, body) => send('PATCH', buildUrl(base, path), body ?? {}),
+    // Without a body, none is sent (not "{}"): an endpoint that takes none gets none.
+    post: (path, body) => send('POST', buildUrl(base, path), body),
+    patch: (path, body) => send('PATCH', buildUrl(base, path), body),
     del: (path, query) => send('DELETE', buildUrl(base, path, query), undefined),
   }
 }
