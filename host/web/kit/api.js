@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+// JSON calls to the host with the session's bearer token. `api` takes host paths ("/me"),
+// pluginApi(name) paths below /apps/<name>. Each method resolves with the parsed body (null for
+// an empty one) or rejects with ApiError; a 401 on a call that carried a token ends the session
+// and shows the login again.
+import { ApiError } from './api-error.js'
+import { useSession, endSession } from './session.js'
+
+let onUnauthorized = () => globalThis.location?.reload()
+
+// Replaces what a 401 does after the session is cleared (createCourtApp: log in again).
+export function setUnauthorizedHandler(handler) {
+  onUnauthorized = handler
+}
+
+export function buildUrl(base, path, query) {
+  let url = base + (path.startsWith('/') || path === '' ? path : `/${path}`)
+  if (query) {
+    const params = new URLSearchParams()
+    for (const [k, v] of Object.entries(query)) {
+      if (v === undefined || v === null) continue
+      for (const item of Array.isArray(v) ? v : [v]) params.append(k, String(item))
+    }
+    const qs = params.toString()
+    if (qs) url += (url.includes('?') ? '&' : '?') + qs
+  }
+  return url
+}
+
+// One call. `token`: a function returning the bearer token to send (or null for none).
+async function call(method, url, body, token) {
+  const headers = { Accept: 'application/json' }
+  const bearer = token()
+  if (bearer) headers.Authorization = `Bearer ${bearer}`
+  const init = { method, headers }
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    init.body = JSON.stringify(body)
+  }
+  let res
+  try {
+    res = await fetch(url, init)
+  } catch (e) {
+    throw new ApiError({ status: 0, code: 'network', message: '无法连接服务器，请检查网络后重试' })
+  }
+  const text = await res.text()
+  let parsed = null
+  if (text) {
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      parsed = null
+    }
+  }
+  if (!res.ok) {
+    const err = ApiError.fromResponse(res.status, parsed, res.headers.get('X-Request-Id'))
+    if (res.status === 401 && bearer) {
+      endSession()
+      onUnauthorized(err)
+    }
+    throw err
+  }
+  return parsed
+}
+
+// A client for the paths below `base`; `token` returns the bearer token (the session's by
+// default). The console uses this with the operator's pasted admin token.
+export function createClient(base = '', { token = () => useSession().token } = {}) {
+  return {
+    get: (path, query) => call('GET', buildUrl(base, path, query), undefined, token),
+    post: (path, body) => call('POST', buildUrl(base, path), body ?? {}, token),
+    patch: (path, body) => call('PATCH', buildUrl(base, path), body ?? {}, token),
+    del: (path, query) => call('DELETE', buildUrl(base, path, query), undefined, token),
+  }
+}
+
+export const api = createClient('')
+
+export function pluginApi(name) {
+  return createClient(`/apps/${encodeURIComponent(name)}`)
+}
