@@ -27,6 +27,8 @@ const sizes = (f) => {
   return { raw: data.length, gzip: gzipSync(data, { level: 6 }).length }
 }
 const kb = (n) => (n / 1024).toFixed(1)
+// Vite's content hashes change with every edit; the table names the file without it.
+const withoutHash = (name) => name.replace(/-[A-Za-z0-9_-]{8}(\.(js|css))$/, '-[hash]$1')
 
 const kitDir = join(buildDir, 'share/courthub/web/kit')
 if (!existsSync(kitDir)) {
@@ -38,11 +40,12 @@ let kitTotal = { raw: 0, gzip: 0 }
 for (const f of files(kitDir).filter(shipped).sort()) {
   const s = sizes(f)
   kitTotal = { raw: kitTotal.raw + s.raw, gzip: kitTotal.gzip + s.gzip }
-  rows.push([`/kit/${relative(kitDir, f)}`, s])
+  rows.push([`/kit/${withoutHash(relative(kitDir, f))}`, s])
 }
 rows.push(['**/kit/ in all**', kitTotal])
 const pluginsDir = join(buildDir, 'plugins')
-for (const ui of readdirSync(pluginsDir).filter((d) => d.endsWith('.ui')).sort()) {
+const uis = existsSync(pluginsDir) ? readdirSync(pluginsDir).filter((d) => d.endsWith('.ui')) : []
+for (const ui of uis.sort()) {
   const all = files(join(pluginsDir, ui)).filter(shipped)
   const total = all.map(sizes).reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip }),
     { raw: 0, gzip: 0 })
