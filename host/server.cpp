@@ -9,13 +9,17 @@
 #include <chrono>
 #include <filesystem>
 
+#include "host/config/bundled_paths.hpp"
 #include "host/config/config_loader.hpp"
 #include "host/dingtalk/channel.hpp"
 #include "host/dingtalk/event_keys.hpp"
 #include "host/directory/directory.hpp"
 #include "host/http/admin_endpoints.hpp"
+#include "host/http/app_catalog.hpp"
 #include "host/http/apps_endpoint.hpp"
+#include "host/http/host_pages.hpp"
 #include "host/http/identity.hpp"
+#include "host/http/me_endpoints.hpp"
 #include "host/http/metrics.hpp"
 #include "host/http/ops_endpoints.hpp"
 #include "host/http/router.hpp"
@@ -75,6 +79,7 @@ struct Server::Parts {
   http::Metrics metrics;
   std::unique_ptr<http::SessionTokens> sessions;
   std::unique_ptr<http::Authenticator> auth;
+  http::AppCatalog apps;  // the 工作台's tiles, re-read at every apply
   http::Router router;
   std::unique_ptr<dingtalk::DingTalkChannel> channel;
   std::unique_ptr<http::HttpServer> http;
@@ -159,6 +164,7 @@ Outcome Server::start(config::Config cfg) {
     (void)p->audit->record("startup", "plugin." + change.action, change.plugin, change.detail,
                            change.action == "failed" ? "error" : "ok");
   }
+  p->apps.refresh(*p->plugins);
 
   p->sessions = std::make_unique<http::SessionTokens>(c.sessions.secret, c.sessions.ttl_seconds);
   p->auth = std::make_unique<http::Authenticator>(c.admin.token, p->sessions.get(),
@@ -168,6 +174,15 @@ Outcome Server::start(config::Config cfg) {
                            test_clock_, [this](const std::string& actor) { return reload(actor); }};
   http::add_admin_endpoints(p->router, *p->auth, admin);
   http::add_apps_endpoint(p->router, *p->plugins, *p->auth, p->metrics, clock_);
+  http::add_me_endpoints(p->router, *p->sessions, *p->directory, p->apps, clock_);
+  dingtalk::add_auth_config_endpoint(p->router, c.dingtalk, clock_);
+  const std::string share = config::host_env()("COURTHUB_SHARE").value_or("");
+  http::add_host_pages(p->router, std::filesystem::path(share) / "web" / "kit");
+  if (c.dingtalk.dev_login) {
+    log::warn("server", "dingtalk.dev_login is on: anyone who can reach this host can log in as "
+                        "any person in the directory through the DingTalk double. For the demo "
+                        "and tests only; never in production");
+  }
   if (!c.dingtalk.app_key.empty()) {
     auto channel = dingtalk::DingTalkChannel::create(c.dingtalk, *p->directory, *p->inbox,
                                                      *p->outbox, *p->plugins, *p->sessions,
@@ -283,7 +298,7 @@ Json Server::reload(const std::string& actor) {
       nd.corp_id != cd.corp_id || nd.agent_id != cd.agent_id ||
       nd.callback_token != cd.callback_token || nd.callback_aes_key != cd.callback_aes_key ||
       nd.owner_key != cd.owner_key || nd.card_route_key != cd.card_route_key ||
-      robots(nd) != robots(cd)) {
+      nd.dev_login != cd.dev_login || robots(nd) != robots(cd)) {
     warnings.push_back("dingtalk changes take effect after a restart");
   }
   if (next.calendar.files != cur.calendar.files) {
@@ -300,6 +315,7 @@ Json Server::reload(const std::string& actor) {
                             c.action == "failed" ? "error" : "ok");
     }
   }
+  p.apps.refresh(*p.plugins);
   // Keep what cannot change at runtime; take the rest (plugin settings, robots, ...).
   next.server = cur.server;
   next.storage = cur.storage;

@@ -73,6 +73,9 @@ struct DingTalkConfig {
   std::vector<GroupRobot> group_robots;
   int outbox_max_attempts = 12;
   int robot_per_minute = 20;
+  // The development login (/auth/dev): pages outside DingTalk pick a demo user and the host asks
+  // the DingTalk double (api_base) for that user's auth code. Only for the demo and tests.
+  bool dev_login = false;
 };
 
 struct SessionConfig {

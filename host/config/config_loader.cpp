@@ -578,7 +578,7 @@ class SchemaReader {
   void read_dingtalk(const Mapping& top, DingTalkConfig& d) {
     Mapping m = section(top, "dingtalk",
                         {"api_base", "app_key", "app_secret", "corp_id", "agent_id", "callback",
-                         "robot", "cards", "group_robots", "outbox"});
+                         "robot", "cards", "group_robots", "outbox", "dev_login"});
     if (!m.present) return;  // DingTalk is off: no section, or an empty one
 
     if (auto base = string(m, "api_base"); base.set()) {
@@ -601,6 +601,7 @@ class SchemaReader {
     require(m, "corp_id", corp_id, "the organisation's CorpId, ding...");
     if (corp_id.set()) d.corp_id = corp_id.value;
     assign(integer(m, "agent_id", 0, kNoUpperBound), d.agent_id);
+    if (auto dev = boolean(m, "dev_login"); dev.set()) d.dev_login = dev.value;
 
     read_callback(m, d);
     Mapping robot = section(m, "robot", {"timestamp_window_ms"});

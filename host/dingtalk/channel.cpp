@@ -41,6 +41,7 @@ void DingTalkChannel::add_endpoints(http::Router& router) {
   add_robot_endpoint(router, ctx_);
   add_card_endpoint(router, ctx_);
   add_login_endpoint(router, ctx_);
+  add_dev_login_endpoints(router, ctx_);
 }
 
 void add_unconfigured_endpoints(http::Router& router) {

@@ -6,6 +6,7 @@
 //   POST /dingtalk/robot             robot chat messages -> plugin commands
 //   POST /dingtalk/cards/<route-key> interactive-card buttons -> plugin card actions
 //   POST /auth/dingtalk              mini-app 免登 code -> session token
+//   GET /auth/dev/users, POST /auth/dev  the development login (dingtalk.dev_login; 404 if off)
 //
 // Threading: endpoints run on HTTP workers; the courier on the outbox worker; contact events on
 // the inbox worker. All shared state is in the parts the channel is given.
@@ -50,6 +51,19 @@ void add_event_endpoint(http::Router& router, ChannelContext& ctx);
 void add_robot_endpoint(http::Router& router, ChannelContext& ctx);
 void add_card_endpoint(http::Router& router, ChannelContext& ctx);
 void add_login_endpoint(http::Router& router, ChannelContext& ctx);
+void add_dev_login_endpoints(http::Router& router, ChannelContext& ctx);
+
+// Exchanges a 免登 auth code for a staff session and answers `ex`: 200 {token, token_type,
+// expires_at, user}; 401 when DingTalk refuses the code; 403 when its user is not in the
+// directory; 503 when DingTalk cannot be reached. The one code -> session path: /auth/dingtalk
+// and /auth/dev both end here.
+void answer_login(http::Exchange& ex, ChannelContext& ctx, const std::string& code);
+
+// GET /auth/config (public): {"corp_id", "dev_login", "now_ms"} for the pages' login, from the
+// configuration the host started with (dingtalk changes need a restart); now_ms on `clock`,
+// which must outlive the router.
+void add_auth_config_endpoint(http::Router& router, const config::DingTalkConfig& config,
+                              const time::Clock& clock);
 
 // The "@directory" inbox subscriber: contact events update the host directory.
 jobs::HandleResult apply_contact_event(ChannelContext& ctx, const jobs::InboxEvent& event);

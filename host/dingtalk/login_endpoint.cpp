@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// POST /auth/dingtalk: a mini-app's 免登 auth code becomes a courthub session token.
+// POST /auth/dingtalk: a mini-app's 免登 auth code becomes a courthub session token. The exchange
+// itself (answer_login) is shared with the development login (dev_login_endpoint.cpp).
 
 #include "host/dingtalk/channel.hpp"
 #include "host/directory/query.hpp"
@@ -18,6 +19,12 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
                      "send {\"code\": \"<authCode from dd.getAuthCode / requestAuthCode>\"}");
     return;
   }
+  answer_login(ex, ctx, code);
+}
+
+}  // namespace
+
+void answer_login(http::Exchange& ex, ChannelContext& ctx, const std::string& code) {
   auto userid = ctx.api->userid_for_code(code);
   if (!userid) {
     const Outcome& o = userid.outcome();
@@ -43,10 +50,8 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
   ex.respond_json(200, Json::object({{"token", token},
                                      {"token_type", "Bearer"},
                                      {"expires_at", now + ctx.sessions->ttl_seconds()},
-                                     {"user", directory::to_json(*snapshot, *person)}}));
+                                     {"user", directory::to_user_json(*snapshot, *person)}}));
 }
-
-}  // namespace
 
 void add_login_endpoint(http::Router& router, ChannelContext& ctx) {
   router.exact("/auth/dingtalk", "/auth/dingtalk",

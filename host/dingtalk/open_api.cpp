@@ -198,6 +198,20 @@ Expected<std::string> OpenApi::userid_for_code(const std::string& code) {
   return userid;
 }
 
+Expected<std::string> OpenApi::double_auth_code(const std::string& userid) {
+  auto reply = post(config_.api_base + "/__double/auth_codes", Json::object({{"userid", userid}}));
+  if (!reply) return reply.outcome();
+  std::string code = json::get<std::string>(reply->body, "code");
+  if (reply->status == 400) {
+    return Outcome::not_found("the DingTalk double has no user '" + userid + "'");
+  }
+  if (reply->status != 200 || code.empty()) {
+    return Outcome::unavailable("the DingTalk double answered HTTP " +
+                                std::to_string(reply->status) + " to /__double/auth_codes");
+  }
+  return code;
+}
+
 Expected<Json> OpenApi::user(const std::string& userid) {
   auto body = topapi("/topapi/v2/user/get", Json::object({{"userid", userid}}));
   if (!body) {

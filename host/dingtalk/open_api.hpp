@@ -40,6 +40,10 @@ class OpenApi {
   // topapi/v2/user/getuserinfo: the userid a mini-app auth code belongs to.
   // PermissionDenied when DingTalk does not know the code (expired, used, forged).
   Expected<std::string> userid_for_code(const std::string& code);
+  // The local DingTalk double's POST /__double/auth_codes {"userid"}: a fresh auth code for
+  // `userid`, for the development login (dingtalk.dev_login; real DingTalk has no such call).
+  // Unavailable when the double cannot be reached; NotFound when it does not know the user.
+  Expected<std::string> double_auth_code(const std::string& userid);
   // topapi/v2/user/get. NotFound when DingTalk has no such user.
   Expected<Json> user(const std::string& userid);
   // topapi/v2/department/get. NotFound when DingTalk has no such department.

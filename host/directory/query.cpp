@@ -83,6 +83,13 @@ Json to_json(const Snapshot& snapshot, const Person& person) {
                        {"roles", Json(std::move(roles))}});
 }
 
+Json to_user_json(const Snapshot& snapshot, const Person& person) {
+  Json user = to_json(snapshot, person);
+  const Court* court = snapshot.court(person.court_code);
+  user["court_name"] = court != nullptr ? court->name : std::string();
+  return user;
+}
+
 Json to_json(const Court& court) {
   return Json::object({{"code", court.code},
                        {"name", court.name},

@@ -29,6 +29,8 @@ Expected<Json> answer(const Snapshot& snapshot, const Json& query);
 // in some plugin languages); a missing parent is "". Never fail.
 // {"user_id","name","court_code","dept_id","dept_name","title","roles":[..]}
 Json to_json(const Snapshot& snapshot, const Person& person);
+// The person as the host's pages see them (login, /me): to_json plus "court_name".
+Json to_user_json(const Snapshot& snapshot, const Person& person);
 // {"code","name","level","kind","parent","city","dept_id","synthetic"}
 Json to_json(const Court& court);
 // {"id","name","court_code","parent_id","head","leader"}

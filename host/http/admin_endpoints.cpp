@@ -19,24 +19,41 @@ int limit_of(const Exchange& ex, int fallback) {
   }
 }
 
-// Runs `fn` only for a caller holding the admin token.
+void refuse_unauthenticated(Exchange& ex) {
+  log::warn("admin", "refused " + ex.method() + " " + ex.path() + " from " + ex.remote_address() +
+                         ": missing or wrong admin token");
+  ex.respond(401, "application/json; charset=utf-8",
+             json::dump(Json::object(
+                 {{"error", Json::object({{"code", "unauthenticated"},
+                                          {"message", "send Authorization: Bearer <admin token>"}})},
+                  {"request_id", ex.request_id()}})),
+             {{"WWW-Authenticate", "Bearer realm=\"courthub-admin\""}});
+}
+
+// Runs `fn` for a caller holding the admin token (actor "admin@<address>") or, unless
+// `token_only`, a staff session with the court_admin role (actor: the user id). A staff session
+// without the role gets 403; anything else 401.
 template <class F>
-Handler admin_only(const Authenticator& auth, F fn) {
-  return [&auth, fn](Exchange& ex) {
-    if (!auth.is_admin(ex.bearer_token())) {
-      log::warn("admin", "refused " + ex.method() + " " + ex.path() + " from " +
-                             ex.remote_address() + ": missing or wrong admin token");
-      ex.respond(
-          401, "application/json; charset=utf-8",
-          json::dump(Json::object({{"error", Json::object({{"code", "unauthenticated"},
-                                                           {"message",
-                                                            "send Authorization: Bearer <admin "
-                                                            "token>"}})},
-                                   {"request_id", ex.request_id()}})),
-          {{"WWW-Authenticate", "Bearer realm=\"courthub-admin\""}});
+Handler admin_only(const Authenticator& auth, const time::Clock& clock, F fn,
+                   bool token_only = false) {
+  return [a = &auth, c = &clock, fn, token_only](Exchange& ex) {
+    const std::string bearer = ex.bearer_token();
+    if (a->is_admin(bearer)) {
+      fn(ex, "admin@" + ex.remote_address());
       return;
     }
-    fn(ex, "admin@" + ex.remote_address());
+    if (token_only || bearer.empty()) return refuse_unauthenticated(ex);
+    auto caller = a->authenticate(bearer, c->now_seconds());
+    if (!caller || caller->kind != CH_CALLER_STAFF) return refuse_unauthenticated(ex);
+    if (!opens_console(caller->roles)) {
+      log::warn("admin", "refused " + ex.method() + " " + ex.path() + " to " + caller->user_id +
+                             ": not a court_admin");
+      ex.respond_error(403, "permission_denied",
+                       "the admin console is for court administrators (role court_admin); " +
+                           caller->user_id + " does not have that role");
+      return;
+    }
+    fn(ex, caller->user_id);
   };
 }
 
@@ -52,7 +69,7 @@ void respond_expected(Exchange& ex, const Expected<Json>& value, const char* key
 // that wait on it, so whatever became due is tried now rather than at their next poll.
 void add_test_clock_endpoint(Router& router, const Authenticator& auth, const AdminTargets& t) {
   router.exact(
-      "/admin/clock", "/admin/clock", admin_only(auth, [t](Exchange& ex, const std::string& actor) {
+      "/admin/clock", "/admin/clock", admin_only(auth, *t.clock, [t](Exchange& ex, const std::string& actor) {
         if (!allow_methods(ex, {"POST"})) return;
         auto body = ex.json_body();
         if (!body) return;
@@ -71,7 +88,7 @@ void add_test_clock_endpoint(Router& router, const Authenticator& auth, const Ad
         t.outbox->wake();
         t.scheduler->wake();
         ex.respond_json(200, Json::object({{"now_ms", now}}));
-      }));
+      }, /*token_only=*/true));
 }
 
 }  // namespace
@@ -101,15 +118,18 @@ Json plugins_json(const plugins::PluginSet& plugins) {
 
 void add_admin_endpoints(Router& router, const Authenticator& auth, AdminTargets t) {
   router.exact("/admin/plugins", "/admin/plugins",
-               admin_only(auth, [t](Exchange& ex, const std::string&) {
+               admin_only(auth, *t.clock, [t](Exchange& ex, const std::string&) {
                  if (!allow_methods(ex, {"GET"})) return;
                  ex.respond_json(200, Json::object({{"plugins", plugins_json(*t.plugins)}}));
                }));
 
   router.exact("/admin/reload", "/admin/reload",
-               admin_only(auth, [t](Exchange& ex, const std::string& actor) {
+               admin_only(auth, *t.clock, [t](Exchange& ex, const std::string& actor) {
                  if (!allow_methods(ex, {"POST"})) return;
                  Json result = t.reload(actor);
+                 // Each plugin as it stands after the reload, for a console to show beside
+                 // what changed.
+                 result["plugins"] = plugins_json(*t.plugins);
                  if (!json::get<bool>(result, "ok")) {
                    ex.respond_error(400, "invalid_config",
                                     "the new configuration was refused; the running one stays", "",
@@ -120,7 +140,7 @@ void add_admin_endpoints(Router& router, const Authenticator& auth, AdminTargets
                }));
 
   router.exact("/admin/audit", "/admin/audit",
-               admin_only(auth, [t](Exchange& ex, const std::string&) {
+               admin_only(auth, *t.clock, [t](Exchange& ex, const std::string&) {
                  if (!allow_methods(ex, {"GET"})) return;
                  int64_t before = 0;
                  if (auto b = ex.query_value("before")) {
@@ -135,17 +155,17 @@ void add_admin_endpoints(Router& router, const Authenticator& auth, AdminTargets
                }));
 
   router.exact("/admin/inbox", "/admin/inbox",
-               admin_only(auth, [t](Exchange& ex, const std::string&) {
+               admin_only(auth, *t.clock, [t](Exchange& ex, const std::string&) {
                  if (!allow_methods(ex, {"GET"})) return;
                  respond_expected(ex, t.inbox->counts(), "inbox");
                }));
   router.exact("/admin/inbox/dead", "/admin/inbox/dead",
-               admin_only(auth, [t](Exchange& ex, const std::string&) {
+               admin_only(auth, *t.clock, [t](Exchange& ex, const std::string&) {
                  if (!allow_methods(ex, {"GET"})) return;
                  respond_expected(ex, t.inbox->dead_letters(limit_of(ex, 100)), "dead_letters");
                }));
   router.exact("/admin/inbox/replay", "/admin/inbox/replay",
-               admin_only(auth, [t](Exchange& ex, const std::string& actor) {
+               admin_only(auth, *t.clock, [t](Exchange& ex, const std::string& actor) {
                  if (!allow_methods(ex, {"POST"})) return;
                  auto body = ex.json_body();
                  if (!body) return;
@@ -166,17 +186,17 @@ void add_admin_endpoints(Router& router, const Authenticator& auth, AdminTargets
                }));
 
   router.exact("/admin/outbox", "/admin/outbox",
-               admin_only(auth, [t](Exchange& ex, const std::string&) {
+               admin_only(auth, *t.clock, [t](Exchange& ex, const std::string&) {
                  if (!allow_methods(ex, {"GET"})) return;
                  respond_expected(ex, t.outbox->counts(), "outbox");
                }));
   router.exact("/admin/outbox/dead", "/admin/outbox/dead",
-               admin_only(auth, [t](Exchange& ex, const std::string&) {
+               admin_only(auth, *t.clock, [t](Exchange& ex, const std::string&) {
                  if (!allow_methods(ex, {"GET"})) return;
                  respond_expected(ex, t.outbox->dead_letters(limit_of(ex, 100)), "dead_letters");
                }));
   router.exact("/admin/outbox/replay", "/admin/outbox/replay",
-               admin_only(auth, [t](Exchange& ex, const std::string& actor) {
+               admin_only(auth, *t.clock, [t](Exchange& ex, const std::string& actor) {
                  if (!allow_methods(ex, {"POST"})) return;
                  auto body = ex.json_body();
                  if (!body) return;
@@ -193,7 +213,7 @@ void add_admin_endpoints(Router& router, const Authenticator& auth, AdminTargets
                }));
 
   router.exact("/admin/jobs", "/admin/jobs",
-               admin_only(auth, [t](Exchange& ex, const std::string&) {
+               admin_only(auth, *t.clock, [t](Exchange& ex, const std::string&) {
                  if (!allow_methods(ex, {"GET"})) return;
                  Json list = Json::array();
                  for (auto& e : t.scheduler->timetable()) {
@@ -208,7 +228,7 @@ void add_admin_endpoints(Router& router, const Authenticator& auth, AdminTargets
                }));
   router.exact(
       "/admin/jobs/run", "/admin/jobs/run",
-      admin_only(auth, [t](Exchange& ex, const std::string& actor) {
+      admin_only(auth, *t.clock, [t](Exchange& ex, const std::string& actor) {
         if (!allow_methods(ex, {"POST"})) return;
         auto body = ex.json_body();
         if (!body) return;

@@ -36,7 +36,9 @@ struct AdminTargets {
 // GET /admin/plugins, POST /admin/reload, GET /admin/audit, GET /admin/inbox,
 // GET /admin/inbox/dead, POST /admin/inbox/replay, GET /admin/outbox, GET /admin/outbox/dead,
 // POST /admin/outbox/replay, GET /admin/jobs, POST /admin/jobs/run, and with a test clock
-// POST /admin/clock. Without the admin token every one answers 401 and does nothing.
+// POST /admin/clock. Each takes the admin token or, except /admin/clock, a staff session whose
+// roles contain court_admin (audited as that user); a staff session without the role gets 403,
+// any other caller 401, and nothing is done.
 void add_admin_endpoints(Router& router, const Authenticator& auth, AdminTargets targets);
 
 // The JSON form of the plugin set's status, as /admin/plugins shows it.

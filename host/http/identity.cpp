@@ -9,6 +9,12 @@ namespace {
 ch_str view(const std::string& s) { return ch_str{s.data(), s.size()}; }
 }  // namespace
 
+bool opens_console(const std::vector<std::string>& roles) {
+  for (auto& r : roles)
+    if (r == kConsoleRole) return true;
+  return false;
+}
+
 const ch_caller& Identity::caller() {
   role_views_.clear();
   for (auto& r : roles) role_views_.push_back(view(r));

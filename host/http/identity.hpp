@@ -16,6 +16,10 @@
 
 namespace courthub::http {
 
+// The directory role that opens the admin console and /admin/* (besides the admin token).
+inline constexpr std::string_view kConsoleRole = "court_admin";
+bool opens_console(const std::vector<std::string>& roles);
+
 // Owns the strings that a ch_caller views.
 struct Identity {
   uint32_t kind = CH_CALLER_ANONYMOUS;

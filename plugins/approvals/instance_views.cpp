@@ -48,6 +48,8 @@ Json field_json(const FieldSpec& f) {
   return j;
 }
 
+}  // namespace
+
 Json step_preview(const RecipientSpec& s) {
   Json j = Json::object({{"label", s.label.empty() ? ApprovalChain::default_label(s) : s.label},
                          {"mode", step_mode_name(s.mode)},
@@ -55,8 +57,6 @@ Json step_preview(const RecipientSpec& s) {
   if (s.kind == RecipientKind::kOriginatorChoice) j["choice"] = s.key;
   return j;
 }
-
-}  // namespace
 
 std::string summary_text(const InstanceRow& row, const Template* tpl,
                          const std::string& separator) {
@@ -163,8 +163,18 @@ Json instance_detail_json(const InstanceRow& row, const Template* tpl,
   Json task_list = Json::array();
   for (auto& t : tasks) task_list.push_back(task_json(t));
   out["tasks"] = task_list;
+  // The timeline names the step each decision was made at.
+  std::map<int64_t, std::string> step_of_task;
+  for (auto& t : tasks)
+    for (auto& s : row.plan)
+      if (s.id == t.step_id) step_of_task[t.id] = s.label;
   Json record_list = Json::array();
-  for (auto& r : records) record_list.push_back(record_json(r));
+  for (auto& r : records) {
+    Json j = record_json(r);
+    auto it = step_of_task.find(r.draft.task_id);
+    j["step"] = it == step_of_task.end() ? "" : it->second;
+    record_list.push_back(std::move(j));
+  }
   out["records"] = record_list;
   Json cc_list = Json::array();
   for (auto& c : cc)

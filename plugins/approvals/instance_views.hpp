@@ -22,6 +22,9 @@ Json record_json(const RecordRow& record);
 Json instance_detail_json(const InstanceRow& row, const Template* tpl,
                           const std::vector<TaskRow>& tasks, const std::vector<RecordRow>& records,
                           const std::vector<CcRow>& cc);
+// One step of a template's chain before it is resolved: label, mode, whether a condition decides
+// it, and the choice key of a 发起人自选 step.
+Json step_preview(const RecipientSpec& step);
 // A template as the mini-app needs it to render the form and ask for the originator's choices.
 Json template_json(const Template& tpl);
 

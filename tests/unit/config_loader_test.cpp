@@ -255,6 +255,22 @@ TEST_F(ConfigLoaderTest, DingTalkDefaultsAndOwnerKeyFallsBackToAppKey) {
   EXPECT_EQ(d.callback_token, "");
   EXPECT_EQ(d.card_route_key, "");
   EXPECT_EQ(d.outbox_max_attempts, 12);
+  EXPECT_FALSE(d.dev_login);
+}
+
+TEST_F(ConfigLoaderTest, DevLoginIsABooleanOffByDefault) {
+  const std::string dingtalk = "dingtalk:\n  app_key: k\n  app_secret: s\n  corp_id: c\n";
+  LoadResult on = load(required() + dingtalk + "  dev_login: true\n");
+  ASSERT_TRUE(on.ok()) << all_issues(on);
+  EXPECT_TRUE(on.config->dingtalk.dev_login);
+  LoadResult bad = load(required() + dingtalk + "  dev_login: sometimes\n");
+  EXPECT_ERROR(bad, file() + ":7: dingtalk.dev_login: expected true or false, found 'sometimes'");
+  LoadResult typo = load(required() + dingtalk + "  devlogin: true\n");
+  EXPECT_FALSE(typo.ok());
+  EXPECT_NE(all_issues(typo).find(file() + ":7: dingtalk.devlogin: unknown key; did you mean "
+                                           "'dev_login'?"),
+            std::string::npos)
+      << all_issues(typo);
 }
 
 TEST_F(ConfigLoaderTest, EmptySectionsMeanDefaults) {

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: Apache-2.0
+// AppCatalog: reading and checking the plugins' app.json files.
+#include "host/http/app_catalog.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "host/log.hpp"
+
+namespace courthub::http {
+namespace fs = std::filesystem;
+namespace {
+
+Outcome wrong(const std::string& field, const std::string& why) {
+  return Outcome::invalid("\"" + field + "\" " + why);
+}
+
+// Optional string member; false (and `error` set) when present but not a string.
+bool optional_string(const Json& doc, const char* key, std::string& out, Outcome& error) {
+  const Json* v = json::find(doc, key);
+  if (!v || v->is_null()) return true;
+  if (!v->is_string()) {
+    error = wrong(key, "must be a string");
+    return false;
+  }
+  out = v->get<std::string>();
+  return true;
+}
+
+// A file name inside the pages' folder: relative, no "." or ".." segments, no scheme.
+bool inside_folder(const std::string& path) {
+  if (path.empty() || path.front() == '/' || path.find("://") != std::string::npos ||
+      path.find('\\') != std::string::npos) {
+    return false;
+  }
+  std::stringstream segments(path);
+  std::string seg;
+  while (std::getline(segments, seg, '/')) {
+    if (seg.empty() || seg == "." || seg == "..") return false;
+  }
+  return path.back() != '/';
+}
+
+}  // namespace
+
+Json AppTile::to_json() const {
+  return Json::object({{"plugin", plugin},
+                       {"title", title},
+                       {"description", description},
+                       {"icon", icon},
+                       {"url", url},
+                       {"badge", badge ? Json(*badge) : Json()},
+                       {"order", order}});
+}
+
+Expected<AppTile> parse_app_json(const std::string& plugin, const std::string& text) {
+  Json doc;
+  try {
+    doc = Json::parse(text);
+  } catch (const Json::exception& e) {
+    return Outcome::invalid(std::string("not JSON: ") + e.what());
+  }
+  if (!doc.is_object()) return Outcome::invalid("expected a JSON object {\"title\": ...}");
+  AppTile tile;
+  tile.plugin = plugin;
+  tile.url = "/apps/" + plugin + "/ui/";
+  Outcome error;
+  if (!optional_string(doc, "title", tile.title, error)) return error;
+  if (tile.title.empty()) return wrong("title", "is required: the name on the tile, e.g. 会议室");
+  if (!optional_string(doc, "description", tile.description, error)) return error;
+  std::string icon;
+  if (!optional_string(doc, "icon", icon, error)) return error;
+  if (!icon.empty()) {
+    if (!inside_folder(icon)) {
+      return wrong("icon", "must name a file in the pages' folder, e.g. icon.svg, not " + icon);
+    }
+    tile.icon = tile.url + icon;
+  }
+  std::string badge;
+  if (!optional_string(doc, "badge", badge, error)) return error;
+  if (!badge.empty()) {
+    if (badge.front() != '/' || badge.find("..") != std::string::npos ||
+        badge.find("://") != std::string::npos) {
+      return wrong("badge", "must be a path below /apps/" + plugin + " such as /tasks/count");
+    }
+    tile.badge = badge;
+  }
+  if (const Json* order = json::find(doc, "order"); order && !order->is_null()) {
+    if (!order->is_number_integer()) return wrong("order", "must be an integer");
+    tile.order = order->get<int64_t>();
+  }
+  return tile;
+}
+
+void AppCatalog::refresh(const plugins::PluginSet& plugins) {
+  auto tiles = std::make_shared<std::vector<AppTile>>();
+  for (auto& inst : plugins.live_all()) {
+    fs::path folder = fs::path(inst->library().path).parent_path() / (inst->name() + ".ui");
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec)) continue;  // no pages, no tile
+    fs::path file = folder / "app.json";
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      log::warn("apps", file.string() + " is missing: plugin '" + inst->name() +
+                            "' has pages but no tile on the 工作台");
+      continue;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    auto tile = parse_app_json(inst->name(), text.str());
+    if (!tile) {
+      log::warn("apps", file.string() + ": " + tile.outcome().message() + "; plugin '" +
+                            inst->name() + "' has no tile on the 工作台");
+      continue;
+    }
+    tiles->push_back(std::move(*tile));
+  }
+  std::sort(tiles->begin(), tiles->end(), [](const AppTile& a, const AppTile& b) {
+    return a.order != b.order ? a.order < b.order : a.plugin < b.plugin;
+  });
+  std::lock_guard lock(mu_);
+  tiles_ = std::move(tiles);
+}
+
+std::shared_ptr<const std::vector<AppTile>> AppCatalog::tiles() const {
+  std::lock_guard lock(mu_);
+  return tiles_;
+}
+
+}  // namespace courthub::http
