@@ -12,7 +12,7 @@ import { browserSuite } from './support/suite.mjs'
 
 const REASON = '孩子学校开家长会'
 
-browserSuite('approvals: a leave from the judge to the 庭长', { pages: ['kit', 'approvals'] }, (court) => {
+browserSuite('approvals: a leave from the judge to the 庭长', { pages: ['kit', 'workbench', 'approvals'] }, (court) => {
   let judge
   let head
   let instanceId

@@ -24,7 +24,7 @@ function declaredApps () {
 
 const tiles = (page) => page.locator('.app-tile')
 
-browserSuite('workbench: logging in and the apps', { pages: ['kit'] }, (court) => {
+browserSuite('workbench: logging in and the apps', { pages: ['kit', 'workbench'] }, (court) => {
   test('a judge logs in through the picker and sees the apps', async () => {
     const phone = await court.phone()
     const { page } = phone

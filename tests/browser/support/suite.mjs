@@ -13,9 +13,19 @@ import { builtPages, chromiumPath, chromiumPresent, sourceDir } from './paths.mj
 // ctest's SKIP_REGULAR_EXPRESSION for the browser tests matches this prefix.
 export const SKIP_LINE = 'courthub-browser: SKIPPED'
 
-// The sources a plugin's (or the kit's) pages come from.
-function pageSources (plugin) {
-  return plugin === 'kit' ? join(sourceDir, 'host/web/src') : join(sourceDir, 'plugins', plugin, 'ui/src')
+// Where each kind of page comes from and what its build leaves: 'kit' (the shared runtime),
+// 'workbench' and 'console' (the host's pages), or a plugin's name.
+const HOST_PAGES = {
+  kit: { source: 'host/web/kit', built: 'kit.js' },
+  workbench: { source: 'host/web/src/workbench', built: 'workbench.html' },
+  console: { source: 'host/web/src/console', built: 'console.html' }
+}
+function pageSources (pages) {
+  return join(sourceDir, HOST_PAGES[pages]?.source ?? `plugins/${pages}/ui/src`)
+}
+function pageBuild (pages) {
+  return HOST_PAGES[pages] ? join(builtPages('kit'), HOST_PAGES[pages].built)
+    : join(builtPages(pages), 'index.html')
 }
 
 // Why the suite cannot run here, or null.
@@ -26,7 +36,7 @@ function skipReason (pages) {
   return null
 }
 
-// `pages`: 'kit' and the plugins whose pages the suite opens. `body(court)` declares the tests;
+// `pages`: the kit, the host's pages and the plugins whose pages the suite opens. `body(court)` declares the tests;
 // court.url, court.servers and court.phone() (a new logged-out phone on the host) are ready
 // inside them.
 export function browserSuite (title, { pages = ['kit'] } = {}, body) {
@@ -38,7 +48,7 @@ export function browserSuite (title, { pages = ['kit'] } = {}, body) {
     const phones = []
     before(async () => {
       for (const p of pages) {
-        const built = join(builtPages(p), p === 'kit' ? 'kit.js' : 'index.html')
+        const built = pageBuild(p)
         if (!existsSync(built)) throw new Error(`${built} is missing: build the pages first (./dev build)`)
       }
       court.servers = await startCourtServers(title.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, ''))
