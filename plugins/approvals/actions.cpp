@@ -18,14 +18,14 @@ ActionKind parse_kind(const ActionInput& in) {
   auto kind = action_kind_from(in.action, in.position);
   if (!kind)
     throw InvalidArgument("unknown action '" + in.action +
-                          "'; use agree, refuse, comment, transfer, add_approver, withdraw or "
-                          "cancel");
+                          "'; use agree, refuse, return, comment, transfer, add_approver, "
+                          "withdraw or cancel");
   return *kind;
 }
 
 bool is_task_action(ActionKind k) {
   return k == ActionKind::kAgree || k == ActionKind::kRefuse || k == ActionKind::kTransfer ||
-         k == ActionKind::kAddBefore || k == ActionKind::kAddAfter;
+         k == ActionKind::kAddBefore || k == ActionKind::kAddAfter || k == ActionKind::kReturn;
 }
 
 // The viewer's task in the instance when they did not name one: the open one, else their latest
@@ -99,6 +99,9 @@ ActionOutcome act(Context& ctx, const ActionInput& in) {
     if (row->mirrored)
       throw Conflict("approval " + std::to_string(row->id) +
                      " runs in DingTalk; act on it in the DingTalk approval app");
+    if (out.kind == ActionKind::kReturn && !row->source.empty())
+      throw Conflict("approval " + std::to_string(row->id) + " was opened by " + row->source +
+                     ", where it cannot be corrected and resubmitted; refuse it instead");
     if (is_task_action(out.kind) && !task) {
       task = own_task(tasks, in.viewer.user_id);
       if (!task)

@@ -158,16 +158,24 @@ ResolvedChain ApprovalChain::resolve(const Json& form, const Json& choices) {
   ResolvedChain out;
   // Which steps apply, in order.
   std::vector<const RecipientSpec*> steps;
-  auto applies = [&](const RecipientSpec& s) { return !s.when || holds(*s.when, form); };
+  auto evaluate = [&](const std::optional<Condition>& when) {
+    if (!when) return true;
+    read_fields(*when, out.condition_fields);
+    return holds(*when, form);
+  };
+  auto reach = [&](const RecipientSpec& s) {
+    bool applies = evaluate(s.when);
+    out.reached.push_back({&s, applies ? static_cast<int>(steps.size()) + 1 : 0});
+    if (applies) steps.push_back(&s);
+  };
   for (auto& item : tpl_.chain) {
     if (item.step) {
-      if (applies(*item.step)) steps.push_back(&*item.step);
+      reach(*item.step);
       continue;
     }
     for (auto& branch : item.branches) {
-      if (branch.when && !holds(*branch.when, form)) continue;
-      for (auto& s : branch.steps)
-        if (applies(s)) steps.push_back(&s);
+      if (!evaluate(branch.when)) continue;
+      for (auto& s : branch.steps) reach(s);
       break;
     }
   }
@@ -207,7 +215,7 @@ ResolvedChain ApprovalChain::resolve(const Json& form, const Json& choices) {
   }
 
   for (auto& spec : tpl_.cc) {
-    if (spec.when && !holds(*spec.when, form)) continue;
+    if (!evaluate(spec.when)) continue;
     for (auto& a : cc_people(spec)) {
       if (spec.at != CcAt::kFinish) add_unique(out.cc_start, a);
       if (spec.at != CcAt::kStart) add_unique(out.cc_finish, a);

@@ -23,6 +23,17 @@ struct ResolvedChain {
   std::vector<Approver> cc_start;
   std::vector<Approver> cc_finish;
   std::vector<FieldError> errors;  // the originator's choices ("approvers.<key>") that are wrong
+
+  // For the approvers preview: every step the chain reached, in order — the plan step it became,
+  // or 0 when its `when` left it out. Of a branch group only the chosen branch is reached.
+  // `spec` points into the template, which outlives the chain.
+  struct ReachedStep {
+    const RecipientSpec* spec = nullptr;
+    int plan_step = 0;
+  };
+  std::vector<ReachedStep> reached;
+  // The form fields the evaluated conditions read (steps, branches, CC), each once.
+  std::vector<std::string> condition_fields;
 };
 
 class ApprovalChain {

@@ -260,4 +260,12 @@ bool holds(const Condition& c, const Json& form) {
   }
 }
 
+void read_fields(const Condition& c, std::vector<std::string>& fields) {
+  for (auto& child : c.children) read_fields(child, fields);
+  if (c.field.empty()) return;
+  for (auto& f : fields)
+    if (f == c.field) return;
+  fields.push_back(c.field);
+}
+
 }  // namespace approvals

@@ -24,4 +24,7 @@ std::optional<Condition> parse_condition(const Json& node, const std::string& po
 // only `empty`, `ne` and `not_in`.
 bool holds(const Condition& condition, const Json& form);
 
+// Appends the fields the condition reads to `fields`, skipping those already there.
+void read_fields(const Condition& condition, std::vector<std::string>& fields);
+
 }  // namespace approvals

@@ -138,6 +138,7 @@ std::optional<ActionKind> action_kind_from(std::string_view name, std::string_vi
   if (name == "transfer") return ActionKind::kTransfer;
   if (name == "withdraw") return ActionKind::kWithdraw;
   if (name == "cancel") return ActionKind::kCancel;
+  if (name == "return") return ActionKind::kReturn;
   if (name == "add_approver" && position == "before") return ActionKind::kAddBefore;
   if (name == "add_approver" && position == "after") return ActionKind::kAddAfter;
   return std::nullopt;
@@ -153,6 +154,7 @@ std::string_view action_kind_name(ActionKind kind) {
     case ActionKind::kAddAfter: return "add_approver_after";
     case ActionKind::kWithdraw: return "withdraw";
     case ActionKind::kCancel: return "cancel";
+    case ActionKind::kReturn: return "return";
   }
   return "";
 }
@@ -236,6 +238,19 @@ Transition InstanceMachine::act(const InstanceState& s, const ActionRequest& r) 
       b.advance(at, actor);
       break;
     }
+    case ActionKind::kReturn:
+      // 退回发起人: the instance ends as 已退回 and the originator resubmits a corrected form
+      // (a new instance); the people still asked can stop.
+      if (trim(r.remark).empty())
+        throw InvalidArgument("say what the originator should correct: a return needs a comment");
+      b.change(task, task_status::kCompleted, task_result::kReturned, r.remark);
+      b.record(record_type::kReturn, actor, "NONE", r.remark, task.id);
+      b.cancel_open_tasks();
+      b.t().status = std::string(instance_status::kTerminated);
+      b.t().result = std::string(instance_result::kReturned);
+      b.t().current_step = 0;
+      b.t().finished = true;
+      break;
     case ActionKind::kRefuse:
       b.change(task, task_status::kCompleted, task_result::kRefuse, r.remark);
       b.record(record_type::kExecute, actor, "REFUSE", r.remark, task.id);

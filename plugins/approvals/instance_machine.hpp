@@ -43,6 +43,7 @@ enum class ActionKind {
   kTransfer,   // 转交
   kAddBefore,  // 前加签
   kAddAfter,   // 后加签
+  kReturn,     // 退回: back to the originator, who may resubmit an edited form
   kWithdraw,   // 撤销, by the originator
   kCancel,     // by the court's court_admin or the operator
 };

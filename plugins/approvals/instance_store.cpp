@@ -340,4 +340,10 @@ std::vector<TaskWithInstance> tasks_of(const Sql& sql, const std::string& user_i
   return out;
 }
 
+int64_t count_tasks(const Sql& sql, const std::string& user_id, const std::string& status) {
+  auto r = sql.one("SELECT COUNT(*) AS n FROM task WHERE assignee = ? AND status = ?",
+                   {user_id, status});
+  return r ? r->integer("n") : 0;
+}
+
 }  // namespace approvals::instance_store

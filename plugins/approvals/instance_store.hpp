@@ -118,6 +118,8 @@ struct TaskWithInstance {
 // A person's tasks in one status (RUNNING: waiting for them; COMPLETED: decided by them).
 std::vector<TaskWithInstance> tasks_of(const Sql& sql, const std::string& user_id,
                                        const std::string& status, const Page& page);
+// How many tasks of a person are in `status` (the (assignee, status, id) index answers it).
+int64_t count_tasks(const Sql& sql, const std::string& user_id, const std::string& status);
 
 }  // namespace instance_store
 }  // namespace approvals

@@ -48,6 +48,8 @@ Json field_json(const FieldSpec& f) {
   return j;
 }
 
+}  // namespace
+
 Json step_preview(const RecipientSpec& s) {
   Json j = Json::object({{"label", s.label.empty() ? ApprovalChain::default_label(s) : s.label},
                          {"mode", step_mode_name(s.mode)},
@@ -55,8 +57,6 @@ Json step_preview(const RecipientSpec& s) {
   if (s.kind == RecipientKind::kOriginatorChoice) j["choice"] = s.key;
   return j;
 }
-
-}  // namespace
 
 std::string summary_text(const InstanceRow& row, const Template* tpl,
                          const std::string& separator) {
@@ -163,8 +163,18 @@ Json instance_detail_json(const InstanceRow& row, const Template* tpl,
   Json task_list = Json::array();
   for (auto& t : tasks) task_list.push_back(task_json(t));
   out["tasks"] = task_list;
+  // The timeline names the step each decision was made at.
+  std::map<int64_t, std::string> step_of_task;
+  for (auto& t : tasks)
+    for (auto& s : row.plan)
+      if (s.id == t.step_id) step_of_task[t.id] = s.label;
   Json record_list = Json::array();
-  for (auto& r : records) record_list.push_back(record_json(r));
+  for (auto& r : records) {
+    Json j = record_json(r);
+    auto it = step_of_task.find(r.draft.task_id);
+    j["step"] = it == step_of_task.end() ? "" : it->second;
+    record_list.push_back(std::move(j));
+  }
   out["records"] = record_list;
   Json cc_list = Json::array();
   for (auto& c : cc)
@@ -172,6 +182,47 @@ Json instance_detail_json(const InstanceRow& row, const Template* tpl,
         {{"user_id", c.user_id}, {"name", c.name}, {"at", c.at}, {"at_ms", c.at_ms}}));
   out["cc"] = cc_list;
   return out;
+}
+
+namespace {
+
+void ids_of(const Json* v, std::vector<std::string>& out) {
+  if (!v) return;
+  if (v->is_string()) out.push_back(v->get<std::string>());
+  if (v->is_array())
+    for (auto& x : *v)
+      if (x.is_string()) out.push_back(x.get<std::string>());
+}
+
+// The ids in person (or department) fields of `fields`, wherever they are in `form`.
+void collect(const std::vector<FieldSpec>& fields, const Json& form, FieldType type,
+             std::vector<std::string>& out) {
+  if (!form.is_object()) return;
+  for (auto& f : fields) {
+    const Json* v = json::find(form, f.name);
+    if (f.type == type) ids_of(v, out);
+    if (f.type == FieldType::kTable && v && v->is_array())
+      for (auto& row : *v) collect(f.columns, row, type, out);
+  }
+}
+
+}  // namespace
+
+Json value_names(const Template& tpl, const Json& form, const std::string& court_code, Org& org) {
+  std::vector<std::string> ids;
+  collect(tpl.fields, form, FieldType::kPerson, ids);
+  Json people = Json::object();
+  for (auto& id : ids)
+    if (!people.contains(id))
+      if (auto p = org.person(id)) people[id] = p->name;
+  ids.clear();
+  collect(tpl.fields, form, FieldType::kDepartment, ids);
+  Json departments = Json::object();
+  if (!ids.empty())
+    for (auto& d : org.departments(court_code))
+      for (auto& id : ids)
+        if (d.id == id) departments[id] = d.name;
+  return Json::object({{"people", people}, {"departments", departments}});
 }
 
 Json template_json(const Template& tpl) {

@@ -198,7 +198,14 @@ inline constexpr std::string_view kNone = "";
 inline constexpr std::string_view kAgree = "AGREE";
 inline constexpr std::string_view kRefuse = "REFUSE";
 inline constexpr std::string_view kRedirected = "REDIRECTED";
+inline constexpr std::string_view kReturned = "RETURNED";  // 退回 to the originator
 }  // namespace task_result
+
+// The result of a TERMINATED instance that an approver returned to its originator (退回); a
+// withdrawn or canceled one has none.
+namespace instance_result {
+inline constexpr std::string_view kReturned = "returned";
+}  // namespace instance_result
 
 namespace record_type {
 inline constexpr std::string_view kStart = "START_PROCESS_INSTANCE";
@@ -206,6 +213,7 @@ inline constexpr std::string_view kExecute = "EXECUTE_TASK_NORMAL";
 inline constexpr std::string_view kAppendBefore = "APPEND_TASK_BEFORE";
 inline constexpr std::string_view kAppendAfter = "APPEND_TASK_AFTER";
 inline constexpr std::string_view kRedirect = "REDIRECT_TASK";
+inline constexpr std::string_view kReturn = "RETURN_TASK";  // 退回 to the originator
 inline constexpr std::string_view kRemark = "ADD_REMARK";
 inline constexpr std::string_view kTerminate = "TERMINATE_PROCESS_INSTANCE";
 inline constexpr std::string_view kFinish = "FINISH_PROCESS_INSTANCE";

@@ -115,7 +115,8 @@ void Notifications::announce(Effects& fx, const InstanceRow& row, const Transiti
         asked.push_back(c.assignee);
     std::string reason;
     for (auto& r : applied.records)
-      if (r.draft.type == record_type::kTerminate && !r.draft.remark.empty())
+      if ((r.draft.type == record_type::kTerminate || r.draft.type == record_type::kReturn) &&
+          !r.draft.remark.empty())
         reason = "\n\n原因：" + clip(r.draft.remark, 300);
     std::string head = "审批" + status_text(row.status, row.result);
     std::string text = "### " + head + "\n\n**" + row.title + "**（审批 " + id_text(row.id) +
@@ -125,12 +126,17 @@ void Notifications::announce(Effects& fx, const InstanceRow& row, const Transiti
       fx.notify({row.originator},
                 note(head, "### " + head + "\n\n**" + row.title + "** 已取消" + reason),
                 "outcome-" + id_text(row.id));
+    if (row.result == instance_result::kReturned)
+      fx.notify({row.originator},
+                note(head, "### " + head + "\n\n**" + row.title + "** 已退回给你，请修改后重新提交" +
+                               reason),
+                "outcome-" + id_text(row.id));
   }
   // What the deciding record said, for plugins that show it (rooms notes a refusal's reason).
   std::string why;
   for (auto& r : applied.records)
     if ((r.draft.type == record_type::kExecute && r.draft.result == "REFUSE") ||
-        r.draft.type == record_type::kTerminate)
+        r.draft.type == record_type::kTerminate || r.draft.type == record_type::kReturn)
       why = r.draft.remark;
   fx.publish("instance_finished", finished_event(row, why), id_text(row.id));
 }

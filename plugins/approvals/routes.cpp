@@ -3,8 +3,13 @@
 #include "routes.hpp"
 
 #include "actions.hpp"
+#include "allowed_actions.hpp"
+#include "approvers_preview.hpp"
+#include "directory_org.hpp"
 #include "instance_views.hpp"
+#include "people_search.hpp"
 #include "submissions.hpp"
+#include "value_text.hpp"
 #include "visibility.hpp"
 
 namespace json = courthub::json;
@@ -78,11 +83,36 @@ std::vector<std::string> id_list(const Json* v) {
   return out;
 }
 
-Json detail(Context& ctx, const InstanceRow& row) {
+// The detail, with the actions this viewer may take now.
+Json detail_for(Context& ctx, const InstanceRow& row, const Viewer& v) {
   auto& db = ctx.host.db();
-  return instance_detail_json(row, ctx.settings.find(row.template_code),
-                              instance_store::tasks(db, row.id),
-                              instance_store::records(db, row.id), instance_store::cc(db, row.id));
+  const Template* tpl = ctx.settings.find(row.template_code);
+  auto tasks = instance_store::tasks(db, row.id);
+  Json out = instance_detail_json(row, tpl, tasks, instance_store::records(db, row.id),
+                                  instance_store::cc(db, row.id));
+  InstanceState state{row.id, row.originator, row.status, row.result, row.plan,
+                      row.current_step, {}};
+  for (auto& t : tasks)
+    if (t.status == task_status::kRunning || t.status == task_status::kPaused)
+      state.open_tasks.push_back(t);
+  ActionOptions options;
+  options.staff = v.is_staff();
+  options.may_cancel = may_cancel(v, row.court_code);
+  options.mirrored = row.mirrored;
+  options.requested = !row.source.empty();
+  options.may_resubmit = tpl && !tpl->requested_only && may_start(*tpl, v.as_originator());
+  Json allowed = Json::array();
+  for (auto& a : allowed_actions(state, v.user_id, options)) {
+    Json j = Json::object({{"action", a.action}});
+    if (a.task_id) j["task_id"] = a.task_id;
+    allowed.push_back(std::move(j));
+  }
+  out["allowed_actions"] = allowed;
+  if (tpl) {
+    RequestOrg org(ctx.host.directory());
+    out["value_names"] = value_names(*tpl, row.form, row.court_code, org);
+  }
+  return out;
 }
 
 Json list_json(Context& ctx, const std::vector<InstanceRow>& rows, const Page& page) {
@@ -125,6 +155,46 @@ void register_routes(courthub::Registrar& r, Context& ctx) {
     const Template* t = ctx.settings.find(req.param("code"));
     if (!t) throw NotFound("no template '" + req.param("code") + "'");
     return Response::json(template_json(*t));
+  });
+
+  r.route("POST", "/templates/{code}/preview", [&ctx](const Request& req) {
+    Viewer v = staff_viewer(req, "preview approvers");
+    const Template* t = ctx.settings.find(req.param("code"));
+    if (!t || t->requested_only) throw NotFound("no template '" + req.param("code") + "'");
+    if (!may_start(*t, v.as_originator()))
+      throw PermissionDenied("you may not start " + t->name + " approvals");
+    Json body = req.json();
+    if (!body.is_object()) throw InvalidArgument("the body must be a JSON object");
+    const Json* form = json::find(body, "form");
+    const Json* choices = json::find(body, "approvers");
+    RequestOrg org(ctx.host.directory());
+    return Response::json(preview_approvers(*t, v.as_originator(),
+                                            form && !form->is_null() ? *form : Json::object(),
+                                            choices ? *choices : Json(), org));
+  });
+
+  r.route("GET", "/people", [&ctx](const Request& req) {
+    Viewer v = staff_viewer(req, "search the directory");
+    std::string q = req.query_value("q").value_or("");
+    if (q.size() > 100) throw InvalidArgument("q takes at most 100 bytes");
+    int64_t limit = 20;
+    if (auto text = req.query_value("limit")) {
+      Json j(*text);
+      limit = id_from(&j);
+      if (limit < 1 || limit > 50) throw InvalidArgument("limit must be 1 to 50");
+    }
+    return Response::json(search_people(ctx.host.directory(), v.court_code, trim(q),
+                                        static_cast<size_t>(limit)));
+  });
+
+  // The choices of a department field: the caller's court's departments (the rule
+  // form_validation applies), in the directory's order.
+  r.route("GET", "/departments", [&ctx](const Request& req) {
+    Viewer v = staff_viewer(req, "list departments");
+    Json items = Json::array();
+    for (auto& d : ctx.host.directory().departments(v.court_code))
+      items.push_back(Json::object({{"id", d.id}, {"name", d.name}, {"parent_id", d.parent_id}}));
+    return Response::json(Json::object({{"departments", items}}));
   });
 
   r.route("POST", "/instances", [&ctx](const Request& req) {
@@ -193,7 +263,7 @@ void register_routes(courthub::Registrar& r, Context& ctx) {
     if (!may_view(v, row->court_code, instance_store::involvement(ctx.host.db(), *row, v.user_id)))
       throw PermissionDenied("approval " + req.param("id") +
                              " is not yours: only its originator, approvers and CC see it");
-    return Response::json(detail(ctx, *row));
+    return Response::json(detail_for(ctx, *row, v));
   });
 
   r.route("POST", "/instances/{id}/actions", [&ctx](const Request& req) {
@@ -204,7 +274,7 @@ void register_routes(courthub::Registrar& r, Context& ctx) {
     in.instance_id = path_id(req);
     in.action = json::get<std::string>(body, "action");
     if (in.action.empty())
-      throw InvalidArgument("action is required: agree, refuse, comment, transfer, "
+      throw InvalidArgument("action is required: agree, refuse, return, comment, transfer, "
                             "add_approver, withdraw or cancel");
     in.task_id = id_from(json::find(body, "task_id"));
     if (body.contains("task_id") && in.task_id <= 0) throw InvalidArgument("task_id must be an id");
@@ -223,6 +293,13 @@ void register_routes(courthub::Registrar& r, Context& ctx) {
          {"task", out.task ? task_json(*out.task) : Json()},
          {"open_tasks", open},
          {"records", records}}));
+  });
+
+  r.route("GET", "/tasks/count", [&ctx](const Request& req) {
+    Viewer v = staff_viewer(req, "count your tasks");
+    return Response::json(Json::object(
+        {{"count", instance_store::count_tasks(ctx.host.db(), v.user_id,
+                                               std::string(task_status::kRunning))}}));
   });
 
   r.route("GET", "/tasks", [&ctx](const Request& req) {

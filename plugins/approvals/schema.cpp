@@ -44,7 +44,7 @@ CREATE TABLE task (
   assignee_name   TEXT NOT NULL,
   status          TEXT NOT NULL CHECK (status IN
                     ('NEW', 'RUNNING', 'PAUSED', 'COMPLETED', 'CANCELED', 'TERMINATED')),
-  result          TEXT NOT NULL DEFAULT '', -- AGREE | REFUSE | REDIRECTED | ''
+  result          TEXT NOT NULL DEFAULT '', -- AGREE | REFUSE | REDIRECTED | RETURNED | ''
   remark          TEXT NOT NULL DEFAULT '',
   external_id     TEXT,                     -- DingTalk taskId of a mirrored task
   created_ms      INTEGER NOT NULL,

@@ -105,7 +105,8 @@ std::string status_text(std::string_view status, std::string_view result) {
   if (status == instance_status::kRunning) return "审批中";
   if (status == instance_status::kNew) return "新创建";
   if (status == instance_status::kCompleted) return result == "refuse" ? "已拒绝" : "已通过";
-  if (status == instance_status::kTerminated) return "已撤销";
+  if (status == instance_status::kTerminated)
+    return result == instance_result::kReturned ? "已退回" : "已撤销";
   if (status == instance_status::kCanceled) return "已取消";
   return std::string(status);
 }
@@ -117,6 +118,7 @@ std::string task_status_text(std::string_view status, std::string_view result) {
   if (result == task_result::kAgree) return "已同意";
   if (result == task_result::kRefuse) return "已拒绝";
   if (result == task_result::kRedirected) return "已转交";
+  if (result == task_result::kReturned) return "已退回";
   return std::string(status);
 }
 

@@ -69,6 +69,20 @@ class BookingDesk {
 
   // The organizer, or an admin of the booking's court.
   bool may_manage(const courthub::Caller& caller, const Booking& b) const;
+
+  // What `caller` may do with `b` at `now_ms`: exactly what check_in, cancel and end would
+  // allow (a race may still refuse them). Pure; no errors.
+  struct Rights {
+    bool check_in = false;          // checkin() would succeed now
+    bool cancel = false;            // cancel() of this one
+    bool cancel_following = false;  // cancel() with following: a series, cancelable
+    bool end = false;               // end() now
+  };
+  Rights rights(const courthub::Caller& caller, const Booking& b, int64_t now_ms) const;
+  // The booking as the mini-app shows it to `caller` at `now_ms`: booking_json plus its check-in
+  // window (checkin_opens_at, checkin_closes_at, checkin_open) and rights (can_check_in,
+  // can_cancel, can_cancel_following, can_end). Returns a new object; no errors.
+  courthub::Json view(const courthub::Caller& caller, const Booking& b, int64_t now_ms) const;
   const Settings& settings() const { return settings_; }
   const RoomCatalog& catalog() const { return catalog_; }
   const BookingStore& store() const { return store_; }

@@ -17,10 +17,18 @@ using courthub::Json;
 using courthub::Request;
 using courthub::Response;
 
-Json array_of(const std::vector<Booking>& bookings) {
+// Bookings as the caller sees them now: with the check-in window and what they may do.
+Json array_of(const RoomsApp& app, const courthub::Caller& caller,
+              const std::vector<Booking>& bookings, int64_t now_ms) {
   Json out = Json::array();
-  for (auto& b : bookings) out.push_back(booking_json(b));
+  for (auto& b : bookings) out.push_back(app.desk.view(caller, b, now_ms));
   return out;
+}
+
+// The room's bookable hours on `day` ("07:30-21:00"), or null when it is closed that day.
+Json hours_on(const Room& room, const LocalDate& day) {
+  if (!(room.hours.days & (1u << (weekday(day) - 1)))) return Json();
+  return format_hours(room.hours);
 }
 
 // Staff see what their own court's rooms are booked for; others see only when they are busy.
@@ -124,6 +132,8 @@ void register_booking_routes(courthub::Registrar& r, RoomsApp& app) {
     Json rooms = Json::array();
     for (auto& a : app.free_busy.query(fq)) {
       Json j = room_json(a.room);
+      j["may_book"] = may_book(a.room, req.caller);
+      j["hours"] = hours_on(a.room, local_date(day.start_ms));
       Json busy = Json::array();
       for (auto& b : a.busy)
         busy.push_back(sees_details(req.caller, court) ? booking_brief_json(b)
@@ -145,18 +155,22 @@ void register_booking_routes(courthub::Registrar& r, RoomsApp& app) {
     auto made = app.desk.book(req.caller, br, now);
     Json series = br.recurrence ? recurrence_json(*br.recurrence) : Json();
     if (!made.empty() && made.front().series_id) series["id"] = *made.front().series_id;
-    return Response::json(Json::object({{"bookings", array_of(made)}, {"series", series}}), 201);
+    return Response::json(
+        Json::object({{"bookings", array_of(app, req.caller, made, now)}, {"series", series}}),
+        201);
   });
 
   r.route("GET", "/bookings/{id}", [&app](const Request& req) {
     require_person(req.caller);
-    return Response::json(booking_json(app.desk.visible(req.caller, id_param(req))));
+    return Response::json(
+        app.desk.view(req.caller, app.desk.visible(req.caller, id_param(req)), app.host.now_ms()));
   });
 
   r.route("PATCH", "/bookings/{id}", [&app](const Request& req) {
     require_person(req.caller);
-    return Response::json(
-        booking_json(app.desk.modify(req.caller, id_param(req), req.json(), app.host.now_ms())));
+    int64_t now = app.host.now_ms();
+    return Response::json(app.desk.view(
+        req.caller, app.desk.modify(req.caller, id_param(req), req.json(), now), now));
   });
 
   // DELETE /bookings/{id}?scope=one|following&reason=
@@ -168,20 +182,24 @@ void register_booking_routes(courthub::Registrar& r, RoomsApp& app) {
       e.add("/scope", "must be one or following");
       e.throw_if_any();
     }
+    int64_t now = app.host.now_ms();
     auto canceled = app.desk.cancel(req.caller, id_param(req), scope == "following",
-                                    req.query_value("reason").value_or(""), app.host.now_ms());
-    return Response::json(Json::object({{"canceled", array_of(canceled)}}));
+                                    req.query_value("reason").value_or(""), now);
+    return Response::json(Json::object({{"canceled", array_of(app, req.caller, canceled, now)}}));
   });
 
   r.route("POST", "/bookings/{id}/checkin", [&app](const Request& req) {
     require_person(req.caller);
+    int64_t now = app.host.now_ms();
     return Response::json(
-        booking_json(app.desk.check_in(req.caller, id_param(req), app.host.now_ms())));
+        app.desk.view(req.caller, app.desk.check_in(req.caller, id_param(req), now), now));
   });
 
   r.route("POST", "/bookings/{id}/end", [&app](const Request& req) {
     require_person(req.caller);
-    return Response::json(booking_json(app.desk.end(req.caller, id_param(req), app.host.now_ms())));
+    int64_t now = app.host.now_ms();
+    return Response::json(
+        app.desk.view(req.caller, app.desk.end(req.caller, id_param(req), now), now));
   });
 
   // GET /my/bookings?from=&to=&limit=  — what I organize or attend, soonest first.
@@ -197,7 +215,7 @@ void register_booking_routes(courthub::Registrar& r, RoomsApp& app) {
       window = date_window(q, now, app.settings.horizon_days + 1, errors);
     errors.throw_if_any();
     auto mine = app.store.of_person(req.caller.user_id, window.start_ms, window.end_ms, limit);
-    return Response::json(Json::object({{"bookings", array_of(mine)}}));
+    return Response::json(Json::object({{"bookings", array_of(app, req.caller, mine, now)}}));
   });
 }
 

@@ -53,13 +53,14 @@ void register_hearing_routes(courthub::Registrar& r, RoomsApp& app) {
     FieldErrors errors;
     Slot window = date_window(q, app.host.now_ms(), 31, errors);
     errors.throw_if_any();
-    return Response::json(
-        Json::object({{"court", court}, {"hearings", app.hearings.of_court(court, window)}}));
+    return Response::json(Json::object(
+        {{"court", court},
+         {"hearings", app.hearings.of_court(req.caller, court, window, app.host.now_ms())}}));
   });
 
   r.route("GET", "/hearings/{id}", [&app](const Request& req) {
     require_person(req.caller);
-    return Response::json(app.hearings.get(req.caller, id_param(req)));
+    return Response::json(app.hearings.get(req.caller, id_param(req), app.host.now_ms()));
   });
 
   // POST /hearings/{id}/status {"status": "测试通过"|"进行中"|"已结束"|"已取消", "reason": "..."}

@@ -178,6 +178,14 @@ bool notice_period_met(int64_t start_ms, int64_t now_ms, int notice_days) {
   return start_ms - now_ms >= notice_days * kDayMs;
 }
 
+bool schedules_hearings(const courthub::Caller& c) {
+  if (c.kind == courthub::Caller::Kind::Admin) return true;
+  for (const char* role : {"judge", "assistant_judge", "clerk", "division_head",
+                           "deputy_division_head", "vice_president", "president", "court_admin"})
+    if (c.has_role(role)) return true;
+  return false;
+}
+
 bool may_override_notice(const courthub::Caller& c) {
   if (c.kind == courthub::Caller::Kind::Admin) return true;
   return c.has_role("judge") || c.has_role("division_head") || c.has_role("deputy_division_head") ||

@@ -69,6 +69,9 @@ bool plausible_phone(std::string_view phone);
 // The notice rule (民事诉讼法: parties are summoned at least three days before the hearing).
 // Scheduling less than `notice_days` ahead needs an explicit override by a judge.
 bool notice_period_met(int64_t start_ms, int64_t now_ms, int notice_days);
+// Who may schedule remote hearings: judges, assistant judges, clerks, division heads and their
+// deputies, vice presidents, presidents, court admins, the operator.
+bool schedules_hearings(const courthub::Caller& caller);
 // Who may override the notice period: 员额法官 and court leaders.
 bool may_override_notice(const courthub::Caller& caller);
 

@@ -27,14 +27,6 @@ Value ms(int64_t v) {
   return Value(v);
 }
 
-bool schedules_hearings(const Caller& c) {
-  if (c.kind == Caller::Kind::Admin) return true;
-  for (const char* role : {"judge", "assistant_judge", "clerk", "division_head",
-                           "deputy_division_head", "vice_president", "president", "court_admin"})
-    if (c.has_role(role)) return true;
-  return false;
-}
-
 int kind_rank(const std::string& kind) {
   if (kind == "远程视频庭审室") return 0;
   if (kind == "科技法庭") return 1;
@@ -81,12 +73,41 @@ std::optional<Hearing> RemoteHearings::by_booking(const Sql& q, int64_t booking_
   return hearing_from_row(*row);
 }
 
-Json RemoteHearings::to_json(const Hearing& h) const {
+Json RemoteHearings::to_json(const Caller& caller, const Hearing& h, int64_t now_ms) const {
   const BookingStore& store = desk_.store();
   Booking b = *store.find(h.booking_id);
   std::optional<Booking> test;
   if (h.test_booking_id) test = store.find(*h.test_booking_id);
-  return hearing_json(h, b, test);
+  Json out = hearing_json(h, b, test);
+  auto name_of = [&](const std::string& user_id) {
+    if (user_id.empty()) return std::string();
+    auto p = host_.directory().person(user_id);
+    return p ? p->name : std::string();
+  };
+  out["judge_name"] = name_of(h.judge);
+  out["clerk_name"] = name_of(h.clerk);
+  Json steps = Json::array();
+  for (HearingStatus to : next_steps(caller, h, b, now_ms))
+    steps.push_back(hearing_status_name(to));
+  out["next_statuses"] = steps;
+  out["can_reschedule"] = may_run(caller, h, b) && can_move(h.status, HearingStatus::Rescheduled);
+  return out;
+}
+
+std::vector<HearingStatus> RemoteHearings::next_steps(const Caller& caller, const Hearing& h,
+                                                      const Booking& b, int64_t now_ms) const {
+  std::vector<HearingStatus> out;
+  if (!may_run(caller, h, b)) return out;
+  for (HearingStatus to : {HearingStatus::TestPassed, HearingStatus::InProgress,
+                           HearingStatus::Ended, HearingStatus::Canceled}) {
+    if (!can_move(h.status, to)) continue;
+    // Opening is the room's check-in: only inside its window (or once checked in).
+    if (to == HearingStatus::InProgress && b.status != BookingStatus::CheckedIn &&
+        !desk_.rights(caller, b, now_ms).check_in)
+      continue;
+    out.push_back(to);
+  }
+  return out;
 }
 
 std::vector<Room> RemoteHearings::proposals(const Caller& caller, const std::string& court,
@@ -167,8 +188,7 @@ BookingDesk::Plan RemoteHearings::prepare(const Caller& caller, HearingRequest& 
 }
 
 RemoteHearings::Created RemoteHearings::schedule(const courthub::Transaction& tx,
-                                                 const Caller& caller,
-                                                 const HearingRequest& r,
+                                                 const Caller& caller, const HearingRequest& r,
                                                  const BookingDesk::Plan& plan,
                                                  std::optional<int64_t> rescheduled_from,
                                                  int64_t now_ms) const {
@@ -272,7 +292,7 @@ Json RemoteHearings::create(const Caller& caller, const HearingRequest& request,
     return schedule(tx, caller, r, plan, std::nullopt, now_ms);
   });
   after_commit(c, HearingNoticeKind::Scheduled, now_ms);
-  Json out = to_json(*find(desk_.store().db(), c.hearing.id));
+  Json out = to_json(caller, *find(desk_.store().db(), c.hearing.id), now_ms);
   Json warnings = Json::array();
   for (auto& w : c.warnings) warnings.push_back(w);
   out["warnings"] = warnings;
@@ -297,18 +317,20 @@ bool RemoteHearings::may_run(const Caller& caller, const Hearing& h, const Booki
          (caller.user_id == h.judge || caller.user_id == h.clerk || caller.user_id == b.organizer);
 }
 
-Json RemoteHearings::get(const Caller& caller, int64_t id) const {
-  return to_json(visible(caller, id));
+Json RemoteHearings::get(const Caller& caller, int64_t id, int64_t now_ms) const {
+  return to_json(caller, visible(caller, id), now_ms);
 }
 
-Json RemoteHearings::of_court(const std::string& court, const Slot& window) const {
+Json RemoteHearings::of_court(const Caller& caller, const std::string& court, const Slot& window,
+                              int64_t now_ms) const {
   Json out = Json::array();
   desk_.store().db().each(
       std::string("SELECT ") + kHearingColumns +
           " FROM hearings h JOIN bookings b ON b.id = h.booking_id WHERE h.court = ? "
           "AND b.start_ms >= ? AND b.start_ms < ? ORDER BY b.start_ms LIMIT 500",
-      {court, ms(window.start_ms), ms(window.end_ms)},
-      [&](const courthub::Row& row) { out.push_back(to_json(hearing_from_row(row))); });
+      {court, ms(window.start_ms), ms(window.end_ms)}, [&](const courthub::Row& row) {
+        out.push_back(to_json(caller, hearing_from_row(row), now_ms));
+      });
   return out;
 }
 
@@ -377,7 +399,7 @@ Json RemoteHearings::move(const Caller& caller, int64_t id, const std::string& t
       }
       break;
   }
-  return get(caller, id);
+  return get(caller, id, now_ms);
 }
 
 Json RemoteHearings::reschedule(const Caller& caller, int64_t id, const HearingRequest& change,
@@ -417,7 +439,7 @@ Json RemoteHearings::reschedule(const Caller& caller, int64_t id, const HearingR
     return made;
   });
   after_commit(c, HearingNoticeKind::Rescheduled, now_ms);
-  Json out = to_json(*find(store.db(), c.hearing.id));
+  Json out = to_json(caller, *find(store.db(), c.hearing.id), now_ms);
   Json warnings = Json::array();
   for (auto& w : c.warnings) warnings.push_back(w);
   out["warnings"] = warnings;

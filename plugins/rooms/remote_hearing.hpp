@@ -33,9 +33,12 @@ class RemoteHearings {
   // Schedules a hearing; returns it as JSON (with "warnings").
   courthub::Json create(const courthub::Caller& caller, const HearingRequest& request,
                         int64_t now_ms) const;
-  courthub::Json get(const courthub::Caller& caller, int64_t id) const;
-  // The court's hearings starting in [from, to).
-  courthub::Json of_court(const std::string& court, const Slot& window) const;
+  // A hearing as `caller` sees it at `now_ms`: with the judge's and clerk's names, the statuses
+  // the caller may set now ("next_statuses", in path order) and whether they may reschedule it.
+  courthub::Json get(const courthub::Caller& caller, int64_t id, int64_t now_ms) const;
+  // The court's hearings starting in [from, to), each as get() shows it.
+  courthub::Json of_court(const courthub::Caller& caller, const std::string& court,
+                          const Slot& window, int64_t now_ms) const;
   // POST /hearings/{id}/status: 测试通过, 进行中, 已结束 or 已取消.
   courthub::Json move(const courthub::Caller& caller, int64_t id, const std::string& to,
                       const std::string& reason, int64_t now_ms) const;
@@ -62,9 +65,9 @@ class RemoteHearings {
   };
   // Checks, then books in `tx`: the caller's transaction (reschedule frees the old slot first);
   // a booking that needs approval publishes its request in `tx`.
-  Created schedule(const courthub::Transaction& tx, const courthub::Caller& caller, const HearingRequest& r,
-                   const BookingDesk::Plan& plan, std::optional<int64_t> rescheduled_from,
-                   int64_t now_ms) const;
+  Created schedule(const courthub::Transaction& tx, const courthub::Caller& caller,
+                   const HearingRequest& r, const BookingDesk::Plan& plan,
+                   std::optional<int64_t> rescheduled_from, int64_t now_ms) const;
   BookingDesk::Plan prepare(const courthub::Caller& caller, HearingRequest& r,
                             int64_t now_ms) const;
   void after_commit(const Created& c, HearingNoticeKind kind, int64_t now_ms) const;
@@ -73,7 +76,11 @@ class RemoteHearings {
   std::optional<Hearing> by_booking(const courthub::Sql& q, int64_t booking_id) const;
   Hearing visible(const courthub::Caller& caller, int64_t id) const;
   bool may_run(const courthub::Caller& caller, const Hearing& h, const Booking& b) const;
-  courthub::Json to_json(const Hearing& h) const;
+  courthub::Json to_json(const courthub::Caller& caller, const Hearing& h, int64_t now_ms) const;
+  // What move() would accept from `caller` now: may_run, the status machine, and for 进行中 the
+  // room's check-in window.
+  std::vector<HearingStatus> next_steps(const courthub::Caller& caller, const Hearing& h,
+                                        const Booking& b, int64_t now_ms) const;
 
   const courthub::Host& host_;
   const BookingDesk& desk_;

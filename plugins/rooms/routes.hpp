@@ -12,6 +12,7 @@ namespace rooms {
 void register_booking_routes(courthub::Registrar& r, RoomsApp& app);
 void register_admin_routes(courthub::Registrar& r, RoomsApp& app);
 void register_hearing_routes(courthub::Registrar& r, RoomsApp& app);
+void register_page_routes(courthub::Registrar& r, RoomsApp& app);
 void register_commands(courthub::Registrar& r, RoomsApp& app);
 void register_card_actions(courthub::Registrar& r, RoomsApp& app);
 

@@ -10,6 +10,21 @@ if(NOT rc EQUAL 0)
   message(FATAL_ERROR "cpack failed:\n${out}\n${err}")
 endif()
 
+# The H5 pages this tree built (docs/pages.md; none with -DCOURTHUB_BUILD_WEB=OFF): the kit in
+# /usr/share/courthub/web/kit, each plugin's built <name>.ui/ beside its .so.
+set(web_files "")
+if(EXISTS ${BINARY_DIR}/share/courthub/web/kit/kit.js)
+  foreach(f vue.js vant.js echarts.js kit.js kit.css workbench.html)
+    list(APPEND web_files ./usr/share/courthub/web/kit/${f})
+  endforeach()
+endif()
+file(GLOB built_apps RELATIVE ${BINARY_DIR}/plugins ${BINARY_DIR}/plugins/*.ui/app.json)
+foreach(app ${built_apps})
+  get_filename_component(ui ${app} DIRECTORY)
+  list(APPEND web_files ./usr/lib/courthub/plugins/${app}
+                        ./usr/lib/courthub/plugins/${ui}/index.html)
+endforeach()
+
 # Checks one package: every path in HAS is in it, no path containing an item of LACKS is, and
 # its control data contains every item of DECLARES.
 function(check_package name)
@@ -59,6 +74,7 @@ check_package(courthub
       ./etc/courthub/courthub.env
       ./usr/lib/systemd/system/courthub.service
       ./usr/share/courthub/directory/courts.yaml
+      ${web_files}
       ./usr/share/man/man1/courthub.1.gz
       ./usr/share/doc/courthub/copyright
       ./usr/share/doc/courthub/changelog.Debian.gz

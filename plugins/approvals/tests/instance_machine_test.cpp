@@ -288,3 +288,44 @@ TEST(InstanceMachine, ActionNamesIncludeThePositionOfAnAddedApprover) {
 
 }  // namespace
 }  // namespace approvals
+
+namespace approvals {
+namespace {
+
+TEST(InstanceMachineReturn, ReturnsToTheOriginatorEndingItAsReturnedAndStopsTheOthers) {
+  Instance i({step(1, StepMode::kAnd, {"a", "b"}), step(2, StepMode::kSingle, {"c"})});
+  int64_t a = i.task_of("a");
+  int64_t b = i.task_of("b");
+  Transition t = i.act(ActionKind::kReturn, "a", a, {}, "附件缺诊断证明");
+  EXPECT_EQ(i.state().status, "TERMINATED");
+  EXPECT_EQ(i.state().result, "returned");
+  EXPECT_TRUE(t.finished);
+  EXPECT_EQ(i.state().current_step, 0);
+  EXPECT_EQ(i.task(a).status, "COMPLETED");
+  EXPECT_EQ(i.task(a).result, "RETURNED");
+  EXPECT_EQ(i.task(b).status, "CANCELED");
+  EXPECT_TRUE(i.running().empty());
+  EXPECT_EQ(i.record_types(), (Names{"START_PROCESS_INSTANCE", "RETURN_TASK"}));
+  EXPECT_EQ(t.records.at(0).remark, "附件缺诊断证明");
+  EXPECT_EQ(t.records.at(0).task_id, a);
+}
+
+TEST(InstanceMachineReturn, NeedsACommentAndTheAssigneesRunningTask) {
+  Instance i({step(1, StepMode::kSingle, {"a"})});
+  int64_t a = i.task_of("a");
+  Instance::expect_error([&] { i.act(ActionKind::kReturn, "a", a, {}, "  "); },
+                         Status::InvalidArgument);
+  Instance::expect_error([&] { i.act(ActionKind::kReturn, "x", a, {}, "改"); },
+                         Status::PermissionDenied);
+  i.act(ActionKind::kAgree, "a", a);
+  Instance::expect_error([&] { i.act(ActionKind::kReturn, "a", a, {}, "改"); },
+                         Status::Conflict);
+}
+
+TEST(InstanceMachineReturn, IsNamedReturn) {
+  EXPECT_EQ(action_kind_from("return", ""), ActionKind::kReturn);
+  EXPECT_EQ(action_kind_name(ActionKind::kReturn), "return");
+}
+
+}  // namespace
+}  // namespace approvals

@@ -33,6 +33,8 @@ TEST_F(BookingApi, RegistersWhatTheDocsList) {
                         "POST /bookings/{id}/checkin",
                         "POST /bookings/{id}/end",
                         "GET /my/bookings",
+                        "GET /my/permissions",
+                        "GET /people",
                         "POST /hearings",
                         "GET /hearings",
                         "GET /hearings/proposals",
@@ -45,7 +47,7 @@ TEST_F(BookingApi, RegistersWhatTheDocsList) {
                         "DELETE /admin/rooms/{id}",
                         "GET /admin/bookings"})
     EXPECT_TRUE(has(routes, r)) << r;
-  EXPECT_EQ(routes.size(), 22u);
+  EXPECT_EQ(routes.size(), 24u);
   EXPECT_EQ(h->commands(), (std::vector<std::string>{"rooms", "book", "my", "cancel", "checkin"}));
   EXPECT_EQ(h->card_actions(), (std::vector<std::string>{"rooms.checkin", "rooms.cancel"}));
   EXPECT_EQ(h->subscriptions(), (std::vector<std::string>{"approvals.instance_finished",

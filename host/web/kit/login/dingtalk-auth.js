@@ -4,8 +4,23 @@
 import 'dingtalk-jsapi/entry/union'
 import requestAuthCode from 'dingtalk-jsapi/api/runtime/permission/requestAuthCode'
 
-// Resolves with a one-time auth code for the user DingTalk has signed in, for `corpId`.
+// How long DingTalk may take to answer; a page opened in a browser that only claims to be
+// DingTalk gets no answer at all.
+export const AUTH_CODE_TIMEOUT_MS = 15_000
+
+// Resolves with a one-time auth code for the user DingTalk has signed in, for `corpId`; rejects
+// when DingTalk refuses or does not answer in time.
 export async function dingtalkAuthCode(corpId) {
-  const { code } = await requestAuthCode({ corpId })
-  return code
+  let timer
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error('钉钉没有返回登录授权，请关闭页面后重新打开')),
+      AUTH_CODE_TIMEOUT_MS)
+  })
+  try {
+    const { code } = await Promise.race([requestAuthCode({ corpId }), timeout])
+    if (!code) throw new Error('钉钉没有返回登录授权码')
+    return code
+  } finally {
+    clearTimeout(timer)
+  }
 }

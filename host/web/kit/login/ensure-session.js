@@ -44,7 +44,8 @@ function devLogin() {
 }
 
 function fail(title, err) {
-  mountScreen(LoginNotice, { title, text: err?.message || '', retry: true })
+  // DingTalk rejects with {errorCode, errorMessage}, the kit with an Error or an ApiError.
+  mountScreen(LoginNotice, { title, text: err?.message || err?.errorMessage || '', retry: true })
   return never()
 }
 
