@@ -5,7 +5,10 @@
 #   bench/run.sh rooms      bookings/s through the HTTP API and free/busy latency for one court,
 #                           with 128 courts x 20 rooms x a year of bookings
 #   bench/run.sh approvals  three-step leave requests submit-to-finish through the HTTP API
-#   bench/run.sh all        all three
+#   bench/run.sh web        the pages: gzip bundle sizes, and the 工作台's first render in headless
+#                           chromium vs a static page (COURTHUB_BENCH_RUNS runs, 30; with
+#                           COURTHUB_BENCH_WRITE=1 both tables go into docs/benchmarks.md)
+#   bench/run.sh all        events, rooms and approvals
 # Environment: COURTHUB_BENCH_SECONDS (10), COURTHUB_BENCH_CONNECTIONS (32),
 #              COURTHUB_BENCH_EVENTS (400000 pre-generated events),
 #              COURTHUB_BENCH_SYNCHRONOUS (full: every acknowledgement waits for fdatasync;
@@ -22,8 +25,12 @@ WHAT=${1:-events}
 
 command -v wrk >/dev/null || { echo "bench: wrk is needed (apt-get install wrk)"; exit 1; }
 cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DCOURTHUB_BUILD_TESTS=OFF >/dev/null
-cmake --build "$BUILD" -j2 --target courthub event_feed rooms_driver approvals_driver \
-  dingtalk-double hello rooms approvals flush_probe >/dev/null
+if [ "$WHAT" = web ]; then
+  cmake --build "$BUILD" -j2 >/dev/null  # the pages are built by the default target
+else
+  cmake --build "$BUILD" -j2 --target courthub event_feed rooms_driver approvals_driver \
+    dingtalk-double hello rooms approvals flush_probe >/dev/null
+fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/courthub-bench-XXXXXX")
 HOST_PID=""
@@ -207,10 +214,21 @@ bench_approvals() {
   "$BUILD/bin/approvals_driver" "$PORT" "$SESSION" "$ROOT/config/directory" "$CONNS" "$SECONDS_PER_RUN"
 }
 
+# The pages: node scripts that start their own host and double (bench/web_first_render.mjs).
+bench_web() {
+  command -v node >/dev/null || { echo "bench: node is needed to measure the pages"; exit 1; }
+  local write=()
+  [ "${COURTHUB_BENCH_WRITE:-0}" = 1 ] && write=(--write)
+  node "$ROOT/bench/web_bundle_size.mjs" --build "$BUILD" "${write[@]}"
+  echo
+  node "$ROOT/bench/web_first_render.mjs" --build "$BUILD" "${write[@]}"
+}
+
 case "$WHAT" in
   events) bench_events ;;
   rooms) bench_rooms ;;
   approvals) bench_approvals ;;
+  web) bench_web ;;
   all) bench_events && stop_host && bench_rooms && stop_host && bench_approvals ;;
-  *) echo "bench: unknown benchmark '$WHAT' (events, rooms, approvals, all)"; exit 2 ;;
+  *) echo "bench: unknown benchmark '$WHAT' (events, rooms, approvals, web, all)"; exit 2 ;;
 esac

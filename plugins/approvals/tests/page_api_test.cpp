@@ -156,11 +156,37 @@ TEST_F(PageApi, ThePersonPickerSearchesTheCallersCourtFirst) {
   EXPECT_EQ(found, (Names{"T-001", "T-002", "T-003", "X-001"}));
   EXPECT_EQ(people[3]["court_name"], "测试中院");
   EXPECT_EQ(people[0]["title"], "院长");
+  Json heads = harness().as("T-011").get("/people?q=%E5%BA%AD%E9%95%BF").json()["people"];  // 庭长
+  EXPECT_EQ(names(heads), (Names{"王庭长", "孙副庭长"}));  // by title (副庭长), same court only
   Json by_id = harness().as("T-011").get("/people?q=x-01").json()["people"];
   EXPECT_EQ(names(by_id), (Names{"罗主任", "梁管理员"}));
   EXPECT_EQ(harness().as("T-011").get("/people?limit=2").json()["people"].size(), 2u);
   EXPECT_EQ(harness().as("T-011").get("/people?limit=0").status, 400);
   EXPECT_EQ(harness().as_admin().get("/people?q=a").status, 403);
+}
+
+class PageApiWithPeopleFields : public PageApi {
+ protected:
+  Json settings() override {
+    Json s = test_settings();
+    s["templates"].push_back(Json::parse(R"({"code": "errand", "name": "公务",
+      "fields": [{"name": "with", "label": "同行", "type": "person", "multiple": true},
+                 {"name": "dept", "label": "部门", "type": "department"},
+                 {"name": "legs", "label": "行程", "type": "table",
+                  "columns": [{"name": "host", "label": "接待人", "type": "person"}]}],
+      "chain": [{"type": "supervisor", "level": 1}]})"));
+    return s;
+  }
+};
+
+TEST_F(PageApiWithPeopleFields, TheDetailNamesThePeopleAndDepartmentsOfItsForm) {
+  int64_t id = submit("T-011", "errand",
+                      Json::parse(R"({"with": ["T-012", "T-013"], "dept": "9002",
+                                      "legs": [{"host": "T-021"}]})"));
+  Json names = detail(id)["value_names"];
+  EXPECT_EQ(names["people"], Json::parse(R"({"T-012": "赵法官", "T-013": "钱书记员",
+                                             "T-021": "刘管理员"})"));
+  EXPECT_EQ(names["departments"], Json::parse(R"({"9002": "办公室"})"));
 }
 
 TEST_F(PageApi, TheDepartmentFieldListsTheCallersCourt) {

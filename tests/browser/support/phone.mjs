@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+// Debian's chromium through playwright-core, headless, and phones: browser contexts in a phone's
+// shape (375×812 CSS px at device scale 2, touch, zh-CN, Asia/Shanghai), each with its own
+// localStorage, so the judge and the 庭长 are two people. Each phone records its pages' console
+// errors and uncaught exceptions; checks.mjs fails a test on any it did not expect.
+import { chromiumPath } from './paths.mjs'
+
+export const PHONE = {
+  viewport: { width: 375, height: 812 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai'
+}
+
+// The flags COMMON.md gives for Debian's chromium on the build machines. playwright gives each
+// launch a fresh temporary profile (--user-data-dir) and removes it on close.
+export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+export async function loadPlaywright () {
+  try {
+    return await import('playwright-core')
+  } catch (err) {
+    throw new Error('playwright-core is not installed: run `npm ci` at the repository root ' +
+      `(./dev build does it) (${err.message})`)
+  }
+}
+
+export async function launchChromium () {
+  const { chromium } = await loadPlaywright()
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_FLAGS })
+}
+
+// A phone for one person: { context, page, problems }. `problems` lists every console error,
+// uncaught exception and failed request of its pages as text, in order.
+export async function openPhone (browser, { baseURL } = {}) {
+  const context = await browser.newContext({ ...PHONE, baseURL })
+  context.setDefaultTimeout(15_000)
+  const problems = []
+  const watchPage = (page) => {
+    page.on('console', (msg) => {
+      if (msg.type() !== 'error') return
+      // A failed load names the resource in its location, not in its text.
+      const source = msg.location()?.url
+      // The browser asks for /favicon.ico by itself (DingTalk's webview does not); not the page's.
+      if (/\/favicon\.ico$/.test(source || '') && /status of 404/.test(msg.text())) return
+      problems.push(`console error on ${page.url()}: ${msg.text()}` +
+        (source && source !== page.url() ? ` (${source})` : ''))
+    })
+    page.on('pageerror', (err) => problems.push(`uncaught on ${page.url()}: ${err.stack || err}`))
+    page.on('requestfailed', (req) => {
+      problems.push(`request failed: ${req.method()} ${req.url()}: ${req.failure()?.errorText}`)
+    })
+  }
+  context.on('page', watchPage)
+  const page = await context.newPage()
+  return { context, page, problems }
+}
