@@ -15,7 +15,8 @@ export const PHONE = {
 }
 
 // The flags COMMON.md gives for Debian's chromium on the build machines. playwright gives each
-// launch a fresh temporary profile (--user-data-dir) and removes it on close.
+// launch a fresh temporary profile (--user-data-dir) and removes it on close. (Native date and
+// time inputs still draw in en-US: Debian's chromium without chromium-l10n has no zh-CN UI.)
 export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
