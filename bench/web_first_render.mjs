@@ -17,7 +17,7 @@ if (args.includes('--build')) process.env.COURTHUB_BUILD_DIR = resolve(args[args
 const RUNS = Number(process.env.COURTHUB_BENCH_RUNS || 30)
 
 const { startCourtServers } = await import('../tests/browser/support/court_servers.mjs')
-const { launchChromium, PHONE } = await import('../tests/browser/support/phone.mjs')
+const { launchChromium, PHONE, recordProblems } = await import('../tests/browser/support/phone.mjs')
 const { devSession } = await import('../tests/browser/support/login.mjs')
 const { JUDGE } = await import('../tests/browser/support/people.mjs')
 
@@ -43,8 +43,7 @@ async function measure (browser, path, selector, session) {
   await context.addInitScript(watchFor, selector)
   const page = await context.newPage()
   const errors = []
-  page.on('pageerror', (e) => errors.push(String(e)))
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+  recordProblems(page, errors)
   await page.goto(path)
   await page.waitForFunction(() => window.__firstRender !== undefined, null, { timeout: 15_000 })
   const ms = await page.evaluate(() => window.__firstRender)
@@ -53,7 +52,7 @@ async function measure (browser, path, selector, session) {
     .filter((e) => e.entryType === 'navigation' || e.entryType === 'resource')
     .reduce((sum, e) => sum + (e.transferSize || 0), 0))
   await context.close()
-  if (errors.length) throw new Error(`${path}: ${errors.join('; ')}`)
+  if (errors.length) throw new Error(errors.join('\n'))
   return { ms, bytes }
 }
 
