@@ -108,10 +108,36 @@ std::optional<Json> Exchange::json_body() {
   }
 }
 
+void Exchange::discard_unread_body() {
+  if (body_ || body_too_large_) return;
+  const bool sized = request_.hasContentLength();
+  if (!request_.getChunkedTransferEncoding() && (!sized || request_.getContentLength64() <= 0)) {
+    return;
+  }
+  if (sized && request_.getContentLength64() > max_body_bytes_) {
+    response_.setKeepAlive(false);
+    return;
+  }
+  std::istream& in = request_.stream();
+  char buf[8192];
+  int64_t seen = 0;
+  while (in) {
+    in.read(buf, sizeof buf);
+    std::streamsize n = in.gcount();
+    if (n <= 0) break;
+    seen += n;
+    if (seen > max_body_bytes_) {
+      response_.setKeepAlive(false);
+      return;
+    }
+  }
+}
+
 void Exchange::respond(int status, std::string_view content_type, std::string_view body,
                        const std::vector<std::pair<std::string, std::string>>& headers) {
   if (responded_) return;
   responded_ = true;
+  discard_unread_body();
   status_ = status;
   response_.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
   response_.set("X-Request-Id", request_id_);

@@ -63,6 +63,11 @@ class Exchange {
   std::string plugin_label;
 
  private:
+  // A body the endpoint did not read would be parsed as the start of the next request on this
+  // keep-alive connection ("{}GET /..."): respond() reads it to its end first, or closes the
+  // connection after the response when it is larger than the body limit.
+  void discard_unread_body();
+
   Poco::Net::HTTPServerRequest& request_;
   Poco::Net::HTTPServerResponse& response_;
   int64_t max_body_bytes_;

@@ -64,9 +64,12 @@ async function buildRuntime() {
           echarts: join(webDir, 'runtime/echarts.js'),
           kit: join(webDir, 'kit/index.js'),
         },
-        // Each file exports exactly what its package does: pages import them by name.
-        preserveEntrySignatures: 'strict',
+        // Each file exports what its package does (and may export more): pages import by name.
+        preserveEntrySignatures: 'allow-extension',
         output: {
+          // Vue's packages are vue.js itself, not a hashed chunk it re-exports: one file, the one
+          // everything else imports.
+          manualChunks: (id) => (/node_modules\/(@vue\/|vue\/)/.test(id) ? 'vue' : undefined),
           entryFileNames: '[name].js',
           chunkFileNames: 'assets/[name]-[hash].js',
           assetFileNames: 'assets/[name]-[hash][extname]',

@@ -27,7 +27,7 @@ export function sharedRuntimePages({ root, base, outDir, input }) {
     base,
     logLevel: 'warn',
     customLogger: quietAboutKitUrls(),
-    plugins: [vue()],
+    plugins: [vue(), preloadSharedRuntime()],
     build: {
       outDir,
       emptyOutDir: true,
@@ -40,6 +40,18 @@ export function sharedRuntimePages({ root, base, outDir, input }) {
         output: { paths: { ...SHARED_RUNTIME } },
       },
     },
+  }
+}
+
+// Every page starts with the kit, which needs Vue and Vant: the browser fetches the three
+// alongside the page's own script instead of after it.
+function preloadSharedRuntime() {
+  const urls = [SHARED_RUNTIME.vue, SHARED_RUNTIME.vant, SHARED_RUNTIME['@courthub/kit']]
+  return {
+    name: 'courthub:preload-shared-runtime',
+    transformIndexHtml: () => urls.map((href) => ({
+      tag: 'link', attrs: { rel: 'modulepreload', href }, injectTo: 'head',
+    })),
   }
 }
 

@@ -16,7 +16,8 @@ std::string lower(std::string s) {
 
 bool matches(const courthub::Person& p, const std::string& q) {
   if (q.empty()) return true;
-  return p.name.find(q) != std::string::npos || lower(p.user_id).rfind(lower(q), 0) == 0;
+  return p.name.find(q) != std::string::npos || p.title.find(q) != std::string::npos ||
+         lower(p.user_id).rfind(lower(q), 0) == 0;
 }
 
 }  // namespace

@@ -149,6 +149,25 @@ TEST_F(HttpEdge, OneKeepAliveConnectionServesPipelinedRequestsWithADate) {
   EXPECT_NE(reply.find("Connection: Close"), std::string::npos) << reply;
 }
 
+// An endpoint that answers without reading the body (405 here; /admin/reload never reads its
+// "{}") must not leave it on the connection, where it would prefix the next request ("{}GET").
+TEST_F(HttpEdge, AnUnreadBodyDoesNotSpillIntoTheNextRequest) {
+  std::string reply = raw_exchange(
+      host_->port(),
+      "POST /healthz HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Content-Length: 2\r\n\r\n{}"
+      "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(reply.rfind("HTTP/1.1 405", 0), 0u) << reply;
+  EXPECT_NE(reply.find("HTTP/1.1 200 OK"), std::string::npos) << reply;
+  EXPECT_EQ(reply.find("{}GET"), std::string::npos) << reply;
+  std::string chunked = raw_exchange(
+      host_->port(),
+      "POST /healthz HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+      "2\r\n{}\r\n0\r\n\r\n"
+      "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_NE(chunked.find("HTTP/1.1 200 OK"), std::string::npos) << chunked;
+}
+
 TEST_F(HttpEdge, BodyOverTheLimitIs413WithoutReadingIt) {
   // Announce 2 MiB (over the default 1 MiB limit) and send only a little: the host must answer
   // from the header alone and close the connection.

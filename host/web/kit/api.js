@@ -27,8 +27,9 @@ export function buildUrl(base, path, query) {
   return url
 }
 
-// One call. `token`: a function returning the bearer token to send (or null for none).
-async function call(method, url, body, token) {
+// One call. `token`: a function returning the bearer token to send (or null for none);
+// `unauthorized`: what a 401 on a call that sent a token does (null: end the session, log in).
+async function call(method, url, body, token, unauthorized) {
   const headers = { Accept: 'application/json' }
   const bearer = token()
   if (bearer) headers.Authorization = `Bearer ${bearer}`
@@ -55,22 +56,32 @@ async function call(method, url, body, token) {
   if (!res.ok) {
     const err = ApiError.fromResponse(res.status, parsed, res.headers.get('X-Request-Id'))
     if (res.status === 401 && bearer) {
-      endSession()
-      onUnauthorized(err)
+      // The login that follows is the answer; showError() says nothing more.
+      err.relogin = true
+      if (unauthorized) {
+        unauthorized(err)
+      } else {
+        endSession()
+        onUnauthorized(err)
+      }
     }
     throw err
   }
   return parsed
 }
 
-// A client for the paths below `base`; `token` returns the bearer token (the session's by
-// default). The console uses this with the operator's pasted admin token.
-export function createClient(base = '', { token = () => useSession().token } = {}) {
+// A client for the paths below `base`. `token` returns the bearer token (the session's by
+// default); `unauthorized(err)` replaces what a 401 does (by default: the session ends and the
+// login shows). The console uses both for the operator's pasted admin token.
+export function createClient(base = '', options = {}) {
+  const { token = () => useSession().token, unauthorized = null } = options
+  const send = (method, url, body) => call(method, url, body, token, unauthorized)
   return {
-    get: (path, query) => call('GET', buildUrl(base, path, query), undefined, token),
-    post: (path, body) => call('POST', buildUrl(base, path), body ?? {}, token),
-    patch: (path, body) => call('PATCH', buildUrl(base, path), body ?? {}, token),
-    del: (path, query) => call('DELETE', buildUrl(base, path, query), undefined, token),
+    get: (path, query) => send('GET', buildUrl(base, path, query), undefined),
+    // Without a body, none is sent (not "{}"): an endpoint that takes none gets none.
+    post: (path, body) => send('POST', buildUrl(base, path), body),
+    patch: (path, body) => send('PATCH', buildUrl(base, path), body),
+    del: (path, query) => send('DELETE', buildUrl(base, path, query), undefined),
   }
 }
 

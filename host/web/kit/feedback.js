@@ -4,7 +4,10 @@
 import { showDialog, showSuccessToast } from 'vant'
 import { describeError } from './headlines.js'
 
+// An error that already sent the user back to the login (a 401 on a call with a token) is not
+// shown again.
 export function showError(err) {
+  if (err?.relogin) return Promise.resolve()
   const { title, message } = describeError(err)
   return showDialog({ title, message, confirmButtonText: '知道了', messageAlign: 'left' })
 }

@@ -1,44 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-// The rooms plugin's API (docs/rooms.md) and what the pages share about days and hours.
-// Times are the courts' (Asia/Shanghai, +08:00 all year: China has no daylight saving).
+// The rooms plugin's API (docs/rooms.md), and today on the host's clock.
 import { pluginApi, dayKey, serverNow } from '@courthub/kit'
 
-export const rooms = pluginApi('rooms')
+export { addDays, dayStart, hhmm, minuteOfDay, parseHours } from './day.js'
 
-const HOUR_MS = 3600 * 1000
-const DAY_MS = 24 * HOUR_MS
+export const rooms = pluginApi('rooms')
 
 // Today on the host's clock, "2026-12-05".
 export function today() {
   return dayKey(serverNow())
-}
-
-// Midnight of a "2026-12-05" day in the courts' time zone, as epoch ms.
-export function dayStart(day) {
-  return Date.parse(`${day}T00:00:00+08:00`)
-}
-
-// The day `n` days after `day`.
-export function addDays(day, n) {
-  return dayKey(dayStart(day) + n * DAY_MS + HOUR_MS)
-}
-
-// "09:30" for a number of minutes after midnight (1440 → "24:00").
-export function hhmm(minutes) {
-  const h = Math.floor(minutes / 60)
-  const m = minutes % 60
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`
-}
-
-// "07:30-21:00" → [450, 1260]; null for null.
-export function parseHours(text) {
-  const m = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(text || '')
-  if (!m) return null
-  return [Number(m[1]) * 60 + Number(m[2]), Number(m[3]) * 60 + Number(m[4])]
-}
-
-// Minutes after the midnight of `day` of an instant (ISO string or ms).
-export function minuteOfDay(day, v) {
-  const ms = typeof v === 'number' ? v : Date.parse(v)
-  return Math.round((ms - dayStart(day)) / 60000)
 }
