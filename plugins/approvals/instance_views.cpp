@@ -184,6 +184,47 @@ Json instance_detail_json(const InstanceRow& row, const Template* tpl,
   return out;
 }
 
+namespace {
+
+void ids_of(const Json* v, std::vector<std::string>& out) {
+  if (!v) return;
+  if (v->is_string()) out.push_back(v->get<std::string>());
+  if (v->is_array())
+    for (auto& x : *v)
+      if (x.is_string()) out.push_back(x.get<std::string>());
+}
+
+// The ids in person (or department) fields of `fields`, wherever they are in `form`.
+void collect(const std::vector<FieldSpec>& fields, const Json& form, FieldType type,
+             std::vector<std::string>& out) {
+  if (!form.is_object()) return;
+  for (auto& f : fields) {
+    const Json* v = json::find(form, f.name);
+    if (f.type == type) ids_of(v, out);
+    if (f.type == FieldType::kTable && v && v->is_array())
+      for (auto& row : *v) collect(f.columns, row, type, out);
+  }
+}
+
+}  // namespace
+
+Json value_names(const Template& tpl, const Json& form, const std::string& court_code, Org& org) {
+  std::vector<std::string> ids;
+  collect(tpl.fields, form, FieldType::kPerson, ids);
+  Json people = Json::object();
+  for (auto& id : ids)
+    if (!people.contains(id))
+      if (auto p = org.person(id)) people[id] = p->name;
+  ids.clear();
+  collect(tpl.fields, form, FieldType::kDepartment, ids);
+  Json departments = Json::object();
+  if (!ids.empty())
+    for (auto& d : org.departments(court_code))
+      for (auto& id : ids)
+        if (d.id == id) departments[id] = d.name;
+  return Json::object({{"people", people}, {"departments", departments}});
+}
+
 Json template_json(const Template& tpl) {
   Json fields = Json::array();
   for (auto& f : tpl.fields) fields.push_back(field_json(f));

@@ -7,6 +7,7 @@
 
 #include "instance_store.hpp"
 #include "model.hpp"
+#include "org.hpp"
 
 namespace approvals {
 
@@ -25,6 +26,10 @@ Json instance_detail_json(const InstanceRow& row, const Template* tpl,
 // One step of a template's chain before it is resolved: label, mode, whether a condition decides
 // it, and the choice key of a 发起人自选 step.
 Json step_preview(const RecipientSpec& step);
+// The names behind the ids a form holds, for people to read: {"people": {userid: name},
+// "departments": {id: name}} for the person and department fields (table columns included) of
+// `form`. Unknown ids are left out. Directory questions go through `org` (an OrgCache).
+Json value_names(const Template& tpl, const Json& form, const std::string& court_code, Org& org);
 // A template as the mini-app needs it to render the form and ask for the originator's choices.
 Json template_json(const Template& tpl);
 

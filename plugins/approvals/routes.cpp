@@ -108,6 +108,10 @@ Json detail_for(Context& ctx, const InstanceRow& row, const Viewer& v) {
     allowed.push_back(std::move(j));
   }
   out["allowed_actions"] = allowed;
+  if (tpl) {
+    RequestOrg org(ctx.host.directory());
+    out["value_names"] = value_names(*tpl, row.form, row.court_code, org);
+  }
   return out;
 }
 

@@ -165,6 +165,30 @@ TEST_F(PageApi, ThePersonPickerSearchesTheCallersCourtFirst) {
   EXPECT_EQ(harness().as_admin().get("/people?q=a").status, 403);
 }
 
+class PageApiWithPeopleFields : public PageApi {
+ protected:
+  Json settings() override {
+    Json s = test_settings();
+    s["templates"].push_back(Json::parse(R"({"code": "errand", "name": "公务",
+      "fields": [{"name": "with", "label": "同行", "type": "person", "multiple": true},
+                 {"name": "dept", "label": "部门", "type": "department"},
+                 {"name": "legs", "label": "行程", "type": "table",
+                  "columns": [{"name": "host", "label": "接待人", "type": "person"}]}],
+      "chain": [{"type": "supervisor", "level": 1}]})"));
+    return s;
+  }
+};
+
+TEST_F(PageApiWithPeopleFields, TheDetailNamesThePeopleAndDepartmentsOfItsForm) {
+  int64_t id = submit("T-011", "errand",
+                      Json::parse(R"({"with": ["T-012", "T-013"], "dept": "9002",
+                                      "legs": [{"host": "T-021"}]})"));
+  Json names = detail(id)["value_names"];
+  EXPECT_EQ(names["people"], Json::parse(R"({"T-012": "赵法官", "T-013": "钱书记员",
+                                             "T-021": "刘管理员"})"));
+  EXPECT_EQ(names["departments"], Json::parse(R"({"9002": "办公室"})"));
+}
+
 TEST_F(PageApi, TheDepartmentFieldListsTheCallersCourt) {
   auto r = harness().as("T-011").get("/departments");
   ASSERT_EQ(r.status, 200) << r.body;
