@@ -7,6 +7,7 @@
 // heading. N runs each (COURTHUB_BENCH_RUNS, 30); median and p95. With --write, the figures go
 // into docs/benchmarks.md.
 //   node bench/web_first_render.mjs [--build DIR] [--write]
+import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { replaceSection } from './docs_section.mjs'
@@ -56,6 +57,13 @@ async function measure (browser, path, selector, session) {
   return { ms, bytes }
 }
 
+// The build type of the tree measured (CMakeCache.txt), so a Debug host's figures say so.
+function buildType () {
+  const cache = join(process.env.COURTHUB_BUILD_DIR || join(root, 'build'), 'CMakeCache.txt')
+  const m = existsSync(cache) && /^CMAKE_BUILD_TYPE:STRING=(.*)$/m.exec(readFileSync(cache, 'utf8'))
+  return (m && m[1]) || 'unknown build type'
+}
+
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]
@@ -89,7 +97,7 @@ try {
   if (args.includes('--write')) {
     const when = new Date().toISOString().slice(0, 10)
     replaceSection(join(root, 'docs/benchmarks.md'), 'web-first-render',
-      `Measured ${when} by \`node bench/web_first_render.mjs --write\`: navigation start to the ` +
+      `Measured ${when} by \`node bench/web_first_render.mjs --write\` (${buildType()} host): navigation start to the ` +
       'first app tile rendered, a judge\'s session already in localStorage, a new browser context ' +
       '(empty cache) per run, headless chromium on the same two cores as the host.\n\n' + lines.join('\n'))
     console.log('web_first_render: docs/benchmarks.md updated')
