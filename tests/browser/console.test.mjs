@@ -31,9 +31,14 @@ browserSuite('console: the court admin reloads the configuration', { pages: ['ki
   test('the 综合管理员 reloads the configuration and sees the result', async () => {
     const { page } = admin
     await page.getByRole('button', { name: '重新加载配置' }).click()
+    await page.locator('.van-toast').getByText('已重新加载').waitFor()
     const result = page.locator('.reload-result[data-ok="true"]')
-    await result.waitFor()
     await result.getByText('重新加载结果').waitFor()
+    // The same file again: every plugin is listed, none changed.
+    for (const plugin of ['approvals', 'hello', 'rooms']) {
+      await result.locator('.van-cell').filter({ hasText: plugin }).getByText('未变').waitFor()
+    }
+    await page.locator('.van-toast').waitFor({ state: 'hidden' })
     await screenshot(page, 'console-reload')
     expectNoProblems(admin)
   })

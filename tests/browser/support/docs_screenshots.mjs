@@ -16,7 +16,7 @@ const { launchChromium } = await import('./phone.mjs')
 // README.md shows them in this order (its "What it looks like" table).
 const MAIN_SCREENSHOTS = [
   'login-picker', 'workbench', 'rooms-grid', 'rooms-conflict', 'approvals-leave-form',
-  'workbench-badge', 'approvals-task', 'approvals-approved', 'console-plugins'
+  'workbench-badge', 'approvals-task', 'approvals-approved', 'console-reload'
 ]
 
 const target = join(sourceDir, 'docs/screenshots')
