@@ -8,6 +8,7 @@
 // into docs/benchmarks.md.
 //   node bench/web_first_render.mjs [--build DIR] [--write]
 import { existsSync, readFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
 import { join, resolve, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { replaceSection } from './docs_section.mjs'
@@ -99,7 +100,9 @@ try {
     replaceSection(join(root, 'docs/benchmarks.md'), 'web-first-render',
       `Measured ${when} by \`node bench/web_first_render.mjs --write\` (${buildType()} host): navigation start to the ` +
       'first app tile rendered, a judge\'s session already in localStorage, a new browser context ' +
-      '(empty cache) per run, headless chromium on the same two cores as the host.\n\n' + lines.join('\n'))
+      `(empty cache) per run, headless chromium on the same ${cpus().length} cores as the host; ` +
+      `load average ${loadavg()[0].toFixed(1)} at the end of the run (the machine is shared).\n\n` +
+      lines.join('\n'))
     console.log('web_first_render: docs/benchmarks.md updated')
   }
 } finally {
