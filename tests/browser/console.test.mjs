@@ -54,6 +54,16 @@ browserSuite('console: the court admin reloads the configuration', { pages: ['ki
     expectNoProblems(admin)
   })
 
+  test('the 综合管理员 sees the message backlogs', async () => {
+    const { page } = admin
+    await page.getByRole('tab', { name: '消息队列' }).click()
+    await page.getByText('发件箱（发往钉钉的消息）').waitFor()
+    await page.getByText('收件箱（钉钉事件）').waitFor()
+    await expectAllInputsLabelled(page)
+    await screenshot(page, 'console-queues')
+    expectNoProblems(admin)
+  })
+
   test('a judge who opens the console is not let in', async () => {
     const judge = await court.phone()
     const { page } = judge
