@@ -49,7 +49,7 @@ for (const ui of uis.sort()) {
   const all = files(join(pluginsDir, ui)).filter(shipped)
   const total = all.map(sizes).reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip }),
     { raw: 0, gzip: 0 })
-  rows.push([`/apps/${ui.replace(/\.ui$/, '')}/ui/ (${all.length} files)`, total])
+  rows.push([`/apps/${ui.replace(/\.ui$/, '')}/ui/ (${all.length} file${all.length === 1 ? '' : 's'})`, total])
 }
 
 const table = ['| file | raw KiB | gzip KiB |', '| --- | ---: | ---: |',

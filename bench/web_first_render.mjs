@@ -7,6 +7,8 @@
 // heading. N runs each (COURTHUB_BENCH_RUNS, 30); median and p95. With --write, the figures go
 // into docs/benchmarks.md.
 //   node bench/web_first_render.mjs [--build DIR] [--write]
+import { existsSync, readFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
 import { join, resolve, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { replaceSection } from './docs_section.mjs'
@@ -17,7 +19,7 @@ if (args.includes('--build')) process.env.COURTHUB_BUILD_DIR = resolve(args[args
 const RUNS = Number(process.env.COURTHUB_BENCH_RUNS || 30)
 
 const { startCourtServers } = await import('../tests/browser/support/court_servers.mjs')
-const { launchChromium, PHONE } = await import('../tests/browser/support/phone.mjs')
+const { launchChromium, PHONE, recordProblems } = await import('../tests/browser/support/phone.mjs')
 const { devSession } = await import('../tests/browser/support/login.mjs')
 const { JUDGE } = await import('../tests/browser/support/people.mjs')
 
@@ -43,8 +45,7 @@ async function measure (browser, path, selector, session) {
   await context.addInitScript(watchFor, selector)
   const page = await context.newPage()
   const errors = []
-  page.on('pageerror', (e) => errors.push(String(e)))
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+  recordProblems(page, errors)
   await page.goto(path)
   await page.waitForFunction(() => window.__firstRender !== undefined, null, { timeout: 15_000 })
   const ms = await page.evaluate(() => window.__firstRender)
@@ -53,8 +54,15 @@ async function measure (browser, path, selector, session) {
     .filter((e) => e.entryType === 'navigation' || e.entryType === 'resource')
     .reduce((sum, e) => sum + (e.transferSize || 0), 0))
   await context.close()
-  if (errors.length) throw new Error(`${path}: ${errors.join('; ')}`)
+  if (errors.length) throw new Error(errors.join('\n'))
   return { ms, bytes }
+}
+
+// The build type of the tree measured (CMakeCache.txt), so a Debug host's figures say so.
+function buildType () {
+  const cache = join(process.env.COURTHUB_BUILD_DIR || join(root, 'build'), 'CMakeCache.txt')
+  const m = existsSync(cache) && /^CMAKE_BUILD_TYPE:STRING=(.*)$/m.exec(readFileSync(cache, 'utf8'))
+  return (m && m[1]) || 'unknown build type'
 }
 
 const quantile = (xs, q) => {
@@ -90,9 +98,11 @@ try {
   if (args.includes('--write')) {
     const when = new Date().toISOString().slice(0, 10)
     replaceSection(join(root, 'docs/benchmarks.md'), 'web-first-render',
-      `Measured ${when} by \`node bench/web_first_render.mjs --write\`: navigation start to the ` +
+      `Measured ${when} by \`node bench/web_first_render.mjs --write\` (${buildType()} host): navigation start to the ` +
       'first app tile rendered, a judge\'s session already in localStorage, a new browser context ' +
-      '(empty cache) per run, headless chromium on the same two cores as the host.\n\n' + lines.join('\n'))
+      `(empty cache) per run, headless chromium on the same ${cpus().length} cores as the host; ` +
+      `load average ${loadavg()[0].toFixed(1)} at the end of the run (the machine is shared).\n\n` +
+      lines.join('\n'))
     console.log('web_first_render: docs/benchmarks.md updated')
   }
 } finally {

@@ -103,8 +103,10 @@ void AppCatalog::refresh(const plugins::PluginSet& plugins) {
     fs::path file = folder / "app.json";
     std::ifstream in(file, std::ios::binary);
     if (!in) {
-      log::warn("apps", file.string() + " is missing: plugin '" + inst->name() +
-                            "' has pages but no tile on the 工作台");
+      // Pages without a tile are allowed (e.g. pages opened only from a card or a link): said
+      // once per load, not warned about.
+      log::info("apps", "plugin '" + inst->name() + "' has pages at /apps/" + inst->name() +
+                            "/ui/ but no app.json, so no tile on the 工作台");
       continue;
     }
     std::ostringstream text;

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-// 审批 on two phones: the judge fills in a one-day leave (the approvers preview names their 庭长)
-// and submits it; the 庭长 logs in, sees the task badge on the 工作台 and in 待我审批, opens the
-// leave and agrees; the judge sees it approved.
+// 审批 on three phones: the judge fills in a one-day leave (the approvers preview names their
+// 庭长) and submits it; the 庭长 logs in, sees the task badge on the 工作台 and in 待我审批, opens
+// the leave and agrees; the judge sees it approved; the court's 考勤管理员 finds it in 抄送我的.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { expectAllInputsLabelled, expectNoProblems } from './support/checks.mjs'
 import { loginWithPicker } from './support/login.mjs'
-import { DIVISION_HEAD, JUDGE } from './support/people.mjs'
+import { COURT_ADMIN, DIVISION_HEAD, JUDGE } from './support/people.mjs'
 import { screenshot } from './support/screenshots.mjs'
 import { browserSuite } from './support/suite.mjs'
 
@@ -93,5 +93,14 @@ browserSuite('approvals: a leave from the judge to the 庭长', { pages: ['kit',
     await page.getByText('同意，注意交接好手头案件').waitFor()
     await screenshot(page, 'approvals-approved')
     expectNoProblems(judge)
+  })
+
+  test('the court\'s 考勤管理员 finds the finished leave in 抄送我的', async () => {
+    const admin = await court.phone()
+    const { page } = admin
+    await loginWithPicker(page, COURT_ADMIN, { path: '/apps/approvals/ui/#/copied' })
+    await page.locator(`[data-test="copied-row-${instanceId}"]`).getByText('已通过').waitFor()
+    await screenshot(page, 'approvals-copied')
+    expectNoProblems(admin)
   })
 })

@@ -31,9 +31,14 @@ browserSuite('console: the court admin reloads the configuration', { pages: ['ki
   test('the 综合管理员 reloads the configuration and sees the result', async () => {
     const { page } = admin
     await page.getByRole('button', { name: '重新加载配置' }).click()
+    await page.locator('.van-toast').getByText('已重新加载').waitFor()
     const result = page.locator('.reload-result[data-ok="true"]')
-    await result.waitFor()
     await result.getByText('重新加载结果').waitFor()
+    // The same file again: every plugin is listed, none changed.
+    for (const plugin of ['approvals', 'hello', 'rooms']) {
+      await result.locator('.van-cell').filter({ hasText: plugin }).getByText('未变').waitFor()
+    }
+    await page.locator('.van-toast').waitFor({ state: 'hidden' })
     await screenshot(page, 'console-reload')
     expectNoProblems(admin)
   })
@@ -46,6 +51,16 @@ browserSuite('console: the court admin reloads the configuration', { pages: ['ki
     assert.match(await entry.innerText(), new RegExp(COURT_ADMIN.user_id))
     await expectAllInputsLabelled(page)
     await screenshot(page, 'console-audit')
+    expectNoProblems(admin)
+  })
+
+  test('the 综合管理员 sees the message backlogs', async () => {
+    const { page } = admin
+    await page.getByRole('tab', { name: '消息队列' }).click()
+    await page.getByText('发件箱（发往钉钉的消息）').waitFor()
+    await page.getByText('收件箱（钉钉事件）').waitFor()
+    await expectAllInputsLabelled(page)
+    await screenshot(page, 'console-queues')
     expectNoProblems(admin)
   })
 

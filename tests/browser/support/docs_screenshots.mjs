@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // SPDX-License-Identifier: Apache-2.0
 // Copies the main screenshots the browser tests took (<build>/screenshots/) into docs/screenshots/
-// at 375×812 (device scale 1, so each PNG stays small), for the README and docs/pages.md. Run it
+// at 375×812 (device scale 1, so each PNG stays small), for the README. Run it
 // after `ctest -L browser`; it fails naming any screenshot that is missing, unless --partial.
 //   node tests/browser/support/docs_screenshots.mjs [--build DIR] [--partial]
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
@@ -13,9 +13,10 @@ const { screenshotDir, sourceDir } = await import('./paths.mjs')
 const { launchChromium } = await import('./phone.mjs')
 
 // The pictures a reader sees before running anything, in the order of the flows.
-export const MAIN_SCREENSHOTS = [
-  'login-picker', 'workbench', 'rooms-grid', 'rooms-conflict', 'rooms-my-bookings',
-  'approvals-leave-form', 'approvals-task', 'approvals-approved', 'console-plugins'
+// README.md shows them in this order (its "What it looks like" table).
+const MAIN_SCREENSHOTS = [
+  'login-picker', 'workbench', 'rooms-grid', 'rooms-conflict', 'approvals-leave-form',
+  'workbench-badge', 'approvals-task', 'approvals-approved', 'console-reload'
 ]
 
 const target = join(sourceDir, 'docs/screenshots')

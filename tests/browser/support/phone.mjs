@@ -15,7 +15,8 @@ export const PHONE = {
 }
 
 // The flags COMMON.md gives for Debian's chromium on the build machines. playwright gives each
-// launch a fresh temporary profile (--user-data-dir) and removes it on close.
+// launch a fresh temporary profile (--user-data-dir) and removes it on close. (Native date and
+// time inputs still draw in en-US: Debian's chromium without chromium-l10n has no zh-CN UI.)
 export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
@@ -33,28 +34,31 @@ export async function launchChromium () {
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_FLAGS })
 }
 
+// Records into `problems` (strings) every console error, uncaught exception and failed request
+// of `page`.
+export function recordProblems (page, problems) {
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return
+    // A failed load names the resource in its location, not in its text.
+    const source = msg.location()?.url
+    // The browser asks for /favicon.ico by itself (DingTalk's webview does not); not the page's.
+    if (/\/favicon\.ico$/.test(source || '') && /status of 404/.test(msg.text())) return
+    problems.push(`console error on ${page.url()}: ${msg.text()}` +
+      (source && source !== page.url() ? ` (${source})` : ''))
+  })
+  page.on('pageerror', (err) => problems.push(`uncaught on ${page.url()}: ${err.stack || err}`))
+  page.on('requestfailed', (req) => {
+    problems.push(`request failed: ${req.method()} ${req.url()}: ${req.failure()?.errorText}`)
+  })
+}
+
 // A phone for one person: { context, page, problems }. `problems` lists every console error,
 // uncaught exception and failed request of its pages as text, in order.
 export async function openPhone (browser, { baseURL } = {}) {
   const context = await browser.newContext({ ...PHONE, baseURL })
   context.setDefaultTimeout(15_000)
   const problems = []
-  const watchPage = (page) => {
-    page.on('console', (msg) => {
-      if (msg.type() !== 'error') return
-      // A failed load names the resource in its location, not in its text.
-      const source = msg.location()?.url
-      // The browser asks for /favicon.ico by itself (DingTalk's webview does not); not the page's.
-      if (/\/favicon\.ico$/.test(source || '') && /status of 404/.test(msg.text())) return
-      problems.push(`console error on ${page.url()}: ${msg.text()}` +
-        (source && source !== page.url() ? ` (${source})` : ''))
-    })
-    page.on('pageerror', (err) => problems.push(`uncaught on ${page.url()}: ${err.stack || err}`))
-    page.on('requestfailed', (req) => {
-      problems.push(`request failed: ${req.method()} ${req.url()}: ${req.failure()?.errorText}`)
-    })
-  }
-  context.on('page', watchPage)
+  context.on('page', (page) => recordProblems(page, problems))
   const page = await context.newPage()
   return { context, page, problems }
 }
