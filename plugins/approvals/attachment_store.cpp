@@ -109,9 +109,12 @@ std::vector<int64_t> ids_in(const Template& tpl, const Json& form) {
 
 void link(Sql& tx, int64_t instance_id, const std::vector<int64_t>& ids) {
   for (int64_t id : ids) {
+    // A 400 like check_form's (not a Conflict, which a requesting plugin's retry would take for
+    // "already opened"): the next attempt's check_form names the field.
     if (auto holder = tx.one(kHolder, {id}))
-      throw courthub::Conflict("file " + std::to_string(id) + " was just attached to approval " +
-                               std::to_string((*holder)[0].as_int()));
+      throw courthub::InvalidArgument("file " + std::to_string(id) +
+                                      " was just attached to approval " +
+                                      std::to_string((*holder)[0].as_int()));
     tx.exec(
         "INSERT OR IGNORE INTO instance_attachment (instance_id, attachment_id) "
         "VALUES (?1, ?2)",

@@ -3,7 +3,7 @@
 // forms hold them.
 //
 // Ownership: rows are plain values. Threading: any, with the Sql given (writers take a
-// transaction's). Errors: courthub::Error from the host; link() throws Conflict as stated.
+// transaction's). Errors: courthub::Error from the host; link() throws InvalidArgument as stated.
 #pragma once
 
 #include <courthub/database.hpp>
@@ -49,8 +49,8 @@ std::vector<FieldError> check_form(const Sql& sql, const Template& tpl, Json& fo
                                    const std::string& originator);
 // The attachment ids a (checked) form holds.
 std::vector<int64_t> ids_in(const Template& tpl, const Json& form);
-// Records that `instance_id`'s form holds `ids`. Throws Conflict when one of them was taken by
-// another instance since check_form (two submits racing with the same file).
+// Records that `instance_id`'s form holds `ids`. Throws InvalidArgument when one of them was
+// taken by another instance since check_form (two submits racing with the same file).
 void link(Sql& tx, int64_t instance_id, const std::vector<int64_t>& ids);
 
 // Deletes uploads no instance holds that were made before `cutoff_ms`; returns how many.

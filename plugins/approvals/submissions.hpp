@@ -37,8 +37,8 @@ std::vector<FieldError> prepare(Submission& s, const courthub::Sql& db, Org& org
 
 // Opens the instance in one transaction: the row, its start record and CC, its first tasks (or
 // its completion when nobody is to be asked), the links to its attachments, and the
-// notifications. Throws Error(Conflict) when (source, request_id) already has an instance or an
-// attachment was taken by another instance since prepare.
+// notifications. Throws Error(Conflict) when (source, request_id) already has an instance, and
+// InvalidArgument when an attachment was taken by another instance since prepare.
 Submitted open_instance(Context& ctx, const Submission& s, const ResolvedChain& chain);
 
 // A person's submit: prepare, then open. Throws InvalidArgument whose details list each field
