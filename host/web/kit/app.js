@@ -9,6 +9,8 @@ import { ensureSession } from './login/ensure-session.js'
 import { setUnauthorizedHandler } from './api.js'
 import CourtPage from './components/CourtPage.vue'
 import EmptyState from './components/EmptyState.vue'
+import NativeField from './components/NativeField.vue'
+import DateTimeInput from './components/DateTimeInput.vue'
 
 export const PLUGIN_KEY = Symbol('courthub.plugin')
 
@@ -21,6 +23,8 @@ export async function createCourtApp(Root, { plugin = '', title = '', login = tr
   app.use(Vant)
   app.component('CourtPage', CourtPage)
   app.component('EmptyState', EmptyState)
+  app.component('NativeField', NativeField)
+  app.component('DateTimeInput', DateTimeInput)
   app.provide(PLUGIN_KEY, plugin)
   app.mount('#app')
   return app
