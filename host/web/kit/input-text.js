@@ -38,6 +38,20 @@ export function inputText(type, value) {
   return value
 }
 
+// A range of two such values, the day named once when both ends share it:
+// "2026年12月8日 周二 09:00 至 17:00", "2026年12月8日 周二 至 2026年12月10日 周四". An
+// unreadable end shows as it came; both missing give "".
+export function inputRangeText(type, start, end) {
+  const a = inputText(type, start) || (start ? String(start) : '')
+  const b = inputText(type, end) || (end ? String(end) : '')
+  if (!a || !b) return a || b
+  const [dayA, dayB] = [DATE_TIME.exec(start)?.[1], DATE_TIME.exec(end)?.[1]]
+  if (type === 'datetime-local' && dayA && dayA === dayB && inputText(type, end)) {
+    return `${a} 至 ${b.slice(b.lastIndexOf(' ') + 1)}`
+  }
+  return `${a} 至 ${b}`
+}
+
 // What an empty input of `type` asks for.
 export function inputPlaceholder(type) {
   if (type === 'time') return '请选择时间'

@@ -3,7 +3,7 @@
 // the same under any process time zone (ctest runs this with TZ=UTC and TZ=America/New_York).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { inputText, inputPlaceholder } from '../kit/input-text.js'
+import { inputText, inputRangeText, inputPlaceholder } from '../kit/input-text.js'
 
 test('a date reads as year, month, day and weekday', () => {
   assert.equal(inputText('date', '2026-12-07'), '2026年12月7日 周一')
@@ -40,4 +40,19 @@ test('each type has its own placeholder', () => {
   assert.equal(inputPlaceholder('date'), '请选择日期')
   assert.equal(inputPlaceholder('time'), '请选择时间')
   assert.equal(inputPlaceholder('datetime-local'), '请选择日期和时间')
+})
+
+test('a range names a shared day once', () => {
+  assert.equal(inputRangeText('datetime-local', '2026-12-08 09:00', '2026-12-08 17:00'),
+    '2026年12月8日 周二 09:00 至 17:00')
+  assert.equal(inputRangeText('datetime-local', '2026-12-08T09:00', '2026-12-09T12:00'),
+    '2026年12月8日 周二 09:00 至 2026年12月9日 周三 12:00')
+  assert.equal(inputRangeText('date', '2026-12-08', '2026-12-10'),
+    '2026年12月8日 周二 至 2026年12月10日 周四')
+})
+
+test('a range with an end missing or unreadable still shows what it has', () => {
+  assert.equal(inputRangeText('date', '2026-12-08', null), '2026年12月8日 周二')
+  assert.equal(inputRangeText('date', null, undefined), '')
+  assert.equal(inputRangeText('date', '2026-12-08', 'later'), '2026年12月8日 周二 至 later')
 })
