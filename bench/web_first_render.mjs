@@ -45,7 +45,7 @@ async function measure (browser, path, selector, session) {
   await context.addInitScript(watchFor, selector)
   const page = await context.newPage()
   const errors = []
-  recordProblems(page, errors)
+  recordProblems(page, errors, { ignoreFavicon: true })
   await page.goto(path)
   await page.waitForFunction(() => window.__firstRender !== undefined, null, { timeout: 15_000 })
   const ms = await page.evaluate(() => window.__firstRender)

@@ -49,6 +49,11 @@ class GroupCommit {
   // For tests and metrics: transactions committed and writes carried.
   uint64_t commits() const { return commits_.load(); }
   uint64_t writes() const { return writes_.load(); }
+  // Writes waiting for a leader to take them into a batch.
+  size_t queued() const {
+    std::lock_guard lock(mu_);
+    return queue_.size();
+  }
 
  private:
   enum State : int { kWaiting = 0, kDone = 1, kLead = 2 };
@@ -65,7 +70,7 @@ class GroupCommit {
   Database& db_;
   size_t max_batch_;
   Isolation isolation_;
-  std::mutex mu_;  // guards queue_ and leader_active_
+  mutable std::mutex mu_;  // guards queue_ and leader_active_
   std::deque<std::shared_ptr<Pending>> queue_;
   bool leader_active_ = false;
   std::atomic<uint64_t> commits_{0};

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "attachment_routes.hpp"
 #include "commands.hpp"
 #include "context.hpp"
 #include "dingtalk_mirror.hpp"
@@ -36,6 +37,7 @@ class Approvals {
     ctx_ = std::make_unique<Context>(host_, settings_);
     r.migrate(migrations());
     register_routes(r, *ctx_);
+    register_attachment_routes(r, *ctx_);
     register_commands(r, *ctx_);
     register_card_actions(r, *ctx_);
     for (const std::string& source : settings_.request_sources) {
@@ -52,6 +54,9 @@ class Approvals {
                 [this](const courthub::Event& e) { mirror_task_event(*ctx_, e); });
     r.schedule("remind-pending", "*/10 * * * *",
                [this](const courthub::Job& j) { remind_pending(*ctx_, j.scheduled_ms); });
+    r.schedule("purge-attachments", "17 * * * *", [this](const courthub::Job& j) {
+      purge_unused_attachments(*ctx_, j.scheduled_ms);
+    });
     if (settings_.templates.empty())
       host_.warn("no approval templates configured: add settings.templates "
                  "(plugins/approvals/demo-settings.yaml has examples)");

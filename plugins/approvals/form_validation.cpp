@@ -175,15 +175,20 @@ class FormChecker {
     }
   }
 
+  // Items are the upload's answers, {"id": n, ...}: the id is what counts (the store checks it
+  // and rewrites name, type and size from the file); other keys are accepted and replaced.
   void attachments(const FieldSpec& f, const Json& v, const std::string& where) {
-    if (!v.is_array())
-      return add(where, f.label + " must be a list of files {file_id, name}");
+    if (!v.is_array()) return add(where, f.label + " must be a list of uploaded files {id, name}");
+    std::set<int64_t> seen;
     for (size_t i = 0; i < v.size(); ++i) {
       const Json& a = v.at(i);
-      if (!a.is_object() || json::get<std::string>(a, "file_id").empty() ||
-          json::get<std::string>(a, "name").empty())
+      const Json* id = a.is_object() ? json::find(a, "id") : nullptr;
+      if (!id || !id->is_number_integer() || id->get<int64_t>() <= 0)
         return add(where + "[" + std::to_string(i) + "]",
-                   f.label + ": each file is {file_id, name} (ids from the upload)");
+                   f.label + ": each file is {id, ...} with the id POST /attachments answered");
+      if (!seen.insert(id->get<int64_t>()).second)
+        return add(where,
+                   f.label + " lists file " + std::to_string(id->get<int64_t>()) + " twice");
     }
     items(f, v, where);
   }

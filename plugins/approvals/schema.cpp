@@ -108,6 +108,29 @@ CREATE TABLE dispatch (
       // Messages and events now go out through the SDK's transaction (effects.hpp); the host
       // hands over whatever a crash left in its own table.
       {2, "drop dispatch", "DROP TABLE dispatch;"},
+      {3, "attachments", R"SQL(
+-- Files uploaded for attachment fields (POST /attachments); the bytes live here, in the plugin's
+-- own database, capped by the host's server.max_body_bytes.
+CREATE TABLE attachment (
+  id         INTEGER PRIMARY KEY,
+  uploader   TEXT NOT NULL,     -- userid
+  name       TEXT NOT NULL,     -- UTF-8, as uploaded
+  type       TEXT NOT NULL,     -- media type
+  size       INTEGER NOT NULL,  -- bytes
+  sha256     TEXT NOT NULL,     -- lower-case hex
+  content    BLOB NOT NULL,
+  created_ms INTEGER NOT NULL
+);
+CREATE INDEX attachment_by_created ON attachment(created_ms);
+
+-- Which instances' forms hold which files (who may download them follows from it).
+CREATE TABLE instance_attachment (
+  instance_id   INTEGER NOT NULL REFERENCES instance(id),
+  attachment_id INTEGER NOT NULL REFERENCES attachment(id),
+  PRIMARY KEY (attachment_id, instance_id)
+);
+CREATE INDEX instance_attachment_by_instance ON instance_attachment(instance_id);
+)SQL"},
   };
   return kMigrations;
 }

@@ -2,13 +2,17 @@
 // Submit: validate the form, resolve the chain, open the instance and its first tasks.
 #include "submissions.hpp"
 
+#include "attachment_store.hpp"
 #include "directory_org.hpp"
 #include "value_text.hpp"
 
 namespace approvals {
 
-std::vector<FieldError> prepare(const Submission& s, Org& org, ResolvedChain& chain) {
+std::vector<FieldError> prepare(Submission& s, const courthub::Sql& db, Org& org,
+                                ResolvedChain& chain) {
   auto errors = validate_form(*s.tpl, s.form, s.originator, org);
+  if (errors.empty())
+    errors = attachment_store::check_form(db, *s.tpl, s.form, s.originator.user_id);
   // The chain depends on form values (conditions), so it is resolved only for a valid form; the
   // choices are still checked so that one round trip reports everything.
   chain = ApprovalChain(*s.tpl, s.originator, org)
@@ -38,6 +42,7 @@ Submitted open_instance(Context& ctx, const Submission& s, const ResolvedChain& 
     row.request_id = s.request_id;
     row.created_ms = row.updated_ms = now;
     instance_store::insert(tx, row);  // a second (source, request_id) throws Conflict here
+    attachment_store::link(tx, row.id, attachment_store::ids_in(*s.tpl, row.form));
 
     Transition t = InstanceMachine::start(row.plan, {row.originator, row.originator_name},
                                           chain.cc_start);
@@ -51,14 +56,15 @@ Submitted open_instance(Context& ctx, const Submission& s, const ResolvedChain& 
 Submitted submit(Context& ctx, const Submission& s) {
   RequestOrg org(ctx.host.directory());
   ResolvedChain chain;
-  auto errors = prepare(s, org, chain);
+  Submission checked = s;
+  auto errors = prepare(checked, ctx.host.db(), org, chain);
   if (!errors.empty()) {
     std::string message = std::to_string(errors.size()) + " problem(s) with the " + s.tpl->name +
                           " form: " + errors.front().message;
     if (errors.size() > 1) message += "; …";
     throw courthub::InvalidArgument(message, field_errors_json(errors));
   }
-  return open_instance(ctx, s, chain);
+  return open_instance(ctx, checked, chain);
 }
 
 }  // namespace approvals

@@ -28,13 +28,17 @@ struct Submitted {
   std::vector<TaskRow> tasks;  // opened by the start
 };
 
-// Checks the form and the choices and resolves the chain (directory queries happen here, outside
-// any transaction). Returns every problem; `chain` is usable only when there are none.
-std::vector<FieldError> prepare(const Submission& s, Org& org, ResolvedChain& chain);
+// Checks the form (its attachments in `db`: attachment_store::check_form, which rewrites each
+// file to its stored {id, name, type, size}) and the choices, and resolves the chain (directory
+// queries happen here, outside any transaction). Returns every problem; `chain` is usable only
+// when there are none.
+std::vector<FieldError> prepare(Submission& s, const courthub::Sql& db, Org& org,
+                                ResolvedChain& chain);
 
 // Opens the instance in one transaction: the row, its start record and CC, its first tasks (or
-// its completion when nobody is to be asked), and the notifications. Throws Error(Conflict) when
-// (source, request_id) already has an instance.
+// its completion when nobody is to be asked), the links to its attachments, and the
+// notifications. Throws Error(Conflict) when (source, request_id) already has an instance, and
+// InvalidArgument when an attachment was taken by another instance since prepare.
 Submitted open_instance(Context& ctx, const Submission& s, const ResolvedChain& chain);
 
 // A person's submit: prepare, then open. Throws InvalidArgument whose details list each field

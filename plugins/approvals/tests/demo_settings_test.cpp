@@ -100,8 +100,7 @@ TEST_F(DemoSettings, SealNeedsTheChosenReviewerAndThePresidentForTheCourtSeal) {
                             {"document", "关于某某的函"},
                             {"copies", 2},
                             {"department", "9001"},
-                            {"files", Json::array({Json::object({{"file_id", "f-1"},
-                                                                 {"name", "函.pdf"}})})},
+                            {"files", Json::array({upload_pdf("T-011")})},
                             {"reason", "对外发函"}});
   int64_t id = submit("T-011", "seal", form, Json::object({{"reviewer", "T-014"}}));
   std::vector<std::string> approvers;

@@ -52,7 +52,7 @@ TEST_F(FormTest, AcceptsAValidForm) {
   auto errors = check(R"({"title": "请假", "code": "A123", "body": "因病", "days": 1.5,
     "count": 3, "amount": 12.34, "day": "2024-02-29", "when": ["2024-05-01 09:00",
     "2024-05-02T18:00"], "kind": "病假", "seals": ["院章"], "who": ["T-012"], "boss": "T-010",
-    "dept": "9001", "files": [{"file_id": "f1", "name": "证明.pdf", "size": 1024}],
+    "dept": "9001", "files": [{"id": 1, "name": "证明.pdf", "size": 1024}],
     "items": [{"what": "车票", "amount": 100}]})");
   for (auto& e : errors) ADD_FAILURE() << e.field << ": " << e.message;
 }
@@ -116,10 +116,15 @@ TEST_F(FormTest, ChecksPeopleAndDepartmentsInTheDirectory) {
 }
 
 TEST_F(FormTest, ChecksAttachmentReferences) {
-  EXPECT_NE(error(R"({"title": "a", "files": [{"name": "x"}]})", "files[0]").find("file_id"),
+  // Each file is the upload's answer {id, ...}; the id is what counts.
+  EXPECT_NE(error(R"({"title": "a", "files": [{"name": "x"}]})", "files[0]").find("{id, ...}"),
             std::string::npos);
-  EXPECT_NE(error(R"({"title": "a", "files": [{"file_id": "1", "name": "a"},
-    {"file_id": "2", "name": "b"}, {"file_id": "3", "name": "c"}]})", "files")
+  EXPECT_NE(error(R"({"title": "a", "files": [{"id": "f-1"}]})", "files[0]").find("{id, ...}"),
+            std::string::npos);
+  EXPECT_NE(error(R"({"title": "a", "files": [{"id": 4}, {"id": 4}]})", "files").find("twice"),
+            std::string::npos);
+  EXPECT_NE(error(R"({"title": "a", "files": [{"id": 1, "name": "a"},
+    {"id": 2, "name": "b"}, {"id": 3, "name": "c"}]})", "files")
                 .find("at most 2"),
             std::string::npos);
 }

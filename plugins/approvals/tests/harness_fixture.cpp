@@ -130,6 +130,26 @@ Json room_form() {
                        {"attendees", 12}});
 }
 
+HttpResult ApprovalsTest::upload_as(const std::string& user, const std::string& name,
+                                     const std::string& type, const std::string& bytes) {
+  std::string encoded;
+  static const char* kHex = "0123456789ABCDEF";
+  for (unsigned char c : name) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.')
+      encoded += static_cast<char>(c);
+    else
+      encoded += std::string("%") + kHex[c >> 4] + kHex[c & 0xf];
+  }
+  return harness().as(user).request("POST", "/attachments", bytes, type,
+                                    {{"x-file-name", encoded}});
+}
+
+Json ApprovalsTest::upload_pdf(const std::string& user, const std::string& name) {
+  auto r = upload_as(user, name, "application/pdf", "%PDF-1.4\n% test\n%%EOF\n");
+  EXPECT_EQ(r.status, 201) << r.body;
+  return r.status == 201 ? r.json() : Json();
+}
+
 void ApprovalsTest::SetUp() {
   courthub::testing::HarnessOptions options;
   options.settings = settings();

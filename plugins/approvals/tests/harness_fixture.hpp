@@ -50,6 +50,11 @@ class ApprovalsTest : public ::testing::Test {
   int64_t submit(const std::string& user, const std::string& tpl, const Json& form,
                  const Json& approvers = Json());
   HttpResult act(const std::string& user, int64_t instance, Json body);
+  // POST /attachments as `user`: `bytes` as the body, `name` percent-encoded in X-File-Name.
+  HttpResult upload_as(const std::string& user, const std::string& name, const std::string& type,
+                       const std::string& bytes);
+  // Uploads a small PDF and expects 201; returns {id, name, type, size} (null on failure).
+  Json upload_pdf(const std::string& user, const std::string& name = "函.pdf");
   HttpResult agree(const std::string& user, int64_t instance, const std::string& comment = "");
   // The id of `user`'s RUNNING task in the instance (0 if none).
   int64_t task_of(int64_t instance, const std::string& user);

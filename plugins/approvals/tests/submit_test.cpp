@@ -15,7 +15,8 @@ TEST_F(Submit, RegistersItsRoutesCommandsCardsEventsAndJobs) {
   auto routes = h.routes();
   for (const char* r : {"GET /templates", "GET /templates/{code}", "POST /instances",
                         "GET /instances", "GET /instances/submitted", "GET /instances/copied",
-                        "GET /instances/{id}", "POST /instances/{id}/actions", "GET /tasks"})
+                        "GET /instances/{id}", "POST /instances/{id}/actions", "GET /tasks",
+                        "POST /attachments", "GET /attachments/{id}"})
     EXPECT_NE(std::find(routes.begin(), routes.end(), r), routes.end()) << r;
   EXPECT_EQ(h.commands(), (Names{"approvals", "approve", "refuse", "approval"}));
   EXPECT_EQ(h.card_actions(), (Names{"approvals.agree", "approvals.refuse"}));
@@ -24,7 +25,8 @@ TEST_F(Submit, RegistersItsRoutesCommandsCardsEventsAndJobs) {
                    "attendance.approval_requested", "attendance.approval_canceled",
                    "lawyers.approval_requested", "lawyers.approval_canceled",
                    "bpms_instance_change", "bpms_task_change"}));
-  EXPECT_EQ(h.jobs(), (Names{"remind-pending */10 * * * * Asia/Shanghai"}));
+  EXPECT_EQ(h.jobs(), (Names{"remind-pending */10 * * * * Asia/Shanghai",
+                             "purge-attachments 17 * * * * Asia/Shanghai"}));
 }
 
 TEST_F(Submit, ListsTheTemplatesTheCallerMayUse) {

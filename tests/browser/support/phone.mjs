@@ -35,14 +35,15 @@ export async function launchChromium () {
 }
 
 // Records into `problems` (strings) every console error, uncaught exception and failed request
-// of `page`.
-export function recordProblems (page, problems) {
+// of `page`. The pages declare their icon (docs/pages.md), so the browser's own /favicon.ico
+// request is a problem too, unless `ignoreFavicon` (for a plain page such as hello's, which
+// DingTalk's webview would open without asking for one).
+export function recordProblems (page, problems, { ignoreFavicon = false } = {}) {
   page.on('console', (msg) => {
     if (msg.type() !== 'error') return
     // A failed load names the resource in its location, not in its text.
     const source = msg.location()?.url
-    // The browser asks for /favicon.ico by itself (DingTalk's webview does not); not the page's.
-    if (/\/favicon\.ico$/.test(source || '') && /status of 404/.test(msg.text())) return
+    if (ignoreFavicon && /\/favicon\.ico$/.test(source || '') && /status of 404/.test(msg.text())) return
     problems.push(`console error on ${page.url()}: ${msg.text()}` +
       (source && source !== page.url() ? ` (${source})` : ''))
   })

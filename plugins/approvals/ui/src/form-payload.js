@@ -11,13 +11,12 @@ export function submission(code, form, choices) {
 }
 
 // {"<error key>": message} for required fields and 发起人自选 choices left empty, checked before
-// asking the server (which checks again). Attachments cannot be added on the page, so their
-// requirement is left for the server to state.
+// asking the server (which checks again).
 export function missingRequired(fields, choices, sent) {
   const out = {}
   for (const f of fields)
-    if (f.required && f.type !== 'attachment' && sent.form[f.name] === undefined)
-      out[f.name] = `请填写${f.label}`
+    if (f.required && sent.form[f.name] === undefined)
+      out[f.name] = f.type === 'attachment' ? `请上传${f.label}` : `请填写${f.label}`
   for (const c of choices)
     if (sent.approvers[c.name] === undefined) out[`approvers.${c.name}`] = `请选择${c.label}`
   return out

@@ -23,11 +23,13 @@ test('required fields and choices left empty are named by their error keys', () 
   const sent = submission('leave', { days: 2 }, {})
   assert.deepEqual(missingRequired(fields, choices, sent), {
     leave_type: '请填写请假类型',
+    proof: '请上传证明材料',
     'approvers.reviewer': '请选择审核人',
   })
 })
 
-test('a complete form has nothing missing; a required attachment is left to the server', () => {
-  const sent = submission('leave', { leave_type: '病假', days: 1 }, { reviewer: 'T-012' })
+test('a complete form, its files uploaded, has nothing missing', () => {
+  const sent = submission('leave', { leave_type: '病假', days: 1,
+    proof: [{ id: 3, name: '证明.pdf', type: 'application/pdf', size: 812 }] }, { reviewer: 'T-012' })
   assert.deepEqual(missingRequired(fields, choices, sent), {})
 })
