@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// SHA-256 (FIPS 180-4) of a byte string, for the digest stored with each attachment.
-// The SDK has no digest and a plugin links nothing but the SDK, so it is computed here.
+// SHA-256 of a byte string, for the digest stored with each attachment (OpenSSL's libcrypto,
+// which the host links too).
 #pragma once
 
 #include <string>
@@ -8,7 +8,8 @@
 
 namespace approvals {
 
-// The digest of `bytes` as 64 lower-case hex digits. Pure; any thread; no errors.
+// The digest of `bytes` as 64 lower-case hex digits. Any thread. Throws std::runtime_error only
+// if OpenSSL has no SHA-256 (a broken installation).
 std::string sha256_hex(std::string_view bytes);
 
 }  // namespace approvals
