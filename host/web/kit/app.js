@@ -10,6 +10,8 @@ import { setUnauthorizedHandler } from './api.js'
 import PersonPicker from './components/PersonPicker.vue'
 import CourtPage from './components/CourtPage.vue'
 import EmptyState from './components/EmptyState.vue'
+import NativeField from './components/NativeField.vue'
+import DateTimeInput from './components/DateTimeInput.vue'
 
 export const PLUGIN_KEY = Symbol('courthub.plugin')
 
@@ -23,6 +25,8 @@ export async function createCourtApp(Root, { plugin = '', title = '', login = tr
   app.component('PersonPicker', PersonPicker)
   app.component('CourtPage', CourtPage)
   app.component('EmptyState', EmptyState)
+  app.component('NativeField', NativeField)
+  app.component('DateTimeInput', DateTimeInput)
   app.provide(PLUGIN_KEY, plugin)
   app.mount('#app')
   return app

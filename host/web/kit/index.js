@@ -16,3 +16,6 @@ export {
 } from './dates.js'
 export { default as CourtPage } from './components/CourtPage.vue'
 export { default as EmptyState } from './components/EmptyState.vue'
+export { default as NativeField } from './components/NativeField.vue'
+export { default as DateTimeInput } from './components/DateTimeInput.vue'
+export { inputText, inputRangeText, inputPlaceholder } from './input-text.js'
