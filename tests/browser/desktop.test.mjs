@@ -5,7 +5,7 @@
 // page column stays centred and readable (the kit caps it at 560 px) with nothing outside it,
 // every input has a label and nothing is logged as an error. Screenshots: desktop-*.png.
 import { test } from 'node:test'
-import { expectAllInputsLabelled, expectNoProblems, expectPageColumn } from './support/checks.mjs'
+import { expectAllInputsLabelled, expectNoProblems, expectPageColumn, settled } from './support/checks.mjs'
 import { loginWithPicker } from './support/login.mjs'
 import { COURT_ADMIN, JUDGE } from './support/people.mjs'
 import { DESKTOP } from './support/phone.mjs'
@@ -15,6 +15,7 @@ import { browserSuite } from './support/suite.mjs'
 // Every check a desktop page gets, then its screenshot.
 async function expectDesktopPage (browser, name) {
   const { page } = browser
+  await settled(page)
   await expectPageColumn(page)
   await expectAllInputsLabelled(page)
   await screenshot(page, `desktop-${name}`)
@@ -65,5 +66,22 @@ browserSuite('desktop: the pages in a desktop window', {
     await page.locator('.app-tile[data-plugin="console"]').click()
     await page.locator('.plugin-row[data-plugin="approvals"]').getByText('运行中').waitFor()
     await expectDesktopPage(admin, 'console')
+  })
+
+  // Vant's popups are fixed to the window: the kit keeps its bars in the column
+  // (host/web/kit/style/court.css) but not the popups, so on a desktop a form sliding up spans
+  // all 1280 px. A todo until the kit does (reported, not failed).
+  test('the booking form and the person picker slide up inside the column', {
+    todo: 'kit: .van-popup--bottom spans the whole desktop window'
+  }, async () => {
+    const { page } = judge
+    await page.goto('/apps/rooms/ui/')
+    await page.locator('[data-test="cell-hp-301-10"][data-state="free"]').click()
+    await page.locator('[data-test="booking-form"]').waitFor()
+    await expectDesktopPage(judge, 'rooms-book-form')
+    await page.goto('/apps/approvals/ui/#/new/seal')
+    await page.locator('[data-test="choice-reviewer"] input').click()
+    await page.locator(`[data-test="person-search"]`).waitFor()
+    await expectDesktopPage(judge, 'approvals-person-picker')
   })
 })

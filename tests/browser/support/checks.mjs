@@ -38,9 +38,10 @@ export async function expectAllInputsLabelled (page) {
 
 // The page in its column, at any window size: the document does not scroll sideways; the kit's
 // page column (#app, --court-width in host/web/kit/style/court.css) is centred and between
-// `minWidth` (still readable) and `maxWidth` px wide; Vant's fixed bars (tab bar, submit and
-// action bars) lie inside it; and nothing else sticks out of it, unless a scrolling or clipping
-// box inside the column holds it (the rooms grid scrolls sideways within the page).
+// `minWidth` (still readable) and `maxWidth` px wide; Vant's fixed parts (tab bar, submit and
+// action bars, and open popups: a form sliding up, a picker, a dialog) lie inside it; and nothing
+// else sticks out of it, unless a scrolling or clipping box inside the column holds it (the rooms
+// grid scrolls sideways within the page). Call it once animations have ended (settled()).
 export async function expectPageColumn (page, { minWidth = 320, maxWidth = 560 } = {}) {
   const layout = await page.evaluate(() => {
     const doc = document.documentElement
@@ -51,8 +52,8 @@ export async function expectPageColumn (page, { minWidth = 320, maxWidth = 560 }
       `${el.dataset.test ? `[data-test=${el.dataset.test}]` : ''}`
     const shown = (el, r) => r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'
     const inside = (r) => r.left >= col.left - 1 && r.right <= col.right + 1
-    // Held by an ancestor inside the column that clips or scrolls sideways, or fixed (popups,
-    // toasts and the bars are checked on their own).
+    // Held by an ancestor inside the column that clips or scrolls sideways, or fixed (the bars
+    // and popups are checked on their own; toasts and overlays cover the window on purpose).
     const held = (el) => {
       for (let a = el; a && a !== app; a = a.parentElement) {
         const style = getComputedStyle(a)
@@ -64,7 +65,7 @@ export async function expectPageColumn (page, { minWidth = 320, maxWidth = 560 }
     const sticking = [...app.querySelectorAll('*')]
       .filter((el) => { const r = el.getBoundingClientRect(); return shown(el, r) && !inside(r) && !held(el) })
       .map((el) => { const r = el.getBoundingClientRect(); return `${name(el)} ${Math.round(r.left)}..${Math.round(r.right)}` })
-    const bars = [...document.querySelectorAll('.van-tabbar--fixed, .van-submit-bar, .van-action-bar')]
+    const bars = [...document.querySelectorAll('.van-tabbar--fixed, .van-submit-bar, .van-action-bar, .van-popup')]
       .filter((el) => shown(el, el.getBoundingClientRect()) && !inside(el.getBoundingClientRect()))
       .map((el) => { const r = el.getBoundingClientRect(); return `${name(el)} ${Math.round(r.left)}..${Math.round(r.right)}` })
     return {
@@ -83,6 +84,11 @@ export async function expectPageColumn (page, { minWidth = 320, maxWidth = 560 }
     `${where}: the page column is ${width} px wide (${minWidth}–${maxWidth} expected)`)
   assert.ok(Math.abs(left - (layout.viewport - width) / 2) <= 1,
     `${where}: the page column (${width} px at ${left}) is not centred in ${layout.viewport} px`)
-  assert.deepEqual(layout.bars, [], `${where}: fixed bars outside the page column (${Math.round(left)}..${Math.round(left + width)})`)
+  assert.deepEqual(layout.bars, [], `${where}: fixed bars or popups outside the page column (${Math.round(left)}..${Math.round(left + width)})`)
   assert.deepEqual(layout.sticking, [], `${where}: content outside the page column (${Math.round(left)}..${Math.round(left + width)})`)
+}
+
+// Resolves once no animation or transition runs on the page (a popup has slid in, a toast faded).
+export async function settled (page) {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
 }
