@@ -5,7 +5,7 @@
 // page column stays centred and readable (the kit caps it at 560 px) with nothing outside it,
 // every input has a label and nothing is logged as an error. Screenshots: desktop-*.png.
 import { test } from 'node:test'
-import { expectAllInputsLabelled, expectNoProblems, expectPageColumn, settled } from './support/checks.mjs'
+import { expectAllInputsLabelled, expectNoProblems, expectPageColumn } from './support/checks.mjs'
 import { loginWithPicker } from './support/login.mjs'
 import { COURT_ADMIN, JUDGE } from './support/people.mjs'
 import { DESKTOP } from './support/phone.mjs'
@@ -15,7 +15,6 @@ import { browserSuite } from './support/suite.mjs'
 // Every check a desktop page gets, then its screenshot.
 async function expectDesktopPage (browser, name) {
   const { page } = browser
-  await settled(page)
   await expectPageColumn(page)
   await expectAllInputsLabelled(page)
   await screenshot(page, `desktop-${name}`)

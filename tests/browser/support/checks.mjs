@@ -41,8 +41,9 @@ export async function expectAllInputsLabelled (page) {
 // `minWidth` (still readable) and `maxWidth` px wide; Vant's fixed parts (tab bar, submit and
 // action bars, and open popups: a form sliding up, a picker, a dialog) lie inside it; and nothing
 // else sticks out of it, unless a scrolling or clipping box inside the column holds it (the rooms
-// grid scrolls sideways within the page). Call it once animations have ended (settled()).
+// grid scrolls sideways within the page). Measured once animations have ended.
 export async function expectPageColumn (page, { minWidth = 320, maxWidth = 560 } = {}) {
+  await settled(page)
   const layout = await page.evaluate(() => {
     const doc = document.documentElement
     const app = document.getElementById('app')
