@@ -17,6 +17,7 @@
 #include "host/http/admin_endpoints.hpp"
 #include "host/http/app_catalog.hpp"
 #include "host/http/apps_endpoint.hpp"
+#include "host/http/directory_endpoint.hpp"
 #include "host/http/host_pages.hpp"
 #include "host/http/identity.hpp"
 #include "host/http/me_endpoints.hpp"
@@ -175,6 +176,7 @@ Outcome Server::start(config::Config cfg) {
   http::add_admin_endpoints(p->router, *p->auth, admin);
   http::add_apps_endpoint(p->router, *p->plugins, *p->auth, p->metrics, clock_);
   http::add_me_endpoints(p->router, *p->sessions, *p->directory, p->apps, clock_);
+  http::add_directory_endpoint(p->router, *p->sessions, *p->directory, clock_);
   dingtalk::add_auth_config_endpoint(p->router, c.dingtalk, clock_);
   const std::string share = config::host_env()("COURTHUB_SHARE").value_or("");
   http::add_host_pages(p->router, std::filesystem::path(share) / "web" / "kit");

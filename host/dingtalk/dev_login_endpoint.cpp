@@ -3,17 +3,17 @@
 // to pick from; POST /auth/dev {"user_id"} asks the DingTalk double for that user's auth code and
 // exchanges it exactly as /auth/dingtalk does (answer_login). Both answer 404 while it is off.
 
-#include <algorithm>
-
 #include "host/dingtalk/channel.hpp"
+#include "host/directory/people_search.hpp"
 #include "host/directory/query.hpp"
+#include "host/http/directory_endpoint.hpp"
 #include "host/log.hpp"
 
 namespace courthub::dingtalk {
 namespace {
 
-constexpr int kDefaultLimit = 50;
-constexpr int kMaxLimit = 500;
+constexpr size_t kDefaultLimit = 50;
+constexpr size_t kMaxLimit = 500;
 
 bool dev_login_on(http::Exchange& ex, const ChannelContext& ctx) {
   if (ctx.config.dev_login) return true;
@@ -22,40 +22,17 @@ bool dev_login_on(http::Exchange& ex, const ChannelContext& ctx) {
   return false;
 }
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
-// GET /auth/dev/users?q=&limit=: people whose name, user id, court name or court code contains
-// q, in user-id order.
+// GET /auth/dev/users?q=&court=&role=&limit=: the people directory::search_people finds (no
+// caller, so no court first), as the pages' user JSON.
 void list_users(http::Exchange& ex, ChannelContext& ctx) {
   if (!http::allow_methods(ex, {"GET"})) return;
   if (!dev_login_on(ex, ctx)) return;
-  std::string q = ex.query_value("q").value_or("");
-  int limit = kDefaultLimit;
-  if (auto l = ex.query_value("limit")) {
-    try {
-      limit = std::clamp(std::stoi(*l), 1, kMaxLimit);
-    } catch (...) {
-      ex.respond_error(400, "invalid_argument", "limit must be a number from 1 to 500", "",
-                       Json::object({{"fields", Json::array({Json::object(
-                                                    {{"field", "limit"},
-                                                     {"message", "expected 1 to 500"}})})}}));
-      return;
-    }
-  }
+  auto search = http::read_people_search(ex, kDefaultLimit, kMaxLimit);
+  if (!search) return;
   auto snapshot = ctx.directory->snapshot();
   Json users = Json::array();
-  for (const directory::Person* p : snapshot->people("", 0, "")) {
-    if (static_cast<int>(users.size()) >= limit) break;
-    const directory::Court* court = snapshot->court(p->court_code);
-    std::string court_name = court ? court->name : "";
-    if (!q.empty() && !contains(p->name, q) && !contains(p->user_id, q) &&
-        !contains(court_name, q) && !contains(p->court_code, q)) {
-      continue;
-    }
+  for (const directory::Person* p : directory::search_people(*snapshot, *search))
     users.push_back(directory::to_user_json(*snapshot, *p));
-  }
   ex.respond_json(200, Json::object({{"users", users}}));
 }
 

@@ -7,7 +7,6 @@
 #include "approvers_preview.hpp"
 #include "directory_org.hpp"
 #include "instance_views.hpp"
-#include "people_search.hpp"
 #include "submissions.hpp"
 #include "value_text.hpp"
 #include "visibility.hpp"
@@ -171,20 +170,6 @@ void register_routes(courthub::Registrar& r, Context& ctx) {
     return Response::json(preview_approvers(*t, v.as_originator(),
                                             form && !form->is_null() ? *form : Json::object(),
                                             choices ? *choices : Json(), org));
-  });
-
-  r.route("GET", "/people", [&ctx](const Request& req) {
-    Viewer v = staff_viewer(req, "search the directory");
-    std::string q = req.query_value("q").value_or("");
-    if (q.size() > 100) throw InvalidArgument("q takes at most 100 bytes");
-    int64_t limit = 20;
-    if (auto text = req.query_value("limit")) {
-      Json j(*text);
-      limit = id_from(&j);
-      if (limit < 1 || limit > 50) throw InvalidArgument("limit must be 1 to 50");
-    }
-    return Response::json(search_people(ctx.host.directory(), v.court_code, trim(q),
-                                        static_cast<size_t>(limit)));
   });
 
   // The choices of a department field: the caller's court's departments (the rule

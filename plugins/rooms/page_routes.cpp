@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
-// What the mini-app's pages need besides bookings and hearings: colleagues to invite, and what
-// the caller may do here (so a page offers only what the server will accept).
+// What the mini-app's pages need besides bookings and hearings: what the caller may do here (so
+// a page offers only what the server will accept). Colleagues to invite are found through the
+// host (GET /directory/people).
 #include <courthub/error.hpp>
 
 #include "booking_request.hpp"
 #include "hearing_rules.hpp"
-#include "people_search.hpp"
 #include "route_support.hpp"
 #include "routes.hpp"
-
-namespace json = courthub::json;
 
 namespace rooms {
 
@@ -18,22 +16,6 @@ using courthub::Request;
 using courthub::Response;
 
 void register_page_routes(courthub::Registrar& r, RoomsApp& app) {
-  // GET /people?q=&court=&role=&limit=  — colleagues to invite, best match first.
-  r.route("GET", "/people", [&app](const Request& req) {
-    Json q = query_object(req);
-    std::string court = court_of(req.caller, q);
-    FieldErrors errors;
-    int limit = query_int(q, "limit", 1, 100, errors).value_or(20);
-    std::string word = json::get<std::string>(q, "q");
-    if (word.size() > 60) errors.add("/q", "is at most 60 bytes");
-    errors.throw_if_any();
-    courthub::PeopleQuery pq{court, "", json::get<std::string>(q, "role")};
-    Json people = Json::array();
-    for (auto& p : search_people(app.host.directory().people(pq), word, limit))
-      people.push_back(person_json(p));
-    return Response::json(Json::object({{"court", court}, {"people", people}}));
-  });
-
   // GET /my/permissions  — what the caller may do in this plugin, and its limits.
   r.route("GET", "/my/permissions", [&app](const Request& req) {
     require_person(req.caller);

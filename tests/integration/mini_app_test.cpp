@@ -8,6 +8,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "dingtalk_client.hpp"
 
@@ -150,6 +152,38 @@ TEST_F(MiniApp, MeNeedsASession) {
   auto admin = host_->get("/me", token_of(kCourtAdmin));
   ASSERT_EQ(admin.status, 200) << admin.body;
   EXPECT_EQ(admin.json()["console"], true);
+}
+
+// The pages' person pickers: one search of the host's directory, the caller's court first.
+TEST_F(MiniApp, DirectoryPeopleFindsColleaguesForASession) {
+  EXPECT_EQ(host_->get("/directory/people?q=x").status, 401);
+  EXPECT_EQ(host_->get("/directory/people", "forged").status, 401);
+  std::string judge = token_of(kJudge);
+
+  auto court = host_->get("/directory/people", judge);  // nothing typed: the judge's court
+  ASSERT_EQ(court.status, 200) << court.body;
+  Json people = court.json()["people"];
+  ASSERT_EQ(people.size(), 8u) << court.body;
+  EXPECT_EQ(people[0], Json::parse(R"({"user_id": "T-BC-01-001", "name": "基院长", "title": "院长",
+      "dept_name": "测试基层人民法院", "court_code": "T-BC-01", "court_name": "测试基层人民法院"})"));
+
+  // 院长 in three names, none equal or starting with it: the judge's own court first.
+  auto heads = host_->get("/directory/people?q=%E9%99%A2%E9%95%BF", judge);
+  std::vector<std::string> ids;
+  Json found = heads.json()["people"];
+  for (auto& p : found) ids.push_back(p["user_id"].get<std::string>());
+  EXPECT_EQ(ids, (std::vector<std::string>{"T-BC-01-001", "T-BC-01-002", "T-HC-001"}))
+      << heads.body;
+  auto clerks = host_->get("/directory/people?role=clerk&court=T-BC-01&limit=5", judge);
+  ASSERT_EQ(clerks.json()["people"].size(), 1u) << clerks.body;
+  EXPECT_EQ(clerks.json()["people"][0]["name"], "书记员甲");
+
+  auto bad_limit = host_->get("/directory/people?limit=101", judge);
+  ASSERT_EQ(bad_limit.status, 400) << bad_limit.body;
+  EXPECT_EQ(bad_limit.json()["error"]["details"]["fields"][0]["field"], "limit");
+  auto bad_role = host_->get("/directory/people?role=boss", judge);
+  ASSERT_EQ(bad_role.status, 400) << bad_role.body;
+  EXPECT_EQ(bad_role.json()["error"]["details"]["fields"][0]["field"], "role");
 }
 
 TEST_F(MiniApp, AppsAreTheTilesOfPluginsWithAValidAppJson) {

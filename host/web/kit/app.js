@@ -7,6 +7,7 @@ import { createApp } from 'vue'
 import Vant from 'vant'
 import { ensureSession } from './login/ensure-session.js'
 import { setUnauthorizedHandler } from './api.js'
+import PersonPicker from './components/PersonPicker.vue'
 import CourtPage from './components/CourtPage.vue'
 import EmptyState from './components/EmptyState.vue'
 
@@ -19,6 +20,7 @@ export async function createCourtApp(Root, { plugin = '', title = '', login = tr
   await ensureSession({ login })
   const app = createApp(Root)
   app.use(Vant)
+  app.component('PersonPicker', PersonPicker)
   app.component('CourtPage', CourtPage)
   app.component('EmptyState', EmptyState)
   app.provide(PLUGIN_KEY, plugin)

@@ -9,6 +9,8 @@ export { fieldErrors, fieldKey } from './fields.js'
 export { showError, showSuccess } from './feedback.js'
 export { headlineFor, describeError } from './headlines.js'
 export { serverNow } from './clock.js'
+export { default as PersonPicker } from './components/PersonPicker.vue'
+export { describePerson } from './people-choice.js'
 export {
   formatDate, formatFullDate, formatTime, formatDateTime, formatRange, dayKey, COURT_TIME_ZONE,
 } from './dates.js'

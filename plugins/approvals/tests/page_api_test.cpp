@@ -147,24 +147,6 @@ TEST_F(PageApi, TheTimelineNamesTheStepOfEachDecision) {
   EXPECT_GT(records[1]["at_ms"].get<int64_t>(), 0);
 }
 
-TEST_F(PageApi, ThePersonPickerSearchesTheCallersCourtFirst) {
-  auto r = harness().as("T-011").get("/people?q=%E9%99%A2%E9%95%BF");  // 院长
-  ASSERT_EQ(r.status, 200) << r.body;
-  Json people = r.json()["people"];
-  Names found;
-  for (auto& p : people) found.push_back(p["user_id"].get<std::string>());
-  EXPECT_EQ(found, (Names{"T-001", "T-002", "T-003", "X-001"}));
-  EXPECT_EQ(people[3]["court_name"], "测试中院");
-  EXPECT_EQ(people[0]["title"], "院长");
-  Json heads = harness().as("T-011").get("/people?q=%E5%BA%AD%E9%95%BF").json()["people"];  // 庭长
-  EXPECT_EQ(names(heads), (Names{"王庭长", "孙副庭长"}));  // by title (副庭长), same court only
-  Json by_id = harness().as("T-011").get("/people?q=x-01").json()["people"];
-  EXPECT_EQ(names(by_id), (Names{"罗主任", "梁管理员"}));
-  EXPECT_EQ(harness().as("T-011").get("/people?limit=2").json()["people"].size(), 2u);
-  EXPECT_EQ(harness().as("T-011").get("/people?limit=0").status, 400);
-  EXPECT_EQ(harness().as_admin().get("/people?q=a").status, 403);
-}
-
 class PageApiWithPeopleFields : public PageApi {
  protected:
   Json settings() override {

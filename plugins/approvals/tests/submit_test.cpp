@@ -18,6 +18,8 @@ TEST_F(Submit, RegistersItsRoutesCommandsCardsEventsAndJobs) {
                         "GET /instances/{id}", "POST /instances/{id}/actions", "GET /tasks",
                         "POST /attachments", "GET /attachments/{id}"})
     EXPECT_NE(std::find(routes.begin(), routes.end(), r), routes.end()) << r;
+  // Colleagues are found through the host (GET /directory/people), not here.
+  EXPECT_EQ(std::find(routes.begin(), routes.end(), "GET /people"), routes.end());
   EXPECT_EQ(h.commands(), (Names{"approvals", "approve", "refuse", "approval"}));
   EXPECT_EQ(h.card_actions(), (Names{"approvals.agree", "approvals.refuse"}));
   EXPECT_EQ(h.subscriptions(),

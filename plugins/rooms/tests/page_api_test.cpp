@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// What the mini-app's pages read from the API to offer only what the server accepts: colleagues
-// to invite, the caller's permissions, a booking's check-in window and rights, the day grid's
+// What the mini-app's pages read from the API to offer only what the server accepts: the
+// caller's permissions, a booking's check-in window and rights, the day grid's
 // hours, a hearing's next status steps.
 #include <gtest/gtest.h>
 #include <courthub/testing.hpp>
@@ -25,30 +25,6 @@ class PageApi : public ::testing::Test {
     return r.json()["bookings"];
   }
 };
-
-TEST_F(PageApi, PeopleOfMyCourtByAWordOfTheirName) {
-  auto r = h->as(kStaff).get("/people?q=%E8%B5%B5");  // 赵
-  ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.json()["court"].get<std::string>(), kCourt);
-  ASSERT_EQ(r.json()["people"].size(), 1u);
-  Json p = r.json()["people"].at(0);
-  EXPECT_EQ(p["user_id"].get<std::string>(), kJudge);
-  EXPECT_EQ(p["name"], "赵红朋");
-  EXPECT_EQ(p["dept_name"], "民事审判第一庭");
-  // No word: everyone of the court, up to the limit; another court by name; a role.
-  EXPECT_EQ(h->as(kStaff).get("/people").json()["people"].size(), 6u);
-  EXPECT_EQ(h->as(kStaff).get("/people?limit=2").json()["people"].size(), 2u);
-  r = h->as(kStaff).get("/people?court=LN-BC-SY-02");
-  EXPECT_EQ(r.json()["people"].size(), 2u);
-  r = h->as(kStaff).get("/people?role=clerk");
-  ASSERT_EQ(r.json()["people"].size(), 1u);
-  EXPECT_EQ(r.json()["people"].at(0)["user_id"].get<std::string>(), kClerk);
-  // Bad input and strangers.
-  r = h->as(kStaff).get("/people?limit=0");
-  ASSERT_EQ(r.status, 400) << r.body;
-  EXPECT_EQ(error_details(r)["fields"].at(0)["field"], "/limit");
-  EXPECT_EQ(h->as_anonymous().get("/people").status, 403);
-}
 
 TEST_F(PageApi, MyPermissionsSayWhoMaySchedule) {
   Json judge = h->as(kJudge).get("/my/permissions").json();
