@@ -8,7 +8,7 @@ import { buildUrl } from '../kit/api.js'
 
 test('headlines by status', () => {
   const expected = { 0: '网络不可用', 400: '输入有误', 401: '请重新登录', 403: '没有权限', 404: '未找到',
-    409: '冲突', 429: '请求过于频繁', 500: '服务暂不可用', 503: '服务暂不可用', 418: '请求失败' }
+    409: '冲突', 413: '内容过大', 415: '文件类型不支持', 429: '请求过于频繁', 500: '服务暂不可用', 503: '服务暂不可用', 418: '请求失败' }
   for (const [status, text] of Object.entries(expected)) assert.equal(headlineFor(Number(status)), text, status)
 })
 
