@@ -67,12 +67,8 @@ browserSuite('desktop: the pages in a desktop window', {
     await expectDesktopPage(admin, 'console')
   })
 
-  // Vant's popups are fixed to the window: the kit keeps its bars in the column
-  // (host/web/kit/style/court.css) but not the popups, so on a desktop a form sliding up spans
-  // all 1280 px. A todo until the kit does (reported, not failed).
-  test('the booking form and the person picker slide up inside the column', {
-    todo: 'kit: .van-popup--bottom spans the whole desktop window'
-  }, async () => {
+  // Vant's popups are fixed to the window; the kit keeps them in the column (court.css).
+  test('the booking form and the person picker slide up inside the column', async () => {
     const { page } = judge
     await page.goto('/apps/rooms/ui/')
     await page.locator('[data-test="cell-hp-301-10"][data-state="free"]').click()
