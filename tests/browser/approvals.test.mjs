@@ -4,7 +4,7 @@
 // the leave and agrees; the judge sees it approved; the court's 考勤管理员 finds it in 抄送我的.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { expectAllInputsLabelled, expectNoProblems } from './support/checks.mjs'
+import { expectAllInputsLabelled, expectNoProblems, expectPageColumn } from './support/checks.mjs'
 import { loginWithPicker } from './support/login.mjs'
 import { COURT_ADMIN, DIVISION_HEAD, JUDGE } from './support/people.mjs'
 import { screenshot } from './support/screenshots.mjs'
@@ -31,6 +31,7 @@ browserSuite('approvals: a leave from the judge to the 庭长', { pages: ['kit',
     // One day: only the 庭长 (the 分管院领导 from 2 days, the 院长 from 4).
     const first = page.locator('[data-test="preview-step-0"]')
     await first.getByText(DIVISION_HEAD.name).waitFor()
+    await expectPageColumn(page)
     await expectAllInputsLabelled(page)
     await screenshot(page, 'approvals-leave-form')
     expectNoProblems(judge)
@@ -62,6 +63,7 @@ browserSuite('approvals: a leave from the judge to the 庭长', { pages: ['kit',
     await page.locator('[data-test="tab-tasks"] .van-badge').getByText('1', { exact: true }).waitFor()
     const row = page.locator(`[data-test="task-row-${instanceId}"]`)
     await row.getByText('审批中').waitFor()
+    await expectPageColumn(page)
     await expectAllInputsLabelled(page)
     await screenshot(page, 'approvals-tasks')
     expectNoProblems(head)
@@ -76,6 +78,7 @@ browserSuite('approvals: a leave from the judge to the 庭长', { pages: ['kit',
     await page.locator('[data-test="action-agree"]').click()
     const dialog = page.locator('[data-test="action-dialog"]')
     await page.locator('#action-comment').fill('同意，注意交接好手头案件')
+    await expectPageColumn(page)
     await expectAllInputsLabelled(page)
     await dialog.locator('[data-test="action-confirm"]').click()
     await page.locator('[data-test="instance-status"]').getByText('已通过').waitFor()

@@ -4,7 +4,7 @@
 // log under their own name; a judge who opens /console/ gets the sign-in panel instead.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { expectAllInputsLabelled, expectNoProblems } from './support/checks.mjs'
+import { expectAllInputsLabelled, expectNoProblems, expectPageColumn } from './support/checks.mjs'
 import { loginWithPicker } from './support/login.mjs'
 import { COURT_ADMIN, JUDGE } from './support/people.mjs'
 import { screenshot } from './support/screenshots.mjs'
@@ -23,6 +23,7 @@ browserSuite('console: the court admin reloads the configuration', { pages: ['ki
       await page.locator(`.plugin-row[data-plugin="${plugin}"]`).getByText('运行中').waitFor()
     }
     await page.getByText(COURT_ADMIN.name).first().waitFor()
+    await expectPageColumn(page)
     await expectAllInputsLabelled(page)
     await screenshot(page, 'console-plugins')
     expectNoProblems(admin)
@@ -49,6 +50,7 @@ browserSuite('console: the court admin reloads the configuration', { pages: ['ki
     const entry = page.locator('[data-audit-id]').filter({ hasText: 'config.reload' }).first()
     await entry.waitFor()
     assert.match(await entry.innerText(), new RegExp(COURT_ADMIN.user_id))
+    await expectPageColumn(page)
     await expectAllInputsLabelled(page)
     await screenshot(page, 'console-audit')
     expectNoProblems(admin)
@@ -59,6 +61,7 @@ browserSuite('console: the court admin reloads the configuration', { pages: ['ki
     await page.getByRole('tab', { name: '消息队列' }).click()
     await page.getByText('发件箱（发往钉钉的消息）').waitFor()
     await page.getByText('收件箱（钉钉事件）').waitFor()
+    await expectPageColumn(page)
     await expectAllInputsLabelled(page)
     await screenshot(page, 'console-queues')
     expectNoProblems(admin)
@@ -72,6 +75,7 @@ browserSuite('console: the court admin reloads the configuration', { pages: ['ki
     await page.goto('/console/')
     await page.locator('#admin-token').waitFor()
     assert.equal(await page.getByRole('button', { name: '重新加载配置' }).count(), 0)
+    await expectPageColumn(page)
     await expectAllInputsLabelled(page)
     await screenshot(page, 'console-sign-in')
     expectNoProblems(judge)

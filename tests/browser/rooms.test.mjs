@@ -4,7 +4,7 @@
 // the server's explanation (who holds it, when); the booking shows in 我的预约.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { expectAllInputsLabelled, expectNoProblems } from './support/checks.mjs'
+import { expectAllInputsLabelled, expectNoProblems, expectPageColumn } from './support/checks.mjs'
 import { devSession, loginWithPicker } from './support/login.mjs'
 import { DIVISION_HEAD, JUDGE } from './support/people.mjs'
 import { screenshot } from './support/screenshots.mjs'
@@ -30,6 +30,7 @@ browserSuite('rooms: a judge books a room', { pages: ['kit', 'rooms'] }, (court)
     assert.equal(await page.locator(cell('10')).getAttribute('data-state'), 'free')
     // 09:00 is now: the 08:00 hour is over.
     assert.equal(await page.locator(cell('08')).getAttribute('data-state'), 'past')
+    await expectPageColumn(page)
     await expectAllInputsLabelled(page)
     await screenshot(page, 'rooms-grid')
     expectNoProblems(phone)
@@ -43,6 +44,7 @@ browserSuite('rooms: a judge books a room', { pages: ['kit', 'rooms'] }, (court)
     assert.equal(await page.locator('#booking-from').inputValue(), '10:00')
     assert.equal(await page.locator('#booking-to').inputValue(), '11:00')
     await page.locator('#booking-title').fill('民一庭合议')
+    await expectPageColumn(page)
     await expectAllInputsLabelled(page)
     await screenshot(page, 'rooms-book-form')
 
@@ -92,6 +94,7 @@ browserSuite('rooms: a judge books a room', { pages: ['kit', 'rooms'] }, (court)
     const mine = page.getByText('民一庭合议')
     await mine.waitFor()
     await page.getByText(/12月7日.*14:00/).first().waitFor()
+    await expectPageColumn(page)
     await expectAllInputsLabelled(page)
     await screenshot(page, 'rooms-my-bookings')
     expectNoProblems(phone)
@@ -100,10 +103,12 @@ browserSuite('rooms: a judge books a room', { pages: ['kit', 'rooms'] }, (court)
   test('a judge also schedules remote hearings: the 远程庭审 tab and its form', async () => {
     await page.locator('[data-test="tab-hearings"]').click()
     await page.locator('[data-test="hearing-new"]').waitFor()
+    await expectPageColumn(page)
     await expectAllInputsLabelled(page)
     await screenshot(page, 'rooms-hearings')
     await page.locator('[data-test="hearing-new"]').click()
     await page.getByRole('dialog', { name: '安排远程庭审' }).locator('input, select, textarea').first().waitFor()
+    await expectPageColumn(page)
     await expectAllInputsLabelled(page)
     await screenshot(page, 'rooms-hearing-form')
     expectNoProblems(phone)

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
-import { expectAllInputsLabelled, expectNoProblems } from './support/checks.mjs'
+import { expectAllInputsLabelled, expectNoProblems, expectPageColumn } from './support/checks.mjs'
 import { openPicker, pickUser } from './support/login.mjs'
 import { builtPages } from './support/paths.mjs'
 import { COURT, COURT_ADMIN, JUDGE } from './support/people.mjs'
@@ -29,6 +29,7 @@ browserSuite('workbench: logging in and the apps', { pages: ['kit', 'workbench']
     const phone = await court.phone()
     const { page } = phone
     await openPicker(page, { path: '/apps/' })
+    await expectPageColumn(page)
     await expectAllInputsLabelled(page)
     await pickUser(page, JUDGE, {
       beforePick: async () => {
@@ -51,6 +52,7 @@ browserSuite('workbench: logging in and the apps', { pages: ['kit', 'workbench']
       assert.equal(await tile.getAttribute('href'), `/apps/${app.plugin}/ui/`)
       assert.match(await tile.innerText(), new RegExp(app.title))
     }
+    await expectPageColumn(page)
     await expectAllInputsLabelled(page)
     await screenshot(page, 'workbench')
     expectNoProblems(phone)

@@ -14,6 +14,16 @@ export const PHONE = {
   timezoneId: 'Asia/Shanghai'
 }
 
+// A desktop browser's window (the pages also work there: DingTalk's PC client, a clerk's
+// browser): 1280×800 at scale 1, mouse only, in the same language and time zone.
+export const DESKTOP = {
+  ...PHONE,
+  viewport: { width: 1280, height: 800 },
+  deviceScaleFactor: 1,
+  isMobile: false,
+  hasTouch: false
+}
+
 // The flags COMMON.md gives for Debian's chromium on the build machines. playwright gives each
 // launch a fresh temporary profile (--user-data-dir) and removes it on close. (Native date and
 // time inputs still draw in en-US: Debian's chromium without chromium-l10n has no zh-CN UI.)
@@ -54,9 +64,10 @@ export function recordProblems (page, problems, { ignoreFavicon = false } = {}) 
 }
 
 // A phone for one person: { context, page, problems }. `problems` lists every console error,
-// uncaught exception and failed request of its pages as text, in order.
-export async function openPhone (browser, { baseURL } = {}) {
-  const context = await browser.newContext({ ...PHONE, baseURL })
+// uncaught exception and failed request of its pages as text, in order. `shape` DESKTOP makes it
+// a desktop browser instead.
+export async function openPhone (browser, { baseURL, shape = PHONE } = {}) {
+  const context = await browser.newContext({ ...shape, baseURL })
   context.setDefaultTimeout(15_000)
   const problems = []
   context.on('page', (page) => recordProblems(page, problems))

@@ -37,8 +37,8 @@ function skipReason (pages) {
 }
 
 // `pages`: the kit, the host's pages and the plugins whose pages the suite opens. `body(court)` declares the tests;
-// court.url, court.servers and court.phone() (a new logged-out phone on the host) are ready
-// inside them.
+// court.url, court.servers and court.phone() (a new logged-out phone on the host;
+// court.phone({ shape: DESKTOP }) a desktop browser) are ready inside them.
 export function browserSuite (title, { pages = ['kit'] } = {}, body) {
   const skip = skipReason(pages)
   if (skip) console.log(`${SKIP_LINE} ${title}: ${skip}`)
@@ -54,8 +54,8 @@ export function browserSuite (title, { pages = ['kit'] } = {}, body) {
       court.servers = await startCourtServers(title.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, ''))
       court.url = court.servers.url
       browser = await launchChromium()
-      court.phone = async () => {
-        const phone = await openPhone(browser, { baseURL: court.url })
+      court.phone = async ({ shape } = {}) => {
+        const phone = await openPhone(browser, { baseURL: court.url, shape })
         phones.push(phone)
         return phone
       }
