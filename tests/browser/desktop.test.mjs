@@ -80,12 +80,9 @@ browserSuite('desktop: the pages in a desktop window', {
     await expectDesktopPage(judge, 'approvals-person-picker')
   })
 
-  // Vant's cells and tab-bar items are role=button/tab with tabindex 0 but act on a click only:
-  // a keyboard reaches them and Enter does nothing (the rooms grid's cells are <button>s and do
-  // open the booking form). A todo until the pages or the kit answer Enter.
-  test('a keyboard opens a form from the 发起 list and switches tabs', {
-    todo: 'approvals: Enter on a focused template cell or tab-bar item does nothing'
-  }, async () => {
+  // Vant's cells and tab-bar items are role=button/tab with tabindex 0 but act on a click only;
+  // the kit makes Enter and Space click them (kit/keyboard.js), as the rooms grid's <button>s do.
+  test('a keyboard opens a form from the 发起 list and switches tabs', async () => {
     const { page } = judge
     await page.goto('/apps/approvals/ui/#/start')
     await page.locator('[data-test="template-leave"]').focus()
