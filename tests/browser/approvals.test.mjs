@@ -84,9 +84,8 @@ browserSuite('approvals: a leave from the judge to the 庭长', { pages: ['kit',
     await page.locator('[data-test="instance-status"]').getByText('已通过').waitFor()
     assert.equal(await page.locator('[data-test="action-agree"]').count(), 0)
     expectNoProblems(head)
-    // Done with this phone. Its idle keep-alive connections would each hold one of the demo
-    // host's 16 worker threads for 15 s, and a third phone's page then waits for them
-    // (many_phones.test.mjs).
+    // Done with this phone: today each of its idle keep-alive connections holds one of the
+    // host's worker threads for 15 s (issue 17 replaces that edge).
     await head.context.close()
   })
 
