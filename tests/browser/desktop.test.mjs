@@ -74,6 +74,9 @@ browserSuite('desktop: the pages in a desktop window', {
     await page.locator('[data-test="cell-hp-301-10"][data-state="free"]').click()
     await page.locator('[data-test="booking-form"]').waitFor()
     await expectDesktopPage(judge, 'rooms-book-form')
+    // Escape closes the popup on top, as a desktop user expects (kit/keyboard.js).
+    await page.keyboard.press('Escape')
+    await page.locator('[data-test="booking-form"]').waitFor({ state: 'hidden' })
     await page.goto('/apps/approvals/ui/#/new/seal')
     await page.locator('[data-test="choice-reviewer"] input').click()
     await page.locator(`[data-test="person-search"]`).waitFor()

@@ -7,7 +7,7 @@ import { createApp } from 'vue'
 import Vant from 'vant'
 import { ensureSession } from './login/ensure-session.js'
 import { setUnauthorizedHandler } from './api.js'
-import { answerKeysOnRoles } from './keyboard.js'
+import { answerKeyboard } from './keyboard.js'
 import PersonPicker from './components/PersonPicker.vue'
 import CourtPage from './components/CourtPage.vue'
 import EmptyState from './components/EmptyState.vue'
@@ -21,7 +21,7 @@ export async function createCourtApp(Root, { plugin = '', title = '', login = tr
   // A 401 means the session is over: log in again (the page reloads into the login).
   setUnauthorizedHandler(() => globalThis.location.reload())
   await ensureSession({ login })
-  answerKeysOnRoles()
+  answerKeyboard()
   const app = createApp(Root)
   app.use(Vant)
   app.component('PersonPicker', PersonPicker)

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// Enter and Space act on Vant's clickable cells and tab-bar items as on a real button. Vant marks
-// them role="button" / role="tab" with a tabindex, so a keyboard reaches them, but they listen
-// for clicks only; a desktop user tabbing through a page would find them dead.
+// The keyboard on a desktop. Enter and Space act on Vant's clickable cells and tab-bar items as
+// on a real button: Vant marks them role="button" / role="tab" with a tabindex, so a keyboard
+// reaches them, but they listen for clicks only. Escape closes the popup on top, as a tap on its
+// overlay does (popups that must not close that way, like dialogs, ignore it too).
 
 const NATIVE = new Set(['A', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'SUMMARY'])
 const ROLES = new Set(['button', 'tab', 'menuitem', 'option', 'link'])
@@ -17,11 +18,17 @@ export function activatesOnKey(el, key) {
 let installed = false
 
 // Installs the listener on the document once; later calls do nothing.
-export function answerKeysOnRoles(doc = globalThis.document) {
+export function answerKeyboard(doc = globalThis.document) {
   if (installed || !doc) return
   installed = true
   doc.addEventListener('keydown', (e) => {
-    if (e.defaultPrevented || e.repeat || !activatesOnKey(e.target, e.key)) return
+    if (e.defaultPrevented || e.repeat) return
+    if (e.key === 'Escape') {
+      const shown = [...doc.querySelectorAll('.van-overlay')].filter((o) => getComputedStyle(o).display !== 'none')
+      shown.at(-1)?.click()
+      return
+    }
+    if (!activatesOnKey(e.target, e.key)) return
     e.preventDefault()  // no page scroll on Space
     e.target.click()
   })
