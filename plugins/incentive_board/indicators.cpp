@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: Apache-2.0
+// Placeholder: the cases engineer writes this file.
+#include "indicators.hpp"
