@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <istream>
 #include <optional>
+#include <streambuf>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,6 +37,26 @@ struct Reject {
 };
 
 enum class CaseFormat : uint8_t { Csv, Ndjson };
+
+namespace detail {
+struct ViewBuf : std::streambuf {
+  explicit ViewBuf(std::string_view text) {
+    char* p = const_cast<char*>(text.data());  // read only: the get area is never written
+    setg(p, p, p + text.size());
+  }
+};
+struct ViewBufHolder {  // a base, so the buffer exists before the istream that reads it
+  explicit ViewBufHolder(std::string_view text) : buf(text) {}
+  ViewBuf buf;
+};
+}  // namespace detail
+
+// An input stream over text that someone else owns (a request body), without copying it. The
+// text must outlive the stream.
+class TextStream : private detail::ViewBufHolder, public std::istream {
+ public:
+  explicit TextStream(std::string_view text) : detail::ViewBufHolder(text), std::istream(&buf) {}
+};
 
 // The format of a request's media type ("text/csv", "application/x-ndjson",
 // "application/jsonl"), without parameters and lower-cased; nullopt for any other.

@@ -225,7 +225,7 @@ courthub::Json recent_imports(const courthub::Sql& db, int limit) {
                                           {"source", r.text("source")},
                                           {"file", r.text("file")},
                                           {"by", r.text("by")},
-                                          {"at", courthub::format_iso(r.integer("at_ms"))},
+                                          {"at", courthub::time::format_iso(r.integer("at_ms"))},
                                           {"inserted", r.integer("inserted")},
                                           {"updated", r.integer("updated")},
                                           {"rejected", r.integer("rejected")}}));
