@@ -66,14 +66,23 @@ ImportAnswer Importer::run(
   Org org = org_from_directory(host_.directory());
   const int64_t at_ms = host_.now_ms();
   ImportAnswer answer;
-  host_.db().transaction([&](courthub::Transaction& tx) {
-    answer = ImportAnswer{};
-    answer.import_id = begin_import(tx, source, at_ms);
-    CaseWriter writer(tx, answer.import_id);
-    make(org, [&writer](const CaseRecord& c) { writer.add(c); }, answer.rejected);
-    answer.counts = writer.finish();
-    finish_import(tx, answer.import_id, answer.counts, answer.rejected);
-  });
+  try {
+    host_.db().transaction([&](courthub::Transaction& tx) {
+      answer = ImportAnswer{};
+      answer.import_id = begin_import(tx, source, at_ms);
+      CaseWriter writer(tx, answer.import_id);
+      make(org, [&writer](const CaseRecord& c) { writer.add(c); }, answer.rejected);
+      answer.counts = writer.finish();
+      finish_import(tx, answer.import_id, answer.counts, answer.rejected);
+    });
+  } catch (const courthub::Error& e) {
+    // Inside the transaction only the database throws: its SQL errors are the server's fault,
+    // not the caller's (a busy database stays Unavailable, 503: try again).
+    if (e.status() == courthub::Status::Unavailable) throw;
+    throw courthub::Error(courthub::Status::Error,
+                          std::string("the import could not be stored, nothing was changed: ") +
+                              e.what());
+  }
   {
     std::unique_lock lock(state_.mutex);
     state_.org = std::move(org);
