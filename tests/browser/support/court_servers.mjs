@@ -17,10 +17,6 @@ const LOG_DIR = join(buildDir, 'browser-logs')
 export const TEST_CLOCK_MS = Date.UTC(2026, 11, 7, 1, 0, 0)
 export const ADMIN_TOKEN = 'browser-admin-token-0123456789abcdef'
 
-// The incentive board generates its demo cases at first start (config/courthub.yaml): a year
-// of a few thousand cases keeps every court on the board and the start quick.
-export const BOARD_DEMO_CASES = '20000'
-
 const START_TIMEOUT_MS = 60_000
 const alive = new Set()
 process.on('exit', () => { for (const child of alive) child.kill('SIGKILL') })
@@ -92,12 +88,13 @@ function configFile (dataDir, config) {
 
 async function startHost (doublePort, dataDir, logName, { config, env: extraEnv = {} } = {}) {
   const env = {
-    COURTHUB_BOARD_DEMO_CASES: BOARD_DEMO_CASES,
     ...process.env,
     COURTHUB_LISTEN: '127.0.0.1:0',
     COURTHUB_DATA_DIR: dataDir,
     COURTHUB_DOUBLE_PORT: String(doublePort),
     COURTHUB_TEST_CLOCK_MS: String(TEST_CLOCK_MS),
+    // The incentive board's demo load: a small year of cases keeps each start quick.
+    COURTHUB_BOARD_DEMO_CASES: process.env.COURTHUB_BOARD_DEMO_CASES || '20000',
     COURTHUB_ADMIN_TOKEN: ADMIN_TOKEN,
     ...extraEnv
   }
