@@ -199,7 +199,7 @@ function noRankConfig (yaml) {
   const start = yaml.search(/^ {2}- name: incentive_board\s*$/m)
   assert.ok(start >= 0, 'config/courthub.yaml has the incentive_board plugin')
   const rest = yaml.slice(start)
-  const mode = /^(\s+)mode: ranked\b.*$/m.exec(rest)
+  const mode = /^( +)mode: ranked\b.*$/m.exec(rest)
   if (mode) return yaml.slice(0, start) + rest.replace(mode[0], `${mode[1]}mode: no_rank`)
   const settings = /^( +)settings:\s*$/m.exec(rest)
   assert.ok(settings, 'the incentive_board entry has settings')
