@@ -51,11 +51,11 @@ void register_import_routes(courthub::Registrar& r, courthub::Host& host, BoardS
   (void)state;
   r.route("POST", "/imports", [&host, &importer](const Request& req) {
     require_import_permission(req, host);
-    auto format = format_of_media_type(req.media_type());
-    if (!format) return unsupported_media_type(req);
     if (req.body.find_first_not_of(" \t\r\n") == std::string::npos)
       throw courthub::InvalidArgument(
           "the body is empty: send the cases (CSV with a header row, or NDJSON)");
+    auto format = format_of_media_type(req.media_type());
+    if (!format) return unsupported_media_type(req);
     TextStream body(req.body);
     ImportAnswer answer =
         importer.import_stream(body, *format, ImportSource{"upload", "", importer_of(req.caller)});

@@ -78,8 +78,9 @@ class Directory {
   }
   std::vector<Court> courts() const {
     std::vector<Court> out;
-    for (auto& c : *ask(Json::object({{"courts", Json::object()}}), false))
-      out.push_back(to_court(c));
+    // Held in a variable: a range-for over *ask(...) would iterate a destroyed temporary.
+    Json all = *ask(Json::object({{"courts", Json::object()}}), false);
+    for (auto& c : all) out.push_back(to_court(c));
     return out;
   }
   std::vector<Department> departments(std::string_view court_code) const {
