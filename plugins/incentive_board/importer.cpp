@@ -2,7 +2,10 @@
 // One import: validate, store in one transaction, apply after the commit, restore the latest day.
 #include "importer.hpp"
 
+#include <shared_mutex>
 #include <variant>
+
+#include "history.hpp"
 
 namespace board {
 
@@ -93,11 +96,12 @@ ImportAnswer Importer::run(
 }
 
 void store_latest_day(courthub::Host& host, const BoardState& state) {
-  // TODO(boards): history.hpp lands with the boards engineer's part; then this becomes
-  //   BoardSettings settings; { std::shared_lock l(state.mutex); settings = state.settings; }
-  //   store_day(host, state, latest_day(host, settings));
-  (void)host;
-  (void)state;
+  BoardSettings settings;
+  {
+    std::shared_lock lock(state.mutex);
+    settings = state.settings;
+  }
+  store_day(host, state, latest_day(host, settings));
 }
 
 }  // namespace board

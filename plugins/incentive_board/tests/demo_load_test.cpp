@@ -5,7 +5,7 @@
 
 #include "import_fixture.hpp"
 
-namespace board::testing {
+namespace board::import_tests {
 namespace {
 
 std::unique_ptr<PluginHarness> demo_harness(int64_t cases, const std::string& data_dir = "") {
@@ -46,4 +46,4 @@ TEST(DemoLoad, ZeroCasesStartsEmpty) {
 }
 
 }  // namespace
-}  // namespace board::testing
+}  // namespace board::import_tests

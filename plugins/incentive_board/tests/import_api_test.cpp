@@ -3,7 +3,7 @@
 // types, permissions, and that an import is one transaction.
 #include "import_fixture.hpp"
 
-namespace board::testing {
+namespace board::import_tests {
 namespace {
 
 Json reject(int64_t line, const std::string& field, const std::string& reason) {
@@ -209,4 +209,4 @@ TEST(ImportApi, AFailureMidImportLeavesThePreviousData) {
 }
 
 }  // namespace
-}  // namespace board::testing
+}  // namespace board::import_tests

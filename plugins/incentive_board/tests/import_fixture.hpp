@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace board::testing {
+namespace board::import_tests {
 
 using courthub::Json;
 using courthub::testing::HttpResult;
@@ -133,4 +133,4 @@ inline std::string error_message(const HttpResult& r) {
   }
 }
 
-}  // namespace board::testing
+}  // namespace board::import_tests
