@@ -2,7 +2,6 @@
 // One import: validate, store in one transaction, apply after the commit, restore the latest day.
 #include "importer.hpp"
 
-#include <shared_mutex>
 #include <variant>
 
 #include "history.hpp"

@@ -42,7 +42,9 @@ class IncentiveBoard {
   }
 
   void activate(courthub::Registrar& r) {
-    r.migrate(migrations());
+    auto all = migrations();
+    for (auto& m : history_migrations()) all.push_back(std::move(m));
+    r.migrate(all);
     state_.settings = settings_;
     state_.org = org_from_directory(host_.directory());
     load();

@@ -74,7 +74,7 @@ void register_everything(courthub::Registrar& r, courthub::Host& host, BoardStat
                          Importer& importer, DropFolder& drop_folder) {
   register_import_routes(r, host, state, importer);
   register_board_routes(r, host, state);
-  // TODO(notices): commands.hpp and notices.hpp land with the notices engineer's part; then:
+  // TODO(notices): these land with the notices part (commands.hpp, notices.hpp); then:
   //   register_board_commands(r, host, state);
   //   register_board_notices(r, host, state);
   r.schedule("drop_folder", "* * * * *", [&drop_folder](const courthub::Job&) { drop_folder.run(); });

@@ -6,12 +6,10 @@
 // the only lookup, and a second b-tree for a rowid would cost every import a third of its writes.
 #include "schema.hpp"
 
-#include "history.hpp"
-
 namespace board {
 
 std::vector<courthub::Migration> migrations() {
-  std::vector<courthub::Migration> out = {
+  return {
       {1, "cases and imports", R"sql(
 CREATE TABLE cases (
   case_id TEXT PRIMARY KEY,
@@ -64,9 +62,8 @@ CREATE TABLE meta (
   value TEXT NOT NULL
 );
 )sql"},
+      // 10–19: the history of the boards (the boards engineer's tables).
   };
-  for (auto& m : history_migrations()) out.push_back(m);  // versions 10–19
-  return out;
 }
 
 }  // namespace board
