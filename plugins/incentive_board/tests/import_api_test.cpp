@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // POST /imports and GET /imports through the harness: counts, each reject, re-imports, media
 // types, permissions, and that an import is one transaction.
+#include <chrono>
+#include <filesystem>
+
 #include "import_fixture.hpp"
 
 namespace board::import_tests {
@@ -206,6 +209,53 @@ TEST(ImportApi, AFailureMidImportLeavesThePreviousData) {
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["inserted"], 601);
   EXPECT_EQ(r.json()["updated"], 1);
+}
+
+}  // namespace
+}  // namespace board::import_tests
+
+namespace board::import_tests {
+namespace {
+
+// D1 of `court` on the board of 2026-06-30, or null.
+Json d1_of(PluginHarness& h, const std::string& court) {
+  auto r = h.as_admin().get("/boards/courts?as_of=2026-06-30&from=2026-01-01");
+  EXPECT_EQ(r.status, 200) << r.body;
+  if (r.status != 200) return Json();
+  const Json board = r.json();
+  for (auto& g : board["peer_groups"])
+    for (auto& m : g["members"])
+      if (m["court_code"] == court) return m["values"]["D1"];
+  return Json();
+}
+
+// What an import applies to the table in memory, and what a restart loads, is what was stored:
+// a large amount (which reads back from SQLite as a REAL) included.
+TEST(ImportApi, TheBoardSeesTheImportedCasesAndARestartLoadsThem) {
+  auto dir = std::filesystem::temp_directory_path() /
+             ("board-restart-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+  Json settings = test_settings(Json::object({{"min_sample", Json::object({{"default", 1}})}}));
+  {
+    auto h = make_harness(settings, dir.string());
+    auto r = post_csv(*h, csv({a_case("E1", {{"procedure", "enforcement"},
+                                             {"category", "enforcement"},
+                                             {"limit_days", ""},
+                                             {"closing_method", "completed"},
+                                             {"amount_applied", "20000000"},
+                                             {"amount_collected", "3000000"}})}));
+    ASSERT_EQ(r.status, 200) << r.body;
+    ASSERT_EQ(r.json()["inserted"], 1) << r.body;
+    Json d1 = d1_of(*h, kBasic);
+    ASSERT_TRUE(d1.is_number()) << d1;
+    EXPECT_DOUBLE_EQ(d1.get<double>(), 0.15);
+  }
+  {
+    auto again = make_harness(settings, dir.string());
+    Json d1 = d1_of(*again, kBasic);
+    ASSERT_TRUE(d1.is_number()) << d1;
+    EXPECT_DOUBLE_EQ(d1.get<double>(), 0.15);
+  }
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
