@@ -4,6 +4,8 @@
 
 #include <variant>
 
+#include "history.hpp"
+
 namespace board {
 
 courthub::Json ImportAnswer::to_json() const {
@@ -93,11 +95,12 @@ ImportAnswer Importer::run(
 }
 
 void store_latest_day(courthub::Host& host, const BoardState& state) {
-  // TODO(boards): history.hpp lands with the boards engineer's part; then this becomes
-  //   BoardSettings settings; { std::shared_lock l(state.mutex); settings = state.settings; }
-  //   store_day(host, state, latest_day(host, settings));
-  (void)host;
-  (void)state;
+  BoardSettings settings;
+  {
+    std::shared_lock lock(state.mutex);
+    settings = state.settings;
+  }
+  store_day(host, state, latest_day(host, settings));
 }
 
 }  // namespace board

@@ -12,6 +12,7 @@
 #include "board_state.hpp"
 #include "case_store.hpp"
 #include "drop_folder.hpp"
+#include "history.hpp"
 #include "importer.hpp"
 #include "routes.hpp"
 #include "schema.hpp"
@@ -46,7 +47,9 @@ class IncentiveBoard {
   }
 
   void activate(courthub::Registrar& r) {
-    r.migrate(migrations());
+    auto all = migrations();
+    for (auto& m : history_migrations()) all.push_back(std::move(m));
+    r.migrate(all);
     state_.settings = settings_;
     state_.org = org_from_directory(host_.directory());
     load();
