@@ -4,8 +4,6 @@
 
 #include <variant>
 
-#include "history.hpp"
-
 namespace board {
 
 courthub::Json ImportAnswer::to_json() const {
@@ -95,12 +93,11 @@ ImportAnswer Importer::run(
 }
 
 void store_latest_day(courthub::Host& host, const BoardState& state) {
-  BoardSettings settings;
-  {
-    std::shared_lock lock(state.mutex);
-    settings = state.settings;
-  }
-  store_day(host, state, latest_day(host, settings));
+  // TODO(boards): history.hpp lands with the boards engineer's part; then this becomes
+  //   BoardSettings settings; { std::shared_lock l(state.mutex); settings = state.settings; }
+  //   store_day(host, state, latest_day(host, settings));
+  (void)host;
+  (void)state;
 }
 
 }  // namespace board

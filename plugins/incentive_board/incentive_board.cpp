@@ -12,7 +12,6 @@
 #include "board_state.hpp"
 #include "case_store.hpp"
 #include "drop_folder.hpp"
-#include "history.hpp"
 #include "importer.hpp"
 #include "routes.hpp"
 #include "schema.hpp"
@@ -47,9 +46,7 @@ class IncentiveBoard {
   }
 
   void activate(courthub::Registrar& r) {
-    auto all = migrations();
-    for (auto& m : history_migrations()) all.push_back(std::move(m));
-    r.migrate(all);
+    r.migrate(migrations());
     state_.settings = settings_;
     state_.org = org_from_directory(host_.directory());
     load();
