@@ -280,8 +280,8 @@ class Generator {
     c.limit_days = trial_limit(category, procedure, simple);
     int32_t mean = procedure == Procedure::Retrial          ? 60
                    : procedure == Procedure::SecondInstance ? 30
-                   : simple                                 ? 15
-                                                            : 50;
+                   : simple                                 ? 12
+                                                            : 45;
     schedule_trial(c, mean, quality);
     if (c.is_closed()) {
       if (rng_.chance(6 * kPercent)) {
