@@ -46,7 +46,6 @@ using Clock = std::chrono::steady_clock;
 
 constexpr uint64_t kSeed = 20260101;
 constexpr int64_t kChunk = 100'000;      // rows generated (and, for SQLite, bound) at a time
-constexpr int64_t kDailyEvery = 100;     // every 100th case changes in the daily import
 constexpr Day kToday = 20792;  // 2026-12-05
 
 double seconds_since(Clock::time_point start) {
@@ -91,6 +90,31 @@ CaseRecord changed(CaseRecord c) {
   }
   return c;
 }
+
+// What a day changes, as a case system's daily export would carry it: cases of the last quarter
+// of the ids (the last ~100 days of filings): pending ones closing (every 10th), topped up with
+// closed ones getting a petition, 20,000 in all.
+class DailyChanges {
+ public:
+  explicit DailyChanges(int64_t count) : from_(count - count / 4) {}
+  void offer(const CaseRecord& c) {
+    if (seen_++ < from_) return;
+    auto& picks = c.is_closed() ? closed_ : pending_;
+    if ((c.is_closed() ? closed_seen_++ : pending_seen_++) % 10 == 0 && picks.size() < kCount)
+      picks.push_back(changed(c));
+  }
+  std::vector<CaseRecord> take() {
+    std::vector<CaseRecord> out = std::move(pending_);
+    for (auto& c : closed_)
+      if (out.size() < kCount) out.push_back(std::move(c));
+    return out;
+  }
+
+ private:
+  static constexpr size_t kCount = 20'000;
+  int64_t from_, seen_ = 0, pending_seen_ = 0, closed_seen_ = 0;
+  std::vector<CaseRecord> pending_, closed_;
+};
 
 // ---- recompute: the board's computation on a table of COUNT cases, beside one plain pass ----
 
@@ -227,10 +251,9 @@ int baseline(const std::string& dir, int64_t count, const std::string& work) {
     figure("sqlite_rows_per_s", static_cast<double>(count) / inserting);
     figure("sqlite_s", inserting);
 
-    int64_t n = 0;
-    generate_cases(org, spec(count), [&](const CaseRecord& c) {
-      if (n++ % kDailyEvery == 0) daily.push_back(changed(c));
-    });
+    DailyChanges changes(count);
+    generate_cases(org, spec(count), [&](const CaseRecord& c) { changes.offer(c); });
+    daily = changes.take();
     start = Clock::now();
     raw.exec("BEGIN");
     for (const auto& c : daily) raw.put(c);
@@ -302,11 +325,12 @@ int plugin(const std::string& dir, int64_t count, const std::string& work) {
   {
     std::ofstream out(drop / "year.csv.part", std::ios::binary);
     write_csv_header(out);
-    int64_t n = 0;
+    DailyChanges changes(count);
     generate_cases(org, spec(count), [&](const CaseRecord& c) {
       write_csv(out, c);
-      if (n++ % kDailyEvery == 0) daily.push_back(changed(c));
+      changes.offer(c);
     });
+    daily = changes.take();
   }
   fs::rename(drop / "year.csv.part", drop / "year.csv");
   figure("csv_mb", static_cast<double>(fs::file_size(drop / "year.csv")) / 1e6);
@@ -333,8 +357,8 @@ int plugin(const std::string& dir, int64_t count, const std::string& work) {
   figure("http_judge_board_s", seconds_since(start));
   figure("http_status", courts.status == 200 && judges.status == 200 ? 200 : courts.status);
 
-  // The daily import: 20,000 changed cases (pending ones closed today, closed ones with one more
-  // petition); the importer stores them and recomputes the latest day's boards.
+  // The daily import: 20,000 changed cases (DailyChanges); the importer stores them and
+  // recomputes the latest day's boards.
   {
     std::ofstream out(drop / "daily.csv.part", std::ios::binary);
     write_csv_header(out);
