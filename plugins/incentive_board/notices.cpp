@@ -34,15 +34,13 @@ bool shows_as_zero(const std::string& formatted) {
   return formatted.find_first_of("123456789") == std::string::npos;
 }
 
-std::string_view unit_of(int i) { return kIndicators[static_cast<size_t>(i)].unit; }
-
-// A difference in the indicator's unit: rates in percentage points.
-std::string magnitude(int i, double d) {
-  std::string_view u = unit_of(i);
-  if (u == "rate") return fixed(d * 100, 2) + " 个百分点";
-  if (u == "days") return fixed(d, 1) + " 天";
-  if (u == "cases") return fixed(d, 1) + " 件";
-  return fixed(d, 2);
+// `v` in indicator i's unit; a rate as a percentage followed by `percent` ("%", " 个百分点").
+std::string in_unit(int i, double v, std::string_view percent) {
+  std::string_view u = kIndicators[static_cast<size_t>(i)].unit;
+  if (u == "rate") return fixed(v * 100, 2) + std::string(percent);
+  if (u == "days") return fixed(v, 1) + " 天";
+  if (u == "cases") return fixed(v, 1) + " 件";
+  return fixed(v, 2);
 }
 
 std::optional<double> number(const Json& obj, std::string_view key) {
@@ -216,17 +214,11 @@ std::string group_section(const DayBoard& d, const DayGroup& g, const BoardSetti
 
 }  // namespace
 
-std::string format_value(int i, double v) {
-  std::string_view u = unit_of(i);
-  if (u == "rate") return fixed(v * 100, 2) + "%";
-  if (u == "days") return fixed(v, 1) + " 天";
-  if (u == "cases") return fixed(v, 1) + " 件";
-  return fixed(v, 2);
-}
+std::string format_value(int i, double v) { return in_unit(i, v, "%"); }
 
 std::string format_gap(int i, double value, double peer_median) {
   double d = value - peer_median;
-  std::string m = magnitude(i, std::fabs(d));
+  std::string m = in_unit(i, std::fabs(d), " 个百分点");
   if (shows_as_zero(m)) return "与中位数持平";
   bool better = kIndicators[static_cast<size_t>(i)].direction == Direction::Up ? d > 0 : d < 0;
   return (better ? "优于中位数 " : "落后中位数 ") + m;
