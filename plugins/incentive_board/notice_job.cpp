@@ -2,11 +2,13 @@
 // The workday job: each court's presidents get their court's notice, the group robot the digest.
 #include <chrono>
 #include <cstdio>
+#include <exception>
 #include <map>
 #include <mutex>
 #include <shared_mutex>
 #include <vector>
 
+#include <courthub/error.hpp>
 #include <courthub/time.hpp>
 
 #include "history.hpp"
@@ -57,18 +59,36 @@ void send_notices(courthub::Host& host, const BoardState& state, int64_t schedul
   NoticeText digest = province_digest(day, s);
   std::string date = iso_of(as_of);
 
+  // One failed send (a court's notice refused by the outbox) must not keep the others from going
+  // out: each is tried, and the run fails afterwards naming how many failed.
+  int failed = 0;
+  std::string first_error;
+  auto send = [&](auto&& how) {
+    try {
+      how();
+    } catch (const std::exception& e) {
+      if (failed++ == 0) first_error = e.what();
+    }
+  };
   auto presidents = presidents_by_court(host);
   for (const DayMember& m : day.members) {
     auto to = presidents.find(m.code);
     if (to == presidents.end()) continue;
     const DayGroup* g = find_group(day, m.group);
     NoticeText n = g && g->ranked ? court_notice(day, m, s) : digest;
-    host.outbox().to_users(to->second, Message::markdown(n.title, n.text),
-                           "board-notice-" + m.code + "-" + date);
+    send([&] {
+      host.outbox().to_users(to->second, Message::markdown(n.title, n.text),
+                             "board-notice-" + m.code + "-" + date);
+    });
   }
   if (!s.group_robot.empty())
-    host.outbox().to_group_robot(s.group_robot, Message::markdown(digest.title, digest.text),
-                                 "board-digest-" + date);
+    send([&] {
+      host.outbox().to_group_robot(s.group_robot, Message::markdown(digest.title, digest.text),
+                                   "board-digest-" + date);
+    });
+  if (failed > 0)
+    throw courthub::Unavailable(std::to_string(failed) + " board notice(s) of " + date +
+                                " not queued; first: " + first_error);
 }
 
 }  // namespace

@@ -20,6 +20,9 @@ namespace json = courthub::json;
 
 constexpr size_t kDigestTop = 3;     // courts named per ranked peer group (ranked mode)
 constexpr int kDigestRedTop = 3;     // indicators named per peer group
+// DingTalk takes at most 2048 bytes of work-notice message (title, text and JSON around them);
+// the high court's presidents get the digest as one.
+constexpr size_t kWorkNoticeBudget = 1800;
 
 // `v` with `decimals` places; never "-0.00".
 std::string fixed(double v, int decimals) {
@@ -201,7 +204,8 @@ std::string red_line(const std::vector<const DayMember*>& members, const DayGrou
   return out.empty() ? std::string() : "\n- 红色预警较多的指标：" + out;
 }
 
-std::string group_section(const DayBoard& d, const DayGroup& g, const BoardSettings& s) {
+std::string group_section(const DayBoard& d, const DayGroup& g, const BoardSettings& s,
+                          bool with_red) {
   auto members = members_of(d, g.group);
   std::string out = "\n\n**" + std::string(name_of(g.group)) + "**（" +
                     std::to_string(g.count) + "家）";
@@ -209,7 +213,7 @@ std::string group_section(const DayBoard& d, const DayGroup& g, const BoardSetti
   auto unscored = std::count_if(members.begin(), members.end(),
                                 [](const DayMember* m) { return !m->standing.composite; });
   if (unscored > 0) out += "\n- 样本不足、暂无综合得分：" + std::to_string(unscored) + "家";
-  return out + red_line(members, g);
+  return with_red ? out + red_line(members, g) : out;
 }
 
 }  // namespace
@@ -270,10 +274,14 @@ NoticeText weakest_notice(const DayBoard& d, const DayMember& m, const BoardSett
 
 NoticeText province_digest(const DayBoard& d, const BoardSettings& s) {
   NoticeText out{"全省法院审判质效通报 " + iso_of(d.window.to), {}};
-  out.text = "#### 全省法院审判质效通报\n\n" + window_words(d.window) + "）";
-  for (const DayGroup& g : d.groups)
-    if (g.ranked && g.count > 0) out.text += group_section(d, g, s);
-  out.text += link_line(s.page_url, "查看全省看板") + footer();
+  // The red lines go first when the whole would not fit a work notice.
+  for (bool with_red : {true, false}) {
+    out.text = "#### 全省法院审判质效通报\n\n" + window_words(d.window) + "）";
+    for (const DayGroup& g : d.groups)
+      if (g.ranked && g.count > 0) out.text += group_section(d, g, s, with_red);
+    out.text += link_line(s.page_url, "查看全省看板") + footer();
+    if (out.text.size() + out.title.size() <= kWorkNoticeBudget) break;
+  }
   return out;
 }
 

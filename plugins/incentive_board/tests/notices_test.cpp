@@ -259,6 +259,26 @@ TEST(ProvinceDigest, SaysHowManyCourtsHaveNoComposite) {
   EXPECT_TRUE(has(n.text, "样本不足、暂无综合得分：1家")) << n.text;
 }
 
+TEST(ProvinceDigest, FitsAWorkNoticeForTheHighCourtsPresidentsWithEveryGroupFull) {
+  DayFixture f;
+  const std::string long_name = "某某某某自治县某某某某某某某某某某某某某某区人民法院";
+  for (PeerGroup g : {PeerGroup::Basic, PeerGroup::Intermediate, PeerGroup::Special}) {
+    for (int k = 0; k < 5; ++k) {
+      DayMember& m = f.court(std::string(name_of(g)) + std::to_string(k), long_name, g, 60.0 - k,
+                             k + 1, Band::Top25);
+      m.detail["tiers"] = Json::object({{"B1", "red"}, {"A3", "red"}, {"D1", "red"}});
+    }
+    f.court(std::string(name_of(g)) + "x", long_name, g, std::nullopt, std::nullopt);
+    f.group(g).medians = Json::object({{"B1", 0.0123}, {"A3", 123.4}, {"D1", 0.4567}});
+  }
+  // DingTalk takes 2048 bytes of work-notice message, title and JSON included.
+  for (const BoardSettings& s : {ranked_settings(), no_rank_settings()}) {
+    NoticeText n = province_digest(f.day, s);
+    EXPECT_LE(n.text.size() + n.title.size(), 1800u) << n.text;
+    EXPECT_TRUE(has(n.text, std::string(kDisclaimer))) << n.text;
+  }
+}
+
 TEST(Disclaimer, EveryTextInEveryModeSaysItIsNotAnAppraisal) {
   auto f = four_basic_courts();
   for (const BoardSettings& s : {ranked_settings(), no_rank_settings()}) {
