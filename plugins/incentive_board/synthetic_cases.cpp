@@ -1,3 +1,2 @@
 // SPDX-License-Identifier: Apache-2.0
-// Placeholder: the synthetic engineer writes this file.
-#include "synthetic_cases.hpp"
+// Placeholder: the generator lands once case_record.hpp and org.hpp are in (see synthetic_cases.hpp).

@@ -70,6 +70,7 @@ check_package(courthub
       ./usr/lib/courthub/plugins/hello.ui/index.html
       ./usr/lib/courthub/plugins/rooms.so
       ./usr/lib/courthub/plugins/approvals.so
+      ./usr/lib/courthub/plugins/incentive_board.so
       ./etc/courthub/courthub.yaml
       ./etc/courthub/courthub.env
       ./usr/lib/systemd/system/courthub.service

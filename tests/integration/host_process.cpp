@@ -127,6 +127,10 @@ HostProcess::HostProcess(const std::string& config_yaml, std::vector<std::string
   std::vector<std::string> env_strings;
   for (char** e = environ; *e; ++e) env_strings.emplace_back(*e);
   for (auto& [k, v] : env) env_strings.push_back(k + "=" + v);
+  // The incentive board's demo load (a config that copies its demo entry) stays small in tests
+  // unless the test or the caller's environment says otherwise.
+  if (!env.count("COURTHUB_BOARD_DEMO_CASES") && !std::getenv("COURTHUB_BOARD_DEMO_CASES"))
+    env_strings.push_back("COURTHUB_BOARD_DEMO_CASES=20000");
   std::vector<char*> envp;
   for (auto& e : env_strings) envp.push_back(e.data());
   envp.push_back(nullptr);

@@ -83,6 +83,8 @@ async function startHost (doublePort, dataDir, logName) {
     COURTHUB_DATA_DIR: dataDir,
     COURTHUB_DOUBLE_PORT: String(doublePort),
     COURTHUB_TEST_CLOCK_MS: String(TEST_CLOCK_MS),
+    // The incentive board's demo load: a small year of cases keeps each start quick.
+    COURTHUB_BOARD_DEMO_CASES: process.env.COURTHUB_BOARD_DEMO_CASES || '20000',
     COURTHUB_ADMIN_TOKEN: ADMIN_TOKEN
   }
   delete env.COURTHUB_DINGTALK_API

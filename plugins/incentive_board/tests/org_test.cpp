@@ -1,0 +1,2 @@
+// SPDX-License-Identifier: Apache-2.0
+// Org from the directory: peer groups, judge counts, lookups.
