@@ -2,6 +2,9 @@
 // The import routes and the registration of every route, command, notice and job of the plugin.
 #include "routes.hpp"
 
+#include "commands.hpp"
+#include "notices.hpp"
+
 namespace board {
 namespace {
 
@@ -71,11 +74,9 @@ void register_import_routes(courthub::Registrar& r, courthub::Host& host, BoardS
 void register_everything(courthub::Registrar& r, courthub::Host& host, BoardState& state,
                          Importer& importer, DropFolder& drop_folder) {
   register_import_routes(r, host, state, importer);
-  // TODO(boards, notices): these land with the other parts (board_routes.hpp, commands.hpp,
-  // notices.hpp); then:
-  //   register_board_routes(r, host, state);
-  //   register_board_commands(r, host, state);
-  //   register_board_notices(r, host, state);
+  // TODO(boards): register_board_routes(r, host, state); when board_routes.hpp lands.
+  register_board_commands(r, host, state);
+  register_board_notices(r, host, state);
   r.schedule("drop_folder", "* * * * *", [&drop_folder](const courthub::Job&) { drop_folder.run(); });
 }
 
