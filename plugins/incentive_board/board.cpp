@@ -26,7 +26,7 @@ MemberResult make_member(std::string code, std::string name, std::string court_c
   for (int i : indicators) {
     IndicatorResult& r = m.indicators[i];
     r.measure = measures[i];
-    r.min_sample = kIndicators[i].id == "E1" ? 0 : s.min_sample[i];  // E1 has none
+    r.min_sample = i == kE1 ? 0 : s.min_sample[i];  // E1 has none
     r.value = indicator_value(i, r.measure, s.min_sample[i]);
   }
   return m;

@@ -48,7 +48,7 @@ Json indicator_detail(const MemberResult& m, const PeerBoard& g, int i) {
   d["numerator"] = r.measure.numerator;
   d["denominator"] = r.measure.denominator;
   d["sample"] = r.measure.sample;
-  d["min_sample"] = kIndicators[i].id == "E1" ? Json(nullptr) : Json(r.min_sample);
+  d["min_sample"] = i == kE1 ? Json(nullptr) : Json(r.min_sample);
   d["score"] = or_null(r.score);
   d["tier"] = or_null(r.tier);
   d["peer_median"] = or_null(g.median[i]);
@@ -68,7 +68,7 @@ Json catalogue_json(const BoardSettings& s, bool judges) {
                    {"name", d.name},
                    {"direction", d.direction == Direction::Up ? "up" : "down"},
                    {"unit", d.unit},
-                   {"min_sample", d.id == "E1" ? Json(nullptr) : Json(s.min_sample[i])}});
+                   {"min_sample", i == kE1 ? Json(nullptr) : Json(s.min_sample[i])}});
   }
   return out;
 }

@@ -69,12 +69,12 @@ struct FieldProblem {
 
 // One record's fields by name: nullopt = column/key absent; "" = present but empty. NDJSON readers
 // turn JSON scalars into text first (true -> "true", 12 -> "12", 1.5 -> "1.5", null -> absent).
-// The views returned need only live until parse_case returns.
+// parse_case uses each returned view before its next call, so a view may die with that call.
 using FieldLookup = std::function<std::optional<std::string_view>(std::string_view name)>;
 
 // Validates one record against the schema and builds it.
-// Arguments: `field` is called once per name of kCaseFields (in that order, possibly fewer times
-//   when a problem is found); it is not retained.
+// Arguments: `field` is called at most once per name of kCaseFields, in that order (fewer when a
+//   problem is found); it is not retained.
 // Returns: the record, or the first problem in kCaseFields order (a check that involves two fields
 //   is reported on the later one: closed_on < filed_on on closed_on, a missing limit_days on
 //   limit_days, a closing_method that does not fit the procedure on closing_method).

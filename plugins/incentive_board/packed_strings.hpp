@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // Columns of short ids kept in 8 bytes each. Most court ids end in a number ("C0000123",
-// "(2024)辽0103民初1234号"): such a string is stored as its stem (the text around its last run of
-// digits and that run's width, interned once) and the run's value; other strings go to an arena.
+// "(2024)辽0103民初1234号"): such a string is stored as its stem (the text around the last 9 or
+// fewer digits of its last run of digits, and their count, interned once) and their value; strings
+// without digits, or with more shapes than the stem dictionary keeps, go to an arena.
 // InternedIds adds an open-addressing index (string -> position) over the same entries.
 //
 // Threading: not synchronised; const members may run concurrently, writers need exclusion.
-// Errors: std::bad_alloc only.
+// Errors: std::bad_alloc; std::length_error past 4 GiB of strings that do not pack.
 #pragma once
 
 #include <cstdint>
@@ -38,13 +39,13 @@ class PackedStrings {
     bool operator==(const Entry&) const = default;
   };
   static constexpr uint32_t kRaw = UINT32_MAX;
-  // How `s` is (or would be) stored; nullopt when it would need a stem that does not exist yet
-  // and `add_stem` is false.
-  std::optional<Entry> entry_of(std::string_view s, bool add_stem);
-  std::optional<Entry> entry_of(std::string_view s) const;
-  std::string_view raw_at(uint32_t offset) const;
-  bool equals(const Entry& stored, const Entry& probe, std::string_view probe_text) const;
-  static uint64_t hash_of(const Entry& e, std::string_view raw_text);
+  // How `s` is stored, adding its stem or its raw bytes as needed.
+  Entry store(std::string_view s);
+  // How `s` would be stored if it is: a packed entry, or {kRaw, 0} when it can only be raw.
+  Entry probe(std::string_view s) const;
+  // Whether the stored entry `e` spells `s`, whose probe() is `p`.
+  bool spells(const Entry& e, const Entry& p, std::string_view s) const;
+  static uint64_t hash_of(const Entry& p, std::string_view s);
   uint64_t hash_at(uint32_t i) const;
 
   std::vector<Entry> entries_;
@@ -54,17 +55,21 @@ class PackedStrings {
     std::string prefix, suffix;
     uint8_t width;
   };
-  std::optional<Entry> split(std::string_view s, std::string* key) const;
-  Entry raw_entry(std::string_view s);
+  // The stem key of `s` (width, prefix, suffix) and its digits' value; false when `s` has no
+  // digit.
+  static bool split(std::string_view s, std::string& key, uint32_t& value);
+  std::string_view raw_at(uint32_t offset) const;
 
   std::vector<Stem> stems_;
-  std::unordered_map<std::string, uint32_t> stem_index_;  // encoded (width, prefix, suffix)
+  std::unordered_map<std::string, uint32_t> stem_index_;  // stem key -> index into stems_
   std::string arena_;                                     // varint length + bytes, per raw string
 };
 
 // PackedStrings whose strings are distinct, with lookup by string.
-class InternedIds : public PackedStrings {
+class InternedIds : private PackedStrings {
  public:
+  using PackedStrings::at;
+  using PackedStrings::size;
   void reserve(size_t n);
   void clear();
   // The position of `s`, or -1.
@@ -75,8 +80,8 @@ class InternedIds : public PackedStrings {
 
  private:
   void grow(size_t min_slots);
-  uint32_t* slot_for(uint64_t hash, const Entry& probe, std::string_view text);
-  const uint32_t* slot_for(uint64_t hash, const Entry& probe, std::string_view text) const;
+  // The slot holding `s` (whose probe() is `p`), or the empty slot where it would go.
+  size_t slot_of(const Entry& p, std::string_view s) const;
 
   std::vector<uint32_t> slots_;  // 0 = empty, else position + 1; size a power of two
 };

@@ -69,7 +69,7 @@ std::vector<std::optional<Tier>> tiers(const std::vector<std::optional<double>>&
     if (*scores[a] != *scores[b]) return *scores[a] < *scores[b];
     return codes[a] < codes[b];
   });
-  // ⌈n·p/100⌉ in integers: 0.1 * 30 is 3.0000000000000004 in doubles and would ceil to 4.
+  // ⌈n·p/100⌉ in integers: in doubles 0.14 * 50 is 7.000000000000001 and would ceil to 8.
   int64_t n = static_cast<int64_t>(order.size());
   int64_t red = (n * red_percent + 99) / 100;
   int64_t yellow = (n * yellow_percent + 99) / 100;

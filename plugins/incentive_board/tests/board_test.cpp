@@ -211,6 +211,16 @@ TEST(CourtBoard, GroupScoresSkipMissingIndicatorsAndCompositeRenormalises) {
   EXPECT_NEAR(*p1.composite, (25 * (170.0 / 3) + 25 * 50.0) / 50, kEps);
   EXPECT_NEAR(*p2.composite, 40.0, kEps);  // only A: Σ W·G / Σ W over A alone
 
+  // Weakest with ties: P1 has A2 50, B1 50, A1 60, A4 60 → A2 before B1, then A1 before A4.
+  std::vector<int> weakest;
+  for (const Weak& w : p1.weakest) weakest.push_back(w.indicator);
+  EXPECT_EQ(weakest, (std::vector<int>{at("A2"), at("B1"), at("A1")}));
+  ASSERT_EQ(p2.weakest.size(), 2u);  // fewer than three scores
+  EXPECT_EQ(p2.weakest[0].indicator, at("A1"));
+  EXPECT_EQ(p2.weakest[1].indicator, at("A4"));
+  EXPECT_NEAR(p2.weakest[1].peer_median, 0.2, 1e-15);  // (0.1 + 0.3) / 2
+  EXPECT_NEAR(p2.weakest[1].peer_best, 0.1, 1e-15);    // ↓: the lowest value
+
   // Weights of 0 for the only scored groups: no composite, no rank.
   BoardSettings zero;
   zero.weights = {0, 0, 1, 1, 1};

@@ -2,9 +2,11 @@
 // The workday notices job and the robot's `board` command through the harness: who gets what on
 // a workday, nothing on weekends and holidays, no double sends, the switch, no-rank wording, and
 // each form of the command.
+#include <algorithm>
 #include <regex>
 
-#include "import_fixture.hpp"
+#include "board_harness.hpp"
+#include "case_record.hpp"
 
 namespace board::testing {
 namespace {
@@ -12,65 +14,33 @@ namespace {
 const std::regex kOrdinal("第\\s*[0-9]+");
 constexpr const char* kDisclaimerText = "本通报用于查找短板、改进工作，不作为考核评价依据。";
 
-const std::string kShenhe = "LN-BC-SY-02";
-const std::string kDalian = "LN-BC-DL-01";
-// Presidents of the high court, the intermediate court and the three basic courts.
-const std::string kHighPresident = "LN-HC-001", kIcPresident = "LN-IC-SY-001",
-                  kBasicPresident = "LN-BC-SY-01-001", kShenhePresident = "LN-BC-SY-02-001",
-                  kDalianPresident = "LN-BC-DL-01-001", kVicePresident = "LN-BC-SY-01-002";
+// The harness's basic courts have presidents; these are the high and intermediate courts'.
+const std::string kHighPresident = "LN-HC-001", kInterPresident = "LN-IC-SY-001";
+const std::string kB3President = "LN-BC-SY-03-001";
 
-// Unix ms of `iso` (YYYY-MM-DD) at hh:mm in Asia/Shanghai.
+// Unix ms of `iso` (YYYY-MM-DD) at hh:mm in Asia/Shanghai (UTC+8).
 int64_t at(const std::string& iso, int hh, int mm = 0) {
   return (int64_t{day_of(iso)} * 86400 + (hh - 8) * 3600 + mm * 60) * 1000;
 }
 
-Json notice_settings(Json notices, Json extra = Json::object()) {
-  Json s = test_settings(Json::object({{"min_sample", Json::object({{"default", 1}})}}));
+Json notice_settings(Json notices = Json::object(), const std::string& mode = "ranked") {
+  Json s = board_settings(mode);
   Json n = Json::object({{"enabled", true},
                          {"time", "08:00"},
                          {"group_robot", "board"},
                          {"page_url", "http://board.test/ui/"}});
   for (auto& [k, v] : notices.items()) n[k] = v;
   s["notices"] = n;
-  for (auto& [k, v] : extra.items()) s[k] = v;
   return s;
 }
 
-// The fixture's three courts plus two basic courts, a president for each court, a vice president,
-// and cases that set the three basic courts apart; the clock on Monday 2026-12-07 09:00.
-std::unique_ptr<PluginHarness> board_harness(Json settings = notice_settings(Json::object())) {
-  auto h = make_harness(std::move(settings));
-  h->add_court({kShenhe, "沈阳市沈河区人民法院", "basic", "ordinary", "LN-IC-SY", "沈阳", "19000"});
-  h->add_court({kDalian, "大连市中山区人民法院", "basic", "ordinary", "LN-IC-DL", "大连", "20000"});
-  h->add_department({"2001", "院领导", "LN-IC-SY", "2000", "", ""});
-  h->add_department({"19001", "院领导", kShenhe, "19000", "", ""});
-  h->add_department({"20001", "院领导", kDalian, "20000", "", ""});
-  h->add_person({kHighPresident, "单院长", kHigh, "1018", "院长", {"president"}});
-  h->add_person({kIcPresident, "钱院长", "LN-IC-SY", "2001", "院长", {"president"}});
-  h->add_person({kBasicPresident, "孙院长", kBasic, "18007", "院长", {"president"}});
-  h->add_person({kVicePresident, "李副院长", kBasic, "18007", "副院长", {"vice_president"}});
-  h->add_person({kShenhePresident, "周院长", kShenhe, "19001", "院长", {"president"}});
-  h->add_person({kDalianPresident, "吴院长", kDalian, "20001", "院长", {"president"}});
-
-  std::vector<Fields> cases;
-  for (int i = 0; i < 6; ++i) {
-    std::string n = std::to_string(i);
-    cases.push_back(a_case("HP" + n));  // 和平: quick judgments, none appealed
-    cases.push_back(a_case("SH" + n, {{"court_code", kShenhe},
-                                      {"closed_on", "2026-08-20"},
-                                      {"appealed", i < 3 ? "true" : "false"},
-                                      {"appeal_outcome", i < 2 ? "revised" : ""}}));
-    cases.push_back(a_case("DL" + n, {{"court_code", kDalian},
-                                      {"closed_on", "2026-06-15"},
-                                      {"closing_method", i < 3 ? "mediation" : "judgment"},
-                                      {"appealed", i < 1 ? "true" : "false"},
-                                      {"appeal_outcome", i < 1 ? "remanded" : ""}}));
-    cases.push_back(a_case("IC" + n, {{"court_code", "LN-IC-SY"}}));
-  }
-  auto r = post_csv(*h, csv(cases));
-  EXPECT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.json()["rejected"], Json::array()) << r.body;
-  h->set_now_ms(at("2026-12-07", 9));
+// The hand-computed board (board_harness.hpp: the basic courts rank 1, 2, 3 by C2), a president
+// for every court; the clock on Monday 2026-12-07 06:00.
+std::unique_ptr<PluginHarness> board_harness(const Json& settings = notice_settings()) {
+  auto h = make_board(settings);
+  h->add_person({kHighPresident, "单院长", kHigh, "1000", "院长", {"president"}});
+  h->add_person({kInterPresident, "钱院长", kInter, "2000", "院长", {"president"}});
+  import_cases(*h, base_cases());
   h->clear_outbox();
   return h;
 }
@@ -82,16 +52,16 @@ std::vector<Json> sent(PluginHarness& h, const std::string& channel) {
   return out;
 }
 
-std::string text_to(PluginHarness& h, const std::string& user) {
+std::string markdown_to(PluginHarness& h, const std::string& user, const char* part) {
   for (Json& m : sent(h, "work_notice"))
-    if (m["target"] == user) return m["msg"]["markdown"]["text"].get<std::string>();
+    if (m["target"] == user) return m["msg"]["markdown"][part].get<std::string>();
   return "<nothing for " + user + ">";
 }
-
+std::string text_to(PluginHarness& h, const std::string& user) {
+  return markdown_to(h, user, "text");
+}
 std::string title_to(PluginHarness& h, const std::string& user) {
-  for (Json& m : sent(h, "work_notice"))
-    if (m["target"] == user) return m["msg"]["markdown"]["title"].get<std::string>();
-  return "<nothing for " + user + ">";
+  return markdown_to(h, user, "title");
 }
 
 bool has(const std::string& text, const std::string& part) {
@@ -102,7 +72,7 @@ TEST(NoticesJob, RunsAtTheConfiguredTimeEveryDay) {
   auto h = board_harness();
   auto jobs = h->jobs();
   EXPECT_NE(std::find(jobs.begin(), jobs.end(), "notices 0 8 * * * Asia/Shanghai"), jobs.end());
-  auto later = make_harness(notice_settings(Json::object({{"time", "07:30"}})));
+  auto later = make_board(notice_settings(Json::object({{"time", "07:30"}})));
   jobs = later->jobs();
   EXPECT_NE(std::find(jobs.begin(), jobs.end(), "notices 30 7 * * * Asia/Shanghai"), jobs.end());
 }
@@ -114,19 +84,24 @@ TEST(NoticesJob, OnAWorkdayEachCourtsPresidentsGetItsNoticeAndTheGroupTheDigest)
   std::vector<std::string> to;
   for (auto& m : notices) to.push_back(m["target"].get<std::string>());
   std::sort(to.begin(), to.end());
-  EXPECT_EQ(to, (std::vector<std::string>{kDalianPresident, kBasicPresident, kShenhePresident,
-                                          kHighPresident, kIcPresident}));
+  EXPECT_EQ(to, (std::vector<std::string>{kB1President, kB2President, kB3President,
+                                          kHighPresident, kInterPresident}));
 
-  std::string basic = text_to(*h, kBasicPresident);
-  EXPECT_EQ(title_to(*h, kBasicPresident), "审判质效通报 2026-12-06");
-  EXPECT_TRUE(has(basic, "沈阳市和平区人民法院")) << basic;
-  EXPECT_TRUE(std::regex_search(basic, std::regex("第[123]名/共3家"))) << basic;
-  EXPECT_TRUE(has(basic, "数据截至 2026-12-06（自 2026-01-01 起；同组：基层法院）")) << basic;
-  EXPECT_TRUE(has(basic, "[查看本院详情](http://board.test/ui/#/court/" + kBasic + ")")) << basic;
-  EXPECT_TRUE(has(basic, kDisclaimerText)) << basic;
-  EXPECT_FALSE(has(basic, "沈阳市沈河区人民法院")) << "only its own court: " << basic;
-  EXPECT_TRUE(has(text_to(*h, kShenhePresident), "沈阳市沈河区人民法院"));
-  EXPECT_TRUE(has(text_to(*h, kIcPresident), "第1名/共1家")) << text_to(*h, kIcPresident);
+  std::string first = text_to(*h, kB1President);
+  EXPECT_EQ(title_to(*h, kB1President), "审判质效通报 2026-12-06");
+  EXPECT_TRUE(has(first, "#### 沈阳市和平区人民法院 审判质效通报")) << first;
+  EXPECT_TRUE(has(first, "第1名/共3家（较前一日 持平）")) << first;
+  EXPECT_TRUE(has(first, "数据截至 2026-12-06（自 2026-01-01 起；同组：基层法院）")) << first;
+  EXPECT_TRUE(has(first, "[查看本院详情](http://board.test/ui/#/court/" + kB1 + ")")) << first;
+  EXPECT_TRUE(has(first, kDisclaimerText)) << first;
+  EXPECT_FALSE(has(first, "沈阳市沈河区人民法院")) << "only its own court: " << first;
+  std::string third = text_to(*h, kB3President);
+  EXPECT_TRUE(has(third, "#### 沈阳市大东区人民法院 审判质效通报")) << third;
+  EXPECT_TRUE(has(third, "第3名/共3家")) << third;
+  // C2 is where the third court lags: 20.00% against the peers' 40.00%.
+  EXPECT_TRUE(has(third, "- **C2 调解撤诉率**：20.00%（同组中位数 40.00%，落后中位数 20.00 个百分点）"))
+      << third;
+  EXPECT_TRUE(has(text_to(*h, kB2President), "第2名/共3家")) << text_to(*h, kB2President);
   // The high court is not ranked: its president reads the province.
   EXPECT_EQ(title_to(*h, kHighPresident), "全省法院审判质效通报 2026-12-06");
 
@@ -134,7 +109,7 @@ TEST(NoticesJob, OnAWorkdayEachCourtsPresidentsGetItsNoticeAndTheGroupTheDigest)
   ASSERT_EQ(digest.size(), 1u);
   EXPECT_EQ(digest[0]["target"], "board");
   std::string text = digest[0]["msg"]["markdown"]["text"].get<std::string>();
-  EXPECT_TRUE(has(text, "**基层法院**（3家）\n- 前三：第1名 ")) << text;
+  EXPECT_TRUE(has(text, "**基层法院**（3家）\n- 前三：第1名 沈阳市和平区人民法院（")) << text;
   EXPECT_TRUE(has(text, kDisclaimerText)) << text;
 }
 
@@ -147,7 +122,7 @@ TEST(NoticesJob, WeekendsAndHolidaysSendNothing_MakeUpWorkdaysDo) {
   EXPECT_TRUE(h->outbox().empty()) << h->outbox().size();
   h->run_job("notices", at("2026-10-10", 8));  // a Saturday worked in exchange (调休)
   EXPECT_EQ(sent(*h, "work_notice").size(), 5u);
-  EXPECT_EQ(title_to(*h, kBasicPresident), "审判质效通报 2026-10-09");
+  EXPECT_EQ(title_to(*h, kB1President), "审判质效通报 2026-10-09");
 }
 
 TEST(NoticesJob, ARerunOfTheSameDaySendsNothingTwice) {
@@ -176,7 +151,7 @@ TEST(NoticesJob, WithoutAGroupRobotOnlyThePresidentsAreTold) {
 }
 
 TEST(NoticesJob, NoRankModeSendsNoOrdinalRankAnywhere) {
-  auto h = board_harness(notice_settings(Json::object(), Json::object({{"mode", "no_rank"}})));
+  auto h = board_harness(notice_settings(Json::object(), "no_rank"));
   h->run_job("notices", at("2026-12-07", 8));
   auto all = h->outbox();
   ASSERT_EQ(all.size(), 6u);
@@ -185,22 +160,23 @@ TEST(NoticesJob, NoRankModeSendsNoOrdinalRankAnywhere) {
     EXPECT_FALSE(std::regex_search(text, kOrdinal)) << text;
     EXPECT_TRUE(has(text, kDisclaimerText)) << text;
   }
-  EXPECT_TRUE(std::regex_search(text_to(*h, kBasicPresident),
-                                std::regex("所处区间：同组3家法院的(前25%|25%–50%|50%–75%|后25%)")))
-      << text_to(*h, kBasicPresident);
+  EXPECT_TRUE(has(text_to(*h, kB1President), "所处区间：同组3家法院的前25%"))
+      << text_to(*h, kB1President);
+  EXPECT_TRUE(has(text_to(*h, kB3President), "所处区间：同组3家法院的后25%"))
+      << text_to(*h, kB3President);
 }
 
 TEST(BoardCommand, BoardAloneShowsTheCallersCourt) {
   auto h = board_harness();
-  auto r = h->as(kBasicPresident).command("board");
+  auto r = h->as(kB1President).command("board");
   ASSERT_TRUE(r.ok) << r.text;
   EXPECT_TRUE(r.markdown);
   EXPECT_EQ(r.title, "审判质效通报 2026-12-06");
-  EXPECT_TRUE(has(r.text, "沈阳市和平区人民法院")) << r.text;
-  EXPECT_TRUE(std::regex_search(r.text, std::regex("第[123]名/共3家"))) << r.text;
+  EXPECT_TRUE(has(r.text, "#### 沈阳市和平区人民法院 审判质效通报")) << r.text;
+  EXPECT_TRUE(has(r.text, "第1名/共3家")) << r.text;
   EXPECT_TRUE(has(r.text, kDisclaimerText)) << r.text;
   // A judge of the court reads the same; the high court's people read the province.
-  EXPECT_TRUE(has(h->as(kJudge).command("board").text, "沈阳市和平区人民法院"));
+  EXPECT_TRUE(has(h->as(kB1JudgeA).command("board").text, "沈阳市和平区人民法院"));
   auto high = h->as(kHighPresident).command("board");
   ASSERT_TRUE(high.ok) << high.text;
   EXPECT_EQ(high.title, "全省法院审判质效通报 2026-12-06");
@@ -208,28 +184,29 @@ TEST(BoardCommand, BoardAloneShowsTheCallersCourt) {
 
 TEST(BoardCommand, ACourtByNameOrCode) {
   auto h = board_harness();
-  auto by_name = h->as(kBasicPresident).command("board 沈河");
+  auto by_name = h->as(kB1President).command("board 沈河");
   ASSERT_TRUE(by_name.ok) << by_name.text;
   EXPECT_TRUE(has(by_name.text, "#### 沈阳市沈河区人民法院 审判质效通报")) << by_name.text;
-  auto by_code = h->as(kBasicPresident).command("board ln-bc-dl-01");
+  EXPECT_TRUE(has(by_name.text, "第2名/共3家")) << by_name.text;
+  auto by_code = h->as(kB1President).command("board ln-bc-sy-03");
   ASSERT_TRUE(by_code.ok) << by_code.text;
-  EXPECT_TRUE(has(by_code.text, "#### 大连市中山区人民法院 审判质效通报")) << by_code.text;
-  auto short_form = h->as(kBasicPresident).command("board 沈阳中院");
+  EXPECT_TRUE(has(by_code.text, "#### 沈阳市大东区人民法院 审判质效通报")) << by_code.text;
+  auto short_form = h->as(kB1President).command("board 沈阳中院");
   EXPECT_TRUE(has(short_form.text, "#### 沈阳市中级人民法院 审判质效通报")) << short_form.text;
 }
 
 TEST(BoardCommand, SeveralMatchesAreListedToPickFrom) {
   auto h = board_harness();
-  auto r = h->as(kBasicPresident).command("board 沈阳");
+  auto r = h->as(kB1President).command("board 沈阳");
   ASSERT_TRUE(r.ok) << r.text;
-  EXPECT_TRUE(has(r.text, "与“沈阳”匹配的法院有 3 家")) << r.text;
+  EXPECT_TRUE(has(r.text, "与“沈阳”匹配的法院有 4 家")) << r.text;
   EXPECT_TRUE(has(r.text, "- 沈阳市沈河区人民法院：`board LN-BC-SY-02`")) << r.text;
   EXPECT_TRUE(has(r.text, "- 沈阳市中级人民法院：`board LN-IC-SY`")) << r.text;
 }
 
 TEST(BoardCommand, AnUnknownCourtGetsWhatToSendInstead) {
   auto h = board_harness();
-  auto r = h->as(kBasicPresident).command("board 锦州");
+  auto r = h->as(kB1President).command("board 锦州");
   EXPECT_FALSE(r.ok);
   EXPECT_TRUE(has(r.text, "没有找到与“锦州”匹配的法院")) << r.text;
   EXPECT_TRUE(has(r.text, "board 沈阳")) << r.text;
@@ -237,13 +214,13 @@ TEST(BoardCommand, AnUnknownCourtGetsWhatToSendInstead) {
 
 TEST(BoardCommand, WeakestGivesMedianBestAndGap) {
   auto h = board_harness();
-  auto r = h->as(kShenhePresident).command("board weakest");
+  auto r = h->as(kB3President).command("board weakest");
   ASSERT_TRUE(r.ok) << r.text;
   EXPECT_EQ(r.title, "短板指标 2026-12-06");
-  EXPECT_TRUE(has(r.text, "#### 沈阳市沈河区人民法院 短板指标")) << r.text;
-  EXPECT_TRUE(has(r.text, "同组中位数 ")) << r.text;
-  EXPECT_TRUE(has(r.text, "，最好 ")) << r.text;
-  EXPECT_TRUE(std::regex_search(r.text, std::regex("(落后|优于)中位数 |与中位数持平"))) << r.text;
+  EXPECT_TRUE(has(r.text, "#### 沈阳市大东区人民法院 短板指标")) << r.text;
+  EXPECT_TRUE(has(r.text, "- **C2 调解撤诉率**：20.00%（同组中位数 40.00%，最好 60.00%；落后中位数 "
+                          "20.00 个百分点）"))
+      << r.text;
   EXPECT_TRUE(has(r.text, kDisclaimerText)) << r.text;
 }
 
@@ -256,9 +233,9 @@ TEST(BoardCommand, AnUnknownSenderIsAskedToSignIn) {
 }
 
 TEST(BoardCommand, NoRankModeRepliesWithoutOrdinals) {
-  auto h = board_harness(notice_settings(Json::object(), Json::object({{"mode", "no_rank"}})));
+  auto h = board_harness(notice_settings(Json::object(), "no_rank"));
   for (const char* line : {"board", "board 沈河", "board weakest", "board 沈阳"}) {
-    auto r = h->as(kBasicPresident).command(line);
+    auto r = h->as(kB1President).command(line);
     ASSERT_TRUE(r.ok) << line << ": " << r.text;
     EXPECT_FALSE(std::regex_search(r.text, kOrdinal)) << line << ": " << r.text;
   }

@@ -88,7 +88,10 @@ TEST(Tiers, CeilOfTenAndTwentyPercentInIntegers) {
   EXPECT_EQ(tier_counts(2, 10, 20), (C{1, 1, 0}));    // ⌈0.2⌉, ⌈0.4⌉
   EXPECT_EQ(tier_counts(10, 10, 20), (C{1, 2, 7}));
   EXPECT_EQ(tier_counts(11, 10, 20), (C{2, 3, 6}));   // ⌈1.1⌉, ⌈2.2⌉
-  EXPECT_EQ(tier_counts(30, 10, 20), (C{3, 6, 21}));  // 0.1·30 = 3.0000000000000004 in doubles
+  EXPECT_EQ(tier_counts(30, 10, 20), (C{3, 6, 21}));
+  // Floating ceil would be wrong here: 0.14·50 = 7.000000000000001 and 0.28·50 =
+  // 14.000000000000002 in doubles, so ceil gives 8 and 15.
+  EXPECT_EQ(tier_counts(50, 14, 28), (C{7, 14, 29}));
   EXPECT_EQ(tier_counts(30, 0, 0), (C{0, 0, 30}));
   EXPECT_EQ(tier_counts(3, 50, 50), (C{2, 1, 0}));    // ⌈1.5⌉ = 2 red, ⌈1.5⌉ = 2 but only 1 left
 }
