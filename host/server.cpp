@@ -172,7 +172,8 @@ Outcome Server::start(config::Config cfg) {
                                                   http::kStaffAudience, p->directory);
   http::add_ops_endpoints(p->router, p->metrics, [this] { return ready_.load(); });
   http::AdminTargets admin{p->plugins, p->audit.get(), p->inbox, p->outbox, p->scheduler, &clock_,
-                           test_clock_, [this](const std::string& actor) { return reload(actor); }};
+                           test_clock_, [this](const std::string& actor) { return reload(actor); },
+                           &p->apps};
   http::add_admin_endpoints(p->router, *p->auth, admin);
   http::add_apps_endpoint(p->router, *p->plugins, *p->auth, p->metrics, clock_);
   http::add_me_endpoints(p->router, *p->sessions, *p->directory, p->apps, clock_);

@@ -123,6 +123,16 @@ void add_admin_endpoints(Router& router, const Authenticator& auth, AdminTargets
                  ex.respond_json(200, Json::object({{"plugins", plugins_json(*t.plugins)}}));
                }));
 
+  router.exact("/admin/apps", "/admin/apps",
+               admin_only(auth, *t.clock, [t](Exchange& ex, const std::string&) {
+                 if (!allow_methods(ex, {"GET"})) return;
+                 Json list = Json::array();
+                 if (t.apps) {
+                   for (const AppTile& tile : *t.apps->tiles()) list.push_back(tile.to_json());
+                 }
+                 ex.respond_json(200, Json::object({{"apps", list}}));
+               }));
+
   router.exact("/admin/reload", "/admin/reload",
                admin_only(auth, *t.clock, [t](Exchange& ex, const std::string& actor) {
                  if (!allow_methods(ex, {"POST"})) return;

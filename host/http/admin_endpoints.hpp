@@ -6,6 +6,7 @@
 #include <string>
 
 #include "courthub/json.hpp"
+#include "host/http/app_catalog.hpp"
 #include "host/http/identity.hpp"
 #include "host/http/router.hpp"
 #include "host/jobs/inbox.hpp"
@@ -31,9 +32,12 @@ struct AdminTargets {
   // Re-reads the configuration; the result says what changed, or why it was refused
   // ({"ok": false, "errors": [...]}).
   std::function<Json(const std::string& actor)> reload;
+  // The plugins' pages as the 工作台 lists them (GET /admin/apps: the console's 导入 panel).
+  const AppCatalog* apps = nullptr;
 };
 
-// GET /admin/plugins, POST /admin/reload, GET /admin/audit, GET /admin/inbox,
+// GET /admin/plugins, GET /admin/apps (the tiles of GET /me/apps, for the console: its 导入 panel
+// offers each declared import), POST /admin/reload, GET /admin/audit, GET /admin/inbox,
 // GET /admin/inbox/dead, POST /admin/inbox/replay, GET /admin/outbox, GET /admin/outbox/dead,
 // POST /admin/outbox/replay, GET /admin/jobs, POST /admin/jobs/run, and with a test clock
 // POST /admin/clock. Each takes the admin token or, except /admin/clock, a staff session whose

@@ -43,16 +43,45 @@ bool inside_folder(const std::string& path) {
   return path.back() != '/';
 }
 
+// A path below /apps/<plugin>: starts with "/", never climbs out or names another host.
+bool below_plugin(const std::string& path) {
+  return !path.empty() && path.front() == '/' && path.find("..") == std::string::npos &&
+         path.find("://") == std::string::npos;
+}
+
+Expected<std::optional<AppImport>> parse_imports(const std::string& plugin, const Json& doc) {
+  const Json* v = json::find(doc, "imports");
+  if (!v || v->is_null()) return std::optional<AppImport>();
+  const std::string example = "such as {\"path\": \"/imports\", \"accept\": \".csv\"}";
+  if (!v->is_object()) return wrong("imports", "must be an object " + example);
+  AppImport imp;
+  Outcome error;
+  if (!optional_string(*v, "path", imp.path, error) || !below_plugin(imp.path)) {
+    return wrong("imports", "needs a \"path\" below /apps/" + plugin + ", " + example);
+  }
+  if (!optional_string(*v, "accept", imp.accept, error)) return wrong("imports", "\"accept\" must be a string");
+  if (!optional_string(*v, "label", imp.label, error)) return wrong("imports", "\"label\" must be a string");
+  return std::optional<AppImport>(std::move(imp));
+}
+
 }  // namespace
 
 Json AppTile::to_json() const {
+  Json import_json;  // null
+  if (imports) {
+    import_json = Json::object({{"path", imports->path},
+                                {"accept", imports->accept},
+                                {"label", imports->label},
+                                {"url", "/apps/" + plugin + imports->path}});
+  }
   return Json::object({{"plugin", plugin},
                        {"title", title},
                        {"description", description},
                        {"icon", icon},
                        {"url", url},
                        {"badge", badge ? Json(*badge) : Json()},
-                       {"order", order}});
+                       {"order", order},
+                       {"imports", import_json}});
 }
 
 Expected<AppTile> parse_app_json(const std::string& plugin, const std::string& text) {
@@ -81,8 +110,7 @@ Expected<AppTile> parse_app_json(const std::string& plugin, const std::string& t
   std::string badge;
   if (!optional_string(doc, "badge", badge, error)) return error;
   if (!badge.empty()) {
-    if (badge.front() != '/' || badge.find("..") != std::string::npos ||
-        badge.find("://") != std::string::npos) {
+    if (!below_plugin(badge)) {
       return wrong("badge", "must be a path below /apps/" + plugin + " such as /tasks/count");
     }
     tile.badge = badge;
@@ -91,6 +119,9 @@ Expected<AppTile> parse_app_json(const std::string& plugin, const std::string& t
     if (!order->is_number_integer()) return wrong("order", "must be an integer");
     tile.order = order->get<int64_t>();
   }
+  auto imports = parse_imports(plugin, doc);
+  if (!imports) return imports.outcome();
+  tile.imports = std::move(*imports);
   return tile;
 }
 

@@ -2,9 +2,11 @@
 // The 工作台's tiles: one per live plugin that ships pages with an app.json.
 //
 // A plugin declares its tile in <name>.ui/app.json beside its .so (docs/plugin-pages.md):
-//   {"title": "会议室", "description": "…", "icon": "icon.svg", "order": 20, "badge": "/tasks/count"}
+//   {"title": "会议室", "description": "…", "icon": "icon.svg", "order": 20, "badge": "/tasks/count",
+//    "imports": {"path": "/imports", "accept": ".csv,.ndjson", "label": "案件数据"}}
 // title is required; icon is a file in the pages' folder; badge, a path below /apps/<name> that
-// answers {"count": n}. The files are read when plugins are loaded or reloaded (refresh), never
+// answers {"count": n}; imports, a path below /apps/<name> that takes a data file as the raw
+// body (the admin console offers an upload panel for it). The files are read when plugins are loaded or reloaded (refresh), never
 // per request.
 //
 // Threading: refresh from the control thread (start, reload); tiles() from any thread.
@@ -23,6 +25,13 @@
 
 namespace courthub::http {
 
+// A data file the plugin takes at POST /apps/<plugin><path> (the console's 导入 panel).
+struct AppImport {
+  std::string path;    // below /apps/<plugin>, e.g. "/imports"
+  std::string accept;  // the file input's accept list, e.g. ".csv,.ndjson,.jsonl"; "" = any
+  std::string label;   // what is imported, e.g. 案件数据; "" = 数据
+};
+
 struct AppTile {
   std::string plugin;
   std::string title;
@@ -31,14 +40,16 @@ struct AppTile {
   std::string url;                   // /apps/<plugin>/ui/
   std::optional<std::string> badge;  // a path below /apps/<plugin>, e.g. "/tasks/count"
   int64_t order = 1000;
+  std::optional<AppImport> imports;
 
-  // {"plugin","title","description","icon","url","badge"}; badge null when absent.
+  // {"plugin","title","description","icon","url","badge","order","imports"}; badge null when
+  // absent; imports {"path","accept","label","url"} (url: /apps/<plugin><path>) or null.
   Json to_json() const;
 };
 
 // The tile an app.json's text declares for `plugin`. Errors: InvalidArgument naming the field
 // that is wrong (not JSON, no title, an icon path that leaves the folder, a badge not starting
-// with "/", an order that is not an integer).
+// with "/", an order that is not an integer, imports that is not an object with such a path).
 Expected<AppTile> parse_app_json(const std::string& plugin, const std::string& text);
 
 class AppCatalog {

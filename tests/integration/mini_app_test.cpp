@@ -52,7 +52,8 @@ class MiniApp : public ::testing::Test {
     write(plugins / "hello.ui/icon.svg", "<svg/>");
     write(plugins / "hello.ui/app.json",
           R"({"title": "问候", "description": "向同事问好", "icon": "icon.svg", "order": 20,
-              "badge": "/greetings/count"})");
+              "badge": "/greetings/count", "imports": {"path": "/greetings/import",
+              "accept": ".csv", "label": "问候名单"}})");
     write(plugins / "outbox_sender.ui/index.html", "<!doctype html>");
     write(plugins / "outbox_sender.ui/app.json", R"({"description": "no title"})");
     fs::path kit = *root_ / "share/web/kit";
@@ -242,6 +243,17 @@ TEST_F(MiniApp, AdminTakesACourtAdminsSessionAndRefusesOtherStaff) {
   EXPECT_FALSE(hello["version"].get<std::string>().empty());
   EXPECT_EQ(hello["sha256"].get<std::string>().size(), 64u);
   EXPECT_EQ(hello["error"], "");
+
+  // The console's 导入 panel finds the plugins' imports in the tiles, for a token or a court_admin.
+  for (const std::string& token : {admin, std::string()}) {
+    auto apps = token.empty() ? host_->admin_get("/admin/apps") : host_->get("/admin/apps", token);
+    ASSERT_EQ(apps.status, 200) << apps.body;
+    ASSERT_EQ(apps.json()["apps"].size(), 1u) << apps.body;
+    EXPECT_EQ(apps.json()["apps"][0]["imports"]["url"], "/apps/hello/greetings/import");
+    EXPECT_EQ(apps.json()["apps"][0]["imports"]["label"], "问候名单");
+  }
+  EXPECT_EQ(host_->get("/admin/apps", judge).status, 403);
+  EXPECT_EQ(host_->get("/admin/apps").status, 401);
 
   auto refused = host_->get("/admin/plugins", judge);
   EXPECT_EQ(refused.status, 403) << refused.body;

@@ -31,6 +31,25 @@ TEST(AppJson, OnlyTheTitleIsRequired) {
   EXPECT_TRUE(tile->to_json()["badge"].is_null());
 }
 
+TEST(AppJson, AnImportIsAPathBelowThePluginWithWhatItAccepts) {
+  auto tile = parse_app_json("incentive_board", R"({"title": "双激励通报",
+      "imports": {"path": "/imports", "accept": ".csv,.ndjson,.jsonl", "label": "案件数据"}})");
+  ASSERT_TRUE(tile.ok()) << tile.outcome().message();
+  ASSERT_TRUE(tile->imports.has_value());
+  EXPECT_EQ(tile->imports->path, "/imports");
+  EXPECT_EQ(tile->imports->accept, ".csv,.ndjson,.jsonl");
+  EXPECT_EQ(tile->imports->label, "案件数据");
+  Json j = tile->to_json()["imports"];
+  EXPECT_EQ(j["url"], "/apps/incentive_board/imports");
+  EXPECT_EQ(j["accept"], ".csv,.ndjson,.jsonl");
+  EXPECT_EQ(j["label"], "案件数据");
+  // Only the path is required; without imports the tile says null.
+  auto bare = parse_app_json("p", R"({"title": "t", "imports": {"path": "/data"}})");
+  ASSERT_TRUE(bare.ok()) << bare.outcome().message();
+  EXPECT_EQ(bare->to_json()["imports"]["accept"], "");
+  EXPECT_TRUE(parse_app_json("p", R"({"title": "t"})")->to_json()["imports"].is_null());
+}
+
 TEST(AppJson, MistakesNameTheField) {
   const std::pair<const char*, const char*> cases[] = {
       {"{", "not JSON"},
@@ -44,6 +63,11 @@ TEST(AppJson, MistakesNameTheField) {
       {R"({"title": "t", "badge": "/../admin"})", "\"badge\" must be a path"},
       {R"({"title": "t", "order": "first"})", "\"order\" must be an integer"},
       {R"({"title": "t", "order": 1.5})", "\"order\" must be an integer"},
+      {R"({"title": "t", "imports": "/imports"})", "\"imports\" must be an object"},
+      {R"({"title": "t", "imports": {}})", "\"imports\" needs a \"path\""},
+      {R"({"title": "t", "imports": {"path": "imports"}})", "\"imports\" needs a \"path\""},
+      {R"({"title": "t", "imports": {"path": "/../admin/reload"}})", "\"imports\" needs a \"path\""},
+      {R"({"title": "t", "imports": {"path": "/i", "accept": 3}})", "\"imports\" \"accept\" must be"},
   };
   for (auto [text, why] : cases) {
     auto tile = parse_app_json("p", text);

@@ -78,8 +78,10 @@ class Directory {
   }
   std::vector<Court> courts() const {
     std::vector<Court> out;
-    for (auto& c : *ask(Json::object({{"courts", Json::object()}}), false))
-      out.push_back(to_court(c));
+    // Bound first: a range-for over *ask(...) would read the optional after it is destroyed
+    // (temporaries in a range-for's initializer live on only from C++23).
+    const auto courts = ask(Json::object({{"courts", Json::object()}}), false);
+    for (auto& c : *courts) out.push_back(to_court(c));
     return out;
   }
   std::vector<Department> departments(std::string_view court_code) const {

@@ -4,7 +4,7 @@
 // startCourtServers() resolves once both answer; stop() ends both (SIGTERM, then SIGKILL after
 // 10 s) and removes the data directory. Children still alive when node exits are killed.
 import { spawn } from 'node:child_process'
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildDir, courthubBinary, doubleBinary, sourceDir } from './paths.mjs'
@@ -76,7 +76,17 @@ async function startDouble (logName) {
   return { proc, port }
 }
 
-async function startHost (doublePort, dataDir, logName) {
+// The demo configuration, or a copy of it changed by `config(text)` (written beside the data
+// directory; it finds the demo directory and calendar through COURTHUB_SHARE like the original).
+function configFile (dataDir, config) {
+  const demo = join(sourceDir, 'config/courthub.yaml')
+  if (!config) return demo
+  const file = `${dataDir}.courthub.yaml`
+  writeFileSync(file, config(readFileSync(demo, 'utf8')))
+  return file
+}
+
+async function startHost (doublePort, dataDir, logName, { config, env: extraEnv = {} } = {}) {
   const env = {
     ...process.env,
     COURTHUB_LISTEN: '127.0.0.1:0',
@@ -85,10 +95,11 @@ async function startHost (doublePort, dataDir, logName) {
     COURTHUB_TEST_CLOCK_MS: String(TEST_CLOCK_MS),
     // The incentive board's demo load: a small year of cases keeps each start quick.
     COURTHUB_BOARD_DEMO_CASES: process.env.COURTHUB_BOARD_DEMO_CASES || '20000',
-    COURTHUB_ADMIN_TOKEN: ADMIN_TOKEN
+    COURTHUB_ADMIN_TOKEN: ADMIN_TOKEN,
+    ...extraEnv
   }
   delete env.COURTHUB_DINGTALK_API
-  const child = spawn(courthubBinary, ['serve', '--config', join(sourceDir, 'config/courthub.yaml')],
+  const child = spawn(courthubBinary, ['serve', '--config', configFile(dataDir, config)],
     { env, stdio: ['ignore', 'pipe', 'pipe'] })
   const proc = watch(child, 'courthub', logName)
   // The host writes its bound address once it listens; /healthz answers 200 once it has started.
@@ -100,27 +111,31 @@ async function startHost (doublePort, dataDir, logName) {
   return { proc, url }
 }
 
-// `logName` names the log files (the suite's name).
-export async function startCourtServers (logName = 'servers') {
+// `logName` names the log files (the suite's name). `host.config(text)` changes the demo
+// configuration's text for this host (e.g. a plugin's setting); `host.env` adds variables.
+export async function startCourtServers (logName = 'servers', host = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'courthub-browser-'))
-  let double, host
+  let double, server
   const stop = async () => {
-    await stopProcess(host?.proc)
+    await stopProcess(server?.proc)
     await stopProcess(double?.proc)
-    if (!process.env.COURTHUB_KEEP_TEST_DIRS) rmSync(dataDir, { recursive: true, force: true })
+    if (!process.env.COURTHUB_KEEP_TEST_DIRS) {
+      rmSync(dataDir, { recursive: true, force: true })
+      rmSync(`${dataDir}.courthub.yaml`, { force: true })
+    }
   }
   try {
     double = await startDouble(logName)
-    host = await startHost(double.port, dataDir, logName)
+    server = await startHost(double.port, dataDir, logName, host)
   } catch (err) {
     await stop()
     throw err
   }
   return {
-    url: host.url,
+    url: server.url,
     doubleUrl: `http://127.0.0.1:${double.port}`,
     dataDir,
-    hostLog: () => host.proc.log,
+    hostLog: () => server.proc.log,
     stop
   }
 }

@@ -16,7 +16,8 @@ const { launchChromium } = await import('./phone.mjs')
 // README.md shows them in this order (its "What it looks like" table).
 const MAIN_SCREENSHOTS = [
   'login-picker', 'workbench', 'rooms-grid', 'rooms-conflict', 'approvals-leave-form',
-  'workbench-badge', 'approvals-task', 'approvals-approved', 'console-reload'
+  'workbench-badge', 'approvals-task', 'approvals-approved', 'console-reload',
+  'board-province', 'board-court', 'board-no-rank', 'board-judges', 'board-court-trend', 'console-import'
 ]
 
 const target = join(sourceDir, 'docs/screenshots')

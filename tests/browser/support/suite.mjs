@@ -36,10 +36,11 @@ function skipReason (pages) {
   return null
 }
 
-// `pages`: the kit, the host's pages and the plugins whose pages the suite opens. `body(court)` declares the tests;
+// `pages`: the kit, the host's pages and the plugins whose pages the suite opens; `host`: what
+// startCourtServers takes to change the host's configuration ({config, env}). `body(court)` declares the tests;
 // court.url, court.servers and court.phone() (a new logged-out phone on the host;
 // court.phone({ shape: DESKTOP }) a desktop browser) are ready inside them.
-export function browserSuite (title, { pages = ['kit'] } = {}, body) {
+export function browserSuite (title, { pages = ['kit'], host = {} } = {}, body) {
   const skip = skipReason(pages)
   if (skip) console.log(`${SKIP_LINE} ${title}: ${skip}`)
   const court = {}
@@ -51,7 +52,7 @@ export function browserSuite (title, { pages = ['kit'] } = {}, body) {
         const built = pageBuild(p)
         if (!existsSync(built)) throw new Error(`${built} is missing: build the pages first (./dev build)`)
       }
-      court.servers = await startCourtServers(title.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, ''))
+      court.servers = await startCourtServers(title.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, ''), host)
       court.url = court.servers.url
       browser = await launchChromium()
       court.phone = async ({ shape } = {}) => {
