@@ -3,6 +3,8 @@
 #include "routes.hpp"
 
 #include "board_routes.hpp"
+#include "commands.hpp"
+#include "notices.hpp"
 
 namespace board {
 namespace {
@@ -74,9 +76,8 @@ void register_everything(courthub::Registrar& r, courthub::Host& host, BoardStat
                          Importer& importer, DropFolder& drop_folder) {
   register_import_routes(r, host, state, importer);
   register_board_routes(r, host, state);
-  // TODO(notices): these land with the notices part (commands.hpp, notices.hpp); then:
-  //   register_board_commands(r, host, state);
-  //   register_board_notices(r, host, state);
+  register_board_commands(r, host, state);
+  register_board_notices(r, host, state);
   r.schedule("drop_folder", "* * * * *", [&drop_folder](const courthub::Job&) { drop_folder.run(); });
 }
 
