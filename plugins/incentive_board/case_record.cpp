@@ -3,6 +3,7 @@
 #include "case_record.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <chrono>
 #include <cstdio>
 #include <stdexcept>
@@ -92,20 +93,26 @@ IntRead read_int(std::string_view s, int32_t& out) {
   return IntRead::Ok;
 }
 
-// Digits with at most one '.', at least one digit; locale-independent (std::from_chars).
+// A decimal ≥ 0: digits with at most one '.', optionally an exponent (what JSON writers print for
+// very large or small numbers: 1e+20, 1e-05); no sign, no inf/nan/hex. Locale-independent
+// (std::from_chars), correctly rounded like strtod in the C locale.
 bool read_decimal(std::string_view s, double& out) {
-  int digits = 0, dots = 0;
-  for (char ch : s) {
-    if (ch >= '0' && ch <= '9')
-      ++digits;
-    else if (ch == '.')
-      ++dots;
-    else
-      return false;
+  size_t i = 0, digits = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++digits;
+  if (i < s.size() && s[i] == '.')
+    for (++i; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) ++digits;
+  if (digits == 0) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    size_t exponent_digits = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++exponent_digits;
+    if (exponent_digits == 0) return false;
   }
-  if (digits == 0 || dots > 1) return false;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out, std::chars_format::fixed);
-  return ec == std::errc() && end == s.data() + s.size();
+  if (i != s.size()) return false;
+  auto [end, ec] =
+      std::from_chars(s.data(), s.data() + s.size(), out, std::chars_format::general);
+  return ec == std::errc() && end == s.data() + s.size() && std::isfinite(out);
 }
 
 // Reads the fields one by one; the first problem stops the reading.
@@ -195,7 +202,7 @@ class RecordReader {
       if (!required_reason.empty()) fail(name, required_reason);
       return;
     }
-    if (!read_decimal(v, out)) fail(name, "must be a decimal number ≥ 0 (digits and one '.')");
+    if (!read_decimal(v, out)) fail(name, "must be a decimal number ≥ 0");
   }
 
  private:

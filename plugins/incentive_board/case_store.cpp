@@ -62,7 +62,7 @@ int field_index(std::string_view name) {
 }
 
 // A stored row's fields as parse_case reads them: NULL is an absent field, numbers are text
-// (reals in their shortest round-trip form, so an amount reads back to the same double).
+// (reals in their shortest round-trip fixed form, so an amount reads back to the same double).
 class StoredFields {
  public:
   void set(const courthub::Row& row) {
@@ -70,8 +70,10 @@ class StoredFields {
       const courthub::Value& v = row[i];
       present_[i] = !v.is_null();
       if (v.type() == courthub::Value::Type::Real) {
-        char buf[64];
-        auto r = std::to_chars(buf, buf + sizeof buf, v.as_double());
+        char buf[512];  // DBL_MAX in fixed notation is 309 digits
+        // Fixed notation (4930000, not 4.93e+06: the schema's decimals have no exponent), the
+        // shortest that reads back to the same double.
+        auto r = std::to_chars(buf, buf + sizeof buf, v.as_double(), std::chars_format::fixed);
         text_[i].assign(buf, r.ptr);
       } else if (present_[i]) {
         text_[i] = v.as_string();

@@ -3,7 +3,6 @@
 // The plugin entry point: settings, the start (migrations, the cases into memory, the demo load),
 // and the registration of everything it answers (routes.cpp).
 #include <courthub/plugin.hpp>
-#include <courthub/time.hpp>
 
 #include <chrono>
 #include <memory>
@@ -12,19 +11,16 @@
 #include "board_state.hpp"
 #include "case_store.hpp"
 #include "drop_folder.hpp"
+#include "history.hpp"
 #include "importer.hpp"
 #include "routes.hpp"
 #include "schema.hpp"
+#include "synthetic_cases.hpp"
 
 namespace board {
 namespace {
 
 constexpr int kBackfillDays = 30;  // the demo's first start keeps this many days of history
-
-Day today_on(const courthub::Host& host) {
-  return static_cast<Day>(
-      std::chrono::sys_days(courthub::time::local_date(host.now_ms())).time_since_epoch().count());
-}
 
 }  // namespace
 
@@ -46,7 +42,9 @@ class IncentiveBoard {
   }
 
   void activate(courthub::Registrar& r) {
-    r.migrate(migrations());
+    auto all = migrations();
+    for (auto& m : history_migrations()) all.push_back(std::move(m));
+    r.migrate(all);
     state_.settings = settings_;
     state_.org = org_from_directory(host_.directory());
     load();
@@ -77,23 +75,25 @@ class IncentiveBoard {
       host_.warn(std::to_string(skipped) + " stored cases no longer pass validation: skipped");
   }
 
-  // First start with demo.cases > 0 and no cases: a year of synthetic cases, imported as
-  // "demo", and the last 30 days of history. Returns whether it stored history.
+  // First start with demo.cases > 0 and no cases: a year of synthetic cases for every court,
+  // imported as "demo", then the boards of the last 30 days, so trends and "change" have a past.
+  // Returns whether it stored history.
   bool load_demo() {
-    const Day today = today_on(host_);
-    (void)today;
-    // TODO(synthetic): synthetic_cases.hpp lands with the synthetic engineer's part; then:
-    //   ImportAnswer a = importer_->import_generated(
-    //       [&](const Org& org, const CaseSink& keep) {
-    //         generate_cases(org, SyntheticSpec{settings_.demo_cases, settings_.demo_seed, today},
-    //                        keep);
-    //       },
-    //       ImportSource{"demo", "", ""});
-    //   and the backfill below.
-    // TODO(boards): for (Day d = latest - kBackfillDays + 1; d <= latest; ++d)
-    //   store_day(host_, state_, d);
-    (void)kBackfillDays;
-    return false;
+    auto started = std::chrono::steady_clock::now();
+    const SyntheticSpec spec{settings_.demo_cases, settings_.demo_seed, today(host_)};
+    ImportAnswer a = importer_->import_generated(
+        [&spec](const Org& org, const CaseSink& keep) { generate_cases(org, spec, keep); },
+        ImportSource{"demo", "", ""});
+    // The import stored the latest day already; the days before it, oldest first.
+    const Day latest = latest_day(host_, settings_);
+    for (Day d = latest - kBackfillDays + 1; d < latest; ++d) store_day(host_, state_, d);
+    host_.info("demo: " + std::to_string(a.counts.inserted) + " synthetic cases and " +
+               std::to_string(kBackfillDays) + " days of boards in " +
+               std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                  std::chrono::steady_clock::now() - started)
+                                  .count()) +
+               " ms");
+    return true;
   }
 
   courthub::Host& host_;

@@ -2,6 +2,10 @@
 // The import routes and the registration of every route, command, notice and job of the plugin.
 #include "routes.hpp"
 
+#include "board_routes.hpp"
+#include "commands.hpp"
+#include "notices.hpp"
+
 namespace board {
 namespace {
 
@@ -51,11 +55,11 @@ void register_import_routes(courthub::Registrar& r, courthub::Host& host, BoardS
   (void)state;
   r.route("POST", "/imports", [&host, &importer](const Request& req) {
     require_import_permission(req, host);
-    auto format = format_of_media_type(req.media_type());
-    if (!format) return unsupported_media_type(req);
     if (req.body.find_first_not_of(" \t\r\n") == std::string::npos)
       throw courthub::InvalidArgument(
           "the body is empty: send the cases (CSV with a header row, or NDJSON)");
+    auto format = format_of_media_type(req.media_type());
+    if (!format) return unsupported_media_type(req);
     TextStream body(req.body);
     ImportAnswer answer =
         importer.import_stream(body, *format, ImportSource{"upload", "", importer_of(req.caller)});
@@ -71,11 +75,9 @@ void register_import_routes(courthub::Registrar& r, courthub::Host& host, BoardS
 void register_everything(courthub::Registrar& r, courthub::Host& host, BoardState& state,
                          Importer& importer, DropFolder& drop_folder) {
   register_import_routes(r, host, state, importer);
-  // TODO(boards, notices): these land with the other parts (board_routes.hpp, commands.hpp,
-  // notices.hpp); then:
-  //   register_board_routes(r, host, state);
-  //   register_board_commands(r, host, state);
-  //   register_board_notices(r, host, state);
+  register_board_routes(r, host, state);
+  register_board_commands(r, host, state);
+  register_board_notices(r, host, state);
   r.schedule("drop_folder", "* * * * *", [&drop_folder](const courthub::Job&) { drop_folder.run(); });
 }
 

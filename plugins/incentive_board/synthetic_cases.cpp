@@ -64,6 +64,7 @@ int32_t by_quality(int32_t quality, int32_t worst, int32_t best) {
 }
 
 constexpr int32_t kPercent = 10'000;  // ppm per percent
+constexpr int64_t kSpanDays = 400;     // disputes start over the 400 days up to today
 
 struct Decider {
   const std::string* user_id;
@@ -209,6 +210,14 @@ class Generator {
   }
 
  private:
+  // "S1343ab5-000000042": ids in the order they are made, also as text (a case system's ids
+  // usually are, and an import in id order appends to the stored index).
+  std::string serial(const char* kind, int64_t n) const {
+    char digits[24];
+    std::snprintf(digits, sizeof digits, "-%09lld", static_cast<long long>(n));
+    return kind + tag_ + digits;
+  }
+
   int pick_origin() {
     int64_t x = rng_.below(cumulative_.back());
     return static_cast<int>(std::upper_bound(cumulative_.begin(), cumulative_.end(), x) -
@@ -222,7 +231,7 @@ class Generator {
         static_cast<int64_t>(plan.deciders.size())))];
     quality = (7 * plan.quality + 3 * judge.quality) / 10;
     CaseRecord c;
-    c.case_id = "S" + tag_ + "-" + std::to_string(serial_++);
+    c.case_id = serial("S", serial_++);
     c.court_code = plan.court->code;
     c.judge_id = *judge.user_id;
     c.dispute_id = dispute_id_;
@@ -280,8 +289,8 @@ class Generator {
     c.limit_days = trial_limit(category, procedure, simple);
     int32_t mean = procedure == Procedure::Retrial          ? 60
                    : procedure == Procedure::SecondInstance ? 30
-                   : simple                                 ? 15
-                                                            : 50;
+                   : simple                                 ? 12
+                                                            : 45;
     schedule_trial(c, mean, quality);
     if (c.is_closed()) {
       if (rng_.chance(6 * kPercent)) {
@@ -370,9 +379,13 @@ class Generator {
 
   // One dispute: where it starts, what it passes through, then every case it produced.
   void dispute() {
-    dispute_id_ = "D" + tag_ + "-" + std::to_string(disputes_++);
+    dispute_id_ = serial("D", disputes_++);
     const int origin = pick_origin();
-    Day start = spec_.today - rng_.between(0, 399);
+    // Disputes start in date order over the 400 days (with a few days' jitter), so ids follow
+    // filing dates as a case system's do: recent and pending cases have the latest ids.
+    const int32_t elapsed = static_cast<int32_t>(kSpanDays * emitted_ / spec_.count);
+    Day start = std::min<Day>(spec_.today, static_cast<Day>(spec_.today - (kSpanDays - 1) + elapsed +
+                                                            rng_.between(-3, 3)));
     int64_t kind = rng_.below(100);
     if (kind < 25) {  // enforcement of a judgment from earlier years, or of an arbitration award
       emit(enforcement_case(origin, start));

@@ -19,7 +19,8 @@ struct SyntheticSpec {
 };
 
 // Calls `sink` once per generated case, `spec.count` times, without keeping them (memory does not
-// grow with the count). What comes out (anchored on court-domain.md §1.2's published ranges):
+// grow with the count). Disputes start in date order, so case ids roughly follow filing dates.
+// What comes out (anchored on court-domain.md §1.2's published ranges):
 //   - caseload by court level: basic courts most, intermediate courts fewer, the high court few;
 //     each court gets a fixed quality factor, so courts differ and the board has tiers;
 //   - procedures: first instance most (second instance mostly at intermediate courts),
@@ -34,7 +35,8 @@ struct SyntheticSpec {
 //     from the "<court code>-" prefix of org.people) if it has no judge; a court with neither
 //     gets no cases.
 // Every record passes parse_case and names a court of org.courts and a person of org.people.
-// case_id = "S<seed in hex>-<n>", unique per (seed, n); case_no follows the 案号 pattern.
+// case_id = "S<seed in hex>-<n, 9 digits>" (n = 0, 1, … in the order made, so ids sort as made),
+// unique per (seed, n); dispute_id likewise with "D"; case_no follows the 案号 pattern.
 // Threading: pure; concurrent calls are fine. Errors: none of its own; whatever `sink` throws
 // propagates (the generation stops there). An org without courts produces no records.
 void generate_cases(const Org& org, const SyntheticSpec& spec,

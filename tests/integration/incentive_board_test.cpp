@@ -75,7 +75,7 @@ TEST(IncentiveBoard, TheHighCourtsAdminMayImportAndOthersMayNot) {
   r = post_cases(host, cases_csv(), "text/csv", session_token("LN-BC-SY-01-045"));
   EXPECT_EQ(r.status, 403) << r.body;
   EXPECT_EQ(r.json()["error"]["code"], "permission_denied");
-  r = post_cases(host, cases_csv(), "application/json");
+  r = post_cases(host, cases_csv(), "text/plain");
   EXPECT_EQ(r.status, 415) << r.body;
   r = post_cases(host, "", "text/csv");
   EXPECT_EQ(r.status, 400) << r.body;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 
 #include "board_harness.hpp"
 
@@ -169,7 +170,8 @@ TEST_F(BoardApi, JudgeBoardIsForTheCourtsLeadersAndEachJudgeForThemself) {
     auto r = h->as(who).get("/boards/judges?court=" + court + "&as_of=2026-12-06");
     std::vector<std::string> ids;
     if (r.status != 200) return std::make_pair(r.status, ids);
-    for (auto& m : r.json()["members"]) ids.push_back(m["user_id"].get<std::string>());
+    Json body = r.json();  // held: a range-for over r.json()[...] would outlive its temporary
+    for (auto& m : body["members"]) ids.push_back(m["user_id"].get<std::string>());
     std::sort(ids.begin(), ids.end());
     return std::make_pair(r.status, ids);
   };
@@ -270,6 +272,27 @@ TEST_F(NoRankBoard, NoRankAnywhereAndBandsInsteadInBandOrder) {
   EXPECT_FALSE(page["trend"].contains("rank"));
   EXPECT_TRUE(basic["members"][0]["band"].is_string());
   EXPECT_TRUE(court_member(b, kHigh)["band"].is_null());
+}
+
+TEST(ModeSwitch, ADayKeptInRankedModeIsShownWithoutRankInNoRankMode) {
+  const std::string dir = ::testing::TempDir() + "board-mode-switch-" +
+                          std::to_string(::testing::UnitTest::GetInstance()->random_seed());
+  {
+    auto h = make_board(board_settings("ranked"), dir);
+    import_cases(*h, base_cases());
+    h->run_job("board-history");  // keeps 2026-12-06
+    h->advance_ms(kDayMs);
+    h->run_job("board-history");  // keeps 2026-12-07, in ranked mode
+    Json kept = h->as_admin().get("/boards/courts?as_of=2026-12-07").json();
+    ASSERT_EQ(court_member(kept, kB1)["rank"], 1);
+  }
+  auto h = make_board(board_settings("no_rank"), dir);
+  auto r = h->as_admin().get("/boards/courts?as_of=2026-12-07");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_FALSE(has_key_anywhere(r.json(), "rank")) << r.body;
+  EXPECT_EQ(court_member(r.json(), kB1)["band"], "25_50");
+  EXPECT_EQ(court_member(r.json(), kB3)["band"], "bottom_25");
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -38,9 +38,10 @@ Json board_settings(const std::string& mode) {
                        {"notices", Json::object({{"enabled", false}})}});
 }
 
-std::unique_ptr<PluginHarness> make_board(const Json& settings) {
+std::unique_ptr<PluginHarness> make_board(const Json& settings, const std::string& data_dir) {
   courthub::testing::HarnessOptions options;
   options.settings = settings;
+  options.data_dir = data_dir;
   options.start_ms = clock_start_ms();
   auto h = std::make_unique<PluginHarness>(BOARD_PLUGIN_FILE, options);
   for (auto& c : seats()) {

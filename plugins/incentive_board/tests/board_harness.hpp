@@ -51,7 +51,9 @@ inline constexpr int64_t kDayMs = 24LL * 3600 * 1000;
 
 // Settings with the demo load off; `mode` "ranked" or "no_rank".
 Json board_settings(const std::string& mode = "ranked");
-std::unique_ptr<PluginHarness> make_board(const Json& settings = board_settings());
+// `data_dir` "" = a fresh temporary directory; else that one (kept after the harness).
+std::unique_ptr<PluginHarness> make_board(const Json& settings = board_settings(),
+                                          const std::string& data_dir = "");
 
 struct CaseRow {
   std::string case_id, court, judge, filed_on, closed_on, closing_method;

@@ -311,15 +311,26 @@ TEST(CaseRecord, AmountsAreRequiredForEnforcement) {
 }
 
 TEST(CaseRecord, AmountsAreDecimalsNotBelowZero) {
-  for (const char* bad : {"-1", "1e5", "1,000", "1.2.3", ".", "inf", "nan", "+5", "12 yuan"})
+  for (const char* bad : {"-1", "-0", "1,000", "1.2.3", ".", "inf", "nan", "+5", "12 yuan", "0x1p3",
+                          "1e", "e5", "1e+", "1e400", "1.5e2.5"})
     EXPECT_EQ(problem_with(enforcement(), "amount_applied", bad),
-              (FieldProblem{"amount_applied", "must be a decimal number ≥ 0 (digits and one '.')"}))
+              (FieldProblem{"amount_applied", "must be a decimal number ≥ 0"}))
         << bad;
   Fields f = enforcement();
   f["amount_applied"] = "0.5";
   f["amount_collected"] = "000123456789.125";
   EXPECT_EQ(parsed(f).amount_applied, 0.5);
   EXPECT_EQ(parsed(f).amount_collected, 123456789.125);
+  // What JSON writers print for large and small numbers, and the short forms.
+  for (auto [text, value] : {std::pair{"1e+20", 1e20}, {"1E5", 1e5}, {"2.5e-05", 2.5e-5},
+                             {".5", 0.5}, {"5.", 5.0}, {"0", 0.0}})
+    EXPECT_EQ(parsed([&] {
+                Fields g = enforcement();
+                g["amount_applied"] = text;
+                return g;
+              }()).amount_applied,
+              value)
+        << text;
   // Outside enforcement the amounts are optional but still checked.
   EXPECT_EQ(problem_with(valid(), "amount_collected", "abc").field, "amount_collected");
 }

@@ -7,7 +7,7 @@
 
 #include "import_fixture.hpp"
 
-namespace board::testing {
+namespace board::import_tests {
 namespace {
 
 namespace fs = std::filesystem;
@@ -120,4 +120,4 @@ TEST(DropFolder, NoFolderSetMeansTheJobDoesNothing) {
 }
 
 }  // namespace
-}  // namespace board::testing
+}  // namespace board::import_tests

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace board::testing {
+namespace board::import_tests {
 
 using courthub::Json;
 using courthub::testing::HttpResult;
@@ -32,9 +32,11 @@ inline Json test_settings(Json extra = Json::object()) {
   return s;
 }
 
-inline std::unique_ptr<PluginHarness> make_harness(Json settings = test_settings()) {
+inline std::unique_ptr<PluginHarness> make_harness(Json settings = test_settings(),
+                                                   const std::string& data_dir = "") {
   courthub::testing::HarnessOptions options;
   options.settings = std::move(settings);
+  options.data_dir = data_dir;
   auto h = std::make_unique<PluginHarness>(BOARD_PLUGIN_FILE, options);
   h->add_court({kHigh, "辽宁省高级人民法院", "high", "ordinary", "", "沈阳", "1000"});
   h->add_court({"LN-IC-SY", "沈阳市中级人民法院", "intermediate", "ordinary", kHigh, "沈阳", "2000"});
@@ -133,4 +135,4 @@ inline std::string error_message(const HttpResult& r) {
   }
 }
 
-}  // namespace board::testing
+}  // namespace board::import_tests

@@ -139,11 +139,20 @@ TEST(SyntheticCases, TheSameSeedGivesTheSameRecordsAndAnotherSeedOthers) {
   EXPECT_NE(a.front().case_id, c.front().case_id);
 }
 
-TEST(SyntheticCases, TheFirstRecordsDoNotDependOnTheCount) {
-  auto few = generate(shared_province(), 100, 5);
-  auto many = generate(shared_province(), 1'000, 5);
-  ASSERT_EQ(few.size(), 100u);
-  EXPECT_TRUE(std::equal(few.begin(), few.end(), many.begin()));
+TEST(SyntheticCases, IdsFollowFilingDatesOverFourHundredDays) {
+  const auto& cases = fifty_thousand();
+  auto mean_filed = [&](size_t from, size_t to) {
+    double sum = 0;
+    for (size_t i = from; i < to; ++i) sum += cases[i].filed_on;
+    return sum / static_cast<double>(to - from);
+  };
+  const size_t tenth = cases.size() / 10;
+  EXPECT_LT(mean_filed(0, tenth), kToday - 300);
+  EXPECT_GT(mean_filed(cases.size() - tenth, cases.size()), kToday - 60);
+  EXPECT_LT(cases.front().case_id, cases.back().case_id);  // ids sort as made
+  Day earliest = kToday;
+  for (const auto& c : cases) earliest = std::min(earliest, c.filed_on);
+  EXPECT_LE(earliest, kToday - 365);  // a previous year exists
 }
 
 TEST(SyntheticCases, EmitsExactlyTheCountWithUniqueIds) {
