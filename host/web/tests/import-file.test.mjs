@@ -3,7 +3,7 @@
 // and how the answer reads.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { MAX_IMPORT_BYTES, importProblem, importSummary, importType, importsOf } from '../src/console/import-file.js'
+import { LISTED_REJECTS, MAX_IMPORT_BYTES, importProblem, importSummary, importType, importsOf } from '../src/console/import-file.js'
 
 test('only the apps declaring an import get a panel', () => {
   const apps = [
@@ -39,6 +39,13 @@ test('the answer reads as counts and one line per rejected row', () => {
   const s = importSummary({ inserted: 2, updated: 1,
     rejected: [{ line: 4, field: 'filed_on', reason: 'must be a date YYYY-MM-DD' }] })
   assert.deepEqual(s, { inserted: 2, updated: 1, rejectedCount: 1,
-    rejects: ['第4行 filed_on：must be a date YYYY-MM-DD'] })
+    rejects: ['第4行 filed_on：must be a date YYYY-MM-DD'], unlisted: 0 })
   assert.equal(importSummary({ inserted: 1 }).rejectedCount, 0)
+  // A file of bad rows: the first rows listed, the rest counted.
+  const many = Array.from({ length: LISTED_REJECTS + 250 }, (_, i) => ({ line: i + 2, field: 'case_id', reason: 'required' }))
+  const big = importSummary({ inserted: 0, updated: 0, rejected: many })
+  assert.equal(big.rejectedCount, LISTED_REJECTS + 250)
+  assert.equal(big.rejects.length, LISTED_REJECTS)
+  assert.equal(big.rejects[0], '第2行 case_id：required')
+  assert.equal(big.unlisted, 250)
 })

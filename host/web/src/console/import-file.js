@@ -41,13 +41,18 @@ export function importProblem(file, accept) {
   return ''
 }
 
-// The answer {inserted, updated, rejected: [{line, field, reason}]} as the panel shows it.
+// How many rejected rows the panel lists one by one (a file of bad rows may reject 100,000).
+export const LISTED_REJECTS = 100
+
+// The answer {inserted, updated, rejected: [{line, field, reason}]} as the panel shows it: the
+// first LISTED_REJECTS rejected rows, and how many more there are.
 export function importSummary(answer) {
   const rejected = Array.isArray(answer?.rejected) ? answer.rejected : []
   return {
     inserted: answer?.inserted ?? 0,
     updated: answer?.updated ?? 0,
     rejectedCount: rejected.length,
-    rejects: rejected.map((r) => `第${r.line}行 ${r.field}：${r.reason}`),
+    rejects: rejected.slice(0, LISTED_REJECTS).map((r) => `第${r.line}行 ${r.field}：${r.reason}`),
+    unlisted: Math.max(0, rejected.length - LISTED_REJECTS),
   }
 }

@@ -85,9 +85,22 @@ export function boardBars(group, { mode, choice, indicator, own }) {
       row.detail = finite(score) ? `得分 ${formatScore(score)}` : '不计分'
       if (!noRank) row.rank = ranks[i]
     }
+    row.label = barLabel(row, composite ? '综合得分' : indicator?.name ?? choice)
     return row
   })
   return { ranked: !noRank, rows }
+}
+
+// What a screen reader says for a bar: everything the row shows in colour or position, in words.
+function barLabel(row, what) {
+  const parts = [`${row.name}${row.own ? '（本院）' : ''}：${what} ${row.valueText}`]
+  if (row.rank) parts.push(`第${row.rank}名`)
+  if (row.band) parts.push(`位于${BANDS[row.band].text}`)
+  if (row.tier) parts.push(`${TIERS[row.tier].text}色档`)
+  if (row.change) parts.push(row.change.label)
+  if (row.detail && row.detail !== '综合得分') parts.push(row.detail)
+  parts.push('查看详情')
+  return parts.join('，')
 }
 
 // The high court's group: what it measured, nothing scored; bars relative to the largest value.
@@ -95,15 +108,19 @@ function valueRows(members, choice, indicator, own) {
   const composite = choice === COMPOSITE
   const values = members.map((m) => (composite ? null : m.values?.[choice]))
   const top = Math.max(0, ...values.filter(finite).map(Math.abs))
-  return members.map((m, i) => ({
-    code: m.court_code,
-    name: m.name,
-    own: m.court_code === own,
-    width: finite(values[i]) && top > 0 ? Math.max(3, Math.round((Math.abs(values[i]) / top) * 1000) / 10) : 0,
-    color: NEUTRAL_COLOR,
-    rank: null,
-    change: null,
-    valueText: composite ? '不评分' : formatValue(values[i], indicator?.unit),
-    detail: '仅展示指标值，不排名',
-  }))
+  return members.map((m, i) => {
+    const row = {
+      code: m.court_code,
+      name: m.name,
+      own: m.court_code === own,
+      width: finite(values[i]) && top > 0 ? Math.max(3, Math.round((Math.abs(values[i]) / top) * 1000) / 10) : 0,
+      color: NEUTRAL_COLOR,
+      rank: null,
+      change: null,
+      valueText: composite ? '不评分' : formatValue(values[i], indicator?.unit),
+      detail: '仅展示指标值，不排名',
+    }
+    row.label = barLabel(row, composite ? '综合得分' : indicator?.name ?? choice)
+    return row
+  })
 }

@@ -56,7 +56,7 @@ export function rankChange(delta) {
 export function compositeChange(delta) {
   if (!finite(delta)) return null
   const text = Math.abs(delta) < 0.005 ? '0.00' : `${delta > 0 ? '+' : '-'}${Math.abs(delta).toFixed(2)}`
-  return { text, kind: delta >= 0.005 ? 'up' : delta <= -0.005 ? 'down' : 'same' }
+  return { text, kind: delta >= 0.005 ? 'up' : delta <= -0.005 ? 'down' : 'same', label: `综合得分较前一日${text}` }
 }
 
 export const TIERS = {

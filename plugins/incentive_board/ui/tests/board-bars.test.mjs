@@ -69,3 +69,18 @@ test('the high court: values only, nothing ranked or scored', () => {
   assert.equal(rows[0].valueText, '50.00%')
   assert.equal(boardBars(high(), { mode: 'ranked', choice: COMPOSITE }).rows[0].valueText, '不评分')
 })
+
+test('each bar says in words what its colour and place show', () => {
+  const ranked = boardBars(basic('ranked'), { mode: 'ranked', choice: COMPOSITE, own: 'LN-BC-SY-01' }).rows
+  assert.match(ranked[0].label, /^.+：综合得分 61\.50，第1名，较前一日上升2位，查看详情$/)
+  assert.match(ranked[1].label, /（本院）：/)
+  const tiered = boardBars(basic('ranked'), { mode: 'ranked', choice: 'A1', indicator: indicator('A1') }).rows
+  assert.match(tiered[0].label, /：结案率 \d+\.\d\d%，第1名，[红黄绿]色档，得分 \d+\.\d，查看详情$/)
+  for (const choice of [COMPOSITE, 'A1']) {
+    const rows = boardBars(basic('no_rank'), { mode: 'no_rank', choice, indicator: indicator(choice) }).rows
+    assert.ok(rows.every((r) => !/第\d+名/.test(r.label)), choice)
+  }
+  const noRank = boardBars(basic('no_rank'), { mode: 'no_rank', choice: COMPOSITE }).rows
+  assert.match(noRank[0].label, /位于前25%，综合得分较前一日\+0\.50，查看详情$/)
+  assert.match(boardBars(high(), { mode: 'ranked', choice: COMPOSITE }).rows[0].label, /不评分，仅展示指标值，不排名/)
+})
