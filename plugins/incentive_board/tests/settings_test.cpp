@@ -140,8 +140,6 @@ TEST(Window, YearToDateRollingOrFrom) {
   EXPECT_EQ(window_for(s, as_of, day_of("2025-07-01")).from, day_of("2025-07-01"));
 }
 
-}  // namespace
-}  // namespace board
 
 TEST(Settings, AnEmptyGroupRobotTurnsTheDigestOff) {
   Errors errors;
@@ -150,3 +148,6 @@ TEST(Settings, AnEmptyGroupRobotTurnsTheDigestOff) {
   EXPECT_EQ(s.group_robot, "");
   EXPECT_TRUE(s.notices);
 }
+
+}  // namespace
+}  // namespace board
