@@ -66,7 +66,8 @@ export function radarData(catalogue, groupScores, medians) {
   const names = groupNames(catalogue)
   const pick = (src) => GROUP_IDS.map((g) => (finite(src?.[g]) ? Math.round(src[g] * 100) / 100 : null))
   return {
-    axes: GROUP_IDS.map((g) => ({ name: `${g} ${names[g] ?? ''}`.trim(), min: 20, max: 80 })),
+    // Two names on two lines (E 办案负荷 / 诉源治理): one line overflows a phone's radar.
+    axes: GROUP_IDS.map((g) => ({ name: `${g} ${(names[g] ?? '').replaceAll('·', '\n')}`.trim(), min: 20, max: 80 })),
     court: pick(groupScores),
     median: pick(medians),
     empty: GROUP_IDS.every((g) => !finite(groupScores?.[g])),

@@ -31,7 +31,7 @@ test('18 rows in groups A–E, each with value, counts, tier and score; 样本�
 test('the radar sets the five group scores against the peer median', () => {
   const { court, peers } = courtDetail()
   const r = radarData(CATALOGUE, court.group_scores, peers.group_score_medians)
-  assert.deepEqual(r.axes.map((a) => a.name), ['A 审判效率', 'B 审判质量', 'C 审判效果', 'D 执行工作', 'E 办案负荷·诉源治理'])
+  assert.deepEqual(r.axes.map((a) => a.name), ['A 审判效率', 'B 审判质量', 'C 审判效果', 'D 执行工作', 'E 办案负荷\n诉源治理'])
   assert.deepEqual(r.court, [52, 48, 55, 45, 50])
   assert.deepEqual(r.median, [50, 50, 50, 50, 50])
   assert.equal(r.empty, false)
