@@ -247,11 +247,8 @@ void read_notices(Section& top, BoardSettings& s, Errors& errors) {
     s.notice_time = time;
   else
     n->report("/time", "must be a time of day HH:MM, e.g. \"08:00\"");
-  std::string robot = n->text("group_robot", s.group_robot);
-  if (robot.empty())
-    n->report("/group_robot", "must name a group robot");
-  else
-    s.group_robot = robot;
+  // "" = no province digest (the presidents' work notices still go out).
+  s.group_robot = n->text("group_robot", s.group_robot);
   std::string url = n->text("page_url", s.page_url);
   if (url.empty() || url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0)
     s.page_url = url;

@@ -3,6 +3,11 @@
 #include "importer.hpp"
 
 #include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <variant>
 
 #include "history.hpp"
@@ -14,6 +19,87 @@ using Clock = std::chrono::steady_clock;
 
 int64_t ms_between(Clock::time_point a, Clock::time_point b) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count();
+}
+
+// Batches of valid cases from the reading thread to the writing one.
+class CaseQueue {
+ public:
+  static constexpr size_t kBatch = 400, kBatches = 8;
+
+  // The reader's side: false once the writer gave up (stop reading).
+  bool push(std::vector<CaseRecord>&& batch) {
+    std::unique_lock lock(mu_);
+    space_.wait(lock, [&] { return cancelled_ || batches_.size() < kBatches; });
+    if (cancelled_) return false;
+    batches_.push_back(std::move(batch));
+    ready_.notify_one();
+    return true;
+  }
+  void close() {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+    ready_.notify_one();
+  }
+  void fail(std::exception_ptr e) {
+    std::lock_guard lock(mu_);
+    failure_ = std::move(e);
+  }
+  // The writer's side: false when everything was taken.
+  bool pop(std::vector<CaseRecord>& batch) {
+    std::unique_lock lock(mu_);
+    ready_.wait(lock, [&] { return closed_ || !batches_.empty(); });
+    if (batches_.empty()) return false;
+    batch = std::move(batches_.front());
+    batches_.pop_front();
+    space_.notify_one();
+    return true;
+  }
+  void cancel() {
+    std::lock_guard lock(mu_);
+    cancelled_ = true;
+    space_.notify_one();
+  }
+  void rethrow_failure() {
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable ready_, space_;
+  std::deque<std::vector<CaseRecord>> batches_;
+  bool closed_ = false, cancelled_ = false;
+  std::exception_ptr failure_;
+};
+
+// Every record of `reader`: the valid ones into `queue` in batches, the others into `rejected`.
+void read_valid_cases(CaseReader& reader, const Org& org, CaseQueue& queue,
+                      std::vector<Reject>& rejected) {
+  std::vector<CaseRecord> batch;
+  batch.reserve(CaseQueue::kBatch);
+  ReadRecord record;
+  while (reader.next(record)) {
+    if (record.problem) {
+      rejected.push_back(std::move(*record.problem));
+      continue;
+    }
+    auto parsed = parse_case(record.field);
+    if (auto* problem = std::get_if<FieldProblem>(&parsed)) {
+      rejected.push_back(Reject{record.line, problem->field, problem->reason});
+      continue;
+    }
+    auto& c = std::get<CaseRecord>(parsed);
+    if (auto reject = Importer::check_org(c, org, record.line)) {
+      rejected.push_back(std::move(*reject));
+      continue;
+    }
+    batch.push_back(std::move(c));
+    if (batch.size() == CaseQueue::kBatch) {
+      if (!queue.push(std::move(batch))) return;
+      batch.clear();
+      batch.reserve(CaseQueue::kBatch);
+    }
+  }
+  if (!batch.empty()) queue.push(std::move(batch));
 }
 
 }  // namespace
@@ -40,24 +126,29 @@ ImportAnswer Importer::import_stream(std::istream& in, CaseFormat format,
                                      const ImportSource& source) {
   CaseReader reader(in, format);  // a bad header throws here, before anything is written
   return run(source, [&reader](const Org& org, const CaseSink& keep, std::vector<Reject>& rejected) {
-    ReadRecord record;
-    while (reader.next(record)) {
-      if (record.problem) {
-        rejected.push_back(std::move(*record.problem));
-        continue;
+    // Reading and validating run on a thread of their own while this one writes: on two cores
+    // the parsing and SQLite's inserts overlap. The queue between them is a few batches long,
+    // so memory does not grow with the input.
+    CaseQueue queue;
+    std::thread reading([&] {
+      try {
+        read_valid_cases(reader, org, queue, rejected);
+      } catch (...) {
+        queue.fail(std::current_exception());
       }
-      auto parsed = parse_case(record.field);
-      if (auto* problem = std::get_if<FieldProblem>(&parsed)) {
-        rejected.push_back(Reject{record.line, problem->field, problem->reason});
-        continue;
-      }
-      const auto& c = std::get<CaseRecord>(parsed);
-      if (auto reject = check_org(c, org, record.line)) {
-        rejected.push_back(std::move(*reject));
-        continue;
-      }
-      keep(c);
+      queue.close();
+    });
+    try {
+      std::vector<CaseRecord> batch;
+      while (queue.pop(batch))
+        for (const auto& c : batch) keep(c);
+    } catch (...) {
+      queue.cancel();
+      reading.join();
+      throw;
     }
+    reading.join();
+    queue.rethrow_failure();
   });
 }
 

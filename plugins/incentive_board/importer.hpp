@@ -8,7 +8,8 @@
 //   ImportAnswer a = importer.import_stream(body, CaseFormat::Csv, {"upload", "", caller});
 //
 // Threading: one Importer per plugin, used from any handler thread; imports run one at a time
-// (a second waits), so two imports never interleave their writes or their read-backs. It takes
+// (a second waits), so two imports never interleave their writes or their read-backs. A stream
+// import reads and validates on a thread of its own while the transaction writes. It takes
 // state.mutex exclusively only to apply (never across a database call).
 // Errors: a bad CSV header throws courthub::Error(InvalidArgument) before anything is written;
 // a database failure throws its courthub::Error and leaves the previous data (rolled back, the

@@ -4,6 +4,8 @@
 // that name file:line, and the cases surviving a restart.
 #include <gtest/gtest.h>
 
+#include <signal.h>
+
 #include <sstream>
 
 #include "bundled_plugins.hpp"
@@ -45,7 +47,8 @@ int line_of(const std::string& text, const std::string& needle) {
 }
 
 TEST(IncentiveBoard, ImportsCsvOverHttpAndListsTheImport) {
-  HostProcess host(test_config(board_entry(), "", "real"));
+  HostProcess host(
+      test_config(board_entry("      demo: {cases: 0}\n      min_sample: {default: 1}\n"), "", "real"));
   auto r = post_cases(host, cases_csv(), "text/csv; charset=utf-8");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["inserted"], 3);
@@ -66,6 +69,19 @@ TEST(IncentiveBoard, ImportsCsvOverHttpAndListsTheImport) {
   EXPECT_EQ(imports[0]["updated"], 3);
   EXPECT_EQ(imports[0]["source"], "upload");
   EXPECT_EQ(imports[0]["by"], "admin");
+
+  // The board counts the imported cases (a minimum sample of 1 for this test's three).
+  r = host.admin_get(kBoard + "/boards/courts?as_of=2026-06-30&from=2026-01-01");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const Json board = r.json();
+  ASSERT_EQ(board["peer_groups"].size(), 4u);
+  Json member;
+  for (auto& g : board["peer_groups"])
+    for (auto& m : g["members"])
+      if (m["court_code"] == "LN-BC-SY-01") member = m;
+  ASSERT_TRUE(member.is_object()) << r.body.substr(0, 2000);
+  EXPECT_EQ(member["values"]["A2"], 1.0);  // all three closed within their limit
+  EXPECT_EQ(member["values"]["C4"], 2.0);  // two petitions each (the re-import)
 }
 
 TEST(IncentiveBoard, TheHighCourtsAdminMayImportAndOthersMayNot) {
@@ -86,13 +102,11 @@ TEST(IncentiveBoard, TheHighCourtsAdminMayImportAndOthersMayNot) {
 
 TEST(IncentiveBoard, CasesSurviveARestart) {
   std::string config = test_config(board_entry(), "", "real");
-  std::string data;
-  {
-    HostProcess host(config);
-    data = host.data_dir();
-    ASSERT_EQ(post_cases(host, cases_csv(), "text/csv").status, 200);
-  }
-  HostProcess again(config, {"--data-dir", data});
+  HostProcess host(config);  // kept until the end: its folder holds the data
+  ASSERT_EQ(post_cases(host, cases_csv(), "text/csv").status, 200);
+  host.send_signal(SIGTERM);
+  ASSERT_EQ(host.wait_exit(20000), 0);
+  HostProcess again(config, {"--data-dir", host.data_dir()});
   // The same cases again: all of them are updates, so the restart loaded them.
   auto r = post_cases(again, cases_csv(), "text/csv");
   ASSERT_EQ(r.status, 200) << r.body;

@@ -54,7 +54,7 @@ rm -rf "$WORK/baseline"
 step plugin plugin "$WORK/dir" "$CASES" "$WORK/plugin"
 
 num() { awk -v v="$1" -v f="$2" 'BEGIN { printf f, v }'; }
-thousands() { LC_ALL=C printf "%'d" "$(num "$1" %.0f)" 2>/dev/null || num "$1" %.0f; }
+thousands() { num "$1" %.0f | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|,\)/\1,\2\3/' -e 'ta'; }
 courts=$(fig recompute courts); judges=$(fig recompute judges)
 import_rate=$(fig plugin import_rows_per_s)
 rows=(
@@ -70,6 +70,11 @@ table=$(printf '%s\n' "$header" "${rows[@]}")
 when=$(date -u +%Y-%m-%d)
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 note="Measured $when by \`plugins/incentive_board/bench/board_bench.sh --write\` ($TYPE build, $(nproc) cores shared, load average $load at the end): $(thousands "$CASES") synthetic cases (generate_cases, seed 20260101) over $courts courts and $(thousands "$judges") judges; generating the CSV took $(num "$(fig plugin generate_s)" %.1f) s, not counted."
+
+# Where the plugin's import time goes, from its own log lines (read+store, apply, latest day).
+phases=$(sed -n 's/.*\[plugin:incentive_board\] import [0-9]* (drop_folder): \(.*\)$/\1/p' "$WORK/plugin.err" |
+  awk 'NR == 1 { printf "year: %s", $0 } NR == 2 { printf "; daily: %s", $0 }')
+[ -n "$phases" ] && table=$(printf '%s\n\nThe plugin'"'"'s own log of the two imports — %s.\n' "$table" "$phases")
 
 echo
 echo "$note"

@@ -142,3 +142,11 @@ TEST(Window, YearToDateRollingOrFrom) {
 
 }  // namespace
 }  // namespace board
+
+TEST(Settings, AnEmptyGroupRobotTurnsTheDigestOff) {
+  Errors errors;
+  auto s = read_settings(Json::parse(R"({"notices": {"group_robot": ""}})"), errors);
+  EXPECT_TRUE(errors.empty());
+  EXPECT_EQ(s.group_robot, "");
+  EXPECT_TRUE(s.notices);
+}
