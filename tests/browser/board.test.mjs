@@ -30,6 +30,7 @@ async function boardApi (url, session, path) {
   return body
 }
 
+const count = (n) => n.toLocaleString('en-US', { maximumFractionDigits: 2 })
 const percent = (v) => (v === null ? '样本不足' : `${(v * 100).toFixed(2)}%`)
 
 async function openAs (court, person, path) {
@@ -109,7 +110,11 @@ browserSuite('board: a court president reads the board', { pages: ['kit', 'workb
     const a1 = api.court.indicators.A1
     const row = page.locator('.indicator-row[data-indicator="A1"]')
     assert.match(await row.innerText(), new RegExp(percent(a1.value).replace('.', '\\.')))
-    assert.equal(await row.locator('[data-test="fraction"]').innerText(), `${a1.numerator} / ${a1.denominator}`)
+    assert.equal(await row.locator('[data-test="fraction"]').innerText(), `${count(a1.numerator)} / ${count(a1.denominator)}`)
+    // C1 is 1 − the appealed share: its counts say so.
+    const c1 = api.court.indicators.C1
+    assert.equal(await page.locator('.indicator-row[data-indicator="C1"] [data-test="fraction"]').innerText(),
+      `1 − ${count(c1.numerator)} / ${count(c1.denominator)}`)
     if (a1.tier) assert.equal(await row.locator('.tier-chip').getAttribute('data-tier'), a1.tier)
     // An insufficient sample reads so, and says why when it is the sample.
     for (const [id, d] of Object.entries(api.court.indicators)) {
@@ -142,6 +147,19 @@ browserSuite('board: a court president reads the board', { pages: ['kit', 'workb
     expectNoProblems(president)
   })
 
+  test('the high court\'s page: values and counts, nothing scored, no change', async () => {
+    const { page } = president
+    // A new hash on the same page: the app follows it (a reload now would abort its request).
+    await page.goto(`${BOARD}#/court/LN-HC`)
+    await page.locator('[data-test="court-head"]').waitFor()
+    assert.equal(await page.locator('[data-test="composite"]').innerText(), '不评分')
+    assert.equal(await page.locator('[data-test="standing"]').innerText(), '不排名')
+    assert.equal(await page.locator('[data-test="court-change"]').count(), 0, 'no empty 较前一日')
+    assert.equal(await page.locator('.tier-chip').count(), 0)
+    assert.equal(await page.locator('.indicator-row').count(), 18)
+    expectNoProblems(president)
+  })
+
   test('a judge sees only themself, and not another court\'s judges', async () => {
     const judge = await openAs(court, JUDGE, `${BOARD}#/judges/${COURT.code}`)
     const { page } = judge
@@ -149,7 +167,6 @@ browserSuite('board: a court president reads the board', { pages: ['kit', 'workb
     await cards.first().waitFor()
     assert.deepEqual(await cards.evaluateAll((els) => els.map((e) => e.dataset.judge)), [JUDGE.user_id])
     await page.goto(`${BOARD}#/judges/${OTHER_COURT}`)
-    await page.reload()
     await page.locator('[data-test="judges-refused"]').getByText('法官通报仅对本院院长').waitFor()
     await expectPageColumn(page)
     await screenshot(page, 'board-judges-refused')

@@ -4,6 +4,8 @@
 // at 375×812 (device scale 1, so each PNG stays small), for the README. Run it
 // after `ctest -L browser`; it fails naming any screenshot that is missing, unless --partial.
 //   node tests/browser/support/docs_screenshots.mjs [--build DIR] [--partial]
+// The board's pictures come from a run on the demo's size (tests/browser/README.md):
+//   COURTHUB_BOARD_DEMO_CASES=200000 ctest -L browser -R board
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 

@@ -118,7 +118,7 @@ function valueRows(members, choice, indicator, own) {
       rank: null,
       change: null,
       valueText: composite ? '不评分' : formatValue(values[i], indicator?.unit),
-      detail: '仅展示指标值，不排名',
+      detail: '不排名',
     }
     row.label = barLabel(row, composite ? '综合得分' : indicator?.name ?? choice)
     return row

@@ -13,21 +13,25 @@ export function groupOf(indicator) {
 
 const finite = (v) => typeof v === 'number' && Number.isFinite(v)
 
-// A value in its unit: rate 0.8532 → "85.32%", days → "123.4天", cases → "12.5件", ratio → "1.35".
+// A value in its unit: rate 0.8532 → "85.32%", days → "123.4天", cases → "12.5件", ratio → "1.35",
+// or below 1 to three significant digits ("0.0147": C4 信访投诉率 is petitions per case, where
+// two decimals would show most courts as 0.01).
 export function formatValue(value, unit) {
   if (!finite(value)) return INSUFFICIENT
   switch (unit) {
     case 'rate': return `${(value * 100).toFixed(2)}%`
     case 'days': return `${value.toFixed(1)}天`
     case 'cases': return `${value.toFixed(1)}件`
-    default: return value.toFixed(2)
+    default: return value !== 0 && Math.abs(value) < 1 ? value.toPrecision(3) : value.toFixed(2)
   }
 }
 
-// A count behind a value: whole numbers as they are, amounts (D1, yuan) with two decimals at most.
+// A count behind a value, in groups of three digits: whole numbers as they are, amounts (D1,
+// yuan) with two decimals at most ("85,731,747.5").
 export function formatCount(n) {
   if (!finite(n)) return '—'
-  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/\.?0+$/, '')
+  const text = Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/\.?0+$/, '')
+  return text.replace(/^(-?\d+)/, (whole) => whole.replace(/\B(?=(\d{3})+$)/g, ','))
 }
 
 // "93 / 109", or "—" when neither is there.

@@ -82,5 +82,5 @@ test('each bar says in words what its colour and place show', () => {
   }
   const noRank = boardBars(basic('no_rank'), { mode: 'no_rank', choice: COMPOSITE }).rows
   assert.match(noRank[0].label, /位于前25%，综合得分较前一日\+0\.50，查看详情$/)
-  assert.match(boardBars(high(), { mode: 'ranked', choice: COMPOSITE }).rows[0].label, /不评分，仅展示指标值，不排名/)
+  assert.match(boardBars(high(), { mode: 'ranked', choice: COMPOSITE }).rows[0].label, /不评分，不排名/)
 })
