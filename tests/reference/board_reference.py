@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
-"""An independent implementation of ../shared/docs/incentive-indicators.md (copied into
-docs/incentive_board.md's "Definitions"): the 18 indicators, T-scores, group scores, composite,
-ranks, tiers, weakest three and no-rank bands, for courts and for judges.
+"""An independent implementation of the board's definitions (the project's indicator spec,
+../shared/docs/incentive-indicators.md, with the decisions recorded in docs/incentive_board.md):
+the 18 indicators, T-scores, group scores, composite, ranks, tiers, weakest three and no-rank
+bands, for courts and for judges.
 
 Written from the document alone, without reading the plugin's C++, so that the two can be
 compared (check_board.py does, over real HTTP). Plain Python, no third-party module except PyYAML
