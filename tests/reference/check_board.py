@@ -25,7 +25,7 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
+import threading
 import urllib.error
 import urllib.request
 
@@ -224,19 +224,26 @@ class Host:
         self.log_path = os.path.join(data_dir, "host.log")
         self.log = open(self.log_path, "w")
         self.proc = subprocess.Popen([courthub, "serve", "--config", self.config_path],
-                                     stdout=self.log, stderr=subprocess.STDOUT, env=env)
-        deadline = time.time() + 60
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
+                                     text=True, errors="replace")
+        # Read the host's output until it says where it listens (or stops); then a thread copies
+        # the rest into the log, so the pipe never fills.
         self.port = None
-        while time.time() < deadline and self.port is None:
-            if self.proc.poll() is not None:
-                raise RuntimeError("the host stopped:\n" + open(self.log_path).read()[-4000:])
-            m = re.search(r"listening on http://127\.0\.0\.1:(\d+)", open(self.log_path).read())
+        for line in self.proc.stdout:
+            self.log.write(line)
+            m = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
             if m:
                 self.port = int(m.group(1))
-            else:
-                time.sleep(0.1)
+                break
         if self.port is None:
+            self.log.flush()
             raise RuntimeError("the host did not listen:\n" + open(self.log_path).read()[-4000:])
+        self.drain = threading.Thread(target=self._copy_output, daemon=True)
+        self.drain.start()
+
+    def _copy_output(self):
+        for line in self.proc.stdout:
+            self.log.write(line)
 
     def call(self, method, path, body=None, content_type=None):
         req = urllib.request.Request(f"http://127.0.0.1:{self.port}/apps/incentive_board{path}",
@@ -257,6 +264,7 @@ class Host:
             self.proc.wait(20)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+        self.drain.join(20)
         self.log.close()
 
 
