@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+// group_store.hpp — groups, shifts and duty rosters in the plugin's database (seeded from the
+// settings at activation, edited by court admins through admin_routes), and the Schedule that
+// answers "which group, which shift, what kind of day" for a person on a date.
+//
+// Threading: any handler thread; each call reads or writes in its own transaction.
+// Errors: courthub::Error from the database; Conflict/InvalidArgument from the writers.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <courthub/host.hpp>
+#include <courthub/time.hpp>
+
+#include "attendance_settings.hpp"
+#include "day_rules.hpp"
+#include "group.hpp"
+#include "shift.hpp"
+
+namespace attendance {
+
+using courthub::time::Date;
+
+// Writes the settings' shifts and groups into the database by id, the rooms way: new ids are
+// added, rows still managed_by "settings" are updated, rows edited through the API are kept (a
+// log line), settings rows gone from the settings are deleted. The court default group of every
+// court in settings.buildings is written as "<court code lower-cased>-default". Logs each change.
+void seed_groups(courthub::Host& host, const Settings& settings);
+
+// What a person's day is.
+struct DayPlan {
+  DayKind kind = DayKind::Rest;
+  const Group* group = nullptr;  // nullptr: the person is in no group (kind Rest)
+  const Shift* shift = nullptr;  // kind == Work
+};
+
+// Every group and shift, the rosters of [from, to] and the work calendar of those days, read
+// once; then answers from memory. Build one per request (or per job run), not per person.
+class Schedule {
+ public:
+  Schedule(courthub::Host& host, Date from, Date to);
+  ~Schedule();
+  Schedule(const Schedule&) = delete;
+  Schedule& operator=(const Schedule&) = delete;
+
+  // The person's group: a group listing them by userid, else the group listing their department
+  // or its nearest ancestor, else their court's default group; nullptr if none.
+  const Group* group_of(const courthub::Person& person) const;
+  // FIXED: Work(shift) on a calendar workday, else Rest. TURN: the roster's shift, else Rest; on
+  // a calendar rest day Rest when skip_holidays. NONE: Free on a workday, else Rest. No group:
+  // Rest with group nullptr. `day` must lie in [from, to].
+  DayPlan plan(const courthub::Person& person, Date day) const;
+  bool is_workday(Date day) const;
+  const Shift* shift(std::string_view id) const;  // nullptr if unknown
+  const Group* group(std::string_view id) const;  // nullptr if unknown
+  std::vector<const Group*> groups_of_court(std::string_view court) const;
+
+ private:
+  struct Data;
+  std::unique_ptr<Data> d_;
+};
+
+}  // namespace attendance

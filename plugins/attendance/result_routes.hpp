@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: Apache-2.0
+// result_routes.hpp — placeholder until the results engineer writes it (see /work/wt/COMMON.md).
+#pragma once
+
+#include <courthub/plugin.hpp>
+
+#include "attendance_settings.hpp"
+
+namespace attendance {
+
+void register_result_routes(courthub::Registrar& r, courthub::Host& host, const Settings& settings);
+
+}  // namespace attendance
