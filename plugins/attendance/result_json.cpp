@@ -9,6 +9,10 @@
 #include <courthub/time.hpp>
 
 #include "month_summary.hpp"
+#if __has_include("punch_json.hpp")
+#include "punch_json.hpp"
+#define ATTENDANCE_HAS_PUNCH_JSON 1
+#endif
 
 namespace attendance {
 
@@ -25,7 +29,6 @@ const Punch* punch_of(const DayView& day, int64_t id) {
 
 int64_t plan_ms(const DayView& day, int minute) { return t::to_unix_ms(day.date, minute); }
 
-Json optional_number(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
 Json text_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
 // The instants of an approval, for the day's "approvals".
@@ -178,6 +181,9 @@ Json check_json(const DayView& day, const CheckResult& c) {
   return out;
 }
 
+#ifndef ATTENDANCE_HAS_PUNCH_JSON
+// Until punch_json.hpp (the punches part) is merged.
+static Json optional_number(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
 Json punch_json(const Punch& p, bool counted) {
   return Json::object({{"id", p.id},
                        {"time", t::format_iso(p.time_ms)},
@@ -197,6 +203,7 @@ Json punch_json(const Punch& p, bool counted) {
                        {"approval_state", p.approval_state},
                        {"counted", counted}});
 }
+#endif
 
 Json day_json(const DayView& day) {
   Json out = Json::object();

@@ -26,7 +26,7 @@ courthub::Json counts_json(const DayCounts& counts);
 // approval). `day` supplies the date and the punches a counted check points at.
 courthub::Json check_json(const DayView& day, const CheckResult& check);
 
-// One punch as recorded; `counted` says whether some check of its day counted it.
+// A punch as JSON: punch_json.hpp (the punches part).
 courthub::Json punch_json(const Punch& punch, bool counted);
 
 // The whole day: status, group, shift, counts, checks, punches, approvals.
