@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Robot commands, answered in markdown: rooms, book, my, cancel, checkin.
+// Robot commands, answered in markdown: rooms, book, my, cancel, signin (the meeting check-in; `checkin` is attendance's).
 #include <algorithm>
 #include <set>
 
@@ -64,7 +64,7 @@ Room room_named(const RoomsApp& app, const Caller& c, const std::string& name) {
 std::string checkin_hint(const Booking& b, const Settings& s) {
   CheckinWindow w = checkin_window(b.start_ms, s.checkin_before_minutes, s.checkin_after_minutes);
   return "签到时间 " + format_minute(local_minute(w.opens_ms)) + "-" +
-         format_minute(local_minute(w.closes_ms)) + "：回复 `checkin " + std::to_string(b.id) +
+         format_minute(local_minute(w.closes_ms)) + "：回复 `signin " + std::to_string(b.id) +
          "` 或点卡片上的“签到”，逾时未签到会议室将被释放。";
 }
 
@@ -214,7 +214,7 @@ Reply my_bookings(const RoomsApp& app, const Command& cmd) {
   std::string text = "### 我的会议室预订\n\n";
   if (mine.empty()) text += "没有即将开始的预订。回复 `book 3号会议室 明天 9:00-10:00 主题` 预订。";
   for (auto& b : mine) text += booking_line(b, false) + "\n";
-  if (!mine.empty()) text += "\n回复 `cancel 编号` 取消，`checkin 编号` 签到。";
+  if (!mine.empty()) text += "\n回复 `cancel 编号` 取消，`signin 编号` 签到。";
   return Reply::md("我的预订", text);
 }
 
@@ -288,7 +288,7 @@ void register_commands(courthub::Registrar& r, RoomsApp& app) {
             in_chat([&app](const Command& cmd) { return my_bookings(app, cmd); }));
   r.command("cancel", "cancel 1024", "取消会议室预订；加“以后全部”取消循环预订的这一次及以后各次",
             in_chat([&app](const Command& cmd) { return cancel(app, cmd); }));
-  r.command("checkin", "checkin 1024", "会议室签到（开始前 10 分钟至开始后 15 分钟）",
+  r.command("signin", "signin 1024", "会议室签到（开始前 10 分钟至开始后 15 分钟）",
             in_chat([&app](const Command& cmd) { return checkin(app, cmd); }));
 }
 

@@ -95,7 +95,7 @@ void Notices::remind(const Booking& b) const {
     if (a != b.organizer) to.push_back(a);
   std::string text = "### " + std::to_string(settings_.reminder_minutes) + " 分钟后开会\n\n**" +
                      b.title + "**\n\n" + facts(b, 1) + "\n\n签到时间 " +
-                     window_text(b, settings_) + "：回复 `checkin " + std::to_string(b.id) +
+                     window_text(b, settings_) + "：回复 `signin " + std::to_string(b.id) +
                      "` 或点预订卡片上的“签到”。";
   host_.outbox().to_users(
       to, Message::markdown("会议提醒", text),

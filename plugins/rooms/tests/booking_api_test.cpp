@@ -49,7 +49,7 @@ TEST_F(BookingApi, RegistersWhatTheDocsList) {
   // Colleagues are found through the host (GET /directory/people), not here.
   EXPECT_FALSE(has(routes, "GET /people"));
   EXPECT_EQ(routes.size(), 23u);
-  EXPECT_EQ(h->commands(), (std::vector<std::string>{"rooms", "book", "my", "cancel", "checkin"}));
+  EXPECT_EQ(h->commands(), (std::vector<std::string>{"rooms", "book", "my", "cancel", "signin"}));
   EXPECT_EQ(h->card_actions(), (std::vector<std::string>{"rooms.checkin", "rooms.cancel"}));
   EXPECT_EQ(h->subscriptions(), (std::vector<std::string>{"approvals.instance_finished",
                                                           "approvals.request_rejected"}));

@@ -44,7 +44,7 @@ TEST_F(CheckinRelease, ReminderGoesOutOnceFifteenMinutesBefore) {
   ASSERT_EQ(sent.size(), 1u);
   EXPECT_EQ(sent[0]["target"].get<std::string>(), kJudge + "," + kClerk);
   std::string text = sent[0]["msg"]["markdown"]["text"].get<std::string>();
-  EXPECT_NE(text.find("checkin " + std::to_string(id)), std::string::npos) << text;
+  EXPECT_NE(text.find("signin " + std::to_string(id)), std::string::npos) << text;
   EXPECT_NE(text.find("08:50-09:15"), std::string::npos) << text;
 }
 

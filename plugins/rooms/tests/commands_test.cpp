@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Robot commands: rooms, book, my, cancel, checkin — markdown answers, and errors that say what
+// Robot commands: rooms, book, my, cancel, signin — markdown answers, and errors that say what
 // was wrong with an example.
 #include <gtest/gtest.h>
 #include <courthub/testing.hpp>
@@ -107,7 +107,7 @@ TEST_F(Commands, MyCancelAndCheckin) {
   auto r = say(kJudge, "my bookings");
   ASSERT_TRUE(r.ok) << r.text;
   EXPECT_TRUE(contains(r.text, "#" + std::to_string(id))) << r.text;
-  r = say(kJudge, "checkin " + std::to_string(id));
+  r = say(kJudge, "signin " + std::to_string(id));
   EXPECT_FALSE(r.ok);
   EXPECT_TRUE(contains(r.text, "还没到签到时间")) << r.text;
   r = say(kStaff, "cancel " + std::to_string(id));
