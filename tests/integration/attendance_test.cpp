@@ -7,6 +7,10 @@
 
 #include <signal.h>
 
+#include <fstream>
+#include <map>
+#include <sstream>
+
 #include "bundled_plugins.hpp"
 #include "host_process.hpp"
 
@@ -181,6 +185,34 @@ TEST(Attendance, SettingsErrorsNameFileAndLine) {
   std::string where = "courthub.yaml:" + std::to_string(line_of(bad, "{id: winter")) +
                       ": plugins.attendance.settings/shifts/0";
   EXPECT_NE(r.body.find(where), std::string::npos) << where << "\n" << r.body;
+}
+
+// The demo's plugins: list, as config/courthub.yaml has it (every bundled plugin on).
+std::string demo_plugins() {
+  std::ifstream in(source_dir() + "/config/courthub.yaml");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string all = text.str();
+  return all.substr(all.find("\nplugins:\n") + std::string("\nplugins:\n").size());
+}
+
+// Every bundled plugin starts beside the others: no two claim one robot command or card action
+// (rooms' meeting check-in is `signin`, attendance's daily one `checkin`).
+TEST(Attendance, TheDemosPluginsAllStartTogether) {
+  HostProcess host(config(demo_plugins()), {},
+                   {{"COURTHUB_TEST_CLOCK_MS", std::to_string(kTuesday0841)},
+                    {"COURTHUB_BOARD_DEMO_CASES", "0"}});
+  auto r = host.admin_get("/admin/plugins");
+  ASSERT_EQ(r.status, 200) << r.body;
+  std::map<std::string, std::string> state;
+  const Json plugins = r.json()["plugins"];
+  for (auto& p : plugins) state[p["name"].get<std::string>()] = p["state"].get<std::string>();
+  for (const char* name : {"hello", "approvals", "rooms", "incentive_board", "attendance"})
+    EXPECT_EQ(state[name], "active") << name << "\n" << r.body.substr(0, 3000);
+  r = http(host.port(), "GET", kApp + "/me", "",
+           {{"Authorization", "Bearer " + session_token(kJudge, kTuesday0841 / 1000)}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["group"]["id"], "ln-bc-sy-01-default");
 }
 
 }  // namespace
