@@ -65,6 +65,14 @@ TEST_F(Jobs, NoReminderOnARestDay) {
   EXPECT_TRUE(h->outbox().empty());
 }
 
+TEST_F(Jobs, TheReminderFollowsTheWorkCalendar) {
+  h->clear_outbox();
+  h->run_job("attendance-remind", at("2026-10-05", "08:40"));  // a Monday of 国庆节
+  EXPECT_TRUE(h->outbox().empty());
+  h->run_job("attendance-remind", at("2026-10-10", "08:40"));  // a make-up Saturday (调休上班)
+  EXPECT_TRUE(recipients(h->outbox()).count(kJudge));
+}
+
 TEST_F(Jobs, ATurnGroupIsRemindedAtItsRosteredShift) {
   h->set_now_ms(at("2026-12-08", "07:00"));
   auto r = h->as(kAdmin).put(
