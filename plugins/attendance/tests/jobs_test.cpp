@@ -44,8 +44,8 @@ TEST_F(Jobs, TheReminderGoesTenMinutesAfterTheFirstOnDutyToThoseWithNothingOnIt)
   const auto sent = h->outbox();
   // hp-staff (winter, 08:30) and the other court's default group (winter); not 立案庭 (TURN, no
   // roster: rest), not the clerk (punched), not the staff member (on leave).
-  EXPECT_EQ(recipients(sent), (std::set<std::string>{kPresident, kVicePresident, kCivilHead,
-                                                     kJudge, kAdmin, kOtherJudge, kOtherAdmin}));
+  EXPECT_EQ(recipients(sent), (std::set<std::string>{kPresident, kVicePresident, kCivilHead, kJudge,
+                                                     kAdmin, kOtherJudge, kOtherAdmin}));
   const Json* judge = sent_to(sent, kJudge);
   ASSERT_TRUE(judge);
   EXPECT_TRUE(has(markdown_text(*judge), "08:30")) << markdown_text(*judge);
@@ -107,8 +107,9 @@ TEST_F(Digest, EachHeadGetsYesterdaysExceptionsOfTheirDepartment) {
   const std::string text = markdown_text(*civil);
   EXPECT_TRUE(has(text, "民事审判第一庭")) << text;
   EXPECT_TRUE(has(text, "12月8日 周二"));
-  EXPECT_TRUE(has(text, "赵红朋**：上班 08:30 迟到 11 分钟（08:41 打卡）；上班 13:30 缺卡；"
-                        "下班 17:30 早退 20 分钟（17:10 打卡）"))
+  EXPECT_TRUE(has(text,
+                  "赵红朋**：上班 08:30 迟到 11 分钟（08:41 打卡）；上班 13:30 缺卡；"
+                  "下班 17:30 早退 20 分钟（17:10 打卡）"))
       << text;
   EXPECT_TRUE(has(text, "戴婷振**：旷工")) << "the head's own absent day";
   EXPECT_FALSE(has(text, "肖德民")) << "a normal day is not an exception";

@@ -19,10 +19,9 @@ namespace attendance::testing {
 inline void machine_punch(PluginHarness& h, const std::string& user, const std::string& date,
                           const std::string& clock) {
   const auto r = h.as(kAdmin).post(
-      "/machine-records",
-      Json::array({Json::object({{"user_id", user},
-                                 {"time", date + "T" + clock + ":00+08:00"},
-                                 {"device_id", "ATM-1F-01"}})}));
+      "/machine-records", Json::array({Json::object({{"user_id", user},
+                                                     {"time", date + "T" + clock + ":00+08:00"},
+                                                     {"device_id", "ATM-1F-01"}})}));
   ASSERT_EQ(r.status, 200) << r.body;
 }
 
