@@ -46,9 +46,9 @@ Reply today(courthub::Host& host, const Settings& settings, const courthub::Pers
   const DayView& v = views.front();
   const NoticeText n =
       today_text(day, v.group.has_value(), v.shift ? v.shift->name : std::string(), v.result);
-  return Reply::md(n.title, n.text + (settings.page_url.empty()
-                                          ? std::string()
-                                          : "\n\n[去打卡](" + settings.page_url + ")"));
+  return Reply::md(
+      n.title, n.text + (settings.page_url.empty() ? std::string()
+                                                   : "\n\n[去打卡](" + settings.page_url + ")"));
 }
 
 Reply month(courthub::Host& host, const Settings& settings, const courthub::Person& who) {
@@ -67,8 +67,9 @@ Reply attendance_command(courthub::Host& host, const Settings& settings, const C
     throw courthub::InvalidArgument(
         "请发送 `attendance today` 查看今天的打卡，或 `attendance month` 查看本月考勤。");
   if (cmd.is_group)
-    return Reply::md("考勤", "#### 考勤\n\n个人考勤只在单聊中查看：请在与机器人的单聊中发送 `attendance " +
-                                 std::string(is_today ? "today" : "month") + "`。");
+    return Reply::md("考勤",
+                     "#### 考勤\n\n个人考勤只在单聊中查看：请在与机器人的单聊中发送 `attendance " +
+                         std::string(is_today ? "today" : "month") + "`。");
   const courthub::Person who = caller_person(host, cmd);
   return is_today ? today(host, settings, who) : month(host, settings, who);
 }
@@ -78,10 +79,10 @@ Reply attendance_command(courthub::Host& host, const Settings& settings, const C
 void register_commands(courthub::Registrar& r, courthub::Host& host, const Settings& settings) {
   r.command("checkin", "checkin", "考勤打卡：打开打卡页面",
             [&settings](const Command&) { return checkin(settings); });
-  r.command("attendance", "attendance today", "我的考勤：attendance today（今天）或 attendance month（本月）",
-            [&host, &settings](const Command& cmd) {
-              return attendance_command(host, settings, cmd);
-            });
+  r.command(
+      "attendance", "attendance today",
+      "我的考勤：attendance today（今天）或 attendance month（本月）",
+      [&host, &settings](const Command& cmd) { return attendance_command(host, settings, cmd); });
 }
 
 }  // namespace attendance

@@ -13,28 +13,41 @@ namespace attendance {
 
 std::string_view name_of(TimeResult r) {
   switch (r) {
-    case TimeResult::Normal: return "Normal";
-    case TimeResult::Early: return "Early";
-    case TimeResult::Late: return "Late";
-    case TimeResult::SeriousLate: return "SeriousLate";
-    case TimeResult::Absenteeism: return "Absenteeism";
-    case TimeResult::NotSigned: return "NotSigned";
+    case TimeResult::Normal:
+      return "Normal";
+    case TimeResult::Early:
+      return "Early";
+    case TimeResult::Late:
+      return "Late";
+    case TimeResult::SeriousLate:
+      return "SeriousLate";
+    case TimeResult::Absenteeism:
+      return "Absenteeism";
+    case TimeResult::NotSigned:
+      return "NotSigned";
   }
   return "NotSigned";
 }
 
 std::string_view name_of(DayStatus s) {
   switch (s) {
-    case DayStatus::Rest: return "rest";
-    case DayStatus::Free: return "free";
-    case DayStatus::Normal: return "normal";
-    case DayStatus::Exception: return "exception";
-    case DayStatus::Absent: return "absent";
+    case DayStatus::Rest:
+      return "rest";
+    case DayStatus::Free:
+      return "free";
+    case DayStatus::Normal:
+      return "normal";
+    case DayStatus::Exception:
+      return "exception";
+    case DayStatus::Absent:
+      return "absent";
   }
   return "rest";
 }
 
-int punch_minute(int64_t unix_ms) { return courthub::time::local_minute(unix_ms); }
+int punch_minute(int64_t unix_ms) {
+  return courthub::time::local_minute(unix_ms);
+}
 
 std::optional<size_t> fix_target(const std::vector<PlannedCheck>& checks, const Fix& fix) {
   std::optional<size_t> best;
@@ -156,12 +169,23 @@ DayResult compute_day(const DayInput& input) {
   bool all_normal = true;
   for (const CheckResult& c : day.checks) {
     switch (c.result) {
-      case TimeResult::Normal: break;
-      case TimeResult::Late: ++day.counts.late; break;
-      case TimeResult::SeriousLate: ++day.counts.serious_late; break;
-      case TimeResult::Absenteeism: ++day.counts.absenteeism; break;
-      case TimeResult::Early: ++day.counts.early; break;
-      case TimeResult::NotSigned: ++day.counts.missing; break;
+      case TimeResult::Normal:
+        break;
+      case TimeResult::Late:
+        ++day.counts.late;
+        break;
+      case TimeResult::SeriousLate:
+        ++day.counts.serious_late;
+        break;
+      case TimeResult::Absenteeism:
+        ++day.counts.absenteeism;
+        break;
+      case TimeResult::Early:
+        ++day.counts.early;
+        break;
+      case TimeResult::NotSigned:
+        ++day.counts.missing;
+        break;
     }
     if (c.result != TimeResult::Normal) all_normal = false;
     day.counts.late_minutes += c.late_minutes;

@@ -16,11 +16,21 @@ namespace {
 
 void add_day(PersonMonth& m, const DayResult& day) {
   switch (day.status) {
-    case DayStatus::Rest: ++m.rest_days; return;
-    case DayStatus::Free: ++m.free_days; return;
-    case DayStatus::Normal: ++m.normal_days; break;
-    case DayStatus::Exception: ++m.exception_days; break;
-    case DayStatus::Absent: ++m.absent_days; break;
+    case DayStatus::Rest:
+      ++m.rest_days;
+      return;
+    case DayStatus::Free:
+      ++m.free_days;
+      return;
+    case DayStatus::Normal:
+      ++m.normal_days;
+      break;
+    case DayStatus::Exception:
+      ++m.exception_days;
+      break;
+    case DayStatus::Absent:
+      ++m.absent_days;
+      break;
   }
   ++m.workdays;
   m.late += day.counts.late;

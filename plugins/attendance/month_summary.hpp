@@ -17,21 +17,21 @@ namespace attendance {
 struct DayView;  // timesheet.hpp
 
 struct PersonMonth {
-  int workdays = 0;        // days with checks (DayKind::Work): normal + exception + absent
+  int workdays = 0;  // days with checks (DayKind::Work): normal + exception + absent
   int normal_days = 0;
   int exception_days = 0;
-  int absent_days = 0;     // 旷工 days
-  int rest_days = 0;       // rest days (calendar, roster, or in no group: see unassigned_days)
-  int free_days = 0;       // workdays of a NONE (自由工时) group
-  int unassigned_days = 0; // days in no group (only from DayViews; also counted as rest_days)
-  int late = 0;            // Late checks
-  int late_minutes = 0;    // over Late, SeriousLate and Absenteeism checks
+  int absent_days = 0;      // 旷工 days
+  int rest_days = 0;        // rest days (calendar, roster, or in no group: see unassigned_days)
+  int free_days = 0;        // workdays of a NONE (自由工时) group
+  int unassigned_days = 0;  // days in no group (only from DayViews; also counted as rest_days)
+  int late = 0;             // Late checks
+  int late_minutes = 0;     // over Late, SeriousLate and Absenteeism checks
   int serious_late = 0;
-  int absenteeism = 0;     // Absenteeism (旷工迟到) checks
+  int absenteeism = 0;  // Absenteeism (旷工迟到) checks
   int early = 0;
   int early_minutes = 0;
-  int missing = 0;         // NotSigned checks of non-absent days
-  int fixes_used = 0;      // checks decided by an approved 补卡
+  int missing = 0;     // NotSigned checks of non-absent days
+  int fixes_used = 0;  // checks decided by an approved 补卡
   // Days away by type: a leave by its sub_type (事假, 病假 …; "请假" when it has none), a business
   // trip as "出差", an outing as "外出". A day adds (its checks covered by that type) / (its
   // checks), so a morning's leave on a four-check day is 0.5.

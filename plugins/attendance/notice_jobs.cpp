@@ -35,7 +35,9 @@ std::string daily_cron(const std::string& hh_mm, const char* fallback) {
   return std::to_string(m) + " " + std::to_string(h) + " * * *";
 }
 
-Date plus_days(Date d, int n) { return Date{std::chrono::sys_days{d} + std::chrono::days{n}}; }
+Date plus_days(Date d, int n) {
+  return Date{std::chrono::sys_days{d} + std::chrono::days{n}};
+}
 
 bool is_workday(const courthub::Host& host, Date d) {
   return host.calendar().is_workday(std::chrono::sys_days{d});
@@ -73,6 +75,14 @@ int64_t run_time(courthub::Host& host, const courthub::Job& job) {
 void remind(courthub::Host& host, const Settings& settings, int64_t at_ms) {
   const Date today = time::local_date(at_ms);
   const int minute = time::local_minute(at_ms);
+  // Most minutes of a day start no shift: answer those from the shifts table alone, without
+  // reading the whole directory.
+  bool any_shift_due = false;
+  for (const Shift& s : load_shifts(host.db()))
+    if (!s.sections.empty() &&
+        s.sections.front().on_minute + settings.remind_after_minutes == minute)
+      any_shift_due = true;
+  if (!any_shift_due) return;
   std::vector<Person> due;
   std::vector<int> due_plan;
   {
@@ -104,7 +114,8 @@ void remind(courthub::Host& host, const Settings& settings, int64_t at_ms) {
 }
 
 // The department and every department under it, of one court.
-std::set<std::string> subtree(const std::vector<courthub::Department>& all, const std::string& root) {
+std::set<std::string> subtree(const std::vector<courthub::Department>& all,
+                              const std::string& root) {
   std::set<std::string> out{root};
   for (bool grew = true; grew;) {
     grew = false;
@@ -177,8 +188,8 @@ void monthly(courthub::Host& host, const Settings& settings, int64_t at_ms) {
     std::vector<MonthEntry> entries;
     for (const Person& p : people) {
       const auto it = days.find(p.user_id);
-      entries.push_back({p.name, p.dept_name,
-                         it == days.end() ? PersonMonth{} : summarize_month(it->second)});
+      entries.push_back(
+          {p.name, p.dept_name, it == days.end() ? PersonMonth{} : summarize_month(it->second)});
     }
     const NoticeText n = monthly_text(court.name, year, month, entries,
                                       summary_csv_link(settings, court.code, year, month));

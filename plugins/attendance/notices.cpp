@@ -11,16 +11,24 @@ namespace attendance {
 
 namespace time = courthub::time;
 
-std::string_view chinese_name(CheckType t) { return t == CheckType::OnDuty ? "上班" : "下班"; }
+std::string_view chinese_name(CheckType t) {
+  return t == CheckType::OnDuty ? "上班" : "下班";
+}
 
 std::string_view chinese_name(TimeResult r) {
   switch (r) {
-    case TimeResult::Normal: return "正常";
-    case TimeResult::Late: return "迟到";
-    case TimeResult::SeriousLate: return "严重迟到";
-    case TimeResult::Absenteeism: return "旷工迟到";
-    case TimeResult::Early: return "早退";
-    case TimeResult::NotSigned: return "缺卡";
+    case TimeResult::Normal:
+      return "正常";
+    case TimeResult::Late:
+      return "迟到";
+    case TimeResult::SeriousLate:
+      return "严重迟到";
+    case TimeResult::Absenteeism:
+      return "旷工迟到";
+    case TimeResult::Early:
+      return "早退";
+    case TimeResult::NotSigned:
+      return "缺卡";
   }
   return "缺卡";
 }
@@ -90,9 +98,12 @@ std::string check_words(const CheckResult& c) {
     case TimeResult::Absenteeism:
       s += " " + std::to_string(c.late_minutes) + " 分钟";
       break;
-    case TimeResult::Early: s += " " + std::to_string(c.early_minutes) + " 分钟"; break;
+    case TimeResult::Early:
+      s += " " + std::to_string(c.early_minutes) + " 分钟";
+      break;
     case TimeResult::Normal:
-    case TimeResult::NotSigned: break;
+    case TimeResult::NotSigned:
+      break;
   }
   if (c.source == CheckSource::Punch)
     s += "（" + time::format_clock(c.user_minute) + " 打卡）";
@@ -169,20 +180,16 @@ NoticeText monthly_text(const std::string& court_name, int year, unsigned month,
     for (const auto& [type, days] : m.leave_days) total.leave_days[type] += days;
   }
   const std::string when = month_words(year, month);
-  std::string text = "#### " + court_name + " " + when + "考勤汇总\n\n- 人数：" +
-                     std::to_string(people.size()) + " 人，应出勤 " +
-                     std::to_string(total.workdays) + " 人天\n- 正常 " +
-                     std::to_string(total.normal_days) + " 人天，异常 " +
-                     std::to_string(total.exception_days) + " 人天，旷工 " +
-                     std::to_string(total.absent_days) + " 人天\n- 迟到 " +
-                     std::to_string(total.late) + " 次，严重迟到 " +
-                     std::to_string(total.serious_late) + " 次，旷工迟到 " +
-                     std::to_string(total.absenteeism) + " 次，共 " +
-                     std::to_string(total.late_minutes) + " 分钟\n- 早退 " +
-                     std::to_string(total.early) + " 次，共 " +
-                     std::to_string(total.early_minutes) + " 分钟\n- 缺卡 " +
-                     std::to_string(total.missing) + " 次，补卡 " +
-                     std::to_string(total.fixes_used) + " 次";
+  std::string text =
+      "#### " + court_name + " " + when + "考勤汇总\n\n- 人数：" + std::to_string(people.size()) +
+      " 人，应出勤 " + std::to_string(total.workdays) + " 人天\n- 正常 " +
+      std::to_string(total.normal_days) + " 人天，异常 " + std::to_string(total.exception_days) +
+      " 人天，旷工 " + std::to_string(total.absent_days) + " 人天\n- 迟到 " +
+      std::to_string(total.late) + " 次，严重迟到 " + std::to_string(total.serious_late) +
+      " 次，旷工迟到 " + std::to_string(total.absenteeism) + " 次，共 " +
+      std::to_string(total.late_minutes) + " 分钟\n- 早退 " + std::to_string(total.early) +
+      " 次，共 " + std::to_string(total.early_minutes) + " 分钟\n- 缺卡 " +
+      std::to_string(total.missing) + " 次，补卡 " + std::to_string(total.fixes_used) + " 次";
   if (!total.leave_days.empty()) text += "\n- 请假、出差、外出：" + leave_words(total);
 
   std::vector<const MonthEntry*> ranked;

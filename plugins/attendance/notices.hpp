@@ -33,7 +33,7 @@ struct NoticeText {
   std::string text;
 };
 
-std::string_view chinese_name(CheckType t);   // 上班, 下班
+std::string_view chinese_name(CheckType t);  // 上班, 下班
 std::string_view chinese_name(TimeResult r);  // 正常, 迟到, 严重迟到, 旷工迟到, 早退, 缺卡
 
 // One check in words: "上班 08:30 迟到 11 分钟（08:41 打卡）", "下班 17:30 早退 20 分钟（17:10

@@ -17,7 +17,9 @@ namespace {
 using testing::example_shift;
 using testing::hm;
 
-const Shift& winter() { return example_shift(); }
+const Shift& winter() {
+  return example_shift();
+}
 
 DayInput work(std::vector<DayPunch> punches, const Shift& shift = winter()) {
   DayInput in;
@@ -27,7 +29,9 @@ DayInput work(std::vector<DayPunch> punches, const Shift& shift = winter()) {
   return in;
 }
 
-DayPunch at(int64_t id, int minute, bool eligible = true) { return {id, minute, eligible}; }
+DayPunch at(int64_t id, int minute, bool eligible = true) {
+  return {id, minute, eligible};
+}
 
 // Which check (0..3) a lone punch at `minute` counts for, or -1.
 int check_of_lone_punch(int minute) {
@@ -152,13 +156,16 @@ TEST(DayRules, OnDutyAtOrBeforePlanIsNormal) {
 }
 
 TEST(DayRules, LateClassesAtTheirThresholds) {
-  struct Case { int minute; TimeResult result; int late; };
-  for (const Case& c : {Case{hm(8, 31), TimeResult::Late, 1},
-                        Case{hm(8, 59), TimeResult::Late, 29},
-                        Case{hm(9, 0), TimeResult::SeriousLate, 30},
-                        Case{hm(9, 29), TimeResult::SeriousLate, 59},
-                        Case{hm(9, 30), TimeResult::Absenteeism, 60},
-                        Case{hm(9, 31), TimeResult::Absenteeism, 61}}) {
+  struct Case {
+    int minute;
+    TimeResult result;
+    int late;
+  };
+  for (const Case& c :
+       {Case{hm(8, 31), TimeResult::Late, 1}, Case{hm(8, 59), TimeResult::Late, 29},
+        Case{hm(9, 0), TimeResult::SeriousLate, 30}, Case{hm(9, 29), TimeResult::SeriousLate, 59},
+        Case{hm(9, 30), TimeResult::Absenteeism, 60},
+        Case{hm(9, 31), TimeResult::Absenteeism, 61}}) {
     const CheckResult r = morning(c.minute);
     EXPECT_EQ(r.result, c.result) << c.minute;
     EXPECT_EQ(r.late_minutes, c.late) << c.minute;
@@ -232,8 +239,8 @@ TEST(DayRules, OffDutyEarlyOneMinuteBeforePlanNormalAtPlan) {
 
 TEST(DayRules, OnDutyCountsTheEarliestOffDutyTheLatestPunchOfTheWindow) {
   // Given out of time order on purpose: the choice is by minute.
-  const DayResult r = compute_day(work({at(1, hm(8, 40)), at(2, hm(7, 0)), at(3, hm(18, 0)),
-                                        at(4, hm(16, 0)), at(5, hm(17, 40))}));
+  const DayResult r = compute_day(work(
+      {at(1, hm(8, 40)), at(2, hm(7, 0)), at(3, hm(18, 0)), at(4, hm(16, 0)), at(5, hm(17, 40))}));
   EXPECT_EQ(r.checks[0].punch_id, 2);
   EXPECT_EQ(r.checks[0].result, TimeResult::Normal) << "07:00, not the late 08:40";
   EXPECT_EQ(r.checks[3].punch_id, 3);
@@ -243,8 +250,8 @@ TEST(DayRules, OnDutyCountsTheEarliestOffDutyTheLatestPunchOfTheWindow) {
 
 TEST(DayRules, AtTheSameMinuteOnDutyTakesTheFirstAndOffDutyTheLastListed) {
   // Punches arrive in time order; within a minute the first is the earliest instant.
-  const DayResult r = compute_day(work({at(1, hm(8, 0)), at(2, hm(8, 0)), at(3, hm(18, 0)),
-                                        at(4, hm(18, 0))}));
+  const DayResult r =
+      compute_day(work({at(1, hm(8, 0)), at(2, hm(8, 0)), at(3, hm(18, 0)), at(4, hm(18, 0))}));
   EXPECT_EQ(r.checks[0].punch_id, 1);
   EXPECT_EQ(r.checks[3].punch_id, 4);
 }
@@ -395,7 +402,8 @@ TEST(DayRules, AFixAppliesToTheNearestCheckOfItsTypeTheEarlierOnATie) {
   EXPECT_EQ(target(CheckType::OnDuty, hm(11, 1)), 2);
   EXPECT_EQ(target(CheckType::OnDuty, hm(10, 59)), 0);
   EXPECT_EQ(target(CheckType::OnDuty, hm(23, 0)), 2);
-  EXPECT_EQ(target(CheckType::OffDuty, hm(8, 0)), 1) << "the nearest OffDuty, not the nearest check";
+  EXPECT_EQ(target(CheckType::OffDuty, hm(8, 0)), 1)
+      << "the nearest OffDuty, not the nearest check";
   EXPECT_EQ(target(CheckType::OffDuty, hm(14, 45)), 1) << "165 from 12:00 and 17:30: earlier";
   EXPECT_EQ(target(CheckType::OffDuty, hm(14, 46)), 3);
 }
@@ -452,8 +460,8 @@ TEST(DayRules, AFixAloneMakesTheRestMissingNotAbsent) {
 }
 
 TEST(DayRules, EveryCheckNormalIsANormalDay) {
-  const DayResult r = compute_day(
-      work({at(1, hm(8, 25)), at(2, hm(12, 0)), at(3, hm(13, 30)), at(4, hm(17, 31))}));
+  const DayResult r =
+      compute_day(work({at(1, hm(8, 25)), at(2, hm(12, 0)), at(3, hm(13, 30)), at(4, hm(17, 31))}));
   EXPECT_EQ(r.status, DayStatus::Normal);
   EXPECT_EQ(r.counts.missing + r.counts.late + r.counts.early, 0);
   EXPECT_EQ(r.counts.late_minutes + r.counts.early_minutes, 0);
@@ -461,8 +469,8 @@ TEST(DayRules, EveryCheckNormalIsANormalDay) {
 }
 
 TEST(DayRules, EarlyCountsAndMinutesSumOverChecks) {
-  const DayResult r = compute_day(
-      work({at(1, hm(8, 30)), at(2, hm(11, 50)), at(3, hm(13, 30)), at(4, hm(17, 0))}));
+  const DayResult r =
+      compute_day(work({at(1, hm(8, 30)), at(2, hm(11, 50)), at(3, hm(13, 30)), at(4, hm(17, 0))}));
   EXPECT_EQ(r.counts.early, 2);
   EXPECT_EQ(r.counts.early_minutes, 40);
   EXPECT_EQ(r.status, DayStatus::Exception);

@@ -7,7 +7,9 @@
 
 namespace attendance::testing {
 
-constexpr int hm(int h, int m) { return h * 60 + m; }
+constexpr int hm(int h, int m) {
+  return h * 60 + m;
+}
 
 inline const Shift& example_shift() {
   static const Shift s = [] {

@@ -13,7 +13,9 @@ namespace {
 using testing::example_shift;
 using testing::hm;
 
-const Shift& winter() { return example_shift(); }
+const Shift& winter() {
+  return example_shift();
+}
 
 DayResult day(std::vector<DayPunch> punches, std::vector<Cover> covers = {},
               std::vector<Fix> fixes = {}) {
@@ -37,10 +39,10 @@ std::vector<DayPunch> full_day() {
 
 TEST(MonthSummary, SumsStatusesCountsAndMinutes) {
   const std::vector<DayResult> days = {
-      day(full_day()),                                              // normal
-      day({{1, hm(8, 41)}, {2, hm(12, 3)}, {3, hm(17, 10)}}),        // the worked example
+      day(full_day()),                                                         // normal
+      day({{1, hm(8, 41)}, {2, hm(12, 3)}, {3, hm(17, 10)}}),                  // the worked example
       day({{1, hm(9, 0)}, {2, hm(12, 0)}, {3, hm(14, 31)}, {4, hm(17, 30)}}),  // 30 + 61 late
-      day({}),                                                      // absent
+      day({}),                                                                 // absent
       of_kind(DayKind::Rest),
       of_kind(DayKind::Rest),
       of_kind(DayKind::Free),
@@ -66,7 +68,7 @@ TEST(MonthSummary, SumsStatusesCountsAndMinutes) {
 TEST(MonthSummary, LeaveDaysAreTheCoveredShareOfEachDaysChecks) {
   const std::vector<DayResult> days = {
       day({}, {{"l1", "leave", "事假", hm(8, 0), hm(12, 30)}}),       // 2 of 4 checks
-      day({}, {{"l2", "leave", "病假", -1440, 2880}}),                 // whole day
+      day({}, {{"l2", "leave", "病假", -1440, 2880}}),                // whole day
       day({}, {{"t1", "business_trip", "", 0, 1440}}),                // whole day
       day(full_day(), {{"o1", "outing", "", hm(13, 0), hm(16, 0)}}),  // 1 of 4
       day({}, {{"l3", "leave", "", hm(13, 0), hm(18, 0)}}),           // no sub type: 请假

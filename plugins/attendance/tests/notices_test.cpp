@@ -10,9 +10,9 @@
 namespace attendance {
 namespace {
 
+using courthub::time::make_date;
 using testing::example_shift;
 using testing::hm;
-using courthub::time::make_date;
 
 bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
@@ -28,7 +28,9 @@ DayResult day(std::vector<DayPunch> punches, std::vector<Cover> covers = {},
   return compute_day(in);
 }
 
-DayResult worked_example() { return day({{1, hm(8, 41)}, {2, hm(12, 3)}, {3, hm(17, 10)}}); }
+DayResult worked_example() {
+  return day({{1, hm(8, 41)}, {2, hm(12, 3)}, {3, hm(17, 10)}});
+}
 
 DayResult all_normal() {
   return day({{1, hm(8, 20)}, {2, hm(12, 1)}, {3, hm(13, 29)}, {4, hm(17, 31)}});
@@ -40,11 +42,13 @@ TEST(NoticeWords, ACheckInWords) {
   EXPECT_EQ(check_words(r.checks[1]), "下班 12:00 正常（12:03 打卡）");
   EXPECT_EQ(check_words(r.checks[2]), "上班 13:30 缺卡");
   EXPECT_EQ(check_words(r.checks[3]), "下班 17:30 早退 20 分钟（17:10 打卡）");
-  EXPECT_EQ(check_words(day({{1, hm(9, 0)}}).checks[0]), "上班 08:30 严重迟到 30 分钟（09:00 打卡）");
-  EXPECT_EQ(check_words(day({{1, hm(9, 30)}}).checks[0]), "上班 08:30 旷工迟到 60 分钟（09:30 打卡）");
-  const DayResult covered = day({}, {{"o1", "outing", "", hm(13, 0), hm(16, 0)},
-                                     {"l1", "leave", "病假", hm(8, 0), hm(9, 0)}},
-                                {{"f1", CheckType::OffDuty, hm(17, 30)}});
+  EXPECT_EQ(check_words(day({{1, hm(9, 0)}}).checks[0]),
+            "上班 08:30 严重迟到 30 分钟（09:00 打卡）");
+  EXPECT_EQ(check_words(day({{1, hm(9, 30)}}).checks[0]),
+            "上班 08:30 旷工迟到 60 分钟（09:30 打卡）");
+  const DayResult covered = day(
+      {}, {{"o1", "outing", "", hm(13, 0), hm(16, 0)}, {"l1", "leave", "病假", hm(8, 0), hm(9, 0)}},
+      {{"f1", CheckType::OffDuty, hm(17, 30)}});
   EXPECT_EQ(check_words(covered.checks[0]), "上班 08:30 正常（病假）");
   EXPECT_EQ(check_words(covered.checks[2]), "上班 13:30 正常（外出）");
   EXPECT_EQ(check_words(covered.checks[3]), "下班 17:30 正常（补卡）");
@@ -59,7 +63,8 @@ TEST(NoticeWords, DayCounts) {
 }
 
 TEST(NoticeWords, TheReminderNamesTheDayTheTimeAndLinksThePage) {
-  const NoticeText n = reminder_text(make_date(2026, 12, 8), hm(8, 30), "https://ch.example/apps/attendance/ui/");
+  const NoticeText n =
+      reminder_text(make_date(2026, 12, 8), hm(8, 30), "https://ch.example/apps/attendance/ui/");
   EXPECT_TRUE(has(n.text, "12月8日 周二")) << n.text;
   EXPECT_TRUE(has(n.text, "08:30"));
   EXPECT_TRUE(has(n.text, "[去打卡](https://ch.example/apps/attendance/ui/)"));
@@ -76,8 +81,9 @@ TEST(NoticeWords, TheDigestListsOnlyExceptionsAndAbsences) {
   EXPECT_TRUE(has(n->title, "民一庭")) << n->title;
   EXPECT_TRUE(has(n->title, "2 人异常")) << n->title;
   EXPECT_TRUE(has(n->text, "12月7日 周一"));
-  EXPECT_TRUE(has(n->text, "**张三**：上班 08:30 迟到 11 分钟（08:41 打卡）；上班 13:30 缺卡；"
-                           "下班 17:30 早退 20 分钟（17:10 打卡）"))
+  EXPECT_TRUE(has(n->text,
+                  "**张三**：上班 08:30 迟到 11 分钟（08:41 打卡）；上班 13:30 缺卡；"
+                  "下班 17:30 早退 20 分钟（17:10 打卡）"))
       << n->text;
   EXPECT_FALSE(has(n->text, "12:03")) << "normal checks are not listed";
   EXPECT_TRUE(has(n->text, "**李四**：旷工"));
@@ -90,7 +96,9 @@ TEST(NoticeWords, NoExceptionsNoDigest) {
   EXPECT_FALSE(digest_text("民一庭", make_date(2026, 12, 7), {}, ""));
 }
 
-PersonMonth month_of(std::vector<DayResult> days) { return summarize_month(days); }
+PersonMonth month_of(std::vector<DayResult> days) {
+  return summarize_month(days);
+}
 
 TEST(NoticeWords, TheMonthlyReportHasTotalsTheMostExceptionsAndTheCsvLink) {
   const std::vector<MonthEntry> people = {
@@ -113,7 +121,8 @@ TEST(NoticeWords, TheMonthlyReportHasTotalsTheMostExceptionsAndTheCsvLink) {
   // first of the two; 王五 has nothing to list.
   const auto li = n.text.find("1. 李四（民一庭）：旷工 1 天");
   const auto qian = n.text.find("2. 钱七（民一庭）：迟到 2 次（26 分钟）、早退 1 次（20 分钟）");
-  const auto zhang = n.text.find("3. 张三（民一庭）：迟到 1 次（11 分钟）、早退 1 次（20 分钟）、缺卡 1 次");
+  const auto zhang =
+      n.text.find("3. 张三（民一庭）：迟到 1 次（11 分钟）、早退 1 次（20 分钟）、缺卡 1 次");
   EXPECT_NE(li, std::string::npos) << n.text;
   EXPECT_NE(qian, std::string::npos) << n.text;
   EXPECT_NE(zhang, std::string::npos) << n.text;
@@ -130,7 +139,8 @@ TEST(NoticeWords, TheMonthlyReportListsAtMostTopPeople) {
   const NoticeText n = monthly_text("某法院", 2026, 11, people, "", 10);
   EXPECT_TRUE(has(n.text, "10. 人员9："));
   EXPECT_FALSE(has(n.text, "11. "));
-  const NoticeText quiet = monthly_text("某法院", 2026, 11, {{"王五", "", month_of({all_normal()})}}, "");
+  const NoticeText quiet =
+      monthly_text("某法院", 2026, 11, {{"王五", "", month_of({all_normal()})}}, "");
   EXPECT_TRUE(has(quiet.text, "本月无人异常"));
 }
 

@@ -9,7 +9,9 @@
 namespace attendance {
 namespace {
 
-constexpr int hm(int h, int m) { return h * 60 + m; }
+constexpr int hm(int h, int m) {
+  return h * 60 + m;
+}
 
 Shift winter_shift() {
   Shift s;
