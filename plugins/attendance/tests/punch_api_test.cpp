@@ -264,5 +264,47 @@ TEST(PunchApi, APendingOutsidePunchDoesNotCountYet) {
   EXPECT_EQ(r.json()["day"]["checks"][0]["timeResult"], "NotSigned");
 }
 
+TEST(PunchApi, AnOutsidePunchCountsOnceItsApprovalIsAgreed) {
+  auto h = make_harness(settings_with_outside(
+      kFixedGroup, {{"allowed", true}, {"approval", "after"}, {"remark_required", true}}));
+  h->set_now_ms(at("2026-12-08", "08:20:00"));
+  auto r = h->as(kJudge).post("/punches", south_of_court(5000, {{"remark", "外出送达"}}));
+  ASSERT_EQ(r.status, 201) << r.body;
+  const std::string request_id = h->published().at(0)["payload"]["request_id"];
+  auto finished = [&](const std::string& instance, const std::string& result) {
+    return h->deliver_event("approvals.instance_finished",
+                            {{"source", "attendance"}, {"request_id", request_id},
+                             {"template", "outside_punch"}, {"instance_id", instance},
+                             {"originator", kJudge}, {"result", result},
+                             {"form", {{"time", "2026-12-08 08:20"}, {"remark", "外出送达"}}}});
+  };
+  ASSERT_TRUE(finished("PROC-OUT-1", "agree").ok);
+  auto list = h->as(kJudge).get("/punches").json()["punches"];
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0]["approval_state"], "agree");
+  EXPECT_TRUE(list[0]["counted"]);
+
+  // Canceled later: taken back.
+  ASSERT_TRUE(finished("PROC-OUT-1", "canceled").ok);
+  list = h->as(kJudge).get("/punches").json()["punches"];
+  EXPECT_EQ(list[0]["approval_state"], "canceled");
+  EXPECT_FALSE(list[0]["counted"]);
+}
+
+TEST(PunchApi, AnOutsidePunchWhoseApprovalCannotOpenIsRefused) {
+  auto h = make_harness(settings_with_outside(
+      kFixedGroup, {{"allowed", true}, {"approval", "before"}, {"remark_required", false}}));
+  auto r = h->as(kJudge).post("/punches", south_of_court(5000));
+  ASSERT_EQ(r.status, 201) << r.body;
+  const std::string request_id = h->published().at(0)["payload"]["request_id"];
+  ASSERT_TRUE(h->deliver_event("approvals.request_rejected",
+                               {{"source", "attendance"}, {"request_id", request_id},
+                                {"reason", "no such template"}}).ok);
+  auto list = h->as(kJudge).get("/punches").json()["punches"];
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0]["approval_state"], "refuse");
+  EXPECT_FALSE(list[0]["counted"]);
+}
+
 }  // namespace
 }  // namespace attendance::testing
