@@ -18,13 +18,41 @@ namespace {
 
 int64_t serial(Date d) { return std::chrono::sys_days{d}.time_since_epoch().count(); }
 
+// Bodies already parsed, by their text: every Schedule reads every group and shift (a check-in's
+// day builds one), and parsing ~130 group bodies each time was most of a check-in's CPU
+// (plugins/attendance/bench/checkin_bench.sh: 143/s without, ~950/s with). Keyed by the whole
+// text, so an edited body is parsed again; bounded, emptied when full. Any thread.
+template <class T>
+class ParsedBodies {
+ public:
+  template <class Read>
+  T get(const std::string& body, Read read) {
+    {
+      std::lock_guard lock(mu_);
+      if (auto it = parsed_.find(body); it != parsed_.end()) return it->second;
+    }
+    JsonProblems ignored;
+    T value = read(Json::parse(body), ignored);
+    std::lock_guard lock(mu_);
+    if (parsed_.size() >= kMaxEntries) parsed_.clear();
+    parsed_.emplace(body, value);
+    return value;
+  }
+
+ private:
+  static constexpr size_t kMaxEntries = 4096;
+  std::mutex mu_;
+  std::unordered_map<std::string, T> parsed_;
+};
+
 template <class T, class Read>
 std::vector<T> read_bodies(const std::vector<courthub::Row>& rows, Read read) {
+  static ParsedBodies<T> parsed;
   std::vector<T> out;
+  out.reserve(rows.size());
   for (const auto& row : rows) {
     try {
-      JsonProblems ignored;
-      T value = read(Json::parse(row.text("body")), ignored);
+      T value = parsed.get(row.text("body"), read);
       if constexpr (std::is_same_v<T, Group>) value.managed_by = row.text("managed_by");
       out.push_back(std::move(value));
     } catch (const Json::exception&) {

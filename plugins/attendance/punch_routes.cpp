@@ -3,17 +3,19 @@
 #include "punch_routes.hpp"
 
 #include <algorithm>
-#include <chrono>
+#include <memory>
 
 #include <courthub/error.hpp>
 #include <courthub/time.hpp>
 
 #include "check_in.hpp"
-#include "group_store.hpp"
+#include "group_finder.hpp"
 #include "machine_records.hpp"
 #include "person_access.hpp"
 #include "punch_json.hpp"
 #include "punch_store.hpp"
+#include "result_json.hpp"
+#include "timesheet.hpp"
 
 namespace attendance {
 
@@ -39,30 +41,31 @@ Response refusal(const CheckInRefused& r) {
       r.status());
 }
 
-// The day a punch belongs to, and the punches some check of it counted.
-// TODO(results): "day" comes from the Timesheet and result_json once they land; until then the
-// day is null and no punch is reported as counted.
-Json day_json_of(courthub::Host&, const Settings&, const courthub::Person&, Date) {
-  return nullptr;
-}
-std::vector<int64_t> counted_ids(courthub::Host&, const Settings&, const courthub::Person&, Date) {
-  return {};
+// The person's day as the results show it (recomputed now: it includes a punch just stored).
+DayView day_of(courthub::Host& host, const Settings& settings, const courthub::Person& person,
+               Date date) {
+  return Timesheet(host, settings).person(person, date, date).front();
 }
 
-Response post_punch(courthub::Host& host, const Settings& settings, const Request& req) {
+bool counted_in(const DayView& day, int64_t punch_id) {
+  const auto& ids = day.result.counted_punch_ids;
+  return std::find(ids.begin(), ids.end(), punch_id) != ids.end();
+}
+
+Response post_punch(courthub::Host& host, const Settings& settings, GroupFinder& groups,
+                    const Request& req) {
   require_staff(req.caller);
   CheckIn in = read_check_in(req.json());
   const int64_t now = host.now_ms();
   const Date today = courthub::time::local_date(now);
   const courthub::Person me = person_of(req.caller);
   try {
-    const Schedule schedule(host, today, today);
-    Punch p = record_check_in(host, me, schedule.group_of(me), in, now, req.request_id);
-    const auto counted = counted_ids(host, settings, me, today);
-    const bool is_counted = std::find(counted.begin(), counted.end(), p.id) != counted.end();
-    return Response::json(Json::object({{"punch", punch_json(p, is_counted)},
-                                        {"day", day_json_of(host, settings, me, today)}}),
-                          201);
+    const auto found = groups.group_of(me, now);
+    Punch p = record_check_in(host, me, found.group, in, now, req.request_id);
+    const DayView day = day_of(host, settings, me, today);
+    return Response::json(
+        Json::object({{"punch", punch_json(p, counted_in(day, p.id))}, {"day", day_json(day)}}),
+        201);
   } catch (const CheckInRefused& r) {
     return refusal(r);
   }
@@ -88,13 +91,10 @@ Response get_punches(courthub::Host& host, const Settings& settings, const Reque
   if (!person) throw courthub::NotFound("user_id: no such person '" + user + "'");
   if (!may_view_person(host, c, *person))
     throw courthub::PermissionDenied("you may not see this person's punches");
-  const int64_t from = courthub::time::to_unix_ms(date, 0);
-  const int64_t to = courthub::time::to_unix_ms(
-      Date{std::chrono::sys_days{date} + std::chrono::days{1}}, 0);
-  const auto counted = counted_ids(host, settings, *person, date);
+  // The day's view has every punch of the day, in time order, and which of them counted.
+  const DayView day = day_of(host, settings, *person, date);
   Json list = Json::array();
-  for (const Punch& p : punches_between(host.db(), {user}, from, to))
-    list.push_back(punch_json(p, std::find(counted.begin(), counted.end(), p.id) != counted.end()));
+  for (const Punch& p : day.punches) list.push_back(punch_json(p, counted_in(day, p.id)));
   return Response::json(Json::object({{"punches", list}}));
 }
 
@@ -114,8 +114,10 @@ Response post_machine_records(courthub::Host& host, const Request& req) {
 }  // namespace
 
 void register_punch_routes(courthub::Registrar& r, courthub::Host& host, const Settings& settings) {
-  r.route("POST", "/punches",
-          [&host, &settings](const Request& req) { return post_punch(host, settings, req); });
+  auto groups = std::make_shared<GroupFinder>(host);
+  r.route("POST", "/punches", [&host, &settings, groups](const Request& req) {
+    return post_punch(host, settings, *groups, req);
+  });
   r.route("GET", "/punches",
           [&host, &settings](const Request& req) { return get_punches(host, settings, req); });
   r.route("POST", "/machine-records",

@@ -226,5 +226,85 @@ TEST(PunchApi, WhoMaySeeAPersonsPunches) {
   EXPECT_EQ(h->as(kAdmin).get("/punches?user_id=nobody").status, 404);
 }
 
+TEST(PunchApi, TheAnswerCarriesTheDayAndWhetherThePunchCounted) {
+  auto h = make_harness();
+  // The rules doc's worked example: Tuesday 2026-12-08, shift 08:30-12:00, 13:30-17:30.
+  h->set_now_ms(at("2026-12-08", "08:41:23"));
+  auto first = h->as(kJudge).post("/punches", south_of_court(50));
+  ASSERT_EQ(first.status, 201) << first.body;
+  const int64_t first_id = first.json()["punch"]["id"];
+  EXPECT_TRUE(first.json()["punch"]["counted"]);
+  Json day = first.json()["day"];
+  EXPECT_EQ(day["date"], "2026-12-08");
+  ASSERT_EQ(day["checks"].size(), 4u) << day.dump();
+  EXPECT_EQ(day["checks"][0]["timeResult"], "Late");
+  EXPECT_EQ(day["checks"][0]["lateMinutes"], 11);
+  EXPECT_EQ(day["checks"][0]["punchId"], first_id);
+
+  // A later punch in the same window: OnDuty counts the earliest, so this one does not.
+  h->set_now_ms(at("2026-12-08", "08:50:00"));
+  auto second = h->as(kJudge).post("/punches", south_of_court(50));
+  ASSERT_EQ(second.status, 201);
+  EXPECT_FALSE(second.json()["punch"]["counted"]);
+  EXPECT_EQ(second.json()["day"]["checks"][0]["punchId"], first_id);
+
+  auto list = h->as(kJudge).get("/punches").json()["punches"];
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_TRUE(list[0]["counted"]);
+  EXPECT_FALSE(list[1]["counted"]);
+}
+
+TEST(PunchApi, APendingOutsidePunchDoesNotCountYet) {
+  auto h = make_harness(settings_with_outside(
+      kFixedGroup, {{"allowed", true}, {"approval", "after"}, {"remark_required", false}}));
+  h->set_now_ms(at("2026-12-08", "08:20:00"));
+  auto r = h->as(kJudge).post("/punches", south_of_court(5000));
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_FALSE(r.json()["punch"]["counted"]);
+  EXPECT_EQ(r.json()["day"]["checks"][0]["timeResult"], "NotSigned");
+}
+
+TEST(PunchApi, AnOutsidePunchCountsOnceItsApprovalIsAgreed) {
+  auto h = make_harness(settings_with_outside(
+      kFixedGroup, {{"allowed", true}, {"approval", "after"}, {"remark_required", true}}));
+  h->set_now_ms(at("2026-12-08", "08:20:00"));
+  auto r = h->as(kJudge).post("/punches", south_of_court(5000, {{"remark", "外出送达"}}));
+  ASSERT_EQ(r.status, 201) << r.body;
+  const std::string request_id = h->published().at(0)["payload"]["request_id"];
+  auto finished = [&](const std::string& instance, const std::string& result) {
+    return h->deliver_event("approvals.instance_finished",
+                            {{"source", "attendance"}, {"request_id", request_id},
+                             {"template", "outside_punch"}, {"instance_id", instance},
+                             {"originator", kJudge}, {"result", result},
+                             {"form", {{"time", "2026-12-08 08:20"}, {"remark", "外出送达"}}}});
+  };
+  ASSERT_TRUE(finished("PROC-OUT-1", "agree").ok);
+  auto list = h->as(kJudge).get("/punches").json()["punches"];
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0]["approval_state"], "agree");
+  EXPECT_TRUE(list[0]["counted"]);
+
+  // Canceled later: taken back.
+  ASSERT_TRUE(finished("PROC-OUT-1", "canceled").ok);
+  list = h->as(kJudge).get("/punches").json()["punches"];
+  EXPECT_EQ(list[0]["approval_state"], "canceled");
+  EXPECT_FALSE(list[0]["counted"]);
+}
+
+TEST(PunchApi, AnOutsidePunchWhoseApprovalCannotOpenIsRefused) {
+  auto h = make_harness(settings_with_outside(
+      kFixedGroup, {{"allowed", true}, {"approval", "before"}, {"remark_required", false}}));
+  auto r = h->as(kJudge).post("/punches", south_of_court(5000));
+  ASSERT_EQ(r.status, 201) << r.body;
+  const std::string request_id = h->published().at(0)["payload"]["request_id"];
+  ASSERT_TRUE(h->deliver_event("approvals.request_rejected",
+                               {{"source", "attendance"}, {"request_id", request_id},
+                                {"reason", "no such template"}}).ok);
+  auto list = h->as(kJudge).get("/punches").json()["punches"];
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0]["approval_state"], "refuse");
+  EXPECT_FALSE(list[0]["counted"]);
+}
+
 }  // namespace
 }  // namespace attendance::testing
