@@ -105,11 +105,12 @@ int64_t write_punches(const fs::path& db_file, int people, const std::vector<t::
   // Minutes of the four punches, drifted per person and day (deterministic).
   const int base[4] = {8 * 60 + 20, 12 * 60 + 2, 13 * 60 + 22, 17 * 60 + 35};
   int64_t n = 0;
-  for (int i = 1; i <= people; ++i) {
-    const std::string user = user_id(i);
-    for (size_t d = 0; d < days.size(); ++d) {
-      const std::string date = t::format_date(days[d]);
-      for (int k = 0; k < 4; ++k) {
+  // In the order they happen, as check-ins arrive: day by day, check by check, person by person.
+  for (size_t d = 0; d < days.size(); ++d) {
+    const std::string date = t::format_date(days[d]);
+    for (int k = 0; k < 4; ++k) {
+      for (int i = 1; i <= people; ++i) {
+        const std::string user = user_id(i);
         const int drift = static_cast<int>((i * 7 + static_cast<int>(d) * 13 + k * 31) % 23) - 6;
         const int64_t ms = t::to_unix_ms(days[d], base[k] + drift) + (i % 60) * 1000;
         const std::string key = "ATM:" + user + ":" + std::to_string(ms) + ":door-1";
@@ -128,17 +129,21 @@ int64_t write_punches(const fs::path& db_file, int people, const std::vector<t::
   }
   sqlite3_finalize(ins);
   check(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), db, "commit");
+  // Into the main file, as the host's own checkpoints would have done over the month.
+  check(sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr), db,
+        "checkpoint");
   sqlite3_close(db);
   return n;
 }
 
-// The baseline: every punch of the month read once, every column, from raw SQLite.
+// The baseline: every punch of the month read once, every column, from raw SQLite, in the order
+// the timesheet reads them.
 int64_t read_punches(const fs::path& db_file, int64_t from_ms, int64_t to_ms) {
   sqlite3* db = nullptr;
   check(sqlite3_open_v2(db_file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), db, "open");
   sqlite3_stmt* q = nullptr;
   check(sqlite3_prepare_v2(db, "SELECT * FROM punches WHERE time_ms >= ? AND time_ms < ? "
-                               "ORDER BY user_id, time_ms", -1, &q, nullptr),
+                               "ORDER BY time_ms, id", -1, &q, nullptr),
         db, "prepare");
   sqlite3_bind_int64(q, 1, from_ms);
   sqlite3_bind_int64(q, 2, to_ms);
