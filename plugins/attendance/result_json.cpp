@@ -9,10 +9,7 @@
 #include <courthub/time.hpp>
 
 #include "month_summary.hpp"
-#if __has_include("punch_json.hpp")
 #include "punch_json.hpp"
-#define ATTENDANCE_HAS_PUNCH_JSON 1
-#endif
 
 namespace attendance {
 
@@ -180,30 +177,6 @@ Json check_json(const DayView& day, const CheckResult& c) {
   out["approveSubType"] = approved ? text_or_null(c.approval_sub_type) : Json(nullptr);
   return out;
 }
-
-#ifndef ATTENDANCE_HAS_PUNCH_JSON
-// Until punch_json.hpp (the punches part) is merged.
-static Json optional_number(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
-Json punch_json(const Punch& p, bool counted) {
-  return Json::object({{"id", p.id},
-                       {"time", t::format_iso(p.time_ms)},
-                       {"work_date", p.work_date},
-                       {"source_type", p.source_type},
-                       {"location_result", p.location_result},
-                       {"location_method", p.location_method},
-                       {"latitude", optional_number(p.latitude)},
-                       {"longitude", optional_number(p.longitude)},
-                       {"accuracy", optional_number(p.accuracy)},
-                       {"address", p.address},
-                       {"ssid", p.ssid},
-                       {"bssid", p.bssid},
-                       {"device_id", p.device_id},
-                       {"outside_remark", p.outside_remark},
-                       {"group_id", p.group_id},
-                       {"approval_state", p.approval_state},
-                       {"counted", counted}});
-}
-#endif
 
 Json day_json(const DayView& day) {
   Json out = Json::object();

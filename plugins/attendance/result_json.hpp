@@ -26,9 +26,6 @@ courthub::Json counts_json(const DayCounts& counts);
 // approval). `day` supplies the date and the punches a counted check points at.
 courthub::Json check_json(const DayView& day, const CheckResult& check);
 
-// A punch as JSON: punch_json.hpp (the punches part).
-courthub::Json punch_json(const Punch& punch, bool counted);
-
 // The whole day: status, group, shift, counts, checks, punches, approvals.
 courthub::Json day_json(const DayView& day);
 

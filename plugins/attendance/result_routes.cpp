@@ -9,12 +9,8 @@
 
 #include <courthub/time.hpp>
 
-#if __has_include("group_json.hpp")
-#include "group_json.hpp"
-#define ATTENDANCE_HAS_GROUP_JSON 1
-#endif
-
 #include "approval_store.hpp"
+#include "group_json.hpp"
 #include "group_store.hpp"
 #include "result_json.hpp"
 #include "timesheet.hpp"
@@ -29,6 +25,8 @@ using courthub::Json;
 using std::chrono::sys_days;
 
 constexpr size_t kMaxListUsers = 50;
+// Departments, summaries and the DingTalk export show checks, not punch records.
+constexpr auto kChecks = Timesheet::PunchDetail::Checks;
 constexpr int64_t kMaxListRecords = 50;
 
 // The departments of a court by id, to walk up from any of them.
@@ -160,11 +158,7 @@ courthub::Response me(courthub::Host& host, const Settings& settings,
   auto views = sheet.person(person, day, day);
   Json user = user_json(person);
   user["court"] = person.court_code;
-#ifdef ATTENDANCE_HAS_GROUP_JSON
   Json group = views.front().group ? group_json(*views.front().group) : Json(nullptr);
-#else
-  Json group = day_json(views.front())["group"];
-#endif
 
   DeptTree tree(host.directory(), person.court_code);
   const bool whole_court = runs_court(req.caller, person.court_code);
@@ -215,7 +209,7 @@ courthub::Response department_day(courthub::Host& host, const Settings& settings
   require_dept_view(req.caller, tree, dept);
   const Date date = date_param(req, "date", today(host));
   const auto people = people_below(host, tree, dept);
-  auto sheets = Timesheet(host, settings).people(people, date, date);
+  auto sheets = Timesheet(host, settings).people(people, date, date, kChecks);
   Json rows = Json::array();
   std::map<std::string, int> totals{{"normal", 0}, {"exception", 0}, {"absent", 0},
                                     {"rest", 0},   {"free", 0},      {"unassigned", 0}};
@@ -284,8 +278,11 @@ Json summary(courthub::Host& host, const Settings& settings, const courthub::Req
   if (sys_days{to} < sys_days{first}) {
     for (auto& p : people) rows.push_back(summary_row(p, month, {}));
   } else {
-    auto sheets = Timesheet(host, settings).people(people, first, to);
-    for (auto& p : people) rows.push_back(summary_row(p, month, sheets.at(p.user_id)));
+    Timesheet(host, settings)
+        .each_person(people, first, to, Timesheet::PunchDetail::Times,
+                     [&](const courthub::Person& p, std::vector<DayView>& days) {
+                       rows.push_back(summary_row(p, month, days));
+                     });
   }
   return Json::object({{"month", month}, {"people", rows}});
 }
@@ -323,7 +320,7 @@ courthub::Response attendance_list(courthub::Host& host, const Settings& setting
     require_person_view(host, req.caller, p);
     people.push_back(std::move(p));
   }
-  auto sheets = Timesheet(host, settings).people(people, from, to);
+  auto sheets = Timesheet(host, settings).people(people, from, to, kChecks);
   std::vector<Json> records;
   for (auto& p : people)
     for (auto& v : sheets.at(p.user_id))

@@ -7,6 +7,7 @@
 // Errors: courthub::Error from the host (database, directory).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -48,6 +49,23 @@ class Timesheet {
   // has every given person, each with to − from + 1 days.
   std::map<std::string, std::vector<DayView>> people(const std::vector<courthub::Person>& people,
                                                      Date from, Date to) const;
+
+  // How much of each punch a DayView carries. Full: every column. Checks: what the checks show
+  // (id, user_id, time_ms, source_type, location_result, approval_state) — departments and the
+  // DingTalk export. Times: id, user_id, time_ms and approval_state only when it keeps the punch
+  // from counting — summaries. Checks and Times read the table in one streamed pass (a court's
+  // month is ~10^6 punches); with many people their time_ms is whole seconds.
+  enum class PunchDetail { Full, Checks, Times };
+  std::map<std::string, std::vector<DayView>> people(const std::vector<courthub::Person>& people,
+                                                     Date from, Date to,
+                                                     PunchDetail detail) const;
+
+  // The same, one person at a time in the order given (each person once): `fn` gets the
+  // person's days and may take them; they are not kept. A court's month never holds more than
+  // one person's days at once.
+  using PersonDays = std::function<void(const courthub::Person&, std::vector<DayView>& days)>;
+  void each_person(const std::vector<courthub::Person>& people, Date from, Date to,
+                   PunchDetail detail, const PersonDays& fn) const;
 
  private:
   courthub::Host& host_;

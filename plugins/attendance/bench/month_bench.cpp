@@ -37,6 +37,15 @@ const std::string kMonth = "2026-03";  // 22 workdays, no holiday
 const std::vector<std::string> kDepts = {"18001", "18002", "18003", "18004", "18005", "18006",
                                          "18007", "18008", "18009", "18010"};
 
+// CPU seconds of this process (user + system): on a shared machine the work done, apart from
+// the time spent waiting for a core.
+double cpu_seconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
@@ -105,11 +114,12 @@ int64_t write_punches(const fs::path& db_file, int people, const std::vector<t::
   // Minutes of the four punches, drifted per person and day (deterministic).
   const int base[4] = {8 * 60 + 20, 12 * 60 + 2, 13 * 60 + 22, 17 * 60 + 35};
   int64_t n = 0;
-  for (int i = 1; i <= people; ++i) {
-    const std::string user = user_id(i);
-    for (size_t d = 0; d < days.size(); ++d) {
-      const std::string date = t::format_date(days[d]);
-      for (int k = 0; k < 4; ++k) {
+  // In the order they happen, as check-ins arrive: day by day, check by check, person by person.
+  for (size_t d = 0; d < days.size(); ++d) {
+    const std::string date = t::format_date(days[d]);
+    for (int k = 0; k < 4; ++k) {
+      for (int i = 1; i <= people; ++i) {
+        const std::string user = user_id(i);
         const int drift = static_cast<int>((i * 7 + static_cast<int>(d) * 13 + k * 31) % 23) - 6;
         const int64_t ms = t::to_unix_ms(days[d], base[k] + drift) + (i % 60) * 1000;
         const std::string key = "ATM:" + user + ":" + std::to_string(ms) + ":door-1";
@@ -128,17 +138,21 @@ int64_t write_punches(const fs::path& db_file, int people, const std::vector<t::
   }
   sqlite3_finalize(ins);
   check(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), db, "commit");
+  // Into the main file, as the host's own checkpoints would have done over the month.
+  check(sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr), db,
+        "checkpoint");
   sqlite3_close(db);
   return n;
 }
 
-// The baseline: every punch of the month read once, every column, from raw SQLite.
+// The baseline: every punch of the month read once, every column, from raw SQLite, in the order
+// the timesheet reads them.
 int64_t read_punches(const fs::path& db_file, int64_t from_ms, int64_t to_ms) {
   sqlite3* db = nullptr;
   check(sqlite3_open_v2(db_file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), db, "open");
   sqlite3_stmt* q = nullptr;
   check(sqlite3_prepare_v2(db, "SELECT * FROM punches WHERE time_ms >= ? AND time_ms < ? "
-                               "ORDER BY user_id, time_ms", -1, &q, nullptr),
+                               "ORDER BY time_ms, id", -1, &q, nullptr),
         db, "prepare");
   sqlite3_bind_int64(q, 1, from_ms);
   sqlite3_bind_int64(q, 2, to_ms);
@@ -182,14 +196,16 @@ int month(const std::string& work, const std::string& seed_dir, int people) {
 
   const int64_t from_ms = t::to_unix_ms(t::make_date(2026, 3, 1), 0);
   const int64_t to_ms = t::to_unix_ms(t::make_date(2026, 4, 1), 0);
-  double best_summary = 1e9, best_read = 1e9;
+  double best_summary = 1e9, best_read = 1e9, best_summary_cpu = 1e9, best_read_cpu = 1e9;
   size_t rows = 0;
   int status = 0;
   int64_t late = 0;
   for (int run = 0; run < 3; ++run) {
     start = Clock::now();
+    double cpu = cpu_seconds();
     auto r = h.as_admin().get("/summary?court=" + kCourt + "&month=" + kMonth);
     best_summary = std::min(best_summary, seconds_since(start));
+    best_summary_cpu = std::min(best_summary_cpu, cpu_seconds() - cpu);
     status = r.status;
     if (r.status != 200) {
       std::fprintf(stderr, "GET /summary: %d %s\n", r.status, r.body.substr(0, 400).c_str());
@@ -201,13 +217,17 @@ int month(const std::string& work, const std::string& seed_dir, int people) {
     for (auto& p : body["people"]) late += p.value("late", 0);
 
     start = Clock::now();
+    cpu = cpu_seconds();
     const int64_t read = read_punches(db_file, from_ms, to_ms);
     best_read = std::min(best_read, seconds_since(start));
+    best_read_cpu = std::min(best_read_cpu, cpu_seconds() - cpu);
     if (read != written) std::printf("(read %lld of %lld punches)\n", static_cast<long long>(read),
                                      static_cast<long long>(written));
   }
   figure("summary_s", best_summary);
   figure("read_punches_s", best_read);
+  figure("summary_cpu_s", best_summary_cpu);
+  figure("read_punches_cpu_s", best_read_cpu);
   figure("summary_people", static_cast<double>(rows));
   figure("summary_late_checks", static_cast<double>(late));
   figure("http_status", status);
