@@ -70,9 +70,18 @@ export function checkResultText (check) {
   return text
 }
 
+// Whether a check of today is still open at `minute`: not signed and its window not over, so its
+// 缺卡 is not final yet.
+export function checkOpen (check, minute) {
+  const end = minuteOf(check.window?.[1])
+  return check.timeResult === 'NotSigned' && check.sourceType !== 'APPROVE' && minute != null && end != null && minute <= end
+}
+
 // One check as its row shows it: {label "上班 08:30", punched "打卡 08:41" | "未打卡", result, tone}.
-export function checkRow (check) {
+// Today's checks still open at `minute` read 待打卡 instead of 缺卡.
+export function checkRow (check, minute = null) {
   const label = `${CHECK_TYPES[check.checkType] ?? check.checkType} ${clockText(check.planCheckTime)}`
+  if (checkOpen(check, minute)) return { label, punched: '未打卡', result: '待打卡', tone: 'none' }
   let punched = '未打卡'
   if (check.userCheckTime) {
     punched = check.sourceType === 'APPROVE' ? `补卡 ${clockText(check.userCheckTime)}` : `打卡 ${clockText(check.userCheckTime)}`

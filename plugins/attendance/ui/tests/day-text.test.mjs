@@ -11,7 +11,7 @@ test('clock text is read off the server\'s +08:00 time', () => {
 })
 
 test('the worked example reads as the rules doc says', () => {
-  const rows = EXAMPLE_DAY.checks.map(checkRow)
+  const rows = EXAMPLE_DAY.checks.map((c) => checkRow(c))
   assert.deepEqual(rows.map((r) => r.label), ['上班 08:30', '下班 12:00', '上班 13:30', '下班 17:30'])
   assert.deepEqual(rows.map((r) => r.punched), ['打卡 08:41', '打卡 12:03', '未打卡', '打卡 17:10'])
   assert.deepEqual(rows.map((r) => r.result), ['迟到 11分钟', '正常', '缺卡', '早退 20分钟 · 外勤'])
@@ -60,4 +60,13 @@ test('statuses and punches in words', () => {
   assert.equal(punchLine({ time: '2026-12-08T08:29:40+08:00', source_type: 'ATM', location_result: 'Normal', counted: true }), '08:29 · 考勤机')
   assert.equal(punchLine({ time: '2026-12-08T09:02:00+08:00', source_type: 'USER', location_result: 'Outside', approval_state: 'pending', counted: false, address: '中级法院' }),
     '09:02 · 外勤 · 待审批 · 未计入 · 中级法院')
+})
+
+test('today\'s checks still open read 待打卡 until their window is over', () => {
+  const open = check({ checkType: 'OffDuty', planCheckTime: '2026-12-08T12:00:00+08:00', window: ['10:15', '12:44'] })
+  assert.deepEqual(checkRow(open, 8 * 60 + 25), { label: '下班 12:00', punched: '未打卡', result: '待打卡', tone: 'none' })
+  assert.equal(checkRow(open, 12 * 60 + 44).result, '待打卡')
+  assert.equal(checkRow(open, 12 * 60 + 45).result, '缺卡')
+  assert.equal(checkRow(open).result, '缺卡')
+  assert.equal(checkRow(EXAMPLE_DAY.checks[0], 8 * 60).result, '迟到 11分钟')
 })
