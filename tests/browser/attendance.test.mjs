@@ -4,7 +4,8 @@
 // 5 km away checks in 外勤 with the remark the group requires; a phone that refuses the position
 // cannot punch; the judge's month shows the four absent days before today, and a 补卡 for one of
 // them opens, until the month's fourth is refused with the server's words; the 庭长 sees the
-// division's day; the 综合管理员 reads the court's group and shift and widens the building's range.
+// division's day; the 综合管理员 reads the court's group and shift, widens the building's range
+// and gives the shift a flex.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { expectAllInputsLabelled, expectNoProblems, expectPageColumn } from './support/checks.mjs'
@@ -29,7 +30,7 @@ const ATTENDANCE = `
     settings:
       punch_fix_per_month: 3
       shifts:
-        - {id: winter, name: 冬季作息, sections: ["08:30-12:00", "13:30-17:30"]}
+        - {id: winter, name: 冬季作息, court: ${COURT.code}, sections: ["08:30-12:00", "13:30-17:30"]}
       groups:
         - id: hp-court
           court: ${COURT.code}
@@ -241,6 +242,21 @@ browserSuite('attendance: check-in, my month, the department, the rules', {
     await editor.locator('[data-test="group-save"]').click()
     await editor.waitFor({ state: 'detached' })
     await group.getByText('本院办公楼 · 800米').waitFor()
+
+    // The court's shift gets a 10-minute flex; sections that overlap are refused before sending.
+    await page.locator('[data-test="rules-shift"][data-shift-id="winter"]').click()
+    const shift = page.locator('[data-test="shift-editor"]')
+    await shift.waitFor()
+    assert.equal(await page.locator('#shift-sections').inputValue(), '08:30-12:00\n13:30-17:30')
+    await page.locator('#shift-sections').fill('08:30-12:00\n11:30-17:30')
+    await shift.locator('[data-test="shift-save"]').click()
+    await shift.getByText('时段须在同一天内依次递增').waitFor()
+    await page.locator('#shift-sections').fill('08:30-12:00\n13:30-17:30')
+    await page.locator('#shift-flex').fill('10')
+    await expectAllInputsLabelled(page)
+    await shift.locator('[data-test="shift-save"]').click()
+    await shift.waitFor({ state: 'detached' })
+    await page.locator('[data-test="rules-shift"][data-shift-id="winter"]').getByText('08:30-12:00 13:30-17:30 · 弹性10分钟').waitFor()
     expectNoProblems(phone)
   })
 })
