@@ -6,7 +6,9 @@
 // Pure: no host, no clock, no I/O. Any thread. Errors: none (inputs are taken as given).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -106,5 +108,13 @@ struct DayResult {
 };
 
 DayResult compute_day(const DayInput& input);
+
+// The minute of the day (Asia/Shanghai, 0..1439) of a punch at `unix_ms`, seconds dropped
+// (08:30:59 counts as 08:30): what DayPunch::minute holds.
+int punch_minute(int64_t unix_ms);
+
+// The check a 补卡 applies to: of the checks of its type, the one whose plan minute is nearest
+// fix.minute, the earlier one on a tie; nullopt when there is no check of that type.
+std::optional<size_t> fix_target(const std::vector<PlannedCheck>& checks, const Fix& fix);
 
 }  // namespace attendance
