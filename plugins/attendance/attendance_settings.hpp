@@ -43,9 +43,16 @@ struct Settings {
   std::string digest_time = "08:30";  // department heads' digest of yesterday, workdays
   std::string monthly_report_time = "09:00";  // to court admins, on the month's first workday
   std::string page_url;             // the check-in page, linked from messages and the robot
+  // The demo: at activation, a settings TURN group whose roster is still empty gets one of this
+  // many days from today (its members in turn on its shifts, a rest day in between). 0 = off.
+  int demo_roster_days = 0;
 };
 
 using SettingsProblems = std::vector<std::pair<std::string, std::string>>;
 Settings read_settings(const courthub::Json& json, SettingsProblems& problems);
+
+// Where a group names a shift it cannot use: not in `shifts`, or another court's. Each as
+// (pointer below the group: "/shift", "/shifts/1", English message).
+SettingsProblems shift_references(const Group& g, const std::vector<Shift>& shifts);
 
 }  // namespace attendance

@@ -64,4 +64,25 @@ struct Group {
   std::string managed_by = "settings";  // "settings" | "api" (edited through the admin API)
 };
 
+std::optional<OutsideApproval> outside_approval_of(std::string_view s);  // inverse of name_of
+
+// [a-z0-9][a-z0-9_-]*, at most 64 characters: group and shift ids.
+bool valid_id(std::string_view id);
+// A court code such as LN-BC-SY-01: A-Z, 0-9 and '-', at most 32 characters.
+bool valid_court_code(std::string_view code);
+// "aa:bb:cc:dd:ee:ff" (either case). The empty text is valid too (any access point).
+bool valid_bssid(std::string_view bssid);
+// The id of a court's default group: "<court code lower-cased>-default".
+std::string default_group_id(std::string_view court);
+
+// What is wrong with a group on its own (not its shifts, nor other groups), each problem as
+// (JSON pointer below the group, English message): id, court, name, the type's shift(s),
+// coordinates in range, radius 1..100000 m, BSSID form, a TURN group without shifts.
+std::vector<std::pair<std::string, std::string>> group_problems(const Group& g);
+
+// Where `g` clashes with `others` (a group with the same id is skipped): the same userid, or
+// the same department, listed by two groups. Each as (pointer, message naming the other group).
+std::vector<std::pair<std::string, std::string>> membership_clashes(
+    const Group& g, const std::vector<Group>& others);
+
 }  // namespace attendance

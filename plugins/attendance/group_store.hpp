@@ -7,6 +7,7 @@
 // Errors: courthub::Error from the database; Conflict/InvalidArgument from the writers.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -30,6 +31,39 @@ using courthub::time::Date;
 // log line), settings rows gone from the settings are deleted. The court default group of every
 // court in settings.buildings is written as "<court code lower-cased>-default". Logs each change.
 void seed_groups(courthub::Host& host, const Settings& settings);
+
+// The default groups of `settings` (one per court in settings.buildings, when
+// default_group.enabled), named "<court name>考勤组" from `court_name` (the code when empty).
+std::vector<Group> default_groups(const Settings& settings,
+                                  const std::function<std::string(const std::string&)>& court_name);
+
+// The tables, for seed_groups, the admin routes and Schedule. Rows whose body cannot be read
+// (never written by this plugin) are skipped. Errors: courthub::Error from the database.
+std::vector<Shift> load_shifts(const courthub::Sql& db);
+std::vector<Group> load_groups(const courthub::Sql& db);
+std::optional<Shift> load_shift(const courthub::Sql& db, std::string_view id);
+std::optional<Group> load_group(const courthub::Sql& db, std::string_view id);
+// INSERT or UPDATE by id (g.managed_by is written as given).
+void save_shift(const courthub::Sql& tx, const Shift& s, const std::string& managed_by,
+                int64_t now_ms);
+void save_group(const courthub::Sql& tx, const Group& g, int64_t now_ms);
+
+// One row of a TURN group's duty roster: the person works `shift_id` that day (nullopt: rest).
+struct RosterEntry {
+  std::string user_id;
+  Date day;
+  std::optional<std::string> shift_id;
+};
+// The rows of [from, to], by day then user.
+std::vector<RosterEntry> load_roster(const courthub::Sql& db, std::string_view group_id,
+                                     Date from, Date to);
+// The demo's roster of a TURN group: `days` days from `from`, member i on day k works
+// shift_ids[(i + k) % (n + 1)], the n-th slot being a rest day (n = the group's shift count).
+std::vector<RosterEntry> demo_roster(const Group& g, const std::vector<std::string>& members,
+                                     Date from, int days);
+// Writes each entry (replacing that person's row of that day).
+void save_roster(const courthub::Sql& tx, std::string_view group_id,
+                 const std::vector<RosterEntry>& entries, int64_t now_ms);
 
 // What a person's day is.
 struct DayPlan {

@@ -38,7 +38,8 @@ inline bool eligible(const Punch& p) {
 }
 
 // Stores `p` unless a punch with the same dedup_key exists. Returns the id and whether it was
-// new. dedup keys: "ATM:<user>:<time_ms>:<device>", "DT:<bizId>", "USER:<request id>".
+// new. dedup keys: "ATM:<user>:<time_ms>:<device>", "DT:<bizId>" (or "DT:<userId>@<checkTime>"),
+// "USER:<user>:<request id>" (the HTTP request id: a retried check-in is stored once).
 struct Stored { int64_t id = 0; bool inserted = false; };
 Stored insert_punch(courthub::Transaction& tx, const Punch& p, const std::string& dedup_key);
 
@@ -49,6 +50,9 @@ std::vector<Punch> punches_between(courthub::Database& db, const std::vector<std
 std::vector<Punch> all_punches_between(courthub::Database& db, int64_t from_ms, int64_t to_ms);
 
 std::optional<Punch> punch_by_id(courthub::Database& db, int64_t id);
+
+// Names the approval request of punch `id` ("punch:<id>"), in the transaction that stored it.
+void set_request_id(courthub::Transaction& tx, int64_t id, const std::string& request_id);
 
 // The 外勤 approval of the punch whose request_id is `request_id` reached `state`. Returns
 // whether a punch changed.

@@ -117,7 +117,7 @@ TEST(Cli, ACopiedDemoConfigurationFindsItsDirectoryAndPlugins) {
   }());
   auto r = run("check-config " + copy, "COURTHUB_PLUGIN_DIR=" + binary_dir() + "/test-plugins");
   EXPECT_EQ(r.status, 0) << r.output;
-  EXPECT_NE(r.output.find(": OK (4 plugin(s) enabled, 0 warning(s))"), std::string::npos)
+  EXPECT_NE(r.output.find(": OK (5 plugin(s) enabled, 0 warning(s))"), std::string::npos)
       << r.output;
   EXPECT_NE(r.output.find("  hello: " + binary_dir() + "/plugins/hello.so\n"), std::string::npos)
       << r.output;

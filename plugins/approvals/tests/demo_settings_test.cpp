@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// The demo settings (demo-settings.yaml) load, hold the seven demo templates, and accept exactly
-// what rooms sends for room_booking.
+// The demo settings (demo-settings.yaml) load, hold the eight demo templates, and accept exactly
+// what rooms sends for room_booking and attendance for outside_punch.
 #include <yaml-cpp/yaml.h>
 
 #include "harness_fixture.hpp"
@@ -54,15 +54,20 @@ class DemoSettings : public ApprovalsTest {
   }
 };
 
-TEST_F(DemoSettings, HoldTheSevenDemoTemplates) {
+TEST_F(DemoSettings, HoldTheEightDemoTemplates) {
   auto r = harness().as_admin().get("/templates");
   ASSERT_EQ(r.status, 200) << r.body;
   std::vector<std::string> names;
   for (courthub::Json doc = r.json(); auto& t : doc["templates"])
     names.push_back(t["name"].get<std::string>());
-  EXPECT_EQ(names, (std::vector<std::string>{"请假", "出差", "外出", "补卡", "公车使用", "用印",
-                                             "会议室预订"}));
-  EXPECT_EQ(harness().as("T-011").get("/templates").json()["templates"].size(), 6u);
+  EXPECT_EQ(names, (std::vector<std::string>{"请假", "出差", "外出", "补卡", "外勤打卡", "公车使用",
+                                             "用印", "会议室预订"}));
+  // 补卡, 外勤打卡 and 会议室预订 are opened by attendance and rooms, never submitted directly.
+  names.clear();
+  for (courthub::Json doc = harness().as("T-011").get("/templates").json();
+       auto& t : doc["templates"])
+    names.push_back(t["name"].get<std::string>());
+  EXPECT_EQ(names, (std::vector<std::string>{"请假", "出差", "外出", "公车使用", "用印"}));
 }
 
 TEST_F(DemoSettings, RoomBookingTakesExactlyTheRoomsForm) {
@@ -79,6 +84,21 @@ TEST_F(DemoSettings, RoomBookingTakesExactlyTheRoomsForm) {
   auto rows = harness().query("SELECT id FROM instance WHERE template = 'room_booking'");
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(running(rows[0]["id"].get<int64_t>()), std::vector<std::string>{"T-021"});
+}
+
+TEST_F(DemoSettings, OutsidePunchTakesExactlyTheAttendanceForm) {
+  auto r = harness().deliver_event(
+      "attendance.approval_requested",
+      Json::object({{"request_id", "punch:7"}, {"template", "outside_punch"},
+                    {"originator", "T-011"}, {"title", "外勤打卡：12月8日 08:41 某某街道"},
+                    {"form", Json::object({{"time", "2026-12-08 08:41"},
+                                           {"address", "沈阳市和平区某某街道"},
+                                           {"remark", "外出送达"}})}}));
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_TRUE(events("approvals.request_rejected").empty());
+  auto rows = harness().query("SELECT id FROM instance WHERE template = 'outside_punch'");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(running(rows[0]["id"].get<int64_t>()), std::vector<std::string>{"T-010"});
 }
 
 TEST_F(DemoSettings, LongLeaveOfAJudgeHasThreeSteps) {
