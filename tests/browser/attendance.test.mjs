@@ -29,6 +29,8 @@ const ATTENDANCE = `
     enabled: true
     settings:
       punch_fix_per_month: 3
+      approval_templates: {leave: leave, business_trip: business_trip, outing: outing,
+                           punch_fix: punch_fix, outside_punch: outside_punch}
       shifts:
         - {id: winter, name: 冬季作息, court: ${COURT.code}, sections: ["08:30-12:00", "13:30-17:30"]}
       groups:
@@ -43,16 +45,21 @@ const ATTENDANCE = `
           outside: {allowed: true, approval: none, remark_required: true}
 `
 
+// The lines of `lines` without the plugin entry `name` (from its `  - name:` line to the next
+// entry or comment of the list).
+function withoutPlugin (lines, name) {
+  const start = lines.findIndex((l) => new RegExp(`^ {2}- name: ${name}\\s*$`).test(l))
+  if (start < 0) return lines
+  let end = start + 1
+  while (end < lines.length && !/^ {2}(- name:|#)/.test(lines[end])) end++
+  return [...lines.slice(0, start), ...lines.slice(end)]
+}
+
 // The demo configuration with the attendance entry above in place of the demo's (plugins is the
-// file's last key, so the entry goes at its end).
+// file's last key, so the entry goes at its end). Without rooms for now: both plugins register
+// the robot command `checkin`, and the host refuses the second (the lead's to settle).
 function attendanceConfig (text) {
-  const lines = text.split('\n')
-  const start = lines.findIndex((l) => /^ {2}- name: attendance\s*$/.test(l))
-  if (start >= 0) {
-    let end = start + 1
-    while (end < lines.length && !/^ {2}(- name:|#)/.test(lines[end])) end++
-    lines.splice(start, end - start)
-  }
+  const lines = withoutPlugin(withoutPlugin(text.split('\n'), 'attendance'), 'rooms')
   return `${lines.join('\n').trimEnd()}\n${ATTENDANCE}`
 }
 
