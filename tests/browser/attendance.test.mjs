@@ -161,7 +161,7 @@ browserSuite('attendance: check-in, my month, the department, the rules', {
     }
     assert.equal(await page.locator('[data-date="2026-12-05"]').getAttribute('data-status'), 'rest')
     assert.equal(await page.locator('[data-date="2026-12-08"]').isDisabled(), true)
-    assert.match(await page.locator('[data-test="month-counts"]').innerText(), /4\s*出勤天数[\s\S]*4\s*旷工/)
+    assert.match(await page.locator('[data-test="month-counts"]').innerText(), /4\s*应出勤[\s\S]*4\s*旷工/)
     await expectPageColumn(page)
     await expectAllInputsLabelled(page)
     await screenshot(page, 'attendance-month')
@@ -184,6 +184,7 @@ browserSuite('attendance: check-in, my month, the department, the rules', {
     await page.locator('.van-toast').getByText('补卡申请已提交（本月 1/3）').waitFor()
     await form.waitFor({ state: 'detached' })
     await page.locator('[data-test="fix-used"]').getByText('1/3').waitFor()
+    await page.locator('.van-toast').waitFor({ state: 'hidden' })
 
     // Two more from elsewhere; the fourth of the month is refused, in the server's words.
     const session = await devSession(court.url, JUDGE)
@@ -202,6 +203,8 @@ browserSuite('attendance: check-in, my month, the department, the rules', {
     const refused = form.locator('[data-test="fix-refused"]')
     await refused.waitFor()
     assert.match(await refused.innerText(), /3/)
+    // The form and the month read the count again: the two sent elsewhere are in it.
+    await form.locator('[data-test="fix-quota"]').getByText('3 / 3').waitFor()
     await screenshot(page, 'attendance-fix-refused')
     expectNoProblems(judge, [FIX_409])
   })
@@ -212,7 +215,7 @@ browserSuite('attendance: check-in, my month, the department, the rules', {
     await page.goto(`${PAGE}#/department`)
     const row = page.locator(`[data-test="dept-person"][data-user-id="${JUDGE.user_id}"]`)
     await row.waitFor()
-    assert.match(await row.innerText(), new RegExp(`${JUDGE.name}[\\s\\S]*上班 08:25 正常`))
+    assert.match(await row.innerText(), new RegExp(`${JUDGE.name}[\\s\\S]*上班 08:25 正常 · 下班 待打卡`))
     const colleague = page.locator(`[data-test="dept-person"][data-user-id="${COLLEAGUE.user_id}"]`)
     assert.match(await colleague.innerText(), /上班 08:25 正常 · 外勤/)
     await page.locator('[data-test="dept-totals"] button').first().waitFor()

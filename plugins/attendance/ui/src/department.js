@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // 部门考勤: the department's day (GET /departments/{id}/day) as its head reads it: the totals as
 // chips, the people with an exception first, and each person's checks on one line. Pure.
-import { CHECK_TYPES, checkResultText, clockText, dayStatus } from './day-text.js'
+import { CHECK_TYPES, checkOpen, checkResultText, clockText, dayStatus } from './day-text.js'
 
 const ORDER = ['absent', 'exception', 'normal', 'free', 'rest', 'unassigned']
 
@@ -22,10 +22,11 @@ export function sortedPeople (people, only = '') {
       String(a.user_id).localeCompare(String(b.user_id)))
 }
 
-// "上班 08:41 迟到 11分钟 · 下班 缺卡": a person's checks on one line ("" on a day without checks).
-export function checksLine (checks) {
+// "上班 08:41 迟到 11分钟 · 下班 缺卡": a person's checks on one line ("" on a day without checks);
+// on today, `minute` makes the checks still open read 待打卡.
+export function checksLine (checks, minute = null) {
   return (checks ?? []).map((c) => {
     const at = c.userCheckTime && c.sourceType !== 'APPROVE' ? ` ${clockText(c.userCheckTime)}` : ''
-    return `${CHECK_TYPES[c.checkType] ?? c.checkType}${at} ${checkResultText(c)}`
+    return `${CHECK_TYPES[c.checkType] ?? c.checkType}${at} ${checkOpen(c, minute) ? '待打卡' : checkResultText(c)}`
   }).join(' · ')
 }

@@ -24,3 +24,9 @@ test('a person\'s checks on one line', () => {
   assert.equal(checksLine(EXAMPLE_DAY.checks), '上班 08:41 迟到 11分钟 · 下班 12:03 正常 · 上班 缺卡 · 下班 17:10 早退 20分钟 · 外勤')
   assert.equal(checksLine([]), '')
 })
+
+test('on today the checks still open read 待打卡', () => {
+  const [, , afternoon] = EXAMPLE_DAY.checks
+  assert.equal(checksLine([afternoon], 12 * 60 + 45), '上班 待打卡')
+  assert.equal(checksLine([afternoon], 15 * 60 + 30), '上班 缺卡')
+})
