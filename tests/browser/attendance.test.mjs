@@ -266,7 +266,7 @@ browserSuite('attendance: check-in, my month, the department, the rules', {
     await expectAllInputsLabelled(page)
     await shift.locator('[data-test="shift-save"]').click()
     await shift.waitFor({ state: 'detached' })
-    await page.locator('[data-test="rules-shift"][data-shift-id="winter"]').getByText('08:30-12:00 13:30-17:30 · 弹性10分钟').waitFor()
+    await page.locator('[data-test="rules-shift"][data-shift-id="winter"]').getByText(/^08:30-12:00 13:30-17:30 · 弹性10分钟/).waitFor()
     expectNoProblems(phone)
   })
 })

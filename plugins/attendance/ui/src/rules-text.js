@@ -24,11 +24,14 @@ export function membersText (members) {
   return parts.length ? parts.join('、') : '未指定成员'
 }
 
-// The shift's name and settings: "08:30-12:00 13:30-17:30 · 弹性10分钟".
+// The shift's sections and settings: "08:30-12:00 13:30-17:30 · 弹性10分钟 · 严重迟到30分钟起 ·
+// 旷工迟到60分钟起" (the thresholds when the server gives them).
 export function shiftText (shift) {
   if (!shift) return ''
   const parts = [(shift.sections ?? []).join(' ')]
   if (shift.flex_minutes) parts.push(`弹性${shift.flex_minutes}分钟`)
+  if (shift.serious_late_minutes) parts.push(`严重迟到${shift.serious_late_minutes}分钟起`)
+  if (shift.absent_late_minutes) parts.push(`旷工迟到${shift.absent_late_minutes}分钟起`)
   return parts.join(' · ')
 }
 

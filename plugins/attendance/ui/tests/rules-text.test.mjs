@@ -13,6 +13,8 @@ test('members and shifts in words', () => {
   assert.equal(membersText({ departments: ['d1', 'd2'], users: ['u'] }), '2个部门、1人')
   assert.equal(membersText({}), '未指定成员')
   assert.equal(shiftText({ sections: ['08:30-12:00', '13:30-17:30'], flex_minutes: 10 }), '08:30-12:00 13:30-17:30 · 弹性10分钟')
+  assert.equal(shiftText({ sections: ['09:00-17:00'], flex_minutes: 0, serious_late_minutes: 30, absent_late_minutes: 60 }),
+    '09:00-17:00 · 严重迟到30分钟起 · 旷工迟到60分钟起')
 })
 
 test('sections typed by the admin: HH:MM, strictly increasing within the day', () => {
