@@ -11,7 +11,7 @@ import { test } from 'node:test'
 import { expectAllInputsLabelled, expectNoProblems, expectPageColumn } from './support/checks.mjs'
 import { devSession, loginWithPicker, storeSession } from './support/login.mjs'
 import { COLLEAGUE, COURT, COURT_ADMIN, DIVISION_HEAD, JUDGE } from './support/people.mjs'
-import { PHONE } from './support/phone.mjs'
+import { DESKTOP, PHONE } from './support/phone.mjs'
 import { screenshot } from './support/screenshots.mjs'
 import { browserSuite } from './support/suite.mjs'
 
@@ -267,6 +267,21 @@ browserSuite('attendance: check-in, my month, the department, the rules', {
     await shift.locator('[data-test="shift-save"]').click()
     await shift.waitFor({ state: 'detached' })
     await page.locator('[data-test="rules-shift"][data-shift-id="winter"]').getByText(/^08:30-12:00 13:30-17:30 · 弹性10分钟/).waitFor()
+    expectNoProblems(phone)
+  })
+
+  test('the same pages in a desktop window stay in the page column', async () => {
+    const phone = await court.phone({ shape: { ...DESKTOP, geolocation: { ...BUILDING, accuracy: 20 }, permissions: ['geolocation'] } })
+    await storeSession(phone.context, await devSession(court.url, JUDGE))
+    const { page } = phone
+    await page.goto(PAGE)
+    await page.locator('[data-test="location-state"][data-kind="inside"]').waitFor()
+    await expectPageColumn(page)
+    await screenshot(page, 'desktop-attendance-checkin')
+    await page.locator('[data-test="tab-month"]').click()
+    await page.locator('[data-test="calendar"]').waitFor()
+    await expectPageColumn(page)
+    await screenshot(page, 'desktop-attendance-month')
     expectNoProblems(phone)
   })
 })
