@@ -21,9 +21,10 @@ const BUILDING = { latitude: 41.7880, longitude: 123.4010 }
 // 0.05° north: about 5.6 km from the building.
 const AWAY = { latitude: BUILDING.latitude + 0.05, longitude: BUILDING.longitude }
 
-// The court's one group in these tests (whatever the demo's are): everyone of 沈阳市和平区人民法院
+// The court's groups in these tests (whatever the demo's are): everyone of 沈阳市和平区人民法院
 // (its root department, 18000) on the rules doc's example shift, the building with a 500 m range,
-// 外勤 allowed without approval but with a remark; at most three 补卡 a month.
+// 外勤 allowed without approval but with a remark; the 立案庭 (18001) on a duty roster; at most
+// three 补卡 a month.
 const ATTENDANCE = `
   - name: attendance
     enabled: true
@@ -33,6 +34,7 @@ const ATTENDANCE = `
                            punch_fix: punch_fix, outside_punch: outside_punch}
       shifts:
         - {id: winter, name: 冬季作息, court: ${COURT.code}, sections: ["08:30-12:00", "13:30-17:30"]}
+        - {id: duty, name: 值班, court: ${COURT.code}, sections: ["09:00-12:00"]}
       groups:
         - id: hp-court
           court: ${COURT.code}
@@ -43,6 +45,16 @@ const ATTENDANCE = `
           locations:
             - {title: 本院办公楼, address: 沈阳市和平区, latitude: ${BUILDING.latitude}, longitude: ${BUILDING.longitude}, radius_m: 500}
           outside: {allowed: true, approval: none, remark_required: true}
+        - id: hp-filing
+          court: ${COURT.code}
+          name: 立案庭排班
+          type: TURN
+          shifts: [winter, duty]
+          members: {departments: ["18001"]}
+          locations:
+            - {title: 本院办公楼, address: 沈阳市和平区, latitude: ${BUILDING.latitude}, longitude: ${BUILDING.longitude}, radius_m: 500}
+          outside: {allowed: false}
+          skip_holidays: false
 `
 
 // The lines of `lines` without the plugin entry `name` (from its `  - name:` line to the next
@@ -242,6 +254,29 @@ browserSuite('attendance: check-in, my month, the department, the rules', {
     await expectPageColumn(page)
     await expectAllInputsLabelled(page)
     await screenshot(page, 'attendance-rules')
+
+    // The 立案庭's roster for today: one on each shift, one resting (written through the API).
+    const admin = await devSession(court.url, COURT_ADMIN)
+    const res = await fetch(`${court.url}/apps/attendance/admin/groups/hp-filing/roster`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        entries: [
+          { user_id: 'LN-BC-SY-01-010', date: '2026-12-07', shift_id: 'winter' },
+          { user_id: 'LN-BC-SY-01-011', date: '2026-12-07', shift_id: 'duty' },
+          { user_id: 'LN-BC-SY-01-012', date: '2026-12-07', shift_id: null }
+        ]
+      })
+    })
+    assert.ok(res.ok, await res.text())
+    await page.locator('[data-test="roster-hp-filing"]').click()
+    const today = page.locator('[data-test="roster-day"][data-date="2026-12-07"]')
+    await today.waitFor()
+    assert.match(await today.innerText(), /12月7日 周一[\s\S]*冬季作息 1人，值班 1人，休息 1人/)
+    await expectPageColumn(page)
+    await screenshot(page, 'attendance-roster')
+    await page.keyboard.press('Escape')
+    await page.locator('[data-test="roster"]').waitFor({ state: 'detached' })
 
     await page.locator('[data-test="edit-group-hp-court"]').click()
     const editor = page.locator('[data-test="group-editor"]')

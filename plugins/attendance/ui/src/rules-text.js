@@ -65,3 +65,24 @@ export function parseRadius (text) {
   if (!Number.isInteger(value) || value < 10 || value > 10000) return { value, problem: '范围应为10至10000米的整数' }
   return { value, problem: '' }
 }
+
+// A TURN group's roster (GET /admin/groups/{id}/roster: entries {user_id, date, shift_id|null}) as
+// the week reads: [{date, parts: ["立案窗口班 3人", "休息 1人"]}] by date, the shifts in the
+// group's order, rest (a null shift) last.
+export function rosterDays (entries, shifts) {
+  const names = new Map((shifts ?? []).map((s, i) => [s.id, { name: s.name, order: i }]))
+  const byDate = new Map()
+  for (const e of entries ?? []) {
+    if (!byDate.has(e.date)) byDate.set(e.date, new Map())
+    const day = byDate.get(e.date)
+    const key = e.shift_id ?? ''
+    day.set(key, (day.get(key) ?? 0) + 1)
+  }
+  const order = (id) => (id === '' ? Infinity : names.get(id)?.order ?? names.size)
+  return [...byDate.keys()].sort().map((date) => ({
+    date,
+    parts: [...byDate.get(date).entries()]
+      .sort(([a], [b]) => order(a) - order(b) || String(a).localeCompare(String(b)))
+      .map(([id, n]) => `${id === '' ? '休息' : names.get(id)?.name ?? id} ${n}人`)
+  }))
+}

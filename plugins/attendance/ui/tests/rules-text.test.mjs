@@ -32,3 +32,21 @@ test('a radius is a whole number of metres in range', () => {
   assert.equal(parseRadius('5.5').problem, '范围应为10至10000米的整数')
   assert.equal(parseRadius('0').problem, '范围应为10至10000米的整数')
 })
+
+test('a roster reads per day: people per shift in the group\'s order, rest last', async () => {
+  const { rosterDays } = await import('../src/rules-text.js')
+  const shifts = [{ id: 'window', name: '立案窗口班' }, { id: 'duty', name: '值班' }]
+  const entries = [
+    { user_id: 'a', date: '2026-12-08', shift_id: null },
+    { user_id: 'b', date: '2026-12-08', shift_id: 'duty' },
+    { user_id: 'c', date: '2026-12-07', shift_id: 'window' },
+    { user_id: 'd', date: '2026-12-08', shift_id: 'window' },
+    { user_id: 'e', date: '2026-12-08', shift_id: 'window' },
+    { user_id: 'f', date: '2026-12-08', shift_id: 'gone' }
+  ]
+  assert.deepEqual(rosterDays(entries, shifts), [
+    { date: '2026-12-07', parts: ['立案窗口班 1人'] },
+    { date: '2026-12-08', parts: ['立案窗口班 2人', '值班 1人', 'gone 1人', '休息 1人'] }
+  ])
+  assert.deepEqual(rosterDays([], shifts), [])
+})
