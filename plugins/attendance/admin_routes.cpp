@@ -4,6 +4,8 @@
 // Results are computed on read, so every change here shows in the next result.
 #include "admin_routes.hpp"
 
+#include <set>
+
 #include <courthub/time.hpp>
 
 #include "group_json.hpp"
@@ -70,6 +72,22 @@ Json body_object(const Request& req) {
   Json body = req.json();
   if (!body.is_object()) throw_if_any({{"", "the body must be a JSON object"}});
   return body;
+}
+
+// Members must be the court's own departments and people.
+void check_members(const courthub::Host& host, const Group& g, JsonProblems& problems) {
+  std::set<std::string> depts;
+  for (const auto& d : host.directory().departments(g.court)) depts.insert(d.id);
+  for (size_t i = 0; i < g.member_depts.size(); ++i)
+    if (!depts.count(g.member_depts[i]))
+      problems.push_back({"/members/departments/" + std::to_string(i),
+                          "'" + g.member_depts[i] + "' is not a department of " + g.court});
+  for (size_t i = 0; i < g.member_users.size(); ++i) {
+    auto p = host.directory().person(g.member_users[i]);
+    if (!p || p->court_code != g.court)
+      problems.push_back({"/members/users/" + std::to_string(i),
+                          "'" + g.member_users[i] + "' is not a person of " + g.court});
+  }
 }
 
 // Everything a group must satisfy before it is stored; throws 400 or 409.
@@ -203,6 +221,7 @@ void register_admin_routes(courthub::Registrar& r, courthub::Host& host, const S
     JsonProblems problems;
     Group g = read_group(body, "", problems);
     g.managed_by = "api";
+    check_members(host, g, problems);
     return host.db().transaction([&](courthub::Transaction& tx) {
       if (!generated && load_group(tx, g.id))
         throw courthub::Conflict("group id '" + g.id + "' is taken",
@@ -227,6 +246,7 @@ void register_admin_routes(courthub::Registrar& r, courthub::Host& host, const S
     body.erase("managed_by");
     Group g = read_group(body, "", problems);
     g.managed_by = "api";
+    check_members(host, g, problems);
     return host.db().transaction([&](courthub::Transaction& tx) {
       check_group(tx, g, problems);
       save_group(tx, g, host.now_ms());
@@ -280,9 +300,10 @@ void register_admin_routes(courthub::Registrar& r, courthub::Host& host, const S
   r.route("PUT", "/admin/shifts/{id}", [&host](const Request& req) {
     auto old = load_shift(host.db(), req.param("id"));
     if (!old) throw courthub::NotFound("no shift '" + req.param("id") + "'");
-    if (old->court.empty() ? req.caller.kind != Caller::Kind::Admin
-                           : !may_administer(req.caller, old->court))
-      require_admin_of(req.caller, old->court);
+    if (old->court.empty() && req.caller.kind != Caller::Kind::Admin)
+      throw courthub::PermissionDenied("共用班次 '" + old->id + "' 只有系统管理员可以修改；"
+                                       "请为本院新建班次");
+    require_admin_of(req.caller, old->court.empty() ? req.caller.court_code : old->court);
     Json body = body_object(req);
     JsonProblems problems;
     if (body.contains("id") && body["id"] != old->id)

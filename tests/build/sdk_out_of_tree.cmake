@@ -53,7 +53,7 @@ endforeach()
 file(COPY ${SOURCE_DIR}/config/courthub.yaml DESTINATION ${WORK_DIR}/conf)
 run(${CMAKE_COMMAND} -E env COURTHUB_PLUGIN_DIR=${WORK_DIR}/build
     ${BINARY_DIR}/bin/courthub check-config ${WORK_DIR}/conf/courthub.yaml)
-string(FIND "${LAST_OUTPUT}" ": OK (4 plugin(s) enabled" ok)
+string(FIND "${LAST_OUTPUT}" ": OK (5 plugin(s) enabled" ok)
 string(FIND "${LAST_OUTPUT}" "  hello: ${WORK_DIR}/build/hello.so\n" ours)
 string(FIND "${LAST_OUTPUT}" "  rooms: ${BINARY_DIR}/plugins/rooms.so\n" bundled)
 if(ok EQUAL -1 OR ours EQUAL -1 OR bundled EQUAL -1)

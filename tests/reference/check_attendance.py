@@ -60,9 +60,12 @@ SHIFTS = [
      "flex_minutes": 5, "serious_late_minutes": 15, "absent_late_minutes": 45,
      "on_window_before": 60, "off_window_after": 120},
     {"id": "window", "name": "立案窗口", "sections": ["08:00-17:00"], "flex_minutes": 10},
-    {"id": "duty", "name": "值班", "sections": ["07:00-09:00", "11:00-13:00", "15:00-20:00"],
+    {"id": "duty", "name": "值班", "sections": ["07:00-09:15", "11:00-13:05", "15:10-20:00"],
      "serious_late_minutes": 20, "absent_late_minutes": 40, "on_window_before": 30,
      "off_window_after": 60},
+    # odd sums of adjacent plan minutes: the midpoint's rounding down matters
+    {"id": "summer", "name": "夏季作息", "sections": ["08:30-11:45", "13:45-17:15"],
+     "flex_minutes": 3},
 ]
 # department id -> group; the 执行局's group also takes one 刑事审判庭 person by userid
 GROUPS = [
@@ -74,7 +77,7 @@ GROUPS = [
      "members": {"departments": ["18003"]}},
     {"id": "ref-free", "name": "民二庭（自由工时）", "type": "NONE",
      "members": {"departments": ["18004"]}},
-    {"id": "ref-enforcement", "name": "执行局", "type": "FIXED", "shift": "winter",
+    {"id": "ref-enforcement", "name": "执行局", "type": "FIXED", "shift": "summer",
      "members": {"departments": ["18005"], "users": ["LN-BC-SY-01-017"]}},
 ]
 
@@ -106,7 +109,7 @@ class Calendar:
             cal = yaml.safe_load(open(os.path.join(source, f"config/calendar/cn-{year}.yaml")))
             for h in cal["holidays"]:
                 d = h["from"]
-                while d <= h["to"]:
+                while d <= h.get("to", h["from"]):
                     self.holidays.add(d)
                     d += datetime.timedelta(days=1)
                 for w in h.get("workdays") or []:
@@ -457,7 +460,7 @@ def run(args):
     try:
         world = World(source, rng)
         # the duty roster: window or duty shifts, rest days, on weekends and holidays too
-        filing = [p["id"] for p in world.people if world.group_of[p["id"]]["id"] == "ref-filing"]
+        filing = [p["id"] for p in world.people if (world.group_of[p["id"]] or {}).get("id") == "ref-filing"]
         entries = []
         for user in filing:
             for d in days():

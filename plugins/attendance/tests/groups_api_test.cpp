@@ -181,6 +181,12 @@ TEST(GroupsApi, BadGroupsNameEveryField) {
                                                              {"shift", kWindowShift}}));
   EXPECT_EQ(r.status, 400) << r.body;
   EXPECT_EQ(fields(r), std::vector<std::string>{"/shift"});
+  // Members are the court's own departments and people.
+  r = h->as(kAdmin).post("/admin/groups",
+                         new_group("hp-x", Json::object({{"departments", Json::array({"19001"})},
+                                                         {"users", Json::array({kJudge, kOtherJudge})}})));
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(fields(r), (std::vector<std::string>{"/members/departments/0", "/members/users/1"}));
   Json moved = turn_group_json();
   moved["court"] = kOtherCourt;
   r = h->as(kAdmin).put("/admin/groups/" + kTurnGroup, moved);
