@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { expectAllInputsLabelled, expectNoProblems, expectPageColumn } from './support/checks.mjs'
+import { ADMIN_TOKEN } from './support/court_servers.mjs'
 import { devSession, loginWithPicker, storeSession } from './support/login.mjs'
 import { COLLEAGUE, COURT, COURT_ADMIN, DIVISION_HEAD, JUDGE } from './support/people.mjs'
 import { DESKTOP, PHONE } from './support/phone.mjs'
@@ -218,6 +219,57 @@ browserSuite('attendance: check-in, my month, the department, the rules', {
     // The form and the month read the count again: the two sent elsewhere are in it.
     await form.locator('[data-test="fix-quota"]').getByText('3 / 3').waitFor()
     await screenshot(page, 'attendance-fix-refused')
+    expectNoProblems(judge, [FIX_409])
+  })
+
+  test('a leave the 庭长 agreed covers its check: the day turns 异常 and the month counts the leave', async () => {
+    // The judge asks for Wednesday 2 December's morning off (08:00–12:00, the 08:30 check), the
+    // 庭长 agrees; the approvals plugin tells attendance, which recomputes the day.
+    const call = async (person, method, path, body) => {
+      const session = await devSession(court.url, person)
+      const res = await fetch(`${court.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
+        body: body && JSON.stringify(body)
+      })
+      const answer = await res.json()
+      assert.ok(res.ok, `${method} ${path}: ${res.status} ${JSON.stringify(answer)}`)
+      return answer
+    }
+    const leave = await call(JUDGE, 'POST', '/apps/approvals/instances', {
+      template: 'leave',
+      form: { leave_type: '事假', period: ['2026-12-02 08:00', '2026-12-02 12:00'], days: 0.5, reason: '家中有事' }
+    })
+    await call(DIVISION_HEAD, 'POST', `/apps/approvals/instances/${leave.id}/actions`, { action: 'agree', comment: '同意' })
+    // The event reaches attendance through the host's queues: wake their workers (the test clock
+    // moved by 0 ms) and ask until the day shows it.
+    const covered = async () => {
+      await fetch(`${court.url}/admin/clock`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ advance_ms: 0 })
+      })
+      const { days } = await call(JUDGE, 'GET', '/apps/attendance/results?from=2026-12-02&to=2026-12-02')
+      return days[0]?.checks?.[0]?.sourceType === 'APPROVE'
+    }
+    for (let i = 0; i < 300 && !(await covered()); i++) await new Promise((resolve) => setTimeout(resolve, 100))
+    assert.ok(await covered(), 'the agreed leave covers the 08:30 check of 2 December')
+
+    const { page } = judge
+    // The refused 补卡's form is still open: Escape closes it, as a tap on its overlay would.
+    await page.keyboard.press('Escape')
+    await page.locator('[data-test="fix-form"]').waitFor({ state: 'detached' })
+    await page.locator('[data-test="tab-checkin"]').click()
+    await page.locator('[data-test="tab-month"]').click()
+    await page.locator('[data-date="2026-12-02"][data-status="exception"]').waitFor()
+    await page.locator('[data-date="2026-12-02"]').click()
+    const first = page.locator('[data-test="detail-check"]').first()
+    await first.waitFor()
+    assert.match(await first.innerText(), /上班 08:30[\s\S]*审批通过[\s\S]*请假（事假）/)
+    assert.match(await page.locator('[data-test="month-away"]').innerText(), /事假 0\.25天/)
+    assert.equal(await page.locator('[data-test="fix-used"] b').innerText(), '3/3')
+    assert.match(await page.locator('[data-test="month-counts"]').innerText(), /4\s*应出勤[\s\S]*1\s*异常[\s\S]*3\s*旷工/)
+    await screenshot(page, 'attendance-month-leave')
     expectNoProblems(judge, [FIX_409])
   })
 

@@ -85,3 +85,24 @@ export function fixableChecks (day, today, nowMinute = 24 * 60) {
     return end ? Number(end[1]) * 60 + Number(end[2]) < nowMinute : false
   })
 }
+
+// Days away by type, as the month summary counts them: a day's share of a leave, trip or outing
+// is its covered checks over the day's checks (a morning's leave on a four-check day is 0.5); a
+// leave by its sub type (事假, 病假 …; 请假 without one). → [{type, days}] largest first, then by
+// name. `upTo` (exclusive) as for monthCounts.
+export function awayDays (days, { upTo } = {}) {
+  const KINDS = { business_trip: '出差', outing: '外出' }
+  const total = new Map()
+  for (const day of days ?? []) {
+    if (upTo && day.date >= upTo) continue
+    const checks = day.checks ?? []
+    for (const c of checks) {
+      if (c.sourceType !== 'APPROVE' || !c.approveType || c.approveType === 'punch_fix') continue
+      const type = c.approveType === 'leave' ? (c.approveSubType || '请假') : KINDS[c.approveType] ?? c.approveType
+      total.set(type, (total.get(type) ?? 0) + 1 / checks.length)
+    }
+  }
+  return [...total.entries()]
+    .map(([type, d]) => ({ type, days: Math.round(d * 100) / 100 }))
+    .sort((a, b) => b.days - a.days || a.type.localeCompare(b.type, 'zh-CN'))
+}

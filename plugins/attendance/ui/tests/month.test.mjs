@@ -49,3 +49,18 @@ test('a 补卡 is offered on a missing check once its window is over', () => {
   assert.equal(fixableChecks(day, '2026-12-08', 15 * 60 + 30).length, 1)
   assert.deepEqual(fixableChecks(day, '2026-12-07'), [])
 })
+
+test('days away: a day\'s share is its covered checks over its checks, by type', async () => {
+  const { awayDays } = await import('../src/month.js')
+  const cover = (type, sub = null) => check({ timeResult: 'Normal', sourceType: 'APPROVE', approveType: type, approveSubType: sub })
+  const plain = check({ timeResult: 'Normal', sourceType: 'USER' })
+  const days = [
+    { date: '2026-12-01', checks: [cover('leave', '事假'), cover('leave', '事假'), plain, plain] },
+    { date: '2026-12-02', checks: [cover('leave', '事假'), cover('leave', '事假'), cover('leave', '事假'), cover('leave', '事假')] },
+    { date: '2026-12-03', checks: [cover('business_trip'), cover('business_trip')] },
+    { date: '2026-12-04', checks: [cover('outing'), plain, plain, plain, cover('punch_fix')] },
+    { date: '2026-12-07', checks: [cover('leave'), cover('leave')] }
+  ]
+  assert.deepEqual(awayDays(days), [{ type: '事假', days: 1.5 }, { type: '出差', days: 1 }, { type: '请假', days: 1 }, { type: '外出', days: 0.2 }])
+  assert.deepEqual(awayDays(days, { upTo: '2026-12-07' }).map((a) => a.type), ['事假', '出差', '外出'])
+})
