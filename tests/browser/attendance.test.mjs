@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // 考勤打卡 on a phone, on the host's test clock at Monday 7 December 2026, 08:25: the judge, at
 // the court's building (geolocation emulated), sees 在考勤范围内 and checks in on time; a colleague
-// 5 km away checks in 外勤 with the remark the group requires; a phone that refuses the position
-// cannot punch; the judge's month shows the four absent days before today, and a 补卡 for one of
+// 5 km away checks in 外勤 with the remark the group requires, one of a group without 外勤 cannot;
+// a phone that refuses the position cannot punch; the judge's month shows the four absent days before today, and a 补卡 for one of
 // them opens, until the month's fourth is refused with the server's words; the 庭长 sees the
 // division's day; the 综合管理员 reads the court's group and shift, widens the building's range
 // and gives the shift a flex.
@@ -160,6 +160,20 @@ browserSuite('attendance: check-in, my month, the department, the rules', {
     assert.equal(await button(page).isDisabled(), true)
     await expectPageColumn(page)
     await screenshot(page, 'attendance-denied')
+    expectNoProblems(phone)
+  })
+
+  test('5 km away, a member of a group without 外勤 is told so and cannot punch', async () => {
+    const filing = { user_id: 'LN-BC-SY-01-011', name: '薛艳朋' }  // 立案庭: the roster group
+    const phone = await phoneOf(filing, AWAY)
+    const { page } = phone
+    await page.goto(PAGE)
+    await page.locator('[data-test="location-state"][data-kind="outside"]').waitFor()
+    assert.match(await location(page).innerText(), /不在考勤范围内/)
+    assert.match(await page.locator('[data-test="location-note"]').innerText(), /距本院办公楼5\.6公里，本考勤组不允许外勤打卡/)
+    assert.equal(await button(page).isDisabled(), true)
+    assert.equal(await page.locator('#punch-remark').count(), 0)
+    await screenshot(page, 'attendance-outside-refused')
     expectNoProblems(phone)
   })
 
