@@ -2,10 +2,11 @@
 // 考勤打卡 on a phone, on the host's test clock at Monday 7 December 2026, 08:25: the judge, at
 // the court's building (geolocation emulated), sees 在考勤范围内 and checks in on time; a colleague
 // 5 km away checks in 外勤 with the remark the group requires, one of a group without 外勤 cannot;
-// a phone that refuses the position cannot punch; the judge's month shows the four absent days before today, and a 补卡 for one of
-// them opens, until the month's fourth is refused with the server's words; the 庭长 sees the
-// division's day; the 综合管理员 reads the court's group and shift, widens the building's range
-// and gives the shift a flex.
+// a phone that refuses the position cannot punch; the judge's month shows the four absent days
+// before today, a 补卡 for one of them opens until the month's fourth is refused with the server's
+// words, and an agreed 事假 covers a check; the 庭长 sees the division's day; the 综合管理员 reads
+// the court's groups, shifts and roster, widens the building's range and gives the shift a flex;
+// the pages keep to the page column in a desktop window.
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { expectAllInputsLabelled, expectNoProblems, expectPageColumn } from './support/checks.mjs'
