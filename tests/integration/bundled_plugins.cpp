@@ -25,11 +25,14 @@ std::string approvals_demo() {
 }
 
 std::string session_token(const std::string& user) {
+  return session_token(user, std::chrono::duration_cast<std::chrono::seconds>(
+                                 std::chrono::system_clock::now().time_since_epoch())
+                                 .count());
+}
+
+std::string session_token(const std::string& user, int64_t issued_at_s) {
   http::SessionTokens tokens(kSessionSecret, 3600);
-  return tokens.issue(user, http::kStaffAudience,
-                      std::chrono::duration_cast<std::chrono::seconds>(
-                          std::chrono::system_clock::now().time_since_epoch())
-                          .count());
+  return tokens.issue(user, http::kStaffAudience, issued_at_s);
 }
 
 }  // namespace courthub::it

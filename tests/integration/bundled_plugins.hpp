@@ -3,6 +3,7 @@
 // their users.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace courthub::it {
@@ -21,5 +22,7 @@ inline constexpr const char* kRooms =
 
 // A staff mini-app session token for `user`, valid for an hour, signed with kSessionSecret.
 std::string session_token(const std::string& user);
+// The same, issued at `issued_at_s` (Unix seconds): for a host on a test clock.
+std::string session_token(const std::string& user, int64_t issued_at_s);
 
 }  // namespace courthub::it
