@@ -369,6 +369,13 @@ browserSuite('attendance: check-in, my month, the department, the rules', {
     await shift.locator('[data-test="shift-save"]').click()
     await shift.waitFor({ state: 'detached' })
     await page.locator('[data-test="rules-shift"][data-shift-id="winter"]').getByText(/^08:30-12:00 13:30-17:30 · 弹性10分钟/).waitFor()
+
+    // The whole court's departments are theirs to look at: a select, here 民一庭.
+    await page.locator('[data-test="tab-department"]').click()
+    await page.locator('#dept-id').selectOption('18003')
+    await page.locator(`[data-test="dept-person"][data-user-id="${JUDGE.user_id}"]`).waitFor()
+    await expectPageColumn(page)
+    await expectAllInputsLabelled(page)
     expectNoProblems(phone)
   })
 
