@@ -15,7 +15,7 @@ import { browserSuite } from './support/suite.mjs'
 
 // The apps the demo configuration enables that declare a page (<name>.ui/app.json), by order.
 function declaredApps () {
-  return ['hello', 'approvals', 'rooms', 'incentive_board']
+  return ['hello', 'approvals', 'attendance', 'rooms', 'incentive_board']
     .map((plugin) => ({ plugin, file: join(builtPages(plugin), 'app.json') }))
     .filter(({ file }) => existsSync(file))
     .map(({ plugin, file }) => ({ plugin, ...JSON.parse(readFileSync(file, 'utf8')) }))

@@ -19,7 +19,9 @@ const { launchChromium } = await import('./phone.mjs')
 const MAIN_SCREENSHOTS = [
   'login-picker', 'workbench', 'rooms-grid', 'rooms-conflict', 'approvals-leave-form',
   'workbench-badge', 'approvals-task', 'approvals-approved', 'console-reload',
-  'board-province', 'board-court', 'board-no-rank', 'board-judges', 'board-court-trend', 'console-import'
+  'board-province', 'board-court', 'board-no-rank', 'board-judges', 'board-court-trend', 'console-import',
+  'attendance-checked-in', 'attendance-outside', 'attendance-month', 'attendance-fix-refused',
+  'attendance-department', 'attendance-rules'
 ]
 
 const target = join(sourceDir, 'docs/screenshots')
