@@ -70,10 +70,9 @@ function withoutPlugin (lines, name) {
 }
 
 // The demo configuration with the attendance entry above in place of the demo's (plugins is the
-// file's last key, so the entry goes at its end). Without rooms for now: both plugins register
-// the robot command `checkin`, and the host refuses the second (the lead's to settle).
+// file's last key, so the entry goes at its end).
 function attendanceConfig (text) {
-  const lines = withoutPlugin(withoutPlugin(text.split('\n'), 'attendance'), 'rooms')
+  const lines = withoutPlugin(text.split('\n'), 'attendance')
   return `${lines.join('\n').trimEnd()}\n${ATTENDANCE}`
 }
 
