@@ -59,6 +59,10 @@ export function recordProblems (page, problems, { ignoreFavicon = false } = {}) 
   })
   page.on('pageerror', (err) => problems.push(`uncaught on ${page.url()}: ${err.stack || err}`))
   page.on('requestfailed', (req) => {
+    // A window opened on a blob: PDF hands its document to Chromium's PDF viewer, which at times
+    // reports the handed-over navigation as aborted: not a failure of the page.
+    if (req.isNavigationRequest() && req.url().startsWith('blob:') &&
+        req.failure()?.errorText === 'net::ERR_ABORTED') return
     problems.push(`request failed: ${req.method()} ${req.url()}: ${req.failure()?.errorText}`)
   })
 }
