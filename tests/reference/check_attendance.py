@@ -29,22 +29,17 @@ import hmac
 import json
 import os
 import random
-import re
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.error
-import urllib.request
 
 import yaml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import attendance_reference as ref  # noqa: E402
+from host_process import HostProcess  # noqa: E402
 
 ADMIN = "reference-admin-token-0123456789abcdef"
 SECRET = "reference-session-secret-0123456789abcdef"
@@ -135,57 +130,26 @@ def token(user):
     return f"{header}.{claims}.{b64(sig)}"
 
 
-class Host:
-    def __init__(self, courthub, source, settings, data_dir):
-        config = yaml.safe_load(open(os.path.join(source, "config", "courthub.yaml")))
-        approvals = yaml.safe_load(open(os.path.join(source, "plugins/approvals/demo-settings.yaml")))
-        config["plugins"] = approvals + [{"name": "attendance", "enabled": True,
-                                          "settings": settings}]
-        config["sessions"] = {"secret": SECRET, "ttl_seconds": 28800}
-        self.config_path = os.path.join(data_dir, "courthub.yaml")
-        with open(self.config_path, "w") as f:
-            yaml.safe_dump(config, f, allow_unicode=True)
-        env = dict(os.environ)
-        env.update({"COURTHUB_LISTEN": "127.0.0.1:0", "COURTHUB_DATA_DIR": os.path.join(data_dir, "var"),
-                    "COURTHUB_ADMIN_TOKEN": ADMIN,
-                    "COURTHUB_TEST_CLOCK_MS": str(int(CLOCK.timestamp() * 1000)),
-                    "COURTHUB_DOUBLE_PORT": str(free_port())})
-        env.pop("COURTHUB_DINGTALK_API", None)
-        self.log_path = os.path.join(data_dir, "host.log")
-        self.log = open(self.log_path, "w")
-        self.proc = subprocess.Popen([courthub, "serve", "--config", self.config_path],
-                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
-                                     text=True, errors="replace")
-        # Read the host's output until it says where it listens (or stops); then a thread copies
-        # the rest into the log, so the pipe never fills.
-        self.port = None
-        for line in self.proc.stdout:
-            self.log.write(line)
-            m = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
-            if m:
-                self.port = int(m.group(1))
-                break
-        if self.port is None:
-            self.log.flush()
-            raise RuntimeError("the host did not listen:\n" + open(self.log_path).read()[-4000:])
-        self.drain = threading.Thread(target=self._copy_output, daemon=True)
-        self.drain.start()
+class Host(HostProcess):
+    """The approvals plugin (its demo templates) and attendance with `settings`; calls as the
+    operator, or as a staff member with their session."""
 
-    def _copy_output(self):
-        for line in self.proc.stdout:
-            self.log.write(line)
+    def __init__(self, courthub, source, settings, data_dir):
+        approvals = yaml.safe_load(open(os.path.join(source, "plugins/approvals/demo-settings.yaml")))
+        super().__init__(courthub, source,
+                         approvals + [{"name": "attendance", "enabled": True, "settings": settings}],
+                         data_dir,
+                         env={"COURTHUB_ADMIN_TOKEN": ADMIN,
+                              "COURTHUB_TEST_CLOCK_MS": str(int(CLOCK.timestamp() * 1000))},
+                         config={"sessions": {"secret": SECRET, "ttl_seconds": 28800}})
 
     def call(self, method, path, body=None, user=None):
-        data = None if body is None else json.dumps(body).encode()
-        req = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", data=data, method=method)
-        req.add_header("Authorization", "Bearer " + (token(user) if user else ADMIN))
-        if data is not None:
-            req.add_header("Content-Type", "application/json")
-        try:
-            with urllib.request.urlopen(req, timeout=120) as r:
-                return r.status, json.loads(r.read() or b"null")
-        except urllib.error.HTTPError as e:
-            return e.code, json.loads(e.read() or b"null")
+        headers = {"Authorization": "Bearer " + (token(user) if user else ADMIN)}
+        data = None
+        if body is not None:
+            data = json.dumps(body).encode()
+            headers["Content-Type"] = "application/json"
+        return self.request(method, path, data, headers)
 
     def ok(self, method, path, body=None, user=None, want=(200, 201)):
         status, answer = self.call(method, path, body, user)
@@ -206,23 +170,6 @@ class Host:
             if time.monotonic() > deadline:
                 raise RuntimeError(f"events still pending: {inbox}")
             time.sleep(0.05)
-
-    def stop(self):
-        self.proc.terminate()
-        try:
-            self.proc.wait(20)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-        self.drain.join(20)
-        self.log.close()
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def at(d, minute, second=0):

@@ -19,21 +19,16 @@ import io
 import json
 import os
 import random
-import re
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
-import threading
-import urllib.error
-import urllib.request
 
 import yaml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import board_reference as ref  # noqa: E402
+from host_process import HostProcess  # noqa: E402
 
 FIELDS = ["case_id", "case_no", "court_code", "judge_id", "dispute_id", "category", "procedure",
           "filed_on", "closed_on", "limit_days", "extended_days", "deducted_days",
@@ -200,72 +195,21 @@ def build_cases(directory):
     return c
 
 
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
+class Host(HostProcess):
+    """Only the incentive_board plugin; calls go to /apps/incentive_board as the operator."""
 
-
-class Host:
     def __init__(self, courthub, source, settings, data_dir):
-        config = yaml.safe_load(open(os.path.join(source, "config", "courthub.yaml")))
-        config["plugins"] = [{"name": "incentive_board", "enabled": True, "settings": settings}]
-        self.config_path = os.path.join(data_dir, "courthub.yaml")
-        with open(self.config_path, "w") as f:
-            yaml.safe_dump(config, f, allow_unicode=True)
-        # the config's relative paths (data_dir) are relative to its folder: give absolute ones
-        env = dict(os.environ)
-        env.update({"COURTHUB_LISTEN": "127.0.0.1:0", "COURTHUB_DATA_DIR": os.path.join(data_dir, "var"),
-                    "COURTHUB_ADMIN_TOKEN": ADMIN, "COURTHUB_TEST_CLOCK_MS": str(CLOCK_MS),
-                    "COURTHUB_DOUBLE_PORT": str(free_port()), "COURTHUB_BOARD_DEMO_CASES": "0"})
-        env.pop("COURTHUB_DINGTALK_API", None)
-        self.log_path = os.path.join(data_dir, "host.log")
-        self.log = open(self.log_path, "w")
-        self.proc = subprocess.Popen([courthub, "serve", "--config", self.config_path],
-                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
-                                     text=True, errors="replace")
-        # Read the host's output until it says where it listens (or stops); then a thread copies
-        # the rest into the log, so the pipe never fills.
-        self.port = None
-        for line in self.proc.stdout:
-            self.log.write(line)
-            m = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
-            if m:
-                self.port = int(m.group(1))
-                break
-        if self.port is None:
-            self.log.flush()
-            raise RuntimeError("the host did not listen:\n" + open(self.log_path).read()[-4000:])
-        self.drain = threading.Thread(target=self._copy_output, daemon=True)
-        self.drain.start()
-
-    def _copy_output(self):
-        for line in self.proc.stdout:
-            self.log.write(line)
+        super().__init__(courthub, source,
+                         [{"name": "incentive_board", "enabled": True, "settings": settings}],
+                         data_dir, env={"COURTHUB_ADMIN_TOKEN": ADMIN,
+                                        "COURTHUB_TEST_CLOCK_MS": str(CLOCK_MS),
+                                        "COURTHUB_BOARD_DEMO_CASES": "0"})
 
     def call(self, method, path, body=None, content_type=None):
-        req = urllib.request.Request(f"http://127.0.0.1:{self.port}/apps/incentive_board{path}",
-                                     data=body.encode() if isinstance(body, str) else body,
-                                     method=method)
-        req.add_header("Authorization", "Bearer " + ADMIN)
+        headers = {"Authorization": "Bearer " + ADMIN}
         if content_type:
-            req.add_header("Content-Type", content_type)
-        try:
-            with urllib.request.urlopen(req, timeout=120) as r:
-                return r.status, json.loads(r.read())
-        except urllib.error.HTTPError as e:
-            return e.code, json.loads(e.read() or b"null")
-
-    def stop(self):
-        self.proc.terminate()
-        try:
-            self.proc.wait(20)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-        self.drain.join(20)
-        self.log.close()
+            headers["Content-Type"] = content_type
+        return self.request(method, "/apps/incentive_board" + path, body, headers)
 
 
 class Mismatch(Exception):
