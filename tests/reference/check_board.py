@@ -23,7 +23,6 @@ import shutil
 import sys
 import tempfile
 
-
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import board_reference as ref  # noqa: E402
