@@ -125,10 +125,22 @@ std::set<std::string> subtree(const std::vector<courthub::Department>& all,
   return out;
 }
 
+// The days a workday's digest tells: from the previous workday through yesterday (Monday's covers
+// Friday and the weekend's duty days, so no workday's exceptions are left untold).
+std::vector<Date> digest_days(const courthub::Host& host, Date today) {
+  std::vector<Date> days;
+  for (int back = 1; back <= 31; ++back) {
+    const Date d = plus_days(today, -back);
+    days.insert(days.begin(), d);
+    if (is_workday(host, d)) break;
+  }
+  return days;
+}
+
 void digest(courthub::Host& host, const Settings& settings, int64_t at_ms) {
   const Date today = time::local_date(at_ms);
   if (!is_workday(host, today)) return;
-  const Date yesterday = plus_days(today, -1);
+  const std::vector<Date> told = digest_days(host, today);
   const Timesheet timesheet(host, settings);
   Sends sends("attendance-digest");
   for (const courthub::Court& court : host.directory().courts()) {
@@ -138,23 +150,25 @@ void digest(courthub::Host& host, const Settings& settings, int64_t at_ms) {
     if (!any_head) continue;
     const auto people = host.directory().people({court.code, "", ""});
     if (people.empty()) continue;
-    const auto days = timesheet.people(people, yesterday, yesterday);
-    for (const auto& dept : departments) {
-      if (dept.head.empty()) continue;
-      const auto members = subtree(departments, dept.id);
-      std::vector<DigestEntry> entries;
-      for (const Person& p : people) {
-        if (!members.count(p.dept_id)) continue;
-        const auto it = days.find(p.user_id);
-        if (it == days.end() || it->second.empty()) continue;
-        entries.push_back({p.name, it->second.front().result});
+    const auto days = timesheet.people(people, told.front(), told.back());
+    for (size_t i = 0; i < told.size(); ++i) {
+      for (const auto& dept : departments) {
+        if (dept.head.empty()) continue;
+        const auto members = subtree(departments, dept.id);
+        std::vector<DigestEntry> entries;
+        for (const Person& p : people) {
+          if (!members.count(p.dept_id)) continue;
+          const auto it = days.find(p.user_id);
+          if (it == days.end() || it->second.size() <= i) continue;
+          entries.push_back({p.name, it->second[i].result});
+        }
+        const auto n = digest_text(dept.name, told[i], entries, settings.page_url);
+        if (!n) continue;
+        sends.attempt([&] {
+          host.outbox().to_users({dept.head}, Message::markdown(n->title, n->text),
+                                 "digest:" + dept.id + ":" + time::format_date(told[i]));
+        });
       }
-      const auto n = digest_text(dept.name, yesterday, entries, settings.page_url);
-      if (!n) continue;
-      sends.attempt([&] {
-        host.outbox().to_users({dept.head}, Message::markdown(n->title, n->text),
-                               "digest:" + dept.id + ":" + time::format_date(yesterday));
-      });
     }
   }
   sends.finish();

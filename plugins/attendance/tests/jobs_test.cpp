@@ -127,12 +127,19 @@ TEST_F(Digest, EachHeadGetsYesterdaysExceptionsOfTheirDepartment) {
   EXPECT_EQ(h->outbox().size(), 2u) << "once per department and day";
 }
 
-TEST_F(Digest, NothingOnARestDay) {
+TEST_F(Digest, NothingOnARestDayAndMondayTellsFriday) {
   // Saturday: no digest, though Friday had absences to tell.
   h->run_job("attendance-digest", at("2026-12-12", "08:30"));
   EXPECT_TRUE(h->outbox().empty());
   h->run_job("attendance-digest", at("2026-12-11", "08:30"));  // Friday, about Thursday
   EXPECT_FALSE(h->outbox().empty());
+  h->clear_outbox();
+  // Monday 12-14 tells Friday 12-11 (the weekend had no checks): nobody punched that Friday.
+  h->run_job("attendance-digest", at("2026-12-14", "08:30"));
+  const auto sent = h->outbox();
+  const Json* civil = sent_to(sent, kCivilHead);
+  ASSERT_TRUE(civil) << "Friday's exceptions, told on Monday";
+  EXPECT_TRUE(has(markdown_text(*civil), "12月11日 周五")) << markdown_text(*civil);
 }
 
 TEST_F(Digest, ACoveredDayIsNoException) {
