@@ -10,6 +10,7 @@
 
 #include "group_json.hpp"
 #include "group_store.hpp"
+#include "person_access.hpp"
 
 namespace attendance {
 namespace {
@@ -40,13 +41,8 @@ void throw_if_any(const JsonProblems& problems) {
   if (!problems.empty()) throw courthub::InvalidArgument(first_problem(problems), fields_json(problems));
 }
 
-bool may_administer(const Caller& c, const std::string& court) {
-  if (c.kind == Caller::Kind::Admin) return true;
-  return c.kind == Caller::Kind::Staff && c.has_role("court_admin") && c.court_code == court;
-}
-
 void require_admin_of(const Caller& c, const std::string& court) {
-  if (!may_administer(c, court))
+  if (!administers_court(c, court))
     throw courthub::PermissionDenied("只有 " + (court.empty() ? std::string("本院") : court) +
                                      " 的考勤管理员（court_admin）可以管理考勤组、班次和排班");
 }

@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <exception>
 #include <map>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -15,6 +14,7 @@
 #include "group_store.hpp"
 #include "month_summary.hpp"
 #include "notices.hpp"
+#include "person_access.hpp"
 #include "timesheet.hpp"
 
 namespace attendance {
@@ -113,18 +113,6 @@ void remind(courthub::Host& host, const Settings& settings, int64_t at_ms) {
   sends.finish();
 }
 
-// The department and every department under it, of one court.
-std::set<std::string> subtree(const std::vector<courthub::Department>& all,
-                              const std::string& root) {
-  std::set<std::string> out{root};
-  for (bool grew = true; grew;) {
-    grew = false;
-    for (const auto& d : all)
-      if (!out.count(d.id) && out.count(d.parent_id)) grew = out.insert(d.id).second;
-  }
-  return out;
-}
-
 // The days a workday's digest tells: from the previous workday through yesterday (Monday's covers
 // Friday and the weekend's duty days, so no workday's exceptions are left untold).
 std::vector<Date> digest_days(const courthub::Host& host, Date today) {
@@ -144,17 +132,17 @@ void digest(courthub::Host& host, const Settings& settings, int64_t at_ms) {
   const Timesheet timesheet(host, settings);
   Sends sends("attendance-digest");
   for (const courthub::Court& court : host.directory().courts()) {
-    const auto departments = host.directory().departments(court.code);
+    const DeptTree tree(host.directory(), court.code);
     bool any_head = false;
-    for (const auto& d : departments) any_head = any_head || !d.head.empty();
+    for (const auto& [id, d] : tree.all()) any_head = any_head || !d.head.empty();
     if (!any_head) continue;
     const auto people = host.directory().people({court.code, "", ""});
     if (people.empty()) continue;
     const auto days = timesheet.people(people, told.front(), told.back());
     for (size_t i = 0; i < told.size(); ++i) {
-      for (const auto& dept : departments) {
+      for (const auto& [id, dept] : tree.all()) {
         if (dept.head.empty()) continue;
-        const auto members = subtree(departments, dept.id);
+        const auto members = tree.subtree(dept.id);
         std::vector<DigestEntry> entries;
         for (const Person& p : people) {
           if (!members.count(p.dept_id)) continue;

@@ -12,6 +12,7 @@
 #include "approval_store.hpp"
 #include "group_json.hpp"
 #include "group_store.hpp"
+#include "person_access.hpp"
 #include "result_json.hpp"
 #include "timesheet.hpp"
 
@@ -29,62 +30,16 @@ constexpr size_t kMaxListUsers = 50;
 constexpr auto kChecks = Timesheet::PunchDetail::Checks;
 constexpr int64_t kMaxListRecords = 50;
 
-// The departments of a court by id, to walk up from any of them.
-class DeptTree {
- public:
-  DeptTree(const courthub::Directory& dir, const std::string& court) {
-    for (auto& d : dir.departments(court)) by_id_.emplace(d.id, d);
-  }
-  const courthub::Department* find(const std::string& id) const {
-    auto it = by_id_.find(id);
-    return it == by_id_.end() ? nullptr : &it->second;
-  }
-  // Whether `user` is the head or leader of `dept_id` or of one of its ancestors.
-  bool heads(const std::string& user, std::string dept_id) const {
-    for (int depth = 0; depth < 64 && !dept_id.empty(); ++depth) {
-      const auto* d = find(dept_id);
-      if (!d) return false;
-      if (d->head == user || d->leader == user) return true;
-      dept_id = d->parent_id;
-    }
-    return false;
-  }
-  // `dept_id` and every department below it.
-  std::set<std::string> subtree(const std::string& dept_id) const {
-    std::set<std::string> out{dept_id};
-    for (bool grew = true; grew;) {
-      grew = false;
-      for (auto& [id, d] : by_id_)
-        if (!out.count(id) && out.count(d.parent_id)) grew = out.insert(id).second;
-    }
-    return out;
-  }
-  const std::map<std::string, courthub::Department>& all() const { return by_id_; }
-
- private:
-  std::map<std::string, courthub::Department> by_id_;
-};
-
-bool is_operator(const courthub::Caller& c) { return c.kind == courthub::Caller::Kind::Admin; }
-
-bool runs_court(const courthub::Caller& c, const std::string& court) {
-  return c.is_staff() && c.court_code == court &&
-         (c.has_role("court_admin") || c.has_role("president"));
-}
-
 void require_person_view(const courthub::Host& host, const courthub::Caller& c,
                          const courthub::Person& p) {
-  if (is_operator(c) || (c.is_staff() && c.user_id == p.user_id) || runs_court(c, p.court_code))
-    return;
-  if (c.is_staff() && DeptTree(host.directory(), p.court_code).heads(c.user_id, p.dept_id)) return;
-  throw courthub::PermissionDenied("you may not see this person's attendance");
+  if (!may_view_person(host, c, p))
+    throw courthub::PermissionDenied("you may not see this person's attendance");
 }
 
 void require_dept_view(const courthub::Caller& c, const DeptTree& tree,
                        const courthub::Department& d) {
-  if (is_operator(c) || runs_court(c, d.court_code)) return;
-  if (c.is_staff() && tree.heads(c.user_id, d.id)) return;
-  throw courthub::PermissionDenied("you may not see this department's attendance");
+  if (!may_view_department(c, tree, d))
+    throw courthub::PermissionDenied("you may not see this department's attendance");
 }
 
 void require_court_view(const courthub::Caller& c, const std::string& court) {
