@@ -20,6 +20,7 @@ export const APPROVE_TYPES = { leave: '请假', business_trip: '出差', outing:
 export const DAY_STATUSES = {
   normal: { label: '正常', tone: 'good' },
   exception: { label: '异常', tone: 'warn' },
+  open: { label: '进行中', tone: 'none' }, // today, nothing wrong yet: only checks still open are unsigned
   absent: { label: '旷工', tone: 'bad' },
   rest: { label: '休息', tone: 'rest' },
   free: { label: '自由工时', tone: 'free' },
