@@ -148,11 +148,10 @@ BookingDesk::Plan RemoteHearings::prepare(const Caller& caller, HearingRequest& 
 
   if (!notice_period_met(r.slot.start_ms, now_ms, s.notice_days)) {
     if (!r.override_notice) {
-      int64_t earliest = (now_ms + s.notice_days * kDayMs + kMinuteMs - 1) / kMinuteMs * kMinuteMs;
+      const LocalDate earliest = add_days(local_date(now_ms), s.notice_days);
       FieldErrors notice;
       notice.add("/start", "开庭须至少提前 " + std::to_string(s.notice_days) +
-                               " 天通知当事人，最早可约 " + format_date(local_date(earliest)) +
-                               " " + format_minute(local_minute(earliest)) +
+                               " 天通知当事人，最早可约 " + format_date(earliest) +
                                "；确需提前，请由法官设置 override_notice 并填写 override_reason");
       notice.throw_if_any();
     }
