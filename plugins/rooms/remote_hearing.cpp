@@ -144,6 +144,11 @@ BookingDesk::Plan RemoteHearings::prepare(const Caller& caller, HearingRequest& 
   }
   if (!r.clerk.empty() && !host_.directory().person(r.clerk))
     errors.add("/clerk", "'" + r.clerk + "' is not a person in the directory");
+  // A party's user_id lets that person see the hearing: it must name someone real.
+  for (size_t i = 0; i < r.parties.size(); ++i)
+    if (const auto& id = r.parties[i].user_id; !id.empty() && !host_.directory().person(id))
+      errors.add("/parties/" + std::to_string(i) + "/user_id",
+                 "'" + id + "' is not a person in the directory");
   errors.throw_if_any();
 
   if (!notice_period_met(r.slot.start_ms, now_ms, s.notice_days)) {
