@@ -60,6 +60,10 @@ void register_admin_routes(courthub::Registrar& r, RoomsApp& app) {
     if (!room) throw courthub::NotFound("没有编号为 '" + req.param("id") + "' 的会议室");
     admin_court(req.caller, room->court);
     Json body = req.json();
+    // A retired room is kept for its history: the only edit is a restore ("retired": false).
+    if (const Json* back = json::find(body, "retired");
+        room->retired && !(back && back->is_boolean() && !back->get<bool>()))
+      throw courthub::Conflict(room->name + " 已停用，不能修改；先恢复（\"retired\": false）");
     FieldErrors errors;
     if (body.contains("id") && json::get<std::string>(body, "id") != room->id)
       errors.add("/id", "cannot change; create a new room instead");

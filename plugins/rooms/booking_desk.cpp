@@ -253,6 +253,9 @@ Booking BookingDesk::modify(const Caller& caller, int64_t id, const Json& patch,
     throw courthub::Conflict("预订 #" + std::to_string(id) + " 当前状态为 " +
                              std::string(status_name(b.status)) + "，不能修改");
   }
+  // A retired room's bookings stay at their times: a new time there would be a new booking.
+  if (retimed && target.retired)
+    throw courthub::Conflict(target.name + " 已停用：其预订只能按原时间使用或取消，不能改时间");
   if (retimed && !admin && (room.needs_approval || target.needs_approval))
     throw courthub::Conflict("需要审批的会议室不能直接改时间或换会议室：请取消后重新预订");
   if (retimed) {

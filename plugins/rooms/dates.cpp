@@ -51,6 +51,14 @@ std::optional<int64_t> parse_iso_instant(std::string_view t) {
     seconds = number(rest.substr(1, 2));
     if (seconds > 59) return std::nullopt;
     rest.remove_prefix(3);
+    // Fractional seconds (JavaScript's toISOString() sends ".000") are dropped: the instant is
+    // rounded down to its second.
+    if (!rest.empty() && (rest[0] == '.' || rest[0] == ',')) {
+      size_t n = 1;
+      while (n < rest.size() && rest[n] >= '0' && rest[n] <= '9') ++n;
+      if (n == 1 || n > 10) return std::nullopt;
+      rest.remove_prefix(n);
+    }
   }
   if (rest.empty()) return to_instant(*date, *minute) + seconds * 1000;
   int64_t offset_ms = 0;

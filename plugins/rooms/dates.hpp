@@ -62,7 +62,8 @@ std::optional<LocalDate> add_months_same_day(const LocalDate& d, int n);
 // "3月2日 周一 09:00-10:00", the way a chat message names a slot.
 std::string format_slot(int64_t start_ms, int64_t end_ms);
 // ISO 8601 date-time: "2026-03-02T09:00", "...T09:00:00", with "Z" or "+08:00" style offsets, or
-// no offset (then Asia/Shanghai). A space may replace the "T". Fractional seconds are refused.
+// no offset (then Asia/Shanghai). A space may replace the "T". Fractional seconds after the
+// seconds ("09:00:00.000Z", 1-9 digits) are accepted and dropped: rounded down to the second.
 std::optional<int64_t> parse_iso_instant(std::string_view text);
 
 }  // namespace rooms

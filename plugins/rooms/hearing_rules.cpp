@@ -175,7 +175,8 @@ Json parties_json(const std::vector<Party>& parties) {
 }
 
 bool notice_period_met(int64_t start_ms, int64_t now_ms, int notice_days) {
-  return start_ms - now_ms >= notice_days * kDayMs;
+  // Calendar days in Asia/Shanghai, whatever the hour: today <= hearing day - notice_days.
+  return days_between(local_date(now_ms), local_date(start_ms)) >= notice_days;
 }
 
 bool schedules_hearings(const courthub::Caller& c) {

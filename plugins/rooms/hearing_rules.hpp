@@ -67,7 +67,8 @@ courthub::Json parties_json(const std::vector<Party>& parties);
 bool plausible_phone(std::string_view phone);
 
 // The notice rule (民事诉讼法: parties are summoned at least three days before the hearing).
-// Scheduling less than `notice_days` ahead needs an explicit override by a judge.
+// Counted in calendar days (Asia/Shanghai), not hours: a hearing on day D may be scheduled on
+// any day up to D - notice_days, at any hour. Less needs an explicit override by a judge.
 bool notice_period_met(int64_t start_ms, int64_t now_ms, int notice_days);
 // Who may schedule remote hearings: judges, assistant judges, clerks, division heads and their
 // deputies, vice presidents, presidents, court admins, the operator.

@@ -144,15 +144,19 @@ BookingDesk::Plan RemoteHearings::prepare(const Caller& caller, HearingRequest& 
   }
   if (!r.clerk.empty() && !host_.directory().person(r.clerk))
     errors.add("/clerk", "'" + r.clerk + "' is not a person in the directory");
+  // A party's user_id lets that person see the hearing: it must name someone real.
+  for (size_t i = 0; i < r.parties.size(); ++i)
+    if (const auto& id = r.parties[i].user_id; !id.empty() && !host_.directory().person(id))
+      errors.add("/parties/" + std::to_string(i) + "/user_id",
+                 "'" + id + "' is not a person in the directory");
   errors.throw_if_any();
 
   if (!notice_period_met(r.slot.start_ms, now_ms, s.notice_days)) {
     if (!r.override_notice) {
-      int64_t earliest = (now_ms + s.notice_days * kDayMs + kMinuteMs - 1) / kMinuteMs * kMinuteMs;
+      const LocalDate earliest = add_days(local_date(now_ms), s.notice_days);
       FieldErrors notice;
       notice.add("/start", "开庭须至少提前 " + std::to_string(s.notice_days) +
-                               " 天通知当事人，最早可约 " + format_date(local_date(earliest)) +
-                               " " + format_minute(local_minute(earliest)) +
+                               " 天通知当事人，最早可约 " + format_date(earliest) +
                                "；确需提前，请由法官设置 override_notice 并填写 override_reason");
       notice.throw_if_any();
     }

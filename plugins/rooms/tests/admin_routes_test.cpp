@@ -48,6 +48,36 @@ TEST_F(AdminRoutes, ACourtAdminCreatesUpdatesAndRetiresRooms) {
             200);
 }
 
+TEST_F(AdminRoutes, ARetiredRoomTakesNoEditsButARestore) {
+  int64_t kept = book(*h, kJudge, booking_body("hp-301", 1, 540, 600));
+  ASSERT_EQ(h->as(kAdmin).del("/admin/rooms/hp-301").status, 200);
+  // Its bookings stay, at their times: moving one within the retired room is a new slot there.
+  const std::string path = "/bookings/" + std::to_string(kept);
+  auto r = h->as(kJudge).patch(path, Json::object({{"start", iso(1, 600)}, {"end", iso(1, 660)}}));
+  EXPECT_EQ(r.status, 409) << r.body;
+  EXPECT_NE(error_message(r).find("已停用"), std::string::npos) << r.body;
+  r = h->as(kJudge).patch(path, Json::object({{"end", iso(1, 630)}}));
+  EXPECT_EQ(r.status, 409) << r.body;
+  EXPECT_EQ(h->as(kJudge).patch(path, Json::object({{"title", "改个标题"}})).status, 200);
+  // Into a retired room from elsewhere: refused too.
+  int64_t other = book(*h, kJudge, booking_body("hp-205", 1, 540, 600));
+  r = h->as(kJudge).patch("/bookings/" + std::to_string(other),
+                          Json::object({{"room_id", "hp-301"}}));
+  EXPECT_EQ(r.status, 409) << r.body;
+  // The room itself: only a restore, which may carry other fields.
+  r = h->as(kAdmin).patch("/admin/rooms/hp-301", Json::object({{"capacity", 20}}));
+  EXPECT_EQ(r.status, 409) << r.body;
+  EXPECT_NE(error_message(r).find("已停用"), std::string::npos) << r.body;
+  r = h->as(kAdmin).patch("/admin/rooms/hp-301",
+                          Json::object({{"retired", true}, {"capacity", 20}}));
+  EXPECT_EQ(r.status, 409) << r.body;
+  r = h->as(kAdmin).patch("/admin/rooms/hp-301",
+                          Json::object({{"retired", false}, {"capacity", 20}}));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["capacity"], 20);
+  EXPECT_FALSE(r.json()["retired"].get<bool>());
+}
+
 TEST_F(AdminRoutes, OnlyTheCourtsOwnAdminsMayManageIt) {
   Json room = Json::object({{"name", "X"}, {"capacity", 5}});
   EXPECT_EQ(h->as(kJudge).post("/admin/rooms", room).status, 403);

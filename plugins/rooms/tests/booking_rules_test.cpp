@@ -97,5 +97,17 @@ TEST(BookingRules, SaneSlots) {
                               92, 15));  // longer than a day
 }
 
+TEST(BookingRules, IsoInstantsTakeFractionalSecondsRoundedDown) {
+  const int64_t nine = to_instant(kMonday, 9 * 60);
+  // What JavaScript's toISOString() sends.
+  EXPECT_EQ(parse_iso_instant("2026-03-02T01:00:00.000Z"), nine);
+  EXPECT_EQ(parse_iso_instant("2026-03-02T09:00:00.123+08:00"), nine);
+  EXPECT_EQ(parse_iso_instant("2026-03-02T09:00:59.999"), nine + 59'000);
+  EXPECT_EQ(parse_iso_instant("2026-03-02 09:00:00.5Z"), nine + 8 * kHourMs);
+  EXPECT_FALSE(parse_iso_instant("2026-03-02T09:00:00.Z"));
+  EXPECT_FALSE(parse_iso_instant("2026-03-02T09:00.000Z"));
+  EXPECT_FALSE(parse_iso_instant("2026-03-02T09:00:00.12a+08:00"));
+}
+
 }  // namespace
 }  // namespace rooms

@@ -62,10 +62,20 @@ TEST(HearingRules, StatusMachineFollowsThePathWithSideExits) {
   EXPECT_EQ(parse_hearing_status("测试通过"), H::TestPassed);
 }
 
-TEST(HearingRules, NoticePeriodIsThreeFullDays) {
-  int64_t now = to_instant(make_date(2026, 3, 2), 9 * 60);
-  EXPECT_TRUE(notice_period_met(now + 3 * kDayMs, now, 3));
-  EXPECT_FALSE(notice_period_met(now + 3 * kDayMs - kMinuteMs, now, 3));
+TEST(HearingRules, NoticePeriodIsThreeCalendarDaysNotSeventyTwoHours) {
+  // 开庭三日前通知: a hearing on 5 March may be scheduled on 2 March at any hour, not on 3 March.
+  const LocalDate d = make_date(2026, 3, 5);
+  const int64_t hearing = to_instant(d, 9 * 60);
+  EXPECT_TRUE(notice_period_met(hearing, to_instant(make_date(2026, 3, 2), 9 * 60), 3));
+  EXPECT_TRUE(notice_period_met(hearing, to_instant(make_date(2026, 3, 2), 23 * 60 + 59), 3));
+  EXPECT_TRUE(notice_period_met(hearing, to_instant(make_date(2026, 2, 27), 12 * 60), 3));
+  EXPECT_FALSE(notice_period_met(hearing, to_instant(make_date(2026, 3, 3), 0), 3));
+  EXPECT_FALSE(notice_period_met(hearing, to_instant(make_date(2026, 3, 3), 8 * 60), 3));
+  // A hearing at 08:00 on 5 March, scheduled at 17:00 on 2 March: 63 hours, still three days.
+  EXPECT_TRUE(
+      notice_period_met(to_instant(d, 8 * 60), to_instant(make_date(2026, 3, 2), 17 * 60), 3));
+  // No notice period: the same day is fine.
+  EXPECT_TRUE(notice_period_met(hearing, to_instant(d, 8 * 60), 0));
 }
 
 TEST(HearingRules, OnlyJudgesMayOverrideTheNotice) {

@@ -121,6 +121,17 @@ TEST_F(RemoteHearing, BadCaseNumbersPartiesAndRoomsAre400) {
   EXPECT_EQ(h->as(kStaff).post("/hearings", hearing_body(5, 540, 600)).status, 403);
 }
 
+TEST_F(RemoteHearing, APartysUserIdMustBeAPersonInTheDirectory) {
+  // A party's user_id grants view access to the hearing, so it must name a real person.
+  Json body = hearing_body(5, 540, 600);
+  body["parties"][2]["user_id"] = "LN-BC-SY-01-999";
+  auto r = h->as(kJudge).post("/hearings", body);
+  ASSERT_EQ(r.status, 400) << r.body;
+  EXPECT_NE(r.body.find("\"/parties/2/user_id\""), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("LN-BC-SY-01-999"), std::string::npos) << r.body;
+  create(kJudge, hearing_body(5, 540, 600));
+}
+
 TEST_F(RemoteHearing, TheStatusMachineRefusesIllegalMovesWith409) {
   int64_t id = create(kJudge, hearing_body(5, 540, 600))["id"].get<int64_t>();
   auto r = move(kJudge, id, "进行中");
