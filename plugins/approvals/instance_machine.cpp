@@ -286,7 +286,12 @@ Transition InstanceMachine::act(const InstanceState& s, const ActionRequest& r) 
       added.origin = std::string(before ? kOriginAppendBefore : kOriginAppendAfter);
       added.label = std::string(before ? "前加签" : "后加签");
       auto pos = b.t().plan.begin() + static_cast<std::ptrdiff_t>(std::min(at, s.plan.size()));
-      if (!before && pos != b.t().plan.end()) ++pos;
+      if (!before && pos != b.t().plan.end()) {
+        // Behind the current step and behind the steps already added after it, so that steps
+        // added one after another run in the order they were added.
+        ++pos;
+        while (pos != b.t().plan.end() && pos->origin == kOriginAppendAfter) ++pos;
+      }
       b.t().plan.insert(pos, added);
       b.t().plan_changed = true;
       if (before) {

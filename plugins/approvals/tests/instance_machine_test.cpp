@@ -239,6 +239,21 @@ TEST(InstanceMachine, AddingAfterInsertsAStepBehindTheCurrentOne) {
   EXPECT_EQ(i.running(), Names{"d"});
 }
 
+TEST(InstanceMachine, StepsAddedAfterRunInTheOrderTheyWereAdded) {
+  Instance i({step(1, StepMode::kSingle, {"a"}), step(2, StepMode::kSingle, {"d"})});
+  i.act(ActionKind::kAddAfter, "a", i.task_of("a"), {"x"});
+  i.act(ActionKind::kAddAfter, "a", i.task_of("a"), {"y"});
+  ASSERT_EQ(i.state().plan.size(), 4u);
+  EXPECT_EQ(i.state().plan[1].approvers[0].user_id, "x");
+  EXPECT_EQ(i.state().plan[2].approvers[0].user_id, "y");
+  i.act(ActionKind::kAgree, "a", i.task_of("a"));
+  EXPECT_EQ(i.running(), Names{"x"});
+  i.act(ActionKind::kAgree, "x", i.task_of("x"));
+  EXPECT_EQ(i.running(), Names{"y"});
+  i.act(ActionKind::kAgree, "y", i.task_of("y"));
+  EXPECT_EQ(i.running(), Names{"d"});
+}
+
 TEST(InstanceMachine, AddingRefusesYourselfAndTheOriginator) {
   Instance i({step(1, StepMode::kSingle, {"a"})});
   Instance::expect_error([&] { i.act(ActionKind::kAddBefore, "a", i.task_of("a"), {"a"}); },
