@@ -263,6 +263,10 @@ Transition InstanceMachine::act(const InstanceState& s, const ActionRequest& r) 
       for (auto& other : s.open_tasks)
         if (other.step_id == task.step_id && other.assignee == to.user_id)
           throw Conflict(to.name + " already has a task in this step");
+      for (auto& done : s.agreed)
+        if (done.step_id == task.step_id && done.assignee == to.user_id)
+          throw Conflict(to.name + " has already agreed in this step; transfer to someone "
+                         "who has not");
       b.change(task, task_status::kCompleted, task_result::kRedirected, r.remark);
       b.t().new_tasks.push_back(NewTask{task.step_id, to});
       b.record(record_type::kRedirect, actor, "NONE", r.remark, task.id,

@@ -92,9 +92,12 @@ class Instance {
     if (t.plan_changed) state_.plan = t.plan;
     for (auto& r : t.records) records_.push_back(r.type);
     state_.open_tasks.clear();
+    state_.agreed.clear();
     for (auto& [id, task] : tasks_)
       if (task.status == task_status::kRunning || task.status == task_status::kPaused)
         state_.open_tasks.push_back(task);
+      else if (task.status == task_status::kCompleted && task.result == task_result::kAgree)
+        state_.agreed.push_back(task);
   }
 
   InstanceState state_;
@@ -206,6 +209,19 @@ TEST(InstanceMachine, TransferRefusesSelfOriginatorAndSomeoneAlreadyAsked) {
                          Status::InvalidArgument);
   Instance::expect_error([&] { i.act(ActionKind::kTransfer, "a", i.task_of("a"), {"b"}); },
                          Status::Conflict);
+}
+
+TEST(InstanceMachine, TransferRefusesSomeoneWhoAlreadyAgreedInTheStep) {
+  Instance i({step(1, StepMode::kAnd, {"a", "b"}), step(2, StepMode::kSingle, {"d"})});
+  i.act(ActionKind::kAgree, "b", i.task_of("b"));
+  try {
+    i.act(ActionKind::kTransfer, "a", i.task_of("a"), {"b"});
+    ADD_FAILURE() << "transfer to b, who already agreed, was accepted";
+  } catch (const courthub::Error& e) {
+    EXPECT_EQ(e.status(), Status::Conflict) << e.what();
+    EXPECT_NE(std::string(e.what()).find("already agreed"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(i.running(), Names{"a"});  // a still decides
 }
 
 TEST(InstanceMachine, AddingBeforePausesTheStepUntilTheAddedPersonAgrees) {
