@@ -59,9 +59,19 @@ class Builder {
     return t_.plan.size();
   }
 
+  // Whether `user_id` has agreed a task of this instance, before or in this transition.
+  bool agreed(const std::string& user_id) const {
+    for (auto& task : s_.agreed)
+      if (task.assignee == user_id) return true;
+    for (auto& c : t_.task_changes)
+      if (c.assignee == user_id && c.result == task_result::kAgree) return true;
+    return false;
+  }
+
   // Moves to the first step after plan index `after` (npos: from the start) that has someone to
-  // ask: resumes the tasks an earlier 前加签 paused there, or opens one task per approver. With
-  // no such step the instance completes, agreed.
+  // ask: resumes the tasks an earlier 前加签 paused there, or opens one task per approver who
+  // has not already agreed in this instance (去重 by deed). With no such step the instance
+  // completes, agreed.
   void advance(size_t after, const Approver& actor) {
     for (size_t i = after == npos ? 0 : after + 1; i < t_.plan.size(); ++i) {
       const PlanStep& step = t_.plan[i];
@@ -71,10 +81,16 @@ class Builder {
           change(task, task_status::kRunning, "", {}, true);
           resumed = true;
         }
-      if (resumed || !step.approvers.empty()) {
+      if (resumed) {
         t_.current_step = step.id;
-        if (!resumed)
-          for (auto& a : step.approvers) t_.new_tasks.push_back(NewTask{step.id, a});
+        return;
+      }
+      std::vector<Approver> ask;
+      for (auto& a : step.approvers)
+        if (!agreed(a.user_id)) ask.push_back(a);
+      if (!ask.empty()) {
+        t_.current_step = step.id;
+        for (auto& a : ask) t_.new_tasks.push_back(NewTask{step.id, a});
         return;
       }
     }

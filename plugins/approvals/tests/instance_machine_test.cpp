@@ -189,6 +189,17 @@ TEST(InstanceMachine, OnlyTheAssigneeActsOnATask) {
                          Status::PermissionDenied);
 }
 
+TEST(InstanceMachine, LaterStepsSkipOnlyThoseWhoAgreedEarlier) {
+  Instance i({step(1, StepMode::kOr, {"a", "b"}), step(2, StepMode::kAnd, {"a", "b", "c"}),
+              step(3, StepMode::kSingle, {"a"}), step(4, StepMode::kSingle, {"d"})});
+  i.act(ActionKind::kAgree, "a", i.task_of("a"));
+  // a agreed in the 或签 step and is not asked again; b, listed there too, did not act.
+  EXPECT_EQ(i.running(), (Names{"b", "c"}));
+  i.act(ActionKind::kAgree, "b", i.task_of("b"));
+  i.act(ActionKind::kAgree, "c", i.task_of("c"));
+  EXPECT_EQ(i.running(), Names{"d"});  // step 3 had only a: skipped
+}
+
 TEST(InstanceMachine, TransferHandsTheTaskToSomeoneElseInTheSameStep) {
   Instance i({step(1, StepMode::kSingle, {"a"}), step(2, StepMode::kSingle, {"b"})});
   int64_t a = i.task_of("a");
