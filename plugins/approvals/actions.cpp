@@ -109,10 +109,12 @@ ActionOutcome act(Context& ctx, const ActionInput& in) {
     }
 
     InstanceState state{row->id, row->originator, row->status, row->result, row->plan,
-                        row->current_step, {}};
+                        row->current_step, {}, {}};
     for (auto& t : tasks)
       if (t.status == task_status::kRunning || t.status == task_status::kPaused)
         state.open_tasks.push_back(t);
+      else if (t.status == task_status::kCompleted && t.result == task_result::kAgree)
+        state.agreed.push_back(t);
     ActionRequest request;
     request.kind = out.kind;
     request.actor = Actor{in.viewer.user_id, in.viewer.name.empty() ? "管理员" : in.viewer.name,

@@ -2,8 +2,6 @@
 // Approver chain resolution: conditions, branches, the directory, de-duplication.
 #include "approver_chain.hpp"
 
-#include <set>
-
 #include "condition.hpp"
 
 namespace json = courthub::json;
@@ -194,7 +192,8 @@ ResolvedChain ApprovalChain::resolve(const Json& form, const Json& choices) {
     out.errors.push_back({"approvers", "approvers must be an object {\"<key>\": [userids]}"});
   }
 
-  std::set<std::string> asked;  // everyone in an earlier step
+  // Someone in several steps stays in each: the instance skips them only once they have agreed
+  // (InstanceMachine), so a person listed in an earlier 或签 who did not act is still asked.
   int next_id = 1;
   for (auto* spec : steps) {
     PlanStep step;
@@ -205,10 +204,9 @@ ResolvedChain ApprovalChain::resolve(const Json& form, const Json& choices) {
                           ? chosen(*spec, choices, out.errors)
                           : people(*spec);
     for (auto& a : candidates) {
-      if (a.user_id == originator_.user_id || asked.count(a.user_id)) continue;
+      if (a.user_id == originator_.user_id) continue;
       step.approvers.push_back(a);
     }
-    for (auto& a : step.approvers) asked.insert(a.user_id);
     // A single step that found several people (two presidents) lets the first decide.
     if (step.mode == StepMode::kSingle && step.approvers.size() > 1) step.mode = StepMode::kOr;
     out.plan.push_back(std::move(step));

@@ -5,9 +5,9 @@
 // changes do not move work that is already routed. Rules, in order:
 //   - steps whose `when` is false drop out; of a branch group the first matching branch counts;
 //   - each step becomes people through the directory (see RecipientKind);
-//   - the originator never approves their own request, and a person already in an earlier step
-//     is not asked again (DingTalk's 去重), so a step can end up empty: it is kept in the plan
-//     for the record and skipped (审批人为空时自动通过).
+//   - the originator never approves their own request, so a step can end up empty: it is kept
+//     in the plan for the record and skipped (审批人为空时自动通过). A person in several steps
+//     stays in each; InstanceMachine skips them once they have agreed (DingTalk's 去重, by deed).
 #pragma once
 
 #include <vector>

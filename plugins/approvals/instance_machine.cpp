@@ -59,9 +59,19 @@ class Builder {
     return t_.plan.size();
   }
 
+  // Whether `user_id` has agreed a task of this instance, before or in this transition.
+  bool agreed(const std::string& user_id) const {
+    for (auto& task : s_.agreed)
+      if (task.assignee == user_id) return true;
+    for (auto& c : t_.task_changes)
+      if (c.assignee == user_id && c.result == task_result::kAgree) return true;
+    return false;
+  }
+
   // Moves to the first step after plan index `after` (npos: from the start) that has someone to
-  // ask: resumes the tasks an earlier 前加签 paused there, or opens one task per approver. With
-  // no such step the instance completes, agreed.
+  // ask: resumes the tasks an earlier 前加签 paused there, or opens one task per approver who
+  // has not already agreed in this instance (去重 by deed). With no such step the instance
+  // completes, agreed.
   void advance(size_t after, const Approver& actor) {
     for (size_t i = after == npos ? 0 : after + 1; i < t_.plan.size(); ++i) {
       const PlanStep& step = t_.plan[i];
@@ -71,10 +81,16 @@ class Builder {
           change(task, task_status::kRunning, "", {}, true);
           resumed = true;
         }
-      if (resumed || !step.approvers.empty()) {
+      if (resumed) {
         t_.current_step = step.id;
-        if (!resumed)
-          for (auto& a : step.approvers) t_.new_tasks.push_back(NewTask{step.id, a});
+        return;
+      }
+      std::vector<Approver> ask;
+      for (auto& a : step.approvers)
+        if (!agreed(a.user_id)) ask.push_back(a);
+      if (!ask.empty()) {
+        t_.current_step = step.id;
+        for (auto& a : ask) t_.new_tasks.push_back(NewTask{step.id, a});
         return;
       }
     }
@@ -263,6 +279,10 @@ Transition InstanceMachine::act(const InstanceState& s, const ActionRequest& r) 
       for (auto& other : s.open_tasks)
         if (other.step_id == task.step_id && other.assignee == to.user_id)
           throw Conflict(to.name + " already has a task in this step");
+      for (auto& done : s.agreed)
+        if (done.step_id == task.step_id && done.assignee == to.user_id)
+          throw Conflict(to.name + " has already agreed in this step; transfer to someone "
+                         "who has not");
       b.change(task, task_status::kCompleted, task_result::kRedirected, r.remark);
       b.t().new_tasks.push_back(NewTask{task.step_id, to});
       b.record(record_type::kRedirect, actor, "NONE", r.remark, task.id,
@@ -286,7 +306,12 @@ Transition InstanceMachine::act(const InstanceState& s, const ActionRequest& r) 
       added.origin = std::string(before ? kOriginAppendBefore : kOriginAppendAfter);
       added.label = std::string(before ? "前加签" : "后加签");
       auto pos = b.t().plan.begin() + static_cast<std::ptrdiff_t>(std::min(at, s.plan.size()));
-      if (!before && pos != b.t().plan.end()) ++pos;
+      if (!before && pos != b.t().plan.end()) {
+        // Behind the current step and behind the steps already added after it, so that steps
+        // added one after another run in the order they were added.
+        ++pos;
+        while (pos != b.t().plan.end() && pos->origin == kOriginAppendAfter) ++pos;
+      }
       b.t().plan.insert(pos, added);
       b.t().plan_changed = true;
       if (before) {

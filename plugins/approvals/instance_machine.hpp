@@ -34,6 +34,7 @@ struct InstanceState {
   Plan plan;
   int current_step = 0;              // plan step id; 0 when none is running
   std::vector<TaskState> open_tasks;  // RUNNING and PAUSED tasks of the instance
+  std::vector<TaskState> agreed;      // COMPLETED tasks whose result is AGREE
 };
 
 enum class ActionKind {

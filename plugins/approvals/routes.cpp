@@ -90,7 +90,7 @@ Json detail_for(Context& ctx, const InstanceRow& row, const Viewer& v) {
   Json out = instance_detail_json(row, tpl, tasks, instance_store::records(db, row.id),
                                   instance_store::cc(db, row.id));
   InstanceState state{row.id, row.originator, row.status, row.result, row.plan,
-                      row.current_step, {}};
+                      row.current_step, {}, {}};
   for (auto& t : tasks)
     if (t.status == task_status::kRunning || t.status == task_status::kPaused)
       state.open_tasks.push_back(t);

@@ -126,9 +126,10 @@ TEST_F(ChainTest, TheOriginatorChoosesTheirOwnStep) {
 TEST_F(ChainTest, NobodyApprovesTwiceAndNobodyApprovesThemselves) {
   const std::string chain = R"([{"type": "supervisor", "level": 1},
     {"type": "role", "role": "division_leader"}, {"type": "role", "role": "president"}])";
-  // A 庭长's first supervisor is already the 分管院领导: that step is kept, empty.
+  // A 庭长's first supervisor is also the 分管院领导: the plan lists them in both steps, and the
+  // instance skips the second only once they have agreed in the first (by deed, not by plan).
   auto c = resolve(chain, "T-010");
-  EXPECT_EQ(ids(c), (Steps{{"T-002"}, {}, {"T-001"}}));
+  EXPECT_EQ(ids(c), (Steps{{"T-002"}, {"T-002"}, {"T-001"}}));
   // The president has nobody to ask: every step is empty and the instance will pass at once.
   EXPECT_EQ(ids(resolve(chain, "T-001")), (Steps{{}, {}, {}}));
   // The court_admin booking a room is not asked to approve it.

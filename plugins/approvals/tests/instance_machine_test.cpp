@@ -92,9 +92,12 @@ class Instance {
     if (t.plan_changed) state_.plan = t.plan;
     for (auto& r : t.records) records_.push_back(r.type);
     state_.open_tasks.clear();
+    state_.agreed.clear();
     for (auto& [id, task] : tasks_)
       if (task.status == task_status::kRunning || task.status == task_status::kPaused)
         state_.open_tasks.push_back(task);
+      else if (task.status == task_status::kCompleted && task.result == task_result::kAgree)
+        state_.agreed.push_back(task);
   }
 
   InstanceState state_;
@@ -186,6 +189,17 @@ TEST(InstanceMachine, OnlyTheAssigneeActsOnATask) {
                          Status::PermissionDenied);
 }
 
+TEST(InstanceMachine, LaterStepsSkipOnlyThoseWhoAgreedEarlier) {
+  Instance i({step(1, StepMode::kOr, {"a", "b"}), step(2, StepMode::kAnd, {"a", "b", "c"}),
+              step(3, StepMode::kSingle, {"a"}), step(4, StepMode::kSingle, {"d"})});
+  i.act(ActionKind::kAgree, "a", i.task_of("a"));
+  // a agreed in the 或签 step and is not asked again; b, listed there too, did not act.
+  EXPECT_EQ(i.running(), (Names{"b", "c"}));
+  i.act(ActionKind::kAgree, "b", i.task_of("b"));
+  i.act(ActionKind::kAgree, "c", i.task_of("c"));
+  EXPECT_EQ(i.running(), Names{"d"});  // step 3 had only a: skipped
+}
+
 TEST(InstanceMachine, TransferHandsTheTaskToSomeoneElseInTheSameStep) {
   Instance i({step(1, StepMode::kSingle, {"a"}), step(2, StepMode::kSingle, {"b"})});
   int64_t a = i.task_of("a");
@@ -206,6 +220,19 @@ TEST(InstanceMachine, TransferRefusesSelfOriginatorAndSomeoneAlreadyAsked) {
                          Status::InvalidArgument);
   Instance::expect_error([&] { i.act(ActionKind::kTransfer, "a", i.task_of("a"), {"b"}); },
                          Status::Conflict);
+}
+
+TEST(InstanceMachine, TransferRefusesSomeoneWhoAlreadyAgreedInTheStep) {
+  Instance i({step(1, StepMode::kAnd, {"a", "b"}), step(2, StepMode::kSingle, {"d"})});
+  i.act(ActionKind::kAgree, "b", i.task_of("b"));
+  try {
+    i.act(ActionKind::kTransfer, "a", i.task_of("a"), {"b"});
+    ADD_FAILURE() << "transfer to b, who already agreed, was accepted";
+  } catch (const courthub::Error& e) {
+    EXPECT_EQ(e.status(), Status::Conflict) << e.what();
+    EXPECT_NE(std::string(e.what()).find("already agreed"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(i.running(), Names{"a"});  // a still decides
 }
 
 TEST(InstanceMachine, AddingBeforePausesTheStepUntilTheAddedPersonAgrees) {
@@ -235,6 +262,21 @@ TEST(InstanceMachine, AddingAfterInsertsAStepBehindTheCurrentOne) {
   i.act(ActionKind::kAgree, "a", i.task_of("a"));
   EXPECT_EQ(i.running(), (Names{"x", "y"}));
   i.act(ActionKind::kAgree, "x", i.task_of("x"));
+  i.act(ActionKind::kAgree, "y", i.task_of("y"));
+  EXPECT_EQ(i.running(), Names{"d"});
+}
+
+TEST(InstanceMachine, StepsAddedAfterRunInTheOrderTheyWereAdded) {
+  Instance i({step(1, StepMode::kSingle, {"a"}), step(2, StepMode::kSingle, {"d"})});
+  i.act(ActionKind::kAddAfter, "a", i.task_of("a"), {"x"});
+  i.act(ActionKind::kAddAfter, "a", i.task_of("a"), {"y"});
+  ASSERT_EQ(i.state().plan.size(), 4u);
+  EXPECT_EQ(i.state().plan[1].approvers[0].user_id, "x");
+  EXPECT_EQ(i.state().plan[2].approvers[0].user_id, "y");
+  i.act(ActionKind::kAgree, "a", i.task_of("a"));
+  EXPECT_EQ(i.running(), Names{"x"});
+  i.act(ActionKind::kAgree, "x", i.task_of("x"));
+  EXPECT_EQ(i.running(), Names{"y"});
   i.act(ActionKind::kAgree, "y", i.task_of("y"));
   EXPECT_EQ(i.running(), Names{"d"});
 }
