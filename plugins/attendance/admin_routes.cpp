@@ -5,6 +5,8 @@
 #include "admin_routes.hpp"
 
 #include <set>
+#include <string>
+#include <utility>
 
 #include <courthub/time.hpp>
 
@@ -123,6 +125,22 @@ ctime::Date date_param(const Request& req, const char* key, ctime::Date fallback
     return fallback;
   }
   return *d;
+}
+
+// ?from=&to= of a request: from defaults to today, to to from + 6 days; at most `max_days` days.
+// Throws InvalidArgument naming the field.
+std::pair<ctime::Date, ctime::Date> date_range(const courthub::Host& host, const Request& req,
+                                               int max_days) {
+  JsonProblems problems;
+  ctime::Date from = date_param(req, "from", ctime::local_date(host.now_ms()), problems);
+  ctime::Date to = date_param(
+      req, "to", ctime::Date{std::chrono::sys_days{from} + std::chrono::days{6}}, problems);
+  auto span = (std::chrono::sys_days{to} - std::chrono::sys_days{from}).count();
+  if (problems.empty() && (span < 0 || span >= max_days))
+    problems.push_back(
+        {"/to", "must be on or after from, at most " + std::to_string(max_days) + " days"});
+  throw_if_any(problems);
+  return {from, to};
 }
 
 Group existing_group(courthub::Host& host, const Request& req) {
@@ -317,15 +335,7 @@ void register_admin_routes(courthub::Registrar& r, courthub::Host& host, const S
   // GET /admin/groups/{id}/roster?from=&to=  — default: today and the next 6 days.
   r.route("GET", "/admin/groups/{id}/roster", [&host](const Request& req) {
     Group g = existing_group(host, req);
-    JsonProblems problems;
-    ctime::Date today = ctime::local_date(host.now_ms());
-    ctime::Date from = date_param(req, "from", today, problems);
-    ctime::Date to = date_param(
-        req, "to", ctime::Date{std::chrono::sys_days{from} + std::chrono::days{6}}, problems);
-    auto span = (std::chrono::sys_days{to} - std::chrono::sys_days{from}).count();
-    if (problems.empty() && (span < 0 || span >= kMaxRosterDays))
-      problems.push_back({"/to", "must be on or after from, at most 366 days"});
-    throw_if_any(problems);
+    const auto [from, to] = date_range(host, req, kMaxRosterDays);
     Json entries = Json::array();
     for (const RosterEntry& e : load_roster(host.db(), g.id, from, to))
       entries.push_back(Json::object({{"user_id", e.user_id},
@@ -346,15 +356,7 @@ void register_admin_routes(courthub::Registrar& r, courthub::Host& host, const S
     auto person = host.directory().person(user);
     if (!person) throw courthub::NotFound("no person '" + user + "' in the directory");
     require_admin_of(req.caller, person->court_code);
-    JsonProblems problems;
-    ctime::Date today = ctime::local_date(host.now_ms());
-    ctime::Date from = date_param(req, "from", today, problems);
-    ctime::Date to = date_param(
-        req, "to", ctime::Date{std::chrono::sys_days{from} + std::chrono::days{6}}, problems);
-    auto span = (std::chrono::sys_days{to} - std::chrono::sys_days{from}).count();
-    if (problems.empty() && (span < 0 || span >= 62))
-      problems.push_back({"/to", "must be on or after from, at most 62 days"});
-    throw_if_any(problems);
+    const auto [from, to] = date_range(host, req, 62);
     Schedule schedule(host, from, to);
     const Group* g = schedule.group_of(*person);
     Json days = Json::array();
