@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "bundled_plugins.hpp"
+#include "dingtalk_client.hpp"
 #include "host_process.hpp"
 
 namespace courthub::it {
@@ -185,6 +186,33 @@ TEST(Attendance, SettingsErrorsNameFileAndLine) {
   std::string where = "courthub.yaml:" + std::to_string(line_of(bad, "{id: winter")) +
                       ": plugins.attendance.settings/shifts/0";
   EXPECT_NE(r.body.find(where), std::string::npos) << where << "\n" << r.body;
+}
+
+// DingTalk's own punches come in as encrypted attendance_check_record callbacks (real clock: the
+// callback's timestamp must be fresh); a redelivery stores nothing new.
+TEST(Attendance, DingTalksPunchEventsArriveThroughTheEncryptedCallback) {
+  auto dt = start_double();
+  HostProcess host(dingtalk_config(*dt, plugins(), 20, "real"));
+  // Friday 2026-12-04 08:20:15 +08:00, from the court's attendance machine.
+  const Json event = Json::parse(R"({"EventType": "attendance_check_record", "DataList": [
+      {"userId": "LN-BC-SY-01-024", "checkTime": 1796343615000, "bizId": "biz-it-1",
+       "locationMethod": "ATM", "deviceName": "1F", "deviceSN": "SN-1"}]})");
+  ASSERT_EQ(post_event(host, event).status, 200);
+  const auto day = [&] {
+    auto r = http(host.port(), "GET", kApp + "/results?from=2026-12-04&to=2026-12-04", "",
+                  {{"Authorization", "Bearer " + session_token(kJudge)}});
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.status == 200 ? r.json()["days"][0] : Json::object();
+  };
+  ASSERT_TRUE(eventually([&] { return day()["punches"].size() == 1; })) << day().dump();
+  Json morning = day()["checks"][0];
+  EXPECT_EQ(morning["timeResult"], "Normal");
+  EXPECT_EQ(morning["userCheckTime"], "2026-12-04T08:20:15+08:00");
+  ASSERT_EQ(post_event(host, event, 0, "othernonce").status, 200);
+  ASSERT_TRUE(eventually([&] {
+    return host.admin_get("/admin/inbox").json()["inbox"]["pending"] == 0;
+  }));
+  EXPECT_EQ(day()["punches"].size(), 1u);
 }
 
 // The demo's plugins: list, as config/courthub.yaml has it (every bundled plugin on).
