@@ -12,7 +12,8 @@ std::vector<FieldError> prepare(Submission& s, const courthub::Sql& db, Org& org
                                 ResolvedChain& chain) {
   auto errors = validate_form(*s.tpl, s.form, s.originator, org);
   if (errors.empty())
-    errors = attachment_store::check_form(db, *s.tpl, s.form, s.originator.user_id);
+    errors = attachment_store::check_form(db, *s.tpl, s.form, s.originator.user_id,
+                                          s.instance_id);
   // The chain depends on form values (conditions), so it is resolved only for a valid form; the
   // choices are still checked so that one round trip reports everything.
   chain = ApprovalChain(*s.tpl, s.originator, org)
@@ -53,18 +54,41 @@ Submitted open_instance(Context& ctx, const Submission& s, const ResolvedChain& 
   });
 }
 
+namespace {
+
+[[noreturn]] void refuse_form(const Template& tpl, const std::vector<FieldError>& errors) {
+  std::string message = std::to_string(errors.size()) + " problem(s) with the " + tpl.name +
+                        " form: " + errors.front().message;
+  if (errors.size() > 1) message += "; …";
+  throw courthub::InvalidArgument(message, field_errors_json(errors));
+}
+
+}  // namespace
+
 Submitted submit(Context& ctx, const Submission& s) {
   RequestOrg org(ctx.host.directory());
   ResolvedChain chain;
   Submission checked = s;
   auto errors = prepare(checked, ctx.host.db(), org, chain);
-  if (!errors.empty()) {
-    std::string message = std::to_string(errors.size()) + " problem(s) with the " + s.tpl->name +
-                          " form: " + errors.front().message;
-    if (errors.size() > 1) message += "; …";
-    throw courthub::InvalidArgument(message, field_errors_json(errors));
-  }
+  if (!errors.empty()) refuse_form(*s.tpl, errors);
   return open_instance(ctx, checked, chain);
+}
+
+ResolvedChain prepare_resubmission(Context& ctx, const InstanceRow& row, const Template& tpl,
+                                   const Originator& originator, Json& form,
+                                   const Json& choices) {
+  RequestOrg org(ctx.host.directory());
+  ResolvedChain chain;
+  Submission s;
+  s.tpl = &tpl;
+  s.originator = originator;
+  s.form = form;
+  s.choices = choices;
+  s.instance_id = row.id;
+  auto errors = prepare(s, ctx.host.db(), org, chain);
+  if (!errors.empty()) refuse_form(tpl, errors);
+  form = s.form;  // attachments rewritten to their stored descriptions
+  return chain;
 }
 
 }  // namespace approvals
