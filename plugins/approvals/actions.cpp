@@ -5,6 +5,7 @@
 #include "attachment_store.hpp"
 #include "directory_org.hpp"
 #include "form_edits.hpp"
+#include "period_days.hpp"
 #include "submissions.hpp"
 #include "value_text.hpp"
 
@@ -76,7 +77,11 @@ FormChange approver_edit(Context& ctx, const ActionInput& in, const InstanceRow&
     change.after = patched(row.form, in.form);
     Originator originator{row.originator, row.originator_name, row.court_code, row.dept_id, {}};
     RequestOrg org(ctx.host.directory());
+    // Days computed from a period must still agree with it, as at submission.
+    auto period = apply_period_days(tpl, change.after, workdays_of(ctx.host.calendar()),
+                                    Disagreement::kRefuse);
     errors = validate_form(tpl, change.after, originator, org);
+    errors.insert(errors.end(), period.errors.begin(), period.errors.end());
   }
   if (!errors.empty())
     throw InvalidArgument(errors.front().message, field_errors_json(errors));

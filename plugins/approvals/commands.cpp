@@ -100,6 +100,7 @@ std::string record_text(const RecordDraft& d) {
   if (d.type == record_type::kAppendBefore) return "前加签";
   if (d.type == record_type::kAppendAfter) return "后加签";
   if (d.type == record_type::kRemark) return "评论";
+  if (d.type == record_type::kUrge) return "催办";
   if (d.type == record_type::kReturn) {
     std::string to = json::get<std::string>(d.detail, "to_label");
     return to.empty() || to == "发起人" ? "退回发起人" : "退回至" + to;
