@@ -142,6 +142,9 @@ CREATE INDEX hearings_status ON hearings(status);
       // Approval requests are published inside the booking's transaction (approval.hpp): the
       // flag that marked a failed publication for the release job is gone.
       {2, "drop approval_published", "ALTER TABLE bookings DROP COLUMN approval_published;"},
+      // Issue 15: who approves a room's bookings (a JSON array of userids; [] = its court_admin).
+      // Version 4: 3 is the hearings' (in person, panel, cause, public), landing beside it.
+      {4, "room approvers", "ALTER TABLE rooms ADD COLUMN approvers TEXT NOT NULL DEFAULT '[]';"},
   };
 }
 
