@@ -21,6 +21,9 @@ struct Submission {
   std::string title;   // "" = "<name>提交的<template>"
   std::string source;  // requesting plugin; "" for a direct submit
   std::string request_id;
+  // The court the instance belongs to, whose role holders approve it; "" = the originator's.
+  // A plugin request sets it (a room's booking belongs to the room's court).
+  std::string court;
 };
 
 struct Submitted {
