@@ -85,6 +85,12 @@ void Notifications::announce(Effects& fx, const InstanceRow& row, const Transiti
               "task-" + id_text(task.id));
   }
   for (auto& c : t.task_changes) {
+    // A task closed without its holder acting (the instance canceled, withdrawn, returned past
+    // it): its card stops offering buttons that can only fail now and says why.
+    if (c.status == task_status::kCanceled)
+      fx.update_card("task-" + id_text(c.id),
+                     Json::object({{"status", task_status_text(c.status, c.result)}}),
+                     "task-" + id_text(c.id) + "-canceled");
     if (!c.resumed) continue;
     // Their card still works; they only need to know it is their turn again.
     fx.notify({c.assignee},

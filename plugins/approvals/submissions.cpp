@@ -21,7 +21,11 @@ std::vector<FieldError> prepare(Submission& s, const courthub::Sql& db, Org& org
                                           s.instance_id);
   // The chain depends on form values (conditions), so it is resolved only for a valid form; the
   // choices are still checked so that one round trip reports everything.
-  chain = ApprovalChain(*s.tpl, s.originator, org)
+  // Role steps are resolved in the instance's court: the originator stands in it, so a court's
+  // roles and departments are that court's (the originator's own department is not among them).
+  Originator routed = s.originator;
+  if (!s.court.empty()) routed.court_code = s.court;
+  chain = ApprovalChain(*s.tpl, routed, org)
               .resolve(errors.empty() ? s.form : Json::object(), s.choices);
   errors.insert(errors.end(), chain.errors.begin(), chain.errors.end());
   if (utf8_length(s.title) > 200) errors.push_back({"title", "title takes at most 200 characters"});
@@ -38,7 +42,7 @@ Submitted open_instance(Context& ctx, const Submission& s, const ResolvedChain& 
     row.title = trim(s.title).empty() ? s.originator.name + "提交的" + s.tpl->name : trim(s.title);
     row.originator = s.originator.user_id;
     row.originator_name = s.originator.name;
-    row.court_code = s.originator.court_code;
+    row.court_code = s.court.empty() ? s.originator.court_code : s.court;
     row.dept_id = s.originator.dept_id;
     row.form = s.form;
     row.plan = chain.plan;

@@ -26,6 +26,9 @@ struct Submission {
   // The work calendar for from_period fields (period_days.hpp); empty = Monday to Friday.
   // submit() sets the host's.
   IsWorkday is_workday;
+  // The court the instance belongs to, whose role holders approve it; "" = the originator's.
+  // A plugin request sets it (a room's booking belongs to the room's court).
+  std::string court;
 };
 
 struct Submitted {
