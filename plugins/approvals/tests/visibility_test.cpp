@@ -33,7 +33,17 @@ TEST(Visibility, TheCourtAdminSeesTheirCourtOnly) {
   EXPECT_FALSE(may_cancel(admin, "T-IC"));
   EXPECT_TRUE(may_list_court(admin, "T-BC"));
   EXPECT_FALSE(may_list_court(admin, ""));
-  EXPECT_FALSE(may_cancel(staff("p", "T-BC", {"president"}), "T-BC"));
+}
+
+TEST(Visibility, ThePresidentOverseesTheirCourtAsTheCourtAdminDoes) {
+  Viewer president = staff("p", "T-BC", {"president"});
+  EXPECT_TRUE(may_view(president, "T-BC", {}));
+  EXPECT_TRUE(may_cancel(president, "T-BC"));
+  EXPECT_TRUE(may_list_court(president, "T-BC"));
+  EXPECT_FALSE(may_view(president, "T-IC", {}));
+  EXPECT_FALSE(may_cancel(president, "T-IC"));
+  EXPECT_FALSE(may_list_court(president, "T-IC"));
+  EXPECT_FALSE(may_cancel(staff("v", "T-BC", {"vice_president"}), "T-BC"));
 }
 
 TEST(Visibility, TheOperatorSeesEverythingAndAnonymousNothing) {
