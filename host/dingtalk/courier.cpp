@@ -28,6 +28,9 @@ jobs::Delivery DingTalkCourier::deliver(const jobs::OutboxMessage& m) {
     // The outbox keeps one person per card row.
     return from(api_.deliver_card(m.target, json::get<Json>(m.msg, "interactive_card")));
   }
+  if (m.channel == "card_update") {
+    return from(api_.update_card(json::get<Json>(m.msg, "card_update")));
+  }
   if (m.channel == "session") return from(api_.send_to_session(m.target, m.msg));
   if (m.channel == "group_robot") return group_robot(m);
   return {jobs::Delivery::Result::Fail, "unknown outbox channel '" + m.channel + "'", 0};

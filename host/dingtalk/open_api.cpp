@@ -91,7 +91,7 @@ Expected<OpenApi::Reply> OpenApi::exchange(
   req.setKeepAlive(true);
   req.set("Accept", "application/json");
   for (auto& [k, v] : headers) req.set(k, v);
-  if (method == "POST") {
+  if (method != "GET") {
     req.setContentType("application/json; charset=utf-8");
     req.setContentLength(static_cast<std::streamsize>(body.size()));
   }
@@ -267,26 +267,25 @@ Outcome OpenApi::send_to_group_robot(const std::string& webhook, const std::stri
   return Outcome::success();
 }
 
-Outcome OpenApi::deliver_card(const std::string& userid, const Json& card) {
+namespace {
+
+// DingTalk's cardParamMap holds strings only: other values travel as their JSON text.
+Json card_param_map(const Json& card) {
+  Json param_map = Json::object();
+  if (const Json* data = json::find(card, "card_data"); data && data->is_object()) {
+    for (auto& [k, v] : data->items()) param_map[k] = v.is_string() ? v.get<std::string>() : v.dump();
+  }
+  return param_map;
+}
+
+}  // namespace
+
+Outcome OpenApi::card_call(const std::string& method, const std::string& path, const Json& body,
+                           const std::string& what) {
   for (int attempt = 0; attempt < 2; ++attempt) {
     auto token = access_token();
     if (!token) return token.outcome();
-    Json param_map = Json::object();
-    if (const Json* data = json::find(card, "card_data"); data && data->is_object()) {
-      for (auto& [k, v] : data->items())
-        param_map[k] = v.is_string() ? v.get<std::string>() : v.dump();
-    }
-    Json body =
-        Json::object({{"cardTemplateId", json::get<std::string>(card, "template_id")},
-                      {"outTrackId", json::get<std::string>(card, "out_track_id")},
-                      {"callbackType", "HTTP"},
-                      {"callbackRouteKey", config_.card_route_key},
-                      {"cardData", Json::object({{"cardParamMap", param_map}})},
-                      {"openSpaceId", "dtv1.card//IM_ROBOT." + userid},
-                      {"imRobotOpenDeliverModel",
-                       Json::object({{"spaceType", "IM_ROBOT"}, {"robotCode", config_.app_key}})},
-                      {"userIdType", 1}});
-    auto reply = post(config_.api_base + "/v1.0/card/instances/createAndDeliver", body,
+    auto reply = send(method, config_.api_base + path, body.dump(),
                       {{"x-acs-dingtalk-access-token", *token}});
     if (!reply) return reply.outcome();
     if (reply->status == 401 && attempt == 0) {
@@ -294,13 +293,35 @@ Outcome OpenApi::deliver_card(const std::string& userid, const Json& card) {
       continue;
     }
     if (reply->status != 200 || !json::get<bool>(reply->body, "success", false)) {
-      return Outcome::invalid("card delivery refused: HTTP " + std::to_string(reply->status) + " " +
+      return Outcome::invalid(what + " refused: HTTP " + std::to_string(reply->status) + " " +
                               json::get<std::string>(reply->body, "code") + " " +
                               json::get<std::string>(reply->body, "message"));
     }
     return Outcome::success();
   }
-  return Outcome::unavailable("card delivery: DingTalk kept refusing fresh tokens");
+  return Outcome::unavailable(what + ": DingTalk kept refusing fresh tokens");
+}
+
+Outcome OpenApi::deliver_card(const std::string& userid, const Json& card) {
+  Json body =
+      Json::object({{"cardTemplateId", json::get<std::string>(card, "template_id")},
+                    {"outTrackId", json::get<std::string>(card, "out_track_id")},
+                    {"callbackType", "HTTP"},
+                    {"callbackRouteKey", config_.card_route_key},
+                    {"cardData", Json::object({{"cardParamMap", card_param_map(card)}})},
+                    {"openSpaceId", "dtv1.card//IM_ROBOT." + userid},
+                    {"imRobotOpenDeliverModel",
+                     Json::object({{"spaceType", "IM_ROBOT"}, {"robotCode", config_.app_key}})},
+                    {"userIdType", 1}});
+  return card_call("POST", "/v1.0/card/instances/createAndDeliver", body, "card delivery");
+}
+
+Outcome OpenApi::update_card(const Json& update) {
+  Json body = Json::object(
+      {{"outTrackId", json::get<std::string>(update, "out_track_id")},
+       {"cardData", Json::object({{"cardParamMap", card_param_map(update)}})},
+       {"cardUpdateOptions", Json::object({{"updateCardDataByKey", true}})}});
+  return card_call("PUT", "/v1.0/card/instances", body, "card update");
 }
 
 }  // namespace courthub::dingtalk

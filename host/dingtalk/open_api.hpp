@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The DingTalk open API as courthub calls it: the app access token (cached, renewed before it
 // expires), 免登 code exchange, user and department lookups, work notifications, robot and
-// session-webhook messages, interactive cards.
+// session-webhook messages, interactive cards and their updates.
 //
 // Connections are kept alive and reused (ConnectionPool); a call that finds its pooled connection
 // closed by the server is made once more on a new one.
@@ -59,6 +59,10 @@ class OpenApi {
   // An interactive card (template, instance id, data) into one person's robot chat; its buttons
   // call back to /dingtalk/cards/<route-key>.
   Outcome deliver_card(const std::string& userid, const Json& card);
+  // PUT v1.0/card/instances: new values for keys of a delivered card's data ({"out_track_id",
+  // "card_data"}), the other keys kept (updateCardDataByKey). InvalidArgument when DingTalk
+  // refuses it (an unknown outTrackId among others).
+  Outcome update_card(const Json& update);
 
   // Whether a URL may receive our messages: DingTalk's hosts or the configured api_base's host.
   // sessionWebhook URLs come from inbound messages, so this keeps a forged one from turning the
@@ -82,6 +86,10 @@ class OpenApi {
                            const std::vector<std::pair<std::string, std::string>>& headers);
   // A topapi call with ?access_token=; retries once with a fresh token if DingTalk refuses it.
   Expected<Json> topapi(const std::string& path, const Json& body);
+  // A v1.0 card call with the x-acs token header; retries once with a fresh token on HTTP 401.
+  // `what` names the call in errors.
+  Outcome card_call(const std::string& method, const std::string& path, const Json& body,
+                    const std::string& what);
   static Outcome errcode_outcome(const Json& body, const std::string& what);
 
   config::DingTalkConfig config_;

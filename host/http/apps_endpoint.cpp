@@ -50,7 +50,12 @@ void serve(Exchange& ex, plugins::PluginSet& plugins, const Authenticator& auth,
     return;
   }
 
-  auto identity = auth.authenticate(ex.bearer_token(), clock.now_seconds());
+  // /apps/<plugin>/public/...: what a plugin shows everyone (a court's 开庭公告). No login is
+  // asked and none is used: the plugin always sees an ANONYMOUS caller here, whatever token
+  // came, and must answer alike for all. Every other path needs a token.
+  const bool open_to_all = sub.rfind("/public/", 0) == 0;
+  auto identity = open_to_all ? Expected<Identity>(Identity{})
+                              : auth.authenticate(ex.bearer_token(), clock.now_seconds());
   if (!identity) {
     ex.respond(401, "application/json; charset=utf-8",
                plugins::error_body("unauthenticated", identity.outcome().message(), "", Json(),

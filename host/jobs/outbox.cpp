@@ -51,8 +51,16 @@ Outcome check_msg(const Json& msg) {
     if (data && !data->is_object()) return Outcome::invalid("msg.interactive_card.card_data must be an object");
     return Outcome::success();
   }
+  if (t == "card_update") {
+    const Json* data = json::find(*body, "card_data");
+    if (!data || !data->is_object()) {
+      return Outcome::invalid("msg.card_update.card_data is required: an object");
+    }
+    return Outcome::success();
+  }
   return Outcome::invalid("msg.msgtype '" + t +
-                          "' is not one of text, markdown, link, action_card, oa, interactive_card");
+                          "' is not one of text, markdown, link, action_card, oa, "
+                          "interactive_card, card_update");
 }
 
 }  // namespace
@@ -111,8 +119,20 @@ Expected<ParsedMessage> parse_outbox_message(
     out.channel = "group_robot";
     out.target = robot->get<std::string>();
   }
+  if (const Json* card = json::find(*to, "card")) {
+    ++targets;
+    if (!nonempty_string(card)) return Outcome::invalid("to.card must be a card's out_track_id");
+    out.channel = "card_update";
+    out.target = card->get<std::string>();
+  }
   if (targets != 1) {
-    return Outcome::invalid("to must name exactly one of users, session_webhook, group_robot");
+    return Outcome::invalid(
+        "to must name exactly one of users, session_webhook, group_robot, card");
+  }
+  const bool update = json::get<std::string>(*msg, "msgtype") == "card_update";
+  if (update != (out.channel == "card_update")) {
+    return Outcome::invalid(update ? "msg.msgtype 'card_update' goes to {\"card\": out_track_id}"
+                                   : "to.card takes only msgtype 'card_update'");
   }
   if (out.channel != "work_notice" && out.channel != "card" && msg->dump().size() > 20000) {
     return Outcome::invalid("msg is larger than the 20000 bytes a robot message may be");
@@ -164,8 +184,27 @@ Expected<int64_t> Outbox::queue(const std::string& plugin, const Json& message) 
   int64_t first_id = 0;
   const int64_t now = clock_.now_ms();
   Outcome o = group_commit_.run([&](storage::Transaction& txn) -> Outcome {
+    // A card update becomes one row per copy of the card, each naming that copy's outTrackId.
+    std::vector<Json> updates;
+    if (parsed->channel == "card_update") {
+      targets.clear();
+      first_id = 0;
+      auto copies = card_copies(txn, plugin, parsed->target);
+      if (!copies) return copies.outcome();
+      for (auto& c : *copies) {
+        if (c.state == "dead") continue;
+        Json msg = parsed->msg;
+        msg["card_update"]["out_track_id"] = c.out_track_id;
+        updates.push_back(std::move(msg));
+        targets.push_back(c.user_id);
+      }
+      if (targets.empty()) {
+        log::debug("outbox", "plugin " + plugin + ": card update dropped, card '" +
+                                 parsed->target + "' was never delivered");
+      }
+    }
     for (size_t i = 0; i < targets.size(); ++i) {
-      Json msg = parsed->msg;
+      Json msg = updates.empty() ? parsed->msg : updates[i];
       // A card sent to several people is several card instances: each needs its own id.
       if (parsed->channel == "card" && targets.size() > 1) {
         msg["interactive_card"]["out_track_id"] =
@@ -202,8 +241,9 @@ Expected<int64_t> Outbox::queue(const std::string& plugin, const Json& message) 
       if (i == 0) first_id = id;
       // A card row goes to one person: a press of it is honoured only from them.
       if (parsed->channel == "card") {
-        w = record_card_recipient(txn, plugin, json::get<std::string>(msg["interactive_card"], "out_track_id"),
-                                  targets[i], now);
+        w = record_card_recipient(txn, plugin,
+                                  json::get<std::string>(msg["interactive_card"], "out_track_id"),
+                                  targets[i], id, now);
         if (!w.ok()) return w;
       }
     }
@@ -248,6 +288,7 @@ size_t Outbox::deliver_due(Courier& courier) {
     return 0;
   }
   for (auto& m : due) {
+    if (m.channel == "card_update" && !card_ready(m)) continue;
     Delivery d;
     try {
       d = courier.deliver(m);
@@ -281,6 +322,32 @@ size_t Outbox::deliver_due(Courier& courier) {
     if (!w.ok()) log::error("outbox", "cannot record message " + std::to_string(m.id) + ": " + w.message());
   }
   return due.size();
+}
+
+bool Outbox::card_ready(const OutboxMessage& m) {
+  const Json* update = json::find(m.msg, "card_update");
+  const std::string out_track_id = update ? json::get<std::string>(*update, "out_track_id") : "";
+  auto copy = card_copy(db_, out_track_id, m.target);
+  if (!copy) {
+    log::error("outbox", "cannot read the card of message " + std::to_string(m.id) + ": " +
+                             copy.outcome().message());
+    return false;
+  }
+  if (*copy && (*copy)->state == "sent") return true;
+  Outcome o;
+  if (*copy && (*copy)->state == "pending") {
+    // Not counted as an attempt: the update goes right after the card does.
+    ch_value p[] = {int_value(std::max((*copy)->next_ms, clock_.now_ms()) + 1), int_value(m.id)};
+    o = db_.query("UPDATE outbox SET next_ms = ? WHERE id = ?", p);
+  } else {
+    // Its card never reached DingTalk and never will: there is nothing to update.
+    log::debug("outbox", "message " + std::to_string(m.id) +
+                             " (card_update) dropped: its card was never delivered");
+    ch_value p[] = {int_value(m.id)};
+    o = db_.query("DELETE FROM outbox WHERE id = ?", p);
+  }
+  if (!o.ok()) log::error("outbox", "cannot record message " + std::to_string(m.id) + ": " + o.message());
+  return false;
 }
 
 void Outbox::start(Courier& courier) {

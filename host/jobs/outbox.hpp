@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// The durable outbox: messages plugins queue for people, robot sessions and group robots,
-// delivered by a worker through a Courier with retries, backoff and a dead-letter list.
+// The durable outbox: messages plugins queue for people, robot sessions and group robots (and
+// updates of cards they sent), delivered by a worker through a Courier with retries, backoff and
+// a dead-letter list.
 //
 // A message is stored before queue() returns and leaves the queue only when the courier reports
 // it sent (or it is dead-lettered), so a restart or a DingTalk outage delays it but loses nothing.
@@ -27,8 +28,8 @@ namespace courthub::jobs {
 struct OutboxMessage {
   int64_t id = 0;
   std::string plugin;
-  std::string channel;  // work_notice | card | session | group_robot
-  std::string target;   // userids joined by ',' | the session webhook | the robot name
+  std::string channel;  // work_notice | card | card_update | session | group_robot
+  std::string target;   // userids joined by ',' (card_update: one) | the session webhook | the robot name
   Json msg;             // the DingTalk "msg" object
   int attempt = 1;
 };
@@ -76,7 +77,9 @@ class Outbox {
   // Validates and stores a message {"to": {...}, "msg": {...}, "key": "..."} (docs/outbox.md).
   // With a key already queued by this plugin, returns the existing id and stores nothing.
   // A work notification to more than 100 people becomes one row per 100, a card one row per
-  // person (DingTalk's limits); the first row's id is returned.
+  // person (DingTalk's limits), a card update one row per recorded recipient of the card; the
+  // first row's id is returned (0 for an update of a card that was never delivered: nothing is
+  // stored then).
   // Errors: InvalidArgument naming the field that is wrong.
   Expected<int64_t> queue(const std::string& plugin, const Json& message);
   // What queue() checks, without storing: for a message to be queued later (after a plugin's
@@ -102,6 +105,9 @@ class Outbox {
 
  private:
   void run(Courier& courier);
+  // Whether a card update may go now: its card was delivered. One whose card is still pending
+  // waits for it (without counting an attempt); one whose card failed for good is dropped.
+  bool card_ready(const OutboxMessage& m);
 
   storage::Database& db_;
   storage::GroupCommit& group_commit_;

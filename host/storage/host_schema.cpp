@@ -123,6 +123,10 @@ CREATE TABLE card_recipients (
   PRIMARY KEY (out_track_id, user_id)
 );
 )sql"},
+      {7, "card recipients know their card's outbox row",
+       R"sql(
+ALTER TABLE card_recipients ADD COLUMN outbox_id INTEGER;
+)sql"},
   };
   return kMigrations;
 }

@@ -13,6 +13,7 @@
 #include "routes.hpp"
 #include "schema.hpp"
 #include "settings.hpp"
+#include "urge.hpp"
 
 namespace approvals {
 
@@ -39,6 +40,7 @@ class Approvals {
     register_routes(r, *ctx_);
     register_attachment_routes(r, *ctx_);
     register_commands(r, *ctx_);
+    register_urge(r, *ctx_);
     register_card_actions(r, *ctx_);
     for (const std::string& source : settings_.request_sources) {
       r.subscribe(source + ".approval_requested", [this, source](const courthub::Event& e) {

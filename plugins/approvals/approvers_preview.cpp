@@ -7,6 +7,7 @@
 #include "approver_chain.hpp"
 #include "form_validation.hpp"
 #include "instance_views.hpp"
+#include "period_days.hpp"
 
 namespace json = courthub::json;
 
@@ -31,11 +32,13 @@ Json person_json(const Approver& a, Org& org) {
 }  // namespace
 
 Json preview_approvers(const Template& tpl, const Originator& originator, const Json& form,
-                       const Json& choices, Org& org) {
+                       const Json& choices, Org& org, const IsWorkday& is_workday) {
   if (!form.is_object()) throw courthub::InvalidArgument("form must be a JSON object");
-  // Conditions see only the values a submit would accept.
-  Json usable = form;
-  for (auto& e : validate_form(tpl, form, originator, org)) usable.erase(top_key(e.field));
+  // Conditions see only the values a submit would accept, with the days a period comes to.
+  Json filled = form;
+  PeriodDays period = apply_period_days(tpl, filled, is_workday, Disagreement::kOverwrite);
+  Json usable = filled;
+  for (auto& e : validate_form(tpl, filled, originator, org)) usable.erase(top_key(e.field));
 
   ResolvedChain chain = ApprovalChain(tpl, originator, org).resolve(usable, choices);
 
@@ -101,7 +104,8 @@ Json preview_approvers(const Template& tpl, const Originator& originator, const 
   return Json::object({{"steps", steps},
                        {"cc", cc},
                        {"waiting_for", waiting},
-                       {"errors", field_errors_json(errors)}});
+                       {"errors", field_errors_json(errors)},
+                       {"computed", period.computed}});
 }
 
 }  // namespace approvals

@@ -10,16 +10,20 @@
 
 #include "model.hpp"
 #include "org.hpp"
+#include "working_time.hpp"
 
 namespace approvals {
 
+// from_period fields are filled in with the value a submit would require (replacing a
+// disagreeing one), on the work calendar `is_workday`, and listed in "computed": {"days": 2.5}.
 // {"steps": [{label, mode, conditional, choice?, people: [{user_id, name, title}],
 //             skipped: null | "condition" | "empty", needs_choice}],
 //  "cc": [{user_id, name, title, at: "start" | "finish" | "both"}],
-//  "waiting_for": [{name, label}], "errors": [{field: "approvers.<key>", message}]}
+//  "waiting_for": [{name, label}], "errors": [{field: "approvers.<key>", message}],
+//  "computed": {"<field>": <days>}}
 // `form` must be an object (else InvalidArgument); `choices` is the submit's `approvers` (or
 // null). Directory questions go through `org` (wrap it in an OrgCache).
 Json preview_approvers(const Template& tpl, const Originator& originator, const Json& form,
-                       const Json& choices, Org& org);
+                       const Json& choices, Org& org, const IsWorkday& is_workday);
 
 }  // namespace approvals

@@ -100,6 +100,7 @@ std::string record_text(const RecordDraft& d) {
   if (d.type == record_type::kAppendBefore) return "前加签";
   if (d.type == record_type::kAppendAfter) return "后加签";
   if (d.type == record_type::kRemark) return "评论";
+  if (d.type == record_type::kUrge) return "催办";
   if (d.type == record_type::kReturn) return "退回发起人";
   if (d.type == record_type::kTerminate) return "撤销/取消";
   if (d.type == record_type::kFinish) return "结束";

@@ -40,6 +40,10 @@ Json field_json(const FieldSpec& f) {
   if (f.type == FieldType::kPerson || f.type == FieldType::kDepartment) j["multiple"] = f.multiple;
   if (f.type == FieldType::kDate || f.type == FieldType::kDateRange)
     j["format"] = f.with_time ? "datetime" : "date";
+  if (f.from_period)
+    j["from_period"] = Json::object({{"field", f.from_period->field},
+                                     {"count", f.from_period->workdays ? "workdays"
+                                                                       : "calendar_days"}});
   if (!f.columns.empty()) {
     Json columns = Json::array();
     for (auto& c : f.columns) columns.push_back(field_json(c));

@@ -42,6 +42,13 @@ enum class FieldType {
 std::string_view field_type_name(FieldType type);
 std::optional<FieldType> field_type_from(std::string_view name);
 
+// Where a number field's value comes from (`from_period`): the length of a date_range field,
+// in workdays of the work calendar or in calendar days (period_days.hpp).
+struct PeriodSource {
+  std::string field;     // the date_range field
+  bool workdays = true;  // false: calendar_days
+};
+
 struct FieldSpec {
   std::string name;   // the key in the form object: [a-z][a-z0-9_]*
   std::string label;  // what people read: 请假天数
@@ -59,6 +66,7 @@ struct FieldSpec {
   bool multiple = false;                          // person, department: a list of ids
   bool with_time = false;                         // date, date_range: "YYYY-MM-DD HH:MM"
   std::vector<FieldSpec> columns;                 // table: the fields of one row
+  std::optional<PeriodSource> from_period;        // number: computed from a period
 };
 
 // --- Conditions on form values ----------------------------------------------------------------
@@ -215,6 +223,7 @@ inline constexpr std::string_view kAppendAfter = "APPEND_TASK_AFTER";
 inline constexpr std::string_view kRedirect = "REDIRECT_TASK";
 inline constexpr std::string_view kReturn = "RETURN_TASK";  // 退回 to the originator
 inline constexpr std::string_view kRemark = "ADD_REMARK";
+inline constexpr std::string_view kUrge = "URGE_TASK";  // 催办 by the originator
 inline constexpr std::string_view kTerminate = "TERMINATE_PROCESS_INSTANCE";
 inline constexpr std::string_view kFinish = "FINISH_PROCESS_INSTANCE";
 inline constexpr std::string_view kCc = "PROCESS_CC";

@@ -173,4 +173,17 @@ void Notifications::remind(Effects& fx, const InstanceRow& row, const TaskRow& t
             "remind-" + id_text(task.id) + "-" + std::to_string(period));
 }
 
+void Notifications::urged(Effects& fx, const InstanceRow& row,
+                          const std::vector<Approver>& approvers, const std::string& comment,
+                          int64_t n) const {
+  std::vector<std::string> users;
+  for (auto& a : approvers) users.push_back(a.user_id);
+  std::string text = "### 催办：请尽快审批\n\n" + row.originator_name + " 催办了 **" + row.title +
+                     "**（审批 " + id_text(row.id) + "）" +
+                     (comment.empty() ? "" : "\n\n留言：" + clip(comment, 300)) + "\n\n" +
+                     clip(summary_text(row, tpl(row), "  \n"), 600) + "\n\n回复 `approve " +
+                     id_text(row.id) + "` 同意，或 `refuse " + id_text(row.id) + " 原因` 拒绝";
+  fx.notify(users, note("催办", text), "urge-" + id_text(row.id) + "-" + std::to_string(n));
+}
+
 }  // namespace approvals

@@ -33,6 +33,11 @@ class Notifications {
   void remind(Effects& fx, const InstanceRow& row, const TaskRow& task, int64_t period,
               int64_t now_ms) const;
 
+  // 催办: the originator's nudge to the approvers deciding now; `n` counts the instance's urges
+  // (key "urge-<instance>-<n>").
+  void urged(Effects& fx, const InstanceRow& row, const std::vector<Approver>& approvers,
+             const std::string& comment, int64_t n) const;
+
   // approvals.instance_finished, as the contract with other plugins defines it, plus
   // "reason": the refusal's or the withdrawal's remark ("" otherwise).
   Json finished_event(const InstanceRow& row, const std::string& reason = "") const;

@@ -58,6 +58,7 @@ std::string check(Context& ctx, const Json& p, Submission& s, ResolvedChain& cha
   if (const Json* choices = json::find(p, "approvers")) s.choices = *choices;
   const Json* title = json::find(p, "title");
   if (title && title->is_string()) s.title = title->get<std::string>();
+  s.is_workday = workdays_of(ctx.host.calendar());
   auto errors = prepare(s, ctx.host.db(), org, chain);
   if (errors.empty()) return "";
   std::string reason = "invalid form: ";

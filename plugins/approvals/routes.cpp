@@ -8,6 +8,7 @@
 #include "directory_org.hpp"
 #include "instance_views.hpp"
 #include "submissions.hpp"
+#include "urge.hpp"
 #include "value_text.hpp"
 #include "visibility.hpp"
 
@@ -106,6 +107,7 @@ Json detail_for(Context& ctx, const InstanceRow& row, const Viewer& v) {
     if (a.task_id) j["task_id"] = a.task_id;
     allowed.push_back(std::move(j));
   }
+  if (Json urge = urge_action(ctx, row, tasks, v); !urge.is_null()) allowed.push_back(urge);
   out["allowed_actions"] = allowed;
   if (tpl) {
     RequestOrg org(ctx.host.directory());
@@ -169,7 +171,8 @@ void register_routes(courthub::Registrar& r, Context& ctx) {
     RequestOrg org(ctx.host.directory());
     return Response::json(preview_approvers(*t, v.as_originator(),
                                             form && !form->is_null() ? *form : Json::object(),
-                                            choices ? *choices : Json(), org));
+                                            choices ? *choices : Json(), org,
+                                            workdays_of(ctx.host.calendar())));
   });
 
   // The choices of a department field: the caller's court's departments (the rule
@@ -219,8 +222,9 @@ void register_routes(courthub::Registrar& r, Context& ctx) {
     Viewer v = Viewer::of(req.caller);
     std::string court = req.query_value("court").value_or(v.is_staff() ? v.court_code : "");
     if (!may_list_court(v, court))
-      throw PermissionDenied("only the court's court_admin (综合管理员) lists a court's "
-                             "approvals; use /instances/submitted, /instances/copied or /tasks");
+      throw PermissionDenied("only the court's court_admin (综合管理员) or president (院长) "
+                             "lists a court's approvals; use /instances/submitted, "
+                             "/instances/copied or /tasks");
     Page page = page_of(req);
     auto rows = instance_store::of_court(ctx.host.db(), court, status_filter(req),
                                          req.query_value("template").value_or(""), page);

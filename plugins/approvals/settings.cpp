@@ -49,6 +49,20 @@ Settings parse_settings(const Json& settings, std::vector<SettingsProblem>& prob
         fail(at, "must be whole minutes from 0 (never remind) to 43200 (30 days)");
       else
         out.remind_after_minutes = value.get<int64_t>();
+    } else if (key == "working_hours") {
+      auto hours = value.is_string() ? parse_working_hours(value.get<std::string>())
+                                     : std::nullopt;
+      if (!hours)
+        fail(at, "must be the working day as \"HH:MM-HH:MM\", start before end, e.g. "
+                 "\"08:30-17:30\"");
+      else
+        out.working_hours = *hours;
+    } else if (key == "urge_interval_minutes") {
+      if (!value.is_number_integer() || value.get<int64_t>() < 1 ||
+          value.get<int64_t>() > 60 * 24)
+        fail(at, "must be whole minutes from 1 to 1440 (a day) between two 催办 of one approval");
+      else
+        out.urge_interval_minutes = value.get<int64_t>();
     } else if (key == "request_sources") {
       if (!value.is_array()) {
         fail(at, "must be a list of plugin ids, e.g. [rooms, attendance, lawyers]");
@@ -83,7 +97,8 @@ Settings parse_settings(const Json& settings, std::vector<SettingsProblem>& prob
     } else {
       fail(at, "unknown key '" + key +
                    "'; expected templates, card_template_id, remind_after_minutes, "
-                   "request_sources, dingtalk_process_codes, detail_url");
+                   "working_hours, urge_interval_minutes, request_sources, "
+                   "dingtalk_process_codes, detail_url");
     }
   }
   // Mappings are checked once every template is known.

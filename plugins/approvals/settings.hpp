@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model.hpp"
+#include "working_time.hpp"
 
 namespace approvals {
 
@@ -23,7 +24,9 @@ struct SettingsProblem {
 struct Settings {
   std::vector<std::shared_ptr<const Template>> templates;  // in configuration order
   std::string card_template_id = "courthub.approvals.task";
-  int64_t remind_after_minutes = 240;  // 0 = never remind
+  int64_t remind_after_minutes = 240;  // working minutes; 0 = never remind
+  WorkingHours working_hours;          // reminders count and go out only inside these, on workdays
+  int64_t urge_interval_minutes = 30;  // 催办: an originator's next urge of one instance, at least
   std::vector<std::string> request_sources = {"rooms", "attendance", "lawyers"};
   std::map<std::string, std::string> dingtalk_process_codes;  // DingTalk processCode -> code
   std::string detail_url;  // link on cards; "{id}" becomes the instance id; "" = none

@@ -4,13 +4,18 @@
 
 #include "attachment_store.hpp"
 #include "directory_org.hpp"
+#include "period_days.hpp"
 #include "value_text.hpp"
 
 namespace approvals {
 
 std::vector<FieldError> prepare(Submission& s, const courthub::Sql& db, Org& org,
                                 ResolvedChain& chain) {
+  auto period = apply_period_days(*s.tpl, s.form,
+                                  s.is_workday ? s.is_workday : IsWorkday(monday_to_friday),
+                                  Disagreement::kRefuse);
   auto errors = validate_form(*s.tpl, s.form, s.originator, org);
+  errors.insert(errors.end(), period.errors.begin(), period.errors.end());
   if (errors.empty())
     errors = attachment_store::check_form(db, *s.tpl, s.form, s.originator.user_id);
   // The chain depends on form values (conditions), so it is resolved only for a valid form; the
@@ -57,6 +62,7 @@ Submitted submit(Context& ctx, const Submission& s) {
   RequestOrg org(ctx.host.directory());
   ResolvedChain chain;
   Submission checked = s;
+  if (!checked.is_workday) checked.is_workday = workdays_of(ctx.host.calendar());
   auto errors = prepare(checked, ctx.host.db(), org, chain);
   if (!errors.empty()) {
     std::string message = std::to_string(errors.size()) + " problem(s) with the " + s.tpl->name +

@@ -10,6 +10,7 @@
 #include "context.hpp"
 #include "form_validation.hpp"
 #include "instance_store.hpp"
+#include "working_time.hpp"
 
 namespace approvals {
 
@@ -21,6 +22,9 @@ struct Submission {
   std::string title;   // "" = "<name>提交的<template>"
   std::string source;  // requesting plugin; "" for a direct submit
   std::string request_id;
+  // The work calendar for from_period fields (period_days.hpp); empty = Monday to Friday.
+  // submit() sets the host's.
+  IsWorkday is_workday;
 };
 
 struct Submitted {
@@ -28,7 +32,8 @@ struct Submitted {
   std::vector<TaskRow> tasks;  // opened by the start
 };
 
-// Checks the form (its attachments in `db`: attachment_store::check_form, which rewrites each
+// Fills in the from_period fields (a disagreeing value is an error naming the computed one),
+// checks the form (its attachments in `db`: attachment_store::check_form, which rewrites each
 // file to its stored {id, name, type, size}) and the choices, and resolves the chain (directory
 // queries happen here, outside any transaction). Returns every problem; `chain` is usable only
 // when there are none.

@@ -164,15 +164,51 @@ bool applies(std::string_view key, FieldType t, bool multiple) {
   if (key == "multiple") return t == F::kPerson || t == F::kDepartment;
   if (key == "format") return t == F::kDate || t == F::kDateRange;
   if (key == "columns") return t == F::kTable;
+  if (key == "from_period") return t == F::kNumber;
   if (key == "min_items" || key == "max_items")
     return t == F::kMultiSelect || t == F::kAttachment || t == F::kTable ||
            ((t == F::kPerson || t == F::kDepartment) && multiple);
   return true;
 }
 
+// from_period: {field: <a date_range field>, count: workdays | calendar_days}. The field is
+// checked once the template's fields are known (check_period_sources).
+std::optional<PeriodSource> parse_period_source(const Json& node, const std::string& at,
+                                                std::vector<SettingsProblem>& problems) {
+  if (!node.is_object()) {
+    problems.push_back({at, "must be {field: <a date_range field>, count: workdays | "
+                            "calendar_days}"});
+    return std::nullopt;
+  }
+  Mapping m(node, at, problems);
+  PeriodSource source;
+  source.field = m.text("field", true);
+  std::string count = m.text("count", true);
+  if (count == "calendar_days") source.workdays = false;
+  else if (count != "workdays" && !count.empty())
+    m.fail(m.at("count"), "must be workdays (the work calendar's) or calendar_days");
+  m.reject_unknown("field, count");
+  if (source.field.empty() || (count != "workdays" && count != "calendar_days"))
+    return std::nullopt;
+  return source;
+}
+
+// Each from_period names a date_range field of the same template.
+void check_period_sources(const Template& tpl, const std::string& fields_at,
+                          std::vector<SettingsProblem>& problems) {
+  for (size_t i = 0; i < tpl.fields.size(); ++i) {
+    const FieldSpec& f = tpl.fields[i];
+    if (!f.from_period) continue;
+    const FieldSpec* source = tpl.field(f.from_period->field);
+    if (!source || source->type != FieldType::kDateRange)
+      problems.push_back({fields_at + "/" + std::to_string(i) + "/from_period/field",
+                          "no date_range field '" + f.from_period->field + "' in this template"});
+  }
+}
+
 constexpr std::string_view kFieldKeys =
     "name, label, type, required, hint, min, max, integer, min_length, max_length, pattern, "
-    "options, min_items, max_items, multiple, format, columns";
+    "options, min_items, max_items, multiple, format, columns, from_period";
 
 std::optional<FieldSpec> parse_field(const Json& node, const std::string& at, bool in_table,
                                      std::vector<SettingsProblem>& problems) {
@@ -201,7 +237,7 @@ std::optional<FieldSpec> parse_field(const Json& node, const std::string& at, bo
   // A rule that does not apply to the type is a mistake worth naming, not ignoring.
   for (std::string_view key : {"min", "max", "integer", "min_length", "max_length", "pattern",
                                "options", "multiple", "format", "columns", "min_items",
-                               "max_items"}) {
+                               "max_items", "from_period"}) {
     if (parsed && node.contains(key) && !applies(key, f.type, f.multiple))
       m.fail(m.at(key), std::string(key) + " does not apply to a " + type + " field");
   }
@@ -253,6 +289,8 @@ std::optional<FieldSpec> parse_field(const Json& node, const std::string& at, bo
   } else if (f.type == FieldType::kTable) {
     m.fail(at, "a table field needs columns");
   }
+  if (const Json* period = m.get("from_period"); period && f.type == FieldType::kNumber)
+    f.from_period = parse_period_source(*period, m.at("from_period"), problems);
   m.reject_unknown(kFieldKeys);
   return f;
 }
@@ -461,6 +499,7 @@ std::shared_ptr<Template> parse_template(const Json& node, const std::string& at
                "field '" + f->name + "' appears twice");
       tpl->fields.push_back(std::move(*f));
     }
+    check_period_sources(*tpl, m.at("fields"), problems);
   }
 
   const Json* chain = m.get("chain");

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Visibility rules: originator, approvers, CC, the court's court_admin, the operator.
+// Visibility rules: originator, approvers, CC, the court's court_admin and president, the
+// operator.
 #include "visibility.hpp"
 
 namespace approvals {
@@ -8,6 +9,14 @@ bool Viewer::is_court_admin_of(std::string_view court) const {
   if (kind != Kind::kStaff || court.empty() || court != court_code) return false;
   for (auto& r : roles)
     if (r == "court_admin") return true;
+  return false;
+}
+
+bool Viewer::oversees(std::string_view court) const {
+  if (is_court_admin_of(court)) return true;
+  if (kind != Kind::kStaff || court.empty() || court != court_code) return false;
+  for (auto& r : roles)
+    if (r == kPresident) return true;
   return false;
 }
 
@@ -31,15 +40,15 @@ bool may_view(const Viewer& viewer, std::string_view instance_court, const Invol
   if (viewer.sees_everything()) return true;
   if (!viewer.is_staff()) return false;
   return how.originator || how.approver || how.copied ||
-         viewer.is_court_admin_of(instance_court);
+         viewer.oversees(instance_court);
 }
 
 bool may_cancel(const Viewer& viewer, std::string_view instance_court) {
-  return viewer.sees_everything() || viewer.is_court_admin_of(instance_court);
+  return viewer.sees_everything() || viewer.oversees(instance_court);
 }
 
 bool may_list_court(const Viewer& viewer, std::string_view court) {
-  return viewer.sees_everything() || viewer.is_court_admin_of(court);
+  return viewer.sees_everything() || viewer.oversees(court);
 }
 
 bool may_start(const Template& tpl, const Originator& who) {

@@ -2,7 +2,8 @@
 // Who may see, start and cancel what.
 //
 // People see the instances they originated, hold (or held) a task in, or were copied on. The
-// court's 综合管理员 (court_admin) sees every instance of the court and may cancel running ones;
+// court's 综合管理员 (court_admin) and its 院长 (president) see every instance of the court and may
+// cancel running ones;
 // the operator (admin token) sees and may cancel everything. Only the assignee acts on a task.
 #pragma once
 
@@ -29,6 +30,9 @@ struct Viewer {
   bool is_staff() const { return kind == Kind::kStaff; }
   bool sees_everything() const { return kind == Kind::kOperator || kind == Kind::kSystem; }
   bool is_court_admin_of(std::string_view court) const;
+  // The court's court_admin or its president (院长): both see and may cancel the court's
+  // approvals (rooms treats presidents as admins the same way).
+  bool oversees(std::string_view court) const;
   Originator as_originator() const { return {user_id, name, court_code, dept_id, roles}; }
 
   static Viewer of(const courthub::Caller& caller);

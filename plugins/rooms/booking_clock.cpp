@@ -3,6 +3,8 @@
 // the same minute (or a run after a crash) change and send nothing twice.
 #include "booking_clock.hpp"
 
+#include "hearing_link.hpp"
+
 namespace rooms {
 
 int BookingClock::remind(int64_t now_ms) const {
@@ -40,7 +42,14 @@ ReleaseReport BookingClock::release(int64_t now_ms) const {
       ++r.extended;
       continue;
     }
-    if (store_.set_status(db, b.id, b.status, BookingStatus::Ended, now_ms, "", true)) ++r.ended;
+    // A hearing's booking ends with its hearing (bug 5), in one transaction.
+    bool ended = db.transaction([&](courthub::Sql& tx) {
+      if (!store_.set_status(tx, b.id, b.status, BookingStatus::Ended, now_ms, "", true))
+        return false;
+      end_hearing_of(tx, b, now_ms, "");
+      return true;
+    });
+    if (ended) ++r.ended;
   }
   r.told = notices_.tell_pending();
   hearings_.notify_pending(now_ms);

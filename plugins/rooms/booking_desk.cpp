@@ -6,6 +6,8 @@
 
 #include <courthub/error.hpp>
 
+#include "hearing_link.hpp"
+
 namespace json = courthub::json;
 
 namespace rooms {
@@ -361,14 +363,20 @@ std::vector<Booking> BookingDesk::cancel(const Caller& caller, int64_t id, bool 
   return out;
 }
 
-Booking BookingDesk::check_in(const Caller& caller, int64_t id, int64_t now_ms) const {
+Booking BookingDesk::check_in(const Caller& caller, int64_t id, int64_t now_ms,
+                              const std::string& hearing_note) const {
   Booking b = visible(caller, id);
   if (!(caller.is_staff() && b.involves(caller.user_id)) && !is_court_admin(caller, b.court))
     throw courthub::PermissionDenied("只有组织者、参会人或本院管理员可以签到");
   std::string by = caller.is_staff() ? caller.user_id : "admin";
-  if (store_.check_in(id, now_ms, by, settings_.checkin_before_minutes * kMinuteMs,
-                      settings_.checkin_after_minutes * kMinuteMs))
-    return *store_.find(id);
+  bool done = store_.db().transaction([&](courthub::Sql& tx) {
+    if (!store_.check_in(tx, id, now_ms, by, settings_.checkin_before_minutes * kMinuteMs,
+                         settings_.checkin_after_minutes * kMinuteMs))
+      return false;
+    open_hearing_of(tx, b, now_ms, hearing_note);  // bug 5: one transition, both rows
+    return true;
+  });
+  if (done) return *store_.find(id);
   // Say why not, from what is stored now.
   b = *store_.find(id);
   CheckinWindow w =
@@ -395,13 +403,18 @@ Booking BookingDesk::end(const Caller& caller, int64_t id, int64_t now_ms) const
     if (!cur || cur->status != BookingStatus::CheckedIn)
       throw courthub::Conflict("只有已签到的预订可以结束（#" + std::to_string(id) + " 当前为 " +
                                std::string(status_name(cur ? cur->status : b.status)) + "）");
-    if (now_ms < cur->end_ms) {
-      cur->end_ms = std::max(ceil_minute(now_ms), cur->start_ms + kMinuteMs);
-      store_.rewrite(tx, *cur, now_ms);
-    }
-    store_.set_status(tx, id, BookingStatus::CheckedIn, BookingStatus::Ended, now_ms, "", true);
+    finish(tx, *cur, now_ms);
+    end_hearing_of(tx, *cur, now_ms, "");  // bug 5: the hearing ends with its room
   });
   return *store_.find(id);
+}
+
+void BookingDesk::finish(const courthub::Sql& tx, Booking& cur, int64_t now_ms) const {
+  if (now_ms < cur.end_ms) {
+    cur.end_ms = std::max(ceil_minute(now_ms), cur.start_ms + kMinuteMs);
+    store_.rewrite(tx, cur, now_ms);
+  }
+  store_.set_status(tx, cur.id, BookingStatus::CheckedIn, BookingStatus::Ended, now_ms, "", true);
 }
 
 }  // namespace rooms

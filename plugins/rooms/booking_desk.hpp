@@ -63,9 +63,16 @@ class BookingDesk {
   // Cancels one booking, or with `following` also the later occurrences of its series.
   std::vector<Booking> cancel(const courthub::Caller& caller, int64_t id, bool following,
                               const std::string& reason, int64_t now_ms) const;
-  Booking check_in(const courthub::Caller& caller, int64_t id, int64_t now_ms) const;
-  // Ends a checked-in booking now, handing the rest of the slot back.
+  // Checks in; a hearing's booking opens its hearing (进行中, `hearing_note` as its note) in the
+  // same transaction, and is refused (409) while the hearing cannot open (已预约, final).
+  Booking check_in(const courthub::Caller& caller, int64_t id, int64_t now_ms,
+                   const std::string& hearing_note = "") const;
+  // Ends a checked-in booking now, handing the rest of the slot back; a hearing's booking ends
+  // its hearing (已结束) in the same transaction.
   Booking end(const courthub::Caller& caller, int64_t id, int64_t now_ms) const;
+  // The booking half of an end, in the caller's transaction: `cur` (checked in, as read in `tx`)
+  // is cut at the next minute and becomes 已结束. Does not touch the hearing.
+  void finish(const courthub::Sql& tx, Booking& cur, int64_t now_ms) const;
 
   // The organizer, or an admin of the booking's court.
   bool may_manage(const courthub::Caller& caller, const Booking& b) const;

@@ -198,9 +198,9 @@ bool BookingStore::set_status(const Sql& q, int64_t id, BookingStatus from, Book
              .changes == 1;
 }
 
-bool BookingStore::check_in(int64_t id, int64_t now_ms, const std::string& by,
+bool BookingStore::check_in(const Sql& q, int64_t id, int64_t now_ms, const std::string& by,
                             int64_t opens_before_ms, int64_t closes_after_ms) const {
-  return db_.exec(
+  return q.exec(
                 "UPDATE bookings SET status = '已签到', told = '已签到', checked_in_ms = ?, "
                 "checked_in_by = ?, updated_ms = ? WHERE id = ? AND status = '已预订' "
                 "AND ? >= start_ms - ? AND ? < start_ms + ?",

@@ -68,7 +68,11 @@ class BookingStore {
                   int64_t now_ms, const std::string& note, bool organizer_knows) const;
   // 已预订 -> 已签到 if `now` is inside [opens, closes); false otherwise.
   bool check_in(int64_t id, int64_t now_ms, const std::string& by, int64_t opens_before_ms,
-                int64_t closes_after_ms) const;
+                int64_t closes_after_ms) const {
+    return check_in(db_, id, now_ms, by, opens_before_ms, closes_after_ms);
+  }
+  bool check_in(const courthub::Sql& q, int64_t id, int64_t now_ms, const std::string& by,
+                int64_t opens_before_ms, int64_t closes_after_ms) const;
   // Rewrites the changeable fields of a booking (modify); the overlap trigger guards the slot.
   void rewrite(const courthub::Sql& q, const Booking& b, int64_t now_ms) const;
 

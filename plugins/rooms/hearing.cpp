@@ -29,7 +29,7 @@ Hearing hearing_from_row(const courthub::Row& row) {
   h.test_booking_id = optional_int(row, "test_booking_id");
   h.court = row.text("court");
   h.case_number = row.text("case_number");
-  h.mode = row.text("mode") == "mixed" ? HearingMode::Mixed : HearingMode::Online;
+  h.mode = parse_mode(row.text("mode")).value_or(HearingMode::Online);
   try {
     for (auto& p : Json::parse(row.text("parties")))
       h.parties.push_back(
@@ -39,6 +39,12 @@ Hearing hearing_from_row(const courthub::Row& row) {
   }
   h.judge = row.text("judge");
   h.clerk = row.text("clerk");
+  try {
+    for (auto& p : Json::parse(row.text("panel"))) h.panel.push_back(p.get<std::string>());
+  } catch (const courthub::Json::exception&) {
+  }
+  h.cause = row.text("cause");
+  h.is_public = row.integer("public") != 0;
   h.status = parse_hearing_status(row.text("status")).value_or(HearingStatus::Canceled);
   h.notice_override = row.integer("notice_override") != 0;
   h.override_reason = row.text("override_reason");
@@ -61,6 +67,9 @@ Json hearing_json(const Hearing& h, const Booking& booking, const std::optional<
   Json out = Json::object({{"id", h.id},
                            {"case_number", h.case_number},
                            {"mode", mode_name(h.mode)},
+                           {"mode_label", mode_label(h.mode)},
+                           {"cause", h.cause},
+                           {"public", h.is_public},
                            {"status", hearing_status_name(h.status)},
                            {"court", h.court},
                            {"judge", h.judge},
@@ -70,6 +79,9 @@ Json hearing_json(const Hearing& h, const Booking& booking, const std::optional<
                            {"start", format_iso(booking.start_ms)},
                            {"end", format_iso(booking.end_ms)},
                            {"booking", booking_json(booking)}});
+  Json panel = Json::array();
+  for (auto& id : h.panel) panel.push_back(Json::object({{"user_id", id}, {"name", ""}}));
+  out["panel"] = panel;
   out["test_slot"] = test ? booking_json(*test) : Json();
   out["notice_override"] = h.notice_override;
   out["override_reason"] = h.override_reason;
@@ -94,7 +106,8 @@ HearingRequest read_hearing_request(const Json& body, const LocalDate& today, bo
             "reason"});
   } else {
     f.only({"case_number", "mode", "parties", "room_id", "start", "end", "date", "from", "to",
-            "title", "judge", "clerk", "attendees", "override_notice", "override_reason"});
+            "title", "judge", "clerk", "panel", "cause", "public", "attendees", "override_notice",
+            "override_reason"});
     std::string number = f.text("case_number", true, 40);
     if (!number.empty()) {
       std::string why;
@@ -104,16 +117,17 @@ HearingRequest read_hearing_request(const Json& body, const LocalDate& today, bo
         errors.add("/case_number", why);
     }
     std::string mode = f.text("mode", true, 10);
-    if (mode == "online")
-      r.mode = HearingMode::Online;
-    else if (mode == "mixed")
-      r.mode = HearingMode::Mixed;
+    if (auto m = parse_mode(mode))
+      r.mode = *m;
     else if (!mode.empty())
-      errors.add("/mode", "must be online or mixed");
+      errors.add("/mode", "must be online, mixed or in_person");
     r.parties = read_parties(json::get<Json>(body, "parties"), "/parties", errors);
     r.title = f.text("title", false, 100);
     r.judge = f.text("judge", false, 64);
     r.clerk = f.text("clerk", false, 64);
+    r.panel = f.texts("panel", 10, 64);
+    r.cause = f.text("cause", true, 60);
+    r.is_public = f.boolean("public", true);
     r.attendees = f.texts("attendees", 50, 64);
   }
   r.room_id = f.text("room_id", false, 64);

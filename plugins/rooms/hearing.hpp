@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// A remote hearing as stored (one booking of a video room, maybe a test slot, the case and its
-// parties), its JSON form, and the request that schedules one.
+// A hearing as stored (one booking of a video room or a 科技法庭, maybe a test slot, the case,
+// its cause, its parties and its bench), its JSON form, and the request that schedules one.
 #pragma once
 
 #include <cstdint>
@@ -27,6 +27,9 @@ struct Hearing {
   std::vector<Party> parties;
   std::string judge;
   std::string clerk;
+  std::vector<std::string> panel;  // 合议庭 members besides the presiding judge (userids)
+  std::string cause;               // 案由
+  bool is_public = true;           // false: 不公开审理 (never on the public 开庭公告)
   HearingStatus status = HearingStatus::Scheduled;
   bool notice_override = false;
   std::string override_reason;
@@ -43,7 +46,8 @@ struct Hearing {
 };
 
 Hearing hearing_from_row(const courthub::Row& row);
-// With its booking and test slot, as the API shows it.
+// With its booking and test slot, as the API shows it (panel members without their names: the
+// caller adds them from the directory).
 courthub::Json hearing_json(const Hearing& h, const Booking& booking,
                             const std::optional<Booking>& test);
 
@@ -53,11 +57,14 @@ struct HearingRequest {
   std::string case_number;
   HearingMode mode = HearingMode::Online;
   std::vector<Party> parties;
-  std::string room_id;  // empty: the first free video room
+  std::string room_id;  // empty: the first free video room (科技法庭 when in person)
   Slot slot;
   std::string title;
   std::string judge;  // empty: the caller
   std::string clerk;
+  std::vector<std::string> panel;
+  std::string cause;
+  bool is_public = true;
   std::vector<std::string> attendees;
   bool override_notice = false;
   std::string override_reason;

@@ -6,6 +6,8 @@
 #include "route_support.hpp"
 #include "routes.hpp"
 
+namespace json = courthub::json;
+
 namespace rooms {
 namespace {
 
@@ -16,16 +18,19 @@ using courthub::Response;
 }  // namespace
 
 void register_hearing_routes(courthub::Registrar& r, RoomsApp& app) {
-  // GET /hearings/proposals?start=&end= (or date=&from=&to=)&capacity=&court=
+  // GET /hearings/proposals?start=&end= (or date=&from=&to=)&capacity=&court=&mode=
   r.route("GET", "/hearings/proposals", [&app](const Request& req) {
     Json q = query_object(req);
     std::string court = court_of(req.caller, q);
     FieldErrors errors;
     auto slot = read_slot(q, local_date(app.host.now_ms()), errors, true);
     int capacity = query_int(q, "capacity", 1, 2000, errors).value_or(0);
+    std::string mode_name = json::get<std::string>(q, "mode");
+    auto mode = parse_mode(mode_name.empty() ? "online" : mode_name);
+    if (!mode) errors.add("/mode", "must be online, mixed or in_person");
     errors.throw_if_any();
     Json rooms = Json::array();
-    for (const Room& room : app.hearings.proposals(req.caller, court, *slot, capacity))
+    for (const Room& room : app.hearings.proposals(req.caller, court, *slot, capacity, *mode))
       rooms.push_back(room_json(room));
     return Response::json(Json::object({{"court", court},
                                         {"start", format_iso(slot->start_ms)},

@@ -59,7 +59,7 @@ bool can_move(HearingStatus from, HearingStatus to) {
   if (to == S::Rescheduled || to == S::Canceled || to == S::Released) return true;
   return (from == S::Scheduled && to == S::Notified) ||
          (from == S::Notified && to == S::TestPassed) ||
-         (from == S::TestPassed && to == S::InProgress);
+         ((from == S::Notified || from == S::TestPassed) && to == S::InProgress);
 }
 
 std::optional<CaseNumber> parse_case_number(std::string_view text, std::string* why) {
@@ -114,10 +114,25 @@ std::optional<CaseNumber> parse_case_number(std::string_view text, std::string* 
 }
 
 std::string_view mode_name(HearingMode m) {
-  return m == HearingMode::Online ? "online" : "mixed";
+  switch (m) {
+    case HearingMode::Online: return "online";
+    case HearingMode::Mixed: return "mixed";
+    case HearingMode::InPerson: return "in_person";
+  }
+  return "online";
 }
 std::string_view mode_label(HearingMode m) {
-  return m == HearingMode::Online ? "在线庭审" : "线上线下混合庭审";
+  switch (m) {
+    case HearingMode::Online: return "在线庭审";
+    case HearingMode::Mixed: return "线上线下混合庭审";
+    case HearingMode::InPerson: return "现场庭审";
+  }
+  return "在线庭审";
+}
+std::optional<HearingMode> parse_mode(std::string_view name) {
+  for (HearingMode m : {HearingMode::Online, HearingMode::Mixed, HearingMode::InPerson})
+    if (mode_name(m) == name) return m;
+  return std::nullopt;
 }
 
 bool plausible_phone(std::string_view p) {

@@ -31,8 +31,9 @@ enum class HearingStatus {
 std::string_view hearing_status_name(HearingStatus s);
 std::optional<HearingStatus> parse_hearing_status(std::string_view name);
 bool is_final(HearingStatus s);
-// Whether the machine allows from -> to. The path is 已预约 → 已通知 → 测试通过 → 进行中 → 已结束;
-// 已改期, 已取消 and 已释放 leave from any status before 进行中.
+// Whether the machine allows from -> to. The path is 已预约 → 已通知 → (测试通过) → 进行中 →
+// 已结束: 进行中 follows 已通知 directly when there is no test (an in-person hearing, or no test
+// slot could be found); 已改期, 已取消 and 已释放 leave from any status before 进行中.
 bool can_move(HearingStatus from, HearingStatus to);
 
 // A case number such as （2026）辽0102民初123号: year in brackets, province, optional court
@@ -48,9 +49,10 @@ struct CaseNumber {
 // Returns the parsed number, or nullopt with `why` set.
 std::optional<CaseNumber> parse_case_number(std::string_view text, std::string* why);
 
-enum class HearingMode { Online, Mixed };
-std::string_view mode_name(HearingMode m);   // "online" / "mixed"
-std::string_view mode_label(HearingMode m);  // 在线庭审 / 线上线下混合庭审
+enum class HearingMode { Online, Mixed, InPerson };
+std::string_view mode_name(HearingMode m);   // "online" / "mixed" / "in_person"
+std::string_view mode_label(HearingMode m);  // 在线庭审 / 线上线下混合庭审 / 现场庭审
+std::optional<HearingMode> parse_mode(std::string_view name);
 
 // A party (当事人) or a representative. Parties are usually outside the court's DingTalk; a
 // `user_id` is set only for those who are in the directory (a lawyer of the bar's DingTalk org

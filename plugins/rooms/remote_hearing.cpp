@@ -8,6 +8,8 @@
 #include <courthub/error.hpp>
 
 #include "free_busy.hpp"
+#include "hearing_conflicts.hpp"
+#include "hearing_link.hpp"
 
 namespace rooms {
 namespace {
@@ -17,35 +19,16 @@ using courthub::Json;
 using courthub::Sql;
 using courthub::Value;
 
-constexpr const char* kHearingColumns =
-    "h.id, h.booking_id, h.test_booking_id, h.court, h.case_number, h.mode, h.parties, h.judge, "
-    "h.clerk, h.status, h.notice_override, h.override_reason, h.override_by, h.rescheduled_from, "
-    "h.rescheduled_to, h.notified_ms, h.test_passed_ms, h.started_ms, h.ended_ms, h.note, "
-    "h.created_ms, h.updated_ms";
-
 Value ms(int64_t v) {
   return Value(v);
 }
+
+constexpr const char* kCourtroom = "科技法庭";
 
 int kind_rank(const std::string& kind) {
   if (kind == "远程视频庭审室") return 0;
   if (kind == "科技法庭") return 1;
   return 2;
-}
-
-// Moves a hearing from `from` to `to` if it is still in `from`, stamping `stamp_column`.
-bool set_hearing_status(const Sql& q, int64_t id, HearingStatus from, HearingStatus to,
-                        const char* stamp_column, int64_t now_ms, const std::string& note) {
-  std::string sql =
-      "UPDATE hearings SET status = ?, updated_ms = ?, note = CASE WHEN ? = '' "
-      "THEN note ELSE ? END";
-  if (stamp_column) sql += std::string(", ") + stamp_column + " = ?";
-  sql += " WHERE id = ? AND status = ?";
-  std::vector<Value> p = {std::string(hearing_status_name(to)), ms(now_ms), note, note};
-  if (stamp_column) p.push_back(ms(now_ms));
-  p.push_back(ms(id));
-  p.push_back(std::string(hearing_status_name(from)));
-  return q.exec(sql, p).changes == 1;
 }
 
 void cancel_if_holding(const BookingStore& store, const Sql& tx, std::optional<int64_t> id,
@@ -59,18 +42,11 @@ void cancel_if_holding(const BookingStore& store, const Sql& tx, std::optional<i
 }  // namespace
 
 std::optional<Hearing> RemoteHearings::find(const Sql& q, int64_t id) const {
-  auto row =
-      q.one(std::string("SELECT ") + kHearingColumns + " FROM hearings h WHERE h.id = ?", {ms(id)});
-  if (!row) return std::nullopt;
-  return hearing_from_row(*row);
+  return hearing_by_id(q, id);
 }
 
 std::optional<Hearing> RemoteHearings::by_booking(const Sql& q, int64_t booking_id) const {
-  auto row =
-      q.one(std::string("SELECT ") + kHearingColumns + " FROM hearings h WHERE h.booking_id = ?",
-            {ms(booking_id)});
-  if (!row) return std::nullopt;
-  return hearing_from_row(*row);
+  return hearing_of_booking(q, booking_id);
 }
 
 Json RemoteHearings::to_json(const Caller& caller, const Hearing& h, int64_t now_ms) const {
@@ -86,6 +62,7 @@ Json RemoteHearings::to_json(const Caller& caller, const Hearing& h, int64_t now
   };
   out["judge_name"] = name_of(h.judge);
   out["clerk_name"] = name_of(h.clerk);
+  for (auto& member : out["panel"]) member["name"] = name_of(member["user_id"].get<std::string>());
   Json steps = Json::array();
   for (HearingStatus to : next_steps(caller, h, b, now_ms))
     steps.push_back(hearing_status_name(to));
@@ -101,6 +78,7 @@ std::vector<HearingStatus> RemoteHearings::next_steps(const Caller& caller, cons
   for (HearingStatus to : {HearingStatus::TestPassed, HearingStatus::InProgress,
                            HearingStatus::Ended, HearingStatus::Canceled}) {
     if (!can_move(h.status, to)) continue;
+    if (to == HearingStatus::TestPassed && h.mode == HearingMode::InPerson) continue;
     // Opening is the room's check-in: only inside its window (or once checked in).
     if (to == HearingStatus::InProgress && b.status != BookingStatus::CheckedIn &&
         !desk_.rights(caller, b, now_ms).check_in)
@@ -111,8 +89,11 @@ std::vector<HearingStatus> RemoteHearings::next_steps(const Caller& caller, cons
 }
 
 std::vector<Room> RemoteHearings::proposals(const Caller& caller, const std::string& court,
-                                            const Slot& slot, int capacity) const {
+                                            const Slot& slot, int capacity,
+                                            HearingMode mode) const {
+  // In person: any free 科技法庭; online and mixed: a room with the video terminal.
   FreeBusyQuery q{court, slot, capacity, {desk_.settings().video_equipment}, ""};
+  if (mode == HearingMode::InPerson) q = FreeBusyQuery{court, slot, capacity, {}, kCourtroom};
   std::vector<Room> out;
   for (auto& a : FreeBusy(desk_.catalog(), desk_.store()).query(q))
     if (a.free() && may_book(a.room, caller)) out.push_back(a.room);
@@ -144,6 +125,23 @@ BookingDesk::Plan RemoteHearings::prepare(const Caller& caller, HearingRequest& 
   }
   if (!r.clerk.empty() && !host_.directory().person(r.clerk))
     errors.add("/clerk", "'" + r.clerk + "' is not a person in the directory");
+  // The collegial panel: people of the hearing's court, each once, besides the judge and clerk.
+  std::set<std::string> seated;
+  for (size_t i = 0; i < r.panel.size(); ++i) {
+    const std::string& id = r.panel[i];
+    const std::string at = "/panel/" + std::to_string(i);
+    auto p = host_.directory().person(id);
+    if (!p)
+      errors.add(at, "'" + id + "' is not a person in the directory");
+    else if (!court.empty() && p->court_code != court)
+      errors.add(at, p->name + " is not a person of court " + court);
+    else if (id == r.judge)
+      errors.add(at, p->name + " presides (judge): list only the other members of the panel");
+    else if (id == r.clerk)
+      errors.add(at, p->name + " is the clerk (书记员), not a member of the panel");
+    else if (!seated.insert(id).second)
+      errors.add(at, p->name + " is listed twice");
+  }
   // A party's user_id lets that person see the hearing: it must name someone real.
   for (size_t i = 0; i < r.parties.size(); ++i)
     if (const auto& id = r.parties[i].user_id; !id.empty() && !host_.directory().person(id))
@@ -164,16 +162,21 @@ BookingDesk::Plan RemoteHearings::prepare(const Caller& caller, HearingRequest& 
       throw courthub::PermissionDenied("只有法官可以缩短开庭通知期（override_notice）");
   }
 
+  const bool in_person = r.mode == HearingMode::InPerson;
   if (r.room_id.empty()) {
-    auto free = proposals(caller, court, r.slot, 0);
+    auto free = proposals(caller, court, r.slot, 0, r.mode);
     if (free.empty())
-      throw courthub::Conflict("该时段本院没有空闲的、配有" + s.video_equipment +
-                               "的房间；请换个时间（GET /hearings/proposals 可查空闲房间）");
+      throw courthub::Conflict(
+          std::string("该时段本院没有空闲的") +
+          (in_person ? std::string(kCourtroom) : "、配有" + s.video_equipment + "的房间") +
+          "；请换个时间（GET /hearings/proposals 可查空闲房间）");
     r.room_id = free.front().id;
   } else {
     auto room = desk_.catalog().find(r.room_id);
     if (!room) throw courthub::NotFound("没有编号为 '" + r.room_id + "' 的房间");
-    if (!room->has_equipment(s.video_equipment))
+    if (in_person && room->kind != kCourtroom)
+      errors.add("/room_id", room->name + " 是" + room->kind + "，现场庭审须在" + kCourtroom);
+    else if (!in_person && !room->has_equipment(s.video_equipment))
       errors.add("/room_id", room->name + " 没有" + s.video_equipment + "，不能用于远程庭审");
     errors.throw_if_any();
   }
@@ -181,9 +184,10 @@ BookingDesk::Plan RemoteHearings::prepare(const Caller& caller, HearingRequest& 
   BookingRequest br;
   br.room_id = r.room_id;
   br.first = r.slot;
-  br.title = r.title.empty() ? "远程庭审 " + r.case_number : r.title;
+  br.title = r.title.empty() ? (in_person ? "开庭 " : "远程庭审 ") + r.case_number : r.title;
   std::set<std::string> people(r.attendees.begin(), r.attendees.end());
   people.insert(r.judge);
+  people.insert(r.panel.begin(), r.panel.end());
   if (!r.clerk.empty()) people.insert(r.clerk);
   if (caller.is_staff()) people.erase(caller.user_id);
   br.attendees.assign(people.begin(), people.end());
@@ -198,29 +202,24 @@ RemoteHearings::Created RemoteHearings::schedule(const courthub::Transaction& tx
                                                  int64_t now_ms) const {
   const BookingStore& store = desk_.store();
   const Settings& s = desk_.settings();
-  // The judge cannot sit in two hearings at once.
-  auto clash = tx.one(
-      "SELECT h.id, h.case_number, b.start_ms, b.end_ms FROM hearings h "
-      "JOIN bookings b ON b.id = h.booking_id WHERE h.judge = ? AND h.id <> ? "
-      "AND h.status IN ('已预约', '已通知', '测试通过', '进行中') AND b.start_ms < ? AND b.end_ms "
-      "> ?",
-      {r.judge, ms(rescheduled_from.value_or(0)), ms(r.slot.end_ms), ms(r.slot.start_ms)});
-  if (clash) {
-    throw courthub::Conflict(
-        "承办法官在该时段已有远程庭审 #" + clash->text("id") + " " + clash->text("case_number") +
-            "（" + format_slot(clash->integer("start_ms"), clash->integer("end_ms")) + "）",
-        Json::object({{"conflicts", Json::array({Json::object(
-                                        {{"reason", "judge_busy"},
-                                         {"hearing_id", clash->integer("id")},
-                                         {"case_number", clash->text("case_number")},
-                                         {"start", format_iso(clash->integer("start_ms"))},
-                                         {"end", format_iso(clash->integer("end_ms"))}})})}}));
-  }
+  // Nobody of the bench sits in two places at once: the judge, the clerk, each panel member.
+  std::vector<Seat> seats = {{r.judge, "judge"}};
+  if (!r.clerk.empty()) seats.push_back({r.clerk, "clerk"});
+  for (auto& member : r.panel) seats.push_back({member, "panel"});
+  auto busy = seat_conflicts(tx, seats, r.slot, rescheduled_from.value_or(0),
+                             [&](const std::string& id) {
+                               auto p = host_.directory().person(id);
+                               return p ? p->name : std::string();
+                             });
+  if (!busy.empty()) throw seat_conflict_error(busy);
   Created c;
   c.bookings = store.book(tx, plan.bookings, now_ms);
   const Booking main = c.bookings.front();  // a copy: the test slot is pushed after it
+  // A hearing in the courtroom needs no audio/video test.
+  const bool needs_test = r.mode != HearingMode::InPerson;
   for (auto [start, end] :
-       test_slot_candidates(r.slot.start_ms, plan.room.hours, s.test_minutes, now_ms)) {
+       needs_test ? test_slot_candidates(r.slot.start_ms, plan.room.hours, s.test_minutes, now_ms)
+                  : std::vector<std::pair<int64_t, int64_t>>{}) {
     if (!store.overlapping(tx, main.room_id, Slot{start, end}).empty()) continue;
     NewBookings t = plan.bookings;
     t.slots = {Slot{start, end}};
@@ -232,7 +231,7 @@ RemoteHearings::Created RemoteHearings::schedule(const courthub::Transaction& tx
     c.bookings.push_back(store.book(tx, t, now_ms).front());
     break;
   }
-  if (c.bookings.size() == 1)
+  if (needs_test && c.bookings.size() == 1)
     c.warnings.push_back("开庭前三天内 " + main.room_name + " 没有空闲的 " +
                          std::to_string(s.test_minutes) + " 分钟，未安排庭前测试，请另行安排");
 
@@ -245,6 +244,9 @@ RemoteHearings::Created RemoteHearings::schedule(const courthub::Transaction& tx
   h.parties = r.parties;
   h.judge = r.judge;
   h.clerk = r.clerk;
+  h.panel = r.panel;
+  h.cause = r.cause;
+  h.is_public = r.is_public;
   h.status = HearingStatus::Scheduled;
   h.notice_override =
       r.override_notice && !notice_period_met(r.slot.start_ms, now_ms, s.notice_days);
@@ -256,12 +258,13 @@ RemoteHearings::Created RemoteHearings::schedule(const courthub::Transaction& tx
   h.created_ms = h.updated_ms = now_ms;
   h.id = tx.exec(
                "INSERT INTO hearings(booking_id, test_booking_id, court, case_number, mode, "
-               "parties, judge, clerk, status, notice_override, override_reason, override_by, "
-               "rescheduled_from, created_ms, updated_ms) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               "parties, judge, clerk, panel, cause, public, status, notice_override, "
+               "override_reason, override_by, rescheduled_from, created_ms, updated_ms) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                {ms(h.booking_id), h.test_booking_id ? ms(*h.test_booking_id) : Value(), h.court,
                 h.case_number, std::string(mode_name(h.mode)), parties_json(h.parties).dump(),
-                h.judge, h.clerk, std::string(hearing_status_name(h.status)), h.notice_override,
+                h.judge, h.clerk, Json(h.panel).dump(), h.cause, h.is_public,
+                std::string(hearing_status_name(h.status)), h.notice_override,
                 h.override_reason, h.override_by,
                 rescheduled_from ? ms(*rescheduled_from) : Value(), ms(now_ms), ms(now_ms)})
              .last_insert_id;
@@ -310,6 +313,7 @@ Hearing RemoteHearings::visible(const Caller& caller, int64_t id) const {
             (caller.is_staff() && (caller.court_code == h->court || caller.user_id == h->judge ||
                                    caller.user_id == h->clerk));
   for (auto& p : h->parties) ok = ok || (caller.is_staff() && p.user_id == caller.user_id);
+  for (auto& m : h->panel) ok = ok || (caller.is_staff() && m == caller.user_id);
   if (!ok)
     throw courthub::PermissionDenied("远程庭审 #" + std::to_string(id) + " 不属于你所在的法院");
   return *h;
@@ -358,6 +362,8 @@ Json RemoteHearings::move(const Caller& caller, int64_t id, const std::string& t
     throw courthub::Conflict("远程庭审 #" + std::to_string(id) + " 当前为 " +
                              std::string(hearing_status_name(h.status)) + "，不能变为 " +
                              std::string(hearing_status_name(*to)));
+  if (*to == HearingStatus::TestPassed && h.mode == HearingMode::InPerson)
+    throw courthub::Conflict("现场庭审没有庭前测试：通知当事人后即可开庭（进行中）");
   auto changed = [&](bool ok) {
     if (!ok)
       throw courthub::Conflict("远程庭审 #" + std::to_string(id) + " 的状态刚刚变了，请刷新");
@@ -367,26 +373,21 @@ Json RemoteHearings::move(const Caller& caller, int64_t id, const std::string& t
       changed(set_hearing_status(store.db(), id, h.status, *to, "test_passed_ms", now_ms, reason));
       break;
     case HearingStatus::InProgress:
-      // Opening the hearing is its room's check-in (same window and rules).
+      // Opening the hearing is its room's check-in (same window and rules); the desk moves
+      // the hearing in the check-in's transaction (hearing_link.hpp).
       if (b.status == BookingStatus::Booked)
-        desk_.check_in(caller, b.id, now_ms);
-      else if (b.status != BookingStatus::CheckedIn)
+        desk_.check_in(caller, b.id, now_ms, reason);
+      else if (b.status == BookingStatus::CheckedIn)  // checked in before bug 5 was fixed
+        changed(set_hearing_status(store.db(), id, h.status, *to, "started_ms", now_ms, reason));
+      else
         throw courthub::Conflict("庭审的会议室预订当前为 " + std::string(status_name(b.status)) +
                                  "，不能开庭");
-      changed(set_hearing_status(store.db(), id, h.status, *to, "started_ms", now_ms, reason));
       break;
     case HearingStatus::Ended:
+      // The room is handed back with the hearing's end, in one transaction.
       store.db().transaction([&](Sql& tx) {
         auto cur = store.find(tx, b.id);
-        if (cur && cur->status == BookingStatus::CheckedIn) {
-          if (now_ms < cur->end_ms) {
-            cur->end_ms = std::max((now_ms + kMinuteMs - 1) / kMinuteMs * kMinuteMs,
-                                   cur->start_ms + kMinuteMs);
-            store.rewrite(tx, *cur, now_ms);
-          }
-          store.set_status(tx, b.id, BookingStatus::CheckedIn, BookingStatus::Ended, now_ms, "",
-                           true);
-        }
+        if (cur && cur->status == BookingStatus::CheckedIn) desk_.finish(tx, *cur, now_ms);
         changed(set_hearing_status(tx, id, h.status, *to, "ended_ms", now_ms, reason));
       });
       break;
@@ -422,6 +423,9 @@ Json RemoteHearings::reschedule(const Caller& caller, int64_t id, const HearingR
   r.parties = h.parties;
   r.judge = h.judge;
   r.clerk = h.clerk;
+  r.panel = h.panel;
+  r.cause = h.cause;
+  r.is_public = h.is_public;
   r.title = b.title;
   r.attendees = b.attendees;
   if (r.room_id.empty()) r.room_id = b.room_id;

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-// Remote hearings (远程庭审): proposing a free video room, booking it with a pre-hearing test
-// slot, telling the parties, and the status path 已预约 → 已通知 → 测试通过 → 进行中 → 已结束
-// with the side exits 已改期, 已取消 and 已释放.
+// Hearings: remote (远程庭审, online or mixed) in a free video room with a pre-hearing test slot,
+// or in person (现场庭审) in a free 科技法庭 without one; telling the parties; and the status path
+// 已预约 → 已通知 → (测试通过) → 进行中 → 已结束 with the side exits 已改期, 已取消 and 已释放.
+// The hearing and its booking move together (hearing_link.hpp): opening the hearing checks its
+// room in, ending it ends the booking, and the booking's own check-in and end move the hearing.
+// Conflicts: the judge, the clerk and each panel member must be free (hearing_conflicts.hpp).
 //
 // The notice rule: a hearing must be at least settings.notice_days (3) days away when it is
 // scheduled, so the parties can be told in time; a judge may override it with a reason.
@@ -27,9 +30,11 @@ class RemoteHearings {
   RemoteHearings(const courthub::Host& host, const BookingDesk& desk)
       : host_(host), desk_(desk), notices_(host) {}
 
-  // Free rooms of the court with the video equipment the caller may book, hearing rooms first.
+  // Free rooms of the court the caller may book: for online and mixed hearings those with the
+  // video equipment, hearing rooms first; for in-person hearings the 科技法庭.
   std::vector<Room> proposals(const courthub::Caller& caller, const std::string& court,
-                              const Slot& slot, int capacity) const;
+                              const Slot& slot, int capacity,
+                              HearingMode mode = HearingMode::Online) const;
   // Schedules a hearing; returns it as JSON (with "warnings").
   courthub::Json create(const courthub::Caller& caller, const HearingRequest& request,
                         int64_t now_ms) const;
@@ -39,7 +44,8 @@ class RemoteHearings {
   // The court's hearings starting in [from, to), each as get() shows it.
   courthub::Json of_court(const courthub::Caller& caller, const std::string& court,
                           const Slot& window, int64_t now_ms) const;
-  // POST /hearings/{id}/status: 测试通过, 进行中, 已结束 or 已取消.
+  // POST /hearings/{id}/status: 测试通过, 进行中, 已结束 or 已取消. 进行中 checks the room in and
+  // 已结束 ends its booking, each in the same transaction as the hearing's move.
   courthub::Json move(const courthub::Caller& caller, int64_t id, const std::string& to,
                       const std::string& reason, int64_t now_ms) const;
   // A new hearing at a new time (or room); this one becomes 已改期.

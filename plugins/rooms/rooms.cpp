@@ -41,6 +41,7 @@ class RoomsPlugin {
     register_booking_routes(r, *app_);
     register_hearing_routes(r, *app_);
     register_page_routes(r, *app_);
+    register_public_routes(r, *app_);
     register_admin_routes(r, *app_);
     register_commands(r, *app_);
     register_card_actions(r, *app_);

@@ -142,6 +142,51 @@ CREATE INDEX hearings_status ON hearings(status);
       // Approval requests are published inside the booking's transaction (approval.hpp): the
       // flag that marked a failed publication for the release job is gone.
       {2, "drop approval_published", "ALTER TABLE bookings DROP COLUMN approval_published;"},
+      // In-person hearings (mode in_person, in a 科技法庭), the collegial panel, the cause and
+      // whether the hearing is public (开庭公告). SQLite cannot widen a CHECK in place: the table
+      // is rebuilt under its own name, rows and ids kept (existing hearings are public, with an
+      // empty cause and no panel).
+      {3, "hearings in person, panel, cause, public", R"sql(
+ALTER TABLE hearings RENAME TO hearings_v2;
+CREATE TABLE hearings (
+  id INTEGER PRIMARY KEY,
+  booking_id INTEGER NOT NULL UNIQUE REFERENCES bookings(id),
+  test_booking_id INTEGER REFERENCES bookings(id),
+  court TEXT NOT NULL,
+  case_number TEXT NOT NULL,
+  mode TEXT NOT NULL CHECK (mode IN ('online', 'mixed', 'in_person')),
+  parties TEXT NOT NULL,
+  judge TEXT NOT NULL,
+  clerk TEXT NOT NULL DEFAULT '',
+  panel TEXT NOT NULL DEFAULT '[]',
+  cause TEXT NOT NULL DEFAULT '',
+  public INTEGER NOT NULL DEFAULT 1 CHECK (public IN (0, 1)),
+  status TEXT NOT NULL CHECK (status IN
+    ('已预约', '已通知', '测试通过', '进行中', '已结束', '已改期', '已取消', '已释放')),
+  notice_override INTEGER NOT NULL DEFAULT 0,
+  override_reason TEXT NOT NULL DEFAULT '',
+  override_by TEXT NOT NULL DEFAULT '',
+  rescheduled_from INTEGER REFERENCES hearings(id),
+  rescheduled_to INTEGER REFERENCES hearings(id),
+  notified_ms INTEGER,
+  test_passed_ms INTEGER,
+  started_ms INTEGER,
+  ended_ms INTEGER,
+  note TEXT NOT NULL DEFAULT '',
+  created_ms INTEGER NOT NULL,
+  updated_ms INTEGER NOT NULL
+);
+INSERT INTO hearings (id, booking_id, test_booking_id, court, case_number, mode, parties, judge,
+  clerk, status, notice_override, override_reason, override_by, rescheduled_from, rescheduled_to,
+  notified_ms, test_passed_ms, started_ms, ended_ms, note, created_ms, updated_ms)
+SELECT id, booking_id, test_booking_id, court, case_number, mode, parties, judge, clerk, status,
+  notice_override, override_reason, override_by, rescheduled_from, rescheduled_to, notified_ms,
+  test_passed_ms, started_ms, ended_ms, note, created_ms, updated_ms FROM hearings_v2;
+DROP TABLE hearings_v2;
+CREATE INDEX hearings_court_case ON hearings(court, case_number);
+CREATE INDEX hearings_judge ON hearings(judge);
+CREATE INDEX hearings_status ON hearings(status);
+)sql"},
   };
 }
 

@@ -39,7 +39,8 @@ ApiReply send_work_notice(DoubleState& state, const ApiRequest& request);
 ApiReply robot_send(DoubleState& state, const ApiRequest& request);
 ApiReply robot_send_by_session(DoubleState& state, const ApiRequest& request);
 
-// card_endpoints.cpp: POST /v1.0/card/instances/createAndDeliver
+// card_endpoints.cpp: POST /v1.0/card/instances/createAndDeliver, PUT /v1.0/card/instances
 ApiReply create_and_deliver_card(DoubleState& state, const ApiRequest& request);
+ApiReply update_card(DoubleState& state, const ApiRequest& request);
 
 }  // namespace courthub::dingtalk_double

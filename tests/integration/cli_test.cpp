@@ -39,7 +39,7 @@ std::string write_temp(const std::string& name, const std::string& text) {
 TEST(Cli, VersionAndHelp) {
   auto v = run("--version");
   EXPECT_EQ(v.status, 0);
-  EXPECT_NE(v.output.find("courthub 0.1.0 (plugin ABI 2.0"), std::string::npos) << v.output;
+  EXPECT_NE(v.output.find("courthub 0.1.0 (plugin ABI 2.1"), std::string::npos) << v.output;
   auto h = run("help");
   EXPECT_EQ(h.status, 0);
   EXPECT_NE(h.output.find("courthub check-config FILE"), std::string::npos);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <atomic>
 
 #include "dingtalk_client.hpp"
@@ -182,6 +183,44 @@ TEST_F(DingTalkChannel, CardPressIsHonouredOnlyForACardTheHostSentToThePresser) 
       post_card(*host_, kCardKey, "outbox_sender.press", Json::object(), "T-BC-01-011", "press-1");
   ASSERT_EQ(mine.status, 200) << mine.body;
   EXPECT_EQ(presses(), 1u);
+}
+
+// Issue 15: a plugin changes a card it sent (an approval canceled under its approvers' eyes);
+// DingTalk gets PUT /v1.0/card/instances for each person's copy, after the card itself.
+TEST_F(DingTalkChannel, CardUpdateReachesDingTalkForEachCopyOfTheCard) {
+  Json card = Json::object({{"template_id", "it-template"}, {"out_track_id", "upd-1"}});
+  ASSERT_EQ(send(Json::object({{"to", Json::object({{"users", Json::array({"T-BC-01-011",
+                                                                           "T-BC-01-012"})}})},
+                               {"msg", Json::object({{"msgtype", "interactive_card"},
+                                                     {"interactive_card", card}})}}))
+                .status,
+            202);
+  Json update = Json::object(
+      {{"to", Json::object({{"card", "upd-1"}})},
+       {"msg", Json::object({{"msgtype", "card_update"},
+                             {"card_update",
+                              Json::object({{"card_data", Json::object({{"status", "已取消"}})}})}})}});
+  ASSERT_EQ(send(update).status, 202);
+  auto puts = [&] {
+    std::vector<Json> out;
+    for (auto& r : dt_->requests("/v1.0/card/instances"))
+      if (r["method"] == "PUT") out.push_back(r);
+    return out;
+  };
+  ASSERT_TRUE(eventually([&] { return puts().size() == 2; })) << outbox_counts().dump();
+  std::vector<Json> seen = puts();
+  std::vector<std::string> tracks;
+  for (auto& r : seen) {
+    EXPECT_EQ(r["path"], "/v1.0/card/instances");
+    EXPECT_EQ(r["status"], 200) << r.dump();
+    EXPECT_FALSE(json::get<std::string>(r["headers"], "x-acs-dingtalk-access-token").empty());
+    EXPECT_EQ(r["body"]["cardData"]["cardParamMap"], Json::object({{"status", "已取消"}}));
+    EXPECT_EQ(r["body"]["cardUpdateOptions"]["updateCardDataByKey"], true);
+    tracks.push_back(r["body"]["outTrackId"].get<std::string>());
+  }
+  std::sort(tracks.begin(), tracks.end());
+  EXPECT_EQ(tracks, (std::vector<std::string>{"upd-1.T-BC-01-011", "upd-1.T-BC-01-012"}));
+  EXPECT_TRUE(outbox_is(0, 4)) << outbox_counts().dump();
 }
 
 TEST_F(DingTalkChannel, LoginGivesASessionTokenThatCarriesTheIdentity) {

@@ -43,19 +43,26 @@ TEST(PluginLoading, MissingEntrySymbolIsRefused) {
 
 TEST(PluginLoading, NewerAbiMajorIsRefusedSayingThePluginIsNewer) {
   expect_refused("  - name: abi_major_mismatch\n", "abi_major_mismatch",
-                 "needs plugin ABI 3.0 but this host speaks 2.0: the plugin is newer than the "
+                 "needs plugin ABI 3.0 but this host speaks 2.1: the plugin is newer than the "
                  "host");
 }
 
 TEST(PluginLoading, NewerAbiMinorIsRefusedSayingToUpgradeTheHost) {
   expect_refused("  - name: abi_minor_too_new\n", "abi_minor_too_new",
-                 "needs plugin ABI 2.1 but this host speaks 2.0: the plugin is newer than the "
+                 "needs plugin ABI 2.2 but this host speaks 2.1: the plugin is newer than the "
                  "host; upgrade courthub");
+}
+
+TEST(PluginLoading, OlderAbiMinorOfTheSameMajorLoads) {
+  HostProcess host(test_config("  - name: hello\n  - name: abi_minor_older\n"));
+  Json status = plugin_status(host, "abi_minor_older");
+  EXPECT_EQ(status["state"].get<std::string>(), "active") << status.dump();
+  EXPECT_EQ(status["abi"].get<std::string>(), "2.0");
 }
 
 TEST(PluginLoading, PluginBuiltForAbi1IsRefusedSayingToRebuildIt) {
   expect_refused("  - name: abi_v1_plugin\n", "abi_v1_plugin",
-                 "was built for plugin ABI 1.0 but this host speaks 2.0: the plugin is older than "
+                 "was built for plugin ABI 1.0 but this host speaks 2.1: the plugin is older than "
                  "the host; rebuild it against the");
 }
 
@@ -90,7 +97,7 @@ TEST(PluginLoading, ActivePluginShowsVersionAbiAndRegistrations) {
   Json status = plugin_status(host, "hello");
   EXPECT_EQ(status["state"].get<std::string>(), "active");
   EXPECT_EQ(status["version"].get<std::string>(), "1.0.0");
-  EXPECT_EQ(status["abi"].get<std::string>(), "2.0");
+  EXPECT_EQ(status["abi"].get<std::string>(), "2.1");
   EXPECT_EQ(status["routes"].get<int64_t>(), 1);
   EXPECT_EQ(status["commands"].get<int64_t>(), 1);
   EXPECT_EQ(status["jobs"].get<int64_t>(), 1);

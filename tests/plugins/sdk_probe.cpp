@@ -38,6 +38,24 @@ struct SdkProbe {
       });
       return courthub::Response::json(Json::object({{"outbox_id", queued}}), 201);
     });
+    // POST /cards {"users": [...], "out_track_id"}: one interactive card to those people.
+    r.route("POST", "/cards", [this](const courthub::Request& req) {
+      Json body = req.json();
+      std::vector<std::string> users;
+      for (auto& u : body["users"]) users.push_back(u.get<std::string>());
+      host_.outbox().to_users(users, courthub::Message::card("tpl", json::get<std::string>(body, "out_track_id"),
+                                                             Json::object({{"status", "待审批"}})));
+      return courthub::Response::no_content();
+    });
+    // POST /cards/update {"out_track_id", "status"}: updates that card in a transaction.
+    r.route("POST", "/cards/update", [this](const courthub::Request& req) {
+      Json body = req.json();
+      host_.db().transaction([&](courthub::Transaction& tx) {
+        host_.outbox().in(tx).update_card(json::get<std::string>(body, "out_track_id"),
+                                          Json::object({{"status", body["status"]}}));
+      });
+      return courthub::Response::no_content();
+    });
     // POST /announce {"key": "..."}: publishes outside any transaction, idempotent on the key.
     r.route("POST", "/announce", [this](const courthub::Request& req) {
       Json body = req.json();

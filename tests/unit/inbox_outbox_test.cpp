@@ -148,7 +148,7 @@ TEST_F(Queues, OutboxValidatesMessagesNamingTheField) {
   auto err = [&](const Json& m) { return parse_outbox_message(m, known).outcome().message(); };
   EXPECT_EQ(err(Json::object()), "to is required: an object");
   EXPECT_EQ(err(text_to(Json::object())),
-            "to must name exactly one of users, session_webhook, group_robot");
+            "to must name exactly one of users, session_webhook, group_robot, card");
   EXPECT_EQ(err(text_to(Json::object({{"users", Json::array()}}))),
             "to.users must be a non-empty array of userids");
   EXPECT_EQ(err(text_to(Json::object({{"group_robot", "nope"}}))),
@@ -235,6 +235,101 @@ TEST_F(Queues, OutboxRetriesWithBackoffAndDeadLettersPermanentRefusals) {
   clock_.advance(60'000);
   outbox.deliver_due(courier);
   EXPECT_EQ(courier.sent.size(), before + 1);
+}
+
+Json card_to(Json users, const std::string& out_track_id) {
+  return Json::object(
+      {{"to", Json::object({{"users", users}})},
+       {"msg", Json::object({{"msgtype", "interactive_card"},
+                             {"interactive_card", Json::object({{"template_id", "t"},
+                                                                {"out_track_id", out_track_id}})}})}});
+}
+Json update_of(const std::string& out_track_id, const std::string& status) {
+  return Json::object(
+      {{"to", Json::object({{"card", out_track_id}})},
+       {"msg", Json::object({{"msgtype", "card_update"},
+                             {"card_update",
+                              Json::object({{"card_data", Json::object({{"status", status}})}})}})}});
+}
+
+TEST_F(Queues, CardUpdateIsCheckedNamingTheField) {
+  auto none = [](const std::string&) { return false; };
+  auto err = [&](const Json& m) { return parse_outbox_message(m, none).outcome().message(); };
+  Json m = update_of("task-1", "已取消");
+  auto parsed = parse_outbox_message(m, none);
+  ASSERT_TRUE(parsed.ok()) << parsed.outcome().message();
+  EXPECT_EQ(parsed->channel, "card_update");
+  EXPECT_EQ(parsed->target, "task-1");
+  m["msg"]["card_update"].erase("card_data");
+  EXPECT_EQ(err(m), "msg.card_update.card_data is required: an object");
+  EXPECT_EQ(err(update_of("", "x")), "to.card must be a card's out_track_id");
+  Json to_people = update_of("task-1", "x");
+  to_people["to"] = Json::object({{"users", Json::array({"a"})}});
+  EXPECT_EQ(err(to_people), "msg.msgtype 'card_update' goes to {\"card\": out_track_id}");
+  EXPECT_EQ(err(text_to(Json::object({{"card", "task-1"}}))),
+            "to.card takes only msgtype 'card_update'");
+}
+
+TEST_F(Queues, CardUpdateGoesToEveryCopyOfTheCardAfterIt) {
+  Outbox outbox(*db_, *gc_, clock_);
+  ASSERT_TRUE(outbox.queue("p", card_to(Json::array({"a", "b"}), "task-1")).ok());
+  ASSERT_TRUE(outbox.queue("p", card_to(Json::array({"c"}), "task-2")).ok());
+  auto id = outbox.queue("p", update_of("task-1", "已取消"));
+  ASSERT_TRUE(id.ok()) << id.outcome().message();
+  EXPECT_NE(*id, 0);
+  // Another plugin cannot update this plugin's card: for it there is no such card.
+  EXPECT_EQ(*outbox.queue("q", update_of("task-1", "x")), 0);
+
+  FakeCourier courier;
+  outbox.deliver_due(courier);
+  ASSERT_EQ(courier.sent.size(), 5u);  // three cards, then the two copies of task-1 updated
+  EXPECT_EQ(courier.sent[3].channel, "card_update");
+  EXPECT_EQ(courier.sent[3].target, "a");
+  EXPECT_EQ(courier.sent[3].msg["card_update"]["out_track_id"], "task-1.a");
+  EXPECT_EQ(courier.sent[3].msg["card_update"]["card_data"]["status"], "已取消");
+  EXPECT_EQ(courier.sent[4].msg["card_update"]["out_track_id"], "task-1.b");
+}
+
+TEST_F(Queues, CardUpdateWaitsForItsCardAndIsDroppedWhenTheCardNeverArrives) {
+  OutboxPolicy policy;
+  policy.max_attempts = 2;
+  Outbox outbox(*db_, *gc_, clock_, policy);
+  FakeCourier courier;
+  // A card this plugin never sent: nothing is queued.
+  EXPECT_EQ(*outbox.queue("p", update_of("task-9", "已取消")), 0);
+  EXPECT_EQ((*outbox.messages("p", 10)).size(), 0u);
+
+  // The card is refused once (DingTalk busy): its update waits, without spending an attempt.
+  ASSERT_TRUE(outbox.queue("p", card_to(Json::array({"a"}), "task-1")).ok());
+  ASSERT_TRUE(outbox.queue("p", update_of("task-1", "已取消")).ok());
+  courier.answer = [](const OutboxMessage&) {
+    return Delivery{Delivery::Result::Retry, "busy", 0};
+  };
+  outbox.deliver_due(courier);
+  EXPECT_EQ(courier.sent.size(), 1u);  // the card only
+  clock_.advance(1'001);
+  courier.answer = [](const OutboxMessage&) { return Delivery{Delivery::Result::Sent, "", 0}; };
+  outbox.deliver_due(courier);
+  outbox.deliver_due(courier);
+  ASSERT_EQ(courier.sent.size(), 3u);
+  EXPECT_EQ(courier.sent[2].channel, "card_update");
+  EXPECT_EQ(courier.sent[2].attempt, 1);
+
+  // A card refused for good: an update queued before that is dropped, not retried forever.
+  ASSERT_TRUE(outbox.queue("p", card_to(Json::array({"b"}), "task-2")).ok());
+  ASSERT_TRUE(outbox.queue("p", update_of("task-2", "已取消")).ok());
+  courier.answer = [](const OutboxMessage& m) {
+    return Delivery{m.channel == "card" ? Delivery::Result::Fail : Delivery::Result::Sent, "no", 0};
+  };
+  courier.sent.clear();
+  outbox.deliver_due(courier);
+  clock_.advance(1'000);
+  outbox.deliver_due(courier);
+  ASSERT_EQ(courier.sent.size(), 1u);
+  EXPECT_EQ(courier.sent[0].channel, "card");
+  EXPECT_EQ((*outbox.counts())["pending"], 0);
+  // And one queued after it is never stored.
+  EXPECT_EQ(*outbox.queue("p", update_of("task-2", "x")), 0);
 }
 
 }  // namespace

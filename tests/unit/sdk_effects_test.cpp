@@ -37,6 +37,29 @@ TEST(SdkEffects, ACommittedTransactionPublishesAndQueuesAfterTheCommit) {
   EXPECT_EQ(h.query("SELECT id FROM courthub_effects").size(), 0u) << "handed over and deleted";
 }
 
+TEST(SdkEffects, ACardUpdateReachesEveryRecipientOfTheCardInTheOutbox) {
+  PluginHarness h(kProbe);
+  ASSERT_EQ(h.post("/cards", Json::object({{"users", Json::array({"u1", "u2"})},
+                                           {"out_track_id", "task-5"}}))
+                .status,
+            204);
+  ASSERT_EQ(h.post("/cards/update", Json::object({{"out_track_id", "task-5"}, {"status", "已取消"}}))
+                .status,
+            204);
+  // A card it never sent: nothing to update, nothing queued.
+  ASSERT_EQ(h.post("/cards/update", Json::object({{"out_track_id", "task-6"}, {"status", "x"}}))
+                .status,
+            204);
+  std::vector<Json> updates;
+  for (auto& m : h.outbox())
+    if (m["channel"] == "card_update") updates.push_back(m);
+  ASSERT_EQ(updates.size(), 2u);
+  EXPECT_EQ(updates[0]["target"], "u1");
+  EXPECT_EQ(updates[0]["msg"]["card_update"]["out_track_id"], "task-5.u1");
+  EXPECT_EQ(updates[0]["msg"]["card_update"]["card_data"]["status"], "已取消");
+  EXPECT_EQ(updates[1]["msg"]["card_update"]["out_track_id"], "task-5.u2");
+}
+
 TEST(SdkEffects, ARolledBackTransactionSendsNothing) {
   PluginHarness h(kProbe);
   auto r = h.post("/decide", Json::object({{"id", 8}, {"fail", true}}));

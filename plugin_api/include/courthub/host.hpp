@@ -182,6 +182,26 @@ class Outbox {
     return send(Json::object({{"group_robot", robot}}), m, key);
   }
 
+  // Changes the data of an interactive card this plugin sent (DingTalk's PUT
+  // /v1.0/card/instances with updateCardDataByKey: the keys given replace theirs, the others
+  // stay). `out_track_id` is the one given to Message::card; every recipient of that card gets
+  // the update, in order after the card itself. `card_data` is an object whose values are
+  // strings (others are sent as their JSON text).
+  // Ownership: every argument is copied. Threading: any handler thread; inside a transaction use
+  // in(tx).update_card(...), then it is queued only if the transaction commits.
+  // Returns the first outbox id (0 inside a transaction, and 0 when nothing was queued: a card
+  // this plugin never sent, or whose delivery failed for good, is not updated; the host logs
+  // that at DEBUG). An update of a card not yet accepted by DingTalk waits for it.
+  // Errors: Error(InvalidArgument) for an empty out_track_id or a card_data that is not an
+  // object. Needs a host of plugin ABI 2.1 or later (older hosts refuse the message).
+  int64_t update_card(const std::string& out_track_id, const Json& card_data,
+                      std::string key = {}) const {
+    return send(Json::object({{"card", out_track_id}}),
+                Message{Json::object({{"msgtype", "card_update"},
+                                      {"card_update", Json::object({{"card_data", card_data}})}})},
+                key);
+  }
+
   int64_t send(const Json& to, const Message& m, const std::string& key) const {
     Json message = Json::object({{"to", to}, {"msg", m.msg}});
     if (!key.empty()) message["key"] = key;

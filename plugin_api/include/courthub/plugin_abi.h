@@ -21,7 +21,7 @@
  * pointer means "not provided"; callers check before calling. Every struct that crosses the
  * boundary by pointer starts with `struct_size` (set by whoever fills it in), so it can grow at
  * the end too: read a field only when struct_size covers it (the SDK does this for you).
- * The ABI version is not the package version: courthub 0.x and courthub-dev 0.x speak ABI 2.0;
+ * The ABI version is not the package version: courthub 0.x and courthub-dev 0.x speak ABI 2.1;
  * a plugin built against any SDK of ABI 2.y loads in every host of ABI 2.z with z >= y.
  *
  * Memory: whoever allocates frees; never free what the other side passed in. Strings cross as
@@ -44,9 +44,10 @@
 extern "C" {
 #endif
 
-/* The ABI version this header describes. Compatibility: majors equal, plugin minor <= host minor. */
+/* The ABI version this header describes. Compatibility: majors equal, plugin minor <= host minor.
+ * Minors: 2.1 adds the outbox's card_update message (docs/outbox.md); nothing else changed. */
 #define CH_ABI_MAJOR 2
-#define CH_ABI_MINOR 0
+#define CH_ABI_MINOR 1
 
 /* The one symbol a plugin exports. */
 #define CH_PLUGIN_ENTRY_SYMBOL "courthub_plugin_entry"

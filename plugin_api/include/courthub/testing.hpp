@@ -136,7 +136,9 @@ class PluginHarness {
   void advance_ms(int64_t delta_ms);
 
   // --- what the plugin did ---
-  // Messages queued in the outbox, oldest first: {"id","channel","target","msg","state"}.
+  // Messages queued in the outbox, oldest first: {"id","channel","target","msg","state"}. A card
+  // update is one row per recipient of the card: channel "card_update", target the userid, msg
+  // {"msgtype":"card_update","card_update":{"out_track_id": that copy's, "card_data"}}.
   std::vector<Json> outbox() const;
   void clear_outbox();
   // Events the plugin published, oldest first: {"topic","payload"}.

@@ -2,6 +2,8 @@
 // The behaviour tests' court, templates and helpers.
 #include "harness_fixture.hpp"
 
+#include <filesystem>
+
 namespace approvals::testing {
 
 Json test_templates() {
@@ -150,9 +152,18 @@ Json ApprovalsTest::upload_pdf(const std::string& user, const std::string& name)
   return r.status == 201 ? r.json() : Json();
 }
 
-void ApprovalsTest::SetUp() {
+courthub::testing::HarnessOptions harness_options(Json settings) {
   courthub::testing::HarnessOptions options;
-  options.settings = settings();
+  options.settings = std::move(settings);
+  // The calendar of 2026 (holidays, 调休 make-up days) from the source tree when it is there.
+  const std::string dir = APPROVALS_CALENDAR_DIR;
+  for (const char* year : {"/cn-2025.yaml", "/cn-2026.yaml"})
+    if (std::filesystem::exists(dir + year)) options.calendar_files.push_back(dir + year);
+  return options;
+}
+
+void ApprovalsTest::SetUp() {
+  courthub::testing::HarnessOptions options = harness_options(settings());
   h_ = std::make_unique<PluginHarness>(APPROVALS_PLUGIN_FILE, options);
   seed_court(*h_);
 }

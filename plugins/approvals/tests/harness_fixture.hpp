@@ -28,6 +28,9 @@ using courthub::testing::PluginHarness;
 Json test_templates();
 Json test_settings(Json extra = Json::object());
 
+// Harness options with `settings` and the work calendar of the source tree (2025, 2026).
+courthub::testing::HarnessOptions harness_options(Json settings);
+
 // Adds the test court (fake_org.hpp describes it) to a harness's directory.
 void seed_court(PluginHarness& h);
 

@@ -65,7 +65,12 @@ TEST_F(Notifications, WithdrawingTellsWhoeverWasStillAsked) {
   EXPECT_TRUE(sent_to("T-013").empty());
 }
 
+// Monday 2026-11-02 08:30 in Shanghai: the working day starts; a full day of working minutes
+// lies ahead (reminders count working time only: working_hours_reminder_test.cpp).
+constexpr int64_t kMondayMorning = 1793579400000;
+
 TEST_F(Notifications, RemindersGoOncePerTaskPerPeriod) {
+  harness().set_now_ms(kMondayMorning);
   int64_t id = submit("T-011", "leave", leave_form(2));
   int64_t t0 = created_ms(id);
   harness().clear_outbox();
@@ -85,12 +90,13 @@ TEST_F(Notifications, RemindersGoOncePerTaskPerPeriod) {
             std::string::npos);
   agree("T-010", id);
   harness().clear_outbox();
-  harness().run_job("remind-pending", t0 + 2000 * kMinute);
+  harness().run_job("remind-pending", t0 + 25 * 60 * kMinute);  // Tuesday 09:30
   EXPECT_EQ(reminders(), 0u);  // decided: no more reminders for T-010
   EXPECT_EQ(sent_to("T-002").size(), 1u);  // the next approver is the one waiting now
 }
 
 TEST_F(Notifications, ARolledBackTransactionSendsNothingAndItsRetrySendsOnce) {
+  harness().set_now_ms(kMondayMorning);
   int64_t first = submit("T-011", "leave", leave_form(1));
   submit("T-011", "leave", leave_form(2));
   int64_t t0 = created_ms(first);

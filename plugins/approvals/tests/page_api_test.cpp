@@ -127,7 +127,7 @@ TEST_F(PageApi, EachPersonGetsTheButtonsTheyMayPress) {
   std::string task = "#" + std::to_string(task_of(id, "T-010"));
   EXPECT_EQ(actions("T-010", id), (Names{"agree" + task, "refuse" + task, "transfer" + task,
                                          "add_approver" + task, "return" + task, "comment"}));
-  EXPECT_EQ(actions("T-011", id), (Names{"withdraw", "comment"}));
+  EXPECT_EQ(actions("T-011", id), (Names{"withdraw", "comment", "urge"}));
   EXPECT_EQ(actions("T-021", id), (Names{"cancel", "comment"}));  // the court_admin
   ASSERT_EQ(act("T-010", id, Json::object({{"action", "return"}, {"comment", "补充事由"}})).status,
             200);

@@ -16,11 +16,12 @@ TEST_F(Submit, RegistersItsRoutesCommandsCardsEventsAndJobs) {
   for (const char* r : {"GET /templates", "GET /templates/{code}", "POST /instances",
                         "GET /instances", "GET /instances/submitted", "GET /instances/copied",
                         "GET /instances/{id}", "POST /instances/{id}/actions", "GET /tasks",
-                        "POST /attachments", "GET /attachments/{id}"})
+                        "POST /attachments", "GET /attachments/{id}",
+                        "POST /instances/{id}/urge"})
     EXPECT_NE(std::find(routes.begin(), routes.end(), r), routes.end()) << r;
   // Colleagues are found through the host (GET /directory/people), not here.
   EXPECT_EQ(std::find(routes.begin(), routes.end(), "GET /people"), routes.end());
-  EXPECT_EQ(h.commands(), (Names{"approvals", "approve", "refuse", "approval"}));
+  EXPECT_EQ(h.commands(), (Names{"approvals", "approve", "refuse", "approval", "urge", "催办"}));
   EXPECT_EQ(h.card_actions(), (Names{"approvals.agree", "approvals.refuse"}));
   EXPECT_EQ(h.subscriptions(),
             (Names{"rooms.approval_requested", "rooms.approval_canceled",

@@ -40,6 +40,8 @@ TEST_F(BookingApi, RegistersWhatTheDocsList) {
                         "GET /hearings/{id}",
                         "POST /hearings/{id}/status",
                         "POST /hearings/{id}/reschedule",
+                        "GET /public/announcements",
+                        "GET /public/announcements.json",
                         "GET /admin/rooms",
                         "POST /admin/rooms",
                         "PATCH /admin/rooms/{id}",
@@ -48,7 +50,7 @@ TEST_F(BookingApi, RegistersWhatTheDocsList) {
     EXPECT_TRUE(has(routes, r)) << r;
   // Colleagues are found through the host (GET /directory/people), not here.
   EXPECT_FALSE(has(routes, "GET /people"));
-  EXPECT_EQ(routes.size(), 23u);
+  EXPECT_EQ(routes.size(), 25u);
   EXPECT_EQ(h->commands(), (std::vector<std::string>{"rooms", "book", "my", "cancel", "signin"}));
   EXPECT_EQ(h->card_actions(), (std::vector<std::string>{"rooms.checkin", "rooms.cancel"}));
   EXPECT_EQ(h->subscriptions(), (std::vector<std::string>{"approvals.instance_finished",

@@ -64,6 +64,20 @@ std::unique_ptr<PluginHarness> make_harness(Json settings, const std::string& da
   return h;
 }
 
+Json hearing_body(int days, int from, int to) {
+  return Json::object(
+      {{"case_number", "（2026）辽0102民初123号"},
+       {"cause", "民间借贷纠纷"},
+       {"mode", "online"},
+       {"start", iso(days, from)},
+       {"end", iso(days, to)},
+       {"clerk", kClerk},
+       {"parties",
+        Json::array({Json::object({{"name", "张三"}, {"role", "原告"}, {"phone", "13812345678"}}),
+                     Json::object({{"name", "李四"}, {"role", "被告"}, {"phone", "13900001111"}}),
+                     Json::object({{"name", "王律师"}, {"role", "原告代理人"}, {"user_id", kStaff}})})}});
+}
+
 int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())

@@ -44,6 +44,9 @@ LocalDate next_weekday(int wd);
 // A POST /bookings body.
 Json booking_body(const std::string& room_id, int days, int from, int to,
                   const std::string& title = "会议");
+// A POST /hearings body: an online hearing of （2026）辽0102民初123号 (民间借贷纠纷) `days` from
+// today, clerk kClerk, two parties by phone and one (kStaff) on DingTalk.
+Json hearing_body(int days, int from, int to);
 // Books as `user` and returns the id; fails the test unless the answer is 201.
 int64_t book(PluginHarness& h, const std::string& user, const Json& body);
 // The status of a booking as stored.

@@ -49,7 +49,9 @@ TEST(HearingRules, StatusMachineFollowsThePathWithSideExits) {
   for (H from : {H::Scheduled, H::Notified, H::TestPassed})
     for (H exit : {H::Rescheduled, H::Canceled, H::Released}) EXPECT_TRUE(can_move(from, exit));
   EXPECT_FALSE(can_move(H::Scheduled, H::TestPassed));  // no skipping the notice
-  EXPECT_FALSE(can_move(H::Notified, H::InProgress));   // no skipping the test
+  // Bug 5: a hearing without a test (in person, or no free test slot) opens after the notice.
+  EXPECT_TRUE(can_move(H::Notified, H::InProgress));
+  EXPECT_FALSE(can_move(H::Scheduled, H::InProgress));  // never before the parties are told
   EXPECT_FALSE(can_move(H::TestPassed, H::Notified));   // no going back
   EXPECT_FALSE(can_move(H::InProgress, H::Canceled));   // a running hearing ends
   EXPECT_FALSE(can_move(H::InProgress, H::Rescheduled));

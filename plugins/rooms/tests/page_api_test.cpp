@@ -121,6 +121,7 @@ TEST_F(PageApi, TheDayGridKnowsEachRoomsHoursThatDayAndWhetherICanBookIt) {
 TEST_F(PageApi, AHearingSaysWhichStatusStepsTheCallerMayTakeNow) {
   Json body = Json::object(
       {{"case_number", "（2026）辽0102民初123号"},
+       {"cause", "民间借贷纠纷"},
        {"mode", "online"},
        {"start", iso(5, 540)},
        {"end", iso(5, 660)},

@@ -15,19 +15,6 @@ class RemoteHearing : public ::testing::Test {
  protected:
   std::unique_ptr<PluginHarness> h = make_harness();
 
-  static Json hearing_body(int days, int from, int to) {
-    return Json::object(
-        {{"case_number", "（2026）辽0102民初123号"},
-         {"mode", "online"},
-         {"start", iso(days, from)},
-         {"end", iso(days, to)},
-         {"clerk", kClerk},
-         {"parties",
-          Json::array(
-              {Json::object({{"name", "张三"}, {"role", "原告"}, {"phone", "13812345678"}}),
-               Json::object({{"name", "李四"}, {"role", "被告"}, {"phone", "13900001111"}}),
-               Json::object({{"name", "王律师"}, {"role", "原告代理人"}, {"user_id", kStaff}})})}});
-  }
   Json create(const std::string& user, const Json& body, int expect = 201) {
     auto r = h->as(user).post("/hearings", body);
     EXPECT_EQ(r.status, expect) << r.body;
@@ -134,9 +121,9 @@ TEST_F(RemoteHearing, APartysUserIdMustBeAPersonInTheDirectory) {
 
 TEST_F(RemoteHearing, TheStatusMachineRefusesIllegalMovesWith409) {
   int64_t id = create(kJudge, hearing_body(5, 540, 600))["id"].get<int64_t>();
-  auto r = move(kJudge, id, "进行中");
+  auto r = move(kJudge, id, "已结束");
   ASSERT_EQ(r.status, 409) << r.body;
-  EXPECT_NE(error_message(r).find("当前为 已通知，不能变为 进行中"), std::string::npos) << r.body;
+  EXPECT_NE(error_message(r).find("当前为 已通知，不能变为 已结束"), std::string::npos) << r.body;
   EXPECT_EQ(move(kJudge, id, "已通知").status, 400) << "set by the system only";
   EXPECT_EQ(move(kStaff, id, "测试通过").status, 403);
   r = move(kClerk, id, "测试通过");
@@ -235,13 +222,20 @@ TEST_F(RemoteHearing, NobodyCheckingInReleasesTheHearing) {
 }
 
 TEST_F(RemoteHearing, AJudgeCannotSitInTwoHearingsAtOnce) {
-  create(kJudge, hearing_body(5, 540, 660));
+  int64_t first = create(kJudge, hearing_body(5, 540, 660))["id"].get<int64_t>();
   Json body = hearing_body(5, 600, 700);
   body["case_number"] = "（2026）辽0102民初124号";
+  body["clerk"] = kStaff;
+  body["room_id"] = "hp-kj1";
   auto r = h->as(kJudge).post("/hearings", body);
   ASSERT_EQ(r.status, 409) << r.body;
-  EXPECT_NE(error_message(r).find("承办法官在该时段已有远程庭审"), std::string::npos) << r.body;
-  EXPECT_EQ(error_details(r)["conflicts"].at(0)["reason"], "judge_busy");
+  EXPECT_NE(error_message(r).find("审判长"), std::string::npos) << r.body;
+  Json c = error_details(r)["conflicts"].at(0);
+  EXPECT_EQ(c["user_id"].get<std::string>(), kJudge);
+  EXPECT_EQ(c["role"], "judge");
+  EXPECT_EQ(c["name"], "赵红朋");
+  EXPECT_EQ(c["with"]["hearing_id"].get<int64_t>(), first);
+  EXPECT_EQ(c["with"]["start"].get<std::string>(), iso(5, 540));
 }
 
 TEST_F(RemoteHearing, ARoomThatNeedsApprovalWaitsBeforeTellingTheParties) {
