@@ -1,39 +1,25 @@
 // SPDX-License-Identifier: Apache-2.0
-// 退回, 重新提交 and 催办 on four phones: the judge submits a two-day leave (its days computed
-// from the period, read-only); the 庭长 agrees and corrects the reason, a field the demo lets
-// that step edit here; the 分管院领导 returns it to the 庭长, who returns it to the judge; the judge
-// edits the period in place and resubmits (the timeline shows both returns and the changes); the
-// judge urges the 庭长 and the button waits; pressed again where the server refuses, the 409
-// says how long to wait.
+// 退回 and 重新提交 on four phones: the judge submits a two-day leave (its days computed from the
+// period); the 庭长 agrees and corrects the reason, a field the demo lets that step edit here; the
+// 分管院领导 returns it to the 庭长, who returns it to the judge; the judge edits the period in
+// place and resubmits (the timeline shows both returns and the changes).
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { ADMIN_TOKEN } from './support/court_servers.mjs'
 import { expectAllInputsLabelled, expectNoProblems, expectPageColumn } from './support/checks.mjs'
 import { devSession, loginWithPicker, storeSession } from './support/login.mjs'
 import { DIVISION_HEAD, JUDGE } from './support/people.mjs'
 import { screenshot } from './support/screenshots.mjs'
 import { browserSuite } from './support/suite.mjs'
+import { daysFromPeriod, editableReason } from './support/demo_config.mjs'
 
 const REASON = '回老家办理房产过户'
 const CORRECTED = '回老家办理房产过户手续（需本人到场）'
 const PERIOD = ['2026-12-08 09:00', '2026-12-09 17:00'] // Tuesday and Wednesday: 2 workdays
 
-// The leave's first step (直属主管) may edit the reason (docs/approvals.md, editable fields).
-function editableReason (text) {
-  const leave = text.indexOf('- code: leave')
-  const step = text.indexOf('- {type: supervisor, level: 1}', leave)
-  assert.ok(leave >= 0 && step > leave, 'the demo leave has a supervisor step')
-  return `${text.slice(0, step)}- {type: supervisor, level: 1, editable: [reason]}` +
-    text.slice(step + '- {type: supervisor, level: 1}'.length)
-}
-
-// Refusals the test provokes: the 409 of an urge too soon.
-const URGE_409 = /status of 409 .*\/apps\/approvals\/instances\/\d+\/urge/
-
 browserSuite('approvals: return, resubmit and urge', {
   pages: ['kit', 'approvals'],
-  host: { config: editableReason },
-  waitingFor: 'the flow (退回, resubmit, editable fields) and asks (催办, days from the period) parts of issue 15 to land in main'
+  host: { config: (text) => editableReason(daysFromPeriod(text)) },
+  waitingFor: 'the flow part of issue 15 (退回 to a step, resubmission in place, approver-editable fields) to land in main'
 }, (court) => {
   let judge
   let instanceId
@@ -162,38 +148,5 @@ browserSuite('approvals: return, resubmit and urge', {
     await timeline.getByText(/退回至 /).waitFor()
     await screenshot(page, 'approvals-resubmitted')
     expectNoProblems(judge)
-  })
-
-  test('the judge urges the 庭长; the button then waits', async () => {
-    const { page } = judge
-    const urge = page.locator('[data-test="action-urge"]')
-    assert.equal(await urge.isDisabled(), false)
-    await urge.click()
-    await page.locator('[data-test="action-dialog"] [data-test="action-confirm"]').click()
-    await page.locator('.van-toast').getByText(`已催办 ${DIVISION_HEAD.name}`).waitFor()
-    await page.locator('[data-test="action-urge"]:disabled').getByText(/催办（\d+分钟后）/).waitFor()
-    await page.locator('[data-test="timeline"]').getByText(`催办 ${DIVISION_HEAD.name}`).waitFor()
-    expectNoProblems(judge)
-  })
-
-  test('an urge the server refuses as too soon shows its 409 message', async () => {
-    const { page } = judge
-    // Half an hour later the button is back; meanwhile the judge urged from elsewhere.
-    const moved = await fetch(`${court.url}/admin/clock`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ advance_ms: 31 * 60 * 1000 })
-    })
-    assert.equal(moved.status, 200)
-    await page.reload()
-    const urge = page.locator('[data-test="action-urge"]')
-    await urge.getByText('催办', { exact: true }).waitFor()
-    const first = await call(JUDGE, 'POST', `/instances/${instanceId}/urge`, {})
-    assert.equal(first.status, 200, JSON.stringify(first.body))
-    await urge.click()
-    await page.locator('[data-test="action-dialog"] [data-test="action-confirm"]').click()
-    await page.locator('.van-dialog').getByText(/已催办，请\d+分钟后再试/).waitFor()
-    await screenshot(page, 'approvals-urge-refused')
-    expectNoProblems(judge, [URGE_409])
   })
 })

@@ -13,27 +13,19 @@ import { devSession, loginWithPicker } from './support/login.mjs'
 import { COLLEAGUE, JUDGE } from './support/people.mjs'
 import { screenshot } from './support/screenshots.mjs'
 import { browserSuite } from './support/suite.mjs'
+import { withCourtroom } from './support/demo_config.mjs'
 
 const CASE = '（2026）辽0102民初4518号'
 const CAUSE = '民间借贷纠纷'
 const OTHER_CASE = '（2026）辽0102民初4402号'
 const TODAY = '2026-12-07' // the test clock's Monday, 09:00
 
-// The court's 科技法庭 for in-person hearings (the demo config gets one if it has none yet).
-const COURTROOM = '        - {id: hp-kj1, court: LN-BC-SY-01, name: 第一科技法庭, kind: 科技法庭, capacity: 60,\n' +
-  '           location: 审判楼1楼, equipment: [庭审录音录像, 投屏]}\n'
-function withCourtroom (text) {
-  if (/court: LN-BC-SY-01, name: [^,]+, kind: 科技法庭/.test(text)) return text
-  return text.replace(/( *- \{id: hp-301, court: LN-BC-SY-01,)/, `${COURTROOM}$1`)
-}
-
 // The refusal of the bench's conflict is logged by the browser as a failed load: provoked here.
 const CONFLICT_409 = /status of 409 .*\/apps\/rooms\/hearings/
 
 browserSuite('hearings: an in-person hearing with a panel', {
   pages: ['kit', 'rooms'],
-  host: { config: withCourtroom },
-  waitingFor: 'the hearings part of issue 15 (in-person hearings, panel conflicts, bug 5) to land in main'
+  host: { config: withCourtroom }
 }, (court) => {
   let phone
   let page
