@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Acting on instances: agree, refuse, comment, transfer, add approvers, withdraw, cancel.
+// Acting on instances: agree (with approver edits), refuse, comment, transfer, add approvers,
+// return (退回), resubmit, withdraw, cancel.
 //
 // Each action is one short write transaction: read the instance and its open tasks by index,
 // let InstanceMachine decide, write the result and queue its notifications. Because the state
@@ -22,11 +23,15 @@ struct ActionInput {
   Viewer viewer;
   int64_t instance_id = 0;  // 0: the instance of task_id
   int64_t task_id = 0;      // 0: the viewer's own open task in the instance
-  std::string action;       // agree refuse comment transfer add_approver withdraw cancel
+  std::string action;       // agree refuse comment transfer add_approver return resubmit
+                            // withdraw cancel
   std::string position;     // add_approver: before | after
   std::string remark;
   std::vector<std::string> targets;  // transfer: [userid]; add_approver: [userid, ...]
   std::string mode;                  // add_approver with several people: or | and
+  int to_step = 0;                   // return: the plan step id; 0 = the originator
+  Json form;     // agree: the editable fields changed ({"days": 3}); resubmit: the whole form
+  Json choices;  // resubmit: the 发起人自选 picks, as at submit ("approvers")
 };
 
 struct ActionOutcome {
@@ -41,5 +46,8 @@ struct ActionOutcome {
 // viewer's to see or do), Conflict (already decided, finished, mirrored from DingTalk),
 // InvalidArgument (unknown action, missing text, unknown person).
 ActionOutcome act(Context& ctx, const ActionInput& input);
+
+// The machine's view of an instance from its row and all its tasks.
+InstanceState instance_state(const InstanceRow& row, const std::vector<TaskRow>& tasks);
 
 }  // namespace approvals

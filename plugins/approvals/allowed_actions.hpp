@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,9 +15,11 @@
 namespace approvals {
 
 struct AllowedAction {
-  std::string action;   // agree refuse transfer add_approver return withdraw cancel comment
-                        // resubmit (the page's: a new submission with this one's form)
+  std::string action;   // agree refuse transfer add_approver return resubmit withdraw cancel
+                        // comment
   int64_t task_id = 0;  // the task the action acts on (task actions only)
+  std::vector<ReturnTarget> targets = {};        // return: where to (ReturnTarget)
+  std::optional<std::vector<std::string>> editable = {};  // agree: the fields it may change
   friend bool operator==(const AllowedAction&, const AllowedAction&) = default;
 };
 
@@ -24,12 +27,13 @@ struct ActionOptions {
   bool staff = false;        // a signed-in member of staff (the operator only cancels)
   bool may_cancel = false;   // the court's court_admin or the operator
   bool mirrored = false;     // runs in DingTalk: nothing is done here
-  bool requested = false;    // opened by another plugin: no 退回, no resubmit
-  bool may_resubmit = false; // the viewer may still start the template
+  bool may_resubmit = false; // the viewer may still start the template (a finished instance's
+                             // page action: a new submission with its form)
 };
 
-// `state.open_tasks` are the instance's RUNNING and PAUSED tasks; `viewer_id` is who asks (who
-// may see the instance: the caller has checked). Pure; in the order the page shows buttons.
+// `state.open_tasks` are the instance's RUNNING and PAUSED tasks, `state.agreed` its agreed
+// tasks (for the return targets); `viewer_id` is who asks (who may see the instance: the caller
+// has checked). Pure; in the order the page shows buttons.
 std::vector<AllowedAction> allowed_actions(const InstanceState& state,
                                            const std::string& viewer_id,
                                            const ActionOptions& options);

@@ -200,6 +200,7 @@ ResolvedChain ApprovalChain::resolve(const Json& form, const Json& choices) {
     step.id = next_id++;
     step.label = spec->label.empty() ? default_label(*spec) : spec->label;
     step.mode = spec->mode;
+    step.editable = spec->editable;
     auto candidates = spec->kind == RecipientKind::kOriginatorChoice
                           ? chosen(*spec, choices, out.errors)
                           : people(*spec);

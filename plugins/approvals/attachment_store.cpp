@@ -2,6 +2,8 @@
 // Attachments in SQL (schema.cpp, migration 3): files and the instances that hold them.
 #include "attachment_store.hpp"
 
+#include <algorithm>
+
 #include <courthub/error.hpp>
 
 namespace json = courthub::json;
@@ -17,7 +19,7 @@ using courthub::Row;
 constexpr const char* kHolder =
     "SELECT i.id FROM instance_attachment l JOIN instance i ON i.id = l.instance_id "
     "WHERE l.attachment_id = ?1 AND (i.status IN ('NEW', 'RUNNING') OR "
-    "(i.status = 'COMPLETED' AND i.result = 'agree')) LIMIT 1";
+    "(i.status = 'COMPLETED' AND i.result = 'agree')) AND i.id <> ?2 LIMIT 1";
 
 AttachmentRow row_of(const Row& r) {
   return AttachmentRow{r[0].as_int(), r[1].as_string(), r[2].as_string(), r[3].as_string(),
@@ -77,7 +79,7 @@ std::vector<int64_t> instances_of(const Sql& sql, int64_t id) {
 }
 
 std::vector<FieldError> check_form(const Sql& sql, const Template& tpl, Json& form,
-                                   const std::string& originator) {
+                                   const std::string& originator, int64_t own_instance) {
   std::vector<FieldError> errors;
   each_item(tpl.fields, form, "", [&](const FieldSpec& f, Json& item, const std::string& where) {
     int64_t id = json::get<int64_t>(item, "id");
@@ -87,7 +89,7 @@ std::vector<FieldError> check_form(const Sql& sql, const Template& tpl, Json& fo
                                    " uploaded by you (upload it with POST /attachments)"});
       return;
     }
-    if (auto holder = sql.one(kHolder, {id})) {
+    if (auto holder = sql.one(kHolder, {id, own_instance})) {
       errors.push_back({where, f.label + ": " + row->name + " is already attached to approval " +
                                    std::to_string((*holder)[0].as_int())});
       return;
@@ -111,7 +113,7 @@ void link(Sql& tx, int64_t instance_id, const std::vector<int64_t>& ids) {
   for (int64_t id : ids) {
     // A 400 like check_form's (not a Conflict, which a requesting plugin's retry would take for
     // "already opened"): the next attempt's check_form names the field.
-    if (auto holder = tx.one(kHolder, {id}))
+    if (auto holder = tx.one(kHolder, {id, instance_id}))
       throw courthub::InvalidArgument("file " + std::to_string(id) +
                                       " was just attached to approval " +
                                       std::to_string((*holder)[0].as_int()));
@@ -119,6 +121,17 @@ void link(Sql& tx, int64_t instance_id, const std::vector<int64_t>& ids) {
         "INSERT OR IGNORE INTO instance_attachment (instance_id, attachment_id) "
         "VALUES (?1, ?2)",
         {instance_id, id});
+  }
+}
+
+void relink(Sql& tx, int64_t instance_id, const std::vector<int64_t>& ids) {
+  link(tx, instance_id, ids);
+  for (auto& r : tx.query("SELECT attachment_id FROM instance_attachment WHERE instance_id = ?1",
+                          {instance_id})) {
+    int64_t held = r[0].as_int();
+    if (std::find(ids.begin(), ids.end(), held) == ids.end())
+      tx.exec("DELETE FROM instance_attachment WHERE instance_id = ?1 AND attachment_id = ?2",
+              {instance_id, held});
   }
 }
 

@@ -44,14 +44,18 @@ std::vector<int64_t> instances_of(const Sql& sql, int64_t id);
 // The attachment fields' problems that need the store, for a form validate_form accepted: every
 // id must exist, have been uploaded by `originator`, and not be held by an instance that is
 // RUNNING or approved (an instance refused, returned, withdrawn or canceled lets its files go to
-// a resubmission). On success rewrites each item of `form` to the stored {id, name, type, size}.
+// a resubmission; the instance `own_instance` itself, resubmitted in place, is no obstacle either).
+// On success rewrites each item of `form` to the stored {id, name, type, size}.
 std::vector<FieldError> check_form(const Sql& sql, const Template& tpl, Json& form,
-                                   const std::string& originator);
+                                   const std::string& originator, int64_t own_instance = 0);
 // The attachment ids a (checked) form holds.
 std::vector<int64_t> ids_in(const Template& tpl, const Json& form);
 // Records that `instance_id`'s form holds `ids`. Throws InvalidArgument when one of them was
 // taken by another instance since check_form (two submits racing with the same file).
 void link(Sql& tx, int64_t instance_id, const std::vector<int64_t>& ids);
+// The instance's form now holds exactly `ids` (a resubmission): links the new ones as link()
+// does and releases the files it no longer holds.
+void relink(Sql& tx, int64_t instance_id, const std::vector<int64_t>& ids);
 
 // Deletes uploads no instance holds that were made before `cutoff_ms`; returns how many.
 int64_t purge_unused(Sql& tx, int64_t cutoff_ms);

@@ -101,7 +101,11 @@ std::string record_text(const RecordDraft& d) {
   if (d.type == record_type::kAppendAfter) return "后加签";
   if (d.type == record_type::kRemark) return "评论";
   if (d.type == record_type::kUrge) return "催办";
-  if (d.type == record_type::kReturn) return "退回发起人";
+  if (d.type == record_type::kReturn) {
+    std::string to = json::get<std::string>(d.detail, "to_label");
+    return to.empty() || to == "发起人" ? "退回发起人" : "退回至" + to;
+  }
+  if (d.type == record_type::kResubmit) return "重新提交";
   if (d.type == record_type::kTerminate) return "撤销/取消";
   if (d.type == record_type::kFinish) return "结束";
   if (d.type == record_type::kCc) return "抄送";

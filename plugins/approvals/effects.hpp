@@ -29,6 +29,12 @@ class Effects {
     if (users.empty()) return;
     host_.outbox().in(tx_).to_users(users, message, key);
   }
+  // New values for some keys of a card sent earlier (every recipient's copy); nothing happens
+  // for a card that never reached DingTalk.
+  void update_card(const std::string& out_track_id, const Json& card_data,
+                   const std::string& key) const {
+    host_.outbox().in(tx_).update_card(out_track_id, card_data, key);
+  }
   // "approvals.<name>" for other plugins; `key` names what is announced, so a retried request
   // or a redelivered DingTalk event does not announce it twice.
   void publish(const std::string& name, const Json& payload, const std::string& key) const {

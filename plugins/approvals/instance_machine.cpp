@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// The action state machine: agree, refuse, comment, transfer, add approvers, withdraw, cancel.
+// The action state machine: agree, refuse, comment, transfer, add approvers, return, resubmit,
+// withdraw, cancel.
 #include "instance_machine.hpp"
 
 #include <algorithm>
@@ -59,10 +60,18 @@ class Builder {
     return t_.plan.size();
   }
 
-  // Whether `user_id` has agreed a task of this instance, before or in this transition.
+  // Whether an agreement on `task` still counts: its step is in the plan and no 退回 to that
+  // step or before it came after the agreement.
+  bool counts(const TaskState& task) const {
+    size_t i = index_of(task.step_id);
+    return i < t_.plan.size() && task.id > t_.plan[i].void_through;
+  }
+
+  // Whether `user_id` has agreed a task of this instance that still counts, before or in this
+  // transition.
   bool agreed(const std::string& user_id) const {
     for (auto& task : s_.agreed)
-      if (task.assignee == user_id) return true;
+      if (task.assignee == user_id && counts(task)) return true;
     for (auto& c : t_.task_changes)
       if (c.assignee == user_id && c.result == task_result::kAgree) return true;
     return false;
@@ -72,12 +81,14 @@ class Builder {
   // ask: resumes the tasks an earlier 前加签 paused there, or opens one task per approver who
   // has not already agreed in this instance (去重 by deed). With no such step the instance
   // completes, agreed.
+  //
+  // A sequential step (依次审批) opens one task: its first approver in order who has not agreed.
   void advance(size_t after, const Approver& actor) {
     for (size_t i = after == npos ? 0 : after + 1; i < t_.plan.size(); ++i) {
       const PlanStep& step = t_.plan[i];
       bool resumed = false;
       for (auto& task : s_.open_tasks)
-        if (task.step_id == step.id && task.status == task_status::kPaused) {
+        if (task.step_id == step.id && task.status == task_status::kPaused && !changed(task.id)) {
           change(task, task_status::kRunning, "", {}, true);
           resumed = true;
         }
@@ -88,6 +99,7 @@ class Builder {
       std::vector<Approver> ask;
       for (auto& a : step.approvers)
         if (!agreed(a.user_id)) ask.push_back(a);
+      if (step.mode == StepMode::kSequential && ask.size() > 1) ask.resize(1);
       if (!ask.empty()) {
         t_.current_step = step.id;
         for (auto& a : ask) t_.new_tasks.push_back(NewTask{step.id, a});
@@ -115,6 +127,16 @@ class Builder {
     t_.finished = true;
     record(record_type::kTerminate, actor, "NONE", std::move(remark),
            0, Json::object({{"status", status}}));
+  }
+
+  // Agreements made in plan steps from index `from` on no longer count (退回): the largest task id
+  // known now marks them, since every later task gets a larger one.
+  void void_from(size_t from, int64_t acted_task) {
+    int64_t through = acted_task;
+    for (auto& t : s_.open_tasks) through = std::max(through, t.id);
+    for (auto& t : s_.agreed) through = std::max(through, t.id);
+    for (size_t i = from; i < t_.plan.size(); ++i) t_.plan[i].void_through = through;
+    t_.plan_changed = true;
   }
 
   static constexpr size_t npos = static_cast<size_t>(-1);
@@ -147,6 +169,25 @@ void check_targets(const InstanceState& s, const ActionRequest& r, size_t max) {
 
 }  // namespace
 
+std::vector<ReturnTarget> InstanceMachine::return_targets(const InstanceState& s,
+                                                          const TaskState& task) {
+  std::vector<ReturnTarget> out;
+  if (task.step_id == kOriginatorStep) return out;
+  if (!s.requested) out.push_back({kOriginatorStep, "发起人 · " + s.originator_name});
+  Builder b(s);
+  size_t at = b.index_of(task.step_id);
+  for (size_t i = 0; i < at && i < s.plan.size(); ++i) {
+    const PlanStep& step = s.plan[i];
+    bool done = false;
+    for (auto& a : s.agreed) done = done || (a.step_id == step.id && b.counts(a));
+    if (step.approvers.empty() || !done) continue;
+    std::string names;
+    for (auto& a : step.approvers) names += (names.empty() ? "" : "、") + a.name;
+    out.push_back({step.id, step.label + " · " + names});
+  }
+  return out;
+}
+
 std::optional<ActionKind> action_kind_from(std::string_view name, std::string_view position) {
   if (name == "agree") return ActionKind::kAgree;
   if (name == "refuse") return ActionKind::kRefuse;
@@ -155,6 +196,7 @@ std::optional<ActionKind> action_kind_from(std::string_view name, std::string_vi
   if (name == "withdraw") return ActionKind::kWithdraw;
   if (name == "cancel") return ActionKind::kCancel;
   if (name == "return") return ActionKind::kReturn;
+  if (name == "resubmit") return ActionKind::kResubmit;
   if (name == "add_approver" && position == "before") return ActionKind::kAddBefore;
   if (name == "add_approver" && position == "after") return ActionKind::kAddAfter;
   return std::nullopt;
@@ -171,6 +213,7 @@ std::string_view action_kind_name(ActionKind kind) {
     case ActionKind::kWithdraw: return "withdraw";
     case ActionKind::kCancel: return "cancel";
     case ActionKind::kReturn: return "return";
+    case ActionKind::kResubmit: return "resubmit";
   }
   return "";
 }
@@ -237,13 +280,35 @@ Transition InstanceMachine::act(const InstanceState& s, const ActionRequest& r) 
     throw Conflict("task " + std::to_string(task.id) +
                    " waits for the approver added before you (前加签) to decide first");
   if (task.status != task_status::kRunning) throw already();
+  // The originator's task while the instance is returned to them takes only a resubmission
+  // (or a withdrawal, above); approvers' tasks take everything else.
+  if (task.step_id == kOriginatorStep && r.kind != ActionKind::kResubmit)
+    throw Conflict(ref(s.id) + " is returned to its originator: resubmit it or withdraw it");
+  if (task.step_id != kOriginatorStep && r.kind == ActionKind::kResubmit)
+    throw Conflict(ref(s.id) + " is not returned to you: only a returned approval is "
+                   "resubmitted");
 
   size_t at = b.index_of(task.step_id);
   switch (r.kind) {
     case ActionKind::kAgree: {
       b.change(task, task_status::kCompleted, task_result::kAgree, r.remark);
-      b.record(record_type::kExecute, actor, "AGREE", r.remark, task.id);
+      Json detail = Json::object();
+      if (r.form) {
+        b.t().form = *r.form;
+        detail["changes"] = r.changes;
+      }
+      b.record(record_type::kExecute, actor, "AGREE", r.remark, task.id, std::move(detail));
       StepMode mode = at < s.plan.size() ? s.plan[at].mode : StepMode::kSingle;
+      if (mode == StepMode::kSequential) {
+        // 依次审批: the next person in order who has not agreed, else the next step.
+        for (auto& a : s.plan[at].approvers)
+          if (!b.agreed(a.user_id)) {
+            b.t().new_tasks.push_back(NewTask{task.step_id, a});
+            return b.take();
+          }
+        b.advance(at, actor);
+        break;
+      }
       std::vector<const TaskState*> siblings;
       for (auto& other : s.open_tasks)
         if (other.id != task.id && other.step_id == task.step_id &&
@@ -254,19 +319,60 @@ Transition InstanceMachine::act(const InstanceState& s, const ActionRequest& r) 
       b.advance(at, actor);
       break;
     }
-    case ActionKind::kReturn:
-      // 退回发起人: the instance ends as 已退回 and the originator resubmits a corrected form
-      // (a new instance); the people still asked can stop.
+    case ActionKind::kReturn: {
+      // 退回: the people still asked can stop; agreements from the target on no longer count.
       if (trim(r.remark).empty())
-        throw InvalidArgument("say what the originator should correct: a return needs a comment");
+        throw InvalidArgument("say what should be corrected: a return needs a comment");
+      if (r.to_step == kOriginatorStep && s.requested)
+        throw Conflict(ref(s.id) + " was opened by another app, where it cannot be corrected "
+                       "and resubmitted; return it to an earlier step or refuse it instead");
+      std::string to_label = "发起人";
+      if (r.to_step != kOriginatorStep) {
+        bool allowed = false;
+        for (auto& target : return_targets(s, task)) allowed = allowed || target.step_id == r.to_step;
+        if (!allowed)
+          throw InvalidArgument("to_step " + std::to_string(r.to_step) +
+                                " is not an earlier step that has been approved; return to 0 "
+                                "(the originator) or to one of allowed_actions' targets");
+        to_label = s.plan[b.index_of(r.to_step)].label;
+      }
       b.change(task, task_status::kCompleted, task_result::kReturned, r.remark);
-      b.record(record_type::kReturn, actor, "NONE", r.remark, task.id);
+      b.record(record_type::kReturn, actor, "NONE", r.remark, task.id,
+               Json::object({{"to_step", r.to_step}, {"to_label", to_label}}));
       b.cancel_open_tasks();
-      b.t().status = std::string(instance_status::kTerminated);
-      b.t().result = std::string(instance_result::kReturned);
-      b.t().current_step = 0;
-      b.t().finished = true;
+      if (r.to_step == kOriginatorStep) {
+        // The instance waits for its originator, who holds a step-0 task: resubmit or withdraw.
+        b.void_from(0, task.id);
+        b.t().result = std::string(instance_result::kReturned);
+        b.t().current_step = kOriginatorStep;
+        b.t().new_tasks.push_back(NewTask{kOriginatorStep, {s.originator, s.originator_name}});
+      } else {
+        size_t to = b.index_of(r.to_step);
+        b.void_from(to, task.id);
+        b.advance(to == 0 ? Builder::npos : to - 1, actor);
+      }
       break;
+    }
+    case ActionKind::kResubmit: {
+      // The chain resolved again runs from its first step under new step ids, so that no task
+      // or agreement from before belongs to it.
+      int base = 0;
+      for (auto& step : s.plan) base = std::max(base, step.id);
+      Plan plan = r.plan;
+      for (auto& step : plan) step.id += base;
+      b.t().plan = std::move(plan);
+      b.t().plan_changed = true;
+      if (r.form) b.t().form = *r.form;
+      b.t().cc_finish = r.cc_finish;
+      b.t().result = "";
+      b.change(task, task_status::kCompleted, task_result::kResubmitted, r.remark);
+      b.record(record_type::kResubmit, actor, "NONE", r.remark, task.id,
+               Json::object({{"changes", r.changes},
+                             {"previous_form", s.form},
+                             {"previous_plan", plan_to_json(s.plan)}}));
+      b.advance(Builder::npos, actor);
+      break;
+    }
     case ActionKind::kRefuse:
       b.change(task, task_status::kCompleted, task_result::kRefuse, r.remark);
       b.record(record_type::kExecute, actor, "REFUSE", r.remark, task.id);
@@ -276,6 +382,15 @@ Transition InstanceMachine::act(const InstanceState& s, const ActionRequest& r) 
     case ActionKind::kTransfer: {
       check_targets(s, r, 1);
       const Approver& to = r.targets.front();
+      if (at < s.plan.size() && s.plan[at].mode == StepMode::kSequential) {
+        // 依次审批: the new person takes the old one's place in the order.
+        for (auto& a : s.plan[at].approvers)
+          if (a.user_id == to.user_id)
+            throw Conflict(to.name + " is already an approver of this step");
+        for (auto& a : b.t().plan[at].approvers)
+          if (a.user_id == task.assignee) a = to;
+        b.t().plan_changed = true;
+      }
       for (auto& other : s.open_tasks)
         if (other.step_id == task.step_id && other.assignee == to.user_id)
           throw Conflict(to.name + " already has a task in this step");

@@ -30,11 +30,23 @@ struct InstanceState {
   int64_t id = 0;
   std::string originator;
   std::string status;  // instance_status::*
-  std::string result;  // "agree" | "refuse" | ""
+  std::string result;  // "agree" | "refuse" | "returned" (RUNNING at the originator) | ""
   Plan plan;
   int current_step = 0;              // plan step id; 0 when none is running
   std::vector<TaskState> open_tasks;  // RUNNING and PAUSED tasks of the instance
   std::vector<TaskState> agreed;      // COMPLETED tasks whose result is AGREE
+  std::string originator_name;
+  bool requested = false;  // opened by another plugin: never returned to the originator
+  Json form = Json::object();  // the form as it stands (the record of a resubmit keeps it)
+};
+
+// Where an approver may return an instance (退回): the originator (step_id 0; not for
+// requested instances) and every earlier step with approvers that is done (an agreement there
+// still counts). Labels read "发起人 · 李法官", "直属主管 · 王庭长".
+struct ReturnTarget {
+  int step_id = 0;
+  std::string label;
+  friend bool operator==(const ReturnTarget&, const ReturnTarget&) = default;
 };
 
 enum class ActionKind {
@@ -44,7 +56,8 @@ enum class ActionKind {
   kTransfer,   // 转交
   kAddBefore,  // 前加签
   kAddAfter,   // 后加签
-  kReturn,     // 退回: back to the originator, who may resubmit an edited form
+  kReturn,     // 退回: to an earlier step, or to the originator (step 0) to edit and resubmit
+  kResubmit,   // the originator's edited form, while the instance is returned to them
   kWithdraw,   // 撤销, by the originator
   kCancel,     // by the court's court_admin or the operator
 };
@@ -62,6 +75,14 @@ struct ActionRequest {
   std::string remark;
   std::vector<Approver> targets;   // transfer: one person; add: one or more
   std::optional<StepMode> mode;    // add: how several added people decide (default and)
+  int to_step = 0;                 // return: the plan step id, 0 = the originator
+  // agree with approver edits, resubmit: the whole form after the change (already checked) and
+  // the changes for the record ([{field, label, from, to}]).
+  std::optional<Json> form;
+  Json changes = Json::array();
+  // resubmit: the chain resolved again from the new form, and its CC at finish.
+  Plan plan;
+  std::vector<Approver> cc_finish;
 };
 
 struct TaskChange {
@@ -100,6 +121,8 @@ struct Transition {
   bool finished = false;  // reached COMPLETED, TERMINATED or CANCELED in this transition
   std::vector<RecordDraft> records;
   std::vector<Approver> cc_start;  // copied as the instance starts (start() only)
+  std::optional<Json> form;        // the instance's new form (approver edits, resubmit)
+  std::optional<std::vector<Approver>> cc_finish;  // resubmit: the CC at finish, again
 };
 
 class InstanceMachine {
@@ -114,6 +137,10 @@ class InstanceMachine {
   // approver added before), InvalidArgument for a bad request (no remark on a comment, adding
   // yourself).
   static Transition act(const InstanceState& state, const ActionRequest& request);
+
+  // Where `task`'s holder may return the instance now (see ReturnTarget), in plan order.
+  static std::vector<ReturnTarget> return_targets(const InstanceState& state,
+                                                  const TaskState& task);
 };
 
 std::optional<ActionKind> action_kind_from(std::string_view name, std::string_view position);

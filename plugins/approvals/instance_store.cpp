@@ -278,6 +278,12 @@ Applied apply(Sql& tx, InstanceRow& row, const Transition& t, int64_t now_ms) {
        t.plan_changed ? Value(plan_to_json(row.plan).dump()) : Value(), now_ms,
        row.finished_ms ? Value(row.finished_ms) : Value(), row.id});
 
+  if (t.form || t.cc_finish) {
+    if (t.form) row.form = *t.form;
+    if (t.cc_finish) row.cc_finish = *t.cc_finish;
+    tx.exec("UPDATE instance SET form = ?, cc_finish = ? WHERE id = ?",
+            {row.form.dump(), approvers_json(row.cc_finish).dump(), row.id});
+  }
   for (auto& d : t.records) out.records.push_back(append_record(tx, row.id, d, now_ms));
   if (!t.cc_start.empty()) add_cc(tx, row.id, t.cc_start, "start", now_ms);
 

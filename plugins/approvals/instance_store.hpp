@@ -96,7 +96,7 @@ std::vector<CcRow> cc(const Sql& sql, int64_t instance_id);
 Involvement involvement(const Sql& sql, const InstanceRow& row, const std::string& user_id);
 
 // Writes a transition: task changes (guarded by their previous status), new tasks, the
-// instance's status, plan and step, the records, and — when it completes — the CC at finish
+// instance's status, plan and step, its form and CC at finish when they changed, the records, and — when it completes — the CC at finish
 // with its PROCESS_CC record. Updates `row` to match.
 Applied apply(Sql& tx, InstanceRow& row, const Transition& t, int64_t now_ms);
 RecordRow append_record(Sql& tx, int64_t instance_id, const RecordDraft& draft, int64_t now_ms);

@@ -104,7 +104,10 @@ Json task_json(const TaskRow& t) {
                        {"name", t.assignee_name},
                        {"status", t.status},
                        {"result", t.result},
-                       {"status_text", task_status_text(t.status, t.result)},
+                       {"status_text", t.step_id == kOriginatorStep &&
+                                               t.status == task_status::kRunning
+                                           ? std::string("待修改")
+                                           : task_status_text(t.status, t.result)},
                        {"remark", t.remark},
                        {"created_ms", t.created_ms},
                        {"finished_ms", nullable_ms(t.finished_ms)}});
@@ -135,8 +138,11 @@ Json instance_detail_json(const InstanceRow& row, const Template* tpl,
   out["url"] = row.url;
   out["current_step"] = row.current_step;
 
+  // A step's tasks that still count: a 退回 to it or before it voids the earlier ones.
   std::map<int, std::vector<const TaskRow*>> by_step;
-  for (auto& t : tasks) by_step[t.step_id].push_back(&t);
+  for (auto& s : row.plan)
+    for (auto& t : tasks)
+      if (t.step_id == s.id && t.id > s.void_through) by_step[s.id].push_back(&t);
   Json steps = Json::array();
   for (auto& s : row.plan) {
     std::string progress;
@@ -159,6 +165,7 @@ Json instance_detail_json(const InstanceRow& row, const Template* tpl,
                               {"mode", step_mode_name(s.mode)},
                               {"approvers", approvers},
                               {"origin", s.origin},
+                              {"editable", s.editable},
                               {"progress", progress}});
     steps.push_back(std::move(step));
   }
@@ -168,10 +175,18 @@ Json instance_detail_json(const InstanceRow& row, const Template* tpl,
   for (auto& t : tasks) task_list.push_back(task_json(t));
   out["tasks"] = task_list;
   // The timeline names the step each decision was made at.
+  // Steps a resubmission replaced keep their labels in its record (previous_plan).
+  std::map<int, std::string> step_labels;
+  for (auto& r : records)
+    if (r.draft.type == record_type::kResubmit)
+      if (const Json* previous = json::find(r.draft.detail, "previous_plan"))
+        for (auto& s : plan_from_json(*previous)) step_labels[s.id] = s.label;
+  for (auto& s : row.plan) step_labels[s.id] = s.label;
+  step_labels[kOriginatorStep] = "发起人";
   std::map<int64_t, std::string> step_of_task;
   for (auto& t : tasks)
-    for (auto& s : row.plan)
-      if (s.id == t.step_id) step_of_task[t.id] = s.label;
+    if (auto it = step_labels.find(t.step_id); it != step_labels.end())
+      step_of_task[t.id] = it->second;
   Json record_list = Json::array();
   for (auto& r : records) {
     Json j = record_json(r);

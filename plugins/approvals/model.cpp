@@ -43,6 +43,7 @@ std::string_view step_mode_name(StepMode mode) {
   switch (mode) {
     case StepMode::kOr: return "or";
     case StepMode::kAnd: return "and";
+    case StepMode::kSequential: return "sequential";
     default: return "single";
   }
 }
@@ -51,6 +52,7 @@ std::optional<StepMode> step_mode_from(std::string_view name) {
   if (name == "single") return StepMode::kSingle;
   if (name == "or") return StepMode::kOr;
   if (name == "and") return StepMode::kAnd;
+  if (name == "sequential") return StepMode::kSequential;
   return std::nullopt;
 }
 
@@ -79,6 +81,8 @@ Json plan_to_json(const Plan& plan) {
                               {"approvers", approvers},
                               {"origin", s.origin}});
     if (!s.added_by.empty()) step["added_by"] = s.added_by;
+    if (!s.editable.empty()) step["editable"] = s.editable;
+    if (s.void_through) step["void_through"] = s.void_through;
     steps.push_back(std::move(step));
   }
   return steps;
@@ -98,6 +102,10 @@ Plan plan_from_json(const Json& json) {
             {json::get<std::string>(a, "user_id"), json::get<std::string>(a, "name")});
     step.origin = json::get<std::string>(s, "origin", std::string(kOriginTemplate));
     step.added_by = json::get<std::string>(s, "added_by");
+    if (const Json* editable = json::find(s, "editable"); editable && editable->is_array())
+      for (auto& f : *editable)
+        if (f.is_string()) step.editable.push_back(f.get<std::string>());
+    step.void_through = json::get<int64_t>(s, "void_through");
     plan.push_back(std::move(step));
   }
   return plan;

@@ -85,9 +85,10 @@ struct Condition {
 
 // --- Approver chains and CC ------------------------------------------------------------------
 
-// How the approvers of one step decide: one person; the first of several (或签); all (会签).
-enum class StepMode { kSingle, kOr, kAnd };
-std::string_view step_mode_name(StepMode mode);  // "single" | "or" | "and"
+// How the approvers of one step decide: one person; the first of several (或签); all (会签);
+// all, one after another in the listed order (依次审批).
+enum class StepMode { kSingle, kOr, kAnd, kSequential };
+std::string_view step_mode_name(StepMode mode);  // "single" | "or" | "and" | "sequential"
 std::optional<StepMode> step_mode_from(std::string_view name);
 
 // Who a step (or a CC entry) names.
@@ -118,6 +119,7 @@ struct RecipientSpec {
   std::string label;               // display; derived from the kind when not configured
   std::optional<Condition> when;   // the step applies only when this holds
   CcAt at = CcAt::kFinish;         // CC entries only
+  std::vector<std::string> editable;  // steps only: form fields its approvers may change
 };
 
 // One alternative of a branch group: the first whose `when` holds (or the one without `when`)
@@ -177,6 +179,10 @@ struct PlanStep {
   std::vector<Approver> approvers;  // empty: nobody to ask, the step is skipped
   std::string origin = std::string(kOriginTemplate);
   std::string added_by;  // userid of whoever appended it
+  std::vector<std::string> editable;  // form fields this step's approvers may change on agree
+  // Tasks of this step with an id up to this one no longer count (退回 to this step or before
+  // it): their agreements neither finish the step again nor skip the person later (去重).
+  int64_t void_through = 0;
 };
 
 using Plan = std::vector<PlanStep>;
@@ -206,11 +212,17 @@ inline constexpr std::string_view kNone = "";
 inline constexpr std::string_view kAgree = "AGREE";
 inline constexpr std::string_view kRefuse = "REFUSE";
 inline constexpr std::string_view kRedirected = "REDIRECTED";
-inline constexpr std::string_view kReturned = "RETURNED";  // 退回 to the originator
+inline constexpr std::string_view kReturned = "RETURNED";  // 退回, by the approver
+inline constexpr std::string_view kResubmitted = "RESUBMITTED";  // the originator's step-0 task
 }  // namespace task_result
 
-// The result of a TERMINATED instance that an approver returned to its originator (退回); a
-// withdrawn or canceled one has none.
+// The step id of the originator's task while an approver has returned the instance to them
+// (退回发起人): the instance stays RUNNING with current_step 0 until they resubmit or withdraw.
+inline constexpr int kOriginatorStep = 0;
+
+// The result of an instance an approver returned to its originator (退回): RUNNING at step 0
+// until the originator resubmits (result "" again) or withdraws. Rows written before 退回 kept
+// the instance running are TERMINATED with this result; they still read 已退回.
 namespace instance_result {
 inline constexpr std::string_view kReturned = "returned";
 }  // namespace instance_result
@@ -221,7 +233,8 @@ inline constexpr std::string_view kExecute = "EXECUTE_TASK_NORMAL";
 inline constexpr std::string_view kAppendBefore = "APPEND_TASK_BEFORE";
 inline constexpr std::string_view kAppendAfter = "APPEND_TASK_AFTER";
 inline constexpr std::string_view kRedirect = "REDIRECT_TASK";
-inline constexpr std::string_view kReturn = "RETURN_TASK";  // 退回 to the originator
+inline constexpr std::string_view kReturn = "RETURN_TASK";  // 退回, detail {to_step, to_label}
+inline constexpr std::string_view kResubmit = "RESUBMIT_PROCESS_INSTANCE";
 inline constexpr std::string_view kRemark = "ADD_REMARK";
 inline constexpr std::string_view kUrge = "URGE_TASK";  // 催办 by the originator
 inline constexpr std::string_view kTerminate = "TERMINATE_PROCESS_INSTANCE";

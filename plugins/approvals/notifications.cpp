@@ -78,12 +78,19 @@ Json Notifications::finished_event(const InstanceRow& row, const std::string& re
 void Notifications::announce(Effects& fx, const InstanceRow& row, const Transition& t,
                              const Applied& applied, const std::string& actor_id) const {
   for (auto& task : applied.created) {
+    if (task.step_id == kOriginatorStep) continue;  // returned: told below, no card
     fx.notify({task.assignee},
               Message::card(settings_.card_template_id, "task-" + id_text(task.id),
                             card_data(row, task)),
               "task-" + id_text(task.id));
   }
   for (auto& c : t.task_changes) {
+    // A task closed without its holder acting (the instance canceled, withdrawn, returned past
+    // it): its card stops offering buttons that can only fail now and says why.
+    if (c.status == task_status::kCanceled)
+      fx.update_card("task-" + id_text(c.id),
+                     Json::object({{"status", task_status_text(c.status, c.result)}}),
+                     "task-" + id_text(c.id) + "-canceled");
     if (!c.resumed) continue;
     // Their card still works; they only need to know it is their turn again.
     fx.notify({c.assignee},
@@ -92,6 +99,14 @@ void Notifications::announce(Effects& fx, const InstanceRow& row, const Transiti
               "resume-" + id_text(c.id) + "-" + std::to_string(row.updated_ms));
   }
   copied(fx, row, t.cc_start, "start");
+  for (auto& r : applied.records) {
+    if (r.draft.type == record_type::kReturn) returned(fx, row, t, r, actor_id);
+    if (r.draft.type == record_type::kResubmit && row.status == instance_status::kRunning)
+      fx.notify({row.originator},
+                note("审批已重新提交", "### 审批已重新提交\n\n**" + row.title + "**（审批 " +
+                                       id_text(row.id) + "）已重新进入审批"),
+                "resubmitted-" + id_text(r.id));
+  }
   if (!t.finished) return;
 
   if (row.status == instance_status::kCompleted) {
@@ -126,11 +141,6 @@ void Notifications::announce(Effects& fx, const InstanceRow& row, const Transiti
       fx.notify({row.originator},
                 note(head, "### " + head + "\n\n**" + row.title + "** 已取消" + reason),
                 "outcome-" + id_text(row.id));
-    if (row.result == instance_result::kReturned)
-      fx.notify({row.originator},
-                note(head, "### " + head + "\n\n**" + row.title + "** 已退回给你，请修改后重新提交" +
-                               reason),
-                "outcome-" + id_text(row.id));
   }
   // What the deciding record said, for plugins that show it (rooms notes a refusal's reason).
   std::string why;
@@ -139,6 +149,28 @@ void Notifications::announce(Effects& fx, const InstanceRow& row, const Transiti
         r.draft.type == record_type::kTerminate || r.draft.type == record_type::kReturn)
       why = r.draft.remark;
   fx.publish("instance_finished", finished_event(row, why), id_text(row.id));
+}
+
+void Notifications::returned(Effects& fx, const InstanceRow& row, const Transition& t,
+                             const RecordRow& record, const std::string& actor_id) const {
+  std::string reason =
+      record.draft.remark.empty() ? "" : "\n\n原因：" + clip(record.draft.remark, 300);
+  // Whoever was still asked can stop; those of the target step get fresh cards.
+  std::vector<std::string> asked;
+  for (auto& c : t.task_changes)
+    if (c.status == task_status::kCanceled && c.assignee != actor_id &&
+        std::find(asked.begin(), asked.end(), c.assignee) == asked.end())
+      asked.push_back(c.assignee);
+  if (!asked.empty())
+    fx.notify(asked,
+            note("审批已退回", "### 审批已退回\n\n**" + row.title + "**（审批 " + id_text(row.id) +
+                                "）无需再处理" + reason),
+            "closed-" + id_text(row.id) + "-" + id_text(record.id));
+  if (row.current_step == kOriginatorStep && row.status == instance_status::kRunning)
+    fx.notify({row.originator},
+              note("审批已退回", "### 审批已退回\n\n**" + row.title + "** 已退回给你，请修改后重新提交" +
+                                  reason),
+              "returned-" + id_text(record.id));
 }
 
 void Notifications::copied(Effects& fx, const InstanceRow& row,

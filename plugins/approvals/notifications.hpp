@@ -19,8 +19,9 @@ class Notifications {
  public:
   explicit Notifications(const Settings& settings) : settings_(settings) {}
 
-  // Everything a written transition tells people and plugins: cards for new tasks, a nudge for
-  // resumed ones, and on finishing the outcome, the CC copies and approvals.instance_finished.
+  // Everything a written transition tells people and plugins: cards for new approver tasks, a
+  // nudge for resumed ones, 退回 and resubmission notices, and on finishing the outcome, the CC
+  // copies and approvals.instance_finished.
   void announce(Effects& fx, const InstanceRow& row, const Transition& t,
                 const Applied& applied, const std::string& actor_id) const;
 
@@ -46,6 +47,10 @@ class Notifications {
 
  private:
   std::string link(const InstanceRow& row) const;
+  // 退回 (`record` is its RETURN_TASK): the holders of the canceled tasks may stop; when it went
+  // back to the originator, they are told what to correct.
+  void returned(Effects& fx, const InstanceRow& row, const Transition& t, const RecordRow& record,
+                const std::string& actor_id) const;
   const Template* tpl(const InstanceRow& row) const { return settings_.find(row.template_code); }
 
   const Settings& settings_;

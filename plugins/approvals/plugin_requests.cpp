@@ -52,6 +52,13 @@ std::string check(Context& ctx, const Json& p, Submission& s, ResolvedChain& cha
   s.originator = Originator::of(*person);
   if (!may_start(*s.tpl, s.originator))
     return s.originator.name + " may not start " + s.tpl->name + " approvals";
+  if (const Json* court = json::find(p, "court"); court && !court->is_null()) {
+    if (!court->is_string() || court->get<std::string>().empty())
+      return "court must be a court code";
+    if (!ctx.host.directory().court(court->get<std::string>()))
+      return "unknown court '" + court->get<std::string>() + "': not in the directory";
+    s.court = court->get<std::string>();
+  }
   const Json* form = json::find(p, "form");
   if (!form || !form->is_object()) return "form is required: an object of field values";
   s.form = *form;

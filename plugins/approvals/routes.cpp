@@ -83,6 +83,13 @@ std::vector<std::string> id_list(const Json* v) {
   return out;
 }
 
+Json return_targets_json(const std::vector<ReturnTarget>& targets) {
+  Json out = Json::array();
+  for (auto& t : targets)
+    out.push_back(Json::object({{"step_id", t.step_id}, {"label", t.label}}));
+  return out;
+}
+
 // The detail, with the actions this viewer may take now.
 Json detail_for(Context& ctx, const InstanceRow& row, const Viewer& v) {
   auto& db = ctx.host.db();
@@ -90,21 +97,18 @@ Json detail_for(Context& ctx, const InstanceRow& row, const Viewer& v) {
   auto tasks = instance_store::tasks(db, row.id);
   Json out = instance_detail_json(row, tpl, tasks, instance_store::records(db, row.id),
                                   instance_store::cc(db, row.id));
-  InstanceState state{row.id, row.originator, row.status, row.result, row.plan,
-                      row.current_step, {}, {}};
-  for (auto& t : tasks)
-    if (t.status == task_status::kRunning || t.status == task_status::kPaused)
-      state.open_tasks.push_back(t);
+  InstanceState state = instance_state(row, tasks);
   ActionOptions options;
   options.staff = v.is_staff();
   options.may_cancel = may_cancel(v, row.court_code);
   options.mirrored = row.mirrored;
-  options.requested = !row.source.empty();
   options.may_resubmit = tpl && !tpl->requested_only && may_start(*tpl, v.as_originator());
   Json allowed = Json::array();
   for (auto& a : allowed_actions(state, v.user_id, options)) {
     Json j = Json::object({{"action", a.action}});
     if (a.task_id) j["task_id"] = a.task_id;
+    if (a.editable) j["editable"] = *a.editable;
+    if (a.action == "return") j["targets"] = return_targets_json(a.targets);
     allowed.push_back(std::move(j));
   }
   if (Json urge = urge_action(ctx, row, tasks, v); !urge.is_null()) allowed.push_back(urge);
@@ -263,8 +267,8 @@ void register_routes(courthub::Registrar& r, Context& ctx) {
     in.instance_id = path_id(req);
     in.action = json::get<std::string>(body, "action");
     if (in.action.empty())
-      throw InvalidArgument("action is required: agree, refuse, return, comment, transfer, "
-                            "add_approver, withdraw or cancel");
+      throw InvalidArgument("action is required: agree, refuse, return, resubmit, comment, "
+                            "transfer, add_approver, withdraw or cancel");
     in.task_id = id_from(json::find(body, "task_id"));
     if (body.contains("task_id") && in.task_id <= 0) throw InvalidArgument("task_id must be an id");
     in.remark = json::get<std::string>(body, "comment", json::get<std::string>(body, "remark"));
@@ -272,6 +276,15 @@ void register_routes(courthub::Registrar& r, Context& ctx) {
     in.mode = json::get<std::string>(body, "mode");
     if (in.action == "transfer") in.targets = id_list(json::find(body, "to"));
     if (in.action == "add_approver") in.targets = id_list(json::find(body, "user_ids"));
+    if (const Json* to = json::find(body, "to_step"); to && !to->is_null()) {
+      if (!to->is_number_integer() || to->get<int64_t>() < 0 || to->get<int64_t>() > 100000)
+        throw InvalidArgument("to_step must be a step id from the return targets (0: the "
+                              "originator)");
+      in.to_step = static_cast<int>(to->get<int64_t>());
+    }
+    if (const Json* form = json::find(body, "form")) in.form = *form;
+    if (in.action == "resubmit")
+      if (const Json* choices = json::find(body, "approvers")) in.choices = *choices;
     ActionOutcome out = act(ctx, in);
     Json open = Json::array();
     for (auto& t : out.open_tasks) open.push_back(task_json(t));

@@ -19,12 +19,16 @@ struct Submission {
   Originator originator;
   Json form = Json::object();
   Json choices;        // the originator's picks for 发起人自选 steps: {"<key>": [userids]}
+  int64_t instance_id = 0;  // a resubmission in place: the instance (its own files are free)
   std::string title;   // "" = "<name>提交的<template>"
   std::string source;  // requesting plugin; "" for a direct submit
   std::string request_id;
   // The work calendar for from_period fields (period_days.hpp); empty = Monday to Friday.
   // submit() sets the host's.
   IsWorkday is_workday;
+  // The court the instance belongs to, whose role holders approve it; "" = the originator's.
+  // A plugin request sets it (a room's booking belongs to the room's court).
+  std::string court;
 };
 
 struct Submitted {
@@ -45,6 +49,12 @@ std::vector<FieldError> prepare(Submission& s, const courthub::Sql& db, Org& org
 // notifications. Throws Error(Conflict) when (source, request_id) already has an instance, and
 // InvalidArgument when an attachment was taken by another instance since prepare.
 Submitted open_instance(Context& ctx, const Submission& s, const ResolvedChain& chain);
+
+// A returned instance's originator resubmits `form` and `choices` in place: checked exactly like
+// a submission (prepare, the instance's own files allowed), the chain resolved again. Throws
+// InvalidArgument listing each field error, as submit() does.
+ResolvedChain prepare_resubmission(Context& ctx, const InstanceRow& row, const Template& tpl,
+                                   const Originator& originator, Json& form, const Json& choices);
 
 // A person's submit: prepare, then open. Throws InvalidArgument whose details list each field
 // error ({"field", "message"}).

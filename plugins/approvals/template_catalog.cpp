@@ -362,7 +362,11 @@ std::optional<RecipientSpec> parse_recipient(const Json& node, const std::string
     if (!mode_text.empty()) {
       auto mode = step_mode_from(mode_text);
       if (!mode) {
-        m.fail(m.at("mode"), "must be single, or (或签) or and (会签)");
+        m.fail(m.at("mode"), "must be single, or (或签), and (会签) or sequential (依次审批)");
+      } else if (*mode == StepMode::kSequential && r.kind != RecipientKind::kRole &&
+                 (r.kind != RecipientKind::kPerson || one_person)) {
+        m.fail(m.at("mode"), "sequential (依次审批) applies to a person step with several users "
+                             "or a role step");
       } else if (*mode == StepMode::kSingle && !one_person &&
                  r.kind != RecipientKind::kOriginatorChoice) {
         m.fail(m.at("mode"), "this step can name several people; use or (或签) or and (会签)");
@@ -379,10 +383,24 @@ std::optional<RecipientSpec> parse_recipient(const Json& node, const std::string
     else if (where == "start_finish") r.at = CcAt::kStartFinish;
     else m.fail(m.at("at"), "must be start, finish or start_finish");
   }
+  if (use == RecipientUse::kStep) {
+    // Fields the step's approvers may change when they agree (approver-editable fields).
+    auto editable = m.texts("editable");
+    for (size_t i = 0; i < editable.size(); ++i) {
+      const FieldSpec* f = tpl.field(editable[i]);
+      std::string here = m.at("editable") + "/" + std::to_string(i);
+      if (!f) m.fail(here, "no field '" + editable[i] + "' in this template");
+      else if (f->type == FieldType::kAttachment)
+        m.fail(here, "attachment fields are not editable by approvers");
+      else if (std::find(r.editable.begin(), r.editable.end(), f->name) != r.editable.end())
+        m.fail(here, "field '" + f->name + "' is named twice");
+      else r.editable.push_back(f->name);
+    }
+  }
   if (const Json* when = m.get("when"))
     r.when = parse_condition(*when, m.at("when"), tpl.fields, problems);
   m.reject_unknown(use == RecipientUse::kStep
-                       ? "type, mode, label, when, user, users, level, role, key"
+                       ? "type, mode, label, when, user, users, level, role, key, editable"
                        : "type, label, when, at, user, users, level, role");
   if (!ok) return std::nullopt;
   return r;

@@ -102,7 +102,8 @@ std::string display_value(const FieldSpec& field, const Json& v) {
 }
 
 std::string status_text(std::string_view status, std::string_view result) {
-  if (status == instance_status::kRunning) return "审批中";
+  if (status == instance_status::kRunning)
+    return result == instance_result::kReturned ? "已退回" : "审批中";
   if (status == instance_status::kNew) return "新创建";
   if (status == instance_status::kCompleted) return result == "refuse" ? "已拒绝" : "已通过";
   if (status == instance_status::kTerminated)
@@ -119,6 +120,7 @@ std::string task_status_text(std::string_view status, std::string_view result) {
   if (result == task_result::kRefuse) return "已拒绝";
   if (result == task_result::kRedirected) return "已转交";
   if (result == task_result::kReturned) return "已退回";
+  if (result == task_result::kResubmitted) return "已重新提交";
   return std::string(status);
 }
 

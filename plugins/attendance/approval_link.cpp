@@ -297,7 +297,11 @@ std::optional<ApprovalRecord> read_finished(const Json& p, const std::string& ki
     if (!read_period(form, r, problem)) return std::nullopt;
     if (kind == "leave") {
       const Json* type = json::find(form, "leave_type");
-      r.sub_type = type && type->is_string() ? type->get<std::string>() : std::string("请假");
+      // A template without leave_type (调休 time_off) is a leave of its own name.
+      const std::string named = text_of(p, "template_name");
+      r.sub_type = type && type->is_string() ? type->get<std::string>()
+                   : named.empty()          ? std::string("请假")
+                                            : named;
     }
   } else if (kind == "punch_fix") {
     if (!read_fix(form, r, problem)) return std::nullopt;

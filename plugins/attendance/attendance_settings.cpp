@@ -21,7 +21,8 @@ const std::set<std::string> kTemplateKinds = {"leave", "business_trip", "outing"
                                               "outside_punch"};
 
 const std::set<std::string> kKeys = {"shifts", "groups", "buildings", "default_group",
-                                     "punch_fix_per_month", "approval_templates",
+                                     "punch_fix_per_month", "punch_fix_window_days",
+                                     "approval_templates",
                                      "remind_after_minutes", "digest_time",
                                      "monthly_report_time", "page_url", "demo_roster_days"};
 
@@ -226,12 +227,15 @@ Settings read_settings(const Json& json, SettingsProblems& problems) {
     if (!kKeys.count(key))
       add(problems, "/" + key,
           "is not a setting of attendance (known: shifts, groups, buildings, default_group, "
-          "punch_fix_per_month, approval_templates, remind_after_minutes, digest_time, "
+          "punch_fix_per_month, punch_fix_window_days, approval_templates, "
+          "remind_after_minutes, digest_time, "
           "monthly_report_time, page_url, demo_roster_days)");
   s.shifts = read_shifts(json, problems);
   s.buildings = read_buildings(json, problems);
   s.default_group = read_default_group(json, problems);
   s.punch_fix_per_month = integer(json, "punch_fix_per_month", 0, 31, s.punch_fix_per_month, problems);
+  s.punch_fix_window_days =
+      integer(json, "punch_fix_window_days", 1, 366, s.punch_fix_window_days, problems);
   s.approval_templates = read_templates(json, problems);
   s.remind_after_minutes =
       integer(json, "remind_after_minutes", 0, 720, s.remind_after_minutes, problems);

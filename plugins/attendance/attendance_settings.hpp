@@ -36,6 +36,7 @@ struct Settings {
   std::map<std::string, GeoFence> buildings;  // court code -> its building
   DefaultGroup default_group;
   int punch_fix_per_month = 3;                // the rules doc's cap on approved 补卡
+  int punch_fix_window_days = 31;             // a 补卡 is asked within this many days after the day
   // Approval template code -> what it means here: "leave" | "business_trip" | "outing" |
   // "punch_fix" | "outside_punch". Default: each of those codes to itself.
   std::map<std::string, std::string> approval_templates;

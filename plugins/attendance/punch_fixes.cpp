@@ -58,6 +58,21 @@ void require_check(courthub::Host& host, const courthub::Person& person, const F
                            (r.fix_type == CheckType::OnDuty ? "上班" : "下班") + "打卡");
 }
 
+// A 补卡 is asked within punch_fix_window_days after the day (today minus the window is the
+// oldest day accepted).
+void require_window(const Settings& settings, const FixRequest& r, int64_t now_ms) {
+  const auto day = std::chrono::sys_days{*t::parse_date(r.fix_date)};
+  const auto today = std::chrono::sys_days{t::local_date(now_ms)};
+  const int window = settings.punch_fix_window_days;
+  if ((today - day).count() <= window) return;
+  throw courthub::Conflict(
+      "补卡须在" + std::to_string(window) + "天内申请：" + r.fix_date + "已超过" +
+          std::to_string(window) + "天（punch_fix_window_days）",
+      Json::object({{"code", "punch_fix_window"},
+                    {"window_days", window},
+                    {"oldest_date", t::format_date(t::Date{today - std::chrono::days{window}})}}));
+}
+
 courthub::Response submit(courthub::Host& host, const Settings& settings,
                           const courthub::Request& req) {
   if (!req.caller.is_staff()) throw courthub::PermissionDenied("only staff ask for a 补卡");
@@ -65,6 +80,7 @@ courthub::Response submit(courthub::Host& host, const Settings& settings,
   FixRequest r = read_request(req.json(), now);
   auto person = host.directory().person(req.caller.user_id);
   if (!person) throw courthub::PermissionDenied("the caller is not in the directory");
+  require_window(settings, r, now);
   require_check(host, *person, r);
   r.user_id = person->user_id;
   r.state = "pending";

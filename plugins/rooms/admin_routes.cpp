@@ -48,6 +48,7 @@ void register_admin_routes(courthub::Registrar& r, RoomsApp& app) {
     if (body.contains("id") && !valid_room_id(room.id))
       errors.add("/id", "must be lowercase letters, digits, '-' or '_' (e.g. hp-301), at most 64");
     read_room_fields(body, "", true, app.settings.defaults, room, errors);
+    check_approvers(room, app.host.directory(), "", errors);
     errors.throw_if_any();
     Room made = app.catalog.create(room, app.host.now_ms(),
                                    req.caller.is_staff() ? req.caller.user_id : "admin");
@@ -71,6 +72,7 @@ void register_admin_routes(courthub::Registrar& r, RoomsApp& app) {
       errors.add("/court", "cannot change: a room belongs to one court");
     Room next = *room;
     read_room_fields(body, "", false, app.settings.defaults, next, errors);
+    if (body.contains("approvers")) check_approvers(next, app.host.directory(), "", errors);
     errors.throw_if_any();
     Room saved = app.catalog.update(next, app.host.now_ms(),
                                     req.caller.is_staff() ? req.caller.user_id : "admin");

@@ -84,6 +84,7 @@ std::string announcements_html(const std::string& court_name,
   std::string html =
       "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<link rel=\"icon\" href=\"data:,\">\n"
       "<title>" + court + " 开庭公告</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n"
       "<h1>开庭公告</h1>\n<p class=\"court\">" + court + "</p>\n<main>\n";
   for (const Announcement& a : items) {

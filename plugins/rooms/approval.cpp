@@ -2,6 +2,8 @@
 // RoomApprovals: the rooms side of the approvals contract.
 #include "approval.hpp"
 
+#include <algorithm>
+
 #include <courthub/error.hpp>
 
 namespace json = courthub::json;
@@ -10,20 +12,33 @@ namespace rooms {
 
 using courthub::Json;
 
-Json approval_request_payload(const Booking& b, int occurrences, const std::string& series) {
+Json approval_request_payload(const Booking& b, int occurrences, const std::string& series,
+                              const std::vector<courthub::Person>& approvers) {
   std::string title = "会议室预订：" + b.room_name + " " + format_slot(b.start_ms, b.end_ms);
   if (occurrences > 1) title += "（" + series + "，共" + std::to_string(occurrences) + "次）";
-  return Json::object({{"request_id", "booking:" + std::to_string(b.id)},
-                       {"template", "room_booking"},
-                       {"originator", b.organizer},
-                       {"title", title},
-                       {"form", Json::object({{"room", b.room_name},
-                                              {"room_id", b.room_id},
-                                              {"court", b.court},
-                                              {"start", format_iso(b.start_ms)},
-                                              {"end", format_iso(b.end_ms)},
-                                              {"subject", b.title},
-                                              {"attendees", b.attendee_count}})}});
+  Json payload = Json::object({{"request_id", "booking:" + std::to_string(b.id)},
+                               {"template", "room_booking"},
+                               {"originator", b.organizer},
+                               {"court", b.court},
+                               {"title", title},
+                               {"form", Json::object({{"room", b.room_name},
+                                                      {"room_id", b.room_id},
+                                                      {"court", b.court},
+                                                      {"start", format_iso(b.start_ms)},
+                                                      {"end", format_iso(b.end_ms)},
+                                                      {"subject", b.title},
+                                                      {"attendees", b.attendee_count}})}});
+  if (!approvers.empty()) {
+    Json ids = Json::array();
+    std::string names;
+    for (auto& p : approvers) {
+      ids.push_back(p.user_id);
+      names += (names.empty() ? "" : "、") + p.name;
+    }
+    payload["approvers"] = Json::object({{"room", ids}});
+    payload["form"]["room_approvers"] = names;
+  }
+  return payload;
 }
 
 std::optional<int64_t> booking_id_of_request(std::string_view request_id) {
@@ -39,13 +54,47 @@ std::optional<int64_t> booking_id_of_request(std::string_view request_id) {
   return id;
 }
 
+std::vector<courthub::Person> RoomApprovals::room_approvers(const courthub::Sql& tx,
+                                                            const Booking& b) const {
+  std::vector<courthub::Person> out;
+  auto row = tx.one("SELECT approvers FROM rooms WHERE id = ?", {b.room_id});
+  if (!row) return out;
+  Json ids = Json::parse(row->text("approvers"), nullptr, false);
+  if (!ids.is_array()) return out;
+  for (auto& id : ids) {
+    if (!id.is_string() || id.get<std::string>() == b.organizer) continue;
+    // Someone who left, or moved to another court, no longer decides for this room.
+    auto p = host_.directory().person(id.get<std::string>());
+    if (p && p->court_code == b.court) out.push_back(std::move(*p));
+  }
+  return out;
+}
+
 void RoomApprovals::request(const courthub::Transaction& tx, const std::vector<Booking>& bookings,
                             const std::string& series) const {
   if (bookings.empty() || bookings.front().status != BookingStatus::PendingApproval) return;
   const Booking& first = bookings.front();
   tx.publish("approval_requested",
-             approval_request_payload(first, static_cast<int>(bookings.size()), series),
+             approval_request_payload(first, static_cast<int>(bookings.size()), series,
+                                      room_approvers(tx, first)),
              "approval:booking:" + std::to_string(first.id));
+}
+
+void RoomApprovals::withdraw(const courthub::Transaction& tx, const std::vector<Booking>& bookings,
+                             const std::string& reason) const {
+  std::vector<std::string> done;
+  for (const Booking& b : bookings) {
+    const std::string& request = b.approval_request;
+    if (b.status != BookingStatus::PendingApproval || request.empty()) continue;
+    if (std::find(done.begin(), done.end(), request) != done.end()) continue;
+    done.push_back(request);
+    bool waiting = false;
+    for (const Booking& other : store_.by_approval(tx, request))
+      waiting = waiting || other.status == BookingStatus::PendingApproval;
+    if (waiting) continue;
+    tx.publish("approval_canceled", Json::object({{"request_id", request}, {"reason", reason}}),
+               "approval-canceled:" + request);
+  }
 }
 
 void RoomApprovals::decide(const std::string& request_id, BookingEvent event,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Bookings of rooms that need approval, through the approvals plugin (internal events):
-// rooms.approval_requested out; approvals.instance_finished / approvals.request_rejected in.
+// rooms.approval_requested and rooms.approval_canceled out; approvals.instance_finished /
+// approvals.request_rejected in.
 //
 // A pending booking (待审批) holds its slot until approvals decides. A series is approved as
 // one: every occurrence carries the first occurrence's request id ("booking:<id>").
@@ -21,9 +22,12 @@
 
 namespace rooms {
 
-// The payload of rooms.approval_requested (contract with approvals).
+// The payload of rooms.approval_requested (contract with approvals): the approval belongs to
+// the room's court ("court"); `approvers`, the people the room names (never the organizer),
+// become "approvers": {"room": [...]} and their names the form's room_approvers.
 courthub::Json approval_request_payload(const Booking& first, int occurrences,
-                                        const std::string& series);
+                                        const std::string& series,
+                                        const std::vector<courthub::Person>& approvers = {});
 // 123 from "booking:123".
 std::optional<int64_t> booking_id_of_request(std::string_view request_id);
 
@@ -41,6 +45,15 @@ class RoomApprovals {
   // courthub::Error from the host, which rolls the booking back.
   void request(const courthub::Transaction& tx, const std::vector<Booking>& bookings,
                const std::string& series) const;
+  // Inside the transaction that takes bookings out of 待审批 (canceled by their organizer or an
+  // admin, expired at their start, their hearing canceled or rescheduled): `bookings` as they
+  // were BEFORE the change; those that were not pending are ignored. For each approval request
+  // none of whose bookings is pending any more (a series keeps its request while one occurrence
+  // waits), publishes rooms.approval_canceled {"request_id": "booking:<first id>", "reason"}
+  // with the key "approval-canceled:booking:<first id>": approvals cancels the instance, once,
+  // and only if `tx` commits. Throws courthub::Error from the host (rolling `tx` back).
+  void withdraw(const courthub::Transaction& tx, const std::vector<Booking>& bookings,
+                const std::string& reason = "预订已取消") const;
   // approvals.instance_finished; events whose source is not "rooms" are ignored.
   void finished(const courthub::Json& payload, int64_t now_ms) const;
   // approvals.request_rejected: approvals could not open an instance.
@@ -49,6 +62,8 @@ class RoomApprovals {
  private:
   void decide(const std::string& request_id, BookingEvent event, const std::string& note,
               int64_t now_ms) const;
+  // The room's named approvers who may decide on `b`: people of its court, not its organizer.
+  std::vector<courthub::Person> room_approvers(const courthub::Sql& tx, const Booking& b) const;
   const courthub::Host& host_;
   const BookingStore& store_;
   const Notices& notices_;

@@ -31,9 +31,14 @@ ReleaseReport BookingClock::release(int64_t now_ms) const {
   }
   for (const Booking& b : store_.unapproved_started(now_ms)) {
     std::string note = "审批未在开始前完成，预订已取消";
-    if (!store_.set_status(db, b.id, BookingStatus::PendingApproval, BookingStatus::Canceled,
-                           now_ms, note, false))
-      continue;
+    bool expired = db.transaction([&](courthub::Transaction& tx) {
+      if (!store_.set_status(tx, b.id, BookingStatus::PendingApproval, BookingStatus::Canceled,
+                             now_ms, note, false))
+        return false;
+      approvals_.withdraw(tx, {b}, "预订已取消：审批未在开始前完成");  // bug 2
+      return true;
+    });
+    if (!expired) continue;
     ++r.expired;
     hearings_.booking_lost(b, HearingStatus::Canceled, note, now_ms);
   }

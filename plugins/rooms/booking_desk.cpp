@@ -327,7 +327,7 @@ std::vector<Booking> BookingDesk::cancel(const Caller& caller, int64_t id, bool 
   std::string note =
       self ? reason : "由" + who(caller) + "取消" + (reason.empty() ? "" : "：" + reason);
 
-  std::vector<int64_t> done = store_.db().transaction([&](courthub::Sql& tx) {
+  std::vector<int64_t> done = store_.db().transaction([&](courthub::Transaction& tx) {
     std::vector<Booking> targets;
     if (following && b.series_id) {
       for (Booking& x : store_.series(tx, *b.series_id))
@@ -343,6 +343,7 @@ std::vector<Booking> BookingDesk::cancel(const Caller& caller, int64_t id, bool 
     }
     if (ids.empty())
       throw courthub::Conflict("预订 #" + std::to_string(id) + " 已经不能取消（状态刚刚变了）");
+    approvals_.withdraw(tx, targets);  // bug 2: a pending booking's approval goes with it
     return ids;
   });
   if (!self) notices_.tell_pending();

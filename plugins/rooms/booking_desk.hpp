@@ -50,6 +50,12 @@ class BookingDesk {
                         const std::string& series) const {
     approvals_.request(tx, bookings, series);
   }
+  // In the transaction that took `before` (as they were) out of 待审批: cancels their approval
+  // (RoomApprovals::withdraw). Throws courthub::Error from the host.
+  void withdraw_approval(const courthub::Transaction& tx, const std::vector<Booking>& before,
+                         const std::string& reason) const {
+    approvals_.withdraw(tx, before, reason);
+  }
   // After the commit: the organizer's card, the attendees' invitation.
   void announce(const std::vector<Booking>& bookings, const std::string& series) const;
 

@@ -48,9 +48,14 @@ std::string party_notice_text(const Hearing& h, const Booking& b,
   }
   text += "\n\n- 开庭时间：" + format_slot(b.start_ms, b.end_ms);
   text += "\n- 方式：" + std::string(mode_label(h.mode));
-  if (h.mode == HearingMode::Mixed)
-    text += "（线下地点：" + b.room_name + (b.room_location.empty() ? "" : "，" + b.room_location) +
-            "）";
+  const std::string place = b.room_name + (b.room_location.empty() ? "" : "，" + b.room_location);
+  if (h.mode == HearingMode::Mixed) text += "（线下地点：" + place + "）";
+  if (h.mode == HearingMode::InPerson) {
+    // In the courtroom: where to come, nothing to test online.
+    text += "\n- 地点：" + place;
+    text += "\n\n请携带身份证件及相关证据材料，按时到庭。";
+    return text;
+  }
   if (test) text += "\n- 庭前测试：" + format_slot(test->start_ms, test->end_ms);
   text += "\n\n请用在法院登记的手机号登录“云上法庭”，提前完成音视频测试和实人认证，按时参加。";
   return text;

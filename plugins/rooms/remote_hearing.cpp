@@ -31,12 +31,14 @@ int kind_rank(const std::string& kind) {
   return 2;
 }
 
-void cancel_if_holding(const BookingStore& store, const Sql& tx, std::optional<int64_t> id,
-                       const std::string& note, int64_t now_ms) {
+// A pending booking's approval goes with it (bug 2): approvals cancels the instance.
+void cancel_if_holding(const BookingDesk& desk, const courthub::Transaction& tx,
+                       std::optional<int64_t> id, const std::string& note, int64_t now_ms) {
   if (!id) return;
-  auto b = store.find(tx, *id);
-  if (b && next_status(b->status, BookingEvent::Cancel))
-    store.set_status(tx, b->id, b->status, BookingStatus::Canceled, now_ms, note, true);
+  auto b = desk.store().find(tx, *id);
+  if (b && next_status(b->status, BookingEvent::Cancel) &&
+      desk.store().set_status(tx, b->id, b->status, BookingStatus::Canceled, now_ms, note, true))
+    desk.withdraw_approval(tx, {*b}, "预订已取消（" + note + "）");
 }
 
 }  // namespace
@@ -392,10 +394,10 @@ Json RemoteHearings::move(const Caller& caller, int64_t id, const std::string& t
       });
       break;
     default:  // 已取消
-      store.db().transaction([&](Sql& tx) {
+      store.db().transaction([&](courthub::Transaction& tx) {
         std::string note = "庭审取消" + (reason.empty() ? std::string() : "：" + reason);
-        cancel_if_holding(store, tx, h.booking_id, note, now_ms);
-        cancel_if_holding(store, tx, h.test_booking_id, note, now_ms);
+        cancel_if_holding(desk_, tx, h.booking_id, note, now_ms);
+        cancel_if_holding(desk_, tx, h.test_booking_id, note, now_ms);
         changed(set_hearing_status(tx, id, h.status, *to, nullptr, now_ms, reason));
       });
       if (h.notified_ms) {
@@ -436,8 +438,8 @@ Json RemoteHearings::reschedule(const Caller& caller, int64_t id, const HearingR
     if (!cur || cur->status != h.status)
       throw courthub::Conflict("远程庭审 #" + std::to_string(id) + " 的状态刚刚变了，请刷新");
     // Free the old slot first: the new time may overlap the old one in the same room.
-    cancel_if_holding(store, tx, h.booking_id, note, now_ms);
-    cancel_if_holding(store, tx, h.test_booking_id, note, now_ms);
+    cancel_if_holding(desk_, tx, h.booking_id, note, now_ms);
+    cancel_if_holding(desk_, tx, h.test_booking_id, note, now_ms);
     Created made = schedule(tx, caller, r, plan, id, now_ms);
     tx.exec(
         "UPDATE hearings SET status = '已改期', rescheduled_to = ?, note = ?, updated_ms = ? "
@@ -472,10 +474,10 @@ void RemoteHearings::booking_lost(const Booking& b, HearingStatus to, const std:
                                   int64_t now_ms) const {
   if (b.purpose != "hearing") return;
   const BookingStore& store = desk_.store();
-  store.db().transaction([&](Sql& tx) {
+  store.db().transaction([&](courthub::Transaction& tx) {
     auto h = by_booking(tx, b.id);
     if (!h || !can_move(h->status, to)) return;
-    cancel_if_holding(store, tx, h->test_booking_id, note, now_ms);
+    cancel_if_holding(desk_, tx, h->test_booking_id, note, now_ms);
     set_hearing_status(tx, h->id, h->status, to, nullptr, now_ms, note);
   });
 }

@@ -82,7 +82,7 @@ void read_room_fields(const Json& j, const std::string& at, bool creating,
   Fields f(j, at, errors);
   if (!f.is_object()) return;
   f.only({"id", "court", "name", "kind", "capacity", "location", "equipment", "open_hours",
-          "open_days", "approval", "bookers", "retired"});
+          "open_days", "approval", "approvers", "bookers", "retired"});
   if (creating) room.hours = defaults.hours;
   if (creating || f.has("name")) room.name = f.text("name", true, 40, room.name);
   if (creating || f.has("kind")) {
@@ -112,6 +112,7 @@ void read_room_fields(const Json& j, const std::string& at, bool creating,
     if (mask) room.hours.days = mask;
   }
   room.needs_approval = f.boolean("approval", room.needs_approval);
+  if (f.has("approvers")) room.approvers = f.texts("approvers", 20, 64);
   room.retired = f.boolean("retired", room.retired);
   if (const Json* b = json::find(j, "bookers"); b && !b->is_null()) {
     Fields bf(*b, f.pointer("bookers"), errors);
@@ -132,6 +133,17 @@ void read_room_fields(const Json& j, const std::string& at, bool creating,
       out.users = bf.texts("users", 500, 64);
       room.bookers = std::move(out);
     }
+  }
+}
+
+void check_approvers(const Room& room, const courthub::Directory& directory, const std::string& at,
+                     FieldErrors& errors) {
+  for (size_t i = 0; i < room.approvers.size(); ++i) {
+    auto person = directory.person(room.approvers[i]);
+    if (!person || person->court_code != room.court)
+      errors.add(at + "/approvers/" + std::to_string(i),
+                 "'" + room.approvers[i] + "' is not a person of " + room.court +
+                     " in the directory");
   }
 }
 
@@ -167,6 +179,7 @@ Json room_json(const Room& r) {
                        {"open_hours", format_hours(r.hours)},
                        {"open_days", days_json(r.hours.days)},
                        {"approval", r.needs_approval},
+                       {"approvers", string_array(r.approvers)},
                        {"bookers", bookers_json(r.bookers)},
                        {"retired", r.retired},
                        {"managed_by", r.managed_by}});

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <courthub/calls.hpp>
+#include <courthub/host.hpp>
 #include <courthub/json.hpp>
 
 #include "booking_rules.hpp"
@@ -39,6 +40,8 @@ struct Room {
   std::vector<std::string> equipment;  // 视频会议终端, 庭审录音录像, 投屏, 互联网专线 ...
   OpenHours hours;
   bool needs_approval = false;
+  // Who approves its bookings when it needs approval (或签); empty = its court's court_admin.
+  std::vector<std::string> approvers;
   Bookers bookers;
   bool retired = false;
   std::string managed_by = "api";  // "settings": seeded from the YAML; "api": edited by an admin
@@ -55,6 +58,12 @@ struct RoomDefaults {
 // `creating` requires the fields a new room must have. Problems go to `errors` under `at`.
 void read_room_fields(const courthub::Json& j, const std::string& at, bool creating,
                       const RoomDefaults& defaults, Room& room, FieldErrors& errors);
+
+// Checks room.approvers against the directory: each must be a person of the room's court.
+// Problems go to `errors` under `at` + "/approvers/<i>". Call outside configure (the directory is
+// not there yet).
+void check_approvers(const Room& room, const courthub::Directory& directory, const std::string& at,
+                     FieldErrors& errors);
 
 courthub::Json room_json(const Room& room);
 courthub::Json bookers_json(const Bookers& b);

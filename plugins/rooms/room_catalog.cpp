@@ -15,15 +15,15 @@ using courthub::Value;
 
 constexpr std::string_view kColumns =
     "id, court, name, kind, capacity, location, equipment, open_from, open_to, open_days, "
-    "needs_approval, bookers, retired, managed_by";
+    "needs_approval, approvers, bookers, retired, managed_by";
 
 std::string select(std::string_view where) {
   return "SELECT " + std::string(kColumns) + " FROM rooms " + std::string(where);
 }
 
-std::string equipment_text(const Room& r) {
+std::string texts_json(const std::vector<std::string>& texts) {
   Json a = Json::array();
-  for (auto& e : r.equipment) a.push_back(e);
+  for (auto& e : texts) a.push_back(e);
   return a.dump();
 }
 
@@ -45,6 +45,8 @@ Room RoomCatalog::from_row(const courthub::Row& row) {
     for (auto& e : Json::parse(row.text("equipment")))
       if (e.is_string()) r.equipment.push_back(e.get<std::string>());
     r.bookers = bookers_from_json(Json::parse(row.text("bookers")));
+    for (auto& a : Json::parse(row.text("approvers")))
+      if (a.is_string()) r.approvers.push_back(a.get<std::string>());
   } catch (const courthub::Json::exception&) {
     // Written by this plugin only; a damaged value reads as "no equipment, no restrictions".
   }
@@ -64,11 +66,12 @@ void RoomCatalog::write(const courthub::Sql& tx, const Room& r, bool insert, int
                           r.kind,
                           r.capacity,
                           r.location,
-                          equipment_text(r),
+                          texts_json(r.equipment),
                           r.hours.from,
                           r.hours.to,
                           static_cast<int>(r.hours.days),
                           r.needs_approval,
+                          texts_json(r.approvers),
                           bookers_json(r.bookers).dump(),
                           r.retired,
                           r.managed_by,
@@ -79,14 +82,14 @@ void RoomCatalog::write(const courthub::Sql& tx, const Room& r, bool insert, int
     p.push_back(now_ms);
     tx.exec(
         "INSERT INTO rooms(court, name, kind, capacity, location, equipment, open_from, open_to, "
-        "open_days, needs_approval, bookers, retired, managed_by, updated_ms, updated_by, id, "
-        "created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "open_days, needs_approval, approvers, bookers, retired, managed_by, updated_ms, "
+        "updated_by, id, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         p);
   } else {
     tx.exec(
         "UPDATE rooms SET court = ?, name = ?, kind = ?, capacity = ?, location = ?, "
         "equipment = ?, open_from = ?, open_to = ?, open_days = ?, needs_approval = ?, "
-        "bookers = ?, retired = ?, managed_by = ?, updated_ms = ?, updated_by = ? WHERE id = ?",
+        "approvers = ?, bookers = ?, retired = ?, managed_by = ?, updated_ms = ?, updated_by = ? WHERE id = ?",
         p);
   }
 }

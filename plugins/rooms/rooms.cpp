@@ -34,9 +34,17 @@ class RoomsPlugin {
     app_ = std::make_unique<RoomsApp>(host_, settings_);
     for (const std::string& note : app_->catalog.seed(settings_.rooms, host_.now_ms()))
       host_.info(note);
-    for (const Room& room : settings_.rooms)
+    for (size_t i = 0; i < settings_.rooms.size(); ++i) {
+      const Room& room = settings_.rooms[i];
       if (!host_.directory().court(room.court))
         host_.warn("room " + room.id + ": court " + room.court + " is not in the directory");
+      // The directory is not there during configure: named approvers are checked here, and one
+      // who is not (or no longer) of the room's court is left out of its approvals.
+      FieldErrors unknown;
+      check_approvers(room, host_.directory(), "/rooms/" + std::to_string(i), unknown);
+      for (auto& [pointer, message] : unknown.list())
+        host_.warn("settings" + pointer + ": " + message + "; not asked to approve");
+    }
 
     register_booking_routes(r, *app_);
     register_hearing_routes(r, *app_);

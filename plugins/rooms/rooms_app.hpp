@@ -30,7 +30,7 @@ struct RoomsApp {
         approvals(host, store, notices),
         desk(host, settings, catalog, store, notices, approvals),
         hearings(host, desk),
-        clock(settings, store, notices, hearings),
+        clock(settings, store, notices, hearings, approvals),
         free_busy(catalog, store) {
     approvals.on_decision([this](const std::vector<Booking>& decided, int64_t now_ms) {
       hearings.bookings_decided(decided, now_ms);

@@ -187,6 +187,8 @@ CREATE INDEX hearings_court_case ON hearings(court, case_number);
 CREATE INDEX hearings_judge ON hearings(judge);
 CREATE INDEX hearings_status ON hearings(status);
 )sql"},
+      // Issue 15: who approves a room's bookings (a JSON array of userids; [] = its court_admin).
+      {4, "room approvers", "ALTER TABLE rooms ADD COLUMN approvers TEXT NOT NULL DEFAULT '[]';"},
   };
 }
 

@@ -55,6 +55,21 @@ TEST_F(HttpEdge, AppsWithoutCredentialsIs401) {
   EXPECT_EQ(host_->post("/apps/hello/greetings", R"({"to":"x"})", "forged.jwt.token").status, 401);
 }
 
+TEST_F(HttpEdge, PublicRoutesNeedNoLoginAndAlwaysSeeAnAnonymousCaller) {
+  auto r = host_->get("/apps/sdk_probe/public/caller");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_TRUE(r.json()["anonymous"].get<bool>()) << r.body;
+  // A token changes nothing there: the answer is the same for everybody.
+  r = host_->get("/apps/sdk_probe/public/caller", session_token("T-BC-01-011"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_TRUE(r.json()["anonymous"].get<bool>()) << r.body;
+  EXPECT_EQ(r.json()["user_id"], "");
+  // Only /public/ itself: the rest of the plugin, and look-alike paths, still want a login.
+  EXPECT_EQ(host_->get("/apps/sdk_probe/now").status, 401);
+  EXPECT_EQ(host_->get("/apps/sdk_probe/publicity").status, 401);
+  EXPECT_EQ(host_->get("/apps/sdk_probe/public").status, 401);
+}
+
 TEST_F(HttpEdge, StaffSessionReachesThePluginWithTheCallersIdentity) {
   auto r = host_->get("/apps/throws_in_handler/ok", session_token("T-BC-01-011"));
   ASSERT_EQ(r.status, 200) << r.body;

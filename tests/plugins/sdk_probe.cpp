@@ -67,6 +67,12 @@ struct SdkProbe {
       for (auto& [k, v] : req.headers) list.push_back(Json::array({k, v}));
       return courthub::Response::json(Json::object({{"headers", list}}));
     });
+    // GET /public/caller: who the host says is calling a public route (always nobody).
+    r.route("GET", "/public/caller", [](const courthub::Request& req) {
+      return courthub::Response::json(
+          Json::object({{"anonymous", req.caller.kind == courthub::Caller::Kind::Anonymous},
+                        {"user_id", req.caller.user_id}}));
+    });
     r.route("GET", "/now", [this](const courthub::Request&) {
       return courthub::Response::json(Json::object({{"now_ms", host_.now_ms()}}));
     });

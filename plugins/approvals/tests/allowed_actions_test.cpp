@@ -13,8 +13,15 @@ InstanceState running_leave() {
   InstanceState s;
   s.id = 12;
   s.originator = "orig";
+  s.originator_name = "李法官";
   s.status = "RUNNING";
   s.current_step = 1;
+  PlanStep first;
+  first.id = 1;
+  first.label = "直属主管";
+  first.approvers = {{"head", "王庭长"}, {"paused", "孙副庭长"}};
+  first.editable = {"days"};
+  s.plan = {first};
   s.open_tasks = {TaskState{34, 1, "head", "王庭长", "RUNNING", ""},
                   TaskState{35, 1, "paused", "孙副庭长", "PAUSED", ""}};
   return s;
@@ -27,19 +34,57 @@ ActionOptions staff() {
   return o;
 }
 
-TEST(AllowedActions, TheApproverDecidesTheirRunningTask) {
-  EXPECT_EQ(allowed_actions(running_leave(), "head", staff()),
-            (List{{"agree", 34}, {"refuse", 34}, {"transfer", 34}, {"add_approver", 34},
-                  {"return", 34}, {"comment", 0}}));
+AllowedAction agree(int64_t task, std::vector<std::string> editable) {
+  AllowedAction a{"agree", task};
+  a.editable = std::move(editable);
+  return a;
 }
 
-TEST(AllowedActions, APausedTaskWaitsAndARequestedInstanceCannotBeReturned) {
-  EXPECT_EQ(allowed_actions(running_leave(), "paused", staff()), (List{{"comment", 0}}));
-  ActionOptions o = staff();
-  o.requested = true;
-  EXPECT_EQ(allowed_actions(running_leave(), "head", o),
-            (List{{"agree", 34}, {"refuse", 34}, {"transfer", 34}, {"add_approver", 34},
+AllowedAction give_back(int64_t task, std::vector<ReturnTarget> targets) {
+  return AllowedAction{"return", task, std::move(targets)};
+}
+
+TEST(AllowedActions, TheApproverDecidesTheirRunningTask) {
+  EXPECT_EQ(allowed_actions(running_leave(), "head", staff()),
+            (List{agree(34, {"days"}), {"refuse", 34}, {"transfer", 34}, {"add_approver", 34},
+                  give_back(34, {{0, "发起人 · 李法官"}}), {"comment", 0}}));
+}
+
+TEST(AllowedActions, ReturnTargetsAreTheOriginatorAndEarlierStepsThatWereDone) {
+  auto s = running_leave();
+  PlanStep second;
+  second.id = 2;
+  second.label = "分管院领导";
+  second.approvers = {{"leader", "吴副院长"}};
+  s.plan.push_back(second);
+  s.current_step = 2;
+  s.open_tasks = {TaskState{40, 2, "leader", "吴副院长", "RUNNING", ""}};
+  s.agreed = {TaskState{34, 1, "head", "王庭长", "COMPLETED", "AGREE"}};
+  EXPECT_EQ(allowed_actions(s, "leader", staff()),
+            (List{agree(40, {}), {"refuse", 40}, {"transfer", 40}, {"add_approver", 40},
+                  give_back(40, {{0, "发起人 · 李法官"}, {1, "直属主管 · 王庭长、孙副庭长"}}),
                   {"comment", 0}}));
+  s.requested = true;  // another plugin's request goes back to an earlier step only
+  EXPECT_EQ(allowed_actions(s, "leader", staff()).at(4),
+            give_back(40, {{1, "直属主管 · 王庭长、孙副庭长"}}));
+}
+
+TEST(AllowedActions, APausedTaskWaitsAndARequestedInstanceCannotBeReturnedToTheOriginator) {
+  EXPECT_EQ(allowed_actions(running_leave(), "paused", staff()), (List{{"comment", 0}}));
+  auto s = running_leave();
+  s.requested = true;
+  EXPECT_EQ(allowed_actions(s, "head", staff()),
+            (List{agree(34, {"days"}), {"refuse", 34}, {"transfer", 34}, {"add_approver", 34},
+                  {"comment", 0}}));
+}
+
+TEST(AllowedActions, TheOriginatorOfAReturnedInstanceResubmitsOrWithdraws) {
+  auto s = running_leave();
+  s.result = "returned";
+  s.current_step = 0;
+  s.open_tasks = {TaskState{50, 0, "orig", "李法官", "RUNNING", ""}};
+  EXPECT_EQ(allowed_actions(s, "orig", staff()),
+            (List{{"resubmit", 50}, {"withdraw", 0}, {"comment", 0}}));
 }
 
 TEST(AllowedActions, TheOriginatorWithdrawsWhileRunningAndResubmitsWhatWasNotApproved) {

@@ -54,8 +54,12 @@ Json test_templates() {
        {"name": "start", "type": "text", "required": true},
        {"name": "end", "type": "text", "required": true},
        {"name": "subject", "type": "text"},
-       {"name": "attendees", "type": "number", "min": 0}],
-     "chain": [{"type": "role", "role": "court_admin", "mode": "or"}]}
+       {"name": "attendees", "type": "number", "min": 0},
+       {"name": "room_approvers", "type": "text"}],
+     "chain": [{"branch": [
+       {"when": {"field": "room_approvers", "op": "empty"},
+        "steps": [{"type": "role", "role": "court_admin", "mode": "or"}]},
+       {"steps": [{"type": "originator_choice", "key": "room", "mode": "or"}]}]}]}
   ])");
 }
 
@@ -217,9 +221,10 @@ Json ApprovalsTest::detail(int64_t instance) {
   return r.status == 200 ? r.json() : Json::object();
 }
 
-std::vector<Json> ApprovalsTest::sent_to(const std::string& user) {
+std::vector<Json> ApprovalsTest::sent_to(const std::string& user, bool card_updates) {
   std::vector<Json> out;
   for (auto& m : h_->outbox()) {
+    if ((m["channel"] == "card_update") != card_updates) continue;
     std::string target = "," + m["target"].get<std::string>() + ",";
     if (target.find("," + user + ",") != std::string::npos) out.push_back(m);
   }

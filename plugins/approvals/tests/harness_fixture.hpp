@@ -24,7 +24,8 @@ using courthub::testing::PluginHarness;
 //   trip         branch on amount: > 5000 院长, else 分管院领导; CC court_admin at start,
 //                president at finish
 //   judges_only  may_start: judges; one supervisor step
-//   room_booking exactly rooms' form, requested_only, the court_admin (或签)
+//   room_booking exactly rooms' form, requested_only: the court_admin (或签), or the people the
+//                room names (approvers.room) when room_approvers is set
 Json test_templates();
 Json test_settings(Json extra = Json::object());
 
@@ -65,8 +66,9 @@ class ApprovalsTest : public ::testing::Test {
   std::vector<std::string> running(int64_t instance);
   // The instance as the operator sees it (GET /instances/{id}).
   Json detail(int64_t instance);
-  // Outbox messages whose target includes `user`.
-  std::vector<Json> sent_to(const std::string& user);
+  // Outbox messages whose target includes `user`: notifications and cards, or with
+  // `card_updates` only the updates of cards sent earlier.
+  std::vector<Json> sent_to(const std::string& user, bool card_updates = false);
   // Payloads this plugin published on `topic` ("approvals.instance_finished").
   std::vector<Json> events(const std::string& topic);
 

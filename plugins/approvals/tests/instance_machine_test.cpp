@@ -27,6 +27,7 @@ class Instance {
   explicit Instance(Plan plan) {
     state_.id = 7;
     state_.originator = "orig";
+    state_.originator_name = "发起人";
     Transition t = InstanceMachine::start(plan, {"orig", "发起人"});
     state_.plan = plan;
     apply(t);
@@ -45,6 +46,16 @@ class Instance {
     apply(t);
     return t;
   }
+
+  // Any request; `r.task` is filled from `task_id` when given.
+  Transition run(ActionRequest r, int64_t task_id = 0) {
+    if (task_id) r.task = tasks_.at(task_id);
+    if (r.actor.name.empty()) r.actor.name = "name of " + r.actor.user_id;
+    Transition t = InstanceMachine::act(state_, r);
+    apply(t);
+    return t;
+  }
+  InstanceState& mutable_state() { return state_; }
 
   // The id of `who`'s task with the given status (0 if none).
   int64_t task_of(const std::string& who, std::string_view status = task_status::kRunning) const {
@@ -90,6 +101,7 @@ class Instance {
     state_.result = t.result;
     state_.current_step = t.current_step;
     if (t.plan_changed) state_.plan = t.plan;
+    if (t.form) state_.form = *t.form;
     for (auto& r : t.records) records_.push_back(r.type);
     state_.open_tasks.clear();
     state_.agreed.clear();
@@ -334,22 +346,217 @@ TEST(InstanceMachine, ActionNamesIncludeThePositionOfAnAddedApprover) {
 namespace approvals {
 namespace {
 
-TEST(InstanceMachineReturn, ReturnsToTheOriginatorEndingItAsReturnedAndStopsTheOthers) {
+ActionRequest request(ActionKind kind, const std::string& who, std::string remark = "") {
+  ActionRequest r;
+  r.kind = kind;
+  r.actor = {who, "", false};
+  r.remark = std::move(remark);
+  return r;
+}
+
+ActionRequest return_to(const std::string& who, int to_step, std::string remark = "请修改") {
+  ActionRequest r = request(ActionKind::kReturn, who, std::move(remark));
+  r.to_step = to_step;
+  return r;
+}
+
+TEST(InstanceMachineReturn, ToTheOriginatorKeepsItRunningWithTheOriginatorsStep0Task) {
   Instance i({step(1, StepMode::kAnd, {"a", "b"}), step(2, StepMode::kSingle, {"c"})});
   int64_t a = i.task_of("a");
   int64_t b = i.task_of("b");
-  Transition t = i.act(ActionKind::kReturn, "a", a, {}, "附件缺诊断证明");
-  EXPECT_EQ(i.state().status, "TERMINATED");
+  Transition t = i.run(return_to("a", 0, "附件缺诊断证明"), a);
+  EXPECT_EQ(i.state().status, "RUNNING");
   EXPECT_EQ(i.state().result, "returned");
-  EXPECT_TRUE(t.finished);
+  EXPECT_FALSE(t.finished);
   EXPECT_EQ(i.state().current_step, 0);
   EXPECT_EQ(i.task(a).status, "COMPLETED");
   EXPECT_EQ(i.task(a).result, "RETURNED");
   EXPECT_EQ(i.task(b).status, "CANCELED");
-  EXPECT_TRUE(i.running().empty());
+  EXPECT_EQ(i.running(), Names{"orig"});
+  EXPECT_EQ(i.task(i.task_of("orig")).step_id, 0);
   EXPECT_EQ(i.record_types(), (Names{"START_PROCESS_INSTANCE", "RETURN_TASK"}));
   EXPECT_EQ(t.records.at(0).remark, "附件缺诊断证明");
   EXPECT_EQ(t.records.at(0).task_id, a);
+  EXPECT_EQ(t.records.at(0).detail, Json::parse(R"({"to_step": 0, "to_label": "发起人"})"));
+}
+
+TEST(InstanceMachineReturn, TheOriginatorsTaskTakesOnlyAResubmitOrAWithdrawal) {
+  Instance i({step(1, StepMode::kSingle, {"a"})});
+  i.run(return_to("a", 0), i.task_of("a"));
+  int64_t mine = i.task_of("orig");
+  Instance::expect_error([&] { i.act(ActionKind::kAgree, "orig", mine); }, Status::Conflict);
+  Instance::expect_error([&] { i.act(ActionKind::kRefuse, "orig", mine); }, Status::Conflict);
+  auto t = i.act(ActionKind::kWithdraw, "orig", 0, {}, "不请了");
+  EXPECT_TRUE(t.finished);
+  EXPECT_EQ(i.state().status, "TERMINATED");
+  EXPECT_EQ(i.state().result, "");
+  EXPECT_EQ(i.task(mine).status, "CANCELED");
+}
+
+TEST(InstanceMachineReturn, ToAnEarlierStepAsksItAgainAndVoidsTheAgreementsFromThereOn) {
+  Instance i({step(1, StepMode::kSingle, {"a"}), step(2, StepMode::kAnd, {"b", "c"}),
+              step(3, StepMode::kSingle, {"d"})});
+  i.act(ActionKind::kAgree, "a", i.task_of("a"));
+  i.act(ActionKind::kAgree, "b", i.task_of("b"));
+  int64_t c = i.task_of("c");
+  Transition t = i.run(return_to("c", 1, "先补材料"), c);
+  EXPECT_EQ(i.task(c).result, "RETURNED");
+  EXPECT_EQ(i.state().status, "RUNNING");
+  EXPECT_EQ(i.state().current_step, 1);
+  EXPECT_EQ(i.running(), Names{"a"});
+  EXPECT_EQ(t.records.at(0).detail, Json::parse(R"({"to_step": 1, "to_label": "step 1"})"));
+  // b's agreement in step 2 no longer counts: b is asked again with c.
+  i.act(ActionKind::kAgree, "a", i.task_of("a"));
+  EXPECT_EQ(i.running(), (Names{"b", "c"}));
+  i.act(ActionKind::kAgree, "b", i.task_of("b"));
+  EXPECT_EQ(i.running(), Names{"c"});
+  i.act(ActionKind::kAgree, "c", i.task_of("c"));
+  EXPECT_EQ(i.running(), Names{"d"});
+}
+
+TEST(InstanceMachineReturn, AgreementsBeforeTheTargetStillSkipThePerson) {
+  Instance i({step(1, StepMode::kOr, {"a", "b"}), step(2, StepMode::kSingle, {"c"}),
+              step(3, StepMode::kAnd, {"a", "e"})});
+  i.act(ActionKind::kAgree, "a", i.task_of("a"));
+  i.act(ActionKind::kAgree, "c", i.task_of("c"));
+  EXPECT_EQ(i.running(), Names{"e"});  // a agreed in step 1
+  i.run(return_to("e", 2), i.task_of("e"));
+  EXPECT_EQ(i.running(), Names{"c"});
+  i.act(ActionKind::kAgree, "c", i.task_of("c"));
+  EXPECT_EQ(i.running(), Names{"e"});  // step 1's agreement still counts
+  i.run(return_to("e", 1), i.task_of("e"));
+  EXPECT_EQ(i.running(), (Names{"a", "b"}));
+}
+
+TEST(InstanceMachineReturn, TargetsAreTheOriginatorAndEarlierStepsThatWereDone) {
+  Instance i({step(1, StepMode::kSingle, {"a"}), step(2, StepMode::kSingle, {}),
+              step(3, StepMode::kSingle, {"c"}), step(4, StepMode::kSingle, {"d"})});
+  EXPECT_EQ(InstanceMachine::return_targets(i.state(), i.task(i.task_of("a"))),
+            (std::vector<ReturnTarget>{{0, "发起人 · 发起人"}}));
+  i.act(ActionKind::kAgree, "a", i.task_of("a"));
+  int64_t c = i.task_of("c");
+  EXPECT_EQ(InstanceMachine::return_targets(i.state(), i.task(c)),
+            (std::vector<ReturnTarget>{{0, "发起人 · 发起人"}, {1, "step 1 · name of a"}}));
+  // Not the empty step, not the step itself, not a later one.
+  for (int to : {2, 3, 4, 9})
+    Instance::expect_error([&] { i.run(return_to("c", to), c); }, Status::InvalidArgument);
+  i.mutable_state().requested = true;
+  EXPECT_EQ(InstanceMachine::return_targets(i.state(), i.task(c)),
+            (std::vector<ReturnTarget>{{1, "step 1 · name of a"}}));
+  Instance::expect_error([&] { i.run(return_to("c", 0), c); }, Status::Conflict);
+  i.run(return_to("c", 1), c);
+  EXPECT_EQ(i.running(), Names{"a"});
+}
+
+TEST(InstanceMachineResubmit, RunsTheNewChainFromItsFirstStepAndForgetsEveryAgreement) {
+  Instance i({step(1, StepMode::kSingle, {"a"}), step(2, StepMode::kSingle, {"b"})});
+  i.mutable_state().form = Json::parse(R"({"days": 2})");
+  i.act(ActionKind::kAgree, "a", i.task_of("a"));
+  i.run(return_to("b", 0, "天数不对"), i.task_of("b"));
+  int64_t mine = i.task_of("orig");
+
+  ActionRequest r = request(ActionKind::kResubmit, "orig", "已改");
+  r.form = Json::parse(R"({"days": 3})");
+  r.changes = Json::parse(R"([{"field": "days", "label": "请假天数", "from": 2, "to": 3}])");
+  r.plan = {step(1, StepMode::kSingle, {"a"}), step(2, StepMode::kSingle, {"b"}),
+            step(3, StepMode::kSingle, {"p"})};
+  r.cc_finish = {{"cc", "抄送人"}};
+  Transition t = i.run(r, mine);
+  EXPECT_EQ(i.task(mine).status, "COMPLETED");
+  EXPECT_EQ(i.task(mine).result, "RESUBMITTED");
+  EXPECT_EQ(i.state().status, "RUNNING");
+  EXPECT_EQ(i.state().result, "");
+  ASSERT_EQ(i.state().plan.size(), 3u);
+  EXPECT_EQ(i.state().plan[0].id, 3);  // new ids: no earlier task belongs to the new steps
+  EXPECT_EQ(i.state().current_step, 3);
+  EXPECT_EQ(i.running(), Names{"a"});  // a agreed before the return: asked again
+  EXPECT_EQ(i.state().form, Json::parse(R"({"days": 3})"));
+  ASSERT_TRUE(t.cc_finish);
+  EXPECT_EQ(t.cc_finish->size(), 1u);
+  ASSERT_EQ(t.records.size(), 1u);
+  EXPECT_EQ(t.records[0].type, "RESUBMIT_PROCESS_INSTANCE");
+  EXPECT_EQ(t.records[0].detail["changes"], r.changes);
+  EXPECT_EQ(t.records[0].detail["previous_form"], Json::parse(R"({"days": 2})"));
+  i.act(ActionKind::kAgree, "a", i.task_of("a"));
+  i.act(ActionKind::kAgree, "b", i.task_of("b"));
+  EXPECT_EQ(i.running(), Names{"p"});
+}
+
+TEST(InstanceMachineResubmit, OnlyAReturnedInstancesStep0TaskIsResubmitted) {
+  Instance i({step(1, StepMode::kSingle, {"a"})});
+  Instance::expect_error([&] { i.run(request(ActionKind::kResubmit, "a"), i.task_of("a")); },
+                         Status::Conflict);
+  i.run(return_to("a", 0), i.task_of("a"));
+  int64_t mine = i.task_of("orig");
+  Instance::expect_error([&] { i.run(request(ActionKind::kResubmit, "a"), mine); },
+                         Status::PermissionDenied);
+  i.run(request(ActionKind::kResubmit, "orig"), mine);  // an empty chain: approved at once
+  EXPECT_EQ(i.state().status, "COMPLETED");
+  EXPECT_EQ(i.state().result, "agree");
+  Instance::expect_error([&] { i.run(request(ActionKind::kResubmit, "orig"), mine); },
+                         Status::Conflict);
+}
+
+TEST(InstanceMachineEditable, AnAgreeWithEditsChangesTheFormAndRecordsTheChanges) {
+  Instance i({step(1, StepMode::kSingle, {"a"}), step(2, StepMode::kSingle, {"b"})});
+  ActionRequest r = request(ActionKind::kAgree, "a");
+  r.form = Json::parse(R"({"days": 3})");
+  r.changes = Json::parse(R"([{"field": "days", "label": "请假天数", "from": 2, "to": 3}])");
+  Transition t = i.run(r, i.task_of("a"));
+  EXPECT_EQ(i.state().form, Json::parse(R"({"days": 3})"));
+  EXPECT_EQ(t.records.at(0).type, "EXECUTE_TASK_NORMAL");
+  EXPECT_EQ(t.records.at(0).detail["changes"], r.changes);
+  EXPECT_EQ(i.running(), Names{"b"});
+  Transition plain = i.act(ActionKind::kAgree, "b", i.task_of("b"));
+  EXPECT_FALSE(plain.form);
+  EXPECT_FALSE(plain.records.at(0).detail.contains("changes"));
+}
+
+TEST(InstanceMachineSequential, AsksOneApproverAtATimeInTheListedOrder) {
+  Instance i({step(1, StepMode::kSequential, {"a", "b", "c"}), step(2, StepMode::kSingle, {"d"})});
+  EXPECT_EQ(i.running(), Names{"a"});
+  i.act(ActionKind::kAgree, "a", i.task_of("a"));
+  EXPECT_EQ(i.running(), Names{"b"});
+  EXPECT_EQ(i.state().current_step, 1);
+  i.act(ActionKind::kAgree, "b", i.task_of("b"));
+  EXPECT_EQ(i.running(), Names{"c"});
+  i.act(ActionKind::kAgree, "c", i.task_of("c"));
+  EXPECT_EQ(i.running(), Names{"d"});
+}
+
+TEST(InstanceMachineSequential, SkipsWhoAgreedEarlierAndEndsOnARefusal) {
+  Instance i({step(1, StepMode::kSingle, {"b"}), step(2, StepMode::kSequential, {"a", "b", "c"})});
+  i.act(ActionKind::kAgree, "b", i.task_of("b"));
+  EXPECT_EQ(i.running(), Names{"a"});
+  i.act(ActionKind::kAgree, "a", i.task_of("a"));
+  EXPECT_EQ(i.running(), Names{"c"});
+  i.act(ActionKind::kRefuse, "c", i.task_of("c"), {}, "不同意");
+  EXPECT_EQ(i.state().status, "COMPLETED");
+  EXPECT_EQ(i.state().result, "refuse");
+}
+
+TEST(InstanceMachineSequential, TransferPutsTheNewPersonInThePlaceOfTheOld) {
+  Instance i({step(1, StepMode::kSequential, {"a", "b"})});
+  Instance::expect_error([&] { i.act(ActionKind::kTransfer, "a", i.task_of("a"), {"b"}); },
+                         Status::Conflict);
+  i.act(ActionKind::kTransfer, "a", i.task_of("a"), {"x"});
+  ASSERT_EQ(i.state().plan[0].approvers.size(), 2u);
+  EXPECT_EQ(i.state().plan[0].approvers[0].user_id, "x");
+  EXPECT_EQ(i.state().plan[0].approvers[1].user_id, "b");
+  i.act(ActionKind::kAgree, "x", i.task_of("x"));
+  EXPECT_EQ(i.running(), Names{"b"});  // not a again
+  i.act(ActionKind::kAgree, "b", i.task_of("b"));
+  EXPECT_EQ(i.state().result, "agree");
+}
+
+TEST(InstanceMachineSequential, AReturnToASequentialStepStartsItsOrderAgain) {
+  Instance i({step(1, StepMode::kSequential, {"a", "b"}), step(2, StepMode::kSingle, {"c"})});
+  i.act(ActionKind::kAgree, "a", i.task_of("a"));
+  i.act(ActionKind::kAgree, "b", i.task_of("b"));
+  i.run(return_to("c", 1), i.task_of("c"));
+  EXPECT_EQ(i.running(), Names{"a"});
+  i.act(ActionKind::kAgree, "a", i.task_of("a"));
+  EXPECT_EQ(i.running(), Names{"b"});
 }
 
 TEST(InstanceMachineReturn, NeedsACommentAndTheAssigneesRunningTask) {
@@ -362,6 +569,7 @@ TEST(InstanceMachineReturn, NeedsACommentAndTheAssigneesRunningTask) {
   i.act(ActionKind::kAgree, "a", a);
   Instance::expect_error([&] { i.act(ActionKind::kReturn, "a", a, {}, "改"); },
                          Status::Conflict);
+  EXPECT_EQ(action_kind_from("resubmit", ""), ActionKind::kResubmit);
 }
 
 TEST(InstanceMachineReturn, IsNamedReturn) {

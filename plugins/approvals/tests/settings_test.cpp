@@ -205,6 +205,37 @@ TEST(Settings, EveryMistakeIsReportedWhereItIs) {
   }
 }
 
+TEST(Settings, SequentialStepsAndEditableFields) {
+  std::vector<SettingsProblem> problems;
+  Settings s = parse_settings(Json::parse(with_template(R"(
+    "fields": [{"name": "days", "type": "number"}, {"name": "f", "type": "attachment"}],
+    "chain": [{"type": "person", "users": ["u1", "u2"], "mode": "sequential",
+               "editable": ["days"]},
+              {"type": "role", "role": "judge", "mode": "sequential"}])")),
+                              problems);
+  ASSERT_TRUE(problems.empty()) << dump(problems);
+  const auto& chain = s.templates.at(0)->chain;
+  EXPECT_EQ(chain.at(0).step->mode, StepMode::kSequential);
+  EXPECT_EQ(chain.at(0).step->editable, std::vector<std::string>{"days"});
+  EXPECT_EQ(chain.at(1).step->mode, StepMode::kSequential);
+  EXPECT_TRUE(chain.at(1).step->editable.empty());
+
+  auto bad = problems_of(with_template(R"(
+    "fields": [{"name": "days", "type": "number"}, {"name": "f", "type": "attachment"}],
+    "chain": [{"type": "person", "user": "u1", "mode": "sequential"},
+              {"type": "originator_choice", "key": "k", "mode": "sequential"},
+              {"type": "supervisor", "level": 1, "editable": ["nope", "f", "days", "days"]}],
+    "cc": [{"type": "role", "role": "judge", "editable": ["days"]}])"));
+  EXPECT_NE(problem_at(bad, "/templates/0/chain/0/mode"), "") << dump(bad);
+  EXPECT_NE(problem_at(bad, "/templates/0/chain/1/mode").find("sequential"), std::string::npos)
+      << dump(bad);
+  EXPECT_EQ(problem_at(bad, "/templates/0/chain/2/editable/0"), "no field 'nope' in this template");
+  EXPECT_NE(problem_at(bad, "/templates/0/chain/2/editable/1"), "");
+  EXPECT_EQ(problem_at(bad, "/templates/0/chain/2/editable/2"), "");
+  EXPECT_NE(problem_at(bad, "/templates/0/chain/2/editable/3"), "");
+  EXPECT_NE(problem_at(bad, "/templates/0/cc/0/editable"), "") << dump(bad);
+}
+
 TEST(Settings, ReportsAllProblemsAtOnce) {
   auto problems = problems_of(with_template(
       R"("fields": [{"name": "a", "type": "txt"}, {"name": "b", "type": "select"}],

@@ -224,6 +224,40 @@ TEST_F(ApprovalsLink, FourthPunchFixOfAMonthIsRefusedInChinese) {
   EXPECT_EQ(h->as(kClerk).post("/punch-fixes", fix_body("2026-12-04")).status, 201);
 }
 
+TEST_F(ApprovalsLink, PunchFixOlderThanTheWindowIsRefusedNamingIt) {
+  // Today is 2026-12-08: the default window of 31 days reaches back to 2026-11-07.
+  EXPECT_EQ(h->as(kJudge).post("/punch-fixes", fix_body("2026-11-09")).status, 201);
+  auto old = h->as(kJudge).post("/punch-fixes", fix_body("2026-11-06"));
+  ASSERT_EQ(old.status, 409) << old.body;
+  EXPECT_NE(error_message(old).find("31天"), std::string::npos) << old.body;
+  Json details = old.json()["error"]["details"];
+  EXPECT_EQ(details["code"], "punch_fix_window");
+  EXPECT_EQ(details["window_days"], 31);
+  EXPECT_EQ(details["oldest_date"], "2026-11-07");
+  EXPECT_EQ(h->published().size(), 1u);  // nothing asked of approvals for the refused one
+
+  Json settings = test_settings();
+  settings["punch_fix_window_days"] = 3;
+  auto narrow = make_harness(settings);
+  narrow->set_now_ms(at("2026-12-08", "22:00"));
+  EXPECT_EQ(narrow->as(kJudge).post("/punch-fixes", fix_body("2026-12-07")).status, 201);
+  auto four_days = narrow->as(kJudge).post("/punch-fixes", fix_body("2026-12-04"));
+  EXPECT_EQ(four_days.status, 409) << four_days.body;
+  EXPECT_NE(error_message(four_days).find("3天"), std::string::npos) << four_days.body;
+}
+
+TEST(ReadFinished, ALeaveWithoutLeaveTypeIsOfItsTemplatesName) {
+  // 调休 (time_off) is mapped to leave in approval_templates; its form has no leave_type.
+  Json event = finished_event(12, "time_off", kJudge,
+                              {{"period", Json::array({"2026-12-08 09:00", "2026-12-08 12:00"})},
+                               {"days", 0.5}});
+  event["template_name"] = "调休";
+  std::string problem;
+  auto r = read_finished(event, "leave", problem);
+  ASSERT_TRUE(r) << problem;
+  EXPECT_EQ(r->sub_type, "调休");
+}
+
 TEST_F(ApprovalsLink, RejectedRequestFreesItsPlaceUnderTheCap) {
   std::string first;
   for (auto date : {"2026-12-01", "2026-12-02", "2026-12-03"}) {

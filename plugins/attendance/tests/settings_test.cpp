@@ -68,6 +68,7 @@ TEST(Settings, EmptySettingsGiveTheDefaults) {
   Settings s = read_settings(Json::object(), p);
   EXPECT_TRUE(p.empty()) << all(p);
   EXPECT_EQ(s.punch_fix_per_month, 3);
+  EXPECT_EQ(s.punch_fix_window_days, 31);
   EXPECT_EQ(s.remind_after_minutes, 10);
   EXPECT_EQ(s.digest_time, "08:30");
   EXPECT_EQ(s.monthly_report_time, "09:00");
@@ -183,6 +184,7 @@ TEST(Settings, OnePersonOrDepartmentIsInOneGroupOnly) {
 
 TEST(Settings, TopLevelValuesAreChecked) {
   Json j = Json::object({{"punch_fix_per_month", -1},
+                         {"punch_fix_window_days", 0},
                          {"digest_time", "8:30am"},
                          {"monthly_report_time", "24:00"},
                          {"remind_after_minutes", 1.5},
@@ -196,7 +198,8 @@ TEST(Settings, TopLevelValuesAreChecked) {
   EXPECT_EQ(pointers(p),
             (std::vector<std::string>{"/colour", "/buildings/hp", "/buildings/hp/longitude",
                                       "/default_group/type", "/default_group/shift",
-                                      "/punch_fix_per_month", "/approval_templates/qingjia",
+                                      "/punch_fix_per_month", "/punch_fix_window_days",
+                                      "/approval_templates/qingjia",
                                       "/remind_after_minutes", "/digest_time",
                                       "/monthly_report_time", "/page_url"}))
       << all(p);

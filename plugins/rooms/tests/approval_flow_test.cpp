@@ -113,20 +113,26 @@ TEST_F(ApprovalFlow, OtherSourcesAreIgnoredAndUnknownResultsDeadLetter) {
   EXPECT_NE(r.error.find("maybe"), std::string::npos) << r.error;
 }
 
-TEST_F(ApprovalFlow, ASeriesIsApprovedAsOne) {
-  h->set_plugin_active("approvals", true);
+// The judge's weekly 党组例会 in hp-dz1, three times: the answer's bookings (null on failure).
+Json book_weekly(PluginHarness& h) {
   Json body = booking_body("hp-dz1", 1, 540, 600, "党组例会");
   body["recurrence"] = Json::object({{"freq", "weekly"}, {"count", 3}});
-  auto r = h->as(kJudge).post("/bookings", body);
-  ASSERT_EQ(r.status, 201) << r.body;
-  int64_t first = r.json()["bookings"].at(0)["id"].get<int64_t>();
+  auto r = h.as(kJudge).post("/bookings", body);
+  EXPECT_EQ(r.status, 201) << r.body;
+  return r.status == 201 ? r.json()["bookings"] : Json();
+}
+
+TEST_F(ApprovalFlow, ASeriesIsApprovedAsOne) {
+  h->set_plugin_active("approvals", true);
+  Json bookings = book_weekly(*h);
+  ASSERT_EQ(bookings.size(), 3u);
+  int64_t first = bookings.at(0)["id"].get<int64_t>();
   ASSERT_EQ(h->published().size(), 1u);
   EXPECT_NE(h->published()[0]["payload"]["title"].get<std::string>().find("共3次"),
             std::string::npos);
   size_t before = outbox_to(*h, kJudge).size();
   ASSERT_TRUE(h->deliver_event("approvals.instance_finished", finished(first, "agree")).ok);
-  for (courthub::Json doc = r.json(); auto& b : doc["bookings"])
-    EXPECT_EQ(status_of(*h, b["id"].get<int64_t>()), "已预订");
+  for (auto& b : bookings) EXPECT_EQ(status_of(*h, b["id"].get<int64_t>()), "已预订");
   EXPECT_EQ(outbox_to(*h, kJudge).size(), before + 1) << "one message for the series";
 }
 
@@ -150,6 +156,117 @@ TEST_F(ApprovalFlow, StillPendingAtTheStartIsCanceledByTheReleaseJob) {
   // A late "agree" no longer revives it.
   ASSERT_TRUE(h->deliver_event("approvals.instance_finished", finished(id, "agree")).ok);
   EXPECT_EQ(status_of(*h, id), "已取消");
+}
+
+// --- issue 15 -------------------------------------------------------------------------------
+
+std::vector<Json> published_on(PluginHarness& h, const std::string& topic) {
+  std::vector<Json> out;
+  for (auto& e : h.published())
+    if (e["topic"] == topic) out.push_back(e["payload"]);
+  return out;
+}
+
+// A room of this court that LN-BC-SY-02 may book too, needing approval.
+void add_shared_room(PluginHarness& h, Json approvers = Json::array()) {
+  auto r = h.as(kAdmin).post(
+      "/admin/rooms",
+      Json::object({{"id", "hp-gx1"},
+                     {"name", "共享会议室"},
+                     {"capacity", 20},
+                     {"open_hours", "00:00-24:00"},
+                     {"open_days", Json::array({1, 2, 3, 4, 5, 6, 7})},
+                     {"approval", true},
+                     {"approvers", approvers},
+                     {"bookers", Json::object({{"courts", Json::array({"LN-BC-SY-02"})}})}}));
+  ASSERT_EQ(r.status, 201) << r.body;
+}
+
+// Bug 1: another court's court_admin books the room; the approval belongs to the room's court.
+TEST_F(ApprovalFlow, AnotherCourtsAdminBookingIsApprovedInTheRoomsCourt) {
+  h->set_plugin_active("approvals", true);
+  add_shared_room(*h);
+  int64_t id = book(*h, kOtherAdmin, booking_body("hp-gx1", 1, 540, 600));
+  EXPECT_EQ(status_of(*h, id), "待审批");
+  auto requests = published_on(*h, "rooms.approval_requested");
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_EQ(requests[0]["originator"], kOtherAdmin);
+  EXPECT_EQ(requests[0]["court"], kCourt);
+  EXPECT_FALSE(requests[0].contains("approvers")) << "the room names nobody: its court_admin";
+}
+
+TEST_F(ApprovalFlow, TheRoomsNamedApproversGoWithTheRequestButNeverTheBooker) {
+  h->set_plugin_active("approvals", true);
+  add_shared_room(*h, Json::array({kHead, kJudge}));
+  int64_t id = book(*h, kJudge, booking_body("hp-gx1", 1, 540, 600));
+  EXPECT_EQ(status_of(*h, id), "待审批");
+  auto requests = published_on(*h, "rooms.approval_requested");
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_EQ(requests[0]["approvers"], Json::object({{"room", Json::array({kHead})}}));
+  EXPECT_FALSE(requests[0]["form"]["room_approvers"].get<std::string>().empty());
+  EXPECT_NE(h->as(kAdmin).get("/admin/rooms?court=" + kCourt).json()["rooms"].dump().find(kHead),
+            std::string::npos);
+}
+
+TEST_F(ApprovalFlow, ApproversMustBePeopleOfTheRoomsCourt) {
+  add_shared_room(*h);
+  auto r = h->as(kAdmin).patch("/admin/rooms/hp-gx1",
+                               Json::object({{"approvers", Json::array({kHead, "NOBODY",
+                                                                        kOtherJudge})}}));
+  ASSERT_EQ(r.status, 400) << r.body;
+  std::string details = error_details(r).dump();
+  EXPECT_NE(details.find("/approvers/1"), std::string::npos) << details;
+  EXPECT_NE(details.find("/approvers/2"), std::string::npos) << details;
+  EXPECT_EQ(details.find("/approvers/0"), std::string::npos) << details;
+}
+
+// Bug 2: the organizer cancels a pending booking; its approval is canceled with it, once.
+TEST_F(ApprovalFlow, CancelingAPendingBookingCancelsItsApprovalOnce) {
+  h->set_plugin_active("approvals", true);
+  int64_t id = book(*h, kJudge, booking_body("hp-dz1", 1, 540, 600));
+  ASSERT_EQ(h->as(kJudge).del("/bookings/" + std::to_string(id)).status, 200);
+  EXPECT_EQ(status_of(*h, id), "已取消");
+  auto canceled = published_on(*h, "rooms.approval_canceled");
+  ASSERT_EQ(canceled.size(), 1u);
+  EXPECT_EQ(canceled[0], Json::object({{"request_id", "booking:" + std::to_string(id)},
+                                       {"reason", "预订已取消"}}));
+  EXPECT_EQ(h->as(kJudge).del("/bookings/" + std::to_string(id)).status, 409);
+  EXPECT_EQ(published_on(*h, "rooms.approval_canceled").size(), 1u);
+  // A late agree changes nothing and tells nobody.
+  size_t before = outbox_to(*h, kJudge).size();
+  ASSERT_TRUE(h->deliver_event("approvals.instance_finished", finished(id, "agree")).ok);
+  EXPECT_EQ(status_of(*h, id), "已取消");
+  EXPECT_EQ(outbox_to(*h, kJudge).size(), before);
+}
+
+TEST_F(ApprovalFlow, ASeriesApprovalIsCanceledOnlyWhenNoOccurrenceWaitsAnyMore) {
+  h->set_plugin_active("approvals", true);
+  Json ids = Json::array();
+  for (auto& b : book_weekly(*h)) ids.push_back(b["id"]);
+  ASSERT_EQ(ids.size(), 3u);
+  // The second occurrence alone: the first and third still wait for the approval.
+  ASSERT_EQ(h->as(kJudge).del("/bookings/" + ids[1].dump()).status, 200);
+  EXPECT_TRUE(published_on(*h, "rooms.approval_canceled").empty());
+  // From the first on: nothing waits any more.
+  ASSERT_EQ(h->as(kJudge).del("/bookings/" + ids[0].dump() + "?scope=following").status, 200);
+  auto canceled = published_on(*h, "rooms.approval_canceled");
+  ASSERT_EQ(canceled.size(), 1u);
+  EXPECT_EQ(canceled[0]["request_id"], "booking:" + ids[0].dump());
+}
+
+TEST_F(ApprovalFlow, AnAdminCancelingOrTheStartPassingCancelsTheApprovalToo) {
+  h->set_plugin_active("approvals", true);
+  int64_t by_admin = book(*h, kJudge, booking_body("hp-dz1", 1, 540, 600));
+  int64_t expires = book(*h, kJudge, booking_body("hp-dz1", 1, 660, 720));
+  ASSERT_EQ(h->as(kAdmin).del("/bookings/" + std::to_string(by_admin)).status, 200);
+  h->run_job("release", at(1, 660));
+  h->run_job("release", at(1, 661));
+  EXPECT_EQ(status_of(*h, expires), "已取消");
+  auto canceled = published_on(*h, "rooms.approval_canceled");
+  ASSERT_EQ(canceled.size(), 2u);
+  EXPECT_EQ(canceled[0]["request_id"], "booking:" + std::to_string(by_admin));
+  EXPECT_EQ(canceled[1]["request_id"], "booking:" + std::to_string(expires));
+  EXPECT_NE(canceled[1]["reason"].get<std::string>().find("预订已取消"), std::string::npos);
 }
 
 }  // namespace

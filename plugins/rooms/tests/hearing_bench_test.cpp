@@ -41,6 +41,13 @@ TEST_F(HearingBench, AnInPersonHearingTakesAFreeCourtroomAndNeedsNoTest) {
   EXPECT_EQ(hearing["panel"],
             Json::array({Json::object({{"user_id", kHead}, {"name", "戴婷振"}}),
                          Json::object({{"user_id", kPresident}, {"name", "崔厚"}})}));
+  // The party on DingTalk is told where to come, with nothing to test online.
+  auto told = outbox_to(*h, kStaff);
+  ASSERT_EQ(told.size(), 1u);
+  std::string notice = told[0]["msg"]["markdown"]["text"].get<std::string>();
+  EXPECT_NE(notice.find("现场庭审"), std::string::npos) << notice;
+  EXPECT_NE(notice.find("地点：科技法庭"), std::string::npos) << notice;
+  EXPECT_EQ(notice.find("云上法庭"), std::string::npos) << notice;
   // The panel is invited to the room like the judge and clerk.
   std::vector<std::string> attendees = hearing["booking"]["attendees"];
   EXPECT_NE(std::find(attendees.begin(), attendees.end(), kHead), attendees.end());

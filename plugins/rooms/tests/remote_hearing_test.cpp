@@ -267,5 +267,40 @@ TEST_F(RemoteHearing, ARoomThatNeedsApprovalWaitsBeforeTellingTheParties) {
   EXPECT_EQ(outbox_to(*h, kStaff).size(), 1u);
 }
 
+// Issue 15, bug 2: a hearing canceled or rescheduled while its room waits for approval takes the
+// approval with it (one request for the hearing and its test slot, canceled once).
+TEST_F(RemoteHearing, CancelingOrReschedulingAPendingHearingCancelsItsApproval) {
+  ASSERT_EQ(h->as(kAdmin).patch("/admin/rooms/hp-ys1", Json::object({{"approval", true}})).status,
+            200);
+  h->set_plugin_active("approvals", true);
+  auto canceled = [&] {
+    std::vector<std::string> ids;
+    for (auto& e : h->published())
+      if (e["topic"] == "rooms.approval_canceled")
+        ids.push_back(e["payload"]["request_id"].get<std::string>());
+    return ids;
+  };
+  Json body = hearing_body(5, 540, 600);
+  body["room_id"] = "hp-ys1";
+  body["judge"] = kJudge;
+  Json first = create(kClerk, body);
+  ASSERT_EQ(first["booking"]["status"], "待审批");
+  ASSERT_EQ(move(kClerk, first["id"].get<int64_t>(), "已取消").status, 200);
+  EXPECT_EQ(canceled(), (std::vector<std::string>{
+                            "booking:" + std::to_string(first["booking"]["id"].get<int64_t>())}));
+
+  body["start"] = iso(6, 540);
+  body["end"] = iso(6, 600);
+  Json second = create(kClerk, body);
+  ASSERT_EQ(second["booking"]["status"], "待审批");
+  auto r = h->as(kClerk).post("/hearings/" + std::to_string(second["id"].get<int64_t>()) +
+                                  "/reschedule",
+                              Json::object({{"start", iso(7, 540)}, {"end", iso(7, 600)}}));
+  ASSERT_EQ(r.status, 201) << r.body;
+  auto ids = canceled();
+  ASSERT_EQ(ids.size(), 2u);
+  EXPECT_EQ(ids[1], "booking:" + std::to_string(second["booking"]["id"].get<int64_t>()));
+}
+
 }  // namespace
 }  // namespace rooms::testing
