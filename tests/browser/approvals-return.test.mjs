@@ -19,7 +19,7 @@ const PERIOD = ['2026-12-08 09:00', '2026-12-09 17:00'] // Tuesday and Wednesday
 browserSuite('approvals: return, resubmit and urge', {
   pages: ['kit', 'approvals'],
   host: { config: (text) => editableReason(daysFromPeriod(text)) },
-  waitingFor: 'the flow part of issue 15 (退回 to a step, resubmission in place, approver-editable fields) to land in main'
+  waitingFor: 'a first run against main with issue 15 merged: written against the CONTRACT, not yet run against the real backends'
 }, (court) => {
   let judge
   let instanceId

@@ -17,7 +17,11 @@ import { daysFromPeriod } from './support/demo_config.mjs'
 // The refusal the test provokes: the 409 of an urge too soon.
 const URGE_409 = /status of 409 .*\/apps\/approvals\/instances\/\d+\/urge/
 
-browserSuite('approvals: days from the period and 催办', { pages: ['kit', 'approvals'], host: { config: daysFromPeriod } }, (court) => {
+browserSuite('approvals: days from the period and 催办', {
+  pages: ['kit', 'approvals'],
+  host: { config: daysFromPeriod },
+  waitingFor: 'a first run against main with issue 15 merged: written against the CONTRACT, not yet run against the real backends'
+}, (court) => {
   let judge
   let instanceId
 

@@ -25,7 +25,8 @@ const CONFLICT_409 = /status of 409 .*\/apps\/rooms\/hearings/
 
 browserSuite('hearings: an in-person hearing with a panel', {
   pages: ['kit', 'rooms'],
-  host: { config: withCourtroom }
+  host: { config: withCourtroom },
+  waitingFor: 'a first run against main with issue 15 merged: written against the CONTRACT, not yet run against the real backends'
 }, (court) => {
   let phone
   let page
