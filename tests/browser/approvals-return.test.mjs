@@ -16,7 +16,7 @@ const REASON = '回老家办理房产过户'
 const CORRECTED = '回老家办理房产过户手续（需本人到场）'
 const PERIOD = ['2026-12-08 09:00', '2026-12-09 17:00'] // Tuesday and Wednesday: 2 workdays
 
-browserSuite('approvals: return, resubmit and urge', {
+browserSuite('approvals: return and resubmit', {
   pages: ['kit', 'approvals'],
   host: { config: (text) => editableReason(daysFromPeriod(text)) },
   waitingFor: 'a first run against main with issue 15 merged: written against the CONTRACT, not yet run against the real backends'
