@@ -19,8 +19,7 @@ const URGE_409 = /status of 409 .*\/apps\/approvals\/instances\/\d+\/urge/
 
 browserSuite('approvals: days from the period and 催办', {
   pages: ['kit', 'approvals'],
-  host: { config: daysFromPeriod },
-  waitingFor: 'a first run against main with issue 15 merged: written against the CONTRACT, not yet run against the real backends'
+  host: { config: daysFromPeriod }
 }, (court) => {
   let judge
   let instanceId
