@@ -18,8 +18,7 @@ const PERIOD = ['2026-12-08 09:00', '2026-12-09 17:00'] // Tuesday and Wednesday
 
 browserSuite('approvals: return and resubmit', {
   pages: ['kit', 'approvals'],
-  host: { config: (text) => editableReason(daysFromPeriod(text)) },
-  waitingFor: 'a first run against main with issue 15 merged: written against the CONTRACT, not yet run against the real backends'
+  host: { config: (text) => editableReason(daysFromPeriod(text)) }
 }, (court) => {
   let judge
   let instanceId
