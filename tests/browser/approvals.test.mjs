@@ -26,7 +26,8 @@ browserSuite('approvals: a leave from the judge to the 庭长', { pages: ['kit',
     await page.locator('#f-leave_type').selectOption('事假')
     await page.locator('#f-period-0').fill('2026-12-08T09:00')
     await page.locator('#f-period-1').fill('2026-12-08T17:00')
-    await page.locator('#f-days').fill('1')
+    // 请假天数 is computed from the period (from_period, workdays): read-only, shown as it changes.
+    await page.waitForFunction(() => document.querySelector('#f-days').value === '1')
     await page.locator('#f-reason').fill(REASON)
     // One day: only the 庭长 (the 分管院领导 from 2 days, the 院长 from 4).
     const first = page.locator('[data-test="preview-step-0"]')

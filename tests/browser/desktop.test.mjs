@@ -53,7 +53,10 @@ browserSuite('desktop: the pages in a desktop window', {
     await expectDesktopPage(judge, 'approvals-start')
     await page.locator('[data-test="template-leave"]').click()
     await page.locator('[data-test="submit-form"]').waitFor()
-    await page.locator('#f-days').fill('1')
+    // 请假天数 is computed from the period (read-only): give the period.
+    await page.locator('#f-period-0').fill('2026-12-08T09:00')
+    await page.locator('#f-period-1').fill('2026-12-08T17:00')
+    await page.waitForFunction(() => document.querySelector('#f-days').value === '1')
     await page.locator('[data-test="preview-step-0"]').waitFor()
     await expectDesktopPage(judge, 'approvals-form')
   })

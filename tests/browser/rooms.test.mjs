@@ -100,14 +100,14 @@ browserSuite('rooms: a judge books a room', { pages: ['kit', 'rooms'] }, (court)
     expectNoProblems(phone)
   })
 
-  test('a judge also schedules remote hearings: the 远程庭审 tab and its form', async () => {
+  test('a judge also schedules hearings: the 庭审 tab and its form', async () => {
     await page.locator('[data-test="tab-hearings"]').click()
     await page.locator('[data-test="hearing-new"]').waitFor()
     await expectPageColumn(page)
     await expectAllInputsLabelled(page)
     await screenshot(page, 'rooms-hearings')
     await page.locator('[data-test="hearing-new"]').click()
-    await page.getByRole('dialog', { name: '安排远程庭审' }).locator('input, select, textarea').first().waitFor()
+    await page.getByRole('dialog', { name: '安排庭审' }).locator('input, select, textarea').first().waitFor()
     await expectPageColumn(page)
     await expectAllInputsLabelled(page)
     await screenshot(page, 'rooms-hearing-form')
