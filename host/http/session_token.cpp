@@ -52,6 +52,12 @@ Expected<Session> SessionTokens::verify(const std::string& jwt, std::string_view
   if (s.expires_at <= now) {
     return Outcome::failure(Status::PermissionDenied, "session token has expired; log in again");
   }
+  if (s.issued_at > now + kClockSkewSeconds) {
+    return Outcome::failure(Status::PermissionDenied, "session token is issued in the future");
+  }
+  if (s.not_before > now + kClockSkewSeconds) {
+    return Outcome::failure(Status::PermissionDenied, "session token is not valid yet");
+  }
   return s;
 }
 
@@ -78,6 +84,8 @@ Expected<Session> SessionTokens::check(const std::string& jwt) const {
   s.audience = audiences.front();
   s.issued_at = token.getIssuedAt().epochTime();
   s.expires_at = token.getExpiration().epochTime();
+  if (token.payload().has(Poco::JWT::Token::CLAIM_NOT_BEFORE))
+    s.not_before = token.getNotBefore().epochTime();
   if (s.user_id.empty()) {
     return Outcome::failure(Status::PermissionDenied, "session token names no user");
   }

@@ -9,7 +9,11 @@
 // their exact text, up to kCacheSize of them), so a mini-app's every request does not recompute
 // the HMAC; expiry is still checked on every call.
 // Errors: verify returns Unauthenticated-style failures as PermissionDenied with a short reason
-// ("expired", "bad signature"); never the token or the secret.
+// ("expired", "bad signature", "not valid yet"); never the token or the secret.
+//
+// Time claims: `exp` must be after now; `iat` and `nbf`, when present, may be at most
+// kClockSkewSeconds after now (hosts' clocks differ a little, never by a year: a token issued
+// or valid only in the future is refused, however well it is signed).
 #pragma once
 
 #include <Poco/Crypto/OpenSSLInitializer.h>
@@ -33,6 +37,7 @@ struct Session {
   std::string audience;
   int64_t issued_at = 0;   // Unix seconds
   int64_t expires_at = 0;  // Unix seconds
+  int64_t not_before = 0;  // Unix seconds; 0 when the token has no `nbf`
 };
 
 class SessionTokens {
@@ -50,6 +55,7 @@ class SessionTokens {
   int64_t ttl_seconds() const { return ttl_seconds_; }
 
   static constexpr size_t kCacheSize = 8192;
+  static constexpr int64_t kClockSkewSeconds = 300;
 
  private:
   Expected<Session> check(const std::string& token) const;  // signature and claims, no clock

@@ -120,16 +120,17 @@ TEST_F(MiniApp, DevLoginGoesThroughTheDoublesCodeExchange) {
 TEST_F(MiniApp, DevUsersAreListedAndFiltered) {
   auto all = host_->get("/auth/dev/users");
   ASSERT_EQ(all.status, 200) << all.body;
-  EXPECT_EQ(all.json()["users"].size(), 9u);
+  EXPECT_EQ(all.json()["users"].size(), 10u);
   Json first = all.json()["users"][0];
   for (const char* key : {"user_id", "name", "title", "court_code", "court_name", "dept_name", "roles"})
     EXPECT_TRUE(first.contains(key)) << key;
   auto admins = host_->get("/auth/dev/users?q=%E7%AE%A1%E7%90%86%E5%91%98");  // 管理员
-  ASSERT_EQ(admins.json()["users"].size(), 1u) << admins.body;
+  ASSERT_EQ(admins.json()["users"].size(), 2u) << admins.body;  // one per court
   EXPECT_EQ(admins.json()["users"][0]["user_id"], kCourtAdmin);
+  EXPECT_EQ(admins.json()["users"][1]["user_id"], "T-HC-021");
   auto by_court = host_->get("/auth/dev/users?q=%E9%AB%98%E7%BA%A7");  // 高级 (the high court)
-  ASSERT_EQ(by_court.json()["users"].size(), 1u) << by_court.body;
-  EXPECT_EQ(by_court.json()["users"][0]["user_id"], "T-HC-001");
+  ASSERT_EQ(by_court.json()["users"].size(), 2u) << by_court.body;
+  for (auto& u : by_court.json()["users"]) EXPECT_EQ(u["court_code"], "T-HC") << by_court.body;
   EXPECT_EQ(host_->get("/auth/dev/users?limit=2").json()["users"].size(), 2u);
   EXPECT_EQ(host_->get("/auth/dev/users?limit=lots").status, 400);
 }

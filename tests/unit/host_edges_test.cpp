@@ -2,6 +2,11 @@
 // Small host pieces: log redaction and request ids, session tokens, metrics exposition.
 #include <gtest/gtest.h>
 
+#include <Poco/JWT/Signer.h>
+#include <Poco/JWT/Token.h>
+
+#include <optional>
+
 #include "host/http/metrics.hpp"
 #include "host/http/session_token.hpp"
 #include "host/log.hpp"
@@ -82,6 +87,38 @@ TEST(SessionTokens, ATokenIsAcceptedOnlyForItsOwnAudience) {
   EXPECT_FALSE(tokens.verify(staff, http::kLawyerAudience, 1001).ok());  // remembered, still no
   EXPECT_TRUE(tokens.verify(lawyer, http::kLawyerAudience, 1001).ok());
   EXPECT_FALSE(tokens.verify(lawyer, http::kStaffAudience, 1002).ok());  // remembered, still no
+}
+
+// A token signed with the host's secret but claiming to be issued, or valid only, in the future
+// is refused: a little clock skew between hosts is tolerated, a year is not.
+TEST(SessionTokens, TokensFromTheFutureAreRefused) {
+  const std::string secret = "a-secret-of-sufficient-length";
+  http::SessionTokens tokens(secret, 600);
+  auto sign = [&](int64_t iat, std::optional<int64_t> nbf) {
+    Poco::JWT::Token t;
+    t.setType("JWT");
+    t.setIssuer("courthub");
+    t.setAudience(std::string(kStaff));
+    t.setSubject("LN-HC-001");
+    t.setIssuedAt(Poco::Timestamp::fromEpochTime(iat));
+    if (nbf) t.setNotBefore(Poco::Timestamp::fromEpochTime(*nbf));
+    t.setExpiration(Poco::Timestamp::fromEpochTime(iat + 400 * 86400));
+    return Poco::JWT::Signer(secret).sign(t, Poco::JWT::Signer::ALGO_HS256);
+  };
+  const int64_t now = 1'800'000'000;
+  const int64_t skew = http::SessionTokens::kClockSkewSeconds;
+  EXPECT_TRUE(tokens.verify(sign(now, std::nullopt), kStaff, now).ok());
+  EXPECT_TRUE(tokens.verify(sign(now + skew, now + skew), kStaff, now).ok());  // skew tolerated
+  EXPECT_EQ(tokens.verify(sign(now + 365 * 86400, std::nullopt), kStaff, now).outcome().message(),
+            "session token is issued in the future");
+  EXPECT_EQ(tokens.verify(sign(now + skew + 1, std::nullopt), kStaff, now).outcome().message(),
+            "session token is issued in the future");
+  EXPECT_EQ(tokens.verify(sign(now, now + 3600), kStaff, now).outcome().message(),
+            "session token is not valid yet");
+  // Remembered tokens are judged against the clock on every call: valid once its time comes.
+  std::string later = sign(now, now + 3600);
+  EXPECT_FALSE(tokens.verify(later, kStaff, now).ok());
+  EXPECT_TRUE(tokens.verify(later, kStaff, now + 3600).ok());
 }
 
 TEST(Metrics, RendersPrometheusText) {
