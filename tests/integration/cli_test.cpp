@@ -82,7 +82,7 @@ TEST(Cli, PluginCheckPrintsWhatThePluginIsAndRegisters) {
   EXPECT_EQ(r.status, 0) << r.output;
   EXPECT_NE(r.output.find("name:        hello"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("version:     1.0.0"), std::string::npos);
-  EXPECT_NE(r.output.find("plugin ABI:  2.0"), std::string::npos);
+  EXPECT_NE(r.output.find("plugin ABI:  2.1"), std::string::npos);
   EXPECT_NE(r.output.find("POST /apps/hello/greetings"), std::string::npos);
   EXPECT_NE(r.output.find("daily-count 0 18 * * 1-5 Asia/Shanghai"), std::string::npos);
 }
