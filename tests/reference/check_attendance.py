@@ -314,10 +314,12 @@ def make_approvals(host, world):
                 start_dt = at(d, start_m)
                 end_dt = start_dt + datetime.timedelta(minutes=span)
                 period = [start_dt.strftime("%Y-%m-%d %H:%M"), end_dt.strftime("%Y-%m-%d %H:%M")]
+                if kind == "leave" and not covers_workday(world.calendar, start_dt, end_dt):
+                    kind = "outing"  # a leave must cover a workday: approvals counts its days
                 if kind == "leave":
+                    # `days` is left out: approvals computes it from the period (workdays).
                     sub = rng.choice(["事假", "病假", "年休假"])
-                    form = {"leave_type": sub, "period": period,
-                            "days": max(0.5, round(span / 1440 * 2) / 2), "reason": "个人事务"}
+                    form = {"leave_type": sub, "period": period, "reason": "个人事务"}
                 else:
                     sub = ""
                     form = {"outing_type": "外出送达", "period": period, "destination": "当事人住所",
@@ -327,6 +329,18 @@ def make_approvals(host, world):
             detail = approve(host, created["id"], refuse)
             if detail["result"] == "agree":
                 world.covers.append((str(created["id"]), user, kind, sub, start_dt, end_dt))
+
+
+def covers_workday(calendar, start, end):
+    """Whether [start, end) takes any time of a workday."""
+    d = start.date()
+    while d <= end.date():
+        day_start = at(d, 0)
+        if calendar.is_workday(d) and max(start, day_start) < min(end, day_start +
+                                                                   datetime.timedelta(days=1)):
+            return True
+        d += datetime.timedelta(days=1)
+    return False
 
 
 def make_fixes(host, world):
@@ -402,7 +416,9 @@ def run(args):
     tmp = tempfile.mkdtemp(prefix="attendance-reference-")
     settings = {"shifts": SHIFTS,
                 "groups": [dict(g, court=COURT) for g in GROUPS],
-                "punch_fix_per_month": 3}
+                "punch_fix_per_month": 3,
+                # the check runs after the months it fixes: the window must reach back to them
+                "punch_fix_window_days": 366}
     host = Host(args.courthub, source, settings, tmp)
     try:
         world = World(source, rng)
