@@ -62,13 +62,14 @@ class RoomApprovalPath : public ::testing::Test {
     EXPECT_EQ(r.status, 201) << r.body;
     return r.status == 201 ? r.json()["bookings"].at(0) : Json::object();
   }
-  std::string booking_status(int64_t id) const {
-    auto r = call("GET", "/apps/rooms/bookings/" + std::to_string(id), nullptr, kJudge);
+  // The booking as its organizer sees it.
+  std::string booking_status(int64_t id, const std::string& organizer = kJudge) const {
+    auto r = call("GET", "/apps/rooms/bookings/" + std::to_string(id), nullptr, organizer);
     EXPECT_EQ(r.status, 200) << r.body;
     return r.status == 200 ? json::get<std::string>(r.json(), "status") : "";
   }
-  Json booking(int64_t id) const {
-    return call("GET", "/apps/rooms/bookings/" + std::to_string(id), nullptr, kJudge).json();
+  Json booking(int64_t id, const std::string& organizer = kJudge) const {
+    return call("GET", "/apps/rooms/bookings/" + std::to_string(id), nullptr, organizer).json();
   }
 
   // The task cards DingTalk was asked to deliver to `user`.
@@ -201,8 +202,14 @@ TEST_F(RoomApprovalPath, ABookingStillPendingAtItsStartLapsesWithItsApproval) {
   Json card = task_card(kAdmin);
   int64_t instance_id = param_of(card, "instance_id");
 
-  advance(2 * 86400000LL + 3600000LL);  // Wednesday 10:00
-  ASSERT_TRUE(eventually([&] { return booking_status(id) == "已取消"; })) << booking(id).dump();
+  // Wednesday 10:00, then minute by minute until the release job has run for a minute after the
+  // start (a job's "now" is its slot; a slot the clock jumped over is not replayed, and a slot
+  // falling due while the previous run is still going is skipped: docs/scheduling.md).
+  advance(2 * 86400000LL + 3600000LL);
+  ASSERT_TRUE(eventually([&] {
+    advance(60000);
+    return booking_status(id) == "已取消";
+  })) << booking(id).dump();
   ASSERT_TRUE(eventually([&] { return instance(instance_id, kJudge)["status"] == "CANCELED"; }))
       << instance(instance_id, kJudge).dump();
   auto r = call("POST", "/apps/approvals/instances/" + std::to_string(instance_id) + "/actions",
@@ -232,14 +239,15 @@ TEST_F(RoomApprovalPath, AnotherCourtsRoomIsApprovedByThatCourt) {
                   Json::object({{"action", "agree"}, {"task_id", param_of(card, "task_id")}}),
                   kAdmin);
   EXPECT_EQ(own.status, 403) << own.body;
-  EXPECT_EQ(booking_status(id), "待审批");
+  EXPECT_EQ(booking_status(id, kAdmin), "待审批");
 
   auto agreed =
       call("POST", "/apps/approvals/instances/" + std::to_string(instance_id) + "/actions",
            Json::object({{"action", "agree"}, {"task_id", param_of(card, "task_id")}}),
            kHighAdmin);
   ASSERT_EQ(agreed.status, 200) << agreed.body;
-  ASSERT_TRUE(eventually([&] { return booking_status(id) == "已预订"; })) << booking(id).dump();
+  ASSERT_TRUE(eventually([&] { return booking_status(id, kAdmin) == "已预订"; }))
+      << booking(id, kAdmin).dump();
 }
 
 }  // namespace
