@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // 庭审 on a phone: the judge schedules an in-person hearing (现场庭审, a 科技法庭) with a fellow
 // judge on the collegial panel (合议庭), its cause (案由) and 不公开审理; that colleague already
-// presides over a hearing then, so the 409 names them and it; at another hour it is scheduled
-// and its card shows mode, cause, panel and no test slot; at its time the judge checks in its
-// booking from 我的预约 and the hearing is 进行中 too, then ends it from the hearing and the
-// booking is 已结束 (one state machine: issue 15, bug 5).
+// presides over an online hearing then, so the 409 names them and it; at another hour it is
+// scheduled and its card shows mode, cause, panel and no test slot; at its time its booking is
+// checked in (the booking's door) and the card shows the hearing 进行中 too, then the judge ends
+// it from the hearing and the booking is 已结束 (one state machine: issue 15, bug 5).
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { ADMIN_TOKEN } from './support/court_servers.mjs'
@@ -18,15 +18,16 @@ import { withCourtroom } from './support/demo_config.mjs'
 const CASE = '（2026）辽0102民初4518号'
 const CAUSE = '民间借贷纠纷'
 const OTHER_CASE = '（2026）辽0102民初4402号'
-const TODAY = '2026-12-07' // the test clock's Monday, 09:00
+// The test clock stands at Monday 2026-12-07 09:00; hearings are on Thursday, three calendar days
+// on, so the notice period (开庭三日前通知) is met without an override.
+const DAY = '2026-12-10'
 
 // The refusal of the bench's conflict is logged by the browser as a failed load: provoked here.
 const CONFLICT_409 = /status of 409 .*\/apps\/rooms\/hearings/
 
 browserSuite('hearings: an in-person hearing with a panel', {
   pages: ['kit', 'rooms'],
-  host: { config: withCourtroom },
-  waitingFor: 'a first run against main with issue 15 merged: written against the CONTRACT, not yet run against the real backends'
+  host: { config: withCourtroom }
 }, (court) => {
   let phone
   let page
@@ -42,9 +43,9 @@ browserSuite('hearings: an in-person hearing with a panel', {
     return { status: res.status, body: await res.json() }
   }
 
-  test('the colleague presides over another hearing at 10:00', async () => {
+  test('the colleague presides over an online hearing at 10:00 (the courtroom stays free)', async () => {
     const made = await call(COLLEAGUE, 'POST', '/apps/rooms/hearings', {
-      case_number: OTHER_CASE, cause: '买卖合同纠纷', mode: 'in_person', date: TODAY, from: '10:00', to: '11:00',
+      case_number: OTHER_CASE, cause: '买卖合同纠纷', mode: 'online', date: DAY, from: '10:00', to: '11:00',
       judge: COLLEAGUE.user_id, parties: [{ name: '钱七', role: '原告', phone: '13812345678' }],
       override_notice: true, override_reason: '当事人同意当日开庭'
     })
@@ -63,7 +64,7 @@ browserSuite('hearings: an in-person hearing with a panel', {
     await page.locator('#hearing-cause').fill(CAUSE)
     await page.locator('[data-test="mode-in_person"]').click()
     await page.locator('[data-test="hearing-public"]').click() // 不公开审理
-    await page.locator('#hearing-date').fill(TODAY)
+    await page.locator('#hearing-date').fill(DAY)
     await page.locator('#hearing-from').fill('10:00')
     await page.locator('#hearing-to').fill('11:00')
     // Only 科技法庭 are proposed for a hearing in person.
@@ -90,7 +91,7 @@ browserSuite('hearings: an in-person hearing with a panel', {
     await dialog.waitFor()
     const items = await dialog.locator('[data-test="conflict-item"]').allInnerTexts()
     assert.equal(items.length, 1, items.join('\n'))
-    assert.match(items[0], /12月7日.*10:00.*11:00/s)
+    assert.match(items[0], /12月10日.*10:00.*11:00/s)
     assert.match(items[0], new RegExp(`合议庭成员 ${COLLEAGUE.name} 该时段已有庭审 #\\d+`))
     assert.match(items[0], new RegExp(OTHER_CASE.replace(/[()（）]/g, '.')))
     await screenshot(page, 'rooms-hearing-conflict')
@@ -103,8 +104,11 @@ browserSuite('hearings: an in-person hearing with a panel', {
     await page.locator('#hearing-from').fill('14:00')
     await page.locator('#hearing-to').fill('15:00')
     await page.locator('[data-test="proposal-hp-kj1"]').waitFor()
+    const answered = page.waitForResponse((r) => r.url().endsWith('/apps/rooms/hearings') && r.request().method() === 'POST')
     await page.locator('[data-test="hearing-submit"]').click()
-    await page.getByRole('dialog', { name: '庭审已安排' }).getByRole('button', { name: '知道了' }).click()
+    const answer = await answered
+    assert.equal(answer.status(), 201, await answer.text())
+    await page.locator('.van-dialog').filter({ hasText: '庭审已安排' }).getByRole('button', { name: '知道了' }).click()
     const list = await call(JUDGE, 'GET', '/apps/rooms/hearings')
     const h = list.body.hearings.find((x) => x.case_number === CASE)
     assert.ok(h, JSON.stringify(list.body))
@@ -124,19 +128,22 @@ browserSuite('hearings: an in-person hearing with a panel', {
     expectNoProblems(phone)
   })
 
-  test('checked in from 我的预约, the hearing is 进行中; ended from the hearing, the booking is 已结束', async () => {
-    // 13:50: the booking's check-in window is open.
+  test('checked in through its booking, the hearing is 进行中; ended from the hearing, the booking is 已结束', async () => {
+    // Thursday 13:50: the booking's check-in window is open.
     const moved = await fetch(`${court.url}/admin/clock`, {
       method: 'POST',
       headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ advance_ms: (4 * 60 + 50) * 60 * 1000 })
+      body: JSON.stringify({ advance_ms: ((3 * 24 + 4) * 60 + 50) * 60 * 1000 })
     })
     assert.equal(moved.status, 200)
     const { body: h } = await call(JUDGE, 'GET', `/apps/rooms/hearings/${hearingId}`)
-    await page.reload()
-    await page.locator('[data-test="tab-mine"]').click()
-    await page.locator(`[data-test="checkin-${h.booking.id}"]`).click()
-    await page.locator('.van-toast').getByText('签到成功', { exact: true }).waitFor()
+    assert.equal(h.status, '已通知', JSON.stringify(h))
+    // The room is checked in through the booking's own door (the API a card or `signin` uses;
+    // 我的预约 offers check-in for meetings only): the hearing opens with it (bug 5).
+    const checkedIn = await call(JUDGE, 'POST', `/apps/rooms/bookings/${h.booking.id}/checkin`)
+    assert.equal(checkedIn.status, 200, JSON.stringify(checkedIn.body))
+    // Three days on, the morning's session has expired: the judge logs in again.
+    await loginWithPicker(page, JUDGE, { path: '/apps/rooms/ui/' })
     await page.locator('[data-test="tab-hearings"]').click()
     const card = page.locator(`[data-test="hearing-${hearingId}"]`)
     await card.locator(`[data-test="hearing-status-${hearingId}"]`).getByText('进行中').waitFor()

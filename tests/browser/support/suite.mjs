@@ -37,13 +37,11 @@ function skipReason (pages) {
 }
 
 // `pages`: the kit, the host's pages and the plugins whose pages the suite opens; `host`: what
-// startCourtServers takes to change the host's configuration ({config, env}); `waitingFor`: a
-// sentence naming the server change the flow needs and which is not in the sources yet (the
-// suite is skipped, saying so; drop it when that change lands). `body(court)` declares the tests;
+// startCourtServers takes to change the host's configuration ({config, env}). `body(court)` declares the tests;
 // court.url, court.servers and court.phone() (a new logged-out phone on the host;
 // court.phone({ shape: DESKTOP }) a desktop browser) are ready inside them.
-export function browserSuite (title, { pages = ['kit'], host = {}, waitingFor = '' } = {}, body) {
-  const skip = skipReason(pages) ?? (waitingFor ? `waiting for ${waitingFor}` : null)
+export function browserSuite (title, { pages = ['kit'], host = {} } = {}, body) {
+  const skip = skipReason(pages)
   if (skip) console.log(`${SKIP_LINE} ${title}: ${skip}`)
   const court = {}
   describe(title, { skip: skip || false }, () => {
