@@ -95,6 +95,7 @@ ResolvedChain prepare_resubmission(Context& ctx, const InstanceRow& row, const T
   s.form = form;
   s.choices = choices;
   s.instance_id = row.id;
+  s.court = row.court_code;  // routed where it was first: the instance keeps its court
   s.is_workday = workdays_of(ctx.host.calendar());
   auto errors = prepare(s, ctx.host.db(), org, chain);
   if (!errors.empty()) refuse_form(tpl, errors);

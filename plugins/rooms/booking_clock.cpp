@@ -23,11 +23,15 @@ ReleaseReport BookingClock::release(int64_t now_ms) const {
   for (const Booking& b : store_.no_shows(now_ms, settings_.checkin_after_minutes * kMinuteMs)) {
     std::string note =
         "开始后 " + std::to_string(settings_.checkin_after_minutes) + " 分钟内无人签到，已自动释放";
-    if (!store_.set_status(db, b.id, BookingStatus::Booked, BookingStatus::Released, now_ms, note,
-                           false))
-      continue;
-    ++r.released;
-    hearings_.booking_lost(b, HearingStatus::Released, note, now_ms);
+    // The booking and its hearing are released together (bug 5), in one transaction.
+    bool released = db.transaction([&](courthub::Transaction& tx) {
+      if (!store_.set_status(tx, b.id, BookingStatus::Booked, BookingStatus::Released, now_ms,
+                             note, false))
+        return false;
+      hearings_.booking_lost(tx, b, HearingStatus::Released, note, now_ms);
+      return true;
+    });
+    if (released) ++r.released;
   }
   for (const Booking& b : store_.unapproved_started(now_ms)) {
     std::string note = "审批未在开始前完成，预订已取消";
@@ -36,11 +40,10 @@ ReleaseReport BookingClock::release(int64_t now_ms) const {
                              now_ms, note, false))
         return false;
       approvals_.withdraw(tx, {b}, "预订已取消：审批未在开始前完成");  // bug 2
+      hearings_.booking_lost(tx, b, HearingStatus::Canceled, note, now_ms);  // bug 5
       return true;
     });
-    if (!expired) continue;
-    ++r.expired;
-    hearings_.booking_lost(b, HearingStatus::Canceled, note, now_ms);
+    if (expired) ++r.expired;
   }
   for (const Booking& b : store_.checked_in_over(now_ms)) {
     if (b.status == BookingStatus::CheckedIn && hearings_.overrun(b, now_ms)) {

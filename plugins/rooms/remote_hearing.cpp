@@ -470,16 +470,21 @@ void RemoteHearings::bookings_decided(const std::vector<Booking>& bookings, int6
   }
 }
 
+void RemoteHearings::booking_lost(const courthub::Transaction& tx, const Booking& b,
+                                  HearingStatus to, const std::string& note,
+                                  int64_t now_ms) const {
+  if (b.purpose != "hearing") return;
+  auto h = by_booking(tx, b.id);
+  if (!h || !can_move(h->status, to)) return;
+  cancel_if_holding(desk_, tx, h->test_booking_id, note, now_ms);
+  set_hearing_status(tx, h->id, h->status, to, nullptr, now_ms, note);
+}
+
 void RemoteHearings::booking_lost(const Booking& b, HearingStatus to, const std::string& note,
                                   int64_t now_ms) const {
   if (b.purpose != "hearing") return;
-  const BookingStore& store = desk_.store();
-  store.db().transaction([&](courthub::Transaction& tx) {
-    auto h = by_booking(tx, b.id);
-    if (!h || !can_move(h->status, to)) return;
-    cancel_if_holding(desk_, tx, h->test_booking_id, note, now_ms);
-    set_hearing_status(tx, h->id, h->status, to, nullptr, now_ms, note);
-  });
+  desk_.store().db().transaction(
+      [&](courthub::Transaction& tx) { booking_lost(tx, b, to, note, now_ms); });
 }
 
 int RemoteHearings::notify_pending(int64_t now_ms) const {

@@ -55,6 +55,12 @@ class RemoteHearings {
 
   // Hooks from approvals and the jobs.
   void bookings_decided(const std::vector<Booking>& bookings, int64_t now_ms) const;
+  // Booking `b` went away (released, expired, refused): its hearing, if it is one, follows to
+  // `to` and its test slot is canceled — inside the caller's transaction `tx`, so the booking
+  // and the hearing change together or not at all (bug 5).
+  void booking_lost(const courthub::Transaction& tx, const Booking& b, HearingStatus to,
+                    const std::string& note, int64_t now_ms) const;
+  // The same in a transaction of its own, for a booking already changed by another one.
   void booking_lost(const Booking& b, HearingStatus to, const std::string& note,
                     int64_t now_ms) const;
   // Tells the parties of hearings whose room is confirmed but who were not told yet.
