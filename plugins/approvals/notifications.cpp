@@ -194,10 +194,9 @@ void Notifications::remarked(Effects& fx, const InstanceRow& row, const RecordRo
 }
 
 void Notifications::remind(Effects& fx, const InstanceRow& row, const TaskRow& task,
-                           int64_t period, int64_t now_ms) const {
-  int64_t hours = (now_ms - task.since_ms) / 3600000;
-  std::string waited = hours >= 1 ? std::to_string(hours) + " 小时"
-                                  : std::to_string((now_ms - task.since_ms) / 60000) + " 分钟";
+                           int64_t period, int64_t waited_minutes) const {
+  std::string waited = waited_minutes >= 60 ? std::to_string(waited_minutes / 60) + " 个工作小时"
+                                            : std::to_string(waited_minutes) + " 分钟（工作时间）";
   std::string text = "### 催办：待你审批\n\n**" + row.title + "** 已等待 " + waited + "\n\n" +
                      clip(summary_text(row, tpl(row), "  \n"), 600) + "\n\n回复 `approve " +
                      id_text(row.id) + "` 同意，或 `refuse " + id_text(row.id) + " 原因` 拒绝";

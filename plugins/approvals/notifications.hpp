@@ -30,9 +30,10 @@ class Notifications {
               std::string_view at) const;
   // Tells the originator someone commented.
   void remarked(Effects& fx, const InstanceRow& row, const RecordRow& record) const;
-  // Nudges an approver whose task has waited `period` times remind_after_minutes.
+  // Nudges an approver whose task has waited `period` times remind_after_minutes of working
+  // time; the message says how long (`waited_minutes`, working minutes).
   void remind(Effects& fx, const InstanceRow& row, const TaskRow& task, int64_t period,
-              int64_t now_ms) const;
+              int64_t waited_minutes) const;
 
   // 催办: the originator's nudge to the approvers deciding now; `n` counts the instance's urges
   // (key "urge-<instance>-<n>").

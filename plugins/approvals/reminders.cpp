@@ -25,6 +25,7 @@ IsWorkday remembered(IsWorkday ask) {
 struct Due {
   int64_t task_id = 0;
   int64_t period = 0;
+  int64_t waited_minutes = 0;  // working minutes since the task started or resumed
 };
 
 }  // namespace
@@ -45,7 +46,7 @@ size_t remind_pending(Context& ctx, int64_t now) {
     const int64_t waited =
         working_minutes_between(r.integer("since_ms"), now, s.working_hours, is_workday);
     const int64_t period = waited / s.remind_after_minutes;
-    if (period > r.integer("reminded_period")) due.push_back({r.integer("id"), period});
+    if (period > r.integer("reminded_period")) due.push_back({r.integer("id"), period, waited});
   }
   if (due.empty()) return 0;
 
@@ -61,7 +62,7 @@ size_t remind_pending(Context& ctx, int64_t now) {
       auto task = instance_store::task(tx, d.task_id);
       auto row = task ? instance_store::find(tx, task->instance_id) : std::nullopt;
       if (!task || !row || row->status != instance_status::kRunning) continue;
-      ctx.notifications.remind(fx, *row, *task, d.period, now);
+      ctx.notifications.remind(fx, *row, *task, d.period, d.waited_minutes);
       ++sent;
     }
     return sent;

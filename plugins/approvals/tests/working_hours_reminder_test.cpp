@@ -41,6 +41,11 @@ TEST_F(WorkingHoursReminders, TheEveningAndTheWeekendDoNotCount) {
   EXPECT_EQ(reminders_at(at(11, 9, 8, 50)), 0u); // Monday: 30 + 20 working minutes
   EXPECT_EQ(reminders_at(at(11, 9, 9)), 1u);     // 60
   EXPECT_EQ(reminders_at(at(11, 9, 9, 30)), 1u); // same period
+  // It says the working time waited (one hour), not the 64 hours on the clock.
+  std::string text;
+  for (auto& m : sent_to("T-010"))
+    if (m["msg"].contains("markdown")) text = m["msg"]["markdown"]["text"].get<std::string>();
+  EXPECT_NE(text.find("已等待 1 个工作小时"), std::string::npos) << text;
 }
 
 TEST_F(WorkingHoursReminders, SentOnlyInsideWorkingHours) {
