@@ -226,11 +226,8 @@ Transition InstanceMachine::start(const Plan& plan, const Approver& originator,
   Builder b(s);
   b.record(record_type::kStart, originator);
   if (!cc_start.empty()) {
-    Json users = Json::array();
-    for (auto& a : cc_start)
-      users.push_back(Json::object({{"user_id", a.user_id}, {"name", a.name}}));
     b.record(record_type::kCc, originator, "NONE", "", 0,
-             Json::object({{"cc_users", users}, {"at", "start"}}));
+             Json::object({{"cc_users", approvers_json(cc_start)}, {"at", "start"}}));
     b.t().cc_start = cc_start;
   }
   b.advance(Builder::npos, Approver{"", "系统"});
@@ -414,9 +411,6 @@ Transition InstanceMachine::act(const InstanceState& s, const ActionRequest& r) 
       if (added.mode == StepMode::kSingle && r.targets.size() > 1) added.mode = StepMode::kAnd;
       added.approvers = r.targets;
       added.added_by = r.actor.user_id;
-      Json users = Json::array();
-      for (auto& a : r.targets)
-        users.push_back(Json::object({{"user_id", a.user_id}, {"name", a.name}}));
       bool before = r.kind == ActionKind::kAddBefore;
       added.origin = std::string(before ? kOriginAppendBefore : kOriginAppendAfter);
       added.label = std::string(before ? "前加签" : "后加签");
@@ -439,7 +433,8 @@ Transition InstanceMachine::act(const InstanceState& s, const ActionRequest& r) 
       }
       b.record(before ? record_type::kAppendBefore : record_type::kAppendAfter, actor, "NONE",
                r.remark, task.id,
-               Json::object({{"users", users}, {"mode", step_mode_name(added.mode)}}));
+               Json::object({{"users", approvers_json(r.targets)},
+                             {"mode", step_mode_name(added.mode)}}));
       break;
     }
     default:

@@ -29,12 +29,6 @@ std::vector<Approver> approvers_from(const Json& j) {
   return out;
 }
 
-Json approvers_json(const std::vector<Approver>& people) {
-  Json out = Json::array();
-  for (auto& a : people) out.push_back(Json::object({{"user_id", a.user_id}, {"name", a.name}}));
-  return out;
-}
-
 Json parse_or(const std::string& text, Json fallback) {
   try {
     return text.empty() ? fallback : Json::parse(text);
@@ -290,11 +284,9 @@ Applied apply(Sql& tx, InstanceRow& row, const Transition& t, int64_t now_ms) {
   if (t.finished && row.status == instance_status::kCompleted && !row.cc_finish.empty()) {
     out.copied_at_finish = add_cc(tx, row.id, row.cc_finish, "finish", now_ms);
     if (!out.copied_at_finish.empty()) {
-      Json users = Json::array();
-      for (auto& a : out.copied_at_finish)
-        users.push_back(Json::object({{"user_id", a.user_id}, {"name", a.name}}));
       RecordDraft d{std::string(record_type::kCc), "", "系统", "NONE", "", 0,
-                    Json::object({{"cc_users", users}, {"at", "finish"}})};
+                    Json::object({{"cc_users", approvers_json(out.copied_at_finish)},
+                                  {"at", "finish"}})};
       out.records.push_back(append_record(tx, row.id, d, now_ms));
     }
   }

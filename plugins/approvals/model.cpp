@@ -69,16 +69,19 @@ std::vector<const RecipientSpec*> Template::choice_steps() const {
   return out;
 }
 
+Json approvers_json(const std::vector<Approver>& people) {
+  Json out = Json::array();
+  for (auto& a : people) out.push_back(Json::object({{"user_id", a.user_id}, {"name", a.name}}));
+  return out;
+}
+
 Json plan_to_json(const Plan& plan) {
   Json steps = Json::array();
   for (auto& s : plan) {
-    Json approvers = Json::array();
-    for (auto& a : s.approvers)
-      approvers.push_back(Json::object({{"user_id", a.user_id}, {"name", a.name}}));
     Json step = Json::object({{"id", s.id},
                               {"label", s.label},
                               {"mode", step_mode_name(s.mode)},
-                              {"approvers", approvers},
+                              {"approvers", approvers_json(s.approvers)},
                               {"origin", s.origin}});
     if (!s.added_by.empty()) step["added_by"] = s.added_by;
     if (!s.editable.empty()) step["editable"] = s.editable;

@@ -187,6 +187,8 @@ struct PlanStep {
 
 using Plan = std::vector<PlanStep>;
 
+// [{"user_id", "name"}, ...]: people as plans, records and answers list them.
+Json approvers_json(const std::vector<Approver>& people);
 Json plan_to_json(const Plan& plan);
 Plan plan_from_json(const Json& json);
 

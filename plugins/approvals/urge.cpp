@@ -48,6 +48,14 @@ int64_t next_allowed(const Context& ctx, const UrgeHistory& h) {
   return h.last_ms ? h.last_ms + ctx.settings.urge_interval_minutes * 60000 : 0;
 }
 
+// Whether `viewer` may urge the instance at all (the rate limit aside): its originator, staff,
+// while it runs here with approvers deciding.
+bool may_urge(const InstanceRow& row, const std::vector<Approver>& waiting_now,
+              const Viewer& viewer) {
+  return viewer.is_staff() && row.originator == viewer.user_id && !row.mirrored &&
+         row.status == instance_status::kRunning && !waiting_now.empty();
+}
+
 }  // namespace
 
 Urged urge(Context& ctx, const Viewer& viewer, int64_t instance_id, const std::string& comment) {
@@ -77,24 +85,19 @@ Urged urge(Context& ctx, const Viewer& viewer, int64_t instance_id, const std::s
       throw Conflict("已催办，请" + std::to_string(minutes) + "分钟后再试",
                      Json::object({{"retry_after_s", (wait_ms + 999) / 1000}}));
     }
-    Json users = Json::array();
-    for (auto& a : out.urged)
-      users.push_back(Json::object({{"user_id", a.user_id}, {"name", a.name}}));
-    RecordDraft draft{std::string(record_type::kUrge), viewer.user_id,
-                      viewer.name, "NONE", remark, 0, Json::object({{"users", users}})};
+    RecordDraft draft{std::string(record_type::kUrge), viewer.user_id, viewer.name, "NONE",
+                      remark, 0, Json::object({{"users", approvers_json(out.urged)}})};
     instance_store::append_record(tx, row->id, draft, now);
     ctx.notifications.urged(fx, *row, out.urged, remark, before.count + 1);
     out.row = *row;
-    out.next_urge_ms = now + ctx.settings.urge_interval_minutes * 60000;
+    out.next_urge_ms = next_allowed(ctx, {before.count + 1, now});
     return out;
   });
 }
 
 Json urge_action(Context& ctx, const InstanceRow& row, const std::vector<TaskRow>& tasks,
                  const Viewer& viewer) {
-  if (!viewer.is_staff() || row.originator != viewer.user_id || row.mirrored ||
-      row.status != instance_status::kRunning || waiting(tasks).empty())
-    return Json();
+  if (!may_urge(row, waiting(tasks), viewer)) return Json();
   const int64_t next = next_allowed(ctx, history(ctx.host.db(), row.id));
   return Json::object({{"action", "urge"}, {"next_urge_ms", next > ctx.now_ms() ? next : 0}});
 }
@@ -113,11 +116,8 @@ void register_urge(courthub::Registrar& r, Context& ctx) {
       if (c && c->is_string()) comment = c->get<std::string>();
     }
     Urged out = urge(ctx, Viewer::of(req.caller), id, comment);
-    Json urged = Json::array();
-    for (auto& a : out.urged)
-      urged.push_back(Json::object({{"user_id", a.user_id}, {"name", a.name}}));
-    return courthub::Response::json(
-        Json::object({{"urged", urged}, {"next_urge_ms", out.next_urge_ms}}));
+    return courthub::Response::json(Json::object(
+        {{"urged", approvers_json(out.urged)}, {"next_urge_ms", out.next_urge_ms}}));
   });
 
   auto command = [&ctx](const courthub::Command& c) {

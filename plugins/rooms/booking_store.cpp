@@ -13,7 +13,6 @@ using courthub::Json;
 using courthub::Sql;
 using courthub::Value;
 
-constexpr const char* kHolding = "b.status IN ('待审批', '已预订', '已签到')";
 
 std::string select(const std::string& where) {
   return std::string("SELECT ") + kBookingColumns +
@@ -75,7 +74,7 @@ std::string BookingStore::overlap_query() {
   static const std::string sql =
       select(std::string("WHERE b.room_id = ? AND b.start_ms < ? AND b.start_ms > ? "
                          "AND b.end_ms > ? AND b.id <> ? AND ") +
-             kHolding + " ORDER BY b.start_ms");
+             std::string(kHoldsSlotSql) + " ORDER BY b.start_ms");
   return sql;
 }
 
@@ -83,7 +82,7 @@ std::string BookingStore::busy_query() {
   static const std::string sql =
       select(std::string("WHERE b.court = ? AND b.start_ms < ? AND b.start_ms > ? "
                          "AND b.end_ms > ? AND ") +
-             kHolding + " ORDER BY b.start_ms");
+             std::string(kHoldsSlotSql) + " ORDER BY b.start_ms");
   return sql;
 }
 

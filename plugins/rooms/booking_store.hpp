@@ -16,6 +16,9 @@
 
 namespace rooms {
 
+// SQL: the booking aliased `b` holds its slot (待审批, 已预订, 已签到; holds_slot() in C++).
+inline constexpr const char* kHoldsSlotSql = "b.status IN ('待审批', '已预订', '已签到')";
+
 // Why one wanted slot cannot be booked.
 struct Blocker {
   Slot wanted;

@@ -2,6 +2,7 @@
 // The bench's conflicts: two lookups per person, both inside the scheduling transaction.
 #include "hearing_conflicts.hpp"
 
+#include "booking_store.hpp"
 #include "dates.hpp"
 
 namespace rooms {
@@ -45,9 +46,9 @@ std::vector<SeatConflict> seat_conflicts(
         {Value(except_hearing), Value(slot.end_ms), Value(slot.start_ms), who, who, who},
         adder(true));
     tx.each(
-        "SELECT id, start_ms, end_ms, title FROM bookings WHERE organizer = ? "
-        "AND purpose = 'meeting' AND status IN ('待审批', '已预订', '已签到') "
-        "AND start_ms < ? AND end_ms > ? ORDER BY start_ms LIMIT 5",
+        std::string("SELECT b.id, b.start_ms, b.end_ms, b.title FROM bookings b "
+                    "WHERE b.organizer = ? AND b.purpose = 'meeting' AND ") +
+            kHoldsSlotSql + " AND b.start_ms < ? AND b.end_ms > ? ORDER BY b.start_ms LIMIT 5",
         {who, Value(slot.end_ms), Value(slot.start_ms)}, adder(false));
   }
   return out;
