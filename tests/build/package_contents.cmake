@@ -72,6 +72,7 @@ check_package(courthub
       ./usr/lib/courthub/plugins/approvals.so
       ./usr/lib/courthub/plugins/incentive_board.so
       ./usr/lib/courthub/plugins/attendance.so
+      ./usr/lib/courthub/plugins/lawyers.so
       ./etc/courthub/courthub.yaml
       ./etc/courthub/courthub.env
       ./usr/lib/systemd/system/courthub.service

@@ -235,7 +235,8 @@ TEST(Attendance, TheDemosPluginsAllStartTogether) {
   std::map<std::string, std::string> state;
   const Json plugins = r.json()["plugins"];
   for (auto& p : plugins) state[p["name"].get<std::string>()] = p["state"].get<std::string>();
-  for (const char* name : {"hello", "approvals", "rooms", "incentive_board", "attendance"})
+  for (const char* name : {"hello", "approvals", "rooms", "incentive_board", "attendance",
+                           "lawyers"})
     EXPECT_EQ(state[name], "active") << name << "\n" << r.body.substr(0, 3000);
   r = http(host.port(), "GET", kApp + "/me", "",
            {{"Authorization", "Bearer " + session_token(kJudge, kTuesday0841 / 1000)}});

@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "routes.hpp"
+
+namespace lawyers {
+
+void register_identity(courthub::Registrar&, App&) {}
+
+}  // namespace lawyers
