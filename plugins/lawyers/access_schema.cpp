@@ -24,7 +24,7 @@ std::vector<courthub::Migration> access_migrations() {
        " id INTEGER PRIMARY KEY,"
        " case_id BIGINT NOT NULL,"
        " lawyer_id BIGINT NOT NULL,"
-       " materials TEXT NOT NULL,"  // JSON array of categories
+       " materials TEXT NOT NULL,"     // JSON array of categories
        " period_start TEXT NOT NULL,"  // YYYY-MM-DD, Asia/Shanghai
        " period_end TEXT NOT NULL,"
        " opens_ms BIGINT NOT NULL,"   // period_start 00:00

@@ -23,19 +23,21 @@ struct GdBytes {
 // The extent of `line` at `points`: {width, height} in pixels.
 std::pair<int, int> extent(const std::string& font, double points, const std::string& line) {
   int box[8];
-  char* error = gdImageStringFT(nullptr, box, 0, const_cast<char*>(font.c_str()), points, 0, 0,
-                                0, const_cast<char*>(line.c_str()));
-  if (error) throw courthub::Unavailable("the watermark font cannot be used: " + std::string(error));
+  char* error = gdImageStringFT(nullptr, box, 0, const_cast<char*>(font.c_str()), points, 0, 0, 0,
+                                const_cast<char*>(line.c_str()));
+  if (error)
+    throw courthub::Unavailable("the watermark font cannot be used: " + std::string(error));
   return {box[2] - box[0], box[1] - box[7]};
 }
 
 }  // namespace
 
-std::string watermark_image(std::string_view image, std::string_view type,
-                            const std::string& line, const std::string& font_path) {
+std::string watermark_image(std::string_view image, std::string_view type, const std::string& line,
+                            const std::string& font_path) {
   const bool png = type == "image/png";
   if (!png && type != "image/jpeg")
-    throw courthub::InvalidArgument("only JPEG and PNG images are stamped, not " + std::string(type));
+    throw courthub::InvalidArgument("only JPEG and PNG images are stamped, not " +
+                                    std::string(type));
   void* bytes = const_cast<char*>(image.data());
   const int size = static_cast<int>(image.size());
   Image im(png ? gdImageCreateFromPngPtr(size, bytes) : gdImageCreateFromJpegPtr(size, bytes));
@@ -51,13 +53,14 @@ std::string watermark_image(std::string_view image, std::string_view type,
   const int h = extent(font_path, points, line).second;
   const int baseline = height - margin;
   gdImageAlphaBlending(im.get(), 1);
-  gdImageFilledRectangle(im.get(), 0, std::max(0, baseline - h - margin / 2), width - 1,
-                         height - 1, gdTrueColorAlpha(255, 255, 255, 40));
+  gdImageFilledRectangle(im.get(), 0, std::max(0, baseline - h - margin / 2), width - 1, height - 1,
+                         gdTrueColorAlpha(255, 255, 255, 40));
   int box[8];
   char* error = gdImageStringFT(im.get(), box, gdTrueColorAlpha(190, 20, 20, 0),
-                                const_cast<char*>(font_path.c_str()), points, 0, margin,
-                                baseline, const_cast<char*>(line.c_str()));
-  if (error) throw courthub::Unavailable("the watermark font cannot be used: " + std::string(error));
+                                const_cast<char*>(font_path.c_str()), points, 0, margin, baseline,
+                                const_cast<char*>(line.c_str()));
+  if (error)
+    throw courthub::Unavailable("the watermark font cannot be used: " + std::string(error));
 
   int out_size = 0;
   std::unique_ptr<void, GdBytes> out(png ? gdImagePngPtr(im.get(), &out_size)

@@ -16,7 +16,7 @@ namespace lawyers {
 // TrueType font or collection file.
 // Errors: courthub::InvalidArgument for bytes libgd cannot decode or another type;
 // courthub::Unavailable when the font cannot be used (the message names libgd's reason).
-std::string watermark_image(std::string_view image, std::string_view type,
-                            const std::string& line, const std::string& font_path);
+std::string watermark_image(std::string_view image, std::string_view type, const std::string& line,
+                            const std::string& font_path);
 
 }  // namespace lawyers

@@ -9,8 +9,8 @@
 
 namespace lawyers {
 
-// "阅卷人 <name> 执业证号 <licence> <YYYY-MM-DD HH:MM> 仅供本案诉讼使用", the time in Asia/Shanghai.
-std::string watermark_line(const std::string& name, const std::string& licence_no,
-                           int64_t at_ms);
+// "阅卷人 <name> 执业证号 <licence> <YYYY-MM-DD HH:MM> 仅供本案诉讼使用", the time in
+// Asia/Shanghai.
+std::string watermark_line(const std::string& name, const std::string& licence_no, int64_t at_ms);
 
 }  // namespace lawyers

@@ -12,8 +12,8 @@
 namespace lawyers {
 namespace {
 
-constexpr double kMargin = 18;    // points from the page's left and bottom edges
-constexpr double kMaxSize = 9;    // font size when the line fits the page at that size
+constexpr double kMargin = 18;  // points from the page's left and bottom edges
+constexpr double kMaxSize = 9;  // font size when the line fits the page at that size
 constexpr double kMinSize = 4;
 
 void quiet_podofo() {
