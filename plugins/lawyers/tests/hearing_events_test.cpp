@@ -15,7 +15,6 @@ const std::string kOtherSecret = "沈阳某某商贸有限公司";      // the f
 class HearingEvents : public ::testing::Test {
  protected:
   std::unique_ptr<PluginHarness> h = make_harness();
-  int64_t wang = add_lawyer(*h, "王明", 1);
   int64_t case_id = open_case(*h, kCourt, kNumber, kJudge, kClerk);
 
   void deliver(const std::string& topic, const Json& payload) {
@@ -32,6 +31,7 @@ class HearingEvents : public ::testing::Test {
 };
 
 TEST_F(HearingEvents, AScheduledHearingMovesTheStageAndShowsAsUpcoming) {
+  int64_t wang = add_lawyer(*h, "王明", 1);
   represent(*h, wang, kCourt, kNumber, kJudge);
   Json p = hearing_payload(11, kCourt, kNumber, at(3, 540), at(3, 660), "已预约", at(0, 10),
                            kJudge, kClerk);
@@ -82,6 +82,7 @@ TEST_F(HearingEvents, ACanceledHearingIsNoLongerUpcoming) {
 }
 
 TEST_F(HearingEvents, ALawyerDueAtAnotherCourtWarnsTheJudgeAndClerkOnce) {
+  int64_t wang = add_lawyer(*h, "王明", 1);
   represent(*h, wang, kCourt, kNumber, kJudge);
   open_case(*h, kOtherCourt, kElsewhere, kOtherJudge, kOtherClerk);
   represent(*h, wang, kOtherCourt, kElsewhere, kOtherJudge);
@@ -131,6 +132,7 @@ TEST_F(HearingEvents, ALawyerDueAtAnotherCourtWarnsTheJudgeAndClerkOnce) {
 }
 
 TEST_F(HearingEvents, UnavailabilityAndTheSameCourtCountWithoutTravel) {
+  int64_t wang = add_lawyer(*h, "王明", 1);
   represent(*h, wang, kCourt, kNumber, kJudge);
   open_case(*h, kCourt, "（2026）辽0102民初302号", kColleague, kClerk);
   represent(*h, wang, kCourt, "（2026）辽0102民初302号", kColleague);
