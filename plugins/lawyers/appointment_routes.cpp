@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: Apache-2.0
+// placeholder until SDK 2.2
+#include "routes.hpp"
