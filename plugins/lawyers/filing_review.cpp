@@ -20,6 +20,16 @@ void throw_changed_meanwhile(int64_t id) {
                            " changed while you were deciding: reload it and try again");
 }
 
+// Writes a decision that opens no case (return, refuse) and its history entry, together.
+FilingRow record_decision(const App& app, const FilingRow& f, FilingState from,
+                          const FilingEntry& entry) {
+  return app.host.db().transaction([&](courthub::Transaction& tx) {
+    if (!filing_store::update(tx, f, from)) throw_changed_meanwhile(f.id);
+    filing_store::add_entry(tx, f.id, entry);
+    return f;
+  });
+}
+
 // A judge or clerk named in an accept must be staff of the filing's court.
 std::string court_staff(const App& app, const Json& body, const char* key,
                         const std::string& court, FieldProblems& p) {
@@ -114,11 +124,7 @@ FilingRow return_filing(const App& app, const courthub::Caller& caller, int64_t 
   std::string summary;
   for (auto& m : missing) summary += (summary.empty() ? "" : "；") + m.get<std::string>();
   if (!note.empty()) summary += (summary.empty() ? "" : "。") + note;
-  return app.host.db().transaction([&](courthub::Transaction& tx) {
-    if (!filing_store::update(tx, f, from)) throw_changed_meanwhile(id);
-    filing_store::add_entry(tx, id, {"return", "court", reviewer_name(caller), summary, now});
-    return f;
-  });
+  return record_decision(app, f, from, {"return", "court", reviewer_name(caller), summary, now});
 }
 
 FilingRow refuse_filing(const App& app, const courthub::Caller& caller, int64_t id,
@@ -130,13 +136,8 @@ FilingRow refuse_filing(const App& app, const courthub::Caller& caller, int64_t 
   f.refusal_reason = p.text(body, "reason", "reason", 1, 2000);
   p.throw_if_any();
   f.updated_ms = app.host.now_ms();
-  return app.host.db().transaction([&](courthub::Transaction& tx) {
-    if (!filing_store::update(tx, f, from)) throw_changed_meanwhile(id);
-    filing_store::add_entry(tx, id,
-                            {"refuse", "court", reviewer_name(caller), f.refusal_reason,
-                             f.updated_ms});
-    return f;
-  });
+  return record_decision(app, f, from,
+                         {"refuse", "court", reviewer_name(caller), f.refusal_reason, f.updated_ms});
 }
 
 }  // namespace lawyers
