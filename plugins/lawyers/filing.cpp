@@ -172,9 +172,11 @@ FilingForm read_filing_form(const Json& body) {
       for (auto k : kDocumentKinds) known = known || k == kind;
       if (!known) p.add("documents/" + kind, "unknown kind; kinds: complaint, identity, authority");
     }
+    // The complaint is what a filing is; what else is missing the 立案庭 asks for (补正).
     for (auto kind : kDocumentKinds) {
       const std::string k(kind);
-      f.documents[k] = read_hashes(courthub::json::find(*docs, kind), "documents/" + k, true, p);
+      f.documents[k] = read_hashes(courthub::json::find(*docs, kind), "documents/" + k,
+                                   kind == "complaint", p);
     }
   }
 

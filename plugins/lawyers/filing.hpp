@@ -50,7 +50,8 @@ struct FilingForm {
   courthub::Json documents, evidence;
 };
 
-// Reads and checks a form. Errors: InvalidArgument with every problem in details.fields
+// Reads and checks a form: the complaint needs a file; identity and authority documents and
+// evidence may be empty (the 立案庭 returns the filing for what is missing). Errors: InvalidArgument with every problem in details.fields
 // ("case_type", "plaintiffs/0/kind", "documents/complaint" ...).
 FilingForm read_filing_form(const courthub::Json& body);
 

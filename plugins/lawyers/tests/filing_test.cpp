@@ -147,7 +147,8 @@ TEST(FilingForm, EveryProblemIsNamedByItsField) {
   Json body = valid_form();
   body["case_type"] = "刑事";
   body["plaintiffs"][0]["kind"] = "公司";
-  body["documents"].erase("authority");
+  body["documents"].erase("complaint");
+  body["documents"].erase("authority");  // may wait for 补正
   body["documents"]["identity"] = Json::array({"not-a-hash"});
   body["evidence"][0]["files"] = Json::array();
   try {
@@ -158,7 +159,8 @@ TEST(FilingForm, EveryProblemIsNamedByItsField) {
     const Json& fields = e.details()["fields"];
     EXPECT_TRUE(fields.contains("case_type")) << fields.dump();
     EXPECT_TRUE(fields.contains("plaintiffs/0/kind")) << fields.dump();
-    EXPECT_TRUE(fields.contains("documents/authority")) << fields.dump();
+    EXPECT_TRUE(fields.contains("documents/complaint")) << fields.dump();
+    EXPECT_FALSE(fields.contains("documents/authority")) << fields.dump();
     EXPECT_TRUE(fields.contains("documents/identity/0")) << fields.dump();
     EXPECT_TRUE(fields.contains("evidence/0/files")) << fields.dump();
     EXPECT_FALSE(fields.contains("cause")) << fields.dump();
