@@ -161,13 +161,20 @@ Outcome Server::start(config::Config cfg) {
   p->audit = std::make_unique<storage::AuditLog>(*p->host_db, clock_);
   Outcome o;
 
+  p->sessions = std::make_unique<http::SessionTokens>(c.sessions.secret, c.sessions.ttl_seconds);
+  // Plugins with a portal (lawyers) sign their outside users in with sessions of this host.
+  rt.services().set_session_issuer(
+      [tokens = p->sessions.get()](const std::string& plugin, const std::string& audience,
+                                   const std::string& subject, int64_t now_s) {
+        return tokens->issue_outside(plugin, audience, subject, now_s);
+      },
+      c.sessions.ttl_seconds);
   for (auto& change : p->plugins->apply(c)) {
     (void)p->audit->record("startup", "plugin." + change.action, change.plugin, change.detail,
                            change.action == "failed" ? "error" : "ok");
   }
   p->apps.refresh(*p->plugins);
 
-  p->sessions = std::make_unique<http::SessionTokens>(c.sessions.secret, c.sessions.ttl_seconds);
   p->auth = std::make_unique<http::Authenticator>(c.admin.token, p->sessions.get(),
                                                   http::kStaffAudience, p->directory);
   http::add_ops_endpoints(p->router, p->metrics, [this] { return ready_.load(); });
