@@ -14,9 +14,9 @@ namespace {
 class FileAccess : public AccessFixture {
  protected:
   void SetUp() override {
-    zhang = register_lawyer("张三", "12101201810123456", "21010219850101123", "13812345678");
+    wang = register_lawyer(1);
     case_id = open_case(kCaseNumber);
-    represent(zhang, kCaseNumber);
+    represent(wang, kCaseNumber);
     judgment_record =
         file_document(case_id, "起诉状及证据目录.pdf", "正卷", pdf_of_pages(2), "application/pdf");
     photo =
@@ -29,10 +29,10 @@ class FileAccess : public AccessFixture {
   // Asks for 正卷 and 证据材料 from today to the day after tomorrow; returns the request id.
   int64_t ask(Json materials = Json::array({"正卷", "证据材料"}),
               Json period = Json::array({"2026-12-07", "2026-12-09"})) {
-    auto r = as_lawyer(zhang).post(base() + "/file-access",
-                                   Json::object({{"materials", materials},
-                                                 {"access_period", period},
-                                                 {"reason", "准备庭审，查阅证据"}}));
+    auto r = as_lawyer(wang).post(base() + "/file-access",
+                                  Json::object({{"materials", materials},
+                                                {"access_period", period},
+                                                {"reason", "准备庭审，查阅证据"}}));
     EXPECT_EQ(r.status, 201) << r.body;
     EXPECT_EQ(r.json()["state"], "pending");
     return r.json()["id"].get<int64_t>();
@@ -42,8 +42,8 @@ class FileAccess : public AccessFixture {
                              Json::object({{"instance_id", 77},
                                            {"template", "file_access"},
                                            {"template_name", "阅卷申请"},
-                                           {"originator", "BC-C1"},
-                                           {"court_code", "T-BC-01"},
+                                           {"originator", kClerk},
+                                           {"court_code", kCourt},
                                            {"form", Json::object()},
                                            {"result", result},
                                            {"status", "COMPLETED"},
@@ -54,20 +54,20 @@ class FileAccess : public AccessFixture {
     ASSERT_TRUE(e.ok) << e.error;
   }
   Json listed() {
-    auto r = as_lawyer(zhang).get(base() + "/documents");
+    auto r = as_lawyer(wang).get(base() + "/documents");
     EXPECT_EQ(r.status, 200) << r.body;
     return r.json()["items"];
   }
   HttpResult open(int64_t doc) {
-    return as_lawyer(zhang).get(base() + "/documents/" + std::to_string(doc));
+    return as_lawyer(wang).get(base() + "/documents/" + std::to_string(doc));
   }
   Json request_state(int64_t id) {
-    for (auto& item : as_lawyer(zhang).get(base() + "/file-access").json()["items"])
+    for (auto& item : as_lawyer(wang).get(base() + "/file-access").json()["items"])
       if (item["id"] == Json(id)) return item;
     return Json();
   }
 
-  RegisteredLawyer zhang;
+  RegisteredLawyer wang;
   int64_t case_id = 0, judgment_record = 0, photo = 0, minutes = 0, ruling = 0;
 };
 
@@ -79,11 +79,11 @@ TEST_F(FileAccess, TheRequestGoesToApprovalsAsItsFileAccessTemplateExpects) {
   Json p = published[0]["payload"];
   EXPECT_EQ(p["request_id"], "file_access:" + std::to_string(id));
   EXPECT_EQ(p["template"], "file_access");
-  EXPECT_EQ(p["originator"], "BC-C1");  // the clerk submits it for the lawyer
-  EXPECT_EQ(p["court"], "T-BC-01");
-  EXPECT_EQ(p["approvers"], Json::object({{"judge", Json::array({"BC-J1"})}}));
+  EXPECT_EQ(p["originator"], kClerk);  // the clerk submits it for the lawyer
+  EXPECT_EQ(p["court"], kCourt);
+  EXPECT_EQ(p["approvers"], Json::object({{"judge", Json::array({kJudge})}}));
   EXPECT_EQ(p["form"], Json::object({{"case_number", kCaseNumber},
-                                     {"applicant", "张三"},
+                                     {"applicant", "王明"},
                                      {"applicant_kind", "代理律师"},
                                      {"materials", Json::array({"正卷", "证据材料"})},
                                      {"access_period", Json::array({"2026-12-07", "2026-12-09"})},
@@ -114,7 +114,7 @@ TEST_F(FileAccess, ApprovedMaterialsOpenStampedAndEveryViewIsLogged) {
   for (auto& page : pages) {
     ASSERT_EQ(page.decoded.size(), 1u);
     EXPECT_EQ(page.decoded[0],
-              "阅卷人 张三 执业证号 12101201810123456 2026-12-07 09:00 仅供本案诉讼使用");
+              "阅卷人 王明 执业证号 12101000000000001 2026-12-07 09:00 仅供本案诉讼使用");
   }
 
   h.advance_ms(90 * 60 * 1000);  // 10:30
@@ -126,7 +126,7 @@ TEST_F(FileAccess, ApprovedMaterialsOpenStampedAndEveryViewIsLogged) {
   EXPECT_EQ(gdImageSY(after.get()), 500);
   EXPECT_GT(differing(before.get(), after.get(), 450, 500), 800 * 3);
 
-  auto log = h.as("BC-J1").get("/cases/" + std::to_string(case_id) + "/document-views");
+  auto log = h.as(kJudge).get("/cases/" + std::to_string(case_id) + "/document-views");
   ASSERT_EQ(log.status, 200) << log.body;
   Json views = log.json()["items"];
   ASSERT_EQ(views.size(), 2u) << views.dump();
@@ -135,8 +135,8 @@ TEST_F(FileAccess, ApprovedMaterialsOpenStampedAndEveryViewIsLogged) {
   EXPECT_EQ(views[1]["document_id"], judgment_record);
   EXPECT_EQ(views[1]["viewed_ms"], kMonday9);
   for (auto& v : views) {
-    EXPECT_EQ(v["lawyer"]["name"], "张三");
-    EXPECT_EQ(v["lawyer"]["licence_no"], "12101201810123456");
+    EXPECT_EQ(v["lawyer"]["name"], "王明");
+    EXPECT_EQ(v["lawyer"]["licence_no"], "12101000000000001");
     EXPECT_EQ(v["via"], "file_access");
     EXPECT_EQ(v["file_access_id"], id);
   }
@@ -163,7 +163,7 @@ TEST_F(FileAccess, NothingOpensOutsideTheApprovedDays) {
 }
 
 TEST_F(FileAccess, The副卷IsNeverOpen) {
-  auto asked = as_lawyer(zhang).post(
+  auto asked = as_lawyer(wang).post(
       base() + "/file-access",
       Json::object({{"materials", Json::array({"正卷", "副卷"})},
                     {"access_period", Json::array({"2026-12-07", "2026-12-07"})},
@@ -195,14 +195,14 @@ TEST_F(FileAccess, ARefusalOrAFailedApprovalOpensNothing) {
   auto e = h.deliver_event("approvals.request_rejected",
                            Json::object({{"source", "lawyers"},
                                          {"request_id", "file_access:" + std::to_string(rejected)},
-                                         {"reason", "unknown originator 'BC-C1'"}}));
+                                         {"reason", "unknown originator 'hp-clerk'"}}));
   ASSERT_TRUE(e.ok) << e.error;
   EXPECT_EQ(request_state(rejected)["state_label"], "未批准");
   EXPECT_TRUE(listed().empty());
 }
 
 TEST_F(FileAccess, BadRequestsNameEveryWrongField) {
-  auto r = as_lawyer(zhang).post(
+  auto r = as_lawyer(wang).post(
       base() + "/file-access",
       Json::object({{"materials", Json::array()}, {"access_period", Json::array({"2026-12-09"})}}));
   ASSERT_EQ(r.status, 400) << r.body;
@@ -210,7 +210,7 @@ TEST_F(FileAccess, BadRequestsNameEveryWrongField) {
   EXPECT_TRUE(fields.contains("materials")) << r.body;
   EXPECT_TRUE(fields.contains("access_period")) << r.body;
   EXPECT_TRUE(fields.contains("reason")) << r.body;
-  auto past = as_lawyer(zhang).post(
+  auto past = as_lawyer(wang).post(
       base() + "/file-access",
       Json::object({{"materials", Json::array({"正卷"})},
                     {"access_period", Json::array({"2026-12-01", "2026-12-06"})},
@@ -221,13 +221,12 @@ TEST_F(FileAccess, BadRequestsNameEveryWrongField) {
 
 TEST_F(FileAccess, AnotherLawyerSeesNothingOfIt) {
   approvals_say(ask(), "agree");
-  RegisteredLawyer li =
-      register_lawyer("李四", "12101201910654321", "21010219900202234", "13912345678");
-  auto& as_li = as_lawyer(li);
-  EXPECT_EQ(as_li.get(base() + "/documents").status, 404);
-  EXPECT_EQ(as_li.get(base() + "/documents/" + std::to_string(judgment_record)).status, 404);
-  EXPECT_EQ(as_li.get(base() + "/file-access").status, 404);
-  EXPECT_EQ(as_li
+  RegisteredLawyer hua = register_lawyer(2);
+  auto& as_hua = as_lawyer(hua);
+  EXPECT_EQ(as_hua.get(base() + "/documents").status, 404);
+  EXPECT_EQ(as_hua.get(base() + "/documents/" + std::to_string(judgment_record)).status, 404);
+  EXPECT_EQ(as_hua.get(base() + "/file-access").status, 404);
+  EXPECT_EQ(as_hua
                 .post(base() + "/file-access",
                       Json::object({{"materials", Json::array({"正卷"})},
                                     {"access_period", Json::array({"2026-12-07", "2026-12-07"})},
@@ -237,19 +236,19 @@ TEST_F(FileAccess, AnotherLawyerSeesNothingOfIt) {
 }
 
 TEST_F(FileAccess, OnlyTheCasesJudgeOrClerkFilesDocuments) {
-  auto other =
-      h.as("BC-J2").request("POST",
+  auto other = h.as(kColleague)
+                   .request("POST",
                             "/cases/" + std::to_string(case_id) +
                                 "/documents?name=x.pdf&category=" + percent_encoded("正卷"),
                             pdf_of_pages(1), "application/pdf");
   EXPECT_EQ(other.status, 403) << other.body;
-  auto bad = h.as("BC-C1").request("POST",
-                                   "/cases/" + std::to_string(case_id) +
-                                       "/documents?name=x.pdf&category=" + percent_encoded("机密"),
-                                   pdf_of_pages(1), "application/pdf");
+  auto bad = h.as(kClerk).request("POST",
+                                  "/cases/" + std::to_string(case_id) +
+                                      "/documents?name=x.pdf&category=" + percent_encoded("机密"),
+                                  pdf_of_pages(1), "application/pdf");
   ASSERT_EQ(bad.status, 400) << bad.body;
   EXPECT_TRUE(bad.json()["error"]["details"]["fields"].contains("category"));
-  auto list = h.as("BC-C1").get("/cases/" + std::to_string(case_id) + "/documents");
+  auto list = h.as(kClerk).get("/cases/" + std::to_string(case_id) + "/documents");
   ASSERT_EQ(list.status, 200);
   EXPECT_EQ(list.json()["items"].size(), 4u);  // the court sees its 副卷
 }

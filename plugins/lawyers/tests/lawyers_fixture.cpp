@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <unistd.h>
+
 namespace lawyers::testing {
 namespace {
 
@@ -33,9 +35,9 @@ const char* kLawyerNames[] = {"", "王明", "李华", "赵丽", "陈静", "刘�
 
 std::unique_ptr<PluginHarness> make_harness() {
   // The registry knows the five lawyers the tests may register.
+  static int harnesses = 0;  // one registry folder per harness of this process
   auto dir = std::filesystem::temp_directory_path() /
-             ("lawyers-cases-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-              "-" + std::to_string(reinterpret_cast<uintptr_t>(&dir)));
+             ("lawyers-cases-" + std::to_string(::getpid()) + "-" + std::to_string(++harnesses));
   std::filesystem::create_directories(dir);
   std::string registry = (dir / "registry.csv").string();
   {
@@ -50,22 +52,22 @@ std::unique_ptr<PluginHarness> make_harness() {
         Json::object({{"registry_file", registry},
                       {"data_key", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"}})}});
   auto h = std::make_unique<PluginHarness>(LAWYERS_PLUGIN_FILE, o);
-  h->add_court({kCourt, "沈阳市和平区人民法院", "basic", "", "LN-SY-IC", "沈阳", "hp"});
-  h->add_court({kOtherCourt, "沈阳市沈河区人民法院", "basic", "", "LN-SY-IC", "沈阳", "sh"});
-  h->add_department({"hp", "沈阳市和平区人民法院", kCourt, "", "", ""});
-  h->add_department({"hp-la", "立案庭", kCourt, "hp", "", ""});
-  h->add_department({"hp-ms", "民事审判庭", kCourt, "hp", "", ""});
-  h->add_department({"sh", "沈阳市沈河区人民法院", kOtherCourt, "", "", ""});
-  h->add_department({"sh-la", "立案庭", kOtherCourt, "sh", "", ""});
-  h->add_department({"sh-ms", "民事审判庭", kOtherCourt, "sh", "", ""});
-  h->add_person({kFiler, "周立案", kCourt, "hp-la", "书记员", {"clerk"}});
-  h->add_person({kJudge, "孙法官", kCourt, "hp-ms", "审判员", {"judge"}});
-  h->add_person({kClerk, "钱书记", kCourt, "hp-ms", "书记员", {"clerk"}});
-  h->add_person({kColleague, "吴法官", kCourt, "hp-ms", "审判员", {"judge"}});
-  h->add_person({kCourtAdmin, "郑管理", kCourt, "hp", "管理员", {"court_admin"}});
-  h->add_person({kOtherJudge, "冯法官", kOtherCourt, "sh-ms", "审判员", {"judge"}});
-  h->add_person({kOtherClerk, "陈书记", kOtherCourt, "sh-ms", "书记员", {"clerk"}});
-  h->add_person({kOtherFiler, "褚立案", kOtherCourt, "sh-la", "书记员", {"clerk"}});
+  h->add_court({kCourt, "沈阳市和平区人民法院", "basic", "", "LN-SY-IC", "沈阳", "101"});
+  h->add_court({kOtherCourt, "沈阳市沈河区人民法院", "basic", "", "LN-SY-IC", "沈阳", "102"});
+  h->add_department({"101", "沈阳市和平区人民法院", kCourt, "", "", ""});
+  h->add_department({"1011", "立案庭", kCourt, "101", "", ""});
+  h->add_department({"1012", "民事审判庭", kCourt, "101", "", ""});
+  h->add_department({"102", "沈阳市沈河区人民法院", kOtherCourt, "", "", ""});
+  h->add_department({"1021", "立案庭", kOtherCourt, "102", "", ""});
+  h->add_department({"1022", "民事审判庭", kOtherCourt, "102", "", ""});
+  h->add_person({kFiler, "周立案", kCourt, "1011", "书记员", {"clerk"}});
+  h->add_person({kJudge, "孙法官", kCourt, "1012", "审判员", {"judge"}});
+  h->add_person({kClerk, "钱书记", kCourt, "1012", "书记员", {"clerk"}});
+  h->add_person({kColleague, "吴法官", kCourt, "1012", "审判员", {"judge"}});
+  h->add_person({kCourtAdmin, "郑管理", kCourt, "101", "管理员", {"court_admin"}});
+  h->add_person({kOtherJudge, "冯法官", kOtherCourt, "1022", "审判员", {"judge"}});
+  h->add_person({kOtherClerk, "陈书记", kOtherCourt, "1022", "书记员", {"clerk"}});
+  h->add_person({kOtherFiler, "褚立案", kOtherCourt, "1021", "书记员", {"clerk"}});
   return h;
 }
 
