@@ -62,7 +62,9 @@ class FileAccess : public AccessFixture {
     return as_lawyer(wang).get(base() + "/documents/" + std::to_string(doc));
   }
   Json request_state(int64_t id) {
-    for (auto& item : as_lawyer(wang).get(base() + "/file-access").json()["items"])
+    // Bound first: a range-for would read the temporary answer after it is gone (before C++23).
+    const Json requests = as_lawyer(wang).get(base() + "/file-access").json();
+    for (auto& item : requests["items"])
       if (item["id"] == Json(id)) return item;
     return Json();
   }
