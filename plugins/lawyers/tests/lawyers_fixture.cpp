@@ -8,7 +8,7 @@
 
 #include <unistd.h>
 
-namespace lawyers::testing {
+namespace lawyers::case_testing {
 namespace {
 
 // A valid 18-character ID number (GB 11643 check digit) for the n-th lawyer.
@@ -165,4 +165,4 @@ std::vector<Json> outbox_to(PluginHarness& h, const std::string& user) {
   return out;
 }
 
-}  // namespace lawyers::testing
+}  // namespace lawyers::case_testing
