@@ -41,9 +41,10 @@ class LawyerRefused : public courthub::Error {
 };
 
 // The lawyer whose `lawyer` session made `req` (a portal route: caller kind Outsider).
-// Errors: courthub::Error that the plugin's HTTP layer answers as 401 (no such lawyer, or a
-// session issued before the password last changed: "session ended; sign in again") or 403
-// (suspended; not yet verified when `need` is Verified). Never names another lawyer.
+// Errors: LawyerRefused, which the host answers as 401 (no such lawyer, or a session issued
+// before the password last changed or the lawyer was suspended: "session ended; sign in
+// again") or 403 (suspended; not yet verified when `need` is Verified): let it propagate.
+// Never names another lawyer. Reads the database once per call.
 Lawyer require_lawyer(const App& app, const courthub::Request& req, Need need = Need::Verified);
 
 // The lawyer with this id, if any (for staff views and notices).
