@@ -126,3 +126,27 @@ TEST(Registry, NoFileConfiguredFindsNobody) {
 
 }  // namespace
 }  // namespace lawyers
+
+namespace lawyers {
+namespace {
+
+// The demo's registry (config/lawyers-registry.csv) parses whole: twelve lawyers, one 暂停执业,
+// one 注销.
+TEST(Registry, TheDemoRegistryParses) {
+#ifndef LAWYERS_DEMO_REGISTRY
+  GTEST_SKIP() << "built outside the courthub tree: no demo registry";
+#else
+  RegistryFile demo(LAWYERS_DEMO_REGISTRY);
+  auto loaded = demo.load("/");
+  EXPECT_TRUE(loaded.problems.empty());
+  EXPECT_EQ(loaded.table->size(), 12u);
+  EXPECT_EQ(loaded.table->check("12101201010100123", "李明", "辽宁正义律师事务所").code(), "match");
+  EXPECT_EQ(loaded.table->check("12103201310100691", "赵强", "鞍山公平律师事务所").code(),
+            "not_practicing");
+  EXPECT_EQ(loaded.table->check("12108200610100957", "杨国华", "营口辽河律师事务所").code(),
+            "not_practicing");
+#endif
+}
+
+}  // namespace
+}  // namespace lawyers
