@@ -109,8 +109,8 @@ HttpResult FilingsTest::upload(int64_t lawyer, const std::string& bytes, const s
 }
 
 std::string FilingsTest::uploaded(int64_t lawyer, const std::string& bytes,
-                                  const std::string& name) {
-  auto r = upload(lawyer, bytes, name);
+                                  const std::string& name, const std::string& type) {
+  auto r = upload(lawyer, bytes, name, type);
   EXPECT_EQ(r.status, 201) << r.body;
   return r.status == 201 ? r.json()["sha256"].get<std::string>() : std::string();
 }
@@ -135,7 +135,7 @@ Json FilingsTest::filing_form(int64_t lawyer) {
        {"evidence", Json::array({Json::object(
                         {{"name", "借条"},
                          {"purpose", "证明借款事实"},
-                         {"files", Json::array({uploaded(lawyer, png_bytes(), "借条.png")})}})})}});
+                         {"files", Json::array({uploaded(lawyer, png_bytes(), "借条.png", "image/png")})}})})}});
 }
 
 int64_t FilingsTest::file(int64_t lawyer) {

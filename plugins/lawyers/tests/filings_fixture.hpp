@@ -48,7 +48,8 @@ class FilingsTest : public ::testing::Test {
   HttpResult upload(int64_t lawyer, const std::string& bytes, const std::string& name,
                     const std::string& type = "application/pdf");
   // Uploads `bytes` named `name` and returns its sha256 (fails the test unless 201).
-  std::string uploaded(int64_t lawyer, const std::string& bytes, const std::string& name);
+  std::string uploaded(int64_t lawyer, const std::string& bytes, const std::string& name,
+                       const std::string& type = "application/pdf");
   // A complete filing form to kCourt whose files the lawyer uploads now.
   Json filing_form(int64_t lawyer);
   // Files a case as the lawyer; returns the filing id (fails the test unless 201).

@@ -22,7 +22,8 @@ TEST_F(UploadTest, APdfIsStoredByItsHash) {
   EXPECT_EQ(j["size"], pdf_bytes().size());
   const std::string sha = j["sha256"].get<std::string>();
   ASSERT_EQ(sha.size(), 64u);
-  auto path = std::filesystem::path(h->data_dir()) / "files" / sha.substr(0, 2) / sha;
+  auto path = std::filesystem::path(h->data_dir()) / "plugins" / "lawyers" / "files" /
+              sha.substr(0, 2) / sha;
   EXPECT_TRUE(std::filesystem::exists(path)) << path;
   // The same bytes again: the same file, stored once.
   auto again = upload(lawyer, pdf_bytes(), "起诉状（副本）.pdf");
