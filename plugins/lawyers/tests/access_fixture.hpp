@@ -15,6 +15,7 @@
 
 namespace lawyers::testing {
 
+using namespace lawyers::case_testing;  // the cases part's harness, people and lawyers
 using courthub::testing::HttpResult;
 
 // 2026-12-07 09:00 Beijing time, a Monday.
