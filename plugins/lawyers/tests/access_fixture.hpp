@@ -15,7 +15,9 @@
 
 namespace lawyers::testing {
 
-using namespace lawyers::case_testing;  // the cases part's harness, people and lawyers
+// The cases part's harness lives in its own namespace (the filings fixture names other people and
+// another start time in this one); the access tests use its names as they are.
+using namespace lawyers::case_testing;
 using courthub::testing::HttpResult;
 
 // 2026-12-07 09:00 Beijing time, a Monday.
