@@ -15,7 +15,7 @@ import { screenshot } from './support/screenshots.mjs'
 import { browserSuite } from './support/suite.mjs'
 import {
   CASE_CLERK, CASE_JUDGE, COURT, DIVISION_HEAD, FILING_JUDGE, LAWYER, lawyerCall, moveClock, onePagePdf,
-  staffCall, verifiedLawyer, withRegistry
+  staffCall, verifiedLawyer, registryHost
 } from './support/lawyers.mjs'
 
 const PORTAL = '/apps/lawyers/ui/'
@@ -25,7 +25,7 @@ const DOCUMENT = '庭审笔录（第一次）.pdf'
 
 browserSuite('lawyers: file access and service', {
   pages: ['kit', 'lawyers'],
-  host: { config: withRegistry([LAWYER]) }
+  host: registryHost([LAWYER])
 }, (court) => {
   let caseId
   let lawyer

@@ -13,7 +13,7 @@ import { devSession, storeSession } from './support/login.mjs'
 import { DESKTOP } from './support/phone.mjs'
 import { screenshot } from './support/screenshots.mjs'
 import { browserSuite } from './support/suite.mjs'
-import { COURT, FILING_JUDGE, HIGH_COURT_ADMIN, LAWYER, onePagePdf, smallPng, withRegistry } from './support/lawyers.mjs'
+import { COURT, FILING_JUDGE, HIGH_COURT_ADMIN, LAWYER, onePagePdf, smallPng, registryHost } from './support/lawyers.mjs'
 
 const PORTAL = '/apps/lawyers/ui/'
 const COURT_PAGES = '/apps/lawyers/ui/court.html'
@@ -23,7 +23,7 @@ const SIGN_IN_REFUSED = /status of (401|429) .*\/apps\/lawyers\/public\/login/
 
 browserSuite('lawyers: register, verify, file, correct, accept', {
   pages: ['kit', 'lawyers'],
-  host: { config: withRegistry([LAWYER]) }
+  host: registryHost([LAWYER])
 }, (court) => {
   let lawyer
   let filingId

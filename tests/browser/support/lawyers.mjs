@@ -29,21 +29,25 @@ export const OTHER_LAWYER = {
   firm: '辽宁明德律师事务所', mobile: '13998765432', password: 'Lin2026lawyer'
 }
 
-// The registry file for `lawyers` (licence_no,name,firm,status) and the configuration's text with
-// the plugin reading it (browserSuite's host.config).
-export function withRegistry (lawyers) {
+// The host of a lawyers suite (browserSuite's `host`): the verification registry holds
+// `lawyers` (licence_no,name,firm,status, all 正常), in a file written here, which the demo
+// configuration reads from COURTHUB_LAWYERS_REGISTRY (or, in a configuration without that
+// variable, through the plugin's `identity.registry_file`).
+export function registryHost (lawyers) {
   const dir = mkdtempSync(join(tmpdir(), 'courthub-lawyers-'))
   const file = join(dir, 'registry.csv')
   writeFileSync(file, 'licence_no,name,firm,status\n' +
     lawyers.map((l) => `${l.licence_no},${l.name},${l.firm},正常`).join('\n') + '\n')
-  return (text) => {
-    if (/registry_file:/.test(text)) return text.replace(/registry_file:\s*[^,}\n]+/, `registry_file: ${file}`)
+  const config = (text) => {
+    if (text.includes('COURTHUB_LAWYERS_REGISTRY')) return text
+    if (/^\s*registry_file:.*$/m.test(text)) return text.replace(/^(\s*registry_file:).*$/m, `$1 ${file}`)
     const at = text.search(/- name: lawyers\n/)
     assert.ok(at >= 0, 'the demo configuration runs the lawyers plugin')
     const settings = text.indexOf('settings: {}', at)
     assert.ok(settings >= 0, 'the lawyers plugin\'s settings are {} or name a registry_file')
     return `${text.slice(0, settings)}settings: {identity: {registry_file: ${file}}}${text.slice(settings + 'settings: {}'.length)}`
   }
+  return { config, env: { COURTHUB_LAWYERS_REGISTRY: file } }
 }
 
 // A staff call: resolves with the parsed answer, fails the test on an error status.
