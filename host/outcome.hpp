@@ -20,6 +20,7 @@ constexpr std::pair<int, const char*> http_status_of(Status code) {
   switch (code) {
     case Status::Ok: return {200, "ok"};
     case Status::InvalidArgument: return {400, "invalid_argument"};
+    case Status::Unauthenticated: return {401, "unauthenticated"};
     case Status::PermissionDenied: return {403, "permission_denied"};
     case Status::NotFound: return {404, "not_found"};
     case Status::Conflict: return {409, "conflict"};

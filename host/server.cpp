@@ -12,6 +12,8 @@
 #include "host/config/bundled_paths.hpp"
 #include "host/config/config_loader.hpp"
 #include "host/dingtalk/channel.hpp"
+#include "host/sms/sms_courier.hpp"
+#include "host/sms/sms_gateway.hpp"
 #include "host/dingtalk/event_keys.hpp"
 #include "host/directory/directory.hpp"
 #include "host/http/admin_endpoints.hpp"
@@ -83,6 +85,8 @@ struct Server::Parts {
   http::AppCatalog apps;  // the 工作台's tiles, re-read at every apply
   http::Router router;
   std::unique_ptr<dingtalk::DingTalkChannel> channel;
+  std::unique_ptr<sms::SmsGateway> sms_gateway;  // null without an sms section
+  std::unique_ptr<sms::SmsCourier> courier;      // what the outbox worker delivers through
   std::unique_ptr<http::HttpServer> http;
 
   ~Parts() {
@@ -161,13 +165,20 @@ Outcome Server::start(config::Config cfg) {
   p->audit = std::make_unique<storage::AuditLog>(*p->host_db, clock_);
   Outcome o;
 
+  p->sessions = std::make_unique<http::SessionTokens>(c.sessions.secret, c.sessions.ttl_seconds);
+  // Plugins with a portal (lawyers) sign their outside users in with sessions of this host.
+  rt.services().set_session_issuer(
+      [tokens = p->sessions.get()](const std::string& plugin, const std::string& audience,
+                                   const std::string& subject, int64_t now_s) {
+        return tokens->issue_outside(plugin, audience, subject, now_s);
+      },
+      c.sessions.ttl_seconds);
   for (auto& change : p->plugins->apply(c)) {
     (void)p->audit->record("startup", "plugin." + change.action, change.plugin, change.detail,
                            change.action == "failed" ? "error" : "ok");
   }
   p->apps.refresh(*p->plugins);
 
-  p->sessions = std::make_unique<http::SessionTokens>(c.sessions.secret, c.sessions.ttl_seconds);
   p->auth = std::make_unique<http::Authenticator>(c.admin.token, p->sessions.get(),
                                                   http::kStaffAudience, p->directory);
   http::add_ops_endpoints(p->router, p->metrics, [this] { return ready_.load(); });
@@ -232,7 +243,12 @@ Outcome Server::start(config::Config cfg) {
     if (subscriber == "@directory" && raw->channel) return raw->channel->handle_contact_event(ev);
     return raw->runtime->deliver(subscriber, ev);
   });
-  if (p->channel) p->outbox->start(p->channel->courier());
+  if (c.sms.configured()) p->sms_gateway = std::make_unique<sms::SmsGateway>(c.sms);
+  if (p->channel || p->sms_gateway) {
+    p->courier = std::make_unique<sms::SmsCourier>(
+        p->sms_gateway.get(), p->channel ? &p->channel->courier() : nullptr);
+    p->outbox->start(*p->courier);
+  }
 
   p->http = std::make_unique<http::HttpServer>(c.server, p->router, p->metrics);
   o = p->http->start();

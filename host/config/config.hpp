@@ -78,6 +78,15 @@ struct DingTalkConfig {
   bool dev_login = false;
 };
 
+// The SMS gateway the outbox's `sms` messages go through (docs/outbox.md, "SMS"): POST JSON
+// {mobile, content} to `url`, signed with X-Courthub-Signature: hex HMAC-SHA256(secret, body).
+// No section = SMS messages wait in the outbox until one is configured.
+struct SmsConfig {
+  std::string url;
+  std::string secret;  // a secret
+  bool configured() const { return !url.empty(); }
+};
+
 struct SessionConfig {
   std::string secret;            // HS256 key for mini-app session tokens; a secret
   int64_t ttl_seconds = 8 * 3600;
@@ -102,6 +111,7 @@ struct Config {
   DirectoryConfig directory;
   CalendarConfig calendar;
   DingTalkConfig dingtalk;
+  SmsConfig sms;
   SessionConfig sessions;
   std::vector<std::string> plugin_search_path;  // resolved directories
   std::vector<PluginConfig> plugins;

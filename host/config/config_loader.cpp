@@ -200,7 +200,7 @@ class SchemaReader {
     config.file = file_;
     static const std::vector<std::string> kTopLevel = {
         "server",   "storage", "admin",   "directory",         "calendar",
-        "sessions", "dingtalk", "plugins", "plugin_search_path"};
+        "sessions", "dingtalk", "sms",     "plugins",           "plugin_search_path"};
     Mapping top = mapping(root, "", Location{file_, 1, 1}, kTopLevel);
     read_server(top, config.server);
     read_storage(top, config.storage);
@@ -209,6 +209,7 @@ class SchemaReader {
     read_calendar(top, config.calendar);
     read_sessions(top, config.sessions);
     read_dingtalk(top, config.dingtalk);
+    read_sms(top, config.sms);
     config.plugin_search_path = read_directories(top, "plugin_search_path");
     read_plugins(top, config.plugin_search_path, config.plugins);
     return config;
@@ -611,6 +612,26 @@ class SchemaReader {
     Mapping outbox = section(m, "outbox", {"max_attempts", "robot_per_minute"});
     assign(integer(outbox, "max_attempts", 1, 100), d.outbox_max_attempts);
     assign(integer(outbox, "robot_per_minute", 1, 1000), d.robot_per_minute);
+  }
+
+  void read_sms(const Mapping& top, SmsConfig& sms) {
+    Mapping m = section(top, "sms", {"url", "secret"});
+    if (!m.present) return;  // no gateway: SMS messages wait in the outbox
+    auto url = string(m, "url");
+    require(m, "url", url, "the SMS gateway's address, https://...");
+    auto secret = string(m, "secret", Secret{"COURTHUB_SMS_SECRET"});
+    require(m, "secret", secret,
+            "the key requests are signed with, e.g. secret: ${COURTHUB_SMS_SECRET}");
+    if (url.set()) {
+      if (is_url(url.value)) {
+        sms.url = url.value;
+      } else {
+        error(url.where, m.key_path("url"),
+              "expected a URL starting with http:// or https://, found " + shown(url.value));
+      }
+    }
+    if (secret.set()) sms.secret = secret.value;
+    if (sms.secret.empty()) sms.url.clear();  // an unsigned gateway is never used
   }
 
   void read_callback(const Mapping& dingtalk, DingTalkConfig& d) {

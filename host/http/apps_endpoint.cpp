@@ -53,9 +53,19 @@ void serve(Exchange& ex, plugins::PluginSet& plugins, const Authenticator& auth,
   // /apps/<plugin>/public/...: what a plugin shows everyone (a court's 开庭公告). No login is
   // asked and none is used: the plugin always sees an ANONYMOUS caller here, whatever token
   // came, and must answer alike for all. Every other path needs a token.
+  // A portal route (register_portal_route) takes only an outside session its own plugin
+  // issued; every other route a staff session or the admin token.
   const bool open_to_all = sub.rfind("/public/", 0) == 0;
-  auto identity = open_to_all ? Expected<Identity>(Identity{})
-                              : auth.authenticate(ex.bearer_token(), clock.now_seconds());
+  std::string audience;
+  if (plugins::RouteMatch m; plugin->routes().match(ex.method(), sub, m) ==
+                             plugins::RouteTable::Result::Matched) {
+    audience = *m.audience;
+  }
+  auto identity =
+      open_to_all       ? Expected<Identity>(Identity{})
+      : audience.empty() ? auth.authenticate(ex.bearer_token(), clock.now_seconds())
+                         : auth.authenticate_outsider(ex.bearer_token(), audience, name,
+                                                      clock.now_seconds());
   if (!identity) {
     ex.respond(401, "application/json; charset=utf-8",
                plugins::error_body("unauthenticated", identity.outcome().message(), "", Json(),

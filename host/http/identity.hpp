@@ -25,17 +25,28 @@ struct Identity {
   uint32_t kind = CH_CALLER_ANONYMOUS;
   std::string user_id, name, court_code, dept_id, title;
   std::vector<std::string> roles;
+  std::string audience;           // OUTSIDER only
+  int64_t session_issued_at = 0;  // OUTSIDER only
 
   // The ABI view; valid while this Identity lives and is not modified.
   const ch_caller& caller();
   static Identity of(const directory::Person& p);
   static Identity admin();
   static Identity system();
+  // An outside user of a portal: `subject` as the plugin named them, their session's audience
+  // and issue time.
+  static Identity outsider(std::string subject, std::string audience, int64_t issued_at);
 
  private:
   std::vector<ch_str> role_views_;
   ch_caller caller_{};
 };
+
+// Whether `who` may reach a route registered for `route_audience` ("" = a staff route, else a
+// portal's audience): the edge's rule, also applied by the test harness. Staff routes refuse
+// outside users; portal routes take only outside users of their audience. Errors:
+// PermissionDenied saying why (answer 401).
+Outcome admits(std::string_view route_audience, const Identity& who);
 
 class Authenticator {
  public:
@@ -52,6 +63,11 @@ class Authenticator {
   // person still in the directory gives that STAFF caller. Errors: PermissionDenied saying why
   // (answer 401); a token of another audience is refused.
   Expected<Identity> authenticate(const std::string& bearer, int64_t now_seconds) const;
+  // For a portal route of `plugin`: only a valid session of `audience` that `plugin` issued
+  // gives an OUTSIDER caller. Errors: PermissionDenied saying why (answer 401): no token, the
+  // admin token, a staff session, another audience's or another plugin's session.
+  Expected<Identity> authenticate_outsider(const std::string& bearer, std::string_view audience,
+                                           std::string_view plugin, int64_t now_seconds) const;
 
  private:
   std::string admin_token_;

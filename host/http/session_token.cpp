@@ -9,10 +9,11 @@
 namespace courthub::http {
 namespace {
 constexpr const char* kIssuer = "courthub";
+constexpr const char* kPluginClaim = "plg";
 }  // namespace
 
 std::string SessionTokens::issue(const std::string& user_id, std::string_view audience,
-                                 int64_t now) const {
+                                 int64_t now, std::string_view plugin) const {
   Poco::JWT::Token token;
   token.setType("JWT");
   token.setIssuer(kIssuer);
@@ -20,8 +21,20 @@ std::string SessionTokens::issue(const std::string& user_id, std::string_view au
   token.setSubject(user_id);
   token.setIssuedAt(Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(now)));
   token.setExpiration(Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(now + ttl_seconds_)));
+  if (!plugin.empty()) token.payload().set(kPluginClaim, std::string(plugin));
   Poco::JWT::Signer signer(secret_);
   return signer.sign(token, Poco::JWT::Signer::ALGO_HS256);
+}
+
+Expected<std::string> SessionTokens::issue_outside(const std::string& plugin,
+                                                  std::string_view audience,
+                                                  const std::string& subject, int64_t now) const {
+  if (!is_outside_audience(audience)) {
+    return Outcome::invalid("plugins issue sessions for outside users only (audience \"" +
+                            std::string(kLawyerAudience) + "\"), not \"" +
+                            std::string(audience) + "\"");
+  }
+  return issue(subject, audience, now, plugin);
 }
 
 Expected<Session> SessionTokens::verify(const std::string& jwt, std::string_view audience,
@@ -86,6 +99,7 @@ Expected<Session> SessionTokens::check(const std::string& jwt) const {
   s.expires_at = token.getExpiration().epochTime();
   if (token.payload().has(Poco::JWT::Token::CLAIM_NOT_BEFORE))
     s.not_before = token.getNotBefore().epochTime();
+  if (token.payload().has(kPluginClaim)) s.plugin = token.payload().getValue<std::string>(kPluginClaim);
   if (s.user_id.empty()) {
     return Outcome::failure(Status::PermissionDenied, "session token names no user");
   }

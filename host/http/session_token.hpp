@@ -25,12 +25,14 @@
 #include <unordered_map>
 
 #include "host/outcome.hpp"
+#include "host/plugins/audiences.hpp"
 
 namespace courthub::http {
 
 // The audiences the host issues tokens for.
 inline constexpr std::string_view kStaffAudience = "staff";    // DingTalk login, staff mini-app
-inline constexpr std::string_view kLawyerAudience = "lawyer";  // the lawyers' portal
+using plugins::kLawyerAudience;  // the lawyers' portal (outside audiences: plugins/audiences.hpp)
+using plugins::is_outside_audience;
 
 struct Session {
   std::string user_id;
@@ -38,6 +40,7 @@ struct Session {
   int64_t issued_at = 0;   // Unix seconds
   int64_t expires_at = 0;  // Unix seconds
   int64_t not_before = 0;  // Unix seconds; 0 when the token has no `nbf`
+  std::string plugin;      // the plugin that asked for an outside user's session; "" for staff
 };
 
 class SessionTokens {
@@ -46,8 +49,14 @@ class SessionTokens {
       : secret_(std::move(secret)), ttl_seconds_(ttl_seconds) {}
 
   // A token naming `user_id`, for `audience` (kStaffAudience, ...), valid for ttl_seconds().
-  std::string issue(const std::string& user_id, std::string_view audience,
-                    int64_t now_seconds) const;
+  // `plugin` (claim `plg`) names the plugin an outside user's session belongs to: such a token
+  // opens that plugin's portal routes only.
+  std::string issue(const std::string& user_id, std::string_view audience, int64_t now_seconds,
+                    std::string_view plugin = {}) const;
+  // An outside user's session for `plugin`'s portal (Host::issue_session). Errors:
+  // InvalidArgument unless `audience` is an outside one (staff sign in through DingTalk).
+  Expected<std::string> issue_outside(const std::string& plugin, std::string_view audience,
+                                      const std::string& subject, int64_t now_seconds) const;
   // The session a token carries, if it is signed by this host, unexpired and for `audience`.
   // Errors: PermissionDenied with the reason (a token for another audience says so).
   Expected<Session> verify(const std::string& token, std::string_view audience,

@@ -28,8 +28,9 @@ namespace courthub::jobs {
 struct OutboxMessage {
   int64_t id = 0;
   std::string plugin;
-  std::string channel;  // work_notice | card | card_update | session | group_robot
-  std::string target;   // userids joined by ',' (card_update: one) | the session webhook | the robot name
+  std::string channel;  // work_notice | card | card_update | session | group_robot | sms
+  std::string target;   // userids joined by ',' (card_update: one) | the session webhook | the
+                        // robot name | the mobile (sms)
   Json msg;             // the DingTalk "msg" object
   int attempt = 1;
 };

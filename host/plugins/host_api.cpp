@@ -9,6 +9,7 @@
 
 #include "courthub/plugin_abi.h"
 #include "host/log.hpp"
+#include "host/plugins/audiences.hpp"
 #include "host/plugins/plugin_instance.hpp"
 #include "host/storage/migrations.hpp"
 #include "host/time/clock.hpp"
@@ -266,6 +267,35 @@ ch_status directory(ch_host* h, ch_str query, ch_str_sink sink, void* ctx) {
   });
 }
 
+ch_status issue_session(ch_host* h, ch_str audience, ch_str subject, ch_str_sink sink,
+                        void* ctx) {
+  return guarded([&] {
+    auto& inst = self(h);
+    if (!inst.services()) return fail(Status::Unavailable, "no sessions during validation");
+    auto answer = inst.services()->issue_session(inst.name(), text(audience), text(subject));
+    if (!answer) return fail(answer.outcome());
+    std::string s = answer->dump();
+    sink(ctx, ch_str{s.data(), s.size()});
+    return CH_OK;
+  });
+}
+
+ch_status register_portal_route(ch_host* h, ch_str audience, ch_str method, ch_str pattern,
+                                uint64_t handler) {
+  return guarded([&] {
+    auto& inst = self(h);
+    if (ch_status st = only_activating(inst)) return st;
+    // The audiences a plugin may issue sessions for, and so serve: outside ones.
+    if (!is_outside_audience(sv(audience))) {
+      return fail(Status::InvalidArgument, "portal routes serve outside audiences (\"" +
+                                               std::string(kLawyerAudience) + "\"), not \"" +
+                                               text(audience) + "\"");
+    }
+    Outcome o = inst.register_route(sv(method), sv(pattern), handler, sv(audience));
+    return o.ok() ? CH_OK : fail(o);
+  });
+}
+
 ch_status plugin_active(ch_host* h, ch_str name) {
   return guarded([&] {
     auto& inst = self(h);
@@ -381,6 +411,8 @@ const ch_host_api kHostApi = {
     &is_workday,
     &next_workday,
     &workdays_between,
+    &issue_session,
+    &register_portal_route,
 };
 
 }  // namespace

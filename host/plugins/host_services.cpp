@@ -2,6 +2,7 @@
 // HostServices: what plugins reach through the host table, on the real host facilities.
 #include "host/plugins/host_services.hpp"
 
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 
@@ -104,6 +105,22 @@ Expected<std::string> HostServices::plugin_data_dir(const std::string& plugin) {
   std::filesystem::create_directories(dir, ec);
   if (ec) return Outcome::error("cannot create " + dir + ": " + ec.message());
   return dir;
+}
+
+Expected<Json> HostServices::issue_session(const std::string& plugin, const std::string& audience,
+                                           const std::string& subject) {
+  if (!issuer_) return Outcome::failure(Status::Unavailable, "this host issues no sessions");
+  bool subject_ok = !subject.empty() && subject.size() <= 64;
+  for (char c : subject)
+    subject_ok = subject_ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' ||
+                                c == '.' || c == ':' || c == '-');
+  if (!subject_ok) {
+    return Outcome::invalid("a session subject is 1-64 characters of A-Z a-z 0-9 _ . : -");
+  }
+  const int64_t now_s = clock_.now_ms() / 1000;
+  auto token = issuer_(plugin, audience, subject, now_s);
+  if (!token) return token.outcome();
+  return Json::object({{"token", *token}, {"expires_at", now_s + session_ttl_seconds_}});
 }
 
 Expected<Json> HostServices::directory(const Json& query) {

@@ -43,6 +43,17 @@ class HostServices : public Services {
   bool plugin_active(const std::string& name) override {
     return active_ && active_(name);
   }
+  Expected<Json> issue_session(const std::string& plugin, const std::string& audience,
+                               const std::string& subject) override;
+  // Who signs outside users' sessions: (plugin, audience, subject) → token. Set once by the
+  // server (its SessionTokens) or the test harness; without one, issue_session is Unavailable.
+  using SessionIssuer = std::function<Expected<std::string>(
+      const std::string& plugin, const std::string& audience, const std::string& subject,
+      int64_t now_s)>;
+  void set_session_issuer(SessionIssuer issuer, int64_t ttl_seconds) {
+    issuer_ = std::move(issuer);
+    session_ttl_seconds_ = ttl_seconds;
+  }
   // Set once the plugin set exists (it is built after the services).
   const time::Clock& clock() const override { return clock_; }
   const time::WorkCalendar& work_calendar() const override { return calendar_; }
@@ -76,6 +87,8 @@ class HostServices : public Services {
 
   std::map<std::string, PluginDatabase> databases_;
   std::function<bool(const std::string&)> active_;
+  SessionIssuer issuer_;
+  int64_t session_ttl_seconds_ = 0;
 };
 
 }  // namespace courthub::plugins

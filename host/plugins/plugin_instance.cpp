@@ -202,9 +202,9 @@ CallResult PluginInstance::job(uint64_t handler, const ch_job& job) {
 }
 
 Outcome PluginInstance::register_route(std::string_view method, std::string_view pattern,
-                                       uint64_t handler) {
+                                       uint64_t handler, std::string_view audience) {
   if (!library_->api->on_http) return Outcome::invalid("routes need on_http in the plugin table");
-  return routes_.add(method, pattern, handler);
+  return routes_.add(method, pattern, handler, audience);
 }
 
 Outcome PluginInstance::register_command(std::string_view name, std::string_view usage,

@@ -129,7 +129,9 @@ class PluginInstance {
   Services* services() const { return services_; }
   bool activating() const { return activating_; }
   void add_settings_error(std::string pointer, std::string message);
-  Outcome register_route(std::string_view method, std::string_view pattern, uint64_t handler);
+  // `audience` "" = a staff route; else a portal route for that audience's outside sessions.
+  Outcome register_route(std::string_view method, std::string_view pattern, uint64_t handler,
+                         std::string_view audience = {});
   Outcome register_command(std::string_view name, std::string_view usage,
                            std::string_view summary, uint64_t handler);
   Outcome register_card_action(std::string_view action, uint64_t handler);

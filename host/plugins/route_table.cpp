@@ -33,7 +33,8 @@ std::vector<std::string_view> split_path(std::string_view path) {
   return out;
 }
 
-Outcome RouteTable::add(std::string_view method, std::string_view pattern, uint64_t handler) {
+Outcome RouteTable::add(std::string_view method, std::string_view pattern, uint64_t handler,
+                        std::string_view audience) {
   static const char* kMethods[] = {"GET", "POST", "PUT", "PATCH", "DELETE"};
   bool known = false;
   for (auto* m : kMethods) known = known || method == m;
@@ -47,7 +48,7 @@ Outcome RouteTable::add(std::string_view method, std::string_view pattern, uint6
   if (pattern.find("//") != std::string_view::npos) {
     return Outcome::invalid("route pattern '" + std::string(pattern) + "' has an empty segment");
   }
-  Route r{std::string(method), std::string(pattern), {}, handler};
+  Route r{std::string(method), std::string(pattern), {}, handler, std::string(audience)};
   for (auto seg : split_path(pattern)) {
     if (seg.find('{') != std::string_view::npos || seg.find('}') != std::string_view::npos) {
       if (!is_param(seg) || !valid_param_name(seg.substr(1, seg.size() - 2))) {
@@ -106,6 +107,7 @@ RouteTable::Result RouteTable::match(std::string_view method, std::string_view p
   if (!best) return result;
   out.handler = best->handler;
   out.pattern = &best->pattern;
+  out.audience = &best->audience;
   out.params.clear();
   for (size_t i = 0; i < segs.size(); ++i) {
     if (is_param(best->segments[i])) {
@@ -116,9 +118,9 @@ RouteTable::Result RouteTable::match(std::string_view method, std::string_view p
   return Result::Matched;
 }
 
-std::vector<std::pair<std::string, std::string>> RouteTable::list() const {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (auto& r : routes_) out.emplace_back(r.method, r.pattern);
+std::vector<RouteTable::Listed> RouteTable::list() const {
+  std::vector<Listed> out;
+  for (auto& r : routes_) out.push_back(Listed{r.method, r.pattern, r.audience});
   return out;
 }
 

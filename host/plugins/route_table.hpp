@@ -17,14 +17,18 @@ namespace courthub::plugins {
 struct RouteMatch {
   uint64_t handler = 0;
   const std::string* pattern = nullptr;  // for metrics labels
+  const std::string* audience = nullptr;  // "" for a staff route, else the portal's audience
   std::vector<std::pair<std::string, std::string>> params;
 };
 
 class RouteTable {
  public:
   // Errors: InvalidArgument for an unknown method or a malformed pattern (must start with '/',
-  // no empty segments, "{name}" names [A-Za-z_][A-Za-z0-9_]*); Conflict for a duplicate.
-  Outcome add(std::string_view method, std::string_view pattern, uint64_t handler);
+  // no empty segments, "{name}" names [A-Za-z_][A-Za-z0-9_]*); Conflict for a duplicate (of
+  // any audience). `audience` is "" for a staff route, else the portal audience whose outside
+  // sessions alone reach it.
+  Outcome add(std::string_view method, std::string_view pattern, uint64_t handler,
+              std::string_view audience = {});
 
   enum class Result { Matched, NoPath, WrongMethod };
   // On WrongMethod, `allowed` lists the methods the path does answer.
@@ -32,7 +36,10 @@ class RouteTable {
                std::string* allowed = nullptr) const;
 
   size_t size() const { return routes_.size(); }
-  std::vector<std::pair<std::string, std::string>> list() const;  // (method, pattern)
+  struct Listed {
+    std::string method, pattern, audience;  // audience "" for a staff route
+  };
+  std::vector<Listed> list() const;
 
  private:
   struct Route {
@@ -40,6 +47,7 @@ class RouteTable {
     std::string pattern;
     std::vector<std::string> segments;  // "{id}" kept as is
     uint64_t handler;
+    std::string audience;
   };
   std::vector<Route> routes_;
 };

@@ -46,6 +46,11 @@ class Services {
   virtual Outcome publish(const std::string& plugin, storage::Transaction* txn,
                           const std::string& name, const Json& payload,
                           const std::string& key) = 0;
+  // A session token for an outside user of `plugin`'s portal (ch_host_api.issue_session):
+  // {"token", "expires_at"}. Errors: InvalidArgument for a staff or unknown audience;
+  // Unavailable when the host issues no sessions (check-config).
+  virtual Expected<Json> issue_session(const std::string& plugin, const std::string& audience,
+                                       const std::string& subject) = 0;
   // Whether the plugin `name` is enabled and active.
   virtual bool plugin_active(const std::string& name) = 0;
   // The host's clock: what "now" is for plugins (host/time/clock.hpp). Lives as long as the

@@ -52,6 +52,8 @@ struct PluginHarness::Impl {
   time::ManualClock clock{0};
   std::unique_ptr<Runtime> runtime;  // the server's own composition
   http::Identity identity = http::Identity::admin();
+  // Signs the sessions the plugin issues (Host::issue_session) and checks as_session's tokens.
+  http::SessionTokens sessions{"courthub-harness-session-secret", 8 * 3600};
   std::set<std::string> others_active;  // plugins the test pretends are enabled
 
   // The runtime goes first (plugins retire before the databases close); the temporary directory
@@ -110,6 +112,10 @@ PluginHarness::PluginHarness(const std::string& plugin_file, HarnessOptions opti
   auto opened = Runtime::open(std::move(runtime));
   if (!opened) fail(opened.outcome(), "host runtime");
   m.runtime = std::move(*opened);
+  m.runtime->services().set_session_issuer(
+      [raw](const std::string& plugin, const std::string& audience, const std::string& subject,
+            int64_t now_s) { return raw->sessions.issue_outside(plugin, audience, subject, now_s); },
+      raw->sessions.ttl_seconds());
 
   config::Config cfg;
   config::PluginConfig pc;
@@ -190,6 +196,29 @@ PluginHarness& PluginHarness::as_anonymous() {
   return *this;
 }
 
+PluginHarness& PluginHarness::as_outsider(const std::string& audience, const std::string& subject,
+                                          int64_t issued_at) {
+  impl_->identity = http::Identity::outsider(
+      subject, audience, issued_at >= 0 ? issued_at : impl_->clock.now_ms() / 1000);
+  return *this;
+}
+
+PluginHarness& PluginHarness::as_session(const std::string& token) {
+  const int64_t now_s = impl_->clock.now_ms() / 1000;
+  for (std::string_view audience : {http::kStaffAudience, http::kLawyerAudience}) {
+    auto session = impl_->sessions.verify(token, audience, now_s);
+    if (!session) continue;
+    if (audience == http::kStaffAudience) return as(session->user_id);
+    if (session->plugin != impl_->plugin)
+      throw Error(Status::PermissionDenied, "the session was issued by another plugin");
+    impl_->identity = http::Identity::outsider(session->user_id, session->audience,
+                                               session->issued_at);
+    return *this;
+  }
+  auto why = impl_->sessions.verify(token, http::kLawyerAudience, now_s);
+  throw Error(Status::PermissionDenied, why ? "not a session" : why.outcome().message());
+}
+
 HttpResult PluginHarness::request(const std::string& method, const std::string& path_and_query,
                                   const std::string& body, const std::string& content_type,
                                   const std::vector<std::pair<std::string, std::string>>& headers) {
@@ -205,6 +234,18 @@ HttpResult PluginHarness::request(const std::string& method, const std::string& 
   call.caller = &impl_->identity.caller();
   call.request_id = "harness-" + unique_key();
   auto inst = impl_->live();
+  // The edge's rule: portal routes take only outside sessions of their audience, other routes
+  // never (host/http/identity.hpp, admits). /public/ routes are open to all.
+  if (plugins::RouteMatch m;
+      call.path.rfind("/public/", 0) != 0 &&
+      inst->routes().match(call.method, call.path, m) == plugins::RouteTable::Result::Matched) {
+    if (Outcome ok = http::admits(*m.audience, impl_->identity); !ok.ok()) {
+      return HttpResult{401, "application/json; charset=utf-8",
+                        plugins::error_body("unauthenticated", ok.message(), "", Json(),
+                                            call.request_id),
+                        {{"WWW-Authenticate", "Bearer realm=\"courthub\""}}};
+    }
+  }
   auto answer = plugins::call_http(*inst, call);
   if (!answer.logged_error.empty()) {
     log::error("plugin:" + impl_->plugin, "request failed: " + answer.logged_error);
@@ -355,7 +396,10 @@ std::vector<Json> PluginHarness::query(const std::string& sql,
 
 std::vector<std::string> PluginHarness::routes() const {
   std::vector<std::string> out;
-  for (auto& [method, pattern] : impl_->live()->routes().list()) out.push_back(method + " " + pattern);
+  for (auto& r : impl_->live()->routes().list()) {
+    out.push_back(r.method + " " + r.pattern);
+    if (!r.audience.empty()) out.back() += " [" + r.audience + "]";
+  }
   return out;
 }
 

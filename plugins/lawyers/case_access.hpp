@@ -39,6 +39,15 @@ CaseRef require_case_staff(const App& app, const courthub::Caller& caller, int64
 
 // The lawyers holding a confirmed representation of the case, by id ascending.
 std::vector<int64_t> confirmed_lawyers(const courthub::Database& db, int64_t case_id);
+// The same inside a transaction.
+std::vector<int64_t> confirmed_lawyers(const courthub::Sql& q, int64_t case_id);
+
+// Whether `caller` is the case's judge or clerk, a court_admin of its court, or ADMIN.
+bool is_case_staff(const courthub::Caller& caller, const CaseRef& c);
+
+// Whether `caller` works in the 立案庭 of `court` (a member of that court's department named
+// 立案庭), is a court_admin of that court, or is ADMIN: who opens cases and assigns them (分案).
+bool is_filing_office(const App& app, const courthub::Caller& caller, const std::string& court);
 
 // A case the court opens (filings' accept): stage 立案; when `filer` is set, the filer's
 // representation is recorded confirmed (the 立案庭 checked the authority documents).

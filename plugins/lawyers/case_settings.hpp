@@ -8,7 +8,11 @@
 
 namespace lawyers {
 
-struct CaseSettings {};
+struct CaseSettings {
+  // Time a lawyer needs between hearings at two different courts (排期避让), on each side of a
+  // hearing. 0 checks plain overlaps only.
+  int travel_buffer_minutes = 60;
+};
 
 // Reads `json` (the mapping at `pointer`) into `out`; problems go to `errors` by pointer.
 void read_case_settings(const courthub::Json& json, const std::string& pointer, CaseSettings& out,

@@ -27,6 +27,24 @@ struct Lawyer {
 // profile (a pending lawyer may see their state; a suspended one sees nothing either way).
 enum class Need { Verified, Any };
 
+// Why a portal request is refused: 401 (the session is not a lawyer's any more: unknown
+// lawyer, or issued before a password change, reset or suspension) or 403 (suspended; not yet
+// verified). A courthub::Error (PermissionDenied) that also carries the HTTP status;
+// refusal_response() answers it.
+class LawyerRefused : public courthub::Error {
+ public:
+  LawyerRefused(int http_status, const std::string& message)
+      : courthub::Error(courthub::Status::PermissionDenied, message), http_status_(http_status) {}
+  int http_status() const noexcept { return http_status_; }
+
+ private:
+  int http_status_;
+};
+
+// The refusal as its HTTP answer (the host's error shape, code "unauthenticated" or
+// "permission_denied").
+courthub::Response refusal_response(const LawyerRefused& refusal);
+
 // The lawyer whose `lawyer` session made `req` (a portal route: caller kind Outsider).
 // Errors: courthub::Error that the plugin's HTTP layer answers as 401 (no such lawyer, or a
 // session issued before the password last changed: "session ended; sign in again") or 403

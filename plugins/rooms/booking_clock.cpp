@@ -51,7 +51,7 @@ ReleaseReport BookingClock::release(int64_t now_ms) const {
       continue;
     }
     // A hearing's booking ends with its hearing (bug 5), in one transaction.
-    bool ended = db.transaction([&](courthub::Sql& tx) {
+    bool ended = db.transaction([&](courthub::Transaction& tx) {
       if (!store_.set_status(tx, b.id, b.status, BookingStatus::Ended, now_ms, "", true))
         return false;
       end_hearing_of(tx, b, now_ms, "");

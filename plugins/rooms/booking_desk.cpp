@@ -370,7 +370,7 @@ Booking BookingDesk::check_in(const Caller& caller, int64_t id, int64_t now_ms,
   if (!(caller.is_staff() && b.involves(caller.user_id)) && !is_court_admin(caller, b.court))
     throw courthub::PermissionDenied("只有组织者、参会人或本院管理员可以签到");
   std::string by = caller.is_staff() ? caller.user_id : "admin";
-  bool done = store_.db().transaction([&](courthub::Sql& tx) {
+  bool done = store_.db().transaction([&](courthub::Transaction& tx) {
     if (!store_.check_in(tx, id, now_ms, by, settings_.checkin_before_minutes * kMinuteMs,
                          settings_.checkin_after_minutes * kMinuteMs))
       return false;
@@ -399,7 +399,7 @@ Booking BookingDesk::end(const Caller& caller, int64_t id, int64_t now_ms) const
   Booking b = visible(caller, id);
   if (!may_manage(caller, b))
     throw courthub::PermissionDenied("只有组织者或本院管理员可以结束预订 #" + std::to_string(id));
-  store_.db().transaction([&](courthub::Sql& tx) {
+  store_.db().transaction([&](courthub::Transaction& tx) {
     auto cur = store_.find(tx, id);
     if (!cur || cur->status != BookingStatus::CheckedIn)
       throw courthub::Conflict("只有已签到的预订可以结束（#" + std::to_string(id) + " 当前为 " +

@@ -4,6 +4,8 @@
 
 #include <courthub/error.hpp>
 
+#include "hearing_events.hpp"
+
 namespace rooms {
 namespace {
 
@@ -32,7 +34,8 @@ std::optional<Hearing> hearing_of_booking(const courthub::Sql& q, int64_t bookin
   return hearing_from_row(*row);
 }
 
-bool set_hearing_status(const courthub::Sql& q, int64_t id, HearingStatus from, HearingStatus to,
+bool set_hearing_status(const courthub::Transaction& tx, int64_t id, HearingStatus from,
+                        HearingStatus to,
                         const char* stamp_column, int64_t now_ms, const std::string& note) {
   std::string sql =
       "UPDATE hearings SET status = ?, updated_ms = ?, note = CASE WHEN ? = '' "
@@ -43,10 +46,12 @@ bool set_hearing_status(const courthub::Sql& q, int64_t id, HearingStatus from, 
   if (stamp_column) p.push_back(Value(now_ms));
   p.push_back(Value(id));
   p.push_back(std::string(hearing_status_name(from)));
-  return q.exec(sql, p).changes == 1;
+  if (tx.exec(sql, p).changes != 1) return false;
+  publish_hearing(tx, id, HearingTopic::Changed);
+  return true;
 }
 
-void open_hearing_of(const courthub::Sql& tx, const Booking& b, int64_t now_ms,
+void open_hearing_of(const courthub::Transaction& tx, const Booking& b, int64_t now_ms,
                      const std::string& note) {
   if (b.purpose != "hearing") return;
   auto h = hearing_of_booking(tx, b.id);
@@ -58,7 +63,7 @@ void open_hearing_of(const courthub::Sql& tx, const Booking& b, int64_t now_ms,
   set_hearing_status(tx, h->id, h->status, HearingStatus::InProgress, "started_ms", now_ms, note);
 }
 
-void end_hearing_of(const courthub::Sql& tx, const Booking& b, int64_t now_ms,
+void end_hearing_of(const courthub::Transaction& tx, const Booking& b, int64_t now_ms,
                     const std::string& note) {
   if (b.purpose != "hearing") return;
   auto h = hearing_of_booking(tx, b.id);

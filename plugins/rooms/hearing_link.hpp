@@ -28,15 +28,16 @@ std::optional<Hearing> hearing_of_booking(const courthub::Sql& q, int64_t bookin
 // Moves hearing `id` from `from` to `to` if it is still in `from`, stamping `stamp_column`
 // (notified_ms, test_passed_ms, started_ms, ended_ms or nullptr) and replacing the note when
 // `note` is not empty. Returns false when the hearing was no longer in `from`.
-bool set_hearing_status(const courthub::Sql& q, int64_t id, HearingStatus from, HearingStatus to,
+// The change is published (rooms.hearing_changed, hearing_events.hpp) in the same transaction.
+bool set_hearing_status(const courthub::Transaction& tx, int64_t id, HearingStatus from, HearingStatus to,
                         const char* stamp_column, int64_t now_ms, const std::string& note);
 
 // Booking `b` has just been checked in (in `tx`): its hearing, if it is one, becomes 进行中.
 // Throws Conflict when the hearing is not 已通知 or 测试通过 (nor already 进行中).
-void open_hearing_of(const courthub::Sql& tx, const Booking& b, int64_t now_ms,
+void open_hearing_of(const courthub::Transaction& tx, const Booking& b, int64_t now_ms,
                      const std::string& note);
 // Booking `b` has just ended (in `tx`): its hearing, if it is one and not final, becomes 已结束.
-void end_hearing_of(const courthub::Sql& tx, const Booking& b, int64_t now_ms,
+void end_hearing_of(const courthub::Transaction& tx, const Booking& b, int64_t now_ms,
                     const std::string& note);
 
 }  // namespace rooms

@@ -13,6 +13,7 @@
 #include <courthub/json.hpp>
 
 #include "booking_rules.hpp"
+#include "case_number.hpp"
 #include "field_errors.hpp"
 
 namespace rooms {
@@ -36,18 +37,9 @@ bool is_final(HearingStatus s);
 // slot could be found); 已改期, 已取消 and 已释放 leave from any status before 进行中.
 bool can_move(HearingStatus from, HearingStatus to);
 
-// A case number such as （2026）辽0102民初123号: year in brackets, province, optional court
-// digits, case type, sequence, 号. ASCII brackets are accepted and normalised to full-width.
-struct CaseNumber {
-  int year = 0;
-  std::string province;  // 辽
-  std::string court;     // 0102 (may be empty for a high court: （2026）辽民终5号)
-  std::string type;      // 民初
-  int sequence = 0;
-  std::string text;  // normalised: （2026）辽0102民初123号
-};
-// Returns the parsed number, or nullopt with `why` set.
-std::optional<CaseNumber> parse_case_number(std::string_view text, std::string* why);
+// Case numbers are the courts' shared vocabulary (plugins/shared/case_number.hpp).
+using court::CaseNumber;
+using court::parse_case_number;
 
 enum class HearingMode { Online, Mixed, InPerson };
 std::string_view mode_name(HearingMode m);   // "online" / "mixed" / "in_person"

@@ -9,6 +9,7 @@
 
 #include "free_busy.hpp"
 #include "hearing_conflicts.hpp"
+#include "hearing_events.hpp"
 #include "hearing_link.hpp"
 
 namespace rooms {
@@ -270,6 +271,7 @@ RemoteHearings::Created RemoteHearings::schedule(const courthub::Transaction& tx
                 h.override_reason, h.override_by,
                 rescheduled_from ? ms(*rescheduled_from) : Value(), ms(now_ms), ms(now_ms)})
              .last_insert_id;
+  publish_hearing(tx, h.id, HearingTopic::Scheduled);
   desk_.request_approval(tx, {c.bookings.front()}, "");
   return c;
 }
@@ -289,8 +291,10 @@ void RemoteHearings::notify(const Hearing& h, HearingNoticeKind kind, int64_t no
       !h.notice_override && !notice_period_met(b.start_ms, now_ms, desk_.settings().notice_days);
   notices_.send(h, b, test, kind, late);
   if (h.status == HearingStatus::Scheduled)
-    set_hearing_status(store.db(), h.id, HearingStatus::Scheduled, HearingStatus::Notified,
-                       "notified_ms", now_ms, "");
+    store.db().transaction([&](courthub::Transaction& tx) {
+      set_hearing_status(tx, h.id, HearingStatus::Scheduled, HearingStatus::Notified,
+                         "notified_ms", now_ms, "");
+    });
 }
 
 Json RemoteHearings::create(const Caller& caller, const HearingRequest& request,
@@ -372,7 +376,9 @@ Json RemoteHearings::move(const Caller& caller, int64_t id, const std::string& t
   };
   switch (*to) {
     case HearingStatus::TestPassed:
-      changed(set_hearing_status(store.db(), id, h.status, *to, "test_passed_ms", now_ms, reason));
+      changed(store.db().transaction([&](courthub::Transaction& tx) {
+        return set_hearing_status(tx, id, h.status, *to, "test_passed_ms", now_ms, reason);
+      }));
       break;
     case HearingStatus::InProgress:
       // Opening the hearing is its room's check-in (same window and rules); the desk moves
@@ -380,14 +386,16 @@ Json RemoteHearings::move(const Caller& caller, int64_t id, const std::string& t
       if (b.status == BookingStatus::Booked)
         desk_.check_in(caller, b.id, now_ms, reason);
       else if (b.status == BookingStatus::CheckedIn)  // checked in before bug 5 was fixed
-        changed(set_hearing_status(store.db(), id, h.status, *to, "started_ms", now_ms, reason));
+        changed(store.db().transaction([&](courthub::Transaction& tx) {
+          return set_hearing_status(tx, id, h.status, *to, "started_ms", now_ms, reason);
+        }));
       else
         throw courthub::Conflict("庭审的会议室预订当前为 " + std::string(status_name(b.status)) +
                                  "，不能开庭");
       break;
     case HearingStatus::Ended:
       // The room is handed back with the hearing's end, in one transaction.
-      store.db().transaction([&](Sql& tx) {
+      store.db().transaction([&](courthub::Transaction& tx) {
         auto cur = store.find(tx, b.id);
         if (cur && cur->status == BookingStatus::CheckedIn) desk_.finish(tx, *cur, now_ms);
         changed(set_hearing_status(tx, id, h.status, *to, "ended_ms", now_ms, reason));
@@ -446,6 +454,7 @@ Json RemoteHearings::reschedule(const Caller& caller, int64_t id, const HearingR
         "WHERE id = ? AND status = ?",
         {ms(made.hearing.id), note, ms(now_ms), ms(id),
          std::string(hearing_status_name(h.status))});
+    publish_hearing(tx, id, HearingTopic::Changed);
     return made;
   });
   after_commit(c, HearingNoticeKind::Rescheduled, now_ms);
@@ -508,7 +517,7 @@ bool RemoteHearings::overrun(const Booking& b, int64_t now_ms) const {
   constexpr int64_t kExtension = 30 * kMinuteMs;
   Slot more{b.end_ms, b.end_ms + kExtension};
   std::optional<Booking> next;
-  bool extended = store.db().transaction([&](Sql& tx) {
+  bool extended = store.db().transaction([&](courthub::Transaction& tx) {
     auto cur = store.find(tx, b.id);
     if (!cur || cur->status != BookingStatus::CheckedIn || cur->end_ms != b.end_ms) return false;
     auto in_way = store.overlapping(tx, b.room_id, more, b.id);
@@ -518,6 +527,7 @@ bool RemoteHearings::overrun(const Booking& b, int64_t now_ms) const {
     }
     cur->end_ms = more.end_ms;
     store.rewrite(tx, *cur, now_ms);
+    publish_hearing(tx, h->id, HearingTopic::Changed);  // its end moved
     return true;
   });
   std::string text = "### 庭审超时\n\n" + h->case_number + "（" + b.room_name + "）\n\n";

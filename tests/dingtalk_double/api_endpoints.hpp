@@ -43,4 +43,8 @@ ApiReply robot_send_by_session(DoubleState& state, const ApiRequest& request);
 ApiReply create_and_deliver_card(DoubleState& state, const ApiRequest& request);
 ApiReply update_card(DoubleState& state, const ApiRequest& request);
 
+// sms_endpoints.cpp: POST /sms/send, the SMS gateway courthub's outbox calls (not a DingTalk
+// API; the double stands in for the court's gateway too)
+ApiReply sms_send(DoubleState& state, const ApiRequest& request);
+
 }  // namespace courthub::dingtalk_double

@@ -88,6 +88,12 @@ ApiReply add_robot(DoubleState& state, const ApiRequest& request) {
   return ApiReply{200, kOk};
 }
 
+ApiReply list_sms(DoubleState& state, const ApiRequest&) {
+  Json list = Json::array();
+  for (Json& sms : state.sms.received()) list.push_back(std::move(sms));
+  return ApiReply{200, Json::object({{"messages", std::move(list)}})};
+}
+
 ApiReply reset(DoubleState& state, const ApiRequest&) {
   state.reset();
   return ApiReply{200, kOk};
@@ -111,6 +117,7 @@ constexpr ControlRoute kRoutes[] = {
     {"POST", "fail", plan_failure},
     {"POST", "down", set_down},
     {"POST", "robots", add_robot},
+    {"GET", "sms", list_sms},
     {"POST", "reset", reset},
     {"GET", "health", health},
 };

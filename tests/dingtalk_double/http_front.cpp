@@ -23,9 +23,10 @@
 namespace courthub::dingtalk_double {
 namespace {
 
-// Only the headers a DingTalk client is expected to set; recording all of them would make the
-// log noisy with POCO's own (Host, Connection, ...).
-constexpr const char* kRecordedHeaders[] = {"x-acs-dingtalk-access-token", "content-type"};
+// Only the headers a DingTalk client (or an SMS gateway's) is expected to set; recording all
+// of them would make the log noisy with POCO's own (Host, Connection, ...).
+constexpr const char* kRecordedHeaders[] = {"x-acs-dingtalk-access-token", "content-type",
+                                           "x-courthub-signature"};
 
 // False when the body is longer than kMaxBodyBytes.
 bool read_body(std::istream& in, std::string& out) {

@@ -17,6 +17,8 @@ struct DoubleOptions {
   std::string corp_id = "dingdemocorp";
   int64_t token_ttl_seconds = 7200;
   int robot_per_minute = 20;  // DingTalk's documented limit per custom robot
+  // The key POST /sms/send checks X-Courthub-Signature with (the host's sms.secret).
+  std::string sms_secret = "demo-sms-secret";
   // Empty = the system clock. Tests inject one to step over auth-code expiry (5 min), token
   // expiry, the robot timestamp window (1 h) and the rate window (60 s) without sleeping.
   Clock now_ms;

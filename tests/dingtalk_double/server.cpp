@@ -48,6 +48,8 @@ std::vector<Json> DingTalkDouble::requests(const std::string& path_prefix) const
   return state_->log.entries(path_prefix);
 }
 
+std::vector<Json> DingTalkDouble::sms_received() const { return state_->sms.received(); }
+
 void DingTalkDouble::fail_next(const std::string& path, int count, int http_status, int errcode) {
   state_->failures.fail_next(path, count, http_status, errcode);
 }

@@ -46,6 +46,9 @@ class DingTalkDouble {
   std::string issue_auth_code(const std::string& userid);
   // Recorded API calls whose path starts with path_prefix ("" = all), oldest first. Thread-safe.
   std::vector<Json> requests(const std::string& path_prefix = "") const;
+  // SMS messages POST /sms/send accepted ({"id","mobile","content","at_ms"}), oldest first.
+  // Thread-safe.
+  std::vector<Json> sms_received() const;
   // The next `count` calls to exactly `path` fail: http_status != 200 answers that status with
   // errcode -1; http_status 200 answers that errcode. Throws std::invalid_argument on a plan that
   // is not a failure. Thread-safe.

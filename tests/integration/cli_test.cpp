@@ -39,7 +39,7 @@ std::string write_temp(const std::string& name, const std::string& text) {
 TEST(Cli, VersionAndHelp) {
   auto v = run("--version");
   EXPECT_EQ(v.status, 0);
-  EXPECT_NE(v.output.find("courthub 0.1.0 (plugin ABI 2.1"), std::string::npos) << v.output;
+  EXPECT_NE(v.output.find("courthub 0.1.0 (plugin ABI 2.2"), std::string::npos) << v.output;
   auto h = run("help");
   EXPECT_EQ(h.status, 0);
   EXPECT_NE(h.output.find("courthub check-config FILE"), std::string::npos);
@@ -82,7 +82,7 @@ TEST(Cli, PluginCheckPrintsWhatThePluginIsAndRegisters) {
   EXPECT_EQ(r.status, 0) << r.output;
   EXPECT_NE(r.output.find("name:        hello"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("version:     1.0.0"), std::string::npos);
-  EXPECT_NE(r.output.find("plugin ABI:  2.1"), std::string::npos);
+  EXPECT_NE(r.output.find("plugin ABI:  2.2"), std::string::npos);
   EXPECT_NE(r.output.find("POST /apps/hello/greetings"), std::string::npos);
   EXPECT_NE(r.output.find("daily-count 0 18 * * 1-5 Asia/Shanghai"), std::string::npos);
 }
@@ -117,7 +117,7 @@ TEST(Cli, ACopiedDemoConfigurationFindsItsDirectoryAndPlugins) {
   }());
   auto r = run("check-config " + copy, "COURTHUB_PLUGIN_DIR=" + binary_dir() + "/test-plugins");
   EXPECT_EQ(r.status, 0) << r.output;
-  EXPECT_NE(r.output.find(": OK (5 plugin(s) enabled, 0 warning(s))"), std::string::npos)
+  EXPECT_NE(r.output.find(": OK (6 plugin(s) enabled, 0 warning(s))"), std::string::npos)
       << r.output;
   EXPECT_NE(r.output.find("  hello: " + binary_dir() + "/plugins/hello.so\n"), std::string::npos)
       << r.output;

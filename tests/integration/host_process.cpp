@@ -57,7 +57,8 @@ std::string test_config(const std::string& plugins_yaml, const std::string& extr
       seed == "real"
           ? "[\"" + source_dir() + "/config/directory/courts.yaml\", \"" + source_dir() +
                 "/config/directory/staff.yaml\"]"
-          : "[\"" + source_dir() + "/tests/integration/data/tiny-directory.yaml\"]";
+          : "[\"" + source_dir() + "/tests/integration/data/" +
+                (seed == "tiny" ? std::string("tiny-directory") : seed) + ".yaml\"]";
   std::string yaml =
       "server:\n  listen: \"127.0.0.1:0\"\n  threads: 8\n"
       "storage:\n  data_dir: \"{DATA}\"\n"

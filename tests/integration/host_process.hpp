@@ -45,7 +45,7 @@ inline constexpr const char* kSessionSecret = "it-session-secret-0123456789abcde
 
 // A configuration for tests: `plugins_yaml` is the text of the plugins: list (indented by two
 // spaces per entry), `extra` more top-level YAML. `seed` "tiny" uses a small test directory,
-// "real" the 128 courts.
+// "real" the 128 courts, another name tests/integration/data/<seed>.yaml.
 std::string test_config(const std::string& plugins_yaml, const std::string& extra = {},
                         const std::string& seed = "tiny");
 

@@ -97,6 +97,58 @@ TEST_F(HttpEdge, SessionTokenOfAnotherAudienceIs401) {
   EXPECT_EQ(host_->get("/apps/throws_in_handler/ok", signed_for("staff")).status, 200);
 }
 
+// SDK 2.2: a plugin signs an outside user in (issue_session) and serves them on its portal
+// routes. The host lets only that plugin's lawyer sessions through there, and keeps them off
+// every staff route.
+TEST_F(HttpEdge, PortalRoutesTakeOnlyTheirOwnPluginsOutsideSessions) {
+  auto r = host_->post("/apps/sdk_probe/public/sign-in", R"({"subject": "17"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const std::string lawyer = r.json()["token"].get<std::string>();
+  EXPECT_GT(r.json()["expires_at"].get<int64_t>(), 0);
+
+  r = host_->get("/apps/sdk_probe/portal/whoami", lawyer);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_TRUE(r.json()["outsider"].get<bool>()) << r.body;
+  EXPECT_EQ(r.json()["user_id"], "17");
+  EXPECT_EQ(r.json()["audience"], "lawyer");
+  EXPECT_GT(r.json()["session_issued_at"].get<int64_t>(), 0);
+
+  // Nobody else reaches the portal: no token, the operator's, a member of staff's.
+  for (const std::string& other : {std::string(), std::string(kAdminToken),
+                                   session_token("T-BC-01-011")}) {
+    r = host_->get("/apps/sdk_probe/portal/whoami", other);
+    EXPECT_EQ(r.status, 401) << r.body;
+    EXPECT_EQ(r.json()["error"]["code"], "unauthenticated") << r.body;
+  }
+  // A lawyer session signed by this host but for another plugin's portal.
+  Poco::JWT::Token forged;
+  forged.setType("JWT");
+  forged.setIssuer("courthub");
+  forged.setAudience("lawyer");
+  forged.setSubject("17");
+  auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  forged.setIssuedAt(Poco::Timestamp::fromEpochTime(now));
+  forged.setExpiration(Poco::Timestamp::fromEpochTime(now + 600));
+  forged.payload().set("plg", std::string("hello"));
+  r = host_->get("/apps/sdk_probe/portal/whoami",
+                 Poco::JWT::Signer(kSessionSecret).sign(forged, Poco::JWT::Signer::ALGO_HS256));
+  EXPECT_EQ(r.status, 401) << r.body;
+  EXPECT_NE(r.body.find("another portal"), std::string::npos) << r.body;
+
+  // The lawyer's session opens no staff route, of this plugin or another.
+  EXPECT_EQ(host_->get("/apps/sdk_probe/now", lawyer).status, 401);
+  r = host_->get("/apps/throws_in_handler/ok", lawyer);
+  EXPECT_EQ(r.status, 401) << r.body;
+
+  // A plugin says when a sign-in no longer holds; staff sessions are never issued this way.
+  r = host_->get("/apps/sdk_probe/portal/ended", lawyer);
+  EXPECT_EQ(r.status, 401) << r.body;
+  EXPECT_EQ(r.json()["error"]["code"], "unauthenticated") << r.body;
+  r = host_->post("/apps/sdk_probe/public/sign-in", R"({"subject": "T-BC-01-011", "audience": "staff"})");
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(r.body.find("eyJ"), std::string::npos) << r.body;  // no token came back
+}
+
 TEST_F(HttpEdge, SessionOfSomeoneNotInTheDirectoryIs401) {
   auto r = host_->get("/apps/throws_in_handler/ok", session_token("nobody-here"));
   EXPECT_EQ(r.status, 401);

@@ -3,10 +3,14 @@
 // the host keeps serving the others.
 #include <gtest/gtest.h>
 
+#include "courthub/plugin_abi.h"
 #include "host_process.hpp"
 
 namespace courthub::it {
 namespace {
+
+// The ABI this host speaks, as the loader words it ("2.2").
+const std::string kHostAbi = std::to_string(CH_ABI_MAJOR) + "." + std::to_string(CH_ABI_MINOR);
 
 Json plugin_status(const HostProcess& host, const std::string& name) {
   auto r = host.admin_get("/admin/plugins");
@@ -43,14 +47,14 @@ TEST(PluginLoading, MissingEntrySymbolIsRefused) {
 
 TEST(PluginLoading, NewerAbiMajorIsRefusedSayingThePluginIsNewer) {
   expect_refused("  - name: abi_major_mismatch\n", "abi_major_mismatch",
-                 "needs plugin ABI 3.0 but this host speaks 2.1: the plugin is newer than the "
-                 "host");
+                 "needs plugin ABI 3.0 but this host speaks " + kHostAbi +
+                     ": the plugin is newer than the host");
 }
 
 TEST(PluginLoading, NewerAbiMinorIsRefusedSayingToUpgradeTheHost) {
   expect_refused("  - name: abi_minor_too_new\n", "abi_minor_too_new",
-                 "needs plugin ABI 2.2 but this host speaks 2.1: the plugin is newer than the "
-                 "host; upgrade courthub");
+                 "needs plugin ABI 2." + std::to_string(CH_ABI_MINOR + 1) + " but this host speaks " +
+                     kHostAbi + ": the plugin is newer than the host; upgrade courthub");
 }
 
 TEST(PluginLoading, OlderAbiMinorOfTheSameMajorLoads) {
@@ -62,8 +66,8 @@ TEST(PluginLoading, OlderAbiMinorOfTheSameMajorLoads) {
 
 TEST(PluginLoading, PluginBuiltForAbi1IsRefusedSayingToRebuildIt) {
   expect_refused("  - name: abi_v1_plugin\n", "abi_v1_plugin",
-                 "was built for plugin ABI 1.0 but this host speaks 2.1: the plugin is older than "
-                 "the host; rebuild it against the");
+                 "was built for plugin ABI 1.0 but this host speaks " + kHostAbi +
+                     ": the plugin is older than the host; rebuild it against the");
 }
 
 TEST(PluginLoading, PinMismatchIsRefusedBeforeLoading) {
@@ -97,7 +101,7 @@ TEST(PluginLoading, ActivePluginShowsVersionAbiAndRegistrations) {
   Json status = plugin_status(host, "hello");
   EXPECT_EQ(status["state"].get<std::string>(), "active");
   EXPECT_EQ(status["version"].get<std::string>(), "1.0.0");
-  EXPECT_EQ(status["abi"].get<std::string>(), "2.1");
+  EXPECT_EQ(status["abi"].get<std::string>(), kHostAbi);
   EXPECT_EQ(status["routes"].get<int64_t>(), 1);
   EXPECT_EQ(status["commands"].get<int64_t>(), 1);
   EXPECT_EQ(status["jobs"].get<int64_t>(), 1);

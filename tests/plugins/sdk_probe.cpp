@@ -73,6 +73,27 @@ struct SdkProbe {
           Json::object({{"anonymous", req.caller.kind == courthub::Caller::Kind::Anonymous},
                         {"user_id", req.caller.user_id}}));
     });
+    // SDK 2.2, outside users. POST /public/sign-in {"subject", "audience"?}: a session the host
+    // issues for that subject (a real portal checks a password first).
+    r.route("POST", "/public/sign-in", [this](const courthub::Request& req) {
+      Json body = req.json();
+      auto grant = host_.issue_session(json::get<std::string>(body, "audience", "lawyer"),
+                                       json::get<std::string>(body, "subject"));
+      return courthub::Response::json(
+          Json::object({{"token", grant.token}, {"expires_at", grant.expires_at}}));
+    });
+    // GET /portal/whoami: the outside caller as the host hands it over.
+    r.portal_route("lawyer", "GET", "/portal/whoami", [](const courthub::Request& req) {
+      return courthub::Response::json(
+          Json::object({{"outsider", req.caller.is_outsider()},
+                        {"user_id", req.caller.user_id},
+                        {"audience", req.caller.audience},
+                        {"session_issued_at", req.caller.session_issued_at}}));
+    });
+    // GET /portal/ended: a portal whose sign-in no longer holds answers 401.
+    r.portal_route("lawyer", "GET", "/portal/ended", [](const courthub::Request&) -> courthub::Response {
+      throw courthub::Unauthenticated("session ended; sign in again");
+    });
     r.route("GET", "/now", [this](const courthub::Request&) {
       return courthub::Response::json(Json::object({{"now_ms", host_.now_ms()}}));
     });

@@ -273,6 +273,26 @@ TEST_F(ConfigLoaderTest, DevLoginIsABooleanOffByDefault) {
       << all_issues(typo);
 }
 
+TEST_F(ConfigLoaderTest, SmsNeedsAUrlAndASecretOrIsOff) {
+  LoadResult off = load(required());
+  ASSERT_TRUE(off.ok()) << all_issues(off);
+  EXPECT_FALSE(off.config->sms.configured());
+
+  vars_["SMS_SECRET"] = "sms-secret-value";
+  LoadResult on = load(required() +
+                       "sms:\n  url: http://127.0.0.1:9090/sms/send\n  secret: ${SMS_SECRET}\n");
+  ASSERT_TRUE(on.ok()) << all_issues(on);
+  EXPECT_TRUE(on.config->sms.configured());
+  EXPECT_EQ(on.config->sms.url, "http://127.0.0.1:9090/sms/send");
+  EXPECT_EQ(on.config->sms.secret, "sms-secret-value");
+
+  LoadResult bad = load(required() + "sms:\n  url: gateway.example\n");
+  ASSERT_FALSE(bad.ok());
+  std::string issues = all_issues(bad);
+  EXPECT_NE(issues.find("sms.url"), std::string::npos) << issues;
+  EXPECT_NE(issues.find("sms.secret"), std::string::npos) << issues;
+}
+
 TEST_F(ConfigLoaderTest, EmptySectionsMeanDefaults) {
   LoadResult r = load(required() + "server:\nstorage:\ndingtalk:\nplugins:\n");
   ASSERT_TRUE(r.ok()) << all_issues(r);
@@ -332,7 +352,7 @@ plugin: []
                       "max_body_bytes, queue_size");
   EXPECT_ERROR(r, file() +
                       ":6: plugin: unknown key; did you mean 'plugins'? allowed keys: server, "
-                      "storage, admin, directory, calendar, sessions, dingtalk, plugins, "
+                      "storage, admin, directory, calendar, sessions, dingtalk, sms, plugins, "
                       "plugin_search_path");
   EXPECT_EQ(r.errors.size(), 3u) << all_issues(r);
 }
@@ -543,7 +563,7 @@ TEST_F(ConfigLoaderTest, DocumentThatIsNotAMapping) {
   EXPECT_FALSE(r.config);
   EXPECT_ERROR(r, file() +
                       ":1: the top level must be a mapping of sections (server, storage, admin, "
-                      "directory, calendar, sessions, dingtalk, plugins, plugin_search_path), "
+                      "directory, calendar, sessions, dingtalk, sms, plugins, plugin_search_path), "
                       "found a list");
   ASSERT_EQ(r.errors.size(), 1u) << all_issues(r);
 }

@@ -7,6 +7,7 @@
 
 #include <optional>
 
+#include "host/http/identity.hpp"
 #include "host/http/metrics.hpp"
 #include "host/http/session_token.hpp"
 #include "host/log.hpp"
@@ -50,6 +51,38 @@ TEST(SessionTokens, IssueVerifyExpireForge) {
   EXPECT_FALSE(tokens.verify(none, kStaff, 1500).ok());
   EXPECT_FALSE(tokens.verify("garbage", kStaff, 1500).ok());
   EXPECT_FALSE(tokens.verify("", kStaff, 1500).ok());
+}
+
+// An outside user's session names the plugin it belongs to; staff sessions are never issued
+// this way, and the authenticator lets a portal's own sessions through, nobody else's.
+TEST(SessionTokens, OutsideSessionsNameTheirPluginAndOpenOnlyItsPortal) {
+  http::SessionTokens tokens("a-secret-of-sufficient-length", 600);
+  EXPECT_FALSE(tokens.issue_outside("lawyers", kStaff, "LN-HC-001", 1000).ok());
+  auto t = tokens.issue_outside("lawyers", "lawyer", "17", 1000);
+  ASSERT_TRUE(t.ok()) << t.outcome().message();
+  auto s = tokens.verify(*t, "lawyer", 1001);
+  ASSERT_TRUE(s.ok()) << s.outcome().message();
+  EXPECT_EQ(s->plugin, "lawyers");
+  EXPECT_EQ(s->user_id, "17");
+  EXPECT_FALSE(tokens.verify(*t, kStaff, 1001).ok());
+
+  http::Authenticator auth("the-admin-token", &tokens, kStaff, nullptr);
+  auto who = auth.authenticate_outsider(*t, "lawyer", "lawyers", 1001);
+  ASSERT_TRUE(who.ok()) << who.outcome().message();
+  EXPECT_EQ(who->kind, static_cast<uint32_t>(CH_CALLER_OUTSIDER));
+  EXPECT_EQ(who->user_id, "17");
+  EXPECT_EQ(who->session_issued_at, 1000);
+  EXPECT_FALSE(auth.authenticate_outsider(*t, "lawyer", "rooms", 1001).ok());
+  EXPECT_FALSE(auth.authenticate_outsider("the-admin-token", "lawyer", "lawyers", 1001).ok());
+  EXPECT_FALSE(auth.authenticate_outsider(tokens.issue("LN-HC-001", kStaff, 1000), "lawyer",
+                                          "lawyers", 1001).ok());
+  EXPECT_FALSE(auth.authenticate(*t, 1001).ok());  // a staff route
+
+  // The same rule as the harness applies it, from an identity.
+  EXPECT_TRUE(http::admits("lawyer", *who).ok());
+  EXPECT_FALSE(http::admits("", *who).ok());
+  EXPECT_FALSE(http::admits("lawyer", http::Identity::admin()).ok());
+  EXPECT_TRUE(http::admits("", http::Identity::admin()).ok());
 }
 
 TEST(SessionTokens, RememberedTokensStillExpireAndForgeriesStillFail) {

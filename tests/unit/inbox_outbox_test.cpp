@@ -148,7 +148,7 @@ TEST_F(Queues, OutboxValidatesMessagesNamingTheField) {
   auto err = [&](const Json& m) { return parse_outbox_message(m, known).outcome().message(); };
   EXPECT_EQ(err(Json::object()), "to is required: an object");
   EXPECT_EQ(err(text_to(Json::object())),
-            "to must name exactly one of users, session_webhook, group_robot, card");
+            "to must name exactly one of users, session_webhook, group_robot, card, sms");
   EXPECT_EQ(err(text_to(Json::object({{"users", Json::array()}}))),
             "to.users must be a non-empty array of userids");
   EXPECT_EQ(err(text_to(Json::object({{"group_robot", "nope"}}))),

@@ -23,10 +23,12 @@ namespace courthub {
 inline std::string to_string(ch_str s) { return s.size ? std::string(s.data, s.size) : std::string(); }
 inline ch_str view(std::string_view s) { return ch_str{s.data(), s.size()}; }
 
-// Who made the call. Staff come from the host directory, with court and roles.
+// Who made the call. Staff come from the host directory, with court and roles; an Outsider (a
+// lawyer on a portal route) is known only by the subject the plugin issued the session for.
 struct Caller {
   enum class Kind { Anonymous = CH_CALLER_ANONYMOUS, Staff = CH_CALLER_STAFF,
-                    System = CH_CALLER_SYSTEM, Admin = CH_CALLER_ADMIN };
+                    System = CH_CALLER_SYSTEM, Admin = CH_CALLER_ADMIN,
+                    Outsider = CH_CALLER_OUTSIDER };
   Kind kind = Kind::Anonymous;
   std::string user_id;
   std::string name;
@@ -34,8 +36,11 @@ struct Caller {
   std::string dept_id;
   std::string title;
   std::vector<std::string> roles;
+  std::string audience;           // Outsider: the session's audience ("lawyer")
+  int64_t session_issued_at = 0;  // Outsider: when the session was issued, Unix seconds
 
   bool is_staff() const { return kind == Kind::Staff; }
+  bool is_outsider() const { return kind == Kind::Outsider; }
   bool has_role(std::string_view role) const {
     return std::find(roles.begin(), roles.end(), role) != roles.end();
   }
@@ -50,6 +55,10 @@ struct Caller {
     out.dept_id = to_string(c->dept_id);
     out.title = to_string(c->title);
     for (size_t i = 0; i < c->role_count; ++i) out.roles.push_back(to_string(c->roles[i]));
+    if (c->struct_size >= offsetof(ch_caller, session_issued_at) + sizeof(int64_t)) {
+      out.audience = to_string(c->audience);
+      out.session_issued_at = c->session_issued_at;
+    }
     return out;
   }
 };

@@ -23,6 +23,7 @@ enum class Status : int32_t {
   PermissionDenied = CH_PERMISSION_DENIED,
   Unavailable = CH_UNAVAILABLE,
   Unsupported = CH_UNSUPPORTED,
+  Unauthenticated = CH_UNAUTHENTICATED,  // 2.2: HTTP 401, "sign in again"
 };
 
 class Error : public std::runtime_error {
@@ -49,6 +50,10 @@ inline Error Conflict(const std::string& message, Json details = Json()) {
 }
 inline Error PermissionDenied(const std::string& message) {
   return Error(Status::PermissionDenied, message);
+}
+// 2.2: the caller's sign-in no longer holds (a session ended by a password change): HTTP 401.
+inline Error Unauthenticated(const std::string& message) {
+  return Error(Status::Unauthenticated, message);
 }
 inline Error Unavailable(const std::string& message) {
   return Error(Status::Unavailable, message);

@@ -253,6 +253,12 @@ class WorkCalendar {
   ch_host* host_;
 };
 
+// A session the host issued for an outside user (Host::issue_session).
+struct SessionGrant {
+  std::string token;       // send as "Authorization: Bearer <token>"; never log it
+  int64_t expires_at = 0;  // Unix seconds
+};
+
 // A plugin's view of the host. One per plugin instance; handed to the plugin's constructor.
 class Host {
  public:
@@ -292,6 +298,20 @@ class Host {
   // Whether another plugin is enabled and active now (answers can change after a reload).
   bool plugin_active(std::string_view name) const {
     return api_->plugin_active(host_, view(name)) == CH_OK;
+  }
+
+  // A session for an outside user the plugin has authenticated itself (2.2): it opens this
+  // plugin's portal routes of `audience` (Registrar::portal_route) and nothing else. The
+  // subject comes back as Caller::user_id. Errors: InvalidArgument for an audience other than
+  // an outside one ("lawyer") or a subject outside [A-Za-z0-9_.:-]{1,64}; Unavailable while the
+  // host is only validating.
+  SessionGrant issue_session(std::string_view audience, std::string_view subject) const {
+    std::string out;
+    auto sink = [](void* ctx, ch_str v) { *static_cast<std::string*>(ctx) = to_string(v); };
+    ch_status st = api_->issue_session(host_, view(audience), view(subject), sink, &out);
+    if (st != CH_OK) detail::throw_host_error(api_, host_, st);
+    Json j = Json::parse(out);
+    return SessionGrant{json::get<std::string>(j, "token"), json::get<int64_t>(j, "expires_at")};
   }
 
   Json settings() const { return Json::parse(fetch(api_->settings)); }

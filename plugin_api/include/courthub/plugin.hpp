@@ -86,6 +86,16 @@ class Registrar {
     h_.routes.push_back(std::move(fn));
     check(api()->register_route(host(), view(method), view(pattern), h_.routes.size() - 1));
   }
+  // METHOD /apps/<plugin><pattern> for outside users only (2.2): the host lets through only a
+  // session of `audience` that this plugin issued (Host::issue_session); the handler's caller
+  // is an Outsider. Staff, admin and anonymous requests get 401 without reaching the plugin.
+  // By convention the patterns start with /portal/.
+  void portal_route(std::string_view audience, std::string_view method, std::string_view pattern,
+                    RouteHandler fn) {
+    h_.routes.push_back(std::move(fn));
+    check(api()->register_portal_route(host(), view(audience), view(method), view(pattern),
+                                       h_.routes.size() - 1));
+  }
   // A robot command; `usage` is an example line shown by `help`.
   void command(std::string_view name, std::string_view usage, std::string_view summary,
                CommandHandler fn) {

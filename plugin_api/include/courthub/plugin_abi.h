@@ -45,9 +45,11 @@ extern "C" {
 #endif
 
 /* The ABI version this header describes. Compatibility: majors equal, plugin minor <= host minor.
- * Minors: 2.1 adds the outbox's card_update message (docs/outbox.md); nothing else changed. */
+ * Minors: 2.1 adds the outbox's card_update message (docs/outbox.md). 2.2 adds outside users:
+ * the OUTSIDER caller (with ch_caller.audience and session_issued_at), issue_session,
+ * register_portal_route and CH_UNAUTHENTICATED. Nothing else changed. */
 #define CH_ABI_MAJOR 2
-#define CH_ABI_MINOR 1
+#define CH_ABI_MINOR 2
 
 /* The one symbol a plugin exports. */
 #define CH_PLUGIN_ENTRY_SYMBOL "courthub_plugin_entry"
@@ -64,8 +66,8 @@ typedef struct ch_str {
 } ch_str;
 
 /* Status codes. The host maps them to HTTP statuses when a request fails:
- * INVALID_ARGUMENT 400, PERMISSION_DENIED 403, NOT_FOUND 404, CONFLICT 409, UNAVAILABLE 503,
- * anything else 500. */
+ * INVALID_ARGUMENT 400, UNAUTHENTICATED 401, PERMISSION_DENIED 403, NOT_FOUND 404, CONFLICT 409,
+ * UNAVAILABLE 503, UNSUPPORTED 501, anything else 500. */
 typedef int32_t ch_status;
 #define CH_OK 0
 #define CH_ERROR 1             /* unexpected failure; last_error has the detail (logged, not shown) */
@@ -75,6 +77,7 @@ typedef int32_t ch_status;
 #define CH_PERMISSION_DENIED 5 /* the caller may not do this */
 #define CH_UNAVAILABLE 6       /* temporarily impossible (database busy, host stopping); retry */
 #define CH_UNSUPPORTED 7       /* this side does not provide that function or option */
+#define CH_UNAUTHENTICATED 8   /* (2.2) the caller's sign-in no longer holds: sign in again */
 
 /* A typed value: a database parameter or column. Text and blobs are views (see Memory). */
 #define CH_VALUE_NULL 0
@@ -117,11 +120,19 @@ typedef ch_status (*ch_row_sink)(void* ctx, const ch_str* names, const ch_value*
  *   ADMIN      an operator holding the admin token: name is "admin"; user_id, court_code,
  *              dept_id, title and roles are empty (the operator belongs to no court). The
  *              bundled plugins let ADMIN do what a court_admin of any court may do.
- *   ANONYMOUS  no credentials (public routes only): only kind is set. */
+ *   ANONYMOUS  no credentials (public routes only): only kind is set.
+ *   OUTSIDER   (2.2) someone outside the court (a lawyer) signed in through the plugin's own
+ *              login: a session the plugin asked issue_session for. Reaches portal routes only
+ *              (register_portal_route), never the plugin's other routes. user_id is the subject
+ *              the plugin issued the session for; audience names the portal ("lawyer");
+ *              session_issued_at is when (Unix seconds), so a plugin can end sessions issued
+ *              before a password change. name, court_code, dept_id, title and roles are empty:
+ *              the plugin knows its outside users, the host does not. */
 #define CH_CALLER_ANONYMOUS 0
 #define CH_CALLER_STAFF 1
 #define CH_CALLER_SYSTEM 2
 #define CH_CALLER_ADMIN 3
+#define CH_CALLER_OUTSIDER 4
 typedef struct ch_caller {
   uint32_t struct_size;
   uint32_t kind;     /* CH_CALLER_* */
@@ -132,6 +143,9 @@ typedef struct ch_caller {
   ch_str title;      /* e.g. "审判员" */
   const ch_str* roles; /* e.g. "judge", "division_head", "court_admin" */
   size_t role_count;
+  /* 2.2; read them only when struct_size covers them. */
+  ch_str audience;           /* OUTSIDER: the session's audience ("lawyer"); else empty */
+  int64_t session_issued_at; /* OUTSIDER: the session's iat, Unix seconds; else 0 */
 } ch_caller;
 
 /* An HTTP request under /apps/<plugin>/. Every view lives as long as the on_http call. */
@@ -438,6 +452,33 @@ typedef struct ch_host_api {
    * Required: yes. Thread: any. Arguments: out receives the count on CH_OK.
    * Errors: CH_UNAVAILABLE as is_workday; CH_INVALID_ARGUMENT for a span over 3660 days. */
   ch_status (*workdays_between)(ch_host* host, ch_day first, ch_day last, int64_t* out);
+
+  /* --- 2.2: outside users, signed in by the plugin itself (a lawyers' portal) ------------ */
+
+  /* A session token for an outside user the plugin has authenticated itself (a licence number
+   * and password, say): an HS256 JWT signed by the host, for `audience`, naming `subject` and
+   * this plugin, valid for the host's session TTL. The client sends it as
+   * `Authorization: Bearer <token>`; it opens this plugin's portal routes of that audience and
+   * nothing else (no staff route, no other plugin's portal).
+   * Required: yes (2.2). Thread: any, but not inside `configure`.
+   * Arguments: audience is an outside audience the host knows ("lawyer"; "staff" is refused:
+   * staff sign in through DingTalk); subject is [A-Za-z0-9_.:-], 1-64 bytes. `sink` receives
+   * {"token": "...", "expires_at": <Unix seconds>} as JSON, during the call.
+   * Errors: CH_INVALID_ARGUMENT for another audience or a bad subject; CH_UNAVAILABLE while the
+   * host is only validating or has no session secret. The token is never logged. */
+  ch_status (*issue_session)(ch_host* host, ch_str audience, ch_str subject, ch_str_sink sink,
+                             void* ctx);
+
+  /* Routes METHOD /apps/<plugin><pattern> to on_http, like register_route, for outside users
+   * only: the host lets through only a valid session of `audience` that this plugin issued
+   * (issue_session); the handler gets an OUTSIDER caller. A staff session, the admin token, no
+   * token or another plugin's session is answered 401 by the host and never reaches the
+   * plugin. Plain register_route routes refuse outside sessions the same way.
+   * Required: yes (2.2). Thread: only inside `activate`. Arguments: as register_route; by
+   * convention the patterns start with /portal/. Errors: as register_route, and
+   * CH_INVALID_ARGUMENT for an audience issue_session would refuse. */
+  ch_status (*register_portal_route)(ch_host* host, ch_str audience, ch_str method,
+                                     ch_str pattern, uint64_t handler);
 } ch_host_api;
 
 /* ------------------------------------------------------------------------------------------------

@@ -86,6 +86,15 @@ class PluginHarness {
   PluginHarness& as(const std::string& user_id);  // throws if not in the directory
   PluginHarness& as_admin();
   PluginHarness& as_anonymous();
+  // An outside user (2.2): a session of `audience` the plugin issued for `subject`, issued at
+  // `issued_at` (Unix seconds; -1 = the harness clock's now). Portal routes take it; the
+  // plugin's other routes answer 401, as the server does.
+  PluginHarness& as_outsider(const std::string& audience, const std::string& subject,
+                             int64_t issued_at = -1);
+  // Whoever a session token names (one from Host::issue_session, say), checked as the server
+  // checks it (signature, expiry on the harness clock). Throws courthub::Error if it is not
+  // valid, saying why.
+  PluginHarness& as_session(const std::string& token);
 
   // --- calls, exactly as the server would make them ---
   // `headers` reach the plugin as the server passes them (names lower-cased).
@@ -147,7 +156,7 @@ class PluginHarness {
   std::vector<Json> query(const std::string& sql, const std::vector<Json>& params = {}) const;
 
   // --- what the plugin registered ---
-  std::vector<std::string> routes() const;    // "GET /greetings/{name}"
+  std::vector<std::string> routes() const;    // "GET /greetings/{name}", "GET /portal/x [lawyer]"
   std::vector<std::string> commands() const;  // names
   std::vector<std::string> card_actions() const;
   std::vector<std::string> subscriptions() const;

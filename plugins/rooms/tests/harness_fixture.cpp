@@ -2,6 +2,7 @@
 // The behaviour tests' harness, people and clock helpers.
 #include "harness_fixture.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 namespace rooms::testing {
@@ -62,6 +63,18 @@ std::unique_ptr<PluginHarness> make_harness(Json settings, const std::string& da
   h->add_person({kOtherJudge, "关倩彪", "LN-BC-SY-02", "19001", "审判员", {"judge"}});
   h->add_person({kOtherAdmin, "沈河管理员", "LN-BC-SY-02", "19007", "综合管理员", {"court_admin"}});
   return h;
+}
+
+std::optional<Json> hearing_starting_now(int64_t& s, int64_t& e) {
+  s = (now_ms() / kMinuteMs + 3) * kMinuteMs;
+  e = std::min(s + 20 * kMinuteMs, to_instant(add_days(local_date(s), 1), 0) - 30 * kMinuteMs);
+  if (e <= s) return std::nullopt;
+  Json body = hearing_body(0, 0, 0);
+  body["start"] = format_iso(s);
+  body["end"] = format_iso(e);
+  body["override_notice"] = true;
+  body["override_reason"] = "羁押期限";
+  return body;
 }
 
 Json hearing_body(int days, int from, int to) {

@@ -7,6 +7,7 @@
 #include <courthub/testing.hpp>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,9 @@ Json booking_body(const std::string& room_id, int days, int from, int to,
 // A POST /hearings body: an online hearing of （2026）辽0102民初123号 (民间借贷纠纷) `days` from
 // today, clerk kClerk, two parties by phone and one (kStaff) on DingTalk.
 Json hearing_body(int days, int from, int to);
+// A hearing that can be opened now: from 3 minutes on for 20 (notice overridden), leaving room
+// before midnight for a 30-minute overrun. Sets `start_ms`/`end_ms`; nullopt too near midnight.
+std::optional<Json> hearing_starting_now(int64_t& start_ms, int64_t& end_ms);
 // Books as `user` and returns the id; fails the test unless the answer is 201.
 int64_t book(PluginHarness& h, const std::string& user, const Json& body);
 // The status of a booking as stored.

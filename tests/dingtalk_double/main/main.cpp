@@ -27,8 +27,10 @@ constexpr const char* kUsage =
     "usage: dingtalk-double [--listen HOST:PORT] [--app-key K] [--app-secret S] [--corp-id C]\n"
     "                       [--users FILE.json] [--robot TOKEN[:SECRET]]... "
     "[--robot-per-minute N]\n"
+    "                       [--sms-secret S]\n"
     "A local stand-in for the DingTalk open API; see docs/dingtalk-double.md.\n"
-    "Defaults: --listen 127.0.0.1:9090 --app-key demo-app-key --app-secret demo-app-secret\n";
+    "Defaults: --listen 127.0.0.1:9090 --app-key demo-app-key --app-secret demo-app-secret\n"
+    "          --sms-secret demo-sms-secret\n";
 
 struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
@@ -83,6 +85,8 @@ CommandLine parse(int argc, char** argv) {
       cl.options.app_secret = value;
     } else if (flag == "--corp-id") {
       cl.options.corp_id = value;
+    } else if (flag == "--sms-secret") {
+      cl.options.sms_secret = value;
     } else if (flag == "--users") {
       cl.users_file = value;
     } else if (flag == "--robot") {

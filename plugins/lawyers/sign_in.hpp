@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+// A lawyer's sign-in (POST /public/login) and password change (POST /portal/password).
+//
+// Sign-in answers are Responses, not exceptions, because a wrong password must still count
+// (its transaction commits) and 401/429 have no courthub::Status:
+//   200 {token, expires_at, lawyer}; 401 {"error": {code "unauthenticated", message
+//   "licence number or password is wrong"}} also for an unknown licence (after as long a
+//   check); 403 when suspended; 429 with Retry-After and retry_after_s while locked.
+// Threading: any handler thread. Errors: InvalidArgument (400) for a body without the fields;
+// database errors.
+#pragma once
+
+#include <courthub/calls.hpp>
+#include <courthub/json.hpp>
+
+#include "app.hpp"
+#include "lawyer_session.hpp"
+
+namespace lawyers {
+
+courthub::Response sign_in(const App& app, const courthub::Json& body);
+
+// Checks the old password, sets the new one and ends every earlier session (the caller's too).
+// Errors: InvalidArgument (fields) for a wrong old password or a new one that breaks the rule
+// or equals the old one.
+void change_password(const App& app, const Lawyer& lawyer, const courthub::Json& body);
+
+}  // namespace lawyers
