@@ -107,7 +107,9 @@ browserSuite('lawyers: register, verify, file, correct, accept', {
 
   test('the verified lawyer files a case with the complaint and evidence uploaded', async () => {
     const { page } = lawyer
+    // Verified now: the portal's other tabs appear (the page reads 我的 again on loading).
     await page.reload()
+    await page.locator('[data-test="tab-me"]').click()
     await page.locator('[data-test="my-state"]').getByText('已核验').waitFor()
     await page.locator('[data-test="tab-filings"]').click()
     await page.locator('[data-test="new-filing"]').click()
@@ -196,10 +198,14 @@ browserSuite('lawyers: register, verify, file, correct, accept', {
     await portal.reload()
     await portal.locator('[data-test="filing-state"]').getByText('已立案').waitFor()
     await portal.locator('[data-test="filing-case-number"]').getByText(caseNumber).waitFor()
-    await portal.locator('[data-test="tab-cases"]').click()
+    await portal.goto(`${PORTAL}#/cases`)
     await portal.locator('[data-test="case-list"]').getByText(caseNumber).click()
+    await portal.waitForURL(/#\/cases\/\d+$/)
     await portal.locator('[data-test="case-number"]').getByText(caseNumber).waitFor()
-    await portal.locator('[data-test="case-progress"] [data-reached="yes"]').first().waitFor()
+    // At 立案, the first of the seven steps to 归档.
+    await portal.locator('[data-test="case-stage"]').getByText('立案').waitFor()
+    assert.deepEqual(await portal.locator('[data-test="case-progress"] [data-stage]').allInnerTexts(),
+      ['立案', '分案', '排期', '开庭', '宣判', '送达', '归档'])
     await expectAllInputsLabelled(portal)
     await expectPageColumn(portal)
     await screenshot(portal, 'lawyers-case-space')
