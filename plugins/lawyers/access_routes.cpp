@@ -71,12 +71,67 @@ void register_court_routes(courthub::Registrar& r, App& app) {
   });
 }
 
+void register_portal_routes(courthub::Registrar& r, App& app) {
+  r.portal_route("lawyer", "POST", "/portal/cases/{id}/file-access", [&app](const Request& req) {
+    Lawyer lawyer = require_lawyer(app, req);
+    CaseRef c = require_represented_case(app, lawyer, path_id(req, "id", "case"));
+    FileAccessForm form = read_file_access_form(req.json(), app.host.now_ms());
+    int64_t id = request_file_access(app, lawyer, c, form);
+    return Response::json(
+        Json::object({{"id", id}, {"state", "pending"}, {"state_label", "审批中"}}), 201);
+  });
+  r.portal_route("lawyer", "GET", "/portal/cases/{id}/file-access", [&app](const Request& req) {
+    Lawyer lawyer = require_lawyer(app, req);
+    CaseRef c = require_represented_case(app, lawyer, path_id(req, "id", "case"));
+    return Response::json(file_access_views(app.host.db(), lawyer.id, c.id, app.host.now_ms()));
+  });
+  r.portal_route("lawyer", "GET", "/portal/cases/{id}/documents", [&app](const Request& req) {
+    Lawyer lawyer = require_lawyer(app, req);
+    CaseRef c = require_represented_case(app, lawyer, path_id(req, "id", "case"));
+    auto grants = open_grants(app.host.db(), lawyer.id, c.id, app.host.now_ms());
+    Json items = Json::array();
+    for (auto& d : case_documents(app.host.db(), c.id, true)) {
+      auto grant = grant_for(grants, d.category);
+      if (!grant) continue;
+      Json item = document_json(d);
+      item["file_access_id"] = grant->request_id;
+      item["open_until_ms"] = grant->closes_ms;
+      items.push_back(std::move(item));
+    }
+    return Response::json(Json::object({{"items", items}}));
+  });
+  r.portal_route(
+      "lawyer", "GET", "/portal/cases/{id}/documents/{doc_id}", [&app](const Request& req) {
+        Lawyer lawyer = require_lawyer(app, req);
+        CaseRef c = require_represented_case(app, lawyer, path_id(req, "id", "case"));
+        const int64_t now = app.host.now_ms();
+        const std::string missing = "no document " + req.param("doc_id") + " open to you";
+        auto doc = find_document(app.host.db(), c.id, path_id(req, "doc_id", "document"));
+        // One answer for a document that does not exist, is 副卷, or lies outside every open
+        // window: none of them is anything to this lawyer.
+        if (!doc || !open_to_lawyers(doc->category)) throw courthub::NotFound(missing);
+        auto grant = grant_for(open_grants(app.host.db(), lawyer.id, c.id, now), doc->category);
+        if (!grant) throw courthub::NotFound(missing);
+        Response stamped = stamped_document(app, lawyer, *doc, now);
+        record_view(app.host.db(),
+                    DocumentView{c.id, doc->id, lawyer.id, grant->request_id, std::nullopt, now});
+        return stamped;
+      });
+  r.portal_route("lawyer", "GET", "/portal/services", [&app](const Request& req) {
+    Lawyer lawyer = require_lawyer(app, req);
+    return Response::json(lawyer_services(app.host.db(), lawyer.id));
+  });
+  r.portal_route("lawyer", "GET", "/portal/services/{id}/document", [&app](const Request& req) {
+    Lawyer lawyer = require_lawyer(app, req);
+    return open_served_document(app, lawyer, path_id(req, "id", "service"));
+  });
+}
+
 }  // namespace
 
 void register_access(courthub::Registrar& r, App& app) {
   register_court_routes(r, app);
-  // The portal routes (/portal/cases/{id}/file-access, /documents, /portal/services) come
-  // with SDK 2.2 (portal_route).
+  register_portal_routes(r, app);
   r.subscribe("approvals.instance_finished",
               [&app](const courthub::Event& e) { file_access_finished(app, e.payload); });
   r.subscribe("approvals.request_rejected",

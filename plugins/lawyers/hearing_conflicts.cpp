@@ -22,7 +22,7 @@ std::string court_name(const App& app, const std::string& code) {
 
 std::string lawyer_name(const App& app, int64_t id) {
   auto l = find_lawyer(app.host.db(), id);
-  return l ? l->name : "律师 #" + std::to_string(id);
+  return l ? l->name : "#" + std::to_string(id);  // an id the identity part lost
 }
 
 }  // namespace

@@ -165,10 +165,7 @@ std::string reset_password(const App& app, const courthub::Caller& by, int64_t i
   const std::string hash = hash_password(temporary, app.settings.identity.password_cost);
   const int64_t now = app.host.now_ms();
   db.transaction([&](courthub::Transaction& tx) {
-    tx.exec(
-        "UPDATE lawyers SET password_hash = ?, sessions_valid_after = ?, updated_ms = ? "
-        "WHERE id = ?",
-        {hash, now / 1000, now, id});
+    store_password(tx, id, hash, now);
     clear_failures(tx, before.lawyer.licence_no);
     audit(tx, id, staff_actor(by), "password_reset", "", now);
   });

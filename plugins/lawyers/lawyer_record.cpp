@@ -60,6 +60,12 @@ std::optional<LawyerRecord> load_lawyer_by_licence(const courthub::Sql& db,
   return lawyer_from_row(*row);
 }
 
+void store_password(const courthub::Sql& tx, int64_t id, const std::string& hash, int64_t now_ms) {
+  tx.exec(
+      "UPDATE lawyers SET password_hash = ?, sessions_valid_after = ?, updated_ms = ? WHERE id = ?",
+      {hash, now_ms / 1000, now_ms, id});
+}
+
 courthub::Json lawyer_view(const LawyerRecord& r, bool staff) {
   courthub::Json v = courthub::Json::object({
       {"id", r.lawyer.id},

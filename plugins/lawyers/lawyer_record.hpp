@@ -42,6 +42,9 @@ std::optional<LawyerRecord> load_lawyer(const courthub::Sql& db, int64_t id);
 std::optional<LawyerRecord> load_lawyer_by_licence(const courthub::Sql& db,
                                                    const std::string& licence_no);
 
+// Sets a new password hash and ends every session issued before `now_ms` (in `tx`).
+void store_password(const courthub::Sql& tx, int64_t id, const std::string& hash, int64_t now_ms);
+
 // LawyerView: {id, name, licence_no, firm, id_card_masked, mobile_masked, state, state_label,
 // registry: {result, detail}, created_ms}; `staff` adds updated_ms.
 courthub::Json lawyer_view(const LawyerRecord& r, bool staff = false);

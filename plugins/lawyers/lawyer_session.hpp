@@ -29,26 +29,22 @@ enum class Need { Verified, Any };
 
 // Why a portal request is refused: 401 (the session is not a lawyer's any more: unknown
 // lawyer, or issued before a password change, reset or suspension) or 403 (suspended; not yet
-// verified). A courthub::Error (PermissionDenied) that also carries the HTTP status;
-// refusal_response() answers it.
+// verified). A courthub::Error with Status::Unauthenticated or PermissionDenied, so the host
+// answers it with that HTTP status when a handler lets it through.
 class LawyerRefused : public courthub::Error {
  public:
   LawyerRefused(int http_status, const std::string& message)
-      : courthub::Error(courthub::Status::PermissionDenied, message), http_status_(http_status) {}
-  int http_status() const noexcept { return http_status_; }
-
- private:
-  int http_status_;
+      : courthub::Error(http_status == 401 ? courthub::Status::Unauthenticated
+                                           : courthub::Status::PermissionDenied,
+                        message) {}
+  int http_status() const noexcept { return status() == courthub::Status::Unauthenticated ? 401 : 403; }
 };
 
-// The refusal as its HTTP answer (the host's error shape, code "unauthenticated" or
-// "permission_denied").
-courthub::Response refusal_response(const LawyerRefused& refusal);
-
 // The lawyer whose `lawyer` session made `req` (a portal route: caller kind Outsider).
-// Errors: courthub::Error that the plugin's HTTP layer answers as 401 (no such lawyer, or a
-// session issued before the password last changed: "session ended; sign in again") or 403
-// (suspended; not yet verified when `need` is Verified). Never names another lawyer.
+// Errors: LawyerRefused, which the host answers as 401 (no such lawyer, or a session issued
+// before the password last changed or the lawyer was suspended: "session ended; sign in
+// again") or 403 (suspended; not yet verified when `need` is Verified): let it propagate.
+// Never names another lawyer. Reads the database once per call.
 Lawyer require_lawyer(const App& app, const courthub::Request& req, Need need = Need::Verified);
 
 // The lawyer with this id, if any (for staff views and notices).

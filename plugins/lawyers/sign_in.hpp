@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // A lawyer's sign-in (POST /public/login) and password change (POST /portal/password).
 //
-// Sign-in answers are Responses, not exceptions, because a wrong password must still count
-// (its transaction commits) and 401/429 have no courthub::Status:
-//   200 {token, expires_at, lawyer}; 401 {"error": {code "unauthenticated", message
-//   "licence number or password is wrong"}} also for an unknown licence (after as long a
-//   check); 403 when suspended; 429 with Retry-After and retry_after_s while locked.
-// Threading: any handler thread. Errors: InvalidArgument (400) for a body without the fields;
-// database errors.
+// Sign-in answers 200 {token, expires_at, lawyer}, or 429 with Retry-After and retry_after_s
+// while locked (a Response: no courthub::Status carries 429).
+// Threading: any handler thread. Errors: Unauthenticated (401) "licence number or password is
+// wrong", also for an unknown licence (after as long a check; the failure is counted first, in
+// its own transaction); PermissionDenied (403) when suspended; InvalidArgument (400) for a body
+// without the fields; database errors.
 #pragma once
 
 #include <courthub/calls.hpp>

@@ -4,7 +4,7 @@
 
 #include "lawyers_fixture.hpp"
 
-namespace lawyers::testing {
+namespace lawyers::case_testing {
 namespace {
 
 const std::string kNumber = "（2026）辽0102民初201号";
@@ -97,4 +97,4 @@ TEST(Unavailability, ALawyerKeepsTheirOwnPeriods) {
 }
 
 }  // namespace
-}  // namespace lawyers::testing
+}  // namespace lawyers::case_testing

@@ -45,7 +45,7 @@ void FilingsTest::SetUp() {
   courthub::testing::HarnessOptions o;
   o.start_ms = kStartMs;
   Json filings = Json::object({{"case_codes", Json::object({{kCourt, "辽0102"}})}});
-  for (auto& [k, v] : filing_settings().items()) filings[k] = v;
+  for (Json extra = filing_settings(); auto& [k, v] : extra.items()) filings[k] = v;
   o.settings = Json::object(
       {{"identity",
         Json::object({{"registry_file", registry_file},

@@ -5,7 +5,7 @@
 
 #include "lawyers_fixture.hpp"
 
-namespace lawyers::testing {
+namespace lawyers::case_testing {
 namespace {
 
 const std::string kNumber = "（2026）辽0102民初301号";       // at kCourt
@@ -157,4 +157,4 @@ TEST_F(HearingEvents, UnavailabilityAndTheSameCourtCountWithoutTravel) {
 }
 
 }  // namespace
-}  // namespace lawyers::testing
+}  // namespace lawyers::case_testing

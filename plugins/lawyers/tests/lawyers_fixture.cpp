@@ -6,7 +6,9 @@
 #include <filesystem>
 #include <fstream>
 
-namespace lawyers::testing {
+#include <unistd.h>
+
+namespace lawyers::case_testing {
 namespace {
 
 // A valid 18-character ID number (GB 11643 check digit) for the n-th lawyer.
@@ -29,43 +31,48 @@ std::string firm(int n) { return "辽宁第" + std::to_string(n) + "律师事务
 
 const char* kLawyerNames[] = {"", "王明", "李华", "赵丽", "陈静", "刘洋"};
 
+// The verification registry (identity part) listing the five lawyers the tests may register:
+// one file for the test process, removed when it ends.
+struct RegistryFile {
+  std::string path = (std::filesystem::temp_directory_path() /
+                      ("lawyers-cases-registry-" + std::to_string(::getpid()) + ".csv"))
+                         .string();
+  RegistryFile() {
+    std::ofstream csv(path);
+    csv << "licence_no,name,firm,status\n";
+    for (int n = 1; n <= 5; ++n)
+      csv << licence(n) << "," << kLawyerNames[n] << "," << firm(n) << ",正常\n";
+  }
+  ~RegistryFile() { std::filesystem::remove(path); }
+};
+
 }  // namespace
 
 std::unique_ptr<PluginHarness> make_harness() {
-  // The registry knows the five lawyers the tests may register.
-  auto dir = std::filesystem::temp_directory_path() /
-             ("lawyers-cases-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-              "-" + std::to_string(reinterpret_cast<uintptr_t>(&dir)));
-  std::filesystem::create_directories(dir);
-  std::string registry = (dir / "registry.csv").string();
-  {
-    std::ofstream csv(registry);
-    csv << "licence_no,name,firm,status\n";
-    for (int n = 1; n <= 5; ++n) csv << licence(n) << "," << kLawyerNames[n] << "," << firm(n) << ",正常\n";
-  }
+  static const RegistryFile registry;
   courthub::testing::HarnessOptions o;
   o.start_ms = kStartMs;
   o.settings = Json::object(
       {{"identity",
-        Json::object({{"registry_file", registry},
+        Json::object({{"registry_file", registry.path},
                       {"data_key", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"}})}});
   auto h = std::make_unique<PluginHarness>(LAWYERS_PLUGIN_FILE, o);
-  h->add_court({kCourt, "沈阳市和平区人民法院", "basic", "", "LN-SY-IC", "沈阳", "hp"});
-  h->add_court({kOtherCourt, "沈阳市沈河区人民法院", "basic", "", "LN-SY-IC", "沈阳", "sh"});
-  h->add_department({"hp", "沈阳市和平区人民法院", kCourt, "", "", ""});
-  h->add_department({"hp-la", "立案庭", kCourt, "hp", "", ""});
-  h->add_department({"hp-ms", "民事审判庭", kCourt, "hp", "", ""});
-  h->add_department({"sh", "沈阳市沈河区人民法院", kOtherCourt, "", "", ""});
-  h->add_department({"sh-la", "立案庭", kOtherCourt, "sh", "", ""});
-  h->add_department({"sh-ms", "民事审判庭", kOtherCourt, "sh", "", ""});
-  h->add_person({kFiler, "周立案", kCourt, "hp-la", "书记员", {"clerk"}});
-  h->add_person({kJudge, "孙法官", kCourt, "hp-ms", "审判员", {"judge"}});
-  h->add_person({kClerk, "钱书记", kCourt, "hp-ms", "书记员", {"clerk"}});
-  h->add_person({kColleague, "吴法官", kCourt, "hp-ms", "审判员", {"judge"}});
-  h->add_person({kCourtAdmin, "郑管理", kCourt, "hp", "管理员", {"court_admin"}});
-  h->add_person({kOtherJudge, "冯法官", kOtherCourt, "sh-ms", "审判员", {"judge"}});
-  h->add_person({kOtherClerk, "陈书记", kOtherCourt, "sh-ms", "书记员", {"clerk"}});
-  h->add_person({kOtherFiler, "褚立案", kOtherCourt, "sh-la", "书记员", {"clerk"}});
+  h->add_court({kCourt, "沈阳市和平区人民法院", "basic", "", "LN-SY-IC", "沈阳", "18000"});
+  h->add_court({kOtherCourt, "沈阳市沈河区人民法院", "basic", "", "LN-SY-IC", "沈阳", "19000"});
+  h->add_department({"18000", "沈阳市和平区人民法院", kCourt, "", "", ""});
+  h->add_department({"18001", "立案庭", kCourt, "18000", "", ""});
+  h->add_department({"18002", "民事审判庭", kCourt, "18000", "", ""});
+  h->add_department({"19000", "沈阳市沈河区人民法院", kOtherCourt, "", "", ""});
+  h->add_department({"19001", "立案庭", kOtherCourt, "19000", "", ""});
+  h->add_department({"19002", "民事审判庭", kOtherCourt, "19000", "", ""});
+  h->add_person({kFiler, "周立案", kCourt, "18001", "书记员", {"clerk"}});
+  h->add_person({kJudge, "孙法官", kCourt, "18002", "审判员", {"judge"}});
+  h->add_person({kClerk, "钱书记", kCourt, "18002", "书记员", {"clerk"}});
+  h->add_person({kColleague, "吴法官", kCourt, "18002", "审判员", {"judge"}});
+  h->add_person({kCourtAdmin, "郑管理", kCourt, "18000", "管理员", {"court_admin"}});
+  h->add_person({kOtherJudge, "冯法官", kOtherCourt, "19002", "审判员", {"judge"}});
+  h->add_person({kOtherClerk, "陈书记", kOtherCourt, "19002", "书记员", {"clerk"}});
+  h->add_person({kOtherFiler, "褚立案", kOtherCourt, "19001", "书记员", {"clerk"}});
   return h;
 }
 
@@ -153,8 +160,9 @@ Json hearing_payload(int64_t hearing_id, const std::string& court, const std::st
 std::vector<Json> outbox_to(PluginHarness& h, const std::string& user) {
   std::vector<Json> out;
   for (auto& m : h.outbox())
-    if (m["target"].dump().find("\"" + user + "\"") != std::string::npos) out.push_back(m);
+    if (("," + m["target"].get<std::string>() + ",").find("," + user + ",") != std::string::npos)
+      out.push_back(m);  // a work notice's target: its userids, comma-separated
   return out;
 }
 
-}  // namespace lawyers::testing
+}  // namespace lawyers::case_testing

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The cases part's harness: two courts (a 立案庭 in the first), their staff, lawyers registered
 // and verified through the identity part's routes, powers of attorney uploaded through the file
-// store's, cases opened by the 立案庭, and rooms' hearing events as rooms publishes them.
+// store's, cases opened by the 立案庭, and rooms' hearing events as rooms publishes them. Its own
+// namespace: the filings fixture (lawyers::testing) names other people and another start time.
 #pragma once
 
 #include <courthub/testing.hpp>
@@ -10,7 +11,7 @@
 #include <memory>
 #include <string>
 
-namespace lawyers::testing {
+namespace lawyers::case_testing {
 
 using courthub::Json;
 using courthub::testing::HttpResult;
@@ -62,4 +63,4 @@ PluginHarness& as_lawyer(PluginHarness& h, int64_t lawyer);
 // Outbox messages to `user`, oldest first.
 std::vector<Json> outbox_to(PluginHarness& h, const std::string& user);
 
-}  // namespace lawyers::testing
+}  // namespace lawyers::case_testing

@@ -5,7 +5,7 @@
 
 #include "lawyers_fixture.hpp"
 
-namespace lawyers::testing {
+namespace lawyers::case_testing {
 namespace {
 
 const std::string kNumber = "（2026）辽0102民初101号";
@@ -158,4 +158,4 @@ TEST_F(Representation, ARequestNeedsTheLawyersOwnUploadAndAKnownCase) {
 }
 
 }  // namespace
-}  // namespace lawyers::testing
+}  // namespace lawyers::case_testing
