@@ -56,7 +56,8 @@ browserSuite('lawyers: file access and service', {
     await storeSession(clerk.context, await devSession(court.url, CASE_CLERK))
     const { page } = clerk
     await page.goto(`${COURT_PAGES}#/representations`)
-    const request = page.locator('[data-test^="rep-"]').filter({ hasText: CASE_NUMBER })
+    await page.getByText(CASE_NUMBER).waitFor()
+    const request = page.locator('[data-test^="rep-"]').filter({ hasText: '王建国' })
     await request.getByText(LAWYER.name).waitFor()
     await expectAllInputsLabelled(page)
     await expectPageColumn(page)
