@@ -22,6 +22,9 @@ const PORTAL = '/apps/lawyers/ui/'
 const COURT_PAGES = '/apps/lawyers/ui/court.html'
 const CASE_NUMBER = '（2026）辽0102民初1888号'
 const DOCUMENT = '庭审笔录（第一次）.pdf'
+// Chromium's PDF viewer, in the window a document opens in, may report its own page as aborted
+// when the test closes that window: not a failure of the portal.
+const VIEWER_CLOSED = /request failed: GET chrome-extension:\/\/mhjfbmdgcfjbbpaeojofohoefgiehjai\/.*ERR_ABORTED/
 
 browserSuite('lawyers: file access and service', {
   pages: ['kit', 'lawyers'],
@@ -126,10 +129,10 @@ browserSuite('lawyers: file access and service', {
     await viewer.waitForURL(/^blob:/)
     await screenshot(page, 'lawyers-documents')
     await viewer.close()
-    expectNoProblems(lawyer)
+    expectNoProblems(lawyer, [VIEWER_CLOSED])
 
     const { page: desk } = clerk
-    await desk.goto(`${COURT_PAGES}#/cases/${caseId}`)
+    await desk.reload()  // still on the case since the upload: read it again
     const views = desk.locator('[data-test="document-views"]')
     await views.getByText(LAWYER.name).waitFor()
     await screenshot(desk, 'lawyers-court-view-log')
@@ -147,15 +150,15 @@ browserSuite('lawyers: file access and service', {
 
     const { page } = lawyer
     await page.goto(`${PORTAL}#/services`)
-    const served = page.locator('[data-test^="service-"]').filter({ hasText: '庭审笔录送达' })
+    const served = page.locator('[data-test="service-inbox"] [data-read]').filter({ hasText: '庭审笔录送达' })
     await served.getByText('未读').waitFor()
     await expectPageColumn(page)
     await screenshot(page, 'lawyers-services')
     const [viewer] = await Promise.all([page.context().waitForEvent('page'), served.click()])
     await viewer.waitForURL(/^blob:/)
     await viewer.close()
-    await page.locator('[data-test^="service-"][data-read="yes"]').waitFor()
-    expectNoProblems(lawyer)
+    await page.locator('[data-test="service-inbox"] [data-read="yes"]').filter({ hasText: '庭审笔录送达' }).waitFor()
+    expectNoProblems(lawyer, [VIEWER_CLOSED])
 
     await desk.reload()
     await desk.locator('[data-test^="receipt-"]').filter({ hasText: '庭审笔录送达' }).getByText('已读').waitFor()
