@@ -96,6 +96,13 @@ Expected<AppTile> parse_app_json(const std::string& plugin, const std::string& t
   tile.plugin = plugin;
   tile.url = "/apps/" + plugin + "/ui/";
   Outcome error;
+  std::string page;
+  if (!optional_string(doc, "page", page, error)) return error;
+  if (!page.empty()) {
+    if (!inside_folder(page)) {
+      return wrong("page", "must name a file in the pages' folder, e.g. court.html, not " + page);
+    }
+  }
   if (!optional_string(doc, "title", tile.title, error)) return error;
   if (tile.title.empty()) return wrong("title", "is required: the name on the tile, e.g. 会议室");
   if (!optional_string(doc, "description", tile.description, error)) return error;
@@ -107,6 +114,9 @@ Expected<AppTile> parse_app_json(const std::string& plugin, const std::string& t
     }
     tile.icon = tile.url + icon;
   }
+  // The tile opens `page` (the staff's page of a plugin whose index.html is for someone else,
+  // e.g. lawyers' portal); the icon stays a file of the folder.
+  tile.url += page;
   std::string badge;
   if (!optional_string(doc, "badge", badge, error)) return error;
   if (!badge.empty()) {

@@ -3,8 +3,10 @@
 //
 // A plugin declares its tile in <name>.ui/app.json beside its .so (docs/plugin-pages.md):
 //   {"title": "会议室", "description": "…", "icon": "icon.svg", "order": 20, "badge": "/tasks/count",
-//    "imports": {"path": "/imports", "accept": ".csv,.ndjson", "label": "案件数据"}}
-// title is required; icon is a file in the pages' folder; badge, a path below /apps/<name> that
+//    "imports": {"path": "/imports", "accept": ".csv,.ndjson", "label": "案件数据"},
+//    "page": "court.html"}
+// title is required; icon is a file in the pages' folder; page, the file of that folder the tile
+// opens (default: the folder, i.e. its index.html); badge, a path below /apps/<name> that
 // answers {"count": n}; imports, a path below /apps/<name> that takes a data file as the raw
 // body (the admin console offers an upload panel for it). The files are read when plugins are loaded or reloaded (refresh), never
 // per request.
@@ -37,7 +39,7 @@ struct AppTile {
   std::string title;
   std::string description;
   std::string icon;                  // absolute: /apps/<plugin>/ui/<icon>; "" when none
-  std::string url;                   // /apps/<plugin>/ui/
+  std::string url;                   // /apps/<plugin>/ui/ or /apps/<plugin>/ui/<page>
   std::optional<std::string> badge;  // a path below /apps/<plugin>, e.g. "/tasks/count"
   int64_t order = 1000;
   std::optional<AppImport> imports;
@@ -49,7 +51,8 @@ struct AppTile {
 
 // The tile an app.json's text declares for `plugin`. Errors: InvalidArgument naming the field
 // that is wrong (not JSON, no title, an icon path that leaves the folder, a badge not starting
-// with "/", an order that is not an integer, imports that is not an object with such a path).
+// with "/", an order that is not an integer, imports that is not an object with such a path, a
+// page that is not a file of the pages' folder).
 Expected<AppTile> parse_app_json(const std::string& plugin, const std::string& text);
 
 class AppCatalog {

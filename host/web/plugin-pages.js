@@ -5,6 +5,7 @@
 // The pages are built from ui/ (index.html, src/, public/app.json + public/icon.svg) into
 // <name>.ui/ beside <name>.so; `vue`, `vant`, `echarts` and `@courthub/kit` stay imports of the
 // host's shared runtime (/kit/*.js), so one Vue and one Vant serve every page (docs/pages.md).
+import { readdirSync } from 'node:fs'
 import { dirname, basename, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
@@ -70,8 +71,11 @@ export function quietAboutKitUrls() {
 }
 
 // The Vite configuration for the pages in the folder of `configUrl` (plugins/<name>/ui/).
+// Every .html file at the top of ui/ is a page (index.html, and e.g. lawyers' court.html).
 export function pluginPages(configUrl) {
   const root = dirname(fileURLToPath(configUrl))
   const name = basename(dirname(root))
-  return sharedRuntimePages({ root, base: './', outDir: defaultOutDir(name) })
+  const input = Object.fromEntries(readdirSync(root).filter((f) => f.endsWith('.html'))
+    .map((f) => [basename(f, '.html'), resolve(root, f)]))
+  return sharedRuntimePages({ root, base: './', outDir: defaultOutDir(name), input })
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // 工作台 on a phone: a judge opens /apps/ logged out, picks themself in 选择演示用户 (searching by
 // name), and sees a tile per app of the enabled plugins, in their declared order, without the
-// console; the court's 综合管理员 also gets the 管理控制台 tile.
+// console (lawyers' tile opens its court pages, not the lawyers' portal); the court's 综合管理员
+// also gets the 管理控制台 tile.
 import assert from 'node:assert/strict'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -15,7 +16,7 @@ import { browserSuite } from './support/suite.mjs'
 
 // The apps the demo configuration enables that declare a page (<name>.ui/app.json), by order.
 function declaredApps () {
-  return ['hello', 'approvals', 'attendance', 'rooms', 'incentive_board']
+  return ['hello', 'approvals', 'attendance', 'rooms', 'incentive_board', 'lawyers']
     .map((plugin) => ({ plugin, file: join(builtPages(plugin), 'app.json') }))
     .filter(({ file }) => existsSync(file))
     .map(({ plugin, file }) => ({ plugin, ...JSON.parse(readFileSync(file, 'utf8')) }))
@@ -49,7 +50,9 @@ browserSuite('workbench: logging in and the apps', { pages: ['kit', 'workbench']
       apps.map((a) => a.plugin))
     for (const app of apps) {
       const tile = page.locator(`.app-tile[data-plugin="${app.plugin}"]`)
-      assert.equal(await tile.getAttribute('href'), `/apps/${app.plugin}/ui/`)
+      // A tile opens the folder (its index.html), or the page its app.json names: lawyers' tile
+      // opens the court's pages, never the lawyers' portal.
+      assert.equal(await tile.getAttribute('href'), `/apps/${app.plugin}/ui/${app.page ?? ''}`)
       assert.match(await tile.innerText(), new RegExp(app.title))
     }
     await expectPageColumn(page)

@@ -31,6 +31,15 @@ TEST(AppJson, OnlyTheTitleIsRequired) {
   EXPECT_TRUE(tile->to_json()["badge"].is_null());
 }
 
+TEST(AppJson, APageOpensThatFileOfTheFolderAndTheIconStaysInIt) {
+  auto tile = parse_app_json("lawyers", R"({"title": "律师服务", "icon": "icon.svg",
+      "page": "court.html"})");
+  ASSERT_TRUE(tile.ok()) << tile.outcome().message();
+  EXPECT_EQ(tile->url, "/apps/lawyers/ui/court.html");
+  EXPECT_EQ(tile->icon, "/apps/lawyers/ui/icon.svg");
+  EXPECT_EQ(tile->to_json()["url"], "/apps/lawyers/ui/court.html");
+}
+
 TEST(AppJson, AnImportIsAPathBelowThePluginWithWhatItAccepts) {
   auto tile = parse_app_json("incentive_board", R"({"title": "双激励通报",
       "imports": {"path": "/imports", "accept": ".csv,.ndjson,.jsonl", "label": "案件数据"}})");
@@ -61,6 +70,9 @@ TEST(AppJson, MistakesNameTheField) {
       {R"({"title": "t", "icon": "https://x/i.svg"})", "\"icon\" must name a file"},
       {R"({"title": "t", "badge": "tasks/count"})", "\"badge\" must be a path"},
       {R"({"title": "t", "badge": "/../admin"})", "\"badge\" must be a path"},
+      {R"({"title": "t", "page": "../hello.so"})", "\"page\" must name a file"},
+      {R"({"title": "t", "page": "/apps/"})", "\"page\" must name a file"},
+      {R"({"title": "t", "page": 3})", "\"page\" must be a string"},
       {R"({"title": "t", "order": "first"})", "\"order\" must be an integer"},
       {R"({"title": "t", "order": 1.5})", "\"order\" must be an integer"},
       {R"({"title": "t", "imports": "/imports"})", "\"imports\" must be an object"},

@@ -1,0 +1,2 @@
+import { pluginPages } from '../../../host/web/plugin-pages.js'
+export default pluginPages(import.meta.url)
