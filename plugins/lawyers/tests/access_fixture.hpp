@@ -13,12 +13,15 @@
 #include "tests/lawyers_fixture.hpp"
 #include "tests/pdf_text.hpp"
 
-namespace lawyers::testing {
+namespace lawyers::access_testing {
 
-// The cases part's harness lives in its own namespace (the filings fixture names other people and
-// another start time in this one); the access tests use its names as they are.
-using namespace lawyers::case_testing;
+using case_testing::kClerk;
+using case_testing::kColleague;
+using case_testing::kCourt;
+using case_testing::kJudge;
+using courthub::Json;
 using courthub::testing::HttpResult;
+using courthub::testing::PluginHarness;
 
 // 2026-12-07 09:00 Beijing time, a Monday.
 inline constexpr int64_t kMonday9 = 1796605200000;
@@ -32,22 +35,22 @@ struct RegisteredLawyer {
 
 class AccessFixture : public ::testing::Test {
  protected:
-  AccessFixture() : harness(make_harness()), h(*harness) { h.set_now_ms(kMonday9); }
+  AccessFixture() : harness(case_testing::make_harness()), h(*harness) { h.set_now_ms(kMonday9); }
 
   // Lawyer n of the shared registry: 1 王明 (mobile 13812345671), 2 李华 (13812345672).
   RegisteredLawyer register_lawyer(int n) {
     static const char* names[] = {"", "王明", "李华"};
     char licence[18];
     std::snprintf(licence, sizeof licence, "121010%011d", n);
-    return RegisteredLawyer{add_lawyer(h, names[n], n), names[n], licence};
+    return RegisteredLawyer{case_testing::add_lawyer(h, names[n], n), names[n], licence};
   }
   int64_t open_case(const std::string& number) {
-    return testing::open_case(h, kCourt, number, kJudge, kClerk);
+    return case_testing::open_case(h, kCourt, number, kJudge, kClerk);
   }
   void represent(const RegisteredLawyer& l, const std::string& number) {
-    ASSERT_NE(testing::represent(h, l.id, kCourt, number, kJudge), 0);
+    ASSERT_NE(case_testing::represent(h, l.id, kCourt, number, kJudge), 0);
   }
-  PluginHarness& as_lawyer(const RegisteredLawyer& l) { return testing::as_lawyer(h, l.id); }
+  PluginHarness& as_lawyer(const RegisteredLawyer& l) { return case_testing::as_lawyer(h, l.id); }
 
   // The judge files a document under the case; returns its id.
   int64_t file_document(int64_t case_id, const std::string& name, const std::string& category,
@@ -65,4 +68,4 @@ class AccessFixture : public ::testing::Test {
   PluginHarness& h;
 };
 
-}  // namespace lawyers::testing
+}  // namespace lawyers::access_testing

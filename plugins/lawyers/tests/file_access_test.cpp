@@ -8,7 +8,7 @@
 #include "tests/access_fixture.hpp"
 #include "tests/gd_images.hpp"
 
-namespace lawyers::testing {
+namespace lawyers::access_testing {
 namespace {
 
 class FileAccess : public AccessFixture {
@@ -256,4 +256,4 @@ TEST_F(FileAccess, OnlyTheCasesJudgeOrClerkFilesDocuments) {
 }
 
 }  // namespace
-}  // namespace lawyers::testing
+}  // namespace lawyers::access_testing

@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-namespace lawyers::testing {
+namespace lawyers::access_testing {
 
 struct ImageDeleter {
   void operator()(gdImage* im) const { gdImageDestroy(im); }
@@ -51,4 +51,4 @@ inline int differing(gdImage* a, gdImage* b, int y0, int y1) {
   return n;
 }
 
-}  // namespace lawyers::testing
+}  // namespace lawyers::access_testing

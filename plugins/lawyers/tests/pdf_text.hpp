@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace lawyers::testing {
+namespace lawyers::access_testing {
 
 struct PageText {
   std::vector<std::string> decoded;  // strings shown in fonts with a ToUnicode map
@@ -75,4 +75,4 @@ inline std::vector<PageText> page_texts(const std::string& pdf) {
   return out;
 }
 
-}  // namespace lawyers::testing
+}  // namespace lawyers::access_testing

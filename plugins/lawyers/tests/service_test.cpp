@@ -6,7 +6,7 @@
 
 #include "tests/access_fixture.hpp"
 
-namespace lawyers::testing {
+namespace lawyers::access_testing {
 namespace {
 
 class ElectronicService : public AccessFixture {
@@ -137,4 +137,4 @@ TEST_F(ElectronicService, ACaseNobodyRepresentsHasNobodyToServe) {
 }
 
 }  // namespace
-}  // namespace lawyers::testing
+}  // namespace lawyers::access_testing

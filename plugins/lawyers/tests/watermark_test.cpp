@@ -23,9 +23,9 @@ namespace lawyers {
 namespace {
 
 using namespace PoDoFo;
-using testing::page_texts;
-using testing::pdf_of_pages;
-using namespace testing;
+using access_testing::page_texts;
+using access_testing::pdf_of_pages;
+using namespace access_testing;
 
 const std::string kLine =
     "阅卷人 张三 执业证号 12101201810123456 2026-12-07 09:30 仅供本案诉讼使用";
