@@ -50,7 +50,7 @@ TEST_F(LawyersPath, RegisteredLawyerIsPendingUntilTheHighCourtVerifies) {
   // The verification is audited, naming who did it.
   r = staff("GET", "/apps/lawyers/lawyers/" + id + "/audit", nullptr, kHighAdmin);
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_NE(r.body.find("verify"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("\"verified\""), std::string::npos) << r.body;
   EXPECT_NE(r.body.find(kHighAdmin), std::string::npos) << r.body;
 }
 
