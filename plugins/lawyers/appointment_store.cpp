@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "appointment_store.hpp"
 
+#include "row_filter.hpp"
+
 namespace lawyers::appointment_store {
 namespace {
 
@@ -69,17 +71,9 @@ std::vector<AppointmentRow> of_lawyer(const Sql& sql, int64_t lawyer_id) {
 
 std::vector<AppointmentRow> of_court(const Sql& sql, const std::string& court,
                                      std::optional<AppointmentState> state) {
-  std::string where = "WHERE 1 = 1";
-  std::vector<Value> params;
-  if (!court.empty()) {
-    where += " AND court_code = ?";
-    params.emplace_back(court);
-  }
-  if (state) {
-    where += " AND state = ?";
-    params.emplace_back(std::string(appointment_state_code(*state)));
-  }
-  return rows(sql, where + " ORDER BY id DESC", params);
+  RowFilter f = court_and_state(
+      court, state ? std::optional<std::string_view>(appointment_state_code(*state)) : std::nullopt);
+  return rows(sql, f.where + " ORDER BY id DESC", f.params);
 }
 
 bool update(const Sql& tx, const AppointmentRow& a, AppointmentState expected) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "filing_store.hpp"
 
+#include "row_filter.hpp"
+
 namespace lawyers::filing_store {
 namespace {
 
@@ -75,17 +77,9 @@ std::vector<FilingRow> of_lawyer(const Sql& sql, int64_t lawyer_id) {
 
 std::vector<FilingRow> of_court(const Sql& sql, const std::string& court,
                                 std::optional<FilingState> state) {
-  std::string where = "WHERE 1 = 1";
-  std::vector<Value> params;
-  if (!court.empty()) {
-    where += " AND court_code = ?";
-    params.emplace_back(court);
-  }
-  if (state) {
-    where += " AND state = ?";
-    params.emplace_back(std::string(filing_state_code(*state)));
-  }
-  return rows(sql, where + " ORDER BY id DESC", params);
+  RowFilter f = court_and_state(
+      court, state ? std::optional<std::string_view>(filing_state_code(*state)) : std::nullopt);
+  return rows(sql, f.where + " ORDER BY id DESC", f.params);
 }
 
 std::vector<FilingRow> overdue_unnoticed(const Sql& sql, int64_t now_ms) {

@@ -137,13 +137,8 @@ std::string LawyersHost::upload(const TestLawyer& who, const std::string& name,
   return r.status == 201 ? r.json()["sha256"].get<std::string>() : "";
 }
 
-LawyersHost::Filed LawyersHost::file_and_accept(const TestLawyer& who) {
-  Filed out;
-  const std::string complaint = upload(who, "起诉状.pdf", tiny_pdf("complaint"));
-  const std::string identity = upload(who, "身份证明.pdf", tiny_pdf("identity"));
-  const std::string authority = upload(who, "授权委托书.pdf", tiny_pdf("authority"));
-  const std::string evidence = upload(who, "买卖合同.pdf", tiny_pdf("contract"));
-  Json filing = Json::object(
+Json LawyersHost::civil_filing(const Json& documents, const Json& evidence) {
+  return Json::object(
       {{"court", "T-BC-01"},
        {"case_type", "民事"},
        {"cause", "买卖合同纠纷"},
@@ -151,12 +146,23 @@ LawyersHost::Filed LawyersHost::file_and_accept(const TestLawyer& who) {
        {"defendants", Json::array({Json::object({{"name", "赵某"}, {"kind", "自然人"}})})},
        {"claims", "判令被告支付货款 120000 元"},
        {"facts", "双方于 2026 年 3 月签订买卖合同，被告收货后未付款。"},
-       {"documents", Json::object({{"complaint", Json::array({complaint})},
-                                   {"identity", Json::array({identity})},
-                                   {"authority", Json::array({authority})}})},
-       {"evidence", Json::array({Json::object({{"name", "买卖合同"},
-                                               {"purpose", "证明双方买卖关系"},
-                                               {"files", Json::array({evidence})}})})}});
+       {"documents", documents},
+       {"evidence", evidence}});
+}
+
+LawyersHost::Filed LawyersHost::file_and_accept(const TestLawyer& who) {
+  Filed out;
+  const std::string complaint = upload(who, "起诉状.pdf", tiny_pdf("complaint"));
+  const std::string identity = upload(who, "身份证明.pdf", tiny_pdf("identity"));
+  const std::string authority = upload(who, "授权委托书.pdf", tiny_pdf("authority"));
+  const std::string evidence = upload(who, "买卖合同.pdf", tiny_pdf("contract"));
+  Json filing = civil_filing(
+      Json::object({{"complaint", Json::array({complaint})},
+                    {"identity", Json::array({identity})},
+                    {"authority", Json::array({authority})}}),
+      Json::array({Json::object({{"name", "买卖合同"},
+                                 {"purpose", "证明双方买卖关系"},
+                                 {"files", Json::array({evidence})}})}));
   auto r = lawyer("POST", "/apps/lawyers/portal/filings", filing, who);
   EXPECT_EQ(r.status, 201) << r.body;
   if (r.status != 201) return out;

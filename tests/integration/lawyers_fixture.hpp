@@ -59,6 +59,9 @@ class LawyersHost : public ::testing::Test {
   // The SHA-256 of an upload of `who`.
   std::string upload(const TestLawyer& who, const std::string& name, const std::string& bytes);
 
+  // A civil case at T-BC-01 (a company against a person over a sale), with these documents
+  // ({complaint, identity, authority}: lists of upload hashes) and evidence list.
+  static Json civil_filing(const Json& documents, const Json& evidence);
   // Files a civil case at T-BC-01 and has the 立案庭 accept it (judge and clerk assigned).
   struct Filed {
     int64_t filing_id = 0, case_id = 0;

@@ -62,18 +62,10 @@ TEST_F(LawyersPath, FiledReturnedCorrectedAcceptedThenReadAndServed) {
   // 网上立案 with uploads; the 立案庭 head hears of it.
   const std::string complaint = upload(zhang, "起诉状.pdf", tiny_pdf("complaint"));
   const std::string authority = upload(zhang, "授权委托书.pdf", tiny_pdf("authority"));
-  Json filing = Json::object(
-      {{"court", "T-BC-01"},
-       {"case_type", "民事"},
-       {"cause", "买卖合同纠纷"},
-       {"plaintiffs", Json::array({Json::object({{"name", "沈阳甲贸易有限公司"}, {"kind", "法人"}})})},
-       {"defendants", Json::array({Json::object({{"name", "赵某"}, {"kind", "自然人"}})})},
-       {"claims", "判令被告支付货款 120000 元"},
-       {"facts", "双方签订买卖合同，被告收货后未付款。"},
-       {"documents", Json::object({{"complaint", Json::array({complaint})},
-                                   {"identity", Json::array()},
-                                   {"authority", Json::array({authority})}})},
-       {"evidence", Json::array()}});
+  Json filing = civil_filing(Json::object({{"complaint", Json::array({complaint})},
+                                           {"identity", Json::array()},
+                                           {"authority", Json::array({authority})}}),
+                             Json::array());
   auto r = lawyer("POST", "/apps/lawyers/portal/filings", filing, zhang);
   ASSERT_EQ(r.status, 201) << r.body;
   const std::string filing_id = std::to_string(r.json()["id"].get<int64_t>());
