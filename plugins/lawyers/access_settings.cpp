@@ -7,26 +7,21 @@ namespace lawyers {
 
 void read_access_settings(const courthub::Json& json, const std::string& pointer,
                           AccessSettings& out, courthub::SettingsErrors& errors) {
-  if (!json.is_null() && !json.is_object()) {
-    errors.add(pointer, "must be a mapping");
-    return;
-  }
-  if (json.is_object())
-    for (auto& [key, value] : json.items()) {
-      const std::string at = pointer + "/" + key;
-      if (key != "watermark_font" && key != "sms_sign") {
-        errors.add(at, "unknown key; allowed keys: watermark_font, sms_sign");
-        continue;
-      }
-      if (!value.is_string()) {
-        errors.add(at, "must be a string");
-        continue;
-      }
-      if (key == "watermark_font")
-        out.watermark_font = value.get<std::string>();
-      else
-        out.sms_sign = value.get<std::string>();
+  for (auto& [key, value] : json.items()) {
+    const std::string at = pointer + "/" + key;
+    if (key != "watermark_font" && key != "sms_sign") {
+      errors.add(at, "unknown key; allowed keys: watermark_font, sms_sign");
+      continue;
     }
+    if (!value.is_string()) {
+      errors.add(at, "must be a string");
+      continue;
+    }
+    if (key == "watermark_font")
+      out.watermark_font = value.get<std::string>();
+    else
+      out.sms_sign = value.get<std::string>();
+  }
   // Found now rather than at the first file view: a court learns it from check-config.
   if (!std::ifstream(out.watermark_font, std::ios::binary)) {
     errors.add(pointer + "/watermark_font",

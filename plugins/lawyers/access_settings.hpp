@@ -17,9 +17,9 @@ struct AccessSettings {
   std::string sms_sign;
 };
 
-// Reads `json` (the mapping at `pointer`) into `out`; problems go to `errors` by pointer: an
-// unknown key, a value that is not a string, a font file that cannot be read, a sign longer
-// than 20 characters.
+// Reads `json` (the mapping at `pointer`, which read_settings has checked) into `out`;
+// problems go to `errors` by pointer: an unknown key, a value that is not a string, a font
+// file that cannot be read, a sign longer than 20 characters.
 void read_access_settings(const courthub::Json& json, const std::string& pointer,
                           AccessSettings& out, courthub::SettingsErrors& errors);
 

@@ -5,11 +5,6 @@ namespace lawyers {
 
 void read_case_settings(const courthub::Json& json, const std::string& pointer, CaseSettings& out,
                         courthub::SettingsErrors& errors) {
-  if (json.is_null()) return;
-  if (!json.is_object()) {
-    errors.add(pointer, "must be a mapping");
-    return;
-  }
   for (auto& [key, value] : json.items()) {
     if (key == "travel_buffer_minutes") {
       // A day is more than any journey between two courts of one province.

@@ -14,7 +14,8 @@ struct CaseSettings {
   int travel_buffer_minutes = 60;
 };
 
-// Reads `json` (the mapping at `pointer`) into `out`; problems go to `errors` by pointer.
+// Reads `json` (the mapping at `pointer`, which read_settings has checked) into `out`;
+// problems go to `errors` by pointer.
 void read_case_settings(const courthub::Json& json, const std::string& pointer, CaseSettings& out,
                         courthub::SettingsErrors& errors);
 

@@ -7,11 +7,6 @@ using courthub::Json;
 
 void read_filing_settings(const Json& json, const std::string& pointer, FilingSettings& out,
                           courthub::SettingsErrors& errors) {
-  if (json.is_null()) return;
-  if (!json.is_object()) {
-    errors.add(pointer, "must be a mapping");
-    return;
-  }
   for (auto& [key, value] : json.items()) {
     const std::string at = pointer + "/" + key;
     if (key == "max_file_bytes") {

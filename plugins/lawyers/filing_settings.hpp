@@ -24,7 +24,8 @@ struct FilingSettings {
   std::string page_url = "/apps/lawyers/ui/court.html";
 };
 
-// Reads `json` (the mapping at `pointer`) into `out`; problems go to `errors` by pointer.
+// Reads `json` (the mapping at `pointer`, which read_settings has checked) into `out`;
+// problems go to `errors` by pointer.
 void read_filing_settings(const courthub::Json& json, const std::string& pointer,
                           FilingSettings& out, courthub::SettingsErrors& errors);
 

@@ -5,11 +5,6 @@ namespace lawyers {
 
 void read_identity_settings(const courthub::Json& json, const std::string& pointer,
                             IdentitySettings& out, courthub::SettingsErrors& errors) {
-  if (json.is_null()) return;
-  if (!json.is_object()) {
-    errors.add(pointer, "must be a mapping");
-    return;
-  }
   for (auto& [key, value] : json.items()) {
     const std::string at = pointer + "/" + key;
     if (key == "registry_file") {

@@ -26,8 +26,9 @@ struct IdentitySettings {
   PasswordCost password_cost = PasswordCost::Interactive;
 };
 
-// Reads `json` (the mapping at `pointer`) into `out`; problems go to `errors` by pointer. Opens
-// no file (configure also runs in check-config): the registry file is read at first use.
+// Reads `json` (the mapping at `pointer`, which read_settings has checked) into `out`;
+// problems go to `errors` by pointer. Opens no file (configure also runs in check-config):
+// the registry file is read at first use.
 void read_identity_settings(const courthub::Json& json, const std::string& pointer,
                             IdentitySettings& out, courthub::SettingsErrors& errors);
 

@@ -15,6 +15,24 @@ int64_t now_ms() {
       .count();
 }
 
+std::vector<Json> task_cards(const dingtalk_double::DingTalkDouble& dt, const std::string& user) {
+  std::vector<Json> out;
+  for (auto& r : dt.requests("/v1.0/card/instances/createAndDeliver")) {
+    const Json& body = r["body"];
+    if (json::get<std::string>(body, "outTrackId").rfind("task-", 0) == 0 &&
+        json::get<std::string>(body, "openSpaceId") == "dtv1.card//IM_ROBOT." + user)
+      out.push_back(body);
+  }
+  return out;
+}
+
+std::string work_notices_to(const dingtalk_double::DingTalkDouble& dt, const std::string& user) {
+  std::string all;
+  for (auto& r : dt.requests("/topapi/message/corpconversation/asyncsend_v2"))
+    if (json::get<std::string>(r["body"], "userid_list") == user) all += r["body"].dump();
+  return all;
+}
+
 std::unique_ptr<dingtalk_double::DingTalkDouble> start_double(int robot_per_minute,
                                                               dingtalk_double::Clock clock) {
   dingtalk_double::DoubleOptions o;

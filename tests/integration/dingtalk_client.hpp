@@ -34,6 +34,11 @@ std::string dingtalk_config(const dingtalk_double::DingTalkDouble& dt,
 
 int64_t now_ms();
 
+// What the double was asked to deliver to `user`: the approvals task cards (outTrackId task-...,
+// to the user's robot space), and every work notification's body, concatenated.
+std::vector<Json> task_cards(const dingtalk_double::DingTalkDouble& dt, const std::string& user);
+std::string work_notices_to(const dingtalk_double::DingTalkDouble& dt, const std::string& user);
+
 // POST /dingtalk/events with `event` encrypted and signed as DingTalk does.
 HttpResponse post_event(const HostProcess& host, const Json& event, int64_t timestamp_ms = 0,
                         const std::string& nonce = "nonce123");

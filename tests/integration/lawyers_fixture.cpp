@@ -177,27 +177,15 @@ LawyersHost::Filed LawyersHost::file_and_accept(const TestLawyer& who) {
 }
 
 std::string LawyersHost::notices_to(const std::string& user) const {
-  std::string all;
-  for (auto& r : dt_->requests("/topapi/message/corpconversation/asyncsend_v2"))
-    if (json::get<std::string>(r["body"], "userid_list") == user) all += r["body"].dump();
-  return all;
+  return work_notices_to(*dt_, user);
 }
 
 std::vector<Json> LawyersHost::sms() const { return dt_->requests("/sms/send"); }
 
 Json LawyersHost::task_card(const std::string& user) const {
-  auto cards = [&] {
-    std::vector<Json> out;
-    for (auto& r : dt_->requests("/v1.0/card/instances/createAndDeliver")) {
-      const Json& body = r["body"];
-      if (json::get<std::string>(body, "outTrackId").rfind("task-", 0) == 0 &&
-          json::get<std::string>(body, "openSpaceId") == "dtv1.card//IM_ROBOT." + user)
-        out.push_back(body);
-    }
-    return out;
-  };
-  EXPECT_TRUE(eventually([&] { return !cards().empty(); })) << "no task card for " << user;
-  auto all = cards();
+  EXPECT_TRUE(eventually([&] { return !task_cards(*dt_, user).empty(); }))
+      << "no task card for " << user;
+  auto all = task_cards(*dt_, user);
   return all.empty() ? Json::object() : all.back();
 }
 

@@ -72,16 +72,8 @@ class RoomApprovalPath : public ::testing::Test {
     return call("GET", "/apps/rooms/bookings/" + std::to_string(id), nullptr, organizer).json();
   }
 
-  // The task cards DingTalk was asked to deliver to `user`.
   std::vector<Json> task_cards(const std::string& user) const {
-    std::vector<Json> out;
-    for (auto& r : dt_->requests("/v1.0/card/instances/createAndDeliver")) {
-      const Json& body = r["body"];
-      if (json::get<std::string>(body, "outTrackId").rfind("task-", 0) == 0 &&
-          json::get<std::string>(body, "openSpaceId") == "dtv1.card//IM_ROBOT." + user)
-        out.push_back(body);
-    }
-    return out;
+    return it::task_cards(*dt_, user);
   }
   // The first task card of `user`, once delivered.
   Json task_card(const std::string& user) const {
@@ -99,13 +91,7 @@ class RoomApprovalPath : public ::testing::Test {
         out.push_back(r["body"]);
     return out;
   }
-  // Every work notification's text to `user`, concatenated.
-  std::string notices_to(const std::string& user) const {
-    std::string all;
-    for (auto& r : dt_->requests("/topapi/message/corpconversation/asyncsend_v2"))
-      if (json::get<std::string>(r["body"], "userid_list") == user) all += r["body"].dump();
-    return all;
-  }
+  std::string notices_to(const std::string& user) const { return work_notices_to(*dt_, user); }
   Json instance(int64_t id, const std::string& viewer) const {
     auto r = call("GET", "/apps/approvals/instances/" + std::to_string(id), nullptr, viewer);
     EXPECT_EQ(r.status, 200) << r.body;

@@ -23,3 +23,5 @@ export const MODES = [
 ]
 export const modeText = (mode) => MODES.find((m) => m.value === mode)?.text ?? mode ?? ''
 export const HEARING_MODES = { online: '在线庭审', in_person: '现场庭审' }
+// A filing's parties as one line: 沈阳甲贸易有限公司（法人）、赵某（自然人）.
+export const partiesText = (list) => (list ?? []).map((p) => `${p.name}（${p.kind}）`).join('、')
