@@ -127,6 +127,10 @@ CREATE TABLE card_recipients (
        R"sql(
 ALTER TABLE card_recipients ADD COLUMN outbox_id INTEGER;
 )sql"},
+      {9, "inbox deliveries by subscriber (each subscriber has its own delivery worker)",
+       R"sql(
+CREATE INDEX inbox_deliveries_by_subscriber ON inbox_deliveries(subscriber, state, next_ms);
+)sql"},
   };
   return kMigrations;
 }
