@@ -242,7 +242,8 @@ size_t Inbox::deliver_ready(const Handler& handler, const std::string* subscribe
   std::vector<Due> due;
   const int64_t now_ms = clock_.now_ms();
   ch_value all[] = {int_value(now_ms)};
-  ch_value one[] = {text_value(subscriber ? *subscriber : std::string()), int_value(now_ms)};
+  const std::string who = subscriber ? *subscriber : std::string();  // outlives the query
+  ch_value one[] = {text_value(who), int_value(now_ms)};
   std::span<const ch_value> params = subscriber ? std::span<const ch_value>(one)
                                                 : std::span<const ch_value>(all);
   Outcome o = db_.query(
