@@ -50,8 +50,8 @@ class PluginContainment : public ::testing::Test {
     return "/apps/" + plugin + "/hold?file=" + release_;
   }
   Json calls_of(const std::string& plugin) const {
-    auto r = host_->admin_get("/admin/plugins");
-    for (auto& p : r.json()["plugins"])
+    Json all = host_->admin_get("/admin/plugins").json();
+    for (auto& p : all["plugins"])
       if (p["name"] == plugin) return p["calls"];
     return Json();
   }

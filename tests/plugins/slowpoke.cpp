@@ -13,7 +13,7 @@
 // GET /quick              -> {"ok": true}
 // GET /stats              -> {"inside": n, "max_inside": n, "events": n, "holding_events": n}
 // POST /publish {"file": F} publishes "slowpoke.ping" (or "slowpoke_serial.ping") with it
-// command "hold <file>", card action "<name>.hold" {"file": F}: hold, then answer.
+// command "<name>-hold <file>", card action "<name>.hold" {"file": F}: hold, then answer.
 #include <courthub/plugin.hpp>
 
 #include <unistd.h>
@@ -67,7 +67,8 @@ struct Slowpoke {
       host_.publish("ping", req.json());
       return courthub::Response::json(courthub::Json::object({{"published", true}}), 202);
     });
-    r.command("hold", "hold <file>", "holds until the file exists", [this](const courthub::Command& c) {
+    r.command(std::string(kName) + "-hold", "<file>", "holds until the file exists",
+              [this](const courthub::Command& c) {
       bool released = counted_hold(c.args, 20000);
       return courthub::Reply::plain(released ? "released" : "timed out");
     });
