@@ -206,5 +206,26 @@ TEST_F(PluginContainment, ASubscriberStuckInItsHandlerDelaysNoOtherPluginsEvents
   EXPECT_EQ(get("/apps/slowpoke_serial/stats").json()["events"], 2);
 }
 
+TEST_F(PluginContainment, LimitsChangeByReload) {
+  std::string before = plugin_entry("slowpoke", "{deadline_ms: 60000, max_queued: 1}");
+  start(before);
+  EXPECT_EQ(calls_of("slowpoke")["limits"]["max_queued"], 1);
+  host_->rewrite_config(test_config(plugin_entry("slowpoke", "{deadline_ms: 250, max_queued: 6}")));
+  auto r = host_->admin_post("/admin/reload");
+  ASSERT_EQ(r.status, 200) << r.body;
+  Json c = calls_of("slowpoke");
+  EXPECT_EQ(c["limits"]["deadline_ms"], 250) << c.dump();
+  EXPECT_EQ(c["limits"]["max_queued"], 6);
+  EXPECT_EQ(get(hold_path("slowpoke")).status, 504);
+  // A bad value is refused with its place in the file; the running limits stay.
+  host_->rewrite_config(test_config(plugin_entry("slowpoke", "{deadline_ms: 0}")));
+  r = host_->admin_post("/admin/reload");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("plugins[0].limits.deadline_ms: must be between 1 and 600000"),
+            std::string::npos)
+      << r.body;
+  EXPECT_EQ(calls_of("slowpoke")["limits"]["deadline_ms"], 250);
+}
+
 }  // namespace
 }  // namespace courthub::it
