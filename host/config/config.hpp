@@ -101,6 +101,17 @@ struct SessionConfig {
   int64_t ttl_seconds = 8 * 3600;
 };
 
+// How calls into one plugin are contained (docs/configuration.md, `limits:`): each call has a
+// deadline, and at most max_concurrent run at once with max_queued more waiting; further
+// callers are refused at once. A plugin that is not thread-safe runs one call at a time whatever
+// max_concurrent says.
+struct PluginLimits {
+  int64_t deadline_ms = 5000;  // 1..600000
+  int max_concurrent = 4;      // 1..64
+  int max_queued = 4;          // 0..1024
+  bool operator==(const PluginLimits&) const = default;
+};
+
 struct PluginConfig {
   std::string name;
   std::string file;      // resolved path of <name>.so ("" if not found: see PluginConfig errors)
@@ -110,6 +121,7 @@ struct PluginConfig {
   // JSON pointer ("/rooms/0/capacity") -> where it stands in the YAML.
   std::map<std::string, Location> settings_locations;
   Location location;     // the plugin's entry in the list
+  PluginLimits limits;
 };
 
 struct Config {

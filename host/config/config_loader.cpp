@@ -759,12 +759,13 @@ class SchemaReader {
       std::string path = "plugins[" + std::to_string(index++) + "]";
       if (!node.IsMap()) {
         error(where, path,
-              std::string("expected a mapping with name, enabled, file, sha256 and settings, "
-                          "found ") +
+              std::string("expected a mapping with name, enabled, file, sha256, limits and "
+                          "settings, found ") +
                   kind_of(node) + " (write - name: ...)");
         continue;
       }
-      Mapping m = mapping(node, path, where, {"name", "enabled", "file", "sha256", "settings"});
+      Mapping m = mapping(node, path, where,
+                          {"name", "enabled", "file", "sha256", "limits", "settings"});
       PluginConfig plugin;
       plugin.location = where;
 
@@ -798,11 +799,19 @@ class SchemaReader {
                     shown(sha.value) + " (" + std::to_string(sha.value.size()) + " characters)");
         }
       }
+      read_limits(m, plugin.limits);
       read_settings(m, plugin);
       auto file = string(m, "file");
       if (named) find_plugin_file(m, file, search_path, plugin);
       plugins.push_back(std::move(plugin));
     }
+  }
+
+  void read_limits(const Mapping& m, PluginLimits& limits) {
+    Mapping l = section(m, "limits", {"deadline_ms", "max_concurrent", "max_queued"});
+    assign(integer(l, "deadline_ms", 1, 600000), limits.deadline_ms);
+    assign(integer(l, "max_concurrent", 1, 64), limits.max_concurrent);
+    assign(integer(l, "max_queued", 0, 1024), limits.max_queued);
   }
 
   void read_settings(const Mapping& m, PluginConfig& plugin) {
