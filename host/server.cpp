@@ -17,6 +17,7 @@
 #include "host/dingtalk/event_keys.hpp"
 #include "host/directory/directory.hpp"
 #include "host/http/admin_endpoints.hpp"
+#include "host/http/admin_token_guard.hpp"
 #include "host/http/app_catalog.hpp"
 #include "host/http/apps_endpoint.hpp"
 #include "host/http/directory_endpoint.hpp"
@@ -147,6 +148,7 @@ struct Server::Parts {
   http::Metrics metrics;
   std::unique_ptr<http::SessionTokens> sessions;
   std::unique_ptr<http::Authenticator> auth;
+  std::unique_ptr<http::AdminTokenGuard> admin_guard;
   http::AppCatalog apps;  // the 工作台's tiles, re-read at every apply
   http::Router router;
   std::unique_ptr<dingtalk::DingTalkChannel> channel;
@@ -246,6 +248,8 @@ Outcome Server::start(config::Config cfg) {
 
   p->auth = std::make_unique<http::Authenticator>(c.admin.token, p->sessions.get(),
                                                   http::kStaffAudience, p->directory);
+  p->admin_guard = std::make_unique<http::AdminTokenGuard>(clock_, p->metrics, p->audit.get());
+  p->auth->set_admin_guard(p->admin_guard.get());
   http::add_ops_endpoints(p->router, p->metrics, [this] { return ready_.load(); });
   http::AdminTargets admin{p->plugins, p->audit.get(), p->inbox, p->outbox, p->scheduler, &clock_,
                            test_clock_, [this](const std::string& actor) { return reload(actor); },

@@ -29,7 +29,16 @@ struct ServerConfig {
   uint16_t port = 8080;            // 0 = any free port (tests)
   int threads = 16;                // HTTP worker threads
   int64_t max_body_bytes = 1 << 20;
-  int queue_size = 256;            // accepted connections waiting for a worker
+  int queue_size = 256;            // the listen(2) backlog
+  // The HTTP edge's limits (host/http/edge/, docs/operations.md "The HTTP edge").
+  int64_t header_timeout_ms = 10000;         // from accept / the first byte to the header's end
+  int64_t body_timeout_ms = 30000;           // from the header's end to the body's end
+  int64_t body_min_bytes_per_second = 1024;  // slower bodies are cut (after a 1 s grace); 0 = off
+  int64_t idle_timeout_ms = 15000;           // keep-alive: between requests
+  int64_t write_timeout_ms = 30000;          // a response the client does not read
+  int64_t max_connections = 10000;           // open connections in total
+  int64_t max_connections_per_address = 256; // open connections from one client IP address
+  int64_t max_header_bytes = 16384;          // request line + header lines (+ chunked trailers)
 };
 
 struct StorageConfig {

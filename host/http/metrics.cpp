@@ -88,7 +88,8 @@ void Metrics::observe(const std::string& name, const Labels& labels, double seco
 void Metrics::gauge(const std::string& name, const std::string& help,
                     std::function<double()> read, const Labels& labels) {
   std::unique_lock lock(mu_);
-  gauges_[name] = Gauge{help, key_of(labels), std::move(read)};
+  std::string key = key_of(labels);
+  gauges_[name][key] = Gauge{help, key, std::move(read)};
 }
 
 void Metrics::family(const std::string& name, const std::string& type, const std::string& help,
@@ -127,9 +128,10 @@ std::string Metrics::render() const {
       out += name + "_count" + labels + " " + std::to_string(h->count.load()) + "\n";
     }
   }
-  for (auto& [name, g] : gauges_) {
-    out += "# HELP " + name + " " + g.help + "\n# TYPE " + name + " gauge\n";
-    out += name + (g.labels.empty() ? "" : "{" + g.labels + "}") + " " + number(g.read()) + "\n";
+  for (auto& [name, series] : gauges_) {
+    out += "# HELP " + name + " " + series.begin()->second.help + "\n# TYPE " + name + " gauge\n";
+    for (auto& [key, g] : series)
+      out += name + (key.empty() ? "" : "{" + key + "}") + " " + number(g.read()) + "\n";
   }
   for (auto& [name, f] : families_) {
     out += "# HELP " + name + " " + f.help + "\n# TYPE " + name + " " + f.type + "\n";

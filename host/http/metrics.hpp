@@ -27,7 +27,7 @@ class Metrics {
 
   void count(const std::string& name, const Labels& labels, uint64_t by = 1);
   void observe(const std::string& name, const Labels& labels, double seconds);
-  // A gauge read at scrape time.
+  // A gauge read at scrape time; one per name and label set.
   void gauge(const std::string& name, const std::string& help, std::function<double()> read,
              const Labels& labels = {});
   void describe(const std::string& name, const std::string& type, const std::string& help);
@@ -58,7 +58,7 @@ class Metrics {
     std::string labels;
     std::function<double()> read;
   };
-  std::map<std::string, Gauge> gauges_;
+  std::map<std::string, std::map<std::string, Gauge>> gauges_;  // name -> labels -> gauge
   struct Family {
     std::string type;
     std::string help;

@@ -20,6 +20,17 @@ inline constexpr const char* kRooms =
     "        - {id: t-101, court: T-BC-01, name: 一号会议室, kind: 会议室, capacity: 20,\n"
     "           location: 一楼, equipment: [投屏]}\n";
 
+// Two approval rooms: one in the judge's court, one in the high court that T-BC-01 may book.
+inline const std::string kRoomsWithApproval =
+    "  - name: rooms\n"
+    "    settings:\n"
+    "      rooms:\n"
+    "        - {id: t-101, court: T-BC-01, name: 一号会议室, kind: 会议室, capacity: 20}\n"
+    "        - {id: t-102, court: T-BC-01, name: 党组会议室, kind: 会议室, capacity: 12,\n"
+    "           approval: true}\n"
+    "        - {id: hc-301, court: T-HC, name: 高院第一会议室, kind: 会议室, capacity: 30,\n"
+    "           approval: true, bookers: {courts: [T-HC, T-BC-01]}}\n";
+
 // A staff mini-app session token for `user`, valid for an hour, signed with kSessionSecret.
 std::string session_token(const std::string& user);
 // The same, issued at `issued_at_s` (Unix seconds): for a host on a test clock.

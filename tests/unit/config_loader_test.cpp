@@ -346,10 +346,14 @@ plugin: []
 )");
   EXPECT_ERROR(r, file() +
                       ":4: server.threds: unknown key; did you mean 'threads'? allowed keys: "
-                      "listen, threads, max_body_bytes, queue_size");
+                      "listen, threads, max_body_bytes, queue_size, header_timeout_ms, body_timeout_ms, "
+                      "body_min_bytes_per_second, idle_timeout_ms, write_timeout_ms, "
+                      "max_connections, max_connections_per_address, max_header_bytes");
   EXPECT_ERROR(r, file() +
-                      ":5: server.colour: unknown key; allowed keys: listen, threads, "
-                      "max_body_bytes, queue_size");
+                      ":5: server.colour: unknown key; allowed keys: "
+                      "listen, threads, max_body_bytes, queue_size, header_timeout_ms, body_timeout_ms, "
+                      "body_min_bytes_per_second, idle_timeout_ms, write_timeout_ms, "
+                      "max_connections, max_connections_per_address, max_header_bytes");
   EXPECT_ERROR(r, file() +
                       ":6: plugin: unknown key; did you mean 'plugins'? allowed keys: server, "
                       "storage, admin, directory, calendar, sessions, dingtalk, sms, plugins, "
