@@ -138,6 +138,7 @@ TEST(CallLane, ADeliveryIsNeitherRefusedNorAbandoned) {
   auto waiting =
       std::async(std::launch::async, [&] { return lane.run([&] { ran = true; }, Mode::Delivery); });
   while (lane.queued() != 1) std::this_thread::yield();
+  std::this_thread::sleep_for(5ms);  // the blocker is now surely past its 1 ms deadline
   gate.opener.set_value();
   auto first = blocker.get();
   EXPECT_EQ(first.ending, Ending::Done);
