@@ -30,8 +30,8 @@ class PluginContainment : public ::testing::Test {
   void start(const std::string& plugins_yaml) {
     host_ = std::make_unique<HostProcess>(
         test_config(plugins_yaml), std::vector<std::string>{},
-        std::map<std::string, std::string>{{"COURTHUB_TEST_CLOCK_MS",
-                                            std::to_string(kClockStartMs)}});
+        std::map<std::string, std::string>{
+            {"COURTHUB_TEST_CLOCK_MS", std::to_string(kClockStartMs)}});
     token_ = session_token(kStaff, kClockStartMs / 1000);
     release_ = host_->dir() + "/release";
   }
@@ -134,8 +134,8 @@ TEST_F(PluginContainment, ACallPastItsDeadlineAnswers504AndRepeatedMissesMarkThe
   EXPECT_EQ(c["deadline_exceeded"], 3) << c.dump();
   EXPECT_TRUE(c["slow"].get<bool>()) << c.dump();
   EXPECT_EQ(metric("courthub_plugin_deadline_exceeded_total{plugin=\"slowpoke\"}"), 3);
-  EXPECT_EQ(metric("courthub_plugin_calls_total{plugin=\"slowpoke\",outcome=\"deadline_exceeded\"}"),
-            3);
+  EXPECT_EQ(
+      metric("courthub_plugin_calls_total{plugin=\"slowpoke\",outcome=\"deadline_exceeded\"}"), 3);
   EXPECT_NE(host_->log().find("plugin 'slowpoke' exceeded its deadline of 200 ms"),
             std::string::npos);
 
@@ -187,9 +187,8 @@ TEST_F(PluginContainment, ASubscriberStuckInItsHandlerDelaysNoOtherPluginsEvents
     auto r = host_->post("/apps/slowpoke/publish", event, token_);
     ASSERT_EQ(r.status, 202) << r.body;
   }
-  ASSERT_TRUE(eventually([&] {
-    return get("/apps/slowpoke_serial/stats").json()["events"] == 2;
-  })) << get("/apps/slowpoke_serial/stats").body;
+  ASSERT_TRUE(eventually([&] { return get("/apps/slowpoke_serial/stats").json()["events"] == 2; }))
+      << get("/apps/slowpoke_serial/stats").body;
   Json stuck = get("/apps/slowpoke/stats").json();
   EXPECT_EQ(stuck["holding_events"], 1) << stuck.dump();
   EXPECT_EQ(stuck["events"], 0);
@@ -200,9 +199,8 @@ TEST_F(PluginContainment, ASubscriberStuckInItsHandlerDelaysNoOtherPluginsEvents
   // Released, it gets both, each once.
   release();
   ASSERT_TRUE(eventually([&] { return get("/apps/slowpoke/stats").json()["events"] == 2; }));
-  EXPECT_TRUE(eventually([&] {
-    return metric("courthub_inbox_backlog{subscriber=\"slowpoke\"}") == -1;
-  }));
+  EXPECT_TRUE(
+      eventually([&] { return metric("courthub_inbox_backlog{subscriber=\"slowpoke\"}") == -1; }));
   EXPECT_EQ(get("/apps/slowpoke_serial/stats").json()["events"], 2);
 }
 

@@ -51,9 +51,8 @@ TEST(CallLane, RefusesARequestWhenRunningAndQueuedAreFull) {
   auto a = std::async(std::launch::async, [&] { return lane.run(first.task(), Mode::Request); });
   first.started.get_future().wait();
   std::atomic<bool> second_ran{false};
-  auto b = std::async(std::launch::async, [&] {
-    return lane.run([&] { second_ran = true; }, Mode::Request);
-  });
+  auto b = std::async(std::launch::async,
+                      [&] { return lane.run([&] { second_ran = true; }, Mode::Request); });
   while (lane.queued() != 1) std::this_thread::yield();
   EXPECT_EQ(lane.running(), 1);
   // Full: one running, one waiting.
