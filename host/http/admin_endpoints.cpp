@@ -111,6 +111,13 @@ Json plugins_json(const plugins::PluginSet& plugins) {
                            {"subscriptions", s.subscriptions},
                            {"jobs", s.jobs},
                            {"in_flight", s.in_flight}});
+    const auto& iso = s.isolation;
+    p["isolation"] = Json::object({{"mode", iso.mode},
+                                   {"runner_pid", iso.runner_pid ? Json(iso.runner_pid) : Json()},
+                                   {"restarts", iso.restarts},
+                                   {"crashes", iso.crashes},
+                                   {"state", iso.state},
+                                   {"last_crash", iso.last_crash}});
     list.push_back(std::move(p));
   }
   return list;
