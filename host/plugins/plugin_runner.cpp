@@ -303,8 +303,11 @@ void serve_load(int fd, FrameReader& r) {
   std::string path(r.str()), name(r.str()), sha(r.str());
   if (!r.ok()) leave(3);
   auto lib = load_plugin_library(path, name, sha);
-  if (!lib) {
-    answer_error(fd, Op::Load, lib.outcome().abi_code(), lib.outcome().message());
+  if (!lib) {  // the answer has the same shape either way: empty fields after the error
+    FrameWriter w(Kind::Return, wire::op(Op::Load));
+    w.i32(lib.outcome().abi_code()).str(lib.outcome().message());
+    wire::put_load_answer(w, wire::LoadAnswer{});
+    if (!wire::write_all(fd, w.bytes())) leave(0);
     return;
   }
   g_library = *lib;

@@ -46,7 +46,7 @@ int64_t runner_pid(const HostProcess& host) {
 
 bool audited(const HostProcess& host, const std::string& action) {
   auto r = host.admin_get("/admin/audit");
-  for (auto& e : r.json()["entries"])
+  for (Json doc = r.json(); auto& e : doc["entries"])
     if (e["action"] == action && e["target"] == "crashes_on_route") return true;
   return false;
 }
@@ -115,7 +115,7 @@ TEST(PluginIsolation, ASegfaultAnAbortAndAnExitFailOnlyTheirCallsAndTheRunnerCom
 }
 
 TEST(PluginIsolation, ARunnerThatSendsGarbageIsKilledAndRestarted) {
-  HostProcess host(test_config(crashy_entry(5)));
+  HostProcess host(test_config("  - name: hello\n" + crashy_entry(5)));
   crash_and_come_back(host, "/garbage");
   Json iso = isolation_of(host);
   EXPECT_NE(iso["last_crash"].get<std::string>().find("killed by the host"), std::string::npos)
@@ -123,7 +123,7 @@ TEST(PluginIsolation, ARunnerThatSendsGarbageIsKilledAndRestarted) {
 }
 
 TEST(PluginIsolation, AKilledRunnerIsRestartedToo) {
-  HostProcess host(test_config(crashy_entry(5)));
+  HostProcess host(test_config("  - name: hello\n" + crashy_entry(5)));
   int64_t pid = runner_pid(host);
   ASSERT_GT(pid, 0);
   ::kill(static_cast<pid_t>(pid), SIGKILL);
@@ -159,7 +159,7 @@ TEST(PluginIsolation, AfterMaxCrashesInTheWindowThePluginIsDisabled) {
 }
 
 TEST(PluginIsolation, TransactionsEventsAndTheDatabaseWorkAcrossTheProcessBoundaryAndRestarts) {
-  HostProcess host(test_config(crashy_entry(5)));
+  HostProcess host(test_config("  - name: hello\n" + crashy_entry(5)));
   for (int i = 1; i <= 3; ++i) {
     auto r = host.admin_post("/apps/crashes_on_route/hits", "{}");
     ASSERT_EQ(r.status, 200) << r.body;
