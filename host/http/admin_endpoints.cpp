@@ -119,6 +119,25 @@ Json plugins_json(const plugins::PluginSet& plugins) {
                            {"subscriptions", s.subscriptions},
                            {"jobs", s.jobs},
                            {"in_flight", s.in_flight}});
+    const plugins::CallReport& c = s.calls;
+    p["calls"] = Json::object({{"in_flight", c.in_flight},
+                               {"queued", c.queued},
+                               {"completed", c.counts.completed()},
+                               {"failed", c.counts.failed},
+                               {"deadline_exceeded", c.counts.deadline_exceeded},
+                               {"rejected", c.counts.rejected},
+                               {"late_results", c.counts.late_results},
+                               {"slow", c.slow},
+                               {"limits", Json::object({{"deadline_ms", c.limits.deadline_ms},
+                                                        {"max_concurrent", c.limits.max_concurrent},
+                                                        {"max_queued", c.limits.max_queued}})}});
+    const auto& iso = s.isolation;
+    p["isolation"] = Json::object({{"mode", iso.mode},
+                                   {"runner_pid", iso.runner_pid ? Json(iso.runner_pid) : Json()},
+                                   {"restarts", iso.restarts},
+                                   {"crashes", iso.crashes},
+                                   {"state", iso.state},
+                                   {"last_crash", iso.last_crash}});
     list.push_back(std::move(p));
   }
   return list;

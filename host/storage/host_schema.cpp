@@ -138,6 +138,10 @@ CREATE TABLE robot_signs (
 );
 CREATE INDEX robot_signs_by_expiry ON robot_signs(expires_ms);
 )sql"},
+      {9, "inbox deliveries by subscriber (each subscriber has its own delivery worker)",
+       R"sql(
+CREATE INDEX inbox_deliveries_by_subscriber ON inbox_deliveries(subscriber, state, next_ms);
+)sql"},
   };
   return kMigrations;
 }
