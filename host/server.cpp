@@ -373,6 +373,7 @@ void Server::stop() {
   if (p.audit) (void)p.audit->record("shutdown", "host.stop", config_path_, "", "ok");
   p.audit.reset();
   if (p.runtime) p.runtime->close();
+  p.plugins = nullptr;  // closed with the runtime: ~Parts must not reach it (use after free)
   parts_.reset();  // closes the databases, releases the data directory
   log::info("server", "stopped");
 }
