@@ -157,6 +157,7 @@ struct Server::Parts {
   std::unique_ptr<http::HttpServer> http;
 
   ~Parts() {
+    if (plugins) plugins->set_runner_events(nullptr);
     if (audit) audit.reset();
     if (runtime) runtime->close();
   }
@@ -240,6 +241,33 @@ Outcome Server::start(config::Config cfg) {
         return tokens->issue_outside(plugin, audience, subject, now_s);
       },
       c.sessions.ttl_seconds);
+  // Isolated plugins' runners: counted in /metrics, each crash, restart and disabling audited.
+  p->metrics.describe("courthub_plugin_runner_crashes_total", "counter",
+                      "Runner processes of isolated plugins that ended unasked");
+  p->metrics.describe("courthub_plugin_runner_restarts_total", "counter",
+                      "Runner processes of isolated plugins restarted after a crash");
+  p->plugins->set_runner_events([raw](const plugins::RunnerEvent& e) {
+    using Kind = plugins::RunnerEvent::Kind;
+    const http::Labels labels = {{"plugin", e.plugin}};
+    switch (e.kind) {
+      case Kind::Started:  // so both series exist from the start
+        raw->metrics.count("courthub_plugin_runner_crashes_total", labels, 0);
+        raw->metrics.count("courthub_plugin_runner_restarts_total", labels, 0);
+        return;
+      case Kind::Crashed:
+        raw->metrics.count("courthub_plugin_runner_crashes_total", labels);
+        (void)raw->audit->record("host", "plugin.runner_crashed", e.plugin, e.detail, "error");
+        return;
+      case Kind::Restarted:
+        raw->metrics.count("courthub_plugin_runner_restarts_total", labels);
+        (void)raw->audit->record("host", "plugin.runner_restarted", e.plugin, e.detail, "ok");
+        return;
+      case Kind::Disabled:
+        (void)raw->audit->record("host", "plugin.disabled_after_crashes", e.plugin, e.detail,
+                                 "error");
+        return;
+    }
+  });
   for (auto& change : p->plugins->apply(c)) {
     (void)p->audit->record("startup", "plugin." + change.action, change.plugin, change.detail,
                            change.action == "failed" ? "error" : "ok");
@@ -341,9 +369,11 @@ void Server::stop() {
   ready_ = false;
   auto& p = *parts_;
   if (p.http) p.http->stop(std::chrono::seconds(10));
+  if (p.plugins) p.plugins->set_runner_events(nullptr);  // the audit log closes next
   if (p.audit) (void)p.audit->record("shutdown", "host.stop", config_path_, "", "ok");
   p.audit.reset();
   if (p.runtime) p.runtime->close();
+  p.plugins = nullptr;  // closed with the runtime: ~Parts must not reach it (use after free)
   parts_.reset();  // closes the databases, releases the data directory
   log::info("server", "stopped");
 }

@@ -112,6 +112,16 @@ struct PluginLimits {
   bool operator==(const PluginLimits&) const = default;
 };
 
+// How an isolated plugin's runner process is supervised (docs/configuration.md, runner:).
+struct RunnerConfig {
+  int max_crashes = 5;              // crashes within window_s that disable the plugin
+  int64_t window_s = 600;
+  int64_t backoff_initial_ms = 500;  // first restart delay, doubled per crash in the window
+  int64_t backoff_max_ms = 30000;
+  int channels = 8;                 // concurrent calls into the runner
+  bool operator==(const RunnerConfig&) const = default;
+};
+
 struct PluginConfig {
   std::string name;
   std::string file;      // resolved path of <name>.so ("" if not found: see PluginConfig errors)
@@ -122,6 +132,10 @@ struct PluginConfig {
   std::map<std::string, Location> settings_locations;
   Location location;     // the plugin's entry in the list
   PluginLimits limits;
+  // "in_process" or "process" (a runner process, host/plugins/remote_plugin.hpp). Default:
+  // in_process for the plugins bundled with this binary, process for every other.
+  std::string isolation = "in_process";
+  RunnerConfig runner;
 };
 
 struct Config {

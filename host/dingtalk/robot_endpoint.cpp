@@ -176,7 +176,7 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
     reply = run_command(ctx, line, who, *message, ex.request_id());
   }
   Json body = reply.to_json();
-  std::string text = body.dump();
+  std::string text = json::dump(body);  // a plugin's reply may carry ill-formed UTF-8
   ch_value stored[] = {text_value(json::get<std::string>(body, "msgtype")), text_value(text),
                        text_value(msg_id)};
   (void)ctx.host_db->query("UPDATE robot_messages SET reply_type = ?, reply = ? WHERE msg_id = ?",

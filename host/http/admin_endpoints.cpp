@@ -131,6 +131,13 @@ Json plugins_json(const plugins::PluginSet& plugins) {
                                {"limits", Json::object({{"deadline_ms", c.limits.deadline_ms},
                                                         {"max_concurrent", c.limits.max_concurrent},
                                                         {"max_queued", c.limits.max_queued}})}});
+    const auto& iso = s.isolation;
+    p["isolation"] = Json::object({{"mode", iso.mode},
+                                   {"runner_pid", iso.runner_pid ? Json(iso.runner_pid) : Json()},
+                                   {"restarts", iso.restarts},
+                                   {"crashes", iso.crashes},
+                                   {"state", iso.state},
+                                   {"last_crash", iso.last_crash}});
     list.push_back(std::move(p));
   }
   return list;

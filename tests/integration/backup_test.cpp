@@ -5,10 +5,13 @@
 // all in the copy; every copy passes integrity_check and matches its manifest; a new host
 // started on the copy serves them.
 #include <gtest/gtest.h>
+#include <stdlib.h>
+#include <sys/wait.h>
 
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -164,6 +167,38 @@ TEST_F(Backup, OnlineCopyOfAHostUnderLoadStartsAHostThatServesItsData) {
   std::printf("[ backup   ] %zu bookings and %zu events acknowledged before the backup began; "
               "%zu events delivered on the copy\n",
               booked_before.size(), acked_before.size(), seen(*restored).size());
+}
+
+}  // namespace
+}  // namespace courthub::it
+
+namespace courthub::it {
+namespace {
+
+int backup_exit(const std::string& args, const std::string& log) {
+  int rc = std::system((courthub_binary() + " backup " + args + " > " + log + " 2>&1").c_str());
+  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+TEST(BackupVerb, RefusesABadCommandLineAFolderInUseAndAFolderWithoutData) {
+  namespace fs = std::filesystem;
+  std::string tmpl = (fs::temp_directory_path() / "courthub-backup-verb-XXXXXX").string();
+  ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+  const fs::path dir = tmpl;
+  const std::string log = (dir / "out.log").string();
+  auto said = [&] {
+    std::ifstream in(log);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  EXPECT_EQ(backup_exit("", log), 2);
+  EXPECT_NE(said().find("usage: courthub backup DIR"), std::string::npos) << said();
+  fs::create_directories(dir / "full");
+  std::ofstream(dir / "full" / "x") << "x";
+  EXPECT_EQ(backup_exit((dir / "full").string() + " --data-dir " + dir.string(), log), 2);
+  EXPECT_NE(said().find("is not empty"), std::string::npos) << said();
+  EXPECT_EQ(backup_exit((dir / "copy").string() + " --data-dir " + (dir / "full").string(), log), 1);
+  EXPECT_NE(said().find("no courthub.db in"), std::string::npos) << said();
+  fs::remove_all(dir);
 }
 
 }  // namespace

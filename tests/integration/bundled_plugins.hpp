@@ -31,6 +31,10 @@ inline const std::string kRoomsWithApproval =
     "        - {id: hc-301, court: T-HC, name: 高院第一会议室, kind: 会议室, capacity: 30,\n"
     "           approval: true, bookers: {courts: [T-HC, T-BC-01]}}\n";
 
+// `plugins_yaml` (entries of `plugins:`) with `isolation: <mode>` added to every entry, so a
+// test can run the same plugins in the host's process and in runner processes.
+std::string with_isolation(const std::string& plugins_yaml, const std::string& mode);
+
 // A staff mini-app session token for `user`, valid for an hour, signed with kSessionSecret.
 std::string session_token(const std::string& user);
 // The same, issued at `issued_at_s` (Unix seconds): for a host on a test clock.

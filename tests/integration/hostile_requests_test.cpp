@@ -4,12 +4,10 @@
 // among them — to the host's routes and to plugin routes. Each must get exactly one HTTP
 // response, never a 5xx, and a 4xx body that parses as JSON with error.code.
 //
-// Header values with bytes >= 0x80 are kept on purpose: the old POCO edge stops reading the
-// header section there and answers the rest as a second request (findings17.md). Until the
-// event-driven edge (issue 17 §1, part `edge`) refuses such headers with 400 + close, this test
-// fails on those cases with "2 responses" — the desync, not a bad body. Likewise a POST, PUT,
-// PATCH or OPTIONS without Content-Length: POCO reads its body until the client closes, so the
-// old edge answers nothing ("0 responses" after 5 s); RFC 9112 §6.3 makes that body empty.
+// Header values with bytes >= 0x80 are kept on purpose: the old POCO edge stopped reading the
+// header section there and answered the rest as a second request (findings17.md), and it read
+// the body of a POST without Content-Length until the client closed (no answer at all). On that
+// edge this test failed with "2 responses" and "0 responses"; the event-driven edge passes it.
 // COURTHUB_HOSTILE_SHOW=1 prints every answer; COURTHUB_HOSTILE_REQUESTS=n sends n random ones.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
