@@ -109,6 +109,9 @@ void add_containment_metrics(http::Metrics& metrics, plugins::PluginSet& plugins
                  per_plugin([](const plugins::CallReport& c) {
                    return static_cast<double>(c.in_flight);
                  }));
+  metrics.family("courthub_plugin_slow", "gauge",
+                 "1 while the plugin exceeded its deadline 3 times within the last 10 minutes",
+                 per_plugin([](const plugins::CallReport& c) { return c.slow ? 1.0 : 0.0; }));
   metrics.family("courthub_inbox_backlog", "gauge",
                  "Event deliveries waiting for each subscriber (due or backing off)", [&inbox] {
                    Samples out;

@@ -135,6 +135,7 @@ TEST_P(PluginContainment, ACallPastItsDeadlineAnswers504AndRepeatedMissesMarkThe
   c = calls_of("slowpoke");
   EXPECT_EQ(c["deadline_exceeded"], 3) << c.dump();
   EXPECT_TRUE(c["slow"].get<bool>()) << c.dump();
+  EXPECT_EQ(metric("courthub_plugin_slow{plugin=\"slowpoke\"}"), 1);
   EXPECT_EQ(metric("courthub_plugin_deadline_exceeded_total{plugin=\"slowpoke\"}"), 3);
   EXPECT_EQ(
       metric("courthub_plugin_calls_total{plugin=\"slowpoke\",outcome=\"deadline_exceeded\"}"), 3);
@@ -151,6 +152,7 @@ TEST_P(PluginContainment, ACallPastItsDeadlineAnswers504AndRepeatedMissesMarkThe
   auto moved = host_->admin_post("/admin/clock", Json::object({{"advance_ms", 600001}}).dump());
   ASSERT_EQ(moved.status, 200) << moved.body;
   EXPECT_FALSE(calls_of("slowpoke")["slow"].get<bool>());
+  EXPECT_EQ(metric("courthub_plugin_slow{plugin=\"slowpoke\"}"), 0);
 }
 
 TEST_P(PluginContainment, APluginThatIsNotThreadSafeQueuesOnlyItsOwnCallers) {
