@@ -471,11 +471,26 @@ class SchemaReader {
   // ---- sections -----------------------------------------------------------------------------
 
   void read_server(const Mapping& top, ServerConfig& server) {
-    Mapping m = section(top, "server", {"listen", "threads", "max_body_bytes", "queue_size"});
+    Mapping m = section(top, "server",
+                        {"listen", "threads", "max_body_bytes", "queue_size", "header_timeout_ms",
+                         "body_timeout_ms", "body_min_bytes_per_second", "idle_timeout_ms",
+                         "write_timeout_ms", "max_connections", "max_connections_per_address",
+                         "max_header_bytes"});
     if (auto listen = string(m, "listen"); listen.set()) parse_listen(listen, m, server);
     assign(integer(m, "threads", 1, 256), server.threads);
     assign(integer(m, "max_body_bytes", 1024, 1073741824), server.max_body_bytes);
     assign(integer(m, "queue_size", 1, 65536), server.queue_size);
+    // The edge's limits (docs/configuration.md, "server"): deadlines in ms, sizes in bytes.
+    assign(integer(m, "header_timeout_ms", 10, 600000), server.header_timeout_ms);
+    assign(integer(m, "body_timeout_ms", 10, 3600000), server.body_timeout_ms);
+    assign(integer(m, "body_min_bytes_per_second", 0, 1073741824),
+           server.body_min_bytes_per_second);
+    assign(integer(m, "idle_timeout_ms", 10, 3600000), server.idle_timeout_ms);
+    assign(integer(m, "write_timeout_ms", 10, 3600000), server.write_timeout_ms);
+    assign(integer(m, "max_connections", 1, 1000000), server.max_connections);
+    assign(integer(m, "max_connections_per_address", 1, 1000000),
+           server.max_connections_per_address);
+    assign(integer(m, "max_header_bytes", 1024, 1048576), server.max_header_bytes);
   }
 
   void parse_listen(const Field<std::string>& listen, const Mapping& m, ServerConfig& server) {
@@ -744,13 +759,13 @@ class SchemaReader {
       std::string path = "plugins[" + std::to_string(index++) + "]";
       if (!node.IsMap()) {
         error(where, path,
-              std::string("expected a mapping with name, enabled, file, sha256 and settings, "
-                          "found ") +
+              std::string("expected a mapping with name, enabled, file, sha256, limits and "
+                          "settings, found ") +
                   kind_of(node) + " (write - name: ...)");
         continue;
       }
       Mapping m = mapping(node, path, where,
-                          {"name", "enabled", "file", "sha256", "settings", "isolation", "runner"});
+                          {"name", "enabled", "file", "sha256", "limits", "settings", "isolation", "runner"});
       PluginConfig plugin;
       plugin.location = where;
 
@@ -784,12 +799,20 @@ class SchemaReader {
                     shown(sha.value) + " (" + std::to_string(sha.value.size()) + " characters)");
         }
       }
+      read_limits(m, plugin.limits);
       read_settings(m, plugin);
       auto file = string(m, "file");
       if (named) find_plugin_file(m, file, search_path, plugin);
       read_isolation(m, plugin);
       plugins.push_back(std::move(plugin));
     }
+  }
+
+  void read_limits(const Mapping& m, PluginLimits& limits) {
+    Mapping l = section(m, "limits", {"deadline_ms", "max_concurrent", "max_queued"});
+    assign(integer(l, "deadline_ms", 1, 600000), limits.deadline_ms);
+    assign(integer(l, "max_concurrent", 1, 64), limits.max_concurrent);
+    assign(integer(l, "max_queued", 0, 1024), limits.max_queued);
   }
 
   // The plugins bundled with this binary run in the host's process unless told otherwise;

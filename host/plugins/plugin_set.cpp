@@ -9,7 +9,7 @@ namespace {
 
 bool same_config(const config::PluginConfig& a, const config::PluginConfig& b) {
   return a.file == b.file && a.sha256 == b.sha256 && a.settings == b.settings &&
-         a.isolation == b.isolation && a.runner == b.runner;
+         a.limits == b.limits && a.isolation == b.isolation && a.runner == b.runner;
 }
 
 }  // namespace
@@ -36,6 +36,16 @@ Outcome PluginSet::claim(std::string_view owner, std::string_view kind,
   return Outcome::success();
 }
 
+std::shared_ptr<CallStats> PluginSet::stats_for(const std::string& plugin) {
+  std::unique_lock lock(mu_);
+  auto& stats = stats_[plugin];
+  if (!stats) {
+    stats = std::make_shared<CallStats>(plugin,
+                                        services_ ? services_->clock() : time::system_clock());
+  }
+  return stats;
+}
+
 std::shared_ptr<PluginInstance> PluginSet::start(const config::PluginConfig& pc,
                                                  std::string& error,
                                                  std::shared_ptr<const PluginLibrary>& library) {
@@ -52,7 +62,7 @@ std::shared_ptr<PluginInstance> PluginSet::start(const config::PluginConfig& pc,
     return nullptr;
   }
   library = *lib;
-  auto inst = std::make_shared<PluginInstance>(*lib, pc, services_);
+  auto inst = std::make_shared<PluginInstance>(*lib, pc, services_, stats_for(pc.name));
   Outcome o = inst->configure();
   if (!o.ok()) {
     error = "plugin '" + pc.name + "' rejected its settings:\n" + o.message();
@@ -213,6 +223,14 @@ std::vector<PluginStatus> PluginSet::status() const {
       s.subscriptions = slot.live->subscriptions().size();
       s.jobs = slot.live->jobs().size();
       s.in_flight = slot.live->in_flight();
+      s.calls = slot.live->call_report();
+    } else {
+      s.calls.limits = slot.config.limits;
+      if (slot.library && !slot.library->thread_safe()) s.calls.limits.max_concurrent = 1;
+      if (auto it = stats_.find(name); it != stats_.end()) {
+        s.calls.counts = it->second->counts();
+        s.calls.slow = it->second->slow();
+      }
     }
     out.push_back(std::move(s));
   }

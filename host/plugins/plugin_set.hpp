@@ -35,7 +35,8 @@ struct PluginStatus {
   std::string sha256;
   bool thread_safe = false;
   size_t routes = 0, commands = 0, card_actions = 0, subscriptions = 0, jobs = 0;
-  int in_flight = 0;  // calls inside the live instance right now
+  int in_flight = 0;  // calls inside the live instance right now (or waiting for their turn)
+  CallReport calls;   // its lane now and its counts since start (all its instances)
   IsolationStatus isolation;
 };
 
@@ -89,10 +90,13 @@ class PluginSet {
   std::shared_ptr<PluginInstance> start(const config::PluginConfig& pc, std::string& error,
                                         std::shared_ptr<const PluginLibrary>& library);
   Outcome claim(std::string_view owner, std::string_view kind, std::string_view name) const;
+  // The plugin's call counters, made on first use and kept for the host's life.
+  std::shared_ptr<CallStats> stats_for(const std::string& plugin);
 
   Services* services_;
   mutable std::shared_mutex mu_;
   std::map<std::string, Slot> slots_;
+  std::map<std::string, std::shared_ptr<CallStats>> stats_;
   std::mutex apply_mu_;
   std::vector<std::function<void()>> listeners_;
   std::mutex events_mu_;

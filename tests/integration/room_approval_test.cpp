@@ -19,17 +19,6 @@ const char* const kJudge = "T-BC-01-011";       // 法官甲, the organizer
 const char* const kAdmin = "T-BC-01-021";       // 管理员甲, court_admin of T-BC-01
 const char* const kHighAdmin = "T-HC-021";      // 高院管理员, court_admin of T-HC
 
-// Two approval rooms: one in the judge's court, one in the high court that T-BC-01 may book.
-const std::string kRoomsWithApproval =
-    "  - name: rooms\n"
-    "    settings:\n"
-    "      rooms:\n"
-    "        - {id: t-101, court: T-BC-01, name: 一号会议室, kind: 会议室, capacity: 20}\n"
-    "        - {id: t-102, court: T-BC-01, name: 党组会议室, kind: 会议室, capacity: 12,\n"
-    "           approval: true}\n"
-    "        - {id: hc-301, court: T-HC, name: 高院第一会议室, kind: 会议室, capacity: 30,\n"
-    "           approval: true, bookers: {courts: [T-HC, T-BC-01]}}\n";
-
 // Run twice: both plugins in the host's process, and both in runner processes of their own
 // (`isolation: process`), with the same results.
 class RoomApprovalPath : public ::testing::TestWithParam<std::string> {
