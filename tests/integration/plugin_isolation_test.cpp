@@ -158,6 +158,21 @@ TEST(PluginIsolation, AfterMaxCrashesInTheWindowThePluginIsDisabled) {
   EXPECT_EQ(isolation_of(host)["state"], "running");
 }
 
+TEST(PluginIsolation, ARestartThatRegistersOtherwiseDisablesThePlugin) {
+  HostProcess host(test_config("  - name: hello\n" + crashy_entry(5) +
+                               "    settings: {vary_routes: true}\n"));
+  EXPECT_EQ(host.admin_get("/apps/crashes_on_route/segfault").status, 503);
+  ASSERT_TRUE(eventually([&] { return isolation_of(host)["state"] == "disabled"; }))
+      << isolation_of(host).dump();
+  Json status = plugin_status(host, "crashes_on_route");
+  EXPECT_NE(status["error"].get<std::string>().find(
+                "its registrations on re-activation differ from the first ones"),
+            std::string::npos)
+      << status.dump();
+  EXPECT_EQ(host.admin_get("/apps/crashes_on_route/ok").status, 503);
+  EXPECT_TRUE(audited(host, "plugin.disabled_after_crashes"));
+}
+
 TEST(PluginIsolation, TransactionsEventsAndTheDatabaseWorkAcrossTheProcessBoundaryAndRestarts) {
   HostProcess host(test_config("  - name: hello\n" + crashy_entry(5)));
   for (int i = 1; i <= 3; ++i) {

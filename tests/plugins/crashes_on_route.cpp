@@ -6,8 +6,10 @@
 
 #include <unistd.h>
 
-#include <cstdlib>
 #include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 
 struct CrashesOnRoute {
   static constexpr std::string_view kName = "crashes_on_route";
@@ -15,9 +17,23 @@ struct CrashesOnRoute {
   static constexpr bool kThreadSafe = true;
   explicit CrashesOnRoute(courthub::Host& host) : host_(host) {}
 
-  void configure(const courthub::Json&, courthub::SettingsErrors&) {}
+  // `vary_routes: true`: every activation after the first (counted in a file of its data
+  // directory, so across runner processes) adds a route, as a plugin whose registrations depend
+  // on the outside world would.
+  void configure(const courthub::Json& s, courthub::SettingsErrors&) {
+    vary_routes_ = courthub::json::get<bool>(s, "vary_routes", false);
+  }
 
   void activate(courthub::Registrar& r) {
+    if (vary_routes_) {
+      std::string mark = host_.data_dir() + "/activated";
+      if (std::filesystem::exists(mark)) {
+        r.route("GET", "/again", [](const courthub::Request&) {
+          return courthub::Response::json(courthub::Json::object());
+        });
+      }
+      std::ofstream(mark) << "1";
+    }
     r.migrate({{1, "hits", "CREATE TABLE hits (id INTEGER PRIMARY KEY, note TEXT NOT NULL)"}});
     // Which process answers: a restarted runner has another pid.
     r.route("GET", "/ok", [](const courthub::Request&) {
@@ -51,5 +67,6 @@ struct CrashesOnRoute {
   }
 
   courthub::Host& host_;
+  bool vary_routes_ = false;
 };
 COURTHUB_PLUGIN(CrashesOnRoute)
