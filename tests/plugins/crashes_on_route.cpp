@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 struct CrashesOnRoute {
   static constexpr std::string_view kName = "crashes_on_route";
@@ -54,6 +55,18 @@ struct CrashesOnRoute {
       const char bogus[] = "\xff\xff\xff\xff garbage";
       for (int fd = 3; fd < 3 + 65; ++fd) (void)!::write(fd, bogus, sizeof bogus);
       return courthub::Response::json(courthub::Json::object());
+    });
+    // Host calls from a thread of the plugin's own (not a thread the host called it on).
+    r.route("GET", "/from_thread", [this](const courthub::Request&) {
+      int64_t n = 0;
+      std::thread own([&] {
+        host_.db().transaction([&](courthub::Transaction& txn) {
+          txn.exec("INSERT INTO hits (note) VALUES (?)", {courthub::Value("thread")});
+        });
+        n = host_.db().one("SELECT COUNT(*) AS n FROM hits")->integer("n");
+      });
+      own.join();
+      return courthub::Response::json(courthub::Json::object({{"hits", n}}));
     });
     // A transaction with a write, a read inside it and an event, then the count outside it.
     r.route("POST", "/hits", [this](const courthub::Request&) {
