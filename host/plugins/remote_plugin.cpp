@@ -248,6 +248,8 @@ Expected<std::shared_ptr<Generation>> RemotePlugin::spawn() {
   gen->free_reader = std::thread([this, g = gen.get()] { serve_free_channel(g); });
   std::lock_guard lock(mu_);
   gen_ = gen;
+  // stop() came while this one was being forked: it must not outlive the plugin.
+  if (stopping_) ::kill(gen->proc.pid, SIGKILL);
   return gen;
 }
 

@@ -11,7 +11,10 @@
 
 #include <sys/types.h>
 
+#include <atomic>
 #include <csignal>
+#include <thread>
+#include <vector>
 
 #include "host_process.hpp"
 
@@ -190,6 +193,30 @@ TEST(PluginIsolation, TransactionsEventsAndTheDatabaseWorkAcrossTheProcessBounda
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["hits"], 5);
   EXPECT_EQ(plugin_status(host, "crashes_on_route")["routes"], 7);
+}
+
+// More concurrent transactions than the runner has channels: calls wait for a free channel, and
+// the host's group commit runs some bodies on other callers' threads, each down the channel of
+// the call that opened it.
+TEST(PluginIsolation, ConcurrentTransactionsShareGroupCommitsAcrossChannels) {
+  HostProcess host(test_config("  - name: crashes_on_route\n"
+                               "    runner: {channels: 3}\n"
+                               "    limits: {max_concurrent: 12, max_queued: 64}\n"));
+  constexpr int kCallers = 12, kEach = 5;
+  std::atomic<int> ok{0};
+  std::vector<std::thread> callers;
+  for (int i = 0; i < kCallers; ++i) {
+    callers.emplace_back([&] {
+      for (int j = 0; j < kEach; ++j)
+        if (host.admin_post("/apps/crashes_on_route/hits", "{}").status == 200) ++ok;
+    });
+  }
+  for (auto& t : callers) t.join();
+  EXPECT_EQ(ok.load(), kCallers * kEach);
+  auto r = host.admin_post("/apps/crashes_on_route/hits", "{}");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["hits"], kCallers * kEach + 1);
+  EXPECT_EQ(isolation_of(host)["crashes"], 0);
 }
 
 TEST(PluginIsolation, IsolationIsCheckedInTheConfiguration) {
