@@ -227,8 +227,12 @@ bench_isolation() {
   local route mode
   declare -A rps p50 p99
   for mode in in_process process; do
+    # As many calls at once as there are connections, in both modes (the bulkhead and the
+    # runner's channels would otherwise queue or refuse them).
     start_host "  - name: isolation_probe
-    isolation: $mode"
+    isolation: $mode
+    limits: {max_concurrent: $CONNS, max_queued: $((CONNS * 4))}
+    runner: {channels: $(( CONNS < 64 ? CONNS : 64 ))}"
     wrk -t2 -c"$CONNS" -d2s "$URL/healthz" >/dev/null  # warm up
     wrk -t2 -c"$CONNS" -d"${SECONDS_PER_RUN}s" --latency "$URL/healthz" >"$WORK/base-$mode.txt"
     read -r rps[base-$mode] p50[base-$mode] p99[base-$mode] _ < <(summarise "$WORK/base-$mode.txt")
