@@ -16,7 +16,9 @@
 #              COURTHUB_BENCH_SYNCHRONOUS (full: every acknowledgement waits for fdatasync;
 #              normal: for the write only, durable against a crash of the host process),
 #              COURTHUB_BENCH_DELIVER (1: a local DingTalk double receives the outbox's messages on
-#              the same two cores; 0: no dingtalk channel, messages stay queued).
+#              the same two cores; 0: no dingtalk channel, messages stay queued),
+#              COURTHUB_BENCH_BUILD (build-release) with COURTHUB_BENCH_PREBUILT=1: use that
+#              tree as it is (no configure, no build).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${COURTHUB_BENCH_BUILD:-$ROOT/build-release}
@@ -26,12 +28,15 @@ SYNCHRONOUS=${COURTHUB_BENCH_SYNCHRONOUS:-full}
 WHAT=${1:-events}
 
 command -v wrk >/dev/null || { echo "bench: wrk is needed (apt-get install wrk)"; exit 1; }
-cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DCOURTHUB_BUILD_TESTS=OFF >/dev/null
-if [ "$WHAT" = web ]; then
-  cmake --build "$BUILD" -j2 >/dev/null  # the pages are built by the default target
-else
-  cmake --build "$BUILD" -j2 --target courthub event_feed rooms_driver approvals_driver \
-    dingtalk-double hello rooms approvals flush_probe isolation_probe >/dev/null
+# COURTHUB_BENCH_PREBUILT=1: COURTHUB_BENCH_BUILD already holds what the benchmark needs.
+if [ "${COURTHUB_BENCH_PREBUILT:-0}" != 1 ]; then
+  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DCOURTHUB_BUILD_TESTS=OFF >/dev/null
+  if [ "$WHAT" = web ]; then
+    cmake --build "$BUILD" -j2 >/dev/null  # the pages are built by the default target
+  else
+    cmake --build "$BUILD" -j2 --target courthub event_feed rooms_driver approvals_driver \
+      dingtalk-double hello rooms approvals flush_probe isolation_probe >/dev/null
+  fi
 fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/courthub-bench-XXXXXX")
@@ -222,8 +227,12 @@ bench_isolation() {
   local route mode
   declare -A rps p50 p99
   for mode in in_process process; do
+    # As many calls at once as there are connections, in both modes (the bulkhead and the
+    # runner's channels would otherwise queue or refuse them).
     start_host "  - name: isolation_probe
-    isolation: $mode"
+    isolation: $mode
+    limits: {max_concurrent: $CONNS, max_queued: $((CONNS * 4))}
+    runner: {channels: $(( CONNS < 64 ? CONNS : 64 ))}"
     wrk -t2 -c"$CONNS" -d2s "$URL/healthz" >/dev/null  # warm up
     wrk -t2 -c"$CONNS" -d"${SECONDS_PER_RUN}s" --latency "$URL/healthz" >"$WORK/base-$mode.txt"
     read -r rps[base-$mode] p50[base-$mode] p99[base-$mode] _ < <(summarise "$WORK/base-$mode.txt")
