@@ -59,10 +59,10 @@ int main(int argc, char** argv) {
 
   plugins::CallLane lane(plugins::CallLane::Limits{std::chrono::milliseconds(5000), 4, 64});
   double direct = ns_per_call(calls, small_task);
-  double laned = ns_per_call(calls, [&] { lane.run(small_task, plugins::CallLane::Mode::Request); });
-  double laned4 = ns_per_call_parallel(calls, 4, [&] {
-    lane.run(small_task, plugins::CallLane::Mode::Request);
-  });
+  double laned =
+      ns_per_call(calls, [&] { lane.run(small_task, plugins::CallLane::Mode::Request); });
+  double laned4 = ns_per_call_parallel(
+      calls, 4, [&] { lane.run(small_task, plugins::CallLane::Mode::Request); });
   double direct4 = ns_per_call_parallel(calls, 4, small_task);
   std::printf("%-10s %12s\n", "path", "ns/call");
   std::printf("%-10s %12.0f\n", "direct", direct);

@@ -92,12 +92,13 @@ class Inbox {
   Expected<Stored> store(std::string_view source, std::string_view topic,
                          std::string_view dedup_key, std::string_view payload);
 
-  // Starts the mover and the delivery worker.
+  // Starts the mover and the dispatcher; subscribers' workers start as they get deliveries.
   void start(Handler handler);
-  // Stops both, after moving what the journal holds into the tables.
+  // Stops them all (a worker inside a handler first finishes it), after moving what the journal
+  // holds into the tables.
   void stop();
-  // Makes the delivery worker look for due deliveries now rather than at its next poll (after
-  // new rows, or after a test clock moved). Any thread; never fails.
+  // Makes the dispatcher look for due deliveries now rather than at its next poll (after a test
+  // clock moved, say) and wake the workers of those subscribers. Any thread; never fails.
   void wake();
   // Moves the journal into the tables, then delivers what is due now on the calling thread;
   // returns how many deliveries ran.

@@ -17,7 +17,9 @@ void CallStats::completed(bool ok) {
   (ok ? ok_ : failed_).fetch_add(1, std::memory_order_relaxed);
 }
 
-void CallStats::rejected() { rejected_.fetch_add(1, std::memory_order_relaxed); }
+void CallStats::rejected() {
+  rejected_.fetch_add(1, std::memory_order_relaxed);
+}
 
 void CallStats::deadline_exceeded(int64_t deadline_ms, const std::string& what, bool abandoned) {
   deadline_exceeded_.fetch_add(1, std::memory_order_relaxed);
@@ -38,10 +40,10 @@ void CallStats::deadline_exceeded(int64_t deadline_ms, const std::string& what, 
     skipped = unlogged_;
     unlogged_ = 0;
   }
-  std::string line = "plugin '" + plugin_ + "' exceeded its deadline of " +
-                     std::to_string(deadline_ms) + " ms (" + what + "); " +
-                     (abandoned ? "the caller was answered without it (limits.deadline_ms)"
-                                : "it finished late");
+  std::string line =
+      "plugin '" + plugin_ + "' exceeded its deadline of " + std::to_string(deadline_ms) + " ms (" +
+      what + "); " +
+      (abandoned ? "the caller was answered without it (limits.deadline_ms)" : "it finished late");
   if (skipped) line += "; " + std::to_string(skipped) + " more since the last such line";
   log::warn("plugins", line);
 }

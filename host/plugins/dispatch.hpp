@@ -42,7 +42,8 @@ struct HttpAnswer {
 
 // Routes and calls; 404/405 for unrouted paths, 431 for headers over kMaxHeaderBytes, 400 for a
 // JSON body that does not parse, the plugin's answer, or the JSON error body of the host for a
-// failure.
+// failure: 504 deadline_exceeded when the plugin did not answer within its deadline, 503 busy
+// with Retry-After: 1 when its bulkhead was full (commands and card actions alike, below).
 HttpAnswer call_http(PluginInstance& plugin, const HttpCall& call);
 
 // The host's JSON error body.

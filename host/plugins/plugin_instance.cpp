@@ -262,8 +262,10 @@ CallResult PluginInstance::http(uint64_t handler, const ch_http_request& request
   r.request_id = c.keep(request.request_id);
   r.header_names = c.keep(request.header_names, request.header_count);
   r.header_values = c.keep(request.header_values, request.header_count);
-  auto result = call([this, fn, handler, frame] { return fn(plugin_, handler, &frame->call, &frame->reply); },
-                     CallLane::Mode::Request, "an HTTP request");
+  auto run = [this, fn, handler, frame] {
+    return fn(plugin_, handler, &frame->call, &frame->reply);
+  };
+  auto result = call(std::move(run), CallLane::Mode::Request, "an HTTP request");
   if (!result.deadline_exceeded && !result.rejected) reply = std::move(frame->reply);
   return result;
 }
@@ -280,8 +282,10 @@ CallResult PluginInstance::command(uint64_t handler, const ch_command& command, 
   r.conversation_id = c.keep(command.conversation_id);
   r.caller = c.keep(command.caller);
   r.request_id = c.keep(command.request_id);
-  auto result = call([this, fn, handler, frame] { return fn(plugin_, handler, &frame->call, &frame->reply); },
-                     CallLane::Mode::Request, "a robot command");
+  auto run = [this, fn, handler, frame] {
+    return fn(plugin_, handler, &frame->call, &frame->reply);
+  };
+  auto result = call(std::move(run), CallLane::Mode::Request, "a robot command");
   if (!result.deadline_exceeded && !result.rejected) reply = std::move(frame->reply);
   return result;
 }
@@ -299,8 +303,10 @@ CallResult PluginInstance::card_action(uint64_t handler, const ch_card_action& a
   r.out_track_id = c.keep(action.out_track_id);
   r.caller = c.keep(action.caller);
   r.request_id = c.keep(action.request_id);
-  auto result = call([this, fn, handler, frame] { return fn(plugin_, handler, &frame->call, &frame->reply); },
-                     CallLane::Mode::Request, "a card action");
+  auto run = [this, fn, handler, frame] {
+    return fn(plugin_, handler, &frame->call, &frame->reply);
+  };
+  auto result = call(std::move(run), CallLane::Mode::Request, "a card action");
   if (!result.deadline_exceeded && !result.rejected) reply = std::move(frame->reply);
   return result;
 }

@@ -21,17 +21,19 @@ namespace {
 constexpr int64_t kClockStartMs = 1796000000000;  // 2026-11-29, a test clock
 const char* kStaff = "T-BC-01-011";
 
-std::string plugin_entry(const std::string& name, const std::string& limits) {
-  return "  - name: " + name + "\n    limits: " + limits + "\n";
-}
-
-class PluginContainment : public ::testing::Test {
+// Each test runs with the plugins in the host's process and in a runner process (isolation):
+// containment is the same above the PluginLibrary.
+class PluginContainment : public ::testing::TestWithParam<std::string> {
  protected:
+  std::string plugin_entry(const std::string& name, const std::string& limits) const {
+    return "  - name: " + name + "\n    isolation: " + GetParam() + "\n    limits: " + limits +
+           "\n";
+  }
   void start(const std::string& plugins_yaml) {
     host_ = std::make_unique<HostProcess>(
         test_config(plugins_yaml), std::vector<std::string>{},
-        std::map<std::string, std::string>{{"COURTHUB_TEST_CLOCK_MS",
-                                            std::to_string(kClockStartMs)}});
+        std::map<std::string, std::string>{
+            {"COURTHUB_TEST_CLOCK_MS", std::to_string(kClockStartMs)}});
     token_ = session_token(kStaff, kClockStartMs / 1000);
     release_ = host_->dir() + "/release";
   }
@@ -68,7 +70,7 @@ class PluginContainment : public ::testing::Test {
   std::string release_;
 };
 
-TEST_F(PluginContainment, SixteenSlowCallsLeaveTheHostAndOtherPluginsAnswering) {
+TEST_P(PluginContainment, SixteenSlowCallsLeaveTheHostAndOtherPluginsAnswering) {
   start(plugin_entry("slowpoke", "{deadline_ms: 60000, max_concurrent: 2, max_queued: 2}") +
         plugin_entry("slowpoke_serial", "{deadline_ms: 60000}"));
   std::vector<std::future<HttpResponse>> slow;
@@ -113,7 +115,7 @@ TEST_F(PluginContainment, SixteenSlowCallsLeaveTheHostAndOtherPluginsAnswering) 
   EXPECT_EQ(metric("courthub_plugin_in_flight{plugin=\"slowpoke\"}"), 0);
 }
 
-TEST_F(PluginContainment, ACallPastItsDeadlineAnswers504AndRepeatedMissesMarkThePluginSlow) {
+TEST_P(PluginContainment, ACallPastItsDeadlineAnswers504AndRepeatedMissesMarkThePluginSlow) {
   start(plugin_entry("slowpoke", "{deadline_ms: 200}"));
   auto r = host_->get(hold_path("slowpoke"), token_);
   ASSERT_EQ(r.status, 504) << r.body;
@@ -134,8 +136,8 @@ TEST_F(PluginContainment, ACallPastItsDeadlineAnswers504AndRepeatedMissesMarkThe
   EXPECT_EQ(c["deadline_exceeded"], 3) << c.dump();
   EXPECT_TRUE(c["slow"].get<bool>()) << c.dump();
   EXPECT_EQ(metric("courthub_plugin_deadline_exceeded_total{plugin=\"slowpoke\"}"), 3);
-  EXPECT_EQ(metric("courthub_plugin_calls_total{plugin=\"slowpoke\",outcome=\"deadline_exceeded\"}"),
-            3);
+  EXPECT_EQ(
+      metric("courthub_plugin_calls_total{plugin=\"slowpoke\",outcome=\"deadline_exceeded\"}"), 3);
   EXPECT_NE(host_->log().find("plugin 'slowpoke' exceeded its deadline of 200 ms"),
             std::string::npos);
 
@@ -151,7 +153,7 @@ TEST_F(PluginContainment, ACallPastItsDeadlineAnswers504AndRepeatedMissesMarkThe
   EXPECT_FALSE(calls_of("slowpoke")["slow"].get<bool>());
 }
 
-TEST_F(PluginContainment, APluginThatIsNotThreadSafeQueuesOnlyItsOwnCallers) {
+TEST_P(PluginContainment, APluginThatIsNotThreadSafeQueuesOnlyItsOwnCallers) {
   start(plugin_entry("slowpoke_serial", "{deadline_ms: 60000, max_concurrent: 4, max_queued: 8}") +
         plugin_entry("slowpoke", "{deadline_ms: 60000}"));
   std::vector<std::future<HttpResponse>> serial;
@@ -178,7 +180,7 @@ TEST_F(PluginContainment, APluginThatIsNotThreadSafeQueuesOnlyItsOwnCallers) {
   EXPECT_EQ(b.get().status, 200);
 }
 
-TEST_F(PluginContainment, ASubscriberStuckInItsHandlerDelaysNoOtherPluginsEvents) {
+TEST_P(PluginContainment, ASubscriberStuckInItsHandlerDelaysNoOtherPluginsEvents) {
   start(plugin_entry("slowpoke", "{deadline_ms: 60000}") +
         plugin_entry("slowpoke_serial", "{deadline_ms: 60000}"));
   // Both subscribe to slowpoke.ping; slowpoke's handler holds until released, the other counts.
@@ -187,9 +189,8 @@ TEST_F(PluginContainment, ASubscriberStuckInItsHandlerDelaysNoOtherPluginsEvents
     auto r = host_->post("/apps/slowpoke/publish", event, token_);
     ASSERT_EQ(r.status, 202) << r.body;
   }
-  ASSERT_TRUE(eventually([&] {
-    return get("/apps/slowpoke_serial/stats").json()["events"] == 2;
-  })) << get("/apps/slowpoke_serial/stats").body;
+  ASSERT_TRUE(eventually([&] { return get("/apps/slowpoke_serial/stats").json()["events"] == 2; }))
+      << get("/apps/slowpoke_serial/stats").body;
   Json stuck = get("/apps/slowpoke/stats").json();
   EXPECT_EQ(stuck["holding_events"], 1) << stuck.dump();
   EXPECT_EQ(stuck["events"], 0);
@@ -200,13 +201,12 @@ TEST_F(PluginContainment, ASubscriberStuckInItsHandlerDelaysNoOtherPluginsEvents
   // Released, it gets both, each once.
   release();
   ASSERT_TRUE(eventually([&] { return get("/apps/slowpoke/stats").json()["events"] == 2; }));
-  EXPECT_TRUE(eventually([&] {
-    return metric("courthub_inbox_backlog{subscriber=\"slowpoke\"}") == -1;
-  }));
+  EXPECT_TRUE(
+      eventually([&] { return metric("courthub_inbox_backlog{subscriber=\"slowpoke\"}") == -1; }));
   EXPECT_EQ(get("/apps/slowpoke_serial/stats").json()["events"], 2);
 }
 
-TEST_F(PluginContainment, LimitsChangeByReload) {
+TEST_P(PluginContainment, LimitsChangeByReload) {
   std::string before = plugin_entry("slowpoke", "{deadline_ms: 60000, max_queued: 1}");
   start(before);
   EXPECT_EQ(calls_of("slowpoke")["limits"]["max_queued"], 1);
@@ -226,6 +226,9 @@ TEST_F(PluginContainment, LimitsChangeByReload) {
       << r.body;
   EXPECT_EQ(calls_of("slowpoke")["limits"]["deadline_ms"], 250);
 }
+
+INSTANTIATE_TEST_SUITE_P(Isolation, PluginContainment,
+                         ::testing::Values(std::string("in_process"), std::string("process")));
 
 }  // namespace
 }  // namespace courthub::it

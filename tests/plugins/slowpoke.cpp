@@ -58,10 +58,11 @@ struct Slowpoke {
       return courthub::Response::json(courthub::Json::object({{"ok", true}}));
     });
     r.route("GET", "/stats", [this](const courthub::Request&) {
-      return courthub::Response::json(courthub::Json::object({{"inside", inside_.load()},
-                                                              {"max_inside", max_inside_.load()},
-                                                              {"events", events_.load()},
-                                                              {"holding_events", holding_events_.load()}}));
+      return courthub::Response::json(
+          courthub::Json::object({{"inside", inside_.load()},
+                                  {"max_inside", max_inside_.load()},
+                                  {"events", events_.load()},
+                                  {"holding_events", holding_events_.load()}}));
     });
     r.route("POST", "/publish", [this](const courthub::Request& req) {
       host_.publish("ping", req.json());
@@ -69,9 +70,9 @@ struct Slowpoke {
     });
     r.command(std::string(kName) + "-hold", "<file>", "holds until the file exists",
               [this](const courthub::Command& c) {
-      bool released = counted_hold(c.args, 20000);
-      return courthub::Reply::plain(released ? "released" : "timed out");
-    });
+                bool released = counted_hold(c.args, 20000);
+                return courthub::Reply::plain(released ? "released" : "timed out");
+              });
     r.card_action(std::string(kName) + ".hold", [this](const courthub::CardAction& a) {
       bool released = counted_hold(courthub::json::get<std::string>(a.params, "file"), 20000);
       return courthub::CardUpdate{{{"released", released ? "yes" : "no"}}, {}};

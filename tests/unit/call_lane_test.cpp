@@ -51,9 +51,8 @@ TEST(CallLane, RefusesARequestWhenRunningAndQueuedAreFull) {
   auto a = std::async(std::launch::async, [&] { return lane.run(first.task(), Mode::Request); });
   first.started.get_future().wait();
   std::atomic<bool> second_ran{false};
-  auto b = std::async(std::launch::async, [&] {
-    return lane.run([&] { second_ran = true; }, Mode::Request);
-  });
+  auto b = std::async(std::launch::async,
+                      [&] { return lane.run([&] { second_ran = true; }, Mode::Request); });
   while (lane.queued() != 1) std::this_thread::yield();
   EXPECT_EQ(lane.running(), 1);
   // Full: one running, one waiting.
@@ -138,6 +137,7 @@ TEST(CallLane, ADeliveryIsNeitherRefusedNorAbandoned) {
   auto waiting =
       std::async(std::launch::async, [&] { return lane.run([&] { ran = true; }, Mode::Delivery); });
   while (lane.queued() != 1) std::this_thread::yield();
+  std::this_thread::sleep_for(5ms);  // the blocker is now surely past its 1 ms deadline
   gate.opener.set_value();
   auto first = blocker.get();
   EXPECT_EQ(first.ending, Ending::Done);

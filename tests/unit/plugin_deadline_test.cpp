@@ -75,9 +75,8 @@ TEST_F(PluginDeadline, EachChannelAnswersADeadlineInItsOwnShape) {
   EXPECT_NE(said.text.find("did not answer in time"), std::string::npos) << said.text;
   EXPECT_NE(said.text.find("req-cmd"), std::string::npos) << said.text;
 
-  CardAnswer card = call_card_action(p, p.card_actions().at(0),
-                                     Json::object({{"file", release_}}), "track-1", caller_,
-                                     "req-card");
+  CardAnswer card = call_card_action(p, p.card_actions().at(0), Json::object({{"file", release_}}),
+                                     "track-1", caller_, "req-card");
   EXPECT_EQ(card.status, 504);
   EXPECT_EQ(card.body["error"]["code"], "deadline_exceeded");
   EXPECT_EQ(card.body["request_id"], "req-card");
@@ -104,9 +103,8 @@ TEST_F(PluginDeadline, EachChannelAnswersAFullBulkheadInItsOwnShape) {
   EXPECT_FALSE(said.ok);
   EXPECT_NE(said.text.find("busy"), std::string::npos) << said.text;
 
-  CardAnswer card = call_card_action(p, p.card_actions().at(0),
-                                     Json::object({{"file", release_}}), "track-1", caller_,
-                                     "req-card");
+  CardAnswer card = call_card_action(p, p.card_actions().at(0), Json::object({{"file", release_}}),
+                                     "track-1", caller_, "req-card");
   EXPECT_EQ(card.status, 503);
   EXPECT_EQ(card.body["error"]["code"], "busy");
 
