@@ -28,10 +28,10 @@ struct Connection {
       : fd(fd), ip(std::move(ip)), address(std::move(address)), parser(limits) {}
 
   const int fd;
-  const std::string ip;       // the client's IP address, for the per-address cap
-  const std::string address;  // "ip:port", as Exchange::remote_address() gives it
+  const std::string ip;         // the client's IP address, for the per-address cap
+  const std::string address;    // "ip:port", as Exchange::remote_address() gives it
   Phase phase = Phase::Queued;  // until the loop places it (set_phase counts each phase)
-  std::string in;  // received, not yet consumed by a whole request
+  std::string in;               // received, not yet consumed by a whole request
   RequestParser parser;
   int64_t deadline_ms = 0;  // steady-clock ms; 0 = none
   int64_t body_started_ms = 0;
