@@ -101,6 +101,27 @@ struct SessionConfig {
   int64_t ttl_seconds = 8 * 3600;
 };
 
+// How calls into one plugin are contained (docs/configuration.md, `limits:`): each call has a
+// deadline, and at most max_concurrent run at once with max_queued more waiting; further
+// callers are refused at once. A plugin that is not thread-safe runs one call at a time whatever
+// max_concurrent says.
+struct PluginLimits {
+  int64_t deadline_ms = 5000;  // 1..600000
+  int max_concurrent = 4;      // 1..64
+  int max_queued = 4;          // 0..1024
+  bool operator==(const PluginLimits&) const = default;
+};
+
+// How an isolated plugin's runner process is supervised (docs/configuration.md, runner:).
+struct RunnerConfig {
+  int max_crashes = 5;              // crashes within window_s that disable the plugin
+  int64_t window_s = 600;
+  int64_t backoff_initial_ms = 500;  // first restart delay, doubled per crash in the window
+  int64_t backoff_max_ms = 30000;
+  int channels = 8;                 // concurrent calls into the runner
+  bool operator==(const RunnerConfig&) const = default;
+};
+
 struct PluginConfig {
   std::string name;
   std::string file;      // resolved path of <name>.so ("" if not found: see PluginConfig errors)
@@ -110,6 +131,11 @@ struct PluginConfig {
   // JSON pointer ("/rooms/0/capacity") -> where it stands in the YAML.
   std::map<std::string, Location> settings_locations;
   Location location;     // the plugin's entry in the list
+  PluginLimits limits;
+  // "in_process" or "process" (a runner process, host/plugins/remote_plugin.hpp). Default:
+  // in_process for the plugins bundled with this binary, process for every other.
+  std::string isolation = "in_process";
+  RunnerConfig runner;
 };
 
 struct Config {

@@ -92,6 +92,12 @@ void Metrics::gauge(const std::string& name, const std::string& help,
   gauges_[name][key] = Gauge{help, key, std::move(read)};
 }
 
+void Metrics::family(const std::string& name, const std::string& type, const std::string& help,
+                     std::function<Samples()> read) {
+  std::unique_lock lock(mu_);
+  families_[name] = Family{type, help, std::move(read)};
+}
+
 std::string Metrics::render() const {
   std::shared_lock lock(mu_);
   std::string out;
@@ -126,6 +132,15 @@ std::string Metrics::render() const {
     out += "# HELP " + name + " " + series.begin()->second.help + "\n# TYPE " + name + " gauge\n";
     for (auto& [key, g] : series)
       out += name + (key.empty() ? "" : "{" + key + "}") + " " + number(g.read()) + "\n";
+  }
+  for (auto& [name, f] : families_) {
+    out += "# HELP " + name + " " + f.help + "\n# TYPE " + name + " " + f.type + "\n";
+    for (auto& [labels, value] : f.read()) {
+      std::string key = key_of(labels);
+      bool whole = value == static_cast<double>(static_cast<int64_t>(value));
+      out += name + (key.empty() ? "" : "{" + key + "}") + " " +
+             (whole ? std::to_string(static_cast<int64_t>(value)) : number(value)) + "\n";
+    }
   }
   return out;
 }

@@ -19,7 +19,9 @@ class HttpEdge : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     host_ = new HostProcess(
-        test_config("  - name: hello\n  - name: throws_in_handler\n  - name: sdk_probe\n"));
+        test_config("  - name: hello\n  - name: throws_in_handler\n"
+                    // Six callers at once queue behind its one call (the default is 4).
+                    "    limits: {max_queued: 8}\n  - name: sdk_probe\n"));
   }
   static void TearDownTestSuite() {
     delete host_;

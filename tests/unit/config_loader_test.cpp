@@ -539,8 +539,8 @@ TEST_F(ConfigLoaderTest, PluginEntriesAreChecked) {
                       "the .so), found 'abc' (3 characters)");
   EXPECT_ERROR(r, file() + ":8: plugins[2].name: duplicate plugin 'rooms' (first at line 5)");
   EXPECT_ERROR(r, file() +
-                      ":10: plugins[3]: expected a mapping with name, enabled, file, sha256 and "
-                      "settings, found a scalar (write - name: ...)");
+                      ":10: plugins[3]: expected a mapping with name, enabled, file, sha256, limits "
+                      "and settings, found a scalar (write - name: ...)");
   EXPECT_ERROR(r, file() +
                       ":11: plugins[4].name: is required (the plugin's name, which is also its "
                       "file name without .so)");
