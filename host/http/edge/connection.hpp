@@ -36,6 +36,7 @@ struct Connection {
   int64_t deadline_ms = 0;  // steady-clock ms; 0 = none
   int64_t body_started_ms = 0;
   bool readable = false;     // the socket may have more to read (edge-triggered epoll)
+  bool hung_up = false;      // epoll reported the client's hang-up: read on to the end
   bool peer_closed = false;  // the client shut its side (read returned 0)
   bool counted_open = true;  // counts toward max_connections (not a refused one lingering)
 

@@ -242,6 +242,7 @@ void EventLoop::refuse_connection(int fd, const std::string& reason) {
 void EventLoop::on_event(Connection* c, uint32_t events) {
   const bool input = events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR);
   if (input) c->readable = true;
+  if (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) c->hung_up = true;
   switch (c->phase) {
     case Phase::Queued:
       return;  // the worker's; the flags above are read when it comes back
@@ -259,15 +260,16 @@ void EventLoop::on_event(Connection* c, uint32_t events) {
 void EventLoop::read_some(Connection* c) {
   const size_t cap =
       limits_.max_header_bytes + 2 * static_cast<size_t>(limits_.max_body_bytes) + kReadChunk;
+  static thread_local char chunk[kReadChunk];  // the loop thread's; appended, never zero-filled
   while (c->readable && c->in.size() < cap) {
-    const size_t old = c->in.size();
-    c->in.resize(old + kReadChunk);
-    ssize_t n = ::recv(c->fd, c->in.data() + old, kReadChunk, 0);
+    ssize_t n = ::recv(c->fd, chunk, sizeof chunk, 0);
     if (n > 0) {
-      c->in.resize(old + static_cast<size_t>(n));
+      if (c->phase != Phase::Lingering) c->in.append(chunk, static_cast<size_t>(n));
+      // A short read emptied the socket: more data will raise a new edge, unless the peer has
+      // hung up (then read on to the end).
+      if (static_cast<size_t>(n) < sizeof chunk && !c->hung_up) c->readable = false;
       continue;
     }
-    c->in.resize(old);
     if (n == 0) {
       c->peer_closed = true;
       c->readable = false;
@@ -360,7 +362,7 @@ void EventLoop::answer_and_close(Connection* c, const std::string& bytes) {
 
 void EventLoop::after_response(Connection* c) {
   c->out.clear();
-  c->out.shrink_to_fit();
+  if (c->out.capacity() > 65536) c->out.shrink_to_fit();  // a large answer's buffer goes
   c->out_sent = 0;
   c->request = Request();
   if (c->close_after_write || draining_) {
