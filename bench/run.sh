@@ -8,6 +8,10 @@
 #   bench/run.sh web        the pages: gzip bundle sizes, and the 工作台's first render in headless
 #                           chromium vs a static page (COURTHUB_BENCH_RUNS runs, 30; with
 #                           COURTHUB_BENCH_WRITE=1 both tables go into docs/benchmarks.md)
+#   bench/run.sh edge       the HTTP edge: GET /healthz vs nginx (Debian's, one worker, `return
+#                           200`; installed if missing) under the same wrk and connections; a new
+#                           client's /healthz with 1,000 idle + 100 trickling connections open; 32
+#                           keep-alive clients' answers each (min/max)
 #   bench/run.sh isolation  the cost of a plugin call in the host's process vs in a runner process
 #                           (isolation: process): a route that does nothing, one with a query
 #   bench/run.sh all        events, rooms and approvals
@@ -16,7 +20,9 @@
 #              COURTHUB_BENCH_SYNCHRONOUS (full: every acknowledgement waits for fdatasync;
 #              normal: for the write only, durable against a crash of the host process),
 #              COURTHUB_BENCH_DELIVER (1: a local DingTalk double receives the outbox's messages on
-#              the same two cores; 0: no dingtalk channel, messages stay queued).
+#              the same two cores; 0: no dingtalk channel, messages stay queued),
+#              COURTHUB_BENCH_BUILD (build-release) with COURTHUB_BENCH_PREBUILT=1: use that
+#              tree as it is (no configure, no build).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${COURTHUB_BENCH_BUILD:-$ROOT/build-release}
@@ -26,18 +32,27 @@ SYNCHRONOUS=${COURTHUB_BENCH_SYNCHRONOUS:-full}
 WHAT=${1:-events}
 
 command -v wrk >/dev/null || { echo "bench: wrk is needed (apt-get install wrk)"; exit 1; }
-cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DCOURTHUB_BUILD_TESTS=OFF >/dev/null
-if [ "$WHAT" = web ]; then
-  cmake --build "$BUILD" -j2 >/dev/null  # the pages are built by the default target
-else
-  cmake --build "$BUILD" -j2 --target courthub event_feed rooms_driver approvals_driver \
-    dingtalk-double hello rooms approvals flush_probe isolation_probe >/dev/null
+# COURTHUB_BENCH_PREBUILT=1: COURTHUB_BENCH_BUILD already holds what the benchmark needs.
+if [ "${COURTHUB_BENCH_PREBUILT:-0}" != 1 ]; then
+  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DCOURTHUB_BUILD_TESTS=OFF >/dev/null
+  if [ "$WHAT" = web ]; then
+    cmake --build "$BUILD" -j2 >/dev/null  # the pages are built by the default target
+  elif [ "$WHAT" = edge ]; then
+    nice cmake --build "$BUILD" -j2 --target courthub hello edge_probe >/dev/null
+  elif [ "$WHAT" = events ]; then
+    nice cmake --build "$BUILD" -j2 --target courthub hello event_feed flush_probe >/dev/null
+  else
+    cmake --build "$BUILD" -j2 --target courthub event_feed rooms_driver approvals_driver \
+      dingtalk-double hello rooms approvals flush_probe isolation_probe >/dev/null
+  fi
 fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/courthub-bench-XXXXXX")
 HOST_PID=""
 DOUBLE_PID=""
+NGINX_PID=""
 cleanup() {
+  [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null && wait "$NGINX_PID" 2>/dev/null || true
   [ -n "$HOST_PID" ] && kill "$HOST_PID" 2>/dev/null && wait "$HOST_PID" 2>/dev/null || true
   [ -n "$DOUBLE_PID" ] && kill "$DOUBLE_PID" 2>/dev/null && wait "$DOUBLE_PID" 2>/dev/null || true
   rm -rf "$WORK"
@@ -81,7 +96,7 @@ start_host() {
   cards: {route_key: bench-card-route-key-0001}"
   fi
   cat >"$WORK/courthub.yaml" <<YAML
-server: {listen: "127.0.0.1:0", threads: $((CONNS + 16)), queue_size: 1024}
+server: {listen: "127.0.0.1:0", threads: ${BENCH_THREADS:-16}, queue_size: 1024${SERVER_EXTRA:-}}
 storage: {data_dir: "$WORK/data", synchronous: $SYNCHRONOUS}
 admin: {token: "$ADMIN"}
 sessions: {secret: $SESSION}
@@ -222,8 +237,12 @@ bench_isolation() {
   local route mode
   declare -A rps p50 p99
   for mode in in_process process; do
+    # As many calls at once as there are connections, in both modes (the bulkhead and the
+    # runner's channels would otherwise queue or refuse them).
     start_host "  - name: isolation_probe
-    isolation: $mode"
+    isolation: $mode
+    limits: {max_concurrent: $CONNS, max_queued: $((CONNS * 4))}
+    runner: {channels: $(( CONNS < 64 ? CONNS : 64 ))}"
     wrk -t2 -c"$CONNS" -d2s "$URL/healthz" >/dev/null  # warm up
     wrk -t2 -c"$CONNS" -d"${SECONDS_PER_RUN}s" --latency "$URL/healthz" >"$WORK/base-$mode.txt"
     read -r rps[base-$mode] p50[base-$mode] p99[base-$mode] _ < <(summarise "$WORK/base-$mode.txt")
@@ -261,12 +280,72 @@ bench_web() {
   node "$ROOT/bench/web_first_render.mjs" --build "$BUILD" "${write[@]}"
 }
 
+
+# The HTTP edge against nginx, and under idle, trickling and keep-alive crowds.
+bench_edge() {
+  if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+    echo "bench: installing nginx (Debian's) for the baseline"
+    apt-get install -y -qq nginx >/dev/null
+  fi
+  local nginx_port=$((20000 + RANDOM % 20000))
+  mkdir -p "$WORK/nginx"
+  cat >"$WORK/nginx/nginx.conf" <<NGINX
+worker_processes 1;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/nginx/body;
+  proxy_temp_path $WORK/nginx/proxy;
+  fastcgi_temp_path $WORK/nginx/fastcgi;
+  uwsgi_temp_path $WORK/nginx/uwsgi;
+  scgi_temp_path $WORK/nginx/scgi;
+  keepalive_requests 1000000;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    location / { default_type application/json; return 200 '{"status":"ok"}'; }
+  }
+}
+NGINX
+  /usr/sbin/nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" &
+  NGINX_PID=$!
+  for _ in $(seq 1 50); do
+    curl -sf "http://127.0.0.1:$nginx_port/" >/dev/null && break
+    sleep 0.1
+  done
+  SERVER_EXTRA=", max_connections_per_address: 4096" BENCH_THREADS=${BENCH_THREADS:-4} start_host
+  local courthub_url="$URL/healthz" nginx_url="http://127.0.0.1:$nginx_port/healthz"
+  wrk -t2 -c"$CONNS" -d2s "$nginx_url" >/dev/null
+  wrk -t2 -c"$CONNS" -d2s "$courthub_url" >/dev/null
+  echo "bench: nginx (1 worker, return 200) and courthub GET /healthz, ${SECONDS_PER_RUN}s each, $CONNS connections, wrk -t2"
+  wrk -t2 -c"$CONNS" -d"${SECONDS_PER_RUN}s" --latency "$nginx_url" >"$WORK/nginx.txt"
+  wrk -t2 -c"$CONNS" -d"${SECONDS_PER_RUN}s" --latency "$courthub_url" >"$WORK/healthz.txt"
+  read -r ng_rps ng_p50 ng_p99 ng_bad < <(summarise "$WORK/nginx.txt")
+  read -r ch_rps ch_p50 ch_p99 ch_bad < <(summarise "$WORK/healthz.txt")
+  kill "$NGINX_PID" && wait "$NGINX_PID" 2>/dev/null || true
+  NGINX_PID=""
+  printf '\n%-34s %12s %10s %10s\n' "" "req/s" "p50 ms" "p99 ms"
+  printf '%-34s %12.0f %10.3f %10.3f\n' "nginx return 200 (baseline)" "$ng_rps" "$ng_p50" "$ng_p99"
+  printf '%-34s %12.0f %10.3f %10.3f\n' "courthub GET /healthz" "$ch_rps" "$ch_p50" "$ch_p99"
+  awk -v c="$ch_rps" -v n="$ng_rps" 'BEGIN { printf "%-34s %11.2f\n", "courthub / nginx", c / n }'
+  grep -h "Socket errors" "$WORK/nginx.txt" "$WORK/healthz.txt" || true
+  echo
+  echo "bench: 1,000 idle + 100 trickling connections open, then 1,000 new clients' GET /healthz one by one"
+  "$BUILD/bin/edge_probe" crowd "$PORT" 1000 100 1000
+  echo
+  echo "bench: 32 keep-alive clients on ${BENCH_THREADS:-4} workers, ${SECONDS_PER_RUN}s"
+  "$BUILD/bin/edge_probe" fairness "$PORT" 32 "$SECONDS_PER_RUN"
+}
+
 case "$WHAT" in
   events) bench_events ;;
   rooms) bench_rooms ;;
   approvals) bench_approvals ;;
   web) bench_web ;;
+  edge) bench_edge ;;
   isolation) bench_isolation ;;
   all) bench_events && stop_host && bench_rooms && stop_host && bench_approvals ;;
-  *) echo "bench: unknown benchmark '$WHAT' (events, rooms, approvals, web, isolation, all)"; exit 2 ;;
+  *) echo "bench: unknown benchmark '$WHAT' (events, rooms, approvals, web, edge, isolation, all)"; exit 2 ;;
 esac

@@ -3,6 +3,7 @@
 #include "host/runtime.hpp"
 
 #include "host/log.hpp"
+#include "host/plugins/remote_plugin.hpp"
 #include "host/storage/host_schema.hpp"
 #include "host/storage/migrations.hpp"
 
@@ -56,7 +57,11 @@ Expected<std::unique_ptr<Runtime>> Runtime::open(RuntimeOptions options) {
       o.data_dir, o.sqlite, *rt->directory_, *rt->inbox_, *rt->outbox_, clock, *rt->calendar_);
   rt->plugins_ = std::make_unique<plugins::PluginSet>(rt->services_.get());
   rt->services_->set_active_check([raw](const std::string& name) {
-    if (raw->plugins_->live(name)) return true;
+    // A plugin whose runner crashed too often is live but disabled: not active for the others.
+    if (auto live = raw->plugins_->live(name);
+        live && plugins::isolation_status(live->library()).state != "disabled") {
+      return true;
+    }
     return raw->options_.also_active && raw->options_.also_active(name);
   });
   rt->scheduler_ = std::make_unique<plugins::Scheduler>(*rt->plugins_, *rt->host_db_, clock);

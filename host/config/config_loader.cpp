@@ -765,7 +765,8 @@ class SchemaReader {
         continue;
       }
       Mapping m = mapping(node, path, where,
-                          {"name", "enabled", "file", "sha256", "limits", "settings", "isolation", "runner"});
+                          {"name", "enabled", "file", "sha256", "limits", "settings", "isolation",
+                           "runner"});
       PluginConfig plugin;
       plugin.location = where;
 

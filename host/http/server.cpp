@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <thread>
 
+#include "host/http/edge/connection_counts.hpp"
 #include "host/http/edge/event_loop.hpp"
 #include "host/http/edge/listener.hpp"
 #include "host/http/edge/worker_pool.hpp"
@@ -78,15 +79,16 @@ Outcome HttpServer::start() {
   auto fd = edge::open_listener(config_.host, config_.port, config_.queue_size);
   if (!fd) return fd.outcome();
   port_ = edge::bound_port(*fd);
-  workers_ = std::make_unique<edge::WorkerPool>(config_.threads,
-                                                [this](edge::Connection& c) { serve(c); });
+  counts_ = std::make_shared<edge::ConnectionCounts>();
+  workers_ = std::make_unique<edge::WorkerPool>(
+      config_.threads, [this](edge::Connection& c) { serve(c); }, counts_);
   loop_ = std::make_unique<edge::EventLoop>(
       config_, *fd,
       [this](edge::Connection* c) {
         ++in_flight_;
         workers_->submit(c);
       },
-      metrics_);
+      metrics_, counts_);
   Outcome started = loop_->start();
   if (!started.ok()) {
     workers_->stop();
@@ -94,20 +96,16 @@ Outcome HttpServer::start() {
     workers_.reset();
     return started;
   }
-  auto* loop = loop_.get();
-  auto* workers = workers_.get();
-  metrics_.gauge("courthub_http_connections", "Open HTTP connections, by state",
-                 [loop] { return static_cast<double>(loop->open_connections()); },
-                 {{"state", "open"}});
-  metrics_.gauge("courthub_http_connections", "Open HTTP connections, by state",
-                 [loop] { return static_cast<double>(loop->idle_connections()); },
-                 {{"state", "idle"}});
-  metrics_.gauge("courthub_http_connections", "Open HTTP connections, by state",
-                 [loop] { return static_cast<double>(loop->reading_connections()); },
-                 {{"state", "reading"}});
-  metrics_.gauge("courthub_http_connections", "Open HTTP connections, by state",
-                 [workers] { return static_cast<double>(workers->queued()); },
-                 {{"state", "queued"}});
+  auto gauge = [this](const char* state, std::atomic<int64_t> edge::ConnectionCounts::*field) {
+    metrics_.gauge(
+        "courthub_http_connections", "Open HTTP connections, by state",
+        [counts = counts_, field] { return static_cast<double>((*counts.*field).load()); },
+        {{"state", state}});
+  };
+  gauge("open", &edge::ConnectionCounts::open);
+  gauge("idle", &edge::ConnectionCounts::idle);
+  gauge("reading", &edge::ConnectionCounts::reading);
+  gauge("queued", &edge::ConnectionCounts::queued);
   return Outcome::success();
 }
 
@@ -146,6 +144,9 @@ void HttpServer::serve(edge::Connection& c) {
   }
   const bool keep_alive = c.request.keep_alive && !draining_;
   c.close_after_write = !keep_alive;
+  // An HTTP/1.0 client keeps the connection only when told so.
+  if (keep_alive && c.request.minor_version == 0)
+    response.headers.emplace_back("Connection", "keep-alive");
   c.out.clear();
   c.out_sent = 0;
   edge::serialize(response, c.request.method == "HEAD", keep_alive, c.out);

@@ -22,6 +22,7 @@ namespace edge {
 class EventLoop;
 class WorkerPool;
 struct Connection;
+struct ConnectionCounts;
 }  // namespace edge
 
 class HttpServer {
@@ -49,6 +50,7 @@ class HttpServer {
   uint16_t port_ = 0;
   std::unique_ptr<edge::EventLoop> loop_;
   std::unique_ptr<edge::WorkerPool> workers_;
+  std::shared_ptr<edge::ConnectionCounts> counts_;
   std::atomic<int> in_flight_{0};
   std::atomic<bool> draining_{false};
 };

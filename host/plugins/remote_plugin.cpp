@@ -124,7 +124,7 @@ class RemotePlugin {
 
   config::PluginConfig config_;
   RunnerEvents events_;
-  std::string sha256_;  // of the library the first runner loaded
+  std::string sha256_;  // of the library the first runner loaded; under mu_
 
   mutable std::mutex mu_;
   std::condition_variable cv_;
@@ -248,6 +248,8 @@ Expected<std::shared_ptr<Generation>> RemotePlugin::spawn() {
   gen->free_reader = std::thread([this, g = gen.get()] { serve_free_channel(g); });
   std::lock_guard lock(mu_);
   gen_ = gen;
+  // stop() came while this one was being forked: it must not outlive the plugin.
+  if (stopping_) ::kill(gen->proc.pid, SIGKILL);
   return gen;
 }
 
@@ -261,9 +263,9 @@ Expected<wire::LoadAnswer> RemotePlugin::start() {
   ch_status st = call_on(**gen, (*gen)->proc.call_fds[0], w, Op::Load,
                          [&](FrameReader& r) { wire::read_load_answer(r, answer); });
   if (st != CH_OK) return Outcome::failure(static_cast<Status>(st), t_error);
-  sha256_ = answer.sha256;
   {
     std::lock_guard lock(mu_);
+    sha256_ = answer.sha256;
     if (state_ == State::Starting) state_ = State::Running;
   }
   emit(RunnerEvent::Kind::Started, "pid " + std::to_string((*gen)->proc.pid));
@@ -781,7 +783,12 @@ RemotePlugin::BringUp RemotePlugin::bring_up(Generation& gen, std::string& why) 
     why = "its library no longer loads: " + t_error;
     return BringUp::Refused;
   }
-  if (answer.sha256 != sha256_) {
+  std::string first_sha256;
+  {
+    std::lock_guard lock(mu_);
+    first_sha256 = sha256_;
+  }
+  if (answer.sha256 != first_sha256) {
     why = config_.file + " changed on disk since the plugin was enabled; reload the configuration "
           "to run the new build";
     return BringUp::Refused;

@@ -76,6 +76,9 @@ Expected<RunnerProcess> fork_runner(int channels) {
     return Outcome::error(std::string("cannot start a plugin runner: ") + std::strerror(errno));
   }
   if (pid == 0) {
+    // The signal mask is inherited on purpose: `courthub serve` blocks SIGINT, SIGTERM and
+    // SIGHUP, so a Ctrl-C or a service manager's SIGTERM to the whole group stops the host
+    // gracefully while its runners serve the calls still in flight; the host ends them after.
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (::getppid() != parent) ::_exit(127);
     std::vector<int>& fds = child_fds;

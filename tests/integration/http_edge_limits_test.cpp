@@ -152,6 +152,30 @@ TEST(HttpEdgeLimits, ATrickledHeaderIsCutAtTheHeaderDeadlineAndCounted) {
   EXPECT_GE(metric(host, "courthub_http_timeouts_total{phase=\"header\"}"), 1);
 }
 
+TEST(HttpEdgeLimits, ABodyBelowTheMinimumRateIsCutAndCounted) {
+  HostProcess host(edge_config("  body_timeout_ms: 600000\n  body_min_bytes_per_second: 100000\n"));
+  Socket s(host.port());
+  ASSERT_TRUE(
+      s.send("POST /apps/hello/greetings HTTP/1.1\r\nHost: x\r\nContent-Type: "
+             "application/json\r\nContent-Length: 1000000\r\n\r\n{\"to\":"));
+  std::string reply = s.read_until();
+  ASSERT_EQ(reply.rfind("HTTP/1.1 408", 0), 0u) << reply;
+  EXPECT_NE(body_of(reply)["error"]["message"].get<std::string>().find("body_min_bytes_per_second"),
+            std::string::npos)
+      << reply;
+  EXPECT_GE(metric(host, "courthub_http_timeouts_total{phase=\"body_rate\"}"), 1);
+}
+
+TEST(HttpEdgeLimits, AnIdleKeepAliveConnectionIsClosedAfterTheIdleTimeout) {
+  HostProcess host(edge_config("  idle_timeout_ms: 200\n"));
+  Socket s(host.port());
+  ASSERT_TRUE(s.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"));
+  std::string reply = s.read_until();  // the answer, then the end of the connection
+  EXPECT_EQ(count_of(reply, "HTTP/1.1 200"), 1u) << reply;
+  EXPECT_EQ(reply.find("Connection: close"), std::string::npos) << reply;
+  EXPECT_GE(metric(host, "courthub_http_timeouts_total{phase=\"idle\"}"), 1);
+}
+
 TEST(HttpEdgeLimits, ConnectionsOverThePerAddressCapGet503WithRetryAfter) {
   HostProcess host(edge_config("  max_connections_per_address: 4\n"));
   std::vector<Socket> held = keep_alive_connections(host, 4);

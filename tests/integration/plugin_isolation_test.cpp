@@ -11,7 +11,10 @@
 
 #include <sys/types.h>
 
+#include <atomic>
 #include <csignal>
+#include <thread>
+#include <vector>
 
 #include "host_process.hpp"
 
@@ -158,6 +161,21 @@ TEST(PluginIsolation, AfterMaxCrashesInTheWindowThePluginIsDisabled) {
   EXPECT_EQ(isolation_of(host)["state"], "running");
 }
 
+TEST(PluginIsolation, ARestartThatRegistersOtherwiseDisablesThePlugin) {
+  HostProcess host(test_config("  - name: hello\n" + crashy_entry(5) +
+                               "    settings: {vary_routes: true}\n"));
+  EXPECT_EQ(host.admin_get("/apps/crashes_on_route/segfault").status, 503);
+  ASSERT_TRUE(eventually([&] { return isolation_of(host)["state"] == "disabled"; }))
+      << isolation_of(host).dump();
+  Json status = plugin_status(host, "crashes_on_route");
+  EXPECT_NE(status["error"].get<std::string>().find(
+                "its registrations on re-activation differ from the first ones"),
+            std::string::npos)
+      << status.dump();
+  EXPECT_EQ(host.admin_get("/apps/crashes_on_route/ok").status, 503);
+  EXPECT_TRUE(audited(host, "plugin.disabled_after_crashes"));
+}
+
 TEST(PluginIsolation, TransactionsEventsAndTheDatabaseWorkAcrossTheProcessBoundaryAndRestarts) {
   HostProcess host(test_config("  - name: hello\n" + crashy_entry(5)));
   for (int i = 1; i <= 3; ++i) {
@@ -170,7 +188,35 @@ TEST(PluginIsolation, TransactionsEventsAndTheDatabaseWorkAcrossTheProcessBounda
   auto r = host.admin_post("/apps/crashes_on_route/hits", "{}");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["hits"], 4);
-  EXPECT_EQ(plugin_status(host, "crashes_on_route")["routes"], 6);
+  // A thread of the plugin's own reaches the host too, transaction included.
+  r = host.admin_get("/apps/crashes_on_route/from_thread");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["hits"], 5);
+  EXPECT_EQ(plugin_status(host, "crashes_on_route")["routes"], 7);
+}
+
+// More concurrent transactions than the runner has channels: calls wait for a free channel, and
+// the host's group commit runs some bodies on other callers' threads, each down the channel of
+// the call that opened it.
+TEST(PluginIsolation, ConcurrentTransactionsShareGroupCommitsAcrossChannels) {
+  HostProcess host(test_config("  - name: crashes_on_route\n"
+                               "    runner: {channels: 3}\n"
+                               "    limits: {max_concurrent: 12, max_queued: 64}\n"));
+  constexpr int kCallers = 12, kEach = 5;
+  std::atomic<int> ok{0};
+  std::vector<std::thread> callers;
+  for (int i = 0; i < kCallers; ++i) {
+    callers.emplace_back([&] {
+      for (int j = 0; j < kEach; ++j)
+        if (host.admin_post("/apps/crashes_on_route/hits", "{}").status == 200) ++ok;
+    });
+  }
+  for (auto& t : callers) t.join();
+  EXPECT_EQ(ok.load(), kCallers * kEach);
+  auto r = host.admin_post("/apps/crashes_on_route/hits", "{}");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["hits"], kCallers * kEach + 1);
+  EXPECT_EQ(isolation_of(host)["crashes"], 0);
 }
 
 TEST(PluginIsolation, IsolationIsCheckedInTheConfiguration) {

@@ -6,8 +6,11 @@
 
 #include <unistd.h>
 
-#include <cstdlib>
 #include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <thread>
 
 struct CrashesOnRoute {
   static constexpr std::string_view kName = "crashes_on_route";
@@ -15,9 +18,23 @@ struct CrashesOnRoute {
   static constexpr bool kThreadSafe = true;
   explicit CrashesOnRoute(courthub::Host& host) : host_(host) {}
 
-  void configure(const courthub::Json&, courthub::SettingsErrors&) {}
+  // `vary_routes: true`: every activation after the first (counted in a file of its data
+  // directory, so across runner processes) adds a route, as a plugin whose registrations depend
+  // on the outside world would.
+  void configure(const courthub::Json& s, courthub::SettingsErrors&) {
+    vary_routes_ = courthub::json::get<bool>(s, "vary_routes", false);
+  }
 
   void activate(courthub::Registrar& r) {
+    if (vary_routes_) {
+      std::string mark = host_.data_dir() + "/activated";
+      if (std::filesystem::exists(mark)) {
+        r.route("GET", "/again", [](const courthub::Request&) {
+          return courthub::Response::json(courthub::Json::object());
+        });
+      }
+      std::ofstream(mark) << "1";
+    }
     r.migrate({{1, "hits", "CREATE TABLE hits (id INTEGER PRIMARY KEY, note TEXT NOT NULL)"}});
     // Which process answers: a restarted runner has another pid.
     r.route("GET", "/ok", [](const courthub::Request&) {
@@ -39,6 +56,18 @@ struct CrashesOnRoute {
       for (int fd = 3; fd < 3 + 65; ++fd) (void)!::write(fd, bogus, sizeof bogus);
       return courthub::Response::json(courthub::Json::object());
     });
+    // Host calls from a thread of the plugin's own (not a thread the host called it on).
+    r.route("GET", "/from_thread", [this](const courthub::Request&) {
+      int64_t n = 0;
+      std::thread own([&] {
+        host_.db().transaction([&](courthub::Transaction& txn) {
+          txn.exec("INSERT INTO hits (note) VALUES (?)", {courthub::Value("thread")});
+        });
+        n = host_.db().one("SELECT COUNT(*) AS n FROM hits")->integer("n");
+      });
+      own.join();
+      return courthub::Response::json(courthub::Json::object({{"hits", n}}));
+    });
     // A transaction with a write, a read inside it and an event, then the count outside it.
     r.route("POST", "/hits", [this](const courthub::Request&) {
       host_.db().transaction([&](courthub::Transaction& txn) {
@@ -51,5 +80,6 @@ struct CrashesOnRoute {
   }
 
   courthub::Host& host_;
+  bool vary_routes_ = false;
 };
 COURTHUB_PLUGIN(CrashesOnRoute)

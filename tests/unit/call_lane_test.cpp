@@ -86,8 +86,14 @@ TEST(CallLane, NeverRunsMoreThanMaxConcurrentAtOnce) {
           Mode::Request);
     }));
   }
-  while (lane.running() + lane.queued() != 12) std::this_thread::yield();
+  // The lane's threads pick their tickets up a moment after they are queued: wait (bounded) until
+  // all three are taken, then nothing more may start while they are held.
+  const auto give_up = std::chrono::steady_clock::now() + 10s;
+  while ((lane.running() != 3 || lane.queued() != 9) && std::chrono::steady_clock::now() < give_up) {
+    std::this_thread::yield();
+  }
   EXPECT_EQ(lane.running(), 3);
+  EXPECT_EQ(lane.queued(), 9);
   go.set_value();
   for (auto& c : calls) EXPECT_EQ(c.get().ending, Ending::Done);
   EXPECT_EQ(most.load(), 3);

@@ -28,14 +28,15 @@ struct Connection {
       : fd(fd), ip(std::move(ip)), address(std::move(address)), parser(limits) {}
 
   const int fd;
-  const std::string ip;       // the client's IP address, for the per-address cap
-  const std::string address;  // "ip:port", as Exchange::remote_address() gives it
+  const std::string ip;         // the client's IP address, for the per-address cap
+  const std::string address;    // "ip:port", as Exchange::remote_address() gives it
   Phase phase = Phase::Queued;  // until the loop places it (set_phase counts each phase)
-  std::string in;  // received, not yet consumed by a whole request
+  std::string in;               // received, not yet consumed by a whole request
   RequestParser parser;
   int64_t deadline_ms = 0;  // steady-clock ms; 0 = none
   int64_t body_started_ms = 0;
   bool readable = false;     // the socket may have more to read (edge-triggered epoll)
+  bool hung_up = false;      // epoll reported the client's hang-up: read on to the end
   bool peer_closed = false;  // the client shut its side (read returned 0)
   bool counted_open = true;  // counts toward max_connections (not a refused one lingering)
 

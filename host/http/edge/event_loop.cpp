@@ -53,8 +53,13 @@ int64_t steady_ms() {
 }
 
 EventLoop::EventLoop(const config::ServerConfig& config, int listen_fd,
-                     std::function<void(Connection*)> dispatch, Metrics& metrics)
-    : config_(config), listen_fd_(listen_fd), dispatch_(std::move(dispatch)), metrics_(metrics) {
+                     std::function<void(Connection*)> dispatch, Metrics& metrics,
+                     std::shared_ptr<ConnectionCounts> counts)
+    : config_(config),
+      listen_fd_(listen_fd),
+      dispatch_(std::move(dispatch)),
+      metrics_(metrics),
+      counts_(std::move(counts)) {
   limits_.max_header_bytes = static_cast<size_t>(config.max_header_bytes);
   limits_.max_request_line_bytes = std::min<size_t>(8192, limits_.max_header_bytes);
   limits_.max_body_bytes = config.max_body_bytes;
@@ -111,7 +116,7 @@ void EventLoop::stop() {
   for (auto& [fd, c] : connections_) ::close(fd);
   connections_.clear();
   per_address_.clear();
-  open_ = idle_ = reading_ = 0;
+  counts_->open = counts_->idle = counts_->reading = 0;
   if (listen_fd_ >= 0) ::close(listen_fd_);
   if (epoll_fd_ >= 0) ::close(epoll_fd_);
   if (wake_fd_ >= 0) ::close(wake_fd_);
@@ -181,7 +186,7 @@ void EventLoop::accept_all() {
       return;
     }
     auto [ip, address] = peer_of(ss);
-    if (open_.load() >= config_.max_connections) {
+    if (counts_->open.load() >= config_.max_connections) {
       refuse_connection(fd, "total");
       continue;
     }
@@ -191,7 +196,7 @@ void EventLoop::accept_all() {
       continue;
     }
     ++from_ip;
-    ++open_;
+    ++counts_->open;
     int on = 1;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
     auto owned = std::make_unique<Connection>(fd, ip, address, limits_);
@@ -237,6 +242,7 @@ void EventLoop::refuse_connection(int fd, const std::string& reason) {
 void EventLoop::on_event(Connection* c, uint32_t events) {
   const bool input = events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR);
   if (input) c->readable = true;
+  if (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) c->hung_up = true;
   switch (c->phase) {
     case Phase::Queued:
       return;  // the worker's; the flags above are read when it comes back
@@ -254,15 +260,16 @@ void EventLoop::on_event(Connection* c, uint32_t events) {
 void EventLoop::read_some(Connection* c) {
   const size_t cap =
       limits_.max_header_bytes + 2 * static_cast<size_t>(limits_.max_body_bytes) + kReadChunk;
+  static thread_local char chunk[kReadChunk];  // the loop thread's; appended, never zero-filled
   while (c->readable && c->in.size() < cap) {
-    const size_t old = c->in.size();
-    c->in.resize(old + kReadChunk);
-    ssize_t n = ::recv(c->fd, c->in.data() + old, kReadChunk, 0);
+    ssize_t n = ::recv(c->fd, chunk, sizeof chunk, 0);
     if (n > 0) {
-      c->in.resize(old + static_cast<size_t>(n));
+      if (c->phase != Phase::Lingering) c->in.append(chunk, static_cast<size_t>(n));
+      // A short read emptied the socket: more data will raise a new edge, unless the peer has
+      // hung up (then read on to the end).
+      if (static_cast<size_t>(n) < sizeof chunk && !c->hung_up) c->readable = false;
       continue;
     }
-    c->in.resize(old);
     if (n == 0) {
       c->peer_closed = true;
       c->readable = false;
@@ -355,7 +362,7 @@ void EventLoop::answer_and_close(Connection* c, const std::string& bytes) {
 
 void EventLoop::after_response(Connection* c) {
   c->out.clear();
-  c->out.shrink_to_fit();
+  if (c->out.capacity() > 65536) c->out.shrink_to_fit();  // a large answer's buffer goes
   c->out_sent = 0;
   c->request = Request();
   if (c->close_after_write || draining_) {
@@ -390,7 +397,7 @@ void EventLoop::linger(Connection* c) {
 void EventLoop::close(Connection* c) {
   set_phase(c, Phase::Queued);  // leaves every counted phase
   if (c->counted_open) {
-    --open_;
+    --counts_->open;
     auto it = per_address_.find(c->ip);
     if (it != per_address_.end() && --it->second <= 0) per_address_.erase(it);
   }
@@ -402,8 +409,8 @@ void EventLoop::close(Connection* c) {
 void EventLoop::set_phase(Connection* c, Phase p) {
   auto counter = [this](const Connection* x, Phase q) -> std::atomic<int64_t>* {
     if (!x->counted_open) return nullptr;
-    if (q == Phase::ReadingHeader || q == Phase::ReadingBody) return &reading_;
-    if (q == Phase::Idle) return &idle_;
+    if (q == Phase::ReadingHeader || q == Phase::ReadingBody) return &counts_->reading;
+    if (q == Phase::Idle) return &counts_->idle;
     return nullptr;
   };
   if (auto* from = counter(c, c->phase)) --*from;

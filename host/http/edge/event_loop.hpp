@@ -21,6 +21,7 @@
 
 #include "host/config/config.hpp"
 #include "host/http/edge/connection.hpp"
+#include "host/http/edge/connection_counts.hpp"
 #include "host/http/metrics.hpp"
 #include "host/outcome.hpp"
 
@@ -29,9 +30,10 @@ namespace courthub::http::edge {
 class EventLoop {
  public:
   // `dispatch` gets each whole request (the connection's phase is Queued): it belongs to the
-  // callee until give_back(). `metrics` outlives the loop.
+  // callee until give_back(). `metrics` outlives the loop; the loop keeps `counts` current.
   EventLoop(const config::ServerConfig& config, int listen_fd,
-            std::function<void(Connection*)> dispatch, Metrics& metrics);
+            std::function<void(Connection*)> dispatch, Metrics& metrics,
+            std::shared_ptr<ConnectionCounts> counts);
   ~EventLoop();
 
   Outcome start();
@@ -42,11 +44,6 @@ class EventLoop {
   void begin_drain();
   // Ends the loop thread and closes every connection. Workers must be stopped first.
   void stop();
-
-  // Gauges (any thread).
-  int64_t open_connections() const { return open_.load(); }
-  int64_t idle_connections() const { return idle_.load(); }
-  int64_t reading_connections() const { return reading_.load(); }
 
  private:
   void run();
@@ -86,10 +83,7 @@ class EventLoop {
 
   std::mutex returned_mu_;
   std::vector<Connection*> returned_;
-
-  std::atomic<int64_t> open_{0};
-  std::atomic<int64_t> idle_{0};
-  std::atomic<int64_t> reading_{0};
+  std::shared_ptr<ConnectionCounts> counts_;
 };
 
 // Steady-clock milliseconds.

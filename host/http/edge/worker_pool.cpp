@@ -4,8 +4,9 @@
 
 namespace courthub::http::edge {
 
-WorkerPool::WorkerPool(int threads, std::function<void(Connection&)> serve)
-    : serve_(std::move(serve)) {
+WorkerPool::WorkerPool(int threads, std::function<void(Connection&)> serve,
+                       std::shared_ptr<ConnectionCounts> counts)
+    : serve_(std::move(serve)), counts_(std::move(counts)) {
   for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { run(); });
 }
 
@@ -13,13 +14,9 @@ void WorkerPool::submit(Connection* c) {
   {
     std::lock_guard lock(mu_);
     queue_.push_back(c);
+    ++counts_->queued;
   }
   ready_.notify_one();
-}
-
-int WorkerPool::queued() const {
-  std::lock_guard lock(mu_);
-  return static_cast<int>(queue_.size());
 }
 
 void WorkerPool::stop() {
@@ -27,6 +24,7 @@ void WorkerPool::stop() {
     std::lock_guard lock(mu_);
     if (stopping_ && threads_.empty()) return;
     stopping_ = true;
+    counts_->queued -= static_cast<int64_t>(queue_.size());
     queue_.clear();
   }
   ready_.notify_all();
@@ -43,6 +41,7 @@ void WorkerPool::run() {
       if (stopping_) return;
       c = queue_.front();
       queue_.pop_front();
+      --counts_->queued;
     }
     serve_(*c);
   }

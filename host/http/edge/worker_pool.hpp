@@ -8,24 +8,25 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
 
 #include "host/http/edge/connection.hpp"
+#include "host/http/edge/connection_counts.hpp"
 
 namespace courthub::http::edge {
 
 class WorkerPool {
  public:
   // `serve` handles the connection's request; it must end by handing the connection back to
-  // the event loop (EventLoop::give_back). Starts `threads` workers.
-  WorkerPool(int threads, std::function<void(Connection&)> serve);
+  // the event loop (EventLoop::give_back). Starts `threads` workers; keeps counts->queued.
+  WorkerPool(int threads, std::function<void(Connection&)> serve,
+             std::shared_ptr<ConnectionCounts> counts);
   ~WorkerPool() { stop(); }
 
   void submit(Connection* c);
-  // Requests waiting for a worker.
-  int queued() const;
   // Lets the requests being served finish, drops the queued ones (their connections stay the
   // loop's, which closes them) and joins the workers. Idempotent.
   void stop();
@@ -34,6 +35,7 @@ class WorkerPool {
   void run();
 
   std::function<void(Connection&)> serve_;
+  std::shared_ptr<ConnectionCounts> counts_;
   mutable std::mutex mu_;
   std::condition_variable ready_;
   std::deque<Connection*> queue_;
