@@ -193,9 +193,10 @@ TEST_P(PluginContainment, ASubscriberStuckInItsHandlerDelaysNoOtherPluginsEvents
   }
   ASSERT_TRUE(eventually([&] { return get("/apps/slowpoke_serial/stats").json()["events"] == 2; }))
       << get("/apps/slowpoke_serial/stats").body;
-  Json stuck = get("/apps/slowpoke/stats").json();
-  EXPECT_EQ(stuck["holding_events"], 1) << stuck.dump();
-  EXPECT_EQ(stuck["events"], 0);
+  // Its worker may reach the first event a moment after the other's got both.
+  EXPECT_TRUE(eventually([&] { return get("/apps/slowpoke/stats").json()["holding_events"] == 1; }))
+      << get("/apps/slowpoke/stats").body;
+  EXPECT_EQ(get("/apps/slowpoke/stats").json()["events"], 0);
   EXPECT_EQ(metric("courthub_inbox_backlog{subscriber=\"slowpoke\"}"), 2);
   EXPECT_EQ(metric("courthub_inbox_backlog{subscriber=\"slowpoke_serial\"}"), -1);
   EXPECT_GE(metric("courthub_inbox_oldest_age_seconds{subscriber=\"slowpoke\"}"), 0);
