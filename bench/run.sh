@@ -23,6 +23,8 @@
 #              the same two cores; 0: no dingtalk channel, messages stay queued),
 #              COURTHUB_BENCH_BUILD (build-release) with COURTHUB_BENCH_PREBUILT=1: use that
 #              tree as it is (no configure, no build).
+#              COURTHUB_BENCH_PERF (1: `perf` samples the host during the events and edge runs and
+#              prints where its CPU time goes, by shared object and symbol).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${COURTHUB_BENCH_BUILD:-$ROOT/build-release}
@@ -96,7 +98,7 @@ start_host() {
   cards: {route_key: bench-card-route-key-0001}"
   fi
   cat >"$WORK/courthub.yaml" <<YAML
-server: {listen: "127.0.0.1:0", threads: ${BENCH_THREADS:-16}, queue_size: 1024${SERVER_EXTRA:-}}
+server: {listen: "127.0.0.1:0", threads: ${BENCH_THREADS:-$((CONNS + 16))}, queue_size: 1024${SERVER_EXTRA:-}}
 storage: {data_dir: "$WORK/data", synchronous: $SYNCHRONOUS}
 admin: {token: "$ADMIN"}
 sessions: {secret: $SESSION}
@@ -136,6 +138,27 @@ summarise() {
     END { printf "%s %.3f %.3f %d\n", rps, p50, p99, non2xx + 0 }' "$1"
 }
 
+# profiled NAME COMMAND...: runs COMMAND; with COURTHUB_BENCH_PERF=1, samples the host meanwhile
+# (perf record, software cpu-clock: works without hardware counters) and prints its top symbols.
+profiled() {
+  local name=$1
+  shift
+  if [ "${COURTHUB_BENCH_PERF:-0}" != 1 ] || ! command -v perf >/dev/null; then
+    "$@"
+    return
+  fi
+  perf record -q -e cpu-clock -F 999 -g -p "$HOST_PID" -o "$WORK/$name.perf" \
+    -- sleep "$SECONDS_PER_RUN" >/dev/null 2>&1 &
+  local perf_pid=$!
+  "$@"
+  wait "$perf_pid" || true
+  {  # on stderr: the caller's stdout may go to a file
+    echo "perf: where the host's CPU time went during $name (self time, >= 1%)"
+    perf report -i "$WORK/$name.perf" --stdio --no-children --sort dso,symbol -g none \
+      --percent-limit 1 2>/dev/null | grep -v '^#' | grep -v '^$' | cut -c1-110 | head -40
+  } >&2
+}
+
 bench_events() {
   start_host
   local count=${COURTHUB_BENCH_EVENTS:-400000}
@@ -145,8 +168,8 @@ bench_events() {
   echo "bench: trivial route GET /healthz, ${SECONDS_PER_RUN}s, $CONNS connections"
   wrk -t2 -c"$CONNS" -d"${SECONDS_PER_RUN}s" --latency "$URL/healthz" >"$WORK/base.txt"
   echo "bench: POST /dingtalk/events, ${SECONDS_PER_RUN}s, $CONNS connections"
-  COURTHUB_BENCH_FEED="$WORK/feed" wrk -t2 -c"$CONNS" -d"${SECONDS_PER_RUN}s" --latency \
-    -s "$ROOT/bench/events.lua" "$URL" >"$WORK/events.txt"
+  profiled events env COURTHUB_BENCH_FEED="$WORK/feed" wrk -t2 -c"$CONNS" \
+    -d"${SECONDS_PER_RUN}s" --latency -s "$ROOT/bench/events.lua" "$URL" >"$WORK/events.txt"
   local rss_kb
   rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$HOST_PID/status")
   local stored commits writes syncs journalled
@@ -321,7 +344,8 @@ NGINX
   wrk -t2 -c"$CONNS" -d2s "$courthub_url" >/dev/null
   echo "bench: nginx (1 worker, return 200) and courthub GET /healthz, ${SECONDS_PER_RUN}s each, $CONNS connections, wrk -t2"
   wrk -t2 -c"$CONNS" -d"${SECONDS_PER_RUN}s" --latency "$nginx_url" >"$WORK/nginx.txt"
-  wrk -t2 -c"$CONNS" -d"${SECONDS_PER_RUN}s" --latency "$courthub_url" >"$WORK/healthz.txt"
+  profiled healthz wrk -t2 -c"$CONNS" -d"${SECONDS_PER_RUN}s" --latency "$courthub_url" \
+    >"$WORK/healthz.txt"
   read -r ng_rps ng_p50 ng_p99 ng_bad < <(summarise "$WORK/nginx.txt")
   read -r ch_rps ch_p50 ch_p99 ch_bad < <(summarise "$WORK/healthz.txt")
   kill "$NGINX_PID" && wait "$NGINX_PID" 2>/dev/null || true
