@@ -8,6 +8,8 @@
 #   bench/run.sh web        the pages: gzip bundle sizes, and the 工作台's first render in headless
 #                           chromium vs a static page (COURTHUB_BENCH_RUNS runs, 30; with
 #                           COURTHUB_BENCH_WRITE=1 both tables go into docs/benchmarks.md)
+#   bench/run.sh isolation  the cost of a plugin call in the host's process vs in a runner process
+#                           (isolation: process): a route that does nothing, one with a query
 #   bench/run.sh all        events, rooms and approvals
 # Environment: COURTHUB_BENCH_SECONDS (10), COURTHUB_BENCH_CONNECTIONS (32),
 #              COURTHUB_BENCH_EVENTS (400000 pre-generated events),
@@ -29,7 +31,7 @@ if [ "$WHAT" = web ]; then
   cmake --build "$BUILD" -j2 >/dev/null  # the pages are built by the default target
 else
   cmake --build "$BUILD" -j2 --target courthub event_feed rooms_driver approvals_driver \
-    dingtalk-double hello rooms approvals flush_probe >/dev/null
+    dingtalk-double hello rooms approvals flush_probe isolation_probe >/dev/null
 fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/courthub-bench-XXXXXX")
@@ -85,7 +87,7 @@ admin: {token: "$ADMIN"}
 sessions: {secret: $SESSION}
 directory: {seed: ["$ROOT/config/directory/courts.yaml", "$ROOT/config/directory/staff.yaml"]}
 $channel
-plugin_search_path: ["$BUILD/plugins"]
+plugin_search_path: ["$BUILD/plugins", "$BUILD/bench-plugins"]
 plugins:
 $plugins
 YAML
@@ -214,6 +216,41 @@ bench_approvals() {
   "$BUILD/bin/approvals_driver" "$PORT" "$SESSION" "$ROOT/config/directory" "$CONNS" "$SECONDS_PER_RUN"
 }
 
+# One plugin call per request, through the same HTTP path, with the plugin in the host's
+# process and then in a runner process: the difference is the cost of the process boundary.
+bench_isolation() {
+  local route mode
+  declare -A rps p50 p99
+  for mode in in_process process; do
+    start_host "  - name: isolation_probe
+    isolation: $mode"
+    wrk -t2 -c"$CONNS" -d2s "$URL/healthz" >/dev/null  # warm up
+    wrk -t2 -c"$CONNS" -d"${SECONDS_PER_RUN}s" --latency "$URL/healthz" >"$WORK/base-$mode.txt"
+    read -r rps[base-$mode] p50[base-$mode] p99[base-$mode] _ < <(summarise "$WORK/base-$mode.txt")
+    for route in noop query; do
+      wrk -t2 -c"$CONNS" -d"${SECONDS_PER_RUN}s" --latency -H "Authorization: Bearer $ADMIN" \
+        "$URL/apps/isolation_probe/$route" >"$WORK/$route-$mode.txt"
+      read -r rps[$route-$mode] p50[$route-$mode] p99[$route-$mode] bad < <(summarise "$WORK/$route-$mode.txt")
+      [ "$bad" = 0 ] || { echo "bench: $bad answers of /$route ($mode) were not 2xx"; exit 1; }
+    done
+    stop_host
+  done
+  echo "bench: one plugin call per request, ${SECONDS_PER_RUN}s each, $CONNS connections"
+  printf "%-28s %12s %9s %9s   %12s %9s %9s   %s\n" route "in_process/s" p50_ms p99_ms \
+    "process/s" p50_ms p99_ms "per call (1/rps, 2 cores)"
+  for route in base noop query; do
+    local name=$route
+    [ "$route" = base ] && name="GET /healthz (no plugin)"
+    [ "$route" = noop ] && name="GET /apps/.../noop"
+    [ "$route" = query ] && name="GET /apps/.../query (db)"
+    awk -v n="$name" -v a="${rps[$route-in_process]}" -v a50="${p50[$route-in_process]}" \
+        -v a99="${p99[$route-in_process]}" -v b="${rps[$route-process]}" \
+        -v b50="${p50[$route-process]}" -v b99="${p99[$route-process]}" 'BEGIN {
+      printf "%-28s %12.0f %9.3f %9.3f   %12.0f %9.3f %9.3f   +%.1f us\n", n, a, a50, a99, b, b50, b99,
+             (1e6 / b - 1e6 / a) }'
+  done
+}
+
 # The pages: node scripts that start their own host and double (bench/web_first_render.mjs).
 bench_web() {
   command -v node >/dev/null || { echo "bench: node is needed to measure the pages"; exit 1; }
@@ -229,6 +266,7 @@ case "$WHAT" in
   rooms) bench_rooms ;;
   approvals) bench_approvals ;;
   web) bench_web ;;
+  isolation) bench_isolation ;;
   all) bench_events && stop_host && bench_rooms && stop_host && bench_approvals ;;
-  *) echo "bench: unknown benchmark '$WHAT' (events, rooms, approvals, web, all)"; exit 2 ;;
+  *) echo "bench: unknown benchmark '$WHAT' (events, rooms, approvals, web, isolation, all)"; exit 2 ;;
 esac

@@ -17,6 +17,7 @@
 #include "host/dingtalk/event_keys.hpp"
 #include "host/directory/directory.hpp"
 #include "host/http/admin_endpoints.hpp"
+#include "host/http/admin_token_guard.hpp"
 #include "host/http/app_catalog.hpp"
 #include "host/http/apps_endpoint.hpp"
 #include "host/http/directory_endpoint.hpp"
@@ -65,6 +66,71 @@ class DataDirLock {
 };
 
 
+// Each plugin's calls (CallStats, read at scrape time) and each subscriber's inbox backlog.
+void add_containment_metrics(http::Metrics& metrics, plugins::PluginSet& plugins,
+                             jobs::Inbox& inbox) {
+  using Samples = http::Metrics::Samples;
+  auto per_plugin = [&plugins](auto value) {
+    return [&plugins, value] {
+      Samples out;
+      for (auto& s : plugins.status()) out.push_back({{{"plugin", s.name}}, value(s.calls)});
+      return out;
+    };
+  };
+  metrics.family("courthub_plugin_calls_total", "counter",
+                 "Calls into plugins by how they ended: ok, failed (the plugin's error), "
+                 "deadline_exceeded (the caller was answered 504), rejected (503 busy)",
+                 [&plugins] {
+                   Samples out;
+                   for (auto& s : plugins.status()) {
+                     const auto& c = s.calls.counts;
+                     for (auto [outcome, n] : {std::pair{"ok", c.ok}, {"failed", c.failed},
+                                               {"deadline_exceeded", c.abandoned},
+                                               {"rejected", c.rejected}}) {
+                       out.push_back({{{"plugin", s.name}, {"outcome", outcome}},
+                                      static_cast<double>(n)});
+                     }
+                   }
+                   return out;
+                 });
+  metrics.family("courthub_plugin_deadline_exceeded_total", "counter",
+                 "Plugin calls past their deadline (limits.deadline_ms): requests answered 504 "
+                 "and events or jobs that finished late",
+                 per_plugin([](const plugins::CallReport& c) {
+                   return static_cast<double>(c.counts.deadline_exceeded);
+                 }));
+  metrics.family("courthub_plugin_rejected_total", "counter",
+                 "Plugin calls refused because max_concurrent ran and max_queued waited",
+                 per_plugin([](const plugins::CallReport& c) {
+                   return static_cast<double>(c.counts.rejected);
+                 }));
+  metrics.family("courthub_plugin_in_flight", "gauge",
+                 "Calls running in each plugin now, abandoned ones included",
+                 per_plugin([](const plugins::CallReport& c) {
+                   return static_cast<double>(c.in_flight);
+                 }));
+  metrics.family("courthub_inbox_backlog", "gauge",
+                 "Event deliveries waiting for each subscriber (due or backing off)", [&inbox] {
+                   Samples out;
+                   if (auto b = inbox.backlog()) {
+                     for (auto& s : *b) {
+                       out.push_back({{{"subscriber", s.subscriber}}, double(s.pending)});
+                     }
+                   }
+                   return out;
+                 });
+  metrics.family("courthub_inbox_oldest_age_seconds", "gauge",
+                 "Age of the oldest event each subscriber has not yet handled", [&inbox] {
+                   Samples out;
+                   if (auto b = inbox.backlog()) {
+                     for (auto& s : *b) {
+                       out.push_back({{{"subscriber", s.subscriber}}, s.oldest_age_ms / 1000.0});
+                     }
+                   }
+                   return out;
+                 });
+}
+
 }  // namespace
 
 struct Server::Parts {
@@ -82,6 +148,7 @@ struct Server::Parts {
   http::Metrics metrics;
   std::unique_ptr<http::SessionTokens> sessions;
   std::unique_ptr<http::Authenticator> auth;
+  std::unique_ptr<http::AdminTokenGuard> admin_guard;
   http::AppCatalog apps;  // the 工作台's tiles, re-read at every apply
   http::Router router;
   std::unique_ptr<dingtalk::DingTalkChannel> channel;
@@ -90,6 +157,7 @@ struct Server::Parts {
   std::unique_ptr<http::HttpServer> http;
 
   ~Parts() {
+    if (plugins) plugins->set_runner_events(nullptr);
     if (audit) audit.reset();
     if (runtime) runtime->close();
   }
@@ -173,6 +241,33 @@ Outcome Server::start(config::Config cfg) {
         return tokens->issue_outside(plugin, audience, subject, now_s);
       },
       c.sessions.ttl_seconds);
+  // Isolated plugins' runners: counted in /metrics, each crash, restart and disabling audited.
+  p->metrics.describe("courthub_plugin_runner_crashes_total", "counter",
+                      "Runner processes of isolated plugins that ended unasked");
+  p->metrics.describe("courthub_plugin_runner_restarts_total", "counter",
+                      "Runner processes of isolated plugins restarted after a crash");
+  p->plugins->set_runner_events([raw](const plugins::RunnerEvent& e) {
+    using Kind = plugins::RunnerEvent::Kind;
+    const http::Labels labels = {{"plugin", e.plugin}};
+    switch (e.kind) {
+      case Kind::Started:  // so both series exist from the start
+        raw->metrics.count("courthub_plugin_runner_crashes_total", labels, 0);
+        raw->metrics.count("courthub_plugin_runner_restarts_total", labels, 0);
+        return;
+      case Kind::Crashed:
+        raw->metrics.count("courthub_plugin_runner_crashes_total", labels);
+        (void)raw->audit->record("host", "plugin.runner_crashed", e.plugin, e.detail, "error");
+        return;
+      case Kind::Restarted:
+        raw->metrics.count("courthub_plugin_runner_restarts_total", labels);
+        (void)raw->audit->record("host", "plugin.runner_restarted", e.plugin, e.detail, "ok");
+        return;
+      case Kind::Disabled:
+        (void)raw->audit->record("host", "plugin.disabled_after_crashes", e.plugin, e.detail,
+                                 "error");
+        return;
+    }
+  });
   for (auto& change : p->plugins->apply(c)) {
     (void)p->audit->record("startup", "plugin." + change.action, change.plugin, change.detail,
                            change.action == "failed" ? "error" : "ok");
@@ -181,6 +276,8 @@ Outcome Server::start(config::Config cfg) {
 
   p->auth = std::make_unique<http::Authenticator>(c.admin.token, p->sessions.get(),
                                                   http::kStaffAudience, p->directory);
+  p->admin_guard = std::make_unique<http::AdminTokenGuard>(clock_, p->metrics, p->audit.get());
+  p->auth->set_admin_guard(p->admin_guard.get());
   http::add_ops_endpoints(p->router, p->metrics, [this] { return ready_.load(); });
   http::AdminTargets admin{p->plugins, p->audit.get(), p->inbox, p->outbox, p->scheduler, &clock_,
                            test_clock_, [this](const std::string& actor) { return reload(actor); },
@@ -212,6 +309,8 @@ Outcome Server::start(config::Config cfg) {
   p->metrics.gauge("courthub_plugins_active", "Plugins in the active state", [raw] {
     return static_cast<double>(raw->plugins->live_all().size());
   });
+
+  add_containment_metrics(p->metrics, *p->plugins, *p->inbox);
 
   // Counts read at scrape time; their ratios are the host-db batch and journal group sizes.
   auto* host_commits = &rt.group_commit();
@@ -270,6 +369,7 @@ void Server::stop() {
   ready_ = false;
   auto& p = *parts_;
   if (p.http) p.http->stop(std::chrono::seconds(10));
+  if (p.plugins) p.plugins->set_runner_events(nullptr);  // the audit log closes next
   if (p.audit) (void)p.audit->record("shutdown", "host.stop", config_path_, "", "ok");
   p.audit.reset();
   if (p.runtime) p.runtime->close();

@@ -21,7 +21,9 @@ int main(int argc, char** argv) {
   if (verb == "serve") return cli::serve(args);
   if (verb == "check-config") return cli::check_config(args);
   if (verb == "plugin") return cli::plugin(args);
+  if (verb == "plugin-runner") return cli::plugin_runner(args);
   if (verb == "simulate") return cli::simulate(args);
+  if (verb == "backup") return cli::backup(args);
   if (verb == "help" || verb == "--help" || verb == "-h") return cli::help(args);
   if (verb == "--version" || verb == "version") {
     std::printf("courthub %s (plugin ABI %d.%d, %s build)\n", kVersion, CH_ABI_MAJOR,

@@ -14,7 +14,9 @@ int serve(const Args& args);
 int check_config(const Args& args);
 int plugin(const Args& args);    // plugin check FILE.so
 int simulate(const Args& args);  // simulate events|robot|card|login ...
+int backup(const Args& args);    // backup DIR [--config FILE | --data-dir DATA]
 int help(const Args& args);
+int plugin_runner(const Args& args);  // hidden: started by the host for isolated plugins
 
 // The default configuration file: $COURTHUB_CONFIG, else ./config/courthub.yaml when it exists,
 // else /etc/courthub/courthub.yaml.

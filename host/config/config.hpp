@@ -29,7 +29,16 @@ struct ServerConfig {
   uint16_t port = 8080;            // 0 = any free port (tests)
   int threads = 16;                // HTTP worker threads
   int64_t max_body_bytes = 1 << 20;
-  int queue_size = 256;            // accepted connections waiting for a worker
+  int queue_size = 256;            // the listen(2) backlog
+  // The HTTP edge's limits (host/http/edge/, docs/operations.md "The HTTP edge").
+  int64_t header_timeout_ms = 10000;         // from accept / the first byte to the header's end
+  int64_t body_timeout_ms = 30000;           // from the header's end to the body's end
+  int64_t body_min_bytes_per_second = 1024;  // slower bodies are cut (after a 1 s grace); 0 = off
+  int64_t idle_timeout_ms = 15000;           // keep-alive: between requests
+  int64_t write_timeout_ms = 30000;          // a response the client does not read
+  int64_t max_connections = 10000;           // open connections in total
+  int64_t max_connections_per_address = 256; // open connections from one client IP address
+  int64_t max_header_bytes = 16384;          // request line + header lines (+ chunked trailers)
 };
 
 struct StorageConfig {
@@ -92,6 +101,27 @@ struct SessionConfig {
   int64_t ttl_seconds = 8 * 3600;
 };
 
+// How calls into one plugin are contained (docs/configuration.md, `limits:`): each call has a
+// deadline, and at most max_concurrent run at once with max_queued more waiting; further
+// callers are refused at once. A plugin that is not thread-safe runs one call at a time whatever
+// max_concurrent says.
+struct PluginLimits {
+  int64_t deadline_ms = 5000;  // 1..600000
+  int max_concurrent = 4;      // 1..64
+  int max_queued = 4;          // 0..1024
+  bool operator==(const PluginLimits&) const = default;
+};
+
+// How an isolated plugin's runner process is supervised (docs/configuration.md, runner:).
+struct RunnerConfig {
+  int max_crashes = 5;              // crashes within window_s that disable the plugin
+  int64_t window_s = 600;
+  int64_t backoff_initial_ms = 500;  // first restart delay, doubled per crash in the window
+  int64_t backoff_max_ms = 30000;
+  int channels = 8;                 // concurrent calls into the runner
+  bool operator==(const RunnerConfig&) const = default;
+};
+
 struct PluginConfig {
   std::string name;
   std::string file;      // resolved path of <name>.so ("" if not found: see PluginConfig errors)
@@ -101,6 +131,11 @@ struct PluginConfig {
   // JSON pointer ("/rooms/0/capacity") -> where it stands in the YAML.
   std::map<std::string, Location> settings_locations;
   Location location;     // the plugin's entry in the list
+  PluginLimits limits;
+  // "in_process" or "process" (a runner process, host/plugins/remote_plugin.hpp). Default:
+  // in_process for the plugins bundled with this binary, process for every other.
+  std::string isolation = "in_process";
+  RunnerConfig runner;
 };
 
 struct Config {

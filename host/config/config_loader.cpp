@@ -471,11 +471,26 @@ class SchemaReader {
   // ---- sections -----------------------------------------------------------------------------
 
   void read_server(const Mapping& top, ServerConfig& server) {
-    Mapping m = section(top, "server", {"listen", "threads", "max_body_bytes", "queue_size"});
+    Mapping m = section(top, "server",
+                        {"listen", "threads", "max_body_bytes", "queue_size", "header_timeout_ms",
+                         "body_timeout_ms", "body_min_bytes_per_second", "idle_timeout_ms",
+                         "write_timeout_ms", "max_connections", "max_connections_per_address",
+                         "max_header_bytes"});
     if (auto listen = string(m, "listen"); listen.set()) parse_listen(listen, m, server);
     assign(integer(m, "threads", 1, 256), server.threads);
     assign(integer(m, "max_body_bytes", 1024, 1073741824), server.max_body_bytes);
     assign(integer(m, "queue_size", 1, 65536), server.queue_size);
+    // The edge's limits (docs/configuration.md, "server"): deadlines in ms, sizes in bytes.
+    assign(integer(m, "header_timeout_ms", 10, 600000), server.header_timeout_ms);
+    assign(integer(m, "body_timeout_ms", 10, 3600000), server.body_timeout_ms);
+    assign(integer(m, "body_min_bytes_per_second", 0, 1073741824),
+           server.body_min_bytes_per_second);
+    assign(integer(m, "idle_timeout_ms", 10, 3600000), server.idle_timeout_ms);
+    assign(integer(m, "write_timeout_ms", 10, 3600000), server.write_timeout_ms);
+    assign(integer(m, "max_connections", 1, 1000000), server.max_connections);
+    assign(integer(m, "max_connections_per_address", 1, 1000000),
+           server.max_connections_per_address);
+    assign(integer(m, "max_header_bytes", 1024, 1048576), server.max_header_bytes);
   }
 
   void parse_listen(const Field<std::string>& listen, const Mapping& m, ServerConfig& server) {
@@ -744,12 +759,13 @@ class SchemaReader {
       std::string path = "plugins[" + std::to_string(index++) + "]";
       if (!node.IsMap()) {
         error(where, path,
-              std::string("expected a mapping with name, enabled, file, sha256 and settings, "
-                          "found ") +
+              std::string("expected a mapping with name, enabled, file, sha256, limits and "
+                          "settings, found ") +
                   kind_of(node) + " (write - name: ...)");
         continue;
       }
-      Mapping m = mapping(node, path, where, {"name", "enabled", "file", "sha256", "settings"});
+      Mapping m = mapping(node, path, where,
+                          {"name", "enabled", "file", "sha256", "limits", "settings", "isolation", "runner"});
       PluginConfig plugin;
       plugin.location = where;
 
@@ -783,10 +799,54 @@ class SchemaReader {
                     shown(sha.value) + " (" + std::to_string(sha.value.size()) + " characters)");
         }
       }
+      read_limits(m, plugin.limits);
       read_settings(m, plugin);
       auto file = string(m, "file");
       if (named) find_plugin_file(m, file, search_path, plugin);
+      read_isolation(m, plugin);
       plugins.push_back(std::move(plugin));
+    }
+  }
+
+  void read_limits(const Mapping& m, PluginLimits& limits) {
+    Mapping l = section(m, "limits", {"deadline_ms", "max_concurrent", "max_queued"});
+    assign(integer(l, "deadline_ms", 1, 600000), limits.deadline_ms);
+    assign(integer(l, "max_concurrent", 1, 64), limits.max_concurrent);
+    assign(integer(l, "max_queued", 0, 1024), limits.max_queued);
+  }
+
+  // The plugins bundled with this binary run in the host's process unless told otherwise;
+  // every other plugin runs in a runner process of its own.
+  bool is_bundled(const std::string& file) const {
+    auto dir = env_ ? env_("COURTHUB_BUNDLED_PLUGINS") : std::nullopt;
+    if (file.empty() || !dir || dir->empty()) return false;
+    std::error_code ec;
+    fs::path bundled = fs::weakly_canonical(*dir, ec);
+    if (ec) return false;
+    fs::path parent = fs::weakly_canonical(fs::path(file).parent_path(), ec);
+    return !ec && parent == bundled;
+  }
+
+  void read_isolation(const Mapping& m, PluginConfig& plugin) {
+    plugin.isolation = is_bundled(plugin.file) ? "in_process" : "process";
+    if (auto iso = string(m, "isolation"); iso.set()) {
+      if (iso.value == "in_process" || iso.value == "process") {
+        plugin.isolation = iso.value;
+      } else {
+        error(iso.where, m.key_path("isolation"),
+              "expected in_process or process, found " + shown(iso.value));
+      }
+    }
+    Mapping r = section(m, "runner", {"max_crashes", "window_s", "backoff_initial_ms",
+                                      "backoff_max_ms", "channels"});
+    RunnerConfig& rc = plugin.runner;
+    assign(integer(r, "max_crashes", 1, 1000), rc.max_crashes);
+    assign(integer(r, "window_s", 1, 86400 * 7), rc.window_s);
+    assign(integer(r, "backoff_initial_ms", 1, 600000), rc.backoff_initial_ms);
+    assign(integer(r, "backoff_max_ms", 1, 3600000), rc.backoff_max_ms);
+    assign(integer(r, "channels", 1, 64), rc.channels);
+    if (rc.backoff_max_ms < rc.backoff_initial_ms) {
+      error(r.where, r.path, "backoff_max_ms must not be below backoff_initial_ms");
     }
   }
 

@@ -29,10 +29,15 @@ Expected<std::unique_ptr<DingTalkChannel>> DingTalkChannel::create(
   c.host_db = &host_db;
   c.metrics = &metrics;
   c.clock = &clock;
+  c.robot_signs = std::make_unique<UsedRobotSigns>(host_db);
   metrics.describe("courthub_dingtalk_events_total", "counter",
                    "Event callbacks by event type and outcome (stored, duplicate, refused)");
   metrics.describe("courthub_dingtalk_robot_messages_total", "counter",
                    "Robot messages by command and outcome");
+  metrics.describe("courthub_robot_replays_refused_total", "counter",
+                   "Robot messages refused because their timestamp and sign were already used by "
+                   "another message");
+  metrics.count("courthub_robot_replays_refused_total", {}, 0);
   return ch;
 }
 

@@ -19,6 +19,7 @@
 #include "host/dingtalk/callback_crypto.hpp"
 #include "host/dingtalk/courier.hpp"
 #include "host/dingtalk/open_api.hpp"
+#include "host/dingtalk/used_robot_signs.hpp"
 #include "host/directory/directory.hpp"
 #include "host/http/metrics.hpp"
 #include "host/http/router.hpp"
@@ -44,6 +45,7 @@ struct ChannelContext {
   storage::Database* host_db = nullptr;
   http::Metrics* metrics = nullptr;
   const time::Clock* clock = nullptr;
+  std::unique_ptr<UsedRobotSigns> robot_signs;  // in host_db
 };
 
 // The endpoints, one file each.

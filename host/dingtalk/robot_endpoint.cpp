@@ -6,6 +6,8 @@
 #include "host/dingtalk/channel.hpp"
 #include "host/dingtalk/robot_commands.hpp"
 #include "host/dingtalk/robot_signature.hpp"
+#include "host/dingtalk/timestamp_window.hpp"
+#include "host/dingtalk/used_robot_signs.hpp"
 #include "host/http/identity.hpp"
 #include "host/log.hpp"
 #include "host/plugins/dispatch.hpp"
@@ -99,6 +101,28 @@ http::Identity identify(ChannelContext& ctx, const Json& message) {
   return anonymous;
 }
 
+// A verified timestamp/sign pair is good for one message: the same msgId again is DingTalk's
+// retry (answered below as before), another msgId is a captured pair replayed. False when the
+// request was answered here (refused, or the record failed).
+bool claim_sign(http::Exchange& ex, ChannelContext& ctx, const std::string& msg_id) {
+  const std::string timestamp = ex.header("timestamp");
+  const int64_t expires = parse_decimal(timestamp).value_or(0) + ctx.config.robot_window_ms;
+  auto use = ctx.robot_signs->claim(timestamp, ex.header("sign"), msg_id, expires,
+                                    ctx.clock->now_ms());
+  if (!use) {
+    ex.respond_error(503, "unavailable", "the message could not be recorded; try again");
+    return false;
+  }
+  if (*use != SignUse::Replayed) return true;
+  ctx.metrics->count("courthub_robot_replays_refused_total", {});
+  log::warn("dingtalk", "robot message refused: its timestamp and sign were already used by "
+                        "another message (a replay)");
+  ex.respond_error(401, "replayed",
+                   "this robot timestamp and sign were already used by another message; "
+                   "each signed request is good for one message");
+  return false;
+}
+
 void serve(http::Exchange& ex, ChannelContext& ctx) {
   if (!http::allow_methods(ex, {"POST"})) return;
   Outcome signed_ok = verify_robot_request(ex.header("timestamp"), ex.header("sign"),
@@ -116,6 +140,7 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
     ex.respond_error(400, "invalid_argument", "the robot message has no msgId");
     return;
   }
+  if (!claim_sign(ex, ctx, msg_id)) return;
 
   // At-least-once delivery: a msgId seen before gets the reply it got then, and nothing runs.
   storage::QueryResult inserted;

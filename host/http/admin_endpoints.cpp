@@ -2,7 +2,7 @@
 // The /admin endpoints.
 #include "host/http/admin_endpoints.hpp"
 
-
+#include "host/http/admin_token_guard.hpp"
 #include "host/log.hpp"
 
 namespace courthub::http {
@@ -19,9 +19,13 @@ int limit_of(const Exchange& ex, int fallback) {
   }
 }
 
-void refuse_unauthenticated(Exchange& ex) {
-  log::warn("admin", "refused " + ex.method() + " " + ex.path() + " from " + ex.remote_address() +
-                         ": missing or wrong admin token");
+void refuse_unauthenticated(Exchange& ex, AdminTokenGuard* guard) {
+  if (guard) {
+    guard->refused(ex, "missing or wrong admin token");
+  } else {
+    log::warn("admin", "refused " + ex.method() + " " + ex.path() + " from " +
+                           ex.remote_address() + ": missing or wrong admin token");
+  }
   ex.respond(401, "application/json; charset=utf-8",
              json::dump(Json::object(
                  {{"error", Json::object({{"code", "unauthenticated"},
@@ -32,19 +36,23 @@ void refuse_unauthenticated(Exchange& ex) {
 
 // Runs `fn` for a caller holding the admin token (actor "admin@<address>") or, unless
 // `token_only`, a staff session with the court_admin role (actor: the user id). A staff session
-// without the role gets 403; anything else 401.
+// without the role gets 403; anything else 401; an address in back-off after wrong admin tokens
+// 429 (AdminTokenGuard).
 template <class F>
 Handler admin_only(const Authenticator& auth, const time::Clock& clock, F fn,
                    bool token_only = false) {
   return [a = &auth, c = &clock, fn, token_only](Exchange& ex) {
     const std::string bearer = ex.bearer_token();
+    AdminTokenGuard* guard = a->admin_guard();
+    if (guard && !guard->admit(ex)) return;
     if (a->is_admin(bearer)) {
+      if (guard) guard->succeeded(ex);
       fn(ex, "admin@" + ex.remote_address());
       return;
     }
-    if (token_only || bearer.empty()) return refuse_unauthenticated(ex);
+    if (token_only || bearer.empty()) return refuse_unauthenticated(ex, guard);
     auto caller = a->authenticate(bearer, c->now_seconds());
-    if (!caller || caller->kind != CH_CALLER_STAFF) return refuse_unauthenticated(ex);
+    if (!caller || caller->kind != CH_CALLER_STAFF) return refuse_unauthenticated(ex, guard);
     if (!opens_console(caller->roles)) {
       log::warn("admin", "refused " + ex.method() + " " + ex.path() + " to " + caller->user_id +
                              ": not a court_admin");
@@ -111,6 +119,25 @@ Json plugins_json(const plugins::PluginSet& plugins) {
                            {"subscriptions", s.subscriptions},
                            {"jobs", s.jobs},
                            {"in_flight", s.in_flight}});
+    const plugins::CallReport& c = s.calls;
+    p["calls"] = Json::object({{"in_flight", c.in_flight},
+                               {"queued", c.queued},
+                               {"completed", c.counts.completed()},
+                               {"failed", c.counts.failed},
+                               {"deadline_exceeded", c.counts.deadline_exceeded},
+                               {"rejected", c.counts.rejected},
+                               {"late_results", c.counts.late_results},
+                               {"slow", c.slow},
+                               {"limits", Json::object({{"deadline_ms", c.limits.deadline_ms},
+                                                        {"max_concurrent", c.limits.max_concurrent},
+                                                        {"max_queued", c.limits.max_queued}})}});
+    const auto& iso = s.isolation;
+    p["isolation"] = Json::object({{"mode", iso.mode},
+                                   {"runner_pid", iso.runner_pid ? Json(iso.runner_pid) : Json()},
+                                   {"restarts", iso.restarts},
+                                   {"crashes", iso.crashes},
+                                   {"state", iso.state},
+                                   {"last_crash", iso.last_crash}});
     list.push_back(std::move(p));
   }
   return list;

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "host/http/admin_token_guard.hpp"
 #include "host/http/static_files.hpp"
 #include "host/log.hpp"
 #include "host/plugins/dispatch.hpp"
@@ -61,11 +62,17 @@ void serve(Exchange& ex, plugins::PluginSet& plugins, const Authenticator& auth,
                              plugins::RouteTable::Result::Matched) {
     audience = *m.audience;
   }
+  AdminTokenGuard* guard = open_to_all ? nullptr : auth.admin_guard();
+  if (guard && !guard->admit(ex)) return;
   auto identity =
       open_to_all       ? Expected<Identity>(Identity{})
       : audience.empty() ? auth.authenticate(ex.bearer_token(), clock.now_seconds())
                          : auth.authenticate_outsider(ex.bearer_token(), audience, name,
                                                       clock.now_seconds());
+  if (guard && identity && identity->kind == CH_CALLER_ADMIN) guard->succeeded(ex);
+  if (guard && !identity && AdminTokenGuard::is_token_attempt(ex.bearer_token())) {
+    guard->refused(ex, "wrong admin token");
+  }
   if (!identity) {
     ex.respond(401, "application/json; charset=utf-8",
                plugins::error_body("unauthenticated", identity.outcome().message(), "", Json(),

@@ -1,24 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
-// Exchange: request parsing, bounded body reads and the JSON response conventions.
+// Exchange: the parsed request's parts and the JSON response conventions.
 #include "host/http/exchange.hpp"
 
-#include <Poco/Net/NetException.h>
+#include <Poco/Exception.h>
 #include <Poco/String.h>
 #include <Poco/URI.h>
 
-#include <istream>
-
 namespace courthub::http {
 
-Exchange::Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-                   int64_t max_body_bytes, std::string request_id)
+Exchange::Exchange(edge::Request& request, edge::Response& response, std::string remote_address,
+                   std::string request_id)
     : request_(request),
       response_(response),
-      max_body_bytes_(max_body_bytes),
+      remote_address_(std::move(remote_address)),
       request_id_(std::move(request_id)),
-      method_(request.getMethod()) {
+      method_(request.method) {
   try {
-    Poco::URI uri(request.getURI());
+    Poco::URI uri(request.target);
     path_ = uri.getPath();
     for (auto& [k, v] : uri.getQueryParameters()) query_.emplace_back(k, v);
   } catch (const Poco::Exception&) {
@@ -28,7 +26,7 @@ Exchange::Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerR
 }
 
 std::string Exchange::raw_path() const {
-  const std::string& uri = request_.getURI();
+  const std::string& uri = request_.target;
   return uri.substr(0, uri.find_first_of("?#"));
 }
 
@@ -38,15 +36,19 @@ std::optional<std::string> Exchange::query_value(std::string_view name) const {
   return std::nullopt;
 }
 
-std::string Exchange::header(const std::string& name) const { return request_.get(name, ""); }
-
-std::vector<std::pair<std::string, std::string>> Exchange::headers() const {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (auto& [name, value] : request_) out.emplace_back(Poco::toLower(name), value);
-  return out;
+std::string Exchange::header(const std::string& name) const {
+  std::string lower = Poco::toLower(name);
+  const std::string* v = request_.find(lower);
+  return v ? *v : std::string();
 }
 
-std::string Exchange::content_type() const { return request_.getContentType(); }
+std::vector<std::pair<std::string, std::string>> Exchange::headers() const {
+  return request_.headers;
+}
+
+std::string Exchange::content_type() const {
+  return header("content-type");
+}
 
 std::string Exchange::bearer_token() const {
   std::string auth = header("Authorization");
@@ -55,41 +57,8 @@ std::string Exchange::bearer_token() const {
   return auth.substr(kBearer.size());
 }
 
-std::string Exchange::remote_address() const {
-  try {
-    return request_.clientAddress().toString();
-  } catch (...) {
-    return {};
-  }
-}
-
 Expected<std::string*> Exchange::body() {
-  if (body_) return &*body_;
-  if (body_too_large_) return Outcome::invalid("body too large");
-  auto too_large = [&] {
-    body_too_large_ = true;
-    // The rest of the body is unread: the connection cannot be reused.
-    response_.setKeepAlive(false);
-    respond_error(413, "payload_too_large",
-                  "request body exceeds server.max_body_bytes (" +
-                      std::to_string(max_body_bytes_) + " bytes)");
-    return Outcome::invalid("body too large");
-  };
-  if (request_.hasContentLength() && request_.getContentLength64() > max_body_bytes_) {
-    return too_large();
-  }
-  std::string data;
-  std::istream& in = request_.stream();
-  char buf[8192];
-  while (in) {
-    in.read(buf, sizeof buf);
-    std::streamsize n = in.gcount();
-    if (n <= 0) break;
-    if (static_cast<int64_t>(data.size() + n) > max_body_bytes_) return too_large();
-    data.append(buf, static_cast<size_t>(n));
-  }
-  body_ = std::move(data);
-  return &*body_;
+  return &request_.body;
 }
 
 std::optional<Json> Exchange::json_body() {
@@ -108,48 +77,26 @@ std::optional<Json> Exchange::json_body() {
   }
 }
 
-void Exchange::discard_unread_body() {
-  if (body_ || body_too_large_) return;
-  const bool sized = request_.hasContentLength();
-  if (!request_.getChunkedTransferEncoding() && (!sized || request_.getContentLength64() <= 0)) {
-    return;
-  }
-  if (sized && request_.getContentLength64() > max_body_bytes_) {
-    response_.setKeepAlive(false);
-    return;
-  }
-  std::istream& in = request_.stream();
-  char buf[8192];
-  int64_t seen = 0;
-  while (in) {
-    in.read(buf, sizeof buf);
-    std::streamsize n = in.gcount();
-    if (n <= 0) break;
-    seen += n;
-    if (seen > max_body_bytes_) {
-      response_.setKeepAlive(false);
-      return;
-    }
-  }
-}
-
 void Exchange::respond(int status, std::string_view content_type, std::string_view body,
                        const std::vector<std::pair<std::string, std::string>>& headers) {
   if (responded_) return;
   responded_ = true;
-  discard_unread_body();
   status_ = status;
-  response_.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
-  response_.set("X-Request-Id", request_id_);
-  for (auto& [k, v] : headers) response_.set(k, v);
-  if (!content_type.empty()) response_.setContentType(std::string(content_type));
-  try {
-    // Header and body go out through one buffer, so a small response is one write (and one
-    // packet) instead of two. POCO sends what is buffered when the exchange ends.
-    response_.sendBuffer(body.data(), body.size());
-  } catch (const Poco::Exception&) {
-    // The client went away; nothing to tell it.
+  response_.status = status;
+  response_.content_type = std::string(content_type);
+  response_.headers.clear();
+  response_.headers.emplace_back("X-Request-Id", request_id_);
+  for (auto& [k, v] : headers) {
+    bool replaced = false;
+    for (auto& [ek, ev] : response_.headers) {
+      if (Poco::icompare(ek, k) == 0) {
+        ev = v;
+        replaced = true;
+      }
+    }
+    if (!replaced) response_.headers.emplace_back(k, v);
   }
+  response_.body = std::string(body);
 }
 
 void Exchange::respond_json(int status, const Json& body) {

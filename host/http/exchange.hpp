@@ -3,11 +3,10 @@
 // JSON bodies and JSON errors.
 //
 // Error body, everywhere: {"error": {"code", "message", ["plugin"], ["details"]}, "request_id"}.
+// The request has fully arrived (header and body) before an Exchange exists; the response is
+// built into an edge::Response that the server writes out after the handler returns.
 // Threading: an Exchange belongs to the worker thread serving its request.
 #pragma once
-
-#include <Poco/Net/HTTPServerRequest.h>
-#include <Poco/Net/HTTPServerResponse.h>
 
 #include <cstdint>
 #include <optional>
@@ -16,15 +15,20 @@
 #include <utility>
 #include <vector>
 
+#include <Poco/Exception.h>
+
 #include "courthub/json.hpp"
+#include "host/http/edge/request_parser.hpp"
+#include "host/http/edge/response.hpp"
 #include "host/outcome.hpp"
 
 namespace courthub::http {
 
 class Exchange {
  public:
-  Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-           int64_t max_body_bytes, std::string request_id);
+  // `request` and `response` outlive the exchange; `remote_address` is "ip:port".
+  Exchange(edge::Request& request, edge::Response& response, std::string remote_address,
+           std::string request_id);
 
   const std::string& method() const { return method_; }
   const std::string& path() const { return path_; }  // decoded, without the query
@@ -39,9 +43,10 @@ class Exchange {
   // "Authorization: Bearer <token>" -> token, else "".
   std::string bearer_token() const;
   const std::string& request_id() const { return request_id_; }
-  std::string remote_address() const;
+  std::string remote_address() const { return remote_address_; }
 
-  // Reads the whole body once. Fails (and answers 413) when it exceeds the limit.
+  // The whole body (the edge read it, within server.max_body_bytes, before the handler ran).
+  // Never fails; the Expected stays for the endpoints written against it.
   Expected<std::string*> body();
   // The body parsed as a JSON object; answers 400 and returns nullopt when it is not one.
   std::optional<Json> json_body();
@@ -63,23 +68,15 @@ class Exchange {
   std::string plugin_label;
 
  private:
-  // A body the endpoint did not read would be parsed as the start of the next request on this
-  // keep-alive connection ("{}GET /..."): respond() reads it to its end first, or closes the
-  // connection after the response when it is larger than the body limit.
-  void discard_unread_body();
-
-  Poco::Net::HTTPServerRequest& request_;
-  Poco::Net::HTTPServerResponse& response_;
-  int64_t max_body_bytes_;
+  edge::Request& request_;
+  edge::Response& response_;
+  std::string remote_address_;
   std::string request_id_;
   std::string method_;
   std::string path_;
   std::vector<std::pair<std::string, std::string>> query_;
-  std::optional<std::string> body_;
-  bool body_too_large_ = false;
   bool responded_ = false;
   int status_ = 0;
 };
-
 
 }  // namespace courthub::http

@@ -16,6 +16,8 @@
 
 namespace courthub::http {
 
+class AdminTokenGuard;
+
 // The directory role that opens the admin console and /admin/* (besides the admin token).
 inline constexpr std::string_view kConsoleRole = "court_admin";
 bool opens_console(const std::vector<std::string>& roles);
@@ -59,6 +61,10 @@ class Authenticator {
         directory_(directory) {}
 
   bool is_admin(const std::string& bearer) const;
+  // The back-off on admin-token guesses the endpoints consult (admin_token_guard.hpp); set once
+  // before serving, null when none. Not owned.
+  void set_admin_guard(AdminTokenGuard* guard) { guard_ = guard; }
+  AdminTokenGuard* admin_guard() const { return guard_; }
   // The admin token gives an ADMIN caller; a valid session token of this audience naming a
   // person still in the directory gives that STAFF caller. Errors: PermissionDenied saying why
   // (answer 401); a token of another audience is refused.
@@ -74,6 +80,7 @@ class Authenticator {
   const SessionTokens* sessions_;
   std::string audience_;
   const directory::Directory* directory_;
+  AdminTokenGuard* guard_ = nullptr;
 };
 
 }  // namespace courthub::http

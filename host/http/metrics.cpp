@@ -88,7 +88,14 @@ void Metrics::observe(const std::string& name, const Labels& labels, double seco
 void Metrics::gauge(const std::string& name, const std::string& help,
                     std::function<double()> read, const Labels& labels) {
   std::unique_lock lock(mu_);
-  gauges_[name] = Gauge{help, key_of(labels), std::move(read)};
+  std::string key = key_of(labels);
+  gauges_[name][key] = Gauge{help, key, std::move(read)};
+}
+
+void Metrics::family(const std::string& name, const std::string& type, const std::string& help,
+                     std::function<Samples()> read) {
+  std::unique_lock lock(mu_);
+  families_[name] = Family{type, help, std::move(read)};
 }
 
 std::string Metrics::render() const {
@@ -121,9 +128,19 @@ std::string Metrics::render() const {
       out += name + "_count" + labels + " " + std::to_string(h->count.load()) + "\n";
     }
   }
-  for (auto& [name, g] : gauges_) {
-    out += "# HELP " + name + " " + g.help + "\n# TYPE " + name + " gauge\n";
-    out += name + (g.labels.empty() ? "" : "{" + g.labels + "}") + " " + number(g.read()) + "\n";
+  for (auto& [name, series] : gauges_) {
+    out += "# HELP " + name + " " + series.begin()->second.help + "\n# TYPE " + name + " gauge\n";
+    for (auto& [key, g] : series)
+      out += name + (key.empty() ? "" : "{" + key + "}") + " " + number(g.read()) + "\n";
+  }
+  for (auto& [name, f] : families_) {
+    out += "# HELP " + name + " " + f.help + "\n# TYPE " + name + " " + f.type + "\n";
+    for (auto& [labels, value] : f.read()) {
+      std::string key = key_of(labels);
+      bool whole = value == static_cast<double>(static_cast<int64_t>(value));
+      out += name + (key.empty() ? "" : "{" + key + "}") + " " +
+             (whole ? std::to_string(static_cast<int64_t>(value)) : number(value)) + "\n";
+    }
   }
   return out;
 }

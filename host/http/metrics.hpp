@@ -27,10 +27,15 @@ class Metrics {
 
   void count(const std::string& name, const Labels& labels, uint64_t by = 1);
   void observe(const std::string& name, const Labels& labels, double seconds);
-  // A gauge read at scrape time.
+  // A gauge read at scrape time; one per name and label set.
   void gauge(const std::string& name, const std::string& help, std::function<double()> read,
              const Labels& labels = {});
   void describe(const std::string& name, const std::string& type, const std::string& help);
+  // A family of series read at scrape time, one per label set (for things that come and go,
+  // such as plugins). `type` is "gauge" or "counter" (a count kept elsewhere).
+  using Samples = std::vector<std::pair<Labels, double>>;
+  void family(const std::string& name, const std::string& type, const std::string& help,
+              std::function<Samples()> read);
 
   std::string render() const;
 
@@ -53,7 +58,13 @@ class Metrics {
     std::string labels;
     std::function<double()> read;
   };
-  std::map<std::string, Gauge> gauges_;
+  std::map<std::string, std::map<std::string, Gauge>> gauges_;  // name -> labels -> gauge
+  struct Family {
+    std::string type;
+    std::string help;
+    std::function<Samples()> read;
+  };
+  std::map<std::string, Family> families_;
   std::map<std::string, std::pair<std::string, std::string>> help_;  // name -> (type, help)
 };
 

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
-// HttpServer: POCO server setup, per-request bookkeeping and graceful stop.
+// HttpServer: the edge's setup, per-request bookkeeping and graceful stop.
 #include "host/http/server.hpp"
 
-#include <Poco/Net/HTTPRequestHandler.h>
-#include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPServerParams.h>
-#include <Poco/Net/ServerSocket.h>
-#include <Poco/Net/SocketAddress.h>
+#include <sys/socket.h>
 
+#include <cerrno>
 #include <thread>
 
-#include "host/http/connection.hpp"
+#include "host/http/edge/event_loop.hpp"
+#include "host/http/edge/listener.hpp"
+#include "host/http/edge/worker_pool.hpp"
+#include "host/http/exchange.hpp"
 #include "host/log.hpp"
 
 namespace courthub::http {
@@ -26,23 +26,101 @@ bool acceptable_request_id(const std::string& id) {
   return true;
 }
 
+// Writes what the socket takes now; the loop writes the rest. A failed write ends the
+// connection after this response.
+void write_now(edge::Connection& c) {
+  while (c.out_sent < c.out.size()) {
+    ssize_t n = ::send(c.fd, c.out.data() + c.out_sent, c.out.size() - c.out_sent,
+                       MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (n > 0) {
+      c.out_sent += static_cast<size_t>(n);
+    } else if (n < 0 && errno == EINTR) {
+      continue;
+    } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      return;
+    } else {
+      c.out_sent = c.out.size();
+      c.close_after_write = true;
+      return;
+    }
+  }
+}
+
 }  // namespace
 
-class HttpServer::Handler : public Poco::Net::HTTPRequestHandler {
- public:
-  explicit Handler(HttpServer& server) : server_(server) {}
+HttpServer::HttpServer(const config::ServerConfig& config, const Router& router, Metrics& metrics)
+    : config_(config), router_(router), metrics_(metrics) {
+  metrics_.describe("courthub_http_requests_total", "counter",
+                    "HTTP requests by endpoint, plugin, method and status");
+  metrics_.describe("courthub_http_request_duration_seconds", "histogram",
+                    "HTTP request latency by endpoint and plugin");
+  metrics_.describe("courthub_http_connections_refused_total", "counter",
+                    "Connections refused with 503 at the edge, by reason (total, per_address, "
+                    "file_descriptors)");
+  metrics_.describe("courthub_http_timeouts_total", "counter",
+                    "Connections cut by an edge deadline, by phase (header, body, body_rate, "
+                    "idle, write)");
+  metrics_.describe("courthub_http_requests_refused_total", "counter",
+                    "Malformed or oversized requests the edge answered itself, by error code");
+}
 
-  void handleRequest(Poco::Net::HTTPServerRequest& request,
-                     Poco::Net::HTTPServerResponse& response) override {
-    server_.in_flight_++;
-    auto started = std::chrono::steady_clock::now();
-    std::string id = request.get("X-Request-Id", "");
-    if (!acceptable_request_id(id)) id = log::new_request_id();
-    log::RequestScope scope(id);
-    if (server_.draining_) response.setKeepAlive(false);
-    Exchange ex(request, response, server_.config_.max_body_bytes, id);
+HttpServer::~HttpServer() {
+  stop(std::chrono::milliseconds(0));
+}
+
+Outcome HttpServer::start() {
+  const int64_t files = edge::raise_file_limit();
+  if (config_.max_connections + 256 > files) {
+    log::warn("http", "server.max_connections is " + std::to_string(config_.max_connections) +
+                          " but this process may open only " + std::to_string(files) +
+                          " files: raise `ulimit -n` (connections beyond it are refused)");
+  }
+  auto fd = edge::open_listener(config_.host, config_.port, config_.queue_size);
+  if (!fd) return fd.outcome();
+  port_ = edge::bound_port(*fd);
+  workers_ = std::make_unique<edge::WorkerPool>(config_.threads,
+                                                [this](edge::Connection& c) { serve(c); });
+  loop_ = std::make_unique<edge::EventLoop>(
+      config_, *fd,
+      [this](edge::Connection* c) {
+        ++in_flight_;
+        workers_->submit(c);
+      },
+      metrics_);
+  Outcome started = loop_->start();
+  if (!started.ok()) {
+    workers_->stop();
+    loop_.reset();
+    workers_.reset();
+    return started;
+  }
+  auto* loop = loop_.get();
+  auto* workers = workers_.get();
+  metrics_.gauge("courthub_http_connections", "Open HTTP connections, by state",
+                 [loop] { return static_cast<double>(loop->open_connections()); },
+                 {{"state", "open"}});
+  metrics_.gauge("courthub_http_connections", "Open HTTP connections, by state",
+                 [loop] { return static_cast<double>(loop->idle_connections()); },
+                 {{"state", "idle"}});
+  metrics_.gauge("courthub_http_connections", "Open HTTP connections, by state",
+                 [loop] { return static_cast<double>(loop->reading_connections()); },
+                 {{"state", "reading"}});
+  metrics_.gauge("courthub_http_connections", "Open HTTP connections, by state",
+                 [workers] { return static_cast<double>(workers->queued()); },
+                 {{"state", "queued"}});
+  return Outcome::success();
+}
+
+void HttpServer::serve(edge::Connection& c) {
+  auto started = std::chrono::steady_clock::now();
+  const std::string* sent_id = c.request.find("x-request-id");
+  std::string id = sent_id && acceptable_request_id(*sent_id) ? *sent_id : log::new_request_id();
+  log::RequestScope scope(id);
+  edge::Response response;
+  {
+    Exchange ex(c.request, response, c.address, id);
     try {
-      server_.router_.dispatch(ex);
+      router_.dispatch(ex);
       if (!ex.responded()) ex.respond_error(500, "internal", "the endpoint gave no answer");
     } catch (const std::exception& e) {
       log::error("http", std::string("unhandled error: ") + e.what());
@@ -54,91 +132,40 @@ class HttpServer::Handler : public Poco::Net::HTTPRequestHandler {
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     Labels labels = {{"route", ex.route_label}, {"plugin", ex.plugin_label}};
-    server_.metrics_.observe("courthub_http_request_duration_seconds", labels, seconds);
+    metrics_.observe("courthub_http_request_duration_seconds", labels, seconds);
     labels.emplace_back("method", ex.method());
     labels.emplace_back("status", std::to_string(ex.status()));
-    server_.metrics_.count("courthub_http_requests_total", labels);
-    std::string line = ex.method() + " " + ex.path() + " " + std::to_string(ex.status()) + " " +
-                       std::to_string(static_cast<int>(seconds * 1e6)) + "us";
+    metrics_.count("courthub_http_requests_total", labels);
     if (ex.status() >= 500) {
-      log::warn("http", line);
-    } else {
-      log::debug("http", line);
+      log::warn("http", ex.method() + " " + ex.path() + " " + std::to_string(ex.status()) + " " +
+                            std::to_string(static_cast<int>(seconds * 1e6)) + "us");
+    } else if (log::level() <= log::Level::Debug) {
+      log::debug("http", ex.method() + " " + ex.path() + " " + std::to_string(ex.status()) + " " +
+                             std::to_string(static_cast<int>(seconds * 1e6)) + "us");
     }
-    server_.in_flight_--;
   }
-
- private:
-  HttpServer& server_;
-};
-
-class HttpServer::Factory : public Poco::Net::HTTPRequestHandlerFactory {
- public:
-  explicit Factory(HttpServer& server) : server_(server) {}
-  Poco::Net::HTTPRequestHandler* createRequestHandler(
-      const Poco::Net::HTTPServerRequest&) override {
-    return new Handler(server_);
-  }
-
- private:
-  HttpServer& server_;
-};
-
-HttpServer::HttpServer(const config::ServerConfig& config, const Router& router,
-                       Metrics& metrics)
-    : config_(config), router_(router), metrics_(metrics) {
-  metrics_.describe("courthub_http_requests_total", "counter",
-                    "HTTP requests by endpoint, plugin, method and status");
-  metrics_.describe("courthub_http_request_duration_seconds", "histogram",
-                    "HTTP request latency by endpoint and plugin");
+  const bool keep_alive = c.request.keep_alive && !draining_;
+  c.close_after_write = !keep_alive;
+  c.out.clear();
+  c.out_sent = 0;
+  edge::serialize(response, c.request.method == "HEAD", keep_alive, c.out);
+  write_now(c);
+  --in_flight_;
+  loop_->give_back(&c);  // c is the loop's again
 }
-
-HttpServer::~HttpServer() { stop(std::chrono::milliseconds(0)); }
-
-Outcome HttpServer::start() {
-  try {
-    Poco::Net::SocketAddress address(config_.host, config_.port);
-    Poco::Net::ServerSocket socket;
-    // reuseAddress but not reusePort: a second host on the same port must fail, not share it.
-    socket.bind(address, true, false);
-    socket.listen(config_.queue_size);
-    auto* params = new Poco::Net::HTTPServerParams();
-    params->setMaxThreads(config_.threads);
-    params->setMaxQueued(config_.queue_size);
-    params->setKeepAlive(true);
-    params->setMaxKeepAliveRequests(100000);  // POCO reads 0 as "no keep-alive"
-    params->setThreadIdleTime(Poco::Timespan(0, 100000));  // idle workers notice stop() fast
-    params->setKeepAliveTimeout(Poco::Timespan(15, 0));
-    params->setTimeout(Poco::Timespan(30, 0));
-    pool_ = std::make_unique<Poco::ThreadPool>(2, config_.threads + 2);
-    Poco::Net::HTTPServerParams::Ptr shared_params(params);
-    auto* connections = new ConnectionFactory(shared_params, new Factory(*this));
-    server_ = std::make_unique<Poco::Net::TCPServer>(connections, *pool_, socket, shared_params);
-    connections_ = connections;
-    server_->start();
-  } catch (const Poco::Exception& e) {
-    server_.reset();
-    return Outcome::unavailable("cannot listen on " + config_.host + ":" +
-                                std::to_string(config_.port) + ": " + e.displayText());
-  }
-  return Outcome::success();
-}
-
-uint16_t HttpServer::port() const { return server_ ? server_->port() : 0; }
 
 void HttpServer::stop(std::chrono::milliseconds drain) {
-  if (!server_) return;
+  if (!loop_) return;
   draining_ = true;
-  server_->stop();  // no new connections
+  loop_->begin_drain();  // no new connections; idle ones close
   auto deadline = std::chrono::steady_clock::now() + drain;
   while (in_flight_.load() > 0 && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  connections_->stop_all(true);  // close idle keep-alive connections
-  pool_->joinAll();               // every connection has ended: the factory may go
-  server_.reset();
-  connections_ = nullptr;
-  pool_.reset();
+  workers_->stop();  // requests being served finish; queued ones are dropped
+  loop_->stop();     // every connection closes
+  loop_.reset();
+  workers_.reset();
 }
 
 }  // namespace courthub::http

@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// The HTTP front door: POCO's TCPServer with our keep-alive loop (connection.hpp), a request id and a metrics record for every request,
-// and a graceful stop.
+// The HTTP front door: the event-driven edge (host/http/edge/: one event loop thread holds every
+// connection; whole requests go to server.threads workers), a request id and a metrics record
+// for every request, and a graceful stop.
 //
-// Threading: start/stop from the control thread; requests run on the server's worker pool.
-// A handler that throws answers 500 for that request only.
+// Threading: start/stop from the control thread; handlers run on the workers. A handler that
+// throws answers 500 for that request only.
 #pragma once
-
-#include <Poco/Net/TCPServer.h>
-#include <Poco/ThreadPool.h>
 
 #include <atomic>
 #include <chrono>
@@ -20,7 +18,11 @@
 
 namespace courthub::http {
 
-class ConnectionFactory;
+namespace edge {
+class EventLoop;
+class WorkerPool;
+struct Connection;
+}  // namespace edge
 
 class HttpServer {
  public:
@@ -29,22 +31,24 @@ class HttpServer {
 
   // Binds and starts serving. Errors: Unavailable when the address cannot be bound.
   Outcome start();
-  uint16_t port() const;
+  uint16_t port() const { return port_; }
 
-  // Stops accepting, lets requests in flight finish (up to `drain`), then closes connections.
+  // Stops accepting and closes idle connections, lets requests in flight finish (up to
+  // `drain`), then closes every connection.
   void stop(std::chrono::milliseconds drain);
+  // Whole requests queued for or being served by a worker.
   int in_flight() const { return in_flight_.load(); }
 
  private:
-  class Handler;
-  class Factory;
+  // On a worker: runs the request on `c` through the router and writes the answer.
+  void serve(edge::Connection& c);
 
   config::ServerConfig config_;
   const Router& router_;
   Metrics& metrics_;
-  std::unique_ptr<Poco::ThreadPool> pool_;
-  ConnectionFactory* connections_ = nullptr;  // owned by server_
-  std::unique_ptr<Poco::Net::TCPServer> server_;
+  uint16_t port_ = 0;
+  std::unique_ptr<edge::EventLoop> loop_;
+  std::unique_ptr<edge::WorkerPool> workers_;
   std::atomic<int> in_flight_{0};
   std::atomic<bool> draining_{false};
 };

@@ -124,7 +124,7 @@ Expected<size_t> Inbox::move_batch(size_t max) {
   for (auto& [seq, e] : entries) {
     if (!subscribers.count(e.topic)) subscribers.emplace(e.topic, subscribers_(e.topic));
   }
-  bool deliveries = false;
+  std::vector<std::string> woken;  // subscribers given deliveries by this move
   const int64_t now = clock_.now_ms();
   // Not synced here: the journal keeps these entries until settle() has synced the tables.
   uint64_t ticket = 0;
@@ -147,7 +147,7 @@ Expected<size_t> Inbox::move_batch(size_t max) {
             "VALUES (?, ?, 'pending', ?)",
             d);
         if (!w.ok()) return w;
-        deliveries = true;
+        if (std::find(woken.begin(), woken.end(), s) == woken.end()) woken.push_back(s);
       }
     }
     return Outcome::success();
@@ -163,7 +163,9 @@ Expected<size_t> Inbox::move_batch(size_t max) {
     }
     key_generation_.fetch_add(1, std::memory_order_release);
   }
-  if (deliveries) wake();
+  if (running_) {
+    for (auto& s : woken) wake_subscriber(s);
+  }
   return entries.size();
 }
 
@@ -233,17 +235,27 @@ void Inbox::wake() {
 size_t Inbox::deliver_due(const Handler& handler) {
   Outcome moved = flush();
   if (!moved.ok()) log::error("inbox", "cannot move journalled events: " + moved.message());
-  return deliver_ready(handler);
+  return deliver_ready(handler, nullptr);
 }
 
-size_t Inbox::deliver_ready(const Handler& handler) {
+size_t Inbox::deliver_ready(const Handler& handler, const std::string* subscriber) {
   std::vector<Due> due;
-  ch_value now[] = {int_value(clock_.now_ms())};
+  const int64_t now_ms = clock_.now_ms();
+  ch_value all[] = {int_value(now_ms)};
+  const std::string who = subscriber ? *subscriber : std::string();  // outlives the query
+  ch_value one[] = {text_value(who), int_value(now_ms)};
+  std::span<const ch_value> params = subscriber ? std::span<const ch_value>(one)
+                                                : std::span<const ch_value>(all);
   Outcome o = db_.query(
-      "SELECT d.event_id, d.subscriber, d.attempts, i.source, i.topic, i.payload "
-      "FROM inbox_deliveries d JOIN inbox i ON i.id = d.event_id "
-      "WHERE d.state = 'pending' AND d.next_ms <= ? ORDER BY d.next_ms, d.event_id LIMIT 64",
-      now, [&](const ch_str*, const ch_value* v, size_t) {
+      subscriber
+          ? "SELECT d.event_id, d.subscriber, d.attempts, i.source, i.topic, i.payload "
+            "FROM inbox_deliveries d JOIN inbox i ON i.id = d.event_id "
+            "WHERE d.subscriber = ? AND d.state = 'pending' AND d.next_ms <= ? "
+            "ORDER BY d.next_ms, d.event_id LIMIT 64"
+          : "SELECT d.event_id, d.subscriber, d.attempts, i.source, i.topic, i.payload "
+            "FROM inbox_deliveries d JOIN inbox i ON i.id = d.event_id "
+            "WHERE d.state = 'pending' AND d.next_ms <= ? ORDER BY d.next_ms, d.event_id LIMIT 64",
+      params, [&](const ch_str*, const ch_value* v, size_t) {
         Due d;
         d.event.id = int_of(v[0]);
         d.subscriber = text_of(v[1]);
@@ -313,8 +325,9 @@ size_t Inbox::deliver_ready(const Handler& handler) {
 
 void Inbox::start(Handler handler) {
   if (running_.exchange(true)) return;
+  handler_ = std::move(handler);
   mover_ = std::thread([this] { run_mover(); });
-  worker_ = std::thread([this, handler = std::move(handler)] { run(handler); });
+  dispatcher_ = std::thread([this] { run_dispatcher(); });
 }
 
 void Inbox::stop() {
@@ -326,21 +339,95 @@ void Inbox::stop() {
   mover_cv_.notify_all();
   wake();
   if (mover_.joinable()) mover_.join();
-  if (worker_.joinable()) worker_.join();
+  if (dispatcher_.joinable()) dispatcher_.join();
+  {
+    // No worker is added now: wake_subscriber() starts none once running_ is false.
+    std::lock_guard lock(workers_mu_);
+    for (auto& [name, w] : workers_) {
+      {
+        std::lock_guard wl(w->mu);
+        w->wake = true;
+      }
+      w->cv.notify_one();
+    }
+  }
+  for (auto& [name, w] : workers_) {
+    if (w->thread.joinable()) w->thread.join();
+  }
+  workers_.clear();
   // Leave the journal empty at a clean stop; what cannot be moved now is moved at the next open.
   Outcome o = flush();
   if (!o.ok()) log::warn("inbox", "journal left for the next start: " + o.message());
 }
 
-void Inbox::run(Handler handler) {
+void Inbox::wake_subscriber(const std::string& subscriber) {
+  SubscriberWorker* worker = nullptr;
+  {
+    std::lock_guard lock(workers_mu_);
+    if (!running_) return;
+    auto& slot = workers_[subscriber];
+    if (!slot) {
+      slot = std::make_unique<SubscriberWorker>();
+      SubscriberWorker* w = slot.get();
+      w->wake = true;
+      w->thread = std::thread([this, subscriber, w] { run_worker(subscriber, *w); });
+      return;
+    }
+    worker = slot.get();
+  }
+  {
+    std::lock_guard lock(worker->mu);
+    worker->wake = true;
+  }
+  worker->cv.notify_one();
+}
+
+void Inbox::run_worker(const std::string& subscriber, SubscriberWorker& worker) {
   while (running_) {
-    size_t n = deliver_ready(handler);
-    if (n > 0) continue;
+    {
+      std::unique_lock lock(worker.mu);
+      worker.cv.wait(lock, [&] { return worker.wake || !running_; });
+      worker.wake = false;
+    }
+    // Until nothing of this subscriber's is due; a wake meanwhile makes it look once more.
+    while (running_ && deliver_ready(handler_, &subscriber) > 0) {
+    }
+  }
+}
+
+void Inbox::run_dispatcher() {
+  while (running_) {
+    // Retries whose backoff ended, replays, deliveries left by the last run: whose are due?
+    std::vector<std::string> due;
+    ch_value now[] = {int_value(clock_.now_ms())};
+    Outcome o = db_.query(
+        "SELECT DISTINCT subscriber FROM inbox_deliveries WHERE state = 'pending' AND next_ms <= ?",
+        now, [&](const ch_str*, const ch_value* v, size_t) {
+          due.emplace_back(text_of(v[0]));
+          return Outcome::success();
+        });
+    if (!o.ok()) log::error("inbox", "cannot read due deliveries: " + o.message());
+    for (auto& s : due) wake_subscriber(s);
     std::unique_lock lock(mu_);
     // Backoffs come due without anyone storing: look again at least every half second.
     cv_.wait_for(lock, std::chrono::milliseconds(500), [&] { return wake_ || !running_; });
     wake_ = false;
   }
+}
+
+Expected<std::vector<Inbox::Backlog>> Inbox::backlog() {
+  std::vector<Backlog> out;
+  const int64_t now = clock_.now_ms();
+  Outcome o = db_.query(
+      "SELECT d.subscriber, COUNT(*), MIN(i.received_ms) FROM inbox_deliveries d "
+      "JOIN inbox i ON i.id = d.event_id WHERE d.state = 'pending' GROUP BY d.subscriber",
+      {}, [&](const ch_str*, const ch_value* v, size_t) {
+        out.push_back(Backlog{std::string(text_of(v[0])), int_of(v[1]),
+                              std::max<int64_t>(0, now - int_of(v[2]))});
+        return Outcome::success();
+      });
+  if (!o.ok()) return o;
+  return out;
 }
 
 Expected<Json> Inbox::dead_letters(int limit) {
@@ -400,7 +487,7 @@ Outcome Inbox::replay(int64_t event_id, const std::string& subscriber) {
     return Outcome::not_found("no dead delivery of event " + std::to_string(event_id) + " to '" +
                               subscriber + "'");
   }
-  wake();
+  wake_subscriber(subscriber);
   return Outcome::success();
 }
 

@@ -11,13 +11,22 @@
 // Delivery is tracked per (event, subscriber): a subscriber that fails is retried alone, the
 // others are not bothered again. A subscriber sees an event once, unless the host dies between
 // the handler's success and the record of it; the stable event id lets handlers guard that.
-// Threading: store/replay/lists from any thread; one mover and one worker thread.
+//
+// Each subscriber (each plugin, and '@directory') has its own delivery worker, started when it
+// first has something due: it hands that subscriber its events one at a time, in the order they
+// came due (next_ms, then event id), and records the outcomes, so a slow or failing subscriber
+// delays only its own deliveries. The mover wakes the workers of the subscribers it queued
+// deliveries for; a dispatcher thread looks every half second (and at wake()) for retries come
+// due and replays, and wakes their workers.
+// Threading: store/replay/lists from any thread; one mover, one dispatcher and one worker per
+// subscriber.
 #pragma once
 
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -104,6 +113,15 @@ class Inbox {
   Expected<Json> counts();
   // Puts a dead delivery back in the queue. NotFound if there is no such dead delivery.
   Outcome replay(int64_t event_id, const std::string& subscriber);
+  // Deliveries not yet handled per subscriber (pending: due or backing off), with the age of the
+  // oldest one's event by the host clock; for /metrics. Journal entries not yet moved into the
+  // tables are not counted (they are moments old). Errors: the tables cannot be read.
+  struct Backlog {
+    std::string subscriber;
+    int64_t pending = 0;
+    int64_t oldest_age_ms = 0;
+  };
+  Expected<std::vector<Backlog>> backlog();
   // Events stored (any state, journal included), for checks after a benchmark.
   Expected<int64_t> event_count();
   // Journal groups written (each one write and one sync) and events in them, for metrics.
@@ -121,9 +139,13 @@ class Inbox {
   // Syncs the tables and lets the journal release what has been moved.
   Outcome settle();
   void run_mover();
-  void run(Handler handler);
-  // deliver_due() without the move: what the tables hold due now.
-  size_t deliver_ready(const Handler& handler);
+  // The dispatcher: finds subscribers with deliveries due and wakes their workers.
+  void run_dispatcher();
+  // Starts the worker of `subscriber` if it has none, and makes it look for due deliveries.
+  void wake_subscriber(const std::string& subscriber);
+  // deliver_due() without the move: what the tables hold due now, for one subscriber or (null)
+  // for all.
+  size_t deliver_ready(const Handler& handler, const std::string* subscriber);
 
   storage::Database& db_;
   std::unique_ptr<InboxJournal> journal_;
@@ -156,7 +178,19 @@ class Inbox {
   std::condition_variable cv_;
   bool wake_ = false;
   std::atomic<bool> running_{false};
-  std::thread worker_;
+  Handler handler_;  // set by start(), before any worker runs
+  std::thread dispatcher_;
+
+  // One subscriber's delivery thread; it sleeps until woken.
+  struct SubscriberWorker {
+    std::mutex mu;
+    std::condition_variable cv;
+    bool wake = false;
+    std::thread thread;
+  };
+  void run_worker(const std::string& subscriber, SubscriberWorker& worker);
+  std::mutex workers_mu_;
+  std::map<std::string, std::unique_ptr<SubscriberWorker>> workers_;
 };
 
 }  // namespace courthub::jobs

@@ -23,6 +23,26 @@ HttpAnswer error_answer(int status, std::string_view code, std::string_view mess
   return a;
 }
 
+// 504 for a call its caller stopped waiting for, 503 + Retry-After for one the bulkhead refused.
+// Nothing for the error log: CallStats counts both and logs deadlines, rate-limited.
+HttpAnswer containment_answer(const CallResult& result, const std::string& plugin,
+                              const std::string& request_id) {
+  if (result.rejected) {
+    auto a = error_answer(503, "busy",
+                          "plugin '" + plugin + "' is busy with other requests; try again in a "
+                          "second",
+                          plugin, Json(), request_id);
+    a.headers.emplace_back("Retry-After", "1");
+    return a;
+  }
+  auto a = error_answer(504, "deadline_exceeded",
+                        "plugin '" + plugin + "' did not answer within " +
+                            std::to_string(result.deadline_ms) + " ms; quote request id " +
+                            request_id + " when reporting it",
+                        plugin, Json(), request_id);
+  return a;
+}
+
 }  // namespace
 
 std::string error_body(std::string_view code, std::string_view message, std::string_view plugin,
@@ -108,6 +128,11 @@ HttpAnswer call_http(PluginInstance& plugin, const HttpCall& call) {
   auto result = plugin.http(match.handler, req, reply);
   HttpAnswer answer;
   answer.route = *match.pattern;
+  if (result.deadline_exceeded || result.rejected) {
+    answer = containment_answer(result, name, call.request_id);
+    answer.route = *match.pattern;
+    return answer;
+  }
   if (result.ok()) {
     answer.status = reply.status;
     answer.content_type = reply.has_body ? reply.content_type : std::string();
@@ -154,6 +179,17 @@ CommandAnswer call_command(PluginInstance& plugin, const CommandRegistration& co
     if (a.markdown && a.title.empty()) a.title = command.name;
     return a;
   }
+  if (result.rejected) {
+    a.text = "抱歉，" + plugin.name() + " 正忙，请稍后再试。Sorry, " + plugin.name() +
+             " is busy; please try again in a moment.";
+    return a;
+  }
+  if (result.deadline_exceeded) {
+    a.text = "抱歉，" + plugin.name() + " 未能及时回应（请求编号 " + request_id +
+             "）。Sorry, " + plugin.name() + " did not answer in time; quote request id " +
+             request_id + ".";
+    return a;
+  }
   auto [status, code] = http_status_of(static_cast<Status>(result.status));
   if (status >= 500) {
     a.text = "抱歉，" + plugin.name() + " 处理命令时出错（请求编号 " + request_id +
@@ -191,6 +227,12 @@ CardAnswer call_card_action(PluginInstance& plugin, const CardActionRegistration
                                  ? body["userPrivateData"]
                                  : Json::object({{"cardParamMap", Json::object()}});
     a.body = std::move(out);
+    return a;
+  }
+  if (result.deadline_exceeded || result.rejected) {
+    HttpAnswer contained = containment_answer(result, plugin.name(), request_id);
+    a.status = contained.status;
+    a.body = Json::parse(contained.body);
     return a;
   }
   auto [status, code] = http_status_of(static_cast<Status>(result.status));

@@ -2,9 +2,10 @@
 // PluginInstance: lifecycle, registrations and guarded calls into one plugin.
 #include "host/plugins/plugin_instance.hpp"
 
+#include "host/log.hpp"
+#include "host/plugins/call_copies.hpp"
 #include "host/time/cron.hpp"
 #include "host/time/time_zone.hpp"
-#include "host/log.hpp"
 
 namespace courthub::plugins {
 namespace {
@@ -50,8 +51,21 @@ std::string SettingsError::to_string(const std::string& plugin) const {
 }
 
 PluginInstance::PluginInstance(std::shared_ptr<const PluginLibrary> library,
-                               config::PluginConfig config, Services* services)
-    : library_(std::move(library)), config_(std::move(config)), services_(services) {}
+                               config::PluginConfig config, Services* services,
+                               std::shared_ptr<CallStats> stats)
+    : library_(std::move(library)),
+      config_(std::move(config)),
+      services_(services),
+      stats_(std::move(stats)) {
+  if (!stats_) {
+    stats_ = std::make_shared<CallStats>(name(),
+                                         services_ ? services_->clock() : time::system_clock());
+  }
+  if (!library_->thread_safe()) config_.limits.max_concurrent = 1;
+  CallLane::Limits limits{std::chrono::milliseconds(config_.limits.deadline_ms),
+                          config_.limits.max_concurrent, config_.limits.max_queued};
+  lane_ = std::make_unique<CallLane>(limits, [stats = stats_] { stats->late_result(); });
+}
 
 PluginInstance::~PluginInstance() { retire(); }
 
@@ -129,6 +143,7 @@ void PluginInstance::retire() {
     state_ = State::Retiring;
     drained_.wait(lock, [&] { return in_flight_ == 0; });
   }
+  lane_->drain();  // the lane's own bookkeeping after the last call ended
   if (plugin_) {
     try {
       library_->api->destroy(plugin_);
@@ -140,8 +155,23 @@ void PluginInstance::retire() {
   state_ = State::Retired;
 }
 
+CallReport PluginInstance::call_report() const {
+  CallReport r;
+  r.in_flight = lane_->running();
+  r.queued = lane_->queued();
+  r.counts = stats_->counts();
+  r.slow = stats_->slow();
+  r.limits = config_.limits;
+  return r;
+}
+
+void PluginInstance::call_ended() {
+  std::lock_guard lock(drain_mu_);
+  if (--in_flight_ == 0) drained_.notify_all();
+}
+
 template <class F>
-CallResult PluginInstance::call(F&& fn) {
+CallResult PluginInstance::call(F&& fn, CallLane::Mode mode, const char* what) {
   {
     std::lock_guard lock(drain_mu_);
     if (state_.load() != State::Live) {
@@ -149,56 +179,143 @@ CallResult PluginInstance::call(F&& fn) {
     }
     ++in_flight_;
   }
-  CallResult result;
-  {
-    std::unique_lock<std::mutex> serial(serial_mu_, std::defer_lock);
-    if (!library_->thread_safe()) serial.lock();
+  // Shared with the lane task: an abandoned call writes its (unread) result here later.
+  auto result = std::make_shared<CallResult>();
+  auto task = [this, fn = std::forward<F>(fn), result,
+               request_id = std::string(log::request_id())]() mutable {
+    log::RequestScope scope(std::move(request_id));
     try {
-      result.status = fn();
+      result->status = fn();
     } catch (...) {
       // Only a plugin that bypasses the SDK can get here; contain it all the same.
-      result.status = CH_ERROR;
-      result.error = "the plugin threw an exception across the ABI boundary";
+      result->status = CH_ERROR;
+      result->error = "the plugin threw an exception across the ABI boundary";
     }
-    if (result.status != CH_OK && result.error.empty()) result.error = plugin_error();
+    // The plugin's last_error is per thread: read it on the thread that made the call.
+    if (result->status != CH_OK && result->error.empty()) result->error = plugin_error();
+    call_ended();
+  };
+  const int64_t deadline_ms = config_.limits.deadline_ms;
+  CallLane::Ran ran = lane_->run(std::move(task), mode);
+  switch (ran.ending) {
+    case CallLane::Ending::Done: {
+      if (ran.elapsed > std::chrono::milliseconds(deadline_ms)) {
+        stats_->deadline_exceeded(deadline_ms, what, false);
+      }
+      stats_->completed(result->ok());
+      return std::move(*result);
+    }
+    case CallLane::Ending::Refused: {
+      call_ended();
+      stats_->rejected();
+      CallResult r{CH_UNAVAILABLE, "plugin '" + name() + "' is busy: " +
+                                       std::to_string(config_.limits.max_concurrent) +
+                                       " calls running and " +
+                                       std::to_string(config_.limits.max_queued) + " waiting"};
+      r.rejected = true;
+      return r;
+    }
+    case CallLane::Ending::Expired:
+      call_ended();  // never ran
+      [[fallthrough]];
+    case CallLane::Ending::Abandoned: {
+      stats_->deadline_exceeded(deadline_ms, what, true);
+      CallResult r{CH_UNAVAILABLE, "plugin '" + name() + "' did not answer within " +
+                                       std::to_string(deadline_ms) + " ms"};
+      r.deadline_exceeded = true;
+      r.deadline_ms = deadline_ms;
+      return r;
+    }
   }
-  {
-    std::lock_guard lock(drain_mu_);
-    if (--in_flight_ == 0) drained_.notify_all();
-  }
-  return result;
+  return CallResult{CH_ERROR, "unreachable"};
 }
+
+namespace {
+
+// A request's arguments and reply, owned by the lane task: the caller may leave at its deadline.
+template <class Call>
+struct Frame {
+  CallCopies copies;
+  Call call;
+  ch_reply reply;
+};
+
+}  // namespace
 
 CallResult PluginInstance::http(uint64_t handler, const ch_http_request& request,
                                 ch_reply& reply) {
   auto fn = library_->api->on_http;
   if (!fn) return CallResult{CH_UNSUPPORTED, "the plugin does not handle HTTP"};
-  return call([&] { return fn(plugin_, handler, &request, &reply); });
+  auto frame = std::make_shared<Frame<ch_http_request>>();
+  CallCopies& c = frame->copies;
+  ch_http_request& r = frame->call;
+  r = request;
+  r.method = c.keep(request.method);
+  r.path = c.keep(request.path);
+  r.param_names = c.keep(request.param_names, request.param_count);
+  r.param_values = c.keep(request.param_values, request.param_count);
+  r.query_names = c.keep(request.query_names, request.query_count);
+  r.query_values = c.keep(request.query_values, request.query_count);
+  r.content_type = c.keep(request.content_type);
+  r.body = c.keep(request.body);
+  r.caller = c.keep(request.caller);
+  r.request_id = c.keep(request.request_id);
+  r.header_names = c.keep(request.header_names, request.header_count);
+  r.header_values = c.keep(request.header_values, request.header_count);
+  auto result = call([this, fn, handler, frame] { return fn(plugin_, handler, &frame->call, &frame->reply); },
+                     CallLane::Mode::Request, "an HTTP request");
+  if (!result.deadline_exceeded && !result.rejected) reply = std::move(frame->reply);
+  return result;
 }
 
 CallResult PluginInstance::command(uint64_t handler, const ch_command& command, ch_reply& reply) {
   auto fn = library_->api->on_command;
   if (!fn) return CallResult{CH_UNSUPPORTED, "the plugin does not handle commands"};
-  return call([&] { return fn(plugin_, handler, &command, &reply); });
+  auto frame = std::make_shared<Frame<ch_command>>();
+  CallCopies& c = frame->copies;
+  ch_command& r = frame->call;
+  r = command;
+  r.command = c.keep(command.command);
+  r.args = c.keep(command.args);
+  r.conversation_id = c.keep(command.conversation_id);
+  r.caller = c.keep(command.caller);
+  r.request_id = c.keep(command.request_id);
+  auto result = call([this, fn, handler, frame] { return fn(plugin_, handler, &frame->call, &frame->reply); },
+                     CallLane::Mode::Request, "a robot command");
+  if (!result.deadline_exceeded && !result.rejected) reply = std::move(frame->reply);
+  return result;
 }
 
 CallResult PluginInstance::card_action(uint64_t handler, const ch_card_action& action,
                                        ch_reply& reply) {
   auto fn = library_->api->on_card_action;
   if (!fn) return CallResult{CH_UNSUPPORTED, "the plugin does not handle card actions"};
-  return call([&] { return fn(plugin_, handler, &action, &reply); });
+  auto frame = std::make_shared<Frame<ch_card_action>>();
+  CallCopies& c = frame->copies;
+  ch_card_action& r = frame->call;
+  r = action;
+  r.action = c.keep(action.action);
+  r.params_json = c.keep(action.params_json);
+  r.out_track_id = c.keep(action.out_track_id);
+  r.caller = c.keep(action.caller);
+  r.request_id = c.keep(action.request_id);
+  auto result = call([this, fn, handler, frame] { return fn(plugin_, handler, &frame->call, &frame->reply); },
+                     CallLane::Mode::Request, "a card action");
+  if (!result.deadline_exceeded && !result.rejected) reply = std::move(frame->reply);
+  return result;
 }
 
+// Events and jobs wait for their end: their arguments stay on the caller's frame.
 CallResult PluginInstance::event(uint64_t handler, const ch_event& event) {
   auto fn = library_->api->on_event;
   if (!fn) return CallResult{CH_UNSUPPORTED, "the plugin does not handle events"};
-  return call([&] { return fn(plugin_, handler, &event); });
+  return call([&] { return fn(plugin_, handler, &event); }, CallLane::Mode::Delivery, "an event");
 }
 
 CallResult PluginInstance::job(uint64_t handler, const ch_job& job) {
   auto fn = library_->api->on_job;
   if (!fn) return CallResult{CH_UNSUPPORTED, "the plugin does not handle jobs"};
-  return call([&] { return fn(plugin_, handler, &job); });
+  return call([&] { return fn(plugin_, handler, &job); }, CallLane::Mode::Delivery, "a job");
 }
 
 Outcome PluginInstance::register_route(std::string_view method, std::string_view pattern,

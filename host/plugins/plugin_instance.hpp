@@ -3,8 +3,15 @@
 //
 // Lifecycle (control thread): configure() -> activate() -> ... -> retire(). Calls (any thread)
 // enter only between activate and retire; retire() stops new calls, waits for the ones in
-// flight, then destroys the plugin object. The library stays mapped (see plugin_library.hpp).
-// A plugin that did not declare itself thread-safe gets one call at a time.
+// flight (abandoned ones included), then destroys the plugin object. The library stays mapped
+// (see plugin_library.hpp).
+//
+// Plugin code runs on the instance's CallLane (call_lane.hpp): at most limits.max_concurrent
+// calls at once (one for a plugin that did not declare itself thread-safe), limits.max_queued
+// more waiting; HTTP routes, commands and card actions wait for at most limits.deadline_ms and
+// are refused when the lane is full. Events and jobs are never refused nor abandoned (the inbox
+// and the scheduler need their real outcome); past the deadline they are only counted.
+// configure/activate/retire run on the control thread, outside the lane and its deadline.
 #pragma once
 
 #include <atomic>
@@ -19,6 +26,8 @@
 #include "courthub/plugin_abi.h"
 #include "host/config/config.hpp"
 #include "host/outcome.hpp"
+#include "host/plugins/call_lane.hpp"
+#include "host/plugins/call_stats.hpp"
 #include "host/plugins/plugin_library.hpp"
 #include "host/plugins/route_table.hpp"
 #include "host/plugins/services.hpp"
@@ -75,13 +84,28 @@ struct JobRegistration {
 struct CallResult {
   ch_status status = CH_OK;
   std::string error;  // the plugin's last_error when status != CH_OK
+  // Host-side endings (status CH_UNAVAILABLE, `error` says which): the caller stopped waiting at
+  // the deadline (504 deadline_exceeded), or the plugin's lane was full (503 busy, Retry-After).
+  bool deadline_exceeded = false;
+  bool rejected = false;
+  int64_t deadline_ms = 0;  // the deadline that applied, for the caller's message
   bool ok() const { return status == CH_OK; }
+};
+
+// One plugin's calls right now and since the host started (CallStats), for /admin/plugins.
+struct CallReport {
+  int in_flight = 0;  // running on the lane, abandoned ones included
+  int queued = 0;     // waiting for a lane thread
+  CallStats::Counts counts;
+  bool slow = false;
+  config::PluginLimits limits;  // as applied: max_concurrent is 1 for a non-thread-safe plugin
 };
 
 class PluginInstance {
  public:
+  // `stats` counts this plugin's calls across its instances; nullptr = counts of its own.
   PluginInstance(std::shared_ptr<const PluginLibrary> library, config::PluginConfig config,
-                 Services* services);
+                 Services* services, std::shared_ptr<CallStats> stats = nullptr);
   ~PluginInstance();
   PluginInstance(const PluginInstance&) = delete;
   PluginInstance& operator=(const PluginInstance&) = delete;
@@ -113,6 +137,9 @@ class PluginInstance {
     return in_flight_;
   }
 
+  // Any thread; a snapshot.
+  CallReport call_report() const;
+
   const RouteTable& routes() const { return routes_; }
   const std::vector<CommandRegistration>& commands() const { return commands_; }
   const std::vector<CardActionRegistration>& card_actions() const { return card_actions_; }
@@ -142,8 +169,11 @@ class PluginInstance {
  private:
   enum class State { Created, Configured, Live, Retiring, Retired };
 
+  // Runs `fn` (returning the plugin's ch_status) on the lane. `fn` must own what it reads when
+  // `mode` is Request (see CallCopies). `what` names the call in the deadline warning.
   template <class F>
-  CallResult call(F&& fn);
+  CallResult call(F&& fn, CallLane::Mode mode, const char* what);
+  void call_ended();
   std::string plugin_error();
 
   std::shared_ptr<const PluginLibrary> library_;
@@ -164,7 +194,8 @@ class PluginInstance {
   std::vector<JobRegistration> jobs_;
   ClaimCheck claim_check_;
 
-  std::mutex serial_mu_;  // held around calls into a plugin that is not thread-safe
+  std::shared_ptr<CallStats> stats_;
+  std::unique_ptr<CallLane> lane_;
   mutable std::mutex drain_mu_;
   std::condition_variable drained_;
   int in_flight_ = 0;

@@ -16,6 +16,8 @@
 
 namespace courthub::plugins {
 
+class RemotePlugin;  // remote_plugin.hpp
+
 struct PluginLibrary {
   std::string path;         // as loaded (absolute)
   const ch_plugin_api* api = nullptr;
@@ -26,6 +28,9 @@ struct PluginLibrary {
   uint32_t abi_major = 0;
   uint32_t abi_minor = 0;
   std::string sha256;       // of the file when it was loaded
+  // Set when the plugin runs in a runner process (`isolation: process`): `api` then forwards
+  // every call to it (remote_plugin.hpp).
+  std::shared_ptr<RemotePlugin> remote;
 
   bool thread_safe() const { return (flags & CH_PLUGIN_THREAD_SAFE) != 0; }
   std::string abi() const { return std::to_string(abi_major) + "." + std::to_string(abi_minor); }

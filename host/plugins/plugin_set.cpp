@@ -8,7 +8,8 @@ namespace courthub::plugins {
 namespace {
 
 bool same_config(const config::PluginConfig& a, const config::PluginConfig& b) {
-  return a.file == b.file && a.sha256 == b.sha256 && a.settings == b.settings;
+  return a.file == b.file && a.sha256 == b.sha256 && a.settings == b.settings &&
+         a.limits == b.limits && a.isolation == b.isolation && a.runner == b.runner;
 }
 
 }  // namespace
@@ -35,6 +36,16 @@ Outcome PluginSet::claim(std::string_view owner, std::string_view kind,
   return Outcome::success();
 }
 
+std::shared_ptr<CallStats> PluginSet::stats_for(const std::string& plugin) {
+  std::unique_lock lock(mu_);
+  auto& stats = stats_[plugin];
+  if (!stats) {
+    stats = std::make_shared<CallStats>(plugin,
+                                        services_ ? services_->clock() : time::system_clock());
+  }
+  return stats;
+}
+
 std::shared_ptr<PluginInstance> PluginSet::start(const config::PluginConfig& pc,
                                                  std::string& error,
                                                  std::shared_ptr<const PluginLibrary>& library) {
@@ -42,13 +53,16 @@ std::shared_ptr<PluginInstance> PluginSet::start(const config::PluginConfig& pc,
     error = "plugin '" + pc.name + "': no " + pc.name + ".so found on plugin_search_path";
     return nullptr;
   }
-  auto lib = load_plugin_library(pc.file, pc.name, pc.sha256);
+  auto lib = open_library(pc, [this](const RunnerEvent& e) {
+    std::lock_guard lock(events_mu_);
+    if (runner_events_) runner_events_(e);
+  });
   if (!lib) {
     error = lib.outcome().message();
     return nullptr;
   }
   library = *lib;
-  auto inst = std::make_shared<PluginInstance>(*lib, pc, services_);
+  auto inst = std::make_shared<PluginInstance>(*lib, pc, services_, stats_for(pc.name));
   Outcome o = inst->configure();
   if (!o.ok()) {
     error = "plugin '" + pc.name + "' rejected its settings:\n" + o.message();
@@ -115,7 +129,9 @@ std::vector<PluginChange> PluginSet::apply(const config::Config& cfg) {
       auto it = slots_.find(pc.name);
       if (it != slots_.end() && it->second.live) {
         running = true;
-        unchanged = same_config(it->second.config, pc);
+        // A plugin its runner's crashes disabled starts afresh when the configuration is applied.
+        unchanged = same_config(it->second.config, pc) &&
+                    isolation_status(it->second.live->library()).state != "disabled";
       }
     }
     if (unchanged) {
@@ -195,6 +211,11 @@ std::vector<PluginStatus> PluginSet::status() const {
       s.sha256 = slot.library->sha256;
       s.thread_safe = slot.library->thread_safe();
     }
+    if (slot.library) s.isolation = isolation_status(*slot.library);
+    if (s.isolation.state == "disabled" && slot.state == "active") {
+      s.state = "error";
+      s.error = "plugin '" + name + "' is disabled: " + s.isolation.disabled_reason;
+    }
     if (slot.live) {
       s.routes = slot.live->routes().size();
       s.commands = slot.live->commands().size();
@@ -202,6 +223,14 @@ std::vector<PluginStatus> PluginSet::status() const {
       s.subscriptions = slot.live->subscriptions().size();
       s.jobs = slot.live->jobs().size();
       s.in_flight = slot.live->in_flight();
+      s.calls = slot.live->call_report();
+    } else {
+      s.calls.limits = slot.config.limits;
+      if (slot.library && !slot.library->thread_safe()) s.calls.limits.max_concurrent = 1;
+      if (auto it = stats_.find(name); it != stats_.end()) {
+        s.calls.counts = it->second->counts();
+        s.calls.slow = it->second->slow();
+      }
     }
     out.push_back(std::move(s));
   }
@@ -220,11 +249,22 @@ void PluginSet::retire_all() {
   for (auto& inst : all) inst->retire();
 }
 
+void PluginSet::set_runner_events(RunnerEvents events) {
+  std::lock_guard lock(events_mu_);
+  runner_events_ = std::move(events);
+}
+
+Expected<std::shared_ptr<const PluginLibrary>> PluginSet::open_library(
+    const config::PluginConfig& pc, RunnerEvents events) {
+  if (pc.isolation == "process") return open_remote_plugin(pc, std::move(events));
+  return load_plugin_library(pc.file, pc.name, pc.sha256);
+}
+
 std::vector<std::string> PluginSet::check_settings(const config::Config& cfg) {
   std::vector<std::string> problems;
   for (auto& pc : cfg.plugins) {
     if (!pc.enabled || pc.file.empty()) continue;
-    auto lib = load_plugin_library(pc.file, pc.name, pc.sha256);
+    auto lib = open_library(pc);
     if (!lib) {
       problems.push_back(pc.location.to_string() + ": plugins." + pc.name + ": " +
                          lib.outcome().message());

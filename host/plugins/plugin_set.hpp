@@ -19,6 +19,7 @@
 #include "host/config/config.hpp"
 #include "host/plugins/plugin_instance.hpp"
 #include "host/plugins/plugin_library.hpp"
+#include "host/plugins/remote_plugin.hpp"
 #include "host/plugins/services.hpp"
 
 namespace courthub::plugins {
@@ -34,7 +35,9 @@ struct PluginStatus {
   std::string sha256;
   bool thread_safe = false;
   size_t routes = 0, commands = 0, card_actions = 0, subscriptions = 0, jobs = 0;
-  int in_flight = 0;  // calls inside the live instance right now
+  int in_flight = 0;  // calls inside the live instance right now (or waiting for their turn)
+  CallReport calls;   // its lane now and its counts since start (all its instances)
+  IsolationStatus isolation;
 };
 
 struct PluginChange {
@@ -62,9 +65,17 @@ class PluginSet {
   // Called after every apply() that changed the live set (the scheduler re-reads its jobs).
   void on_change(std::function<void()> listener) { listeners_.push_back(std::move(listener)); }
 
+  // Receives the runner events of isolated plugins (started, crashed, restarted, disabled) on
+  // their supervisor threads; nullptr stops them, waiting for one being delivered. Any thread.
+  void set_runner_events(RunnerEvents events);
+
   // Loads each enabled plugin and validates its settings without activating it. One message
   // per problem, each with file:line. For `check-config` and before a reload.
   static std::vector<std::string> check_settings(const config::Config& cfg);
+
+  // The library of `pc`: loaded here, or behind a runner process for `isolation: process`.
+  static Expected<std::shared_ptr<const PluginLibrary>> open_library(
+      const config::PluginConfig& pc, RunnerEvents events = {});
 
  private:
   struct Slot {
@@ -79,12 +90,17 @@ class PluginSet {
   std::shared_ptr<PluginInstance> start(const config::PluginConfig& pc, std::string& error,
                                         std::shared_ptr<const PluginLibrary>& library);
   Outcome claim(std::string_view owner, std::string_view kind, std::string_view name) const;
+  // The plugin's call counters, made on first use and kept for the host's life.
+  std::shared_ptr<CallStats> stats_for(const std::string& plugin);
 
   Services* services_;
   mutable std::shared_mutex mu_;
   std::map<std::string, Slot> slots_;
+  std::map<std::string, std::shared_ptr<CallStats>> stats_;
   std::mutex apply_mu_;
   std::vector<std::function<void()>> listeners_;
+  std::mutex events_mu_;
+  RunnerEvents runner_events_;
 };
 
 }  // namespace courthub::plugins

@@ -127,6 +127,21 @@ CREATE TABLE card_recipients (
        R"sql(
 ALTER TABLE card_recipients ADD COLUMN outbox_id INTEGER;
 )sql"},
+      {8, "robot signs already used (a captured timestamp/sign pair is not replayed)",
+       R"sql(
+CREATE TABLE robot_signs (
+  timestamp TEXT NOT NULL,
+  sign TEXT NOT NULL,
+  msg_id TEXT NOT NULL,
+  expires_ms INTEGER NOT NULL,
+  PRIMARY KEY (timestamp, sign)
+);
+CREATE INDEX robot_signs_by_expiry ON robot_signs(expires_ms);
+)sql"},
+      {9, "inbox deliveries by subscriber (each subscriber has its own delivery worker)",
+       R"sql(
+CREATE INDEX inbox_deliveries_by_subscriber ON inbox_deliveries(subscriber, state, next_ms);
+)sql"},
   };
   return kMigrations;
 }

@@ -10,6 +10,20 @@
 
 namespace courthub::it {
 
+std::string with_isolation(const std::string& plugins_yaml, const std::string& mode) {
+  std::string out;
+  size_t at = 0;
+  while (at < plugins_yaml.size()) {
+    size_t end = plugins_yaml.find('\n', at);
+    end = end == std::string::npos ? plugins_yaml.size() : end + 1;
+    std::string line = plugins_yaml.substr(at, end - at);
+    out += line;
+    if (line.rfind("  - name: ", 0) == 0) out += "    isolation: " + mode + "\n";
+    at = end;
+  }
+  return out;
+}
+
 std::string approvals_demo() {
   std::ifstream in(source_dir() + "/plugins/approvals/demo-settings.yaml");
   std::stringstream text;

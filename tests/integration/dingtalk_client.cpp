@@ -2,6 +2,8 @@
 // The DingTalk side of integration tests.
 #include "dingtalk_client.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 
 #include "host/dingtalk/callback_crypto.hpp"
@@ -131,7 +133,14 @@ Json robot_message(const std::string& text, const std::string& user, const std::
 
 HttpResponse post_robot(const HostProcess& host, const Json& message, int64_t timestamp_ms,
                         const std::string& sign_override) {
-  std::string ts = std::to_string(timestamp_ms ? timestamp_ms : now_ms());
+  // A timestamp/sign pair is good for one message (docs/operations.md "Robot replay"): two
+  // messages sent within one millisecond must not share one.
+  static std::atomic<int64_t> last_ms{0};
+  int64_t fresh = now_ms(), previous = last_ms.load();
+  do {
+    fresh = std::max(fresh, previous + 1);
+  } while (!last_ms.compare_exchange_weak(previous, fresh));
+  std::string ts = std::to_string(timestamp_ms ? timestamp_ms : fresh);
   std::string sign = sign_override.empty() ? dingtalk::robot_sign(ts, kAppSecret) : sign_override;
   return http(host.port(), "POST", "/dingtalk/robot", message.dump(),
               {{"timestamp", ts}, {"sign", sign}});

@@ -19,7 +19,9 @@ class HttpEdge : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     host_ = new HostProcess(
-        test_config("  - name: hello\n  - name: throws_in_handler\n  - name: sdk_probe\n"));
+        test_config("  - name: hello\n  - name: throws_in_handler\n"
+                    // Six callers at once queue behind its one call (the default is 4).
+                    "    limits: {max_queued: 8}\n  - name: sdk_probe\n"));
   }
   static void TearDownTestSuite() {
     delete host_;
@@ -190,7 +192,7 @@ TEST_F(HttpEdge, MalformedRequestLineIs400WithJsonAndTheConnectionCloses) {
   EXPECT_EQ(reply.rfind("HTTP/1.1 400", 0), 0u) << reply;
   EXPECT_NE(reply.find("\"code\":\"invalid_argument\""), std::string::npos) << reply;
   EXPECT_NE(reply.find("malformed HTTP request"), std::string::npos) << reply;
-  EXPECT_NE(reply.find("Connection: Close"), std::string::npos) << reply;
+  EXPECT_NE(reply.find("Connection: close"), std::string::npos) << reply;
   EXPECT_EQ(host_->get("/healthz").status, 200);
 }
 
@@ -213,7 +215,7 @@ TEST_F(HttpEdge, OneKeepAliveConnectionServesPipelinedRequestsWithADate) {
   std::string value = reply.substr(date + 8, reply.find("\r\n", date + 2) - date - 8);
   EXPECT_EQ(value.size(), 29u) << value;
   EXPECT_EQ(value.substr(value.size() - 4), " GMT") << value;
-  EXPECT_NE(reply.find("Connection: Close"), std::string::npos) << reply;
+  EXPECT_NE(reply.find("Connection: close"), std::string::npos) << reply;
 }
 
 // An endpoint that answers without reading the body (405 here; /admin/reload never reads its
@@ -242,9 +244,9 @@ TEST_F(HttpEdge, BodyOverTheLimitIs413WithoutReadingIt) {
       host_->port(), "POST /apps/hello/greetings HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
                          std::string(kAdminToken) +
                          "\r\nContent-Type: application/json\r\nContent-Length: 2097152\r\n\r\n{\"to\":");
-  EXPECT_EQ(reply.rfind("HTTP/1.1 413 Request Entity Too Large", 0), 0u) << reply;
+  EXPECT_EQ(reply.rfind("HTTP/1.1 413 ", 0), 0u) << reply;
   EXPECT_NE(reply.find("payload_too_large"), std::string::npos);
-  EXPECT_NE(reply.find("Connection: Close"), std::string::npos) << reply;
+  EXPECT_NE(reply.find("Connection: close"), std::string::npos) << reply;
   EXPECT_EQ(host_->get("/healthz").status, 200);
 }
 

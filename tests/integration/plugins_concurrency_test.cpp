@@ -17,7 +17,9 @@ class PluginsUnderLoad : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     host_ = new HostProcess(test_config(std::string(kRooms) + approvals_demo() +
-                                        "  - name: throws_in_handler\n"));
+                                        "  - name: throws_in_handler\n"
+                                        // 16 callers at once queue behind its one call.
+                                        "    limits: {max_queued: 16}\n"));
   }
   static void TearDownTestSuite() {
     delete host_;

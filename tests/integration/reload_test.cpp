@@ -142,6 +142,34 @@ TEST(Reload, RequestsInFlightFinishOnTheOldInstance) {
   EXPECT_TRUE(audited(host, "plugin.reconfigured", "throws_in_handler"));
 }
 
+// Issue 17 §3: a request whose headers arrived before a reload and whose body after it is served
+// (by the instance live when it is dispatched, once the whole request has arrived), not refused
+// with 503 by the instance the reload retired meanwhile.
+TEST(Reload, ARequestWhoseBodyArrivesAfterAReloadIsServed) {
+  HostProcess host(with_generation(1));
+  const std::string body = R"({"note":"sent after the reload"})";
+  Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", host.port()));
+  socket.setReceiveTimeout(Poco::Timespan(20, 0));
+  const std::string head = "GET /apps/throws_in_handler/ok HTTP/1.1\r\nHost: x\r\n"
+                           "Authorization: Bearer " + std::string(kAdminToken) +
+                           "\r\nContent-Type: application/json\r\nContent-Length: " +
+                           std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n";
+  socket.sendBytes(head.data(), static_cast<int>(head.size()));
+  // The reload swaps the instance (new settings) while the request waits for its body.
+  host.rewrite_config(with_generation(2));
+  auto reloaded = host.admin_post("/admin/reload");
+  ASSERT_EQ(reloaded.status, 200) << reloaded.body;
+  socket.sendBytes(body.data(), static_cast<int>(body.size()));
+  std::string answer;
+  char buf[4096];
+  try {
+    while (int n = socket.receiveBytes(buf, sizeof buf)) answer.append(buf, n);
+  } catch (const Poco::Exception&) {
+  }
+  ASSERT_EQ(answer.rfind("HTTP/1.1 200", 0), 0u) << answer;
+  EXPECT_NE(answer.find(R"("generation":2)"), std::string::npos) << answer;
+}
+
 TEST(Lifecycle, SigtermDrainsTheRequestInFlightAndExitsCleanly) {
   auto host = std::make_unique<HostProcess>(with_generation(1));
   const std::string gate = host->dir() + "/gate";

@@ -19,24 +19,19 @@ const char* const kJudge = "T-BC-01-011";       // 法官甲, the organizer
 const char* const kAdmin = "T-BC-01-021";       // 管理员甲, court_admin of T-BC-01
 const char* const kHighAdmin = "T-HC-021";      // 高院管理员, court_admin of T-HC
 
-// Two approval rooms: one in the judge's court, one in the high court that T-BC-01 may book.
-const std::string kRoomsWithApproval =
-    "  - name: rooms\n"
-    "    settings:\n"
-    "      rooms:\n"
-    "        - {id: t-101, court: T-BC-01, name: 一号会议室, kind: 会议室, capacity: 20}\n"
-    "        - {id: t-102, court: T-BC-01, name: 党组会议室, kind: 会议室, capacity: 12,\n"
-    "           approval: true}\n"
-    "        - {id: hc-301, court: T-HC, name: 高院第一会议室, kind: 会议室, capacity: 30,\n"
-    "           approval: true, bookers: {courts: [T-HC, T-BC-01]}}\n";
-
-class RoomApprovalPath : public ::testing::Test {
+// Run twice: both plugins in the host's process, and both in runner processes of their own
+// (`isolation: process`), with the same results.
+class RoomApprovalPath : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     dt_ = start_double();
     host_ = std::make_unique<HostProcess>(
-        dingtalk_config(*dt_, kRoomsWithApproval + approvals_demo()), std::vector<std::string>{},
+        dingtalk_config(*dt_, with_isolation(kRoomsWithApproval + approvals_demo(), GetParam())),
+        std::vector<std::string>{},
         std::map<std::string, std::string>{{"COURTHUB_TEST_CLOCK_MS", std::to_string(now_)}});
+    for (auto& p : host_->admin_get("/admin/plugins").json()["plugins"]) {
+      EXPECT_EQ(p["isolation"]["mode"], GetParam()) << p.dump();
+    }
   }
 
   HttpResponse call(const std::string& method, const std::string& path, const Json& body,
@@ -110,7 +105,7 @@ class RoomApprovalPath : public ::testing::Test {
   std::unique_ptr<HostProcess> host_;
 };
 
-TEST_F(RoomApprovalPath, AgreedOnTheApproversCardTheBookingIsConfirmed) {
+TEST_P(RoomApprovalPath, AgreedOnTheApproversCardTheBookingIsConfirmed) {
   Json b = book("t-102", kJudge, "党组会议");
   EXPECT_EQ(b["status"], "待审批");
   int64_t id = b["id"].get<int64_t>();
@@ -135,7 +130,7 @@ TEST_F(RoomApprovalPath, AgreedOnTheApproversCardTheBookingIsConfirmed) {
   EXPECT_EQ(approval["request_id"], "booking:" + std::to_string(id));
 }
 
-TEST_F(RoomApprovalPath, RefusedWithAReasonTheBookingIsRefusedAndTheSlotFreed) {
+TEST_P(RoomApprovalPath, RefusedWithAReasonTheBookingIsRefusedAndTheSlotFreed) {
   Json b = book("t-102", kJudge, "党组会议");
   int64_t id = b["id"].get<int64_t>();
   Json card = task_card(kAdmin);
@@ -154,7 +149,7 @@ TEST_F(RoomApprovalPath, RefusedWithAReasonTheBookingIsRefusedAndTheSlotFreed) {
 
 // Bug 2: the organizer cancels while the approval runs. The approval is canceled with it, the
 // approver's card says so, a late press is refused, and nobody is told it was approved.
-TEST_F(RoomApprovalPath, CancelingAPendingBookingCancelsItsApprovalAndTheCard) {
+TEST_P(RoomApprovalPath, CancelingAPendingBookingCancelsItsApprovalAndTheCard) {
   Json b = book("t-102", kJudge, "党组会议");
   int64_t id = b["id"].get<int64_t>();
   Json card = task_card(kAdmin);
@@ -182,7 +177,7 @@ TEST_F(RoomApprovalPath, CancelingAPendingBookingCancelsItsApprovalAndTheCard) {
 }
 
 // Bug 2: still pending when it starts, the booking lapses and takes its approval with it.
-TEST_F(RoomApprovalPath, ABookingStillPendingAtItsStartLapsesWithItsApproval) {
+TEST_P(RoomApprovalPath, ABookingStillPendingAtItsStartLapsesWithItsApproval) {
   Json b = book("t-102", kJudge, "党组会议");
   int64_t id = b["id"].get<int64_t>();
   Json card = task_card(kAdmin);
@@ -207,7 +202,7 @@ TEST_F(RoomApprovalPath, ABookingStillPendingAtItsStartLapsesWithItsApproval) {
 // Bug 1: a room of the high court, bookable by the basic court and needing approval. The basic
 // court's own court_admin books it: the approval belongs to the room's court, goes to its
 // court_admin, and the booking waits for them — it does not approve itself.
-TEST_F(RoomApprovalPath, AnotherCourtsRoomIsApprovedByThatCourt) {
+TEST_P(RoomApprovalPath, AnotherCourtsRoomIsApprovedByThatCourt) {
   Json b = book("hc-301", kAdmin, "跨院协调会");
   EXPECT_EQ(b["status"], "待审批") << b.dump();
   int64_t id = b["id"].get<int64_t>();
@@ -235,6 +230,9 @@ TEST_F(RoomApprovalPath, AnotherCourtsRoomIsApprovedByThatCourt) {
   ASSERT_TRUE(eventually([&] { return booking_status(id, kAdmin) == "已预订"; }))
       << booking(id, kAdmin).dump();
 }
+
+INSTANTIATE_TEST_SUITE_P(Isolation, RoomApprovalPath, ::testing::Values("in_process", "process"),
+                         [](const auto& info) { return info.param; });
 
 }  // namespace
 }  // namespace courthub::it

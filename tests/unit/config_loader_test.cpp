@@ -346,10 +346,14 @@ plugin: []
 )");
   EXPECT_ERROR(r, file() +
                       ":4: server.threds: unknown key; did you mean 'threads'? allowed keys: "
-                      "listen, threads, max_body_bytes, queue_size");
+                      "listen, threads, max_body_bytes, queue_size, header_timeout_ms, body_timeout_ms, "
+                      "body_min_bytes_per_second, idle_timeout_ms, write_timeout_ms, "
+                      "max_connections, max_connections_per_address, max_header_bytes");
   EXPECT_ERROR(r, file() +
-                      ":5: server.colour: unknown key; allowed keys: listen, threads, "
-                      "max_body_bytes, queue_size");
+                      ":5: server.colour: unknown key; allowed keys: "
+                      "listen, threads, max_body_bytes, queue_size, header_timeout_ms, body_timeout_ms, "
+                      "body_min_bytes_per_second, idle_timeout_ms, write_timeout_ms, "
+                      "max_connections, max_connections_per_address, max_header_bytes");
   EXPECT_ERROR(r, file() +
                       ":6: plugin: unknown key; did you mean 'plugins'? allowed keys: server, "
                       "storage, admin, directory, calendar, sessions, dingtalk, sms, plugins, "
@@ -535,8 +539,8 @@ TEST_F(ConfigLoaderTest, PluginEntriesAreChecked) {
                       "the .so), found 'abc' (3 characters)");
   EXPECT_ERROR(r, file() + ":8: plugins[2].name: duplicate plugin 'rooms' (first at line 5)");
   EXPECT_ERROR(r, file() +
-                      ":10: plugins[3]: expected a mapping with name, enabled, file, sha256 and "
-                      "settings, found a scalar (write - name: ...)");
+                      ":10: plugins[3]: expected a mapping with name, enabled, file, sha256, limits "
+                      "and settings, found a scalar (write - name: ...)");
   EXPECT_ERROR(r, file() +
                       ":11: plugins[4].name: is required (the plugin's name, which is also its "
                       "file name without .so)");
