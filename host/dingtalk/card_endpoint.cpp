@@ -6,6 +6,7 @@
 // only from a person it was sent to, and only for an action of the plugin that sent it. Anything
 // else gets one and the same refusal, so a guessed outTrackId or someone else's card reveals
 // neither whether the card exists nor anything about the booking or approval behind it.
+#include "host/dingtalk/card_press.hpp"
 #include "host/dingtalk/channel.hpp"
 #include "host/http/identity.hpp"
 #include "host/jobs/card_recipients.hpp"
@@ -14,22 +15,6 @@
 
 namespace courthub::dingtalk {
 namespace {
-
-// `value` (or `content`) is a JSON string holding {"cardPrivateData": {actionIds, params}}.
-std::optional<Json> private_data(const Json& body) {
-  for (const char* field : {"value", "content"}) {
-    const Json* v = json::find(body, field);
-    if (!v || !v->is_string() || v->get<std::string>().empty()) continue;
-    try {
-      Json inner = Json::parse(v->get<std::string>());
-      if (inner.is_object() && inner["cardPrivateData"].is_object()) {
-        return inner["cardPrivateData"];
-      }
-    } catch (const Json::exception&) {
-    }
-  }
-  return std::nullopt;
-}
 
 void serve(http::Exchange& ex, ChannelContext& ctx) {
   std::string key = ex.path().substr(std::string("/dingtalk/cards/").size());
@@ -44,26 +29,21 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
   if (!http::allow_methods(ex, {"POST"})) return;
   auto body = ex.json_body();
   if (!body) return;
-  auto data = private_data(*body);
-  if (!data) {
-    ex.respond_error(400, "invalid_argument",
-                     "the callback needs value (or content): a JSON string with cardPrivateData");
+  auto parsed = parse_card_press(*body);
+  if (auto* problem = std::get_if<CardPressProblem>(&parsed)) {
+    if (*problem == CardPressProblem::NoPrivateData) {
+      ex.respond_error(400, "invalid_argument",
+                       "the callback needs value (or content): a JSON string with cardPrivateData");
+    } else {
+      ex.respond_error(400, "invalid_argument",
+                       "no action: set params.action or an action id on the button");
+    }
     return;
   }
-  Json params = (*data)["params"].is_object() ? (*data)["params"] : Json::object();
-  std::string action = json::get<std::string>(params, "action");
-  if (action.empty() && (*data)["actionIds"].is_array() && (*data)["actionIds"].size() > 0 &&
-      (*data)["actionIds"].at(0).is_string()) {
-    action = (*data)["actionIds"].at(0).get<std::string>();
-  }
-  if (action.empty()) {
-    ex.respond_error(400, "invalid_argument",
-                     "no action: set params.action or an action id on the button");
-    return;
-  }
-
-  std::string user = json::get<std::string>(*body, "userId");
-  std::string out_track_id = json::get<std::string>(*body, "outTrackId");
+  const CardPress& press = std::get<CardPress>(parsed);
+  const std::string& action = press.action;
+  const std::string& user = press.user;
+  const std::string& out_track_id = press.out_track_id;
   auto sender = jobs::card_sender_for(*ctx.host_db, out_track_id, user);
   if (!sender) {
     ex.respond_error(503, "unavailable", "the card press could not be checked; try again");
@@ -84,8 +64,8 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
     for (auto& a : inst->card_actions()) {
       if (a.action != action) continue;
       ex.plugin_label = inst->name();
-      auto answer =
-          plugins::call_card_action(*inst, a, params, out_track_id, who.caller(), ex.request_id());
+      auto answer = plugins::call_card_action(*inst, a, press.params, out_track_id, who.caller(),
+                                              ex.request_id());
       if (!answer.logged_error.empty()) {
         ctx.metrics->count("courthub_plugin_errors_total",
                            {{"plugin", inst->name()}, {"kind", "card"}});

@@ -158,6 +158,22 @@ TEST_F(DingTalkChannel, CardRouteKeyIsTheCredential) {
             404);
 }
 
+// Issue 17 (the card_action fuzzer's parser): fields of the wrong type are the caller's mistake,
+// answered 400 or 403 like missing ones. They used to throw out of the handler: a 500.
+TEST_F(DingTalkChannel, ACardCallbackWithFieldsOfTheWrongTypeIsRefusedNotAnError) {
+  ASSERT_EQ(send_card("route-2", "T-BC-01-011").status, 202);
+  std::string path = std::string("/dingtalk/cards/") + kCardKey;
+  auto number_action = http(host_->port(), "POST", path,
+                            R"({"userId":"T-BC-01-011","outTrackId":"route-2",)"
+                            R"("value":"{\"cardPrivateData\":{\"params\":{\"action\":7}}}"})");
+  EXPECT_EQ(number_action.status, 400) << number_action.body;
+  auto number_user = http(host_->port(), "POST", path,
+                          R"({"userId":5,"outTrackId":"route-2",)"
+                          R"("value":"{\"cardPrivateData\":)"
+                          R"({\"actionIds\":[\"outbox_sender.press\"]}}"})");
+  EXPECT_EQ(number_user.status, 403) << number_user.body;
+}
+
 // Issue 11: a press counts only for a card the host sent, from a person it was sent to, and only
 // reaches the plugin that sent it. A made-up outTrackId and someone else's card get the same
 // refusal (nothing says whether the card exists) and the plugin never hears of them.

@@ -2,6 +2,8 @@
 // HostProcess: spawning, waiting for, talking to and stopping a real courthub process.
 #include "host_process.hpp"
 
+#include <gtest/gtest.h>
+
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
@@ -18,6 +20,8 @@
 #include <sstream>
 #include <stdexcept>
 #include <thread>
+
+#include "sanitizer_report.hpp"
 
 extern char** environ;
 
@@ -174,6 +178,10 @@ HostProcess::~HostProcess() {
       wait_exit(5000);
     }
   }
+  // In a sanitizer build (docs/testing.md) a report from the host fails the test that ran it,
+  // wherever it happened: in a request, in a background thread, or at exit (a leak).
+  std::string report = sanitizer_report(log());
+  if (!report.empty()) ADD_FAILURE() << "the host's sanitizer report:\n" << report;
   if (!std::getenv("COURTHUB_KEEP_TEST_DIRS")) {
     std::error_code ec;
     std::filesystem::remove_all(dir_, ec);

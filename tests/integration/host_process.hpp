@@ -56,6 +56,8 @@ class HostProcess {
   // docs/operations.md); waits until it listens. Throws std::runtime_error with the host's log if it does not start.
   explicit HostProcess(const std::string& config_yaml, std::vector<std::string> extra_args = {},
                        std::map<std::string, std::string> env = {});
+  // Stops the host (SIGTERM, then SIGKILL after 20 s) and fails the running test when the
+  // host's stderr holds a sanitizer report (sanitizer_report.hpp; sanitizer builds only).
   ~HostProcess();
   HostProcess(const HostProcess&) = delete;
   HostProcess& operator=(const HostProcess&) = delete;
