@@ -22,7 +22,7 @@
 #              COURTHUB_BENCH_DELIVER (1: a local DingTalk double receives the outbox's messages on
 #              the same two cores; 0: no dingtalk channel, messages stay queued),
 #              COURTHUB_BENCH_BUILD (build-release) with COURTHUB_BENCH_PREBUILT=1: use that
-#              tree as it is (no configure, no build).
+#              tree as it is (no configure, no build),
 #              COURTHUB_BENCH_PERF (1: `perf` samples the host during the events and edge runs and
 #              prints where its CPU time goes, by shared object and symbol).
 set -euo pipefail
