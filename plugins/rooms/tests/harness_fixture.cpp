@@ -3,7 +3,6 @@
 #include "harness_fixture.hpp"
 
 #include <algorithm>
-#include <chrono>
 
 namespace rooms::testing {
 
@@ -47,6 +46,7 @@ std::unique_ptr<PluginHarness> make_harness(Json settings, const std::string& da
   courthub::testing::HarnessOptions options;
   options.settings = std::move(settings);
   options.data_dir = data_dir;
+  options.start_ms = now_ms();
   auto h = std::make_unique<PluginHarness>(ROOMS_PLUGIN_FILE, options);
   h->add_court({kCourt, "沈阳市和平区人民法院", "basic", "ordinary", "", "沈阳", "18000"});
   h->add_court({"LN-BC-SY-02", "沈阳市沈河区人民法院", "basic", "ordinary", "", "沈阳", "19000"});
@@ -91,10 +91,11 @@ Json hearing_body(int days, int from, int to) {
                      Json::object({{"name", "王律师"}, {"role", "原告代理人"}, {"user_id", kStaff}})})}});
 }
 
+// The tests' "now": Monday 7 December 2026, 10:00 in Shenyang (+08:00), the harness clock's
+// start. A fixed instant, not the system clock: a booking "starting in three minutes" must not
+// run into midnight because the suite ran at 23:50.
 int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
+  return 1796608800000;
 }
 
 LocalDate today() {

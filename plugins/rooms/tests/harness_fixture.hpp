@@ -34,6 +34,8 @@ Json test_settings();
 std::unique_ptr<PluginHarness> make_harness(Json settings = test_settings(),
                                             const std::string& data_dir = "");
 
+// The tests' fixed "now" (Monday 2026-12-07 10:00 +08:00; the harness clock starts there and
+// stands still) and its date.
 int64_t now_ms();
 LocalDate today();
 // The instant `minute` minutes after midnight, `days` days from today.
