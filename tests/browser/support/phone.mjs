@@ -58,11 +58,21 @@ export function recordProblems (page, problems, { ignoreFavicon = false } = {}) 
       (source && source !== page.url() ? ` (${source})` : ''))
   })
   page.on('pageerror', (err) => problems.push(`uncaught on ${page.url()}: ${err.stack || err}`))
+  // Which navigation of the main frame each request was issued under: leaving a page cancels
+  // its requests still in flight (net::ERR_ABORTED), as a user tapping through expects.
+  let navigations = 0
+  const issuedUnder = new WeakMap()
+  page.on('request', (req) => {
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) navigations++
+    issuedUnder.set(req, navigations)
+  })
   page.on('requestfailed', (req) => {
+    const aborted = req.failure()?.errorText === 'net::ERR_ABORTED'
     // A window opened on a blob: PDF hands its document to Chromium's PDF viewer, which at times
     // reports the handed-over navigation as aborted: not a failure of the page.
-    if (req.isNavigationRequest() && req.url().startsWith('blob:') &&
-        req.failure()?.errorText === 'net::ERR_ABORTED') return
+    if (req.isNavigationRequest() && req.url().startsWith('blob:') && aborted) return
+    // A page's own request cancelled because the page was left meanwhile.
+    if (aborted && !req.isNavigationRequest() && issuedUnder.get(req) !== navigations) return
     problems.push(`request failed: ${req.method()} ${req.url()}: ${req.failure()?.errorText}`)
   })
 }
