@@ -96,6 +96,22 @@ jobs::HandleResult Runtime::deliver(const std::string& subscriber, const jobs::I
              ev.id,
              static_cast<uint32_t>(ev.attempt)};
   log::RequestScope scope("event-" + std::to_string(ev.id));
+  auto before = services_->delivered_before(subscriber, ev.id, ev.received_ms);
+  if (!before) {
+    log::warn("inbox", "cannot read the delivery receipts of " + subscriber +
+                           " (delivering event " + std::to_string(ev.id) +
+                           " anyway): " + before.outcome().message());
+  } else if (*before) {
+    {
+      std::lock_guard lock(skipped_mu_);
+      ++skipped_[subscriber];
+    }
+    log::info("inbox", "event " + std::to_string(ev.id) + " (" + ev.topic + ") reached " +
+                           subscriber +
+                           " before a restart (its receipt is in the plugin's "
+                           "database): recorded as done, handler not called again");
+    return {jobs::Handled::Done, "delivered before a restart"};
+  }
   bool any = false;
   for (auto& s : inst->subscriptions()) {
     if (s.topic != ev.topic) continue;

@@ -13,7 +13,9 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -70,8 +72,18 @@ class Runtime {
 
   // Delivers an inbox event to one plugin: each of its subscriptions to the topic in turn, under
   // the event's request scope. Done / "no longer subscribed" / Retry / Reject as the plugin
-  // answers.
+  // answers. An event whose delivery receipt the plugin's database holds (its handler committed
+  // before the host died without recording the delivery done) is Done without calling the
+  // plugin again, and counted; if the receipt cannot be read it is delivered (at least once).
+  // Threading: any thread (the inbox's subscriber workers).
   jobs::HandleResult deliver(const std::string& subscriber, const jobs::InboxEvent& event);
+
+  // Redeliveries answered from a receipt without calling the plugin, per plugin, since the
+  // runtime opened (courthub_inbox_redeliveries_skipped_total). Any thread; a snapshot.
+  std::map<std::string, uint64_t> redeliveries_skipped() const {
+    std::lock_guard lock(skipped_mu_);
+    return skipped_;
+  }
 
   // Retires every plugin, then closes the parts in reverse order.
   void close();
@@ -102,6 +114,8 @@ class Runtime {
   std::unique_ptr<plugins::HostServices> services_;
   std::unique_ptr<plugins::PluginSet> plugins_;
   std::unique_ptr<plugins::Scheduler> scheduler_;
+  mutable std::mutex skipped_mu_;
+  std::map<std::string, uint64_t> skipped_;
 };
 
 }  // namespace courthub

@@ -314,6 +314,16 @@ Outcome Server::start(config::Config cfg) {
   });
 
   add_containment_metrics(p->metrics, *p->plugins, *p->inbox);
+  p->metrics.family("courthub_inbox_redeliveries_skipped_total", "counter",
+                    "Event deliveries repeated after a restart that the plugin had already "
+                    "committed (its delivery receipt): recorded as done, handler not called",
+                    [runtime = &rt] {
+                      http::Metrics::Samples out;
+                      for (auto& [plugin, n] : runtime->redeliveries_skipped()) {
+                        out.push_back({{{"plugin", plugin}}, static_cast<double>(n)});
+                      }
+                      return out;
+                    });
 
   // Counts read at scrape time; their ratios are the host-db batch and journal group sizes.
   auto* host_commits = &rt.group_commit();

@@ -248,12 +248,12 @@ size_t Inbox::deliver_ready(const Handler& handler, const std::string* subscribe
                                                 : std::span<const ch_value>(all);
   Outcome o = db_.query(
       subscriber
-          ? "SELECT d.event_id, d.subscriber, d.attempts, i.source, i.topic, i.payload "
-            "FROM inbox_deliveries d JOIN inbox i ON i.id = d.event_id "
+          ? "SELECT d.event_id, d.subscriber, d.attempts, i.source, i.topic, i.payload, "
+            "i.received_ms FROM inbox_deliveries d JOIN inbox i ON i.id = d.event_id "
             "WHERE d.subscriber = ? AND d.state = 'pending' AND d.next_ms <= ? "
             "ORDER BY d.next_ms, d.event_id LIMIT 64"
-          : "SELECT d.event_id, d.subscriber, d.attempts, i.source, i.topic, i.payload "
-            "FROM inbox_deliveries d JOIN inbox i ON i.id = d.event_id "
+          : "SELECT d.event_id, d.subscriber, d.attempts, i.source, i.topic, i.payload, "
+            "i.received_ms FROM inbox_deliveries d JOIN inbox i ON i.id = d.event_id "
             "WHERE d.state = 'pending' AND d.next_ms <= ? ORDER BY d.next_ms, d.event_id LIMIT 64",
       params, [&](const ch_str*, const ch_value* v, size_t) {
         Due d;
@@ -263,6 +263,7 @@ size_t Inbox::deliver_ready(const Handler& handler, const std::string* subscribe
         d.event.source = text_of(v[3]);
         d.event.topic = text_of(v[4]);
         d.event.payload = text_of(v[5]);
+        d.event.received_ms = int_of(v[6]);
         d.event.attempt = d.attempts + 1;
         due.push_back(std::move(d));
         return Outcome::success();

@@ -10,7 +10,9 @@
 //
 // Delivery is tracked per (event, subscriber): a subscriber that fails is retried alone, the
 // others are not bothered again. A subscriber sees an event once, unless the host dies between
-// the handler's success and the record of it; the stable event id lets handlers guard that.
+// the handler's success and the record of it; then the event comes again under the same id, and
+// a plugin whose handler committed a transaction is not called again (its delivery receipt,
+// host/plugins/delivery_receipt.hpp, checked by Runtime::deliver).
 //
 // Each subscriber (each plugin, and '@directory') has its own delivery worker, started when it
 // first has something due: it hands that subscriber its events one at a time, in the order they
@@ -50,6 +52,7 @@ struct InboxEvent {
   std::string topic;
   std::string payload;  // JSON text
   int attempt = 1;
+  int64_t received_ms = 0;  // when it was stored (host clock)
 };
 
 // What a subscriber's handler answered.

@@ -5,11 +5,14 @@
 // status and the per-thread last_error text.
 #include <chrono>
 #include <cstddef>
+#include <optional>
 #include <string>
 
 #include "courthub/plugin_abi.h"
 #include "host/log.hpp"
 #include "host/plugins/audiences.hpp"
+#include "host/plugins/delivery_receipt.hpp"
+#include "host/plugins/delivery_scope.hpp"
 #include "host/plugins/plugin_instance.hpp"
 #include "host/storage/migrations.hpp"
 #include "host/time/clock.hpp"
@@ -201,6 +204,44 @@ ch_status db_migrate(ch_host* h, const ch_migration* migrations, size_t count) {
   });
 }
 
+// The delivery a transaction of `inst` submitted now belongs to: the one whose handler runs on
+// this thread, if it is this plugin's.
+std::optional<Delivery> delivery_of(PluginInstance& inst) {
+  auto d = DeliveryScope::current();
+  if (d && d->plugin != inst.name()) d.reset();
+  return d;
+}
+
+// Inside a plugin transaction: the receipt of `delivery` (if any) joins it.
+Outcome record_receipt(PluginInstance& inst, const std::optional<Delivery>& delivery,
+                       storage::Transaction& txn) {
+  if (!delivery) return Outcome::success();
+  return DeliveryReceipt::record(txn, delivery->event_id, inst.services()->clock().now_ms());
+}
+
+// A write statement outside a transaction commits on its own; during a delivery it commits in a
+// plugin transaction together with the delivery's receipt (delivery_scope.hpp). Reads, and
+// statements outside deliveries, run as they are. Errors: the statement's.
+Outcome plain_query(PluginInstance& inst, storage::Database& db, std::string_view sql,
+                    std::span<const ch_value> ps, const storage::RowSink& rows,
+                    storage::QueryResult* result) {
+  auto delivery = delivery_of(inst);
+  if (delivery) {
+    auto read_only = db.is_read_only(sql);
+    if (!read_only) return read_only.outcome();
+    if (*read_only) delivery.reset();
+  }
+  if (!delivery) return db.query(sql, ps, rows, result);
+  return inst.services()->plugin_transaction(inst.name(), [&](storage::Transaction& txn) {
+    DeliveryScope scope(delivery);
+    Outcome o = txn.query(sql, ps, rows, result);
+    if (!o.ok()) return o;
+    // A statement that changed nothing (an UPDATE matching no row) is no effect to guard.
+    if (result->changes == 0) return o;
+    return record_receipt(inst, delivery, txn);
+  });
+}
+
 ch_status db_query(ch_host* h, ch_txn* txn, ch_str sql, const ch_value* params, size_t count,
                    ch_row_sink sink, void* ctx, ch_db_result* out) {
   return guarded([&] {
@@ -220,7 +261,7 @@ ch_status db_query(ch_host* h, ch_txn* txn, ch_str sql, const ch_value* params, 
     } else {
       auto db = database_of(self(h));
       if (!db) return fail(db.outcome());
-      o = (*db)->query(sv(sql), ps, rows, &result);
+      o = plain_query(self(h), **db, sv(sql), ps, rows, &result);
     }
     if (!o.ok()) return fail(o);
     if (out && out->struct_size >= offsetof(ch_db_result, last_insert_id) + sizeof(int64_t)) {
@@ -236,13 +277,18 @@ ch_status db_transaction(ch_host* h, ch_status (*body)(void*, ch_txn*), void* ct
     auto& inst = self(h);
     if (!inst.services()) return fail(Status::Unavailable, "no database during validation");
     ch_status body_status = CH_OK;
+    // Read now, on the submitting thread: the body may run on another thread (below).
+    const auto delivery = delivery_of(inst);
     // Group-committed with the plugin's concurrent transactions; the body may run on the thread
-    // of another caller while this one waits, and runs exactly once.
+    // of another caller while this one waits, and runs exactly once. During a delivery the
+    // receipt commits with it, or neither does.
     Outcome o = inst.services()->plugin_transaction(inst.name(), [&](storage::Transaction& txn) {
+      DeliveryScope scope(delivery);
       body_status = body(ctx, reinterpret_cast<ch_txn*>(&txn));
-      return body_status == CH_OK
-                 ? Outcome::success()
-                 : Outcome::failure(static_cast<Status>(body_status), "rolled back");
+      if (body_status != CH_OK) {
+        return Outcome::failure(static_cast<Status>(body_status), "rolled back");
+      }
+      return record_receipt(inst, delivery, txn);
     });
     if (body_status != CH_OK) return body_status;  // the plugin knows why
     return o.ok() ? CH_OK : fail(o);

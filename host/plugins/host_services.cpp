@@ -8,6 +8,7 @@
 
 #include "host/directory/query.hpp"
 #include "host/log.hpp"
+#include "host/plugins/delivery_receipt.hpp"
 
 namespace courthub::plugins {
 
@@ -24,14 +25,37 @@ Expected<HostServices::PluginDatabase*> HostServices::entry_for(const std::strin
   // Effects left by a transaction that committed just before a crash go out now.
   Outcome ready = EffectQueue::prepare(**db);
   if (ready.ok()) ready = effects_.forward(plugin, **db);
+  if (ready.ok()) ready = DeliveryReceipt::prepare(**db);
   if (!ready.ok()) return Outcome::error("plugin database " + plugin + ": " + ready.message());
   PluginDatabase entry;
   entry.db = std::move(*db);
+  prune_receipts(plugin, entry);
   // Savepoints, not the optimistic retry: a plugin's body may queue messages or publish events,
   // so it must never run twice.
   entry.group_commit = std::make_unique<storage::GroupCommit>(
       *entry.db, 64, storage::GroupCommit::Isolation::kSavepoints);
   return &databases_.emplace(plugin, std::move(entry)).first->second;
+}
+
+void HostServices::prune_receipts(const std::string& plugin, PluginDatabase& entry) {
+  const int64_t now = clock_.now_ms();
+  int64_t last = entry.receipts_pruned_ms->load();
+  if (last != 0 && now - last < DeliveryReceipt::kPruneEveryMs) return;
+  if (!entry.receipts_pruned_ms->compare_exchange_strong(last, now)) return;  // another does it
+  auto pruned = DeliveryReceipt::prune(*entry.db, now - DeliveryReceipt::kRetentionMs);
+  // A failed pruning only leaves rows for the next one.
+  if (!pruned)
+    log::warn("plugin:" + plugin, "delivery receipts not pruned: " + pruned.outcome().message());
+}
+
+Expected<bool> HostServices::delivered_before(const std::string& plugin, int64_t event_id,
+                                              int64_t received_ms) {
+  auto entry = entry_for(plugin);
+  if (!entry) return entry.outcome();
+  prune_receipts(plugin, **entry);
+  auto at = DeliveryReceipt::find(*(*entry)->db, event_id);
+  if (!at) return at.outcome();
+  return at->has_value() && **at >= received_ms;
 }
 
 Expected<storage::Database*> HostServices::plugin_database(const std::string& plugin) {

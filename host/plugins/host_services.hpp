@@ -35,6 +35,12 @@ class HostServices : public Services {
   Outcome plugin_transaction(const std::string& plugin,
                              const std::function<Outcome(storage::Transaction&)>& body) override;
   Expected<std::string> plugin_data_dir(const std::string& plugin) override;
+  // Whether `plugin`'s database holds the receipt of inbox event `event_id` (delivery_receipt.hpp)
+  // written no earlier than the event arrived (`received_ms`: a receipt older than its event
+  // names an earlier event of the same id, after courthub.db was restored without the plugin's
+  // database). Prunes receipts past their retention first, once a day by the host clock.
+  // Errors: the database cannot be opened or read (the caller delivers then: at least once).
+  Expected<bool> delivered_before(const std::string& plugin, int64_t event_id, int64_t received_ms);
   Expected<Json> directory(const Json& query) override;
   Expected<int64_t> outbox_send(const std::string& plugin, storage::Transaction* txn,
                                 const Json& message) override;
@@ -81,7 +87,12 @@ class HostServices : public Services {
     std::unique_ptr<storage::Database> db;
     std::unique_ptr<storage::GroupCommit> group_commit;
     std::unique_ptr<HandOver> hand_over = std::make_unique<HandOver>();
+    // When its delivery receipts were last pruned (host clock).
+    std::unique_ptr<std::atomic<int64_t>> receipts_pruned_ms =
+        std::make_unique<std::atomic<int64_t>>(0);
   };
+  // Deletes `entry`'s receipts past their retention if the last pruning is a day old.
+  void prune_receipts(const std::string& plugin, PluginDatabase& entry);
   void forward_effects(const std::string& plugin, PluginDatabase& entry);
   Expected<PluginDatabase*> entry_for(const std::string& plugin);
 

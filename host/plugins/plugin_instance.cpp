@@ -4,6 +4,7 @@
 
 #include "host/log.hpp"
 #include "host/plugins/call_copies.hpp"
+#include "host/plugins/delivery_scope.hpp"
 #include "host/time/cron.hpp"
 #include "host/time/time_zone.hpp"
 
@@ -315,7 +316,13 @@ CallResult PluginInstance::card_action(uint64_t handler, const ch_card_action& a
 CallResult PluginInstance::event(uint64_t handler, const ch_event& event) {
   auto fn = library_->api->on_event;
   if (!fn) return CallResult{CH_UNSUPPORTED, "the plugin does not handle events"};
-  return call([&] { return fn(plugin_, handler, &event); }, CallLane::Mode::Delivery, "an event");
+  // On the lane thread that runs the handler: what it commits carries the delivery's receipt.
+  return call(
+      [&] {
+        DeliveryScope scope(Delivery{name(), event.event_id});
+        return fn(plugin_, handler, &event);
+      },
+      CallLane::Mode::Delivery, "an event");
 }
 
 CallResult PluginInstance::job(uint64_t handler, const ch_job& job) {

@@ -98,6 +98,14 @@ class Database {
     return Outcome::success();
   }
 
+  // Whether `sql` (one statement) only reads: a statement that writes commits on its own when
+  // run through query(). A backend that cannot tell answers false (treat it as a write).
+  // Errors: the statement does not prepare.
+  virtual Expected<bool> is_read_only(std::string_view sql) {
+    (void)sql;
+    return false;
+  }
+
   // The file (SQLite) or schema (PostgreSQL) this database lives in.
   virtual const std::string& location() const = 0;
 };

@@ -52,6 +52,8 @@ class SqliteDatabase : public Database {
 
   const std::string& location() const override { return path_; }
 
+  Expected<bool> is_read_only(std::string_view sql) override { return classify(sql); }
+
   Outcome query(std::string_view sql, std::span<const ch_value> params, const RowSink& sink,
                 QueryResult* out) override {
     auto read_only = classify(sql);

@@ -65,7 +65,7 @@ std::vector<ScheduleConflict> find_conflicts(const App& app, const ProposedHeari
 
 void notify_conflicts(const App& app, const ProposedHearing& p,
                       const std::vector<ScheduleConflict>& conflicts,
-                      const std::vector<std::string>& also) {
+                      const std::vector<std::string>& also, const courthub::Outbox& outbox) {
   if (conflicts.empty()) return;
   auto c = find_case_by_number(app.host.db(), p.court_code, p.case_number);
   std::vector<std::string> to;
@@ -85,9 +85,9 @@ void notify_conflicts(const App& app, const ProposedHearing& p,
             (k.kind == "hearing" ? " 在" + k.court_name + "开庭" : " 已登记不便出庭") + "\n";
   }
   text += "\n请与律师核实，必要时调整开庭时间。";
-  app.host.outbox().to_users(to, courthub::Message::markdown("排期提醒", text),
-                             "lawyers-conflict:" + std::to_string(p.hearing_id) + ":" +
-                                 std::to_string(p.start_ms) + "-" + std::to_string(p.end_ms));
+  outbox.to_users(to, courthub::Message::markdown("排期提醒", text),
+                  "lawyers-conflict:" + std::to_string(p.hearing_id) + ":" +
+                      std::to_string(p.start_ms) + "-" + std::to_string(p.end_ms));
 }
 
 }  // namespace lawyers

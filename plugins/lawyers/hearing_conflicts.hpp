@@ -33,10 +33,11 @@ struct ProposedHearing {
 std::vector<ScheduleConflict> find_conflicts(const App& app, const ProposedHearing& hearing);
 
 // Sends the case's judge and clerk (and `also`: the hearing's own, from rooms) one work notice
-// listing `conflicts`, keyed by hearing and time so a redelivered event sends it once. Does
-// nothing when `conflicts` is empty.
+// listing `conflicts` through `outbox` (the host's, or one bound to a transaction with
+// Outbox::in), keyed by hearing and time so a redelivered event sends it once. Does nothing when
+// `conflicts` is empty.
 void notify_conflicts(const App& app, const ProposedHearing& hearing,
                       const std::vector<ScheduleConflict>& conflicts,
-                      const std::vector<std::string>& also);
+                      const std::vector<std::string>& also, const courthub::Outbox& outbox);
 
 }  // namespace lawyers

@@ -37,13 +37,15 @@ void on_hearing(const App& app, const courthub::Event& e) {
                   bad.what());
     return;
   }
-  bool current = app.host.db().transaction(
-      [&](courthub::Transaction& tx) { return mirror_hearing(tx, h, app.host.now_ms()); });
-  // Only a hearing still ahead is worth a warning. After the commit: the notice's key makes a
-  // redelivery (say, after a crash here) send it once.
-  if (!current || !hearing_pending(h.status)) return;
-  ProposedHearing p{h.court_code, h.case_number, h.start_ms, h.end_ms, h.hearing_id};
-  notify_conflicts(app, p, find_conflicts(app, p), {h.judge, h.clerk});
+  // One transaction per event: the host records the delivery with the first commit and does
+  // not call this handler again after a crash, so the warning is queued with the mirror.
+  app.host.db().transaction([&](courthub::Transaction& tx) {
+    bool current = mirror_hearing(tx, h, app.host.now_ms());
+    // Only a hearing still ahead is worth a warning.
+    if (!current || !hearing_pending(h.status)) return;
+    ProposedHearing p{h.court_code, h.case_number, h.start_ms, h.end_ms, h.hearing_id};
+    notify_conflicts(app, p, find_conflicts(app, p), {h.judge, h.clerk}, app.host.outbox().in(tx));
+  });
 }
 
 }  // namespace

@@ -103,7 +103,7 @@ void RoomApprovals::decide(const std::string& request_id, BookingEvent event,
     host_.warn("ignored an approval answer for request '" + request_id + "': not a booking");
     return;
   }
-  auto changed = store_.db().transaction([&](courthub::Sql& tx) {
+  auto changed = store_.db().transaction([&](courthub::Transaction& tx) {
     std::vector<Booking> out;
     for (Booking& b : store_.by_approval(tx, request_id)) {
       // Delivery is at least once, and the booking may have been canceled meanwhile: only
@@ -116,6 +116,7 @@ void RoomApprovals::decide(const std::string& request_id, BookingEvent event,
         out.push_back(std::move(b));
       }
     }
+    if (deciding_hook_ && !out.empty()) deciding_hook_(tx, out, now_ms);
     return out;
   });
   if (changed.empty()) return;

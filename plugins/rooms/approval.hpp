@@ -35,10 +35,16 @@ class RoomApprovals {
  public:
   // Called after a decision with the bookings it changed (hearings react to theirs).
   using DecisionHook = std::function<void(const std::vector<Booking>&, int64_t now_ms)>;
+  // Called inside the decision's transaction with the bookings it changed, for what must change
+  // with them (a refused hearing's booking cancels the hearing): an event handler commits one
+  // transaction, since the host does not call it again once one has committed.
+  using DecidingHook = std::function<void(const courthub::Transaction&, const std::vector<Booking>&,
+                                          int64_t now_ms)>;
 
   RoomApprovals(const courthub::Host& host, const BookingStore& store, const Notices& notices)
       : host_(host), store_(store), notices_(notices) {}
   void on_decision(DecisionHook hook) { hook_ = std::move(hook); }
+  void on_deciding(DecidingHook hook) { deciding_hook_ = std::move(hook); }
 
   // Publishes the request for new pending bookings inside the transaction that made them: it
   // goes out only if that commits, exactly once (key "approval:booking:<first id>"). Throws
@@ -68,6 +74,7 @@ class RoomApprovals {
   const BookingStore& store_;
   const Notices& notices_;
   DecisionHook hook_;
+  DecidingHook deciding_hook_;
 };
 
 }  // namespace rooms

@@ -465,17 +465,20 @@ Json RemoteHearings::reschedule(const Caller& caller, int64_t id, const HearingR
   return out;
 }
 
+void RemoteHearings::bookings_deciding(const courthub::Transaction& tx,
+                                       const std::vector<Booking>& bookings, int64_t now_ms) const {
+  for (const Booking& b : bookings)
+    if (b.status != BookingStatus::Booked)
+      booking_lost(tx, b, HearingStatus::Canceled, b.note, now_ms);
+}
+
 void RemoteHearings::bookings_decided(const std::vector<Booking>& bookings, int64_t now_ms) const {
   for (const Booking& b : bookings) {
-    if (b.purpose != "hearing") continue;
+    if (b.purpose != "hearing" || b.status != BookingStatus::Booked) continue;
     auto h = by_booking(desk_.store().db(), b.id);
     if (!h) continue;
-    if (b.status == BookingStatus::Booked)
-      notify(*h,
-             h->rescheduled_from ? HearingNoticeKind::Rescheduled : HearingNoticeKind::Scheduled,
-             now_ms);
-    else
-      booking_lost(b, HearingStatus::Canceled, b.note, now_ms);
+    notify(*h, h->rescheduled_from ? HearingNoticeKind::Rescheduled : HearingNoticeKind::Scheduled,
+           now_ms);
   }
 }
 
@@ -487,13 +490,6 @@ void RemoteHearings::booking_lost(const courthub::Transaction& tx, const Booking
   if (!h || !can_move(h->status, to)) return;
   cancel_if_holding(desk_, tx, h->test_booking_id, note, now_ms);
   set_hearing_status(tx, h->id, h->status, to, nullptr, now_ms, note);
-}
-
-void RemoteHearings::booking_lost(const Booking& b, HearingStatus to, const std::string& note,
-                                  int64_t now_ms) const {
-  if (b.purpose != "hearing") return;
-  desk_.store().db().transaction(
-      [&](courthub::Transaction& tx) { booking_lost(tx, b, to, note, now_ms); });
 }
 
 int RemoteHearings::notify_pending(int64_t now_ms) const {

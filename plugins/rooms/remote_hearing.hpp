@@ -53,16 +53,18 @@ class RemoteHearings {
                             const HearingRequest& change, const std::string& reason,
                             int64_t now_ms) const;
 
-  // Hooks from approvals and the jobs.
+  // Hooks from approvals and the jobs. Inside the decision's transaction: the hearings of
+  // bookings that were not confirmed are canceled with them.
+  void bookings_deciding(const courthub::Transaction& tx, const std::vector<Booking>& bookings,
+                         int64_t now_ms) const;
+  // After its commit: the parties of hearings whose booking was confirmed are told (a notice
+  // lost to a crash here goes out with notify_pending, the jobs' sweep).
   void bookings_decided(const std::vector<Booking>& bookings, int64_t now_ms) const;
   // Booking `b` went away (released, expired, refused): its hearing, if it is one, follows to
   // `to` and its test slot is canceled — inside the caller's transaction `tx`, so the booking
   // and the hearing change together or not at all (bug 5).
   void booking_lost(const courthub::Transaction& tx, const Booking& b, HearingStatus to,
                     const std::string& note, int64_t now_ms) const;
-  // The same in a transaction of its own, for a booking already changed by another one.
-  void booking_lost(const Booking& b, HearingStatus to, const std::string& note,
-                    int64_t now_ms) const;
   // Tells the parties of hearings whose room is confirmed but who were not told yet.
   int notify_pending(int64_t now_ms) const;
   // A hearing still in progress at its booking's end: extend by 30 minutes if the room is free.

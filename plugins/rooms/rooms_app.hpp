@@ -32,6 +32,9 @@ struct RoomsApp {
         hearings(host, desk),
         clock(settings, store, notices, hearings, approvals),
         free_busy(catalog, store) {
+    approvals.on_deciding(
+        [this](const courthub::Transaction& tx, const std::vector<Booking>& decided,
+               int64_t now_ms) { hearings.bookings_deciding(tx, decided, now_ms); });
     approvals.on_decision([this](const std::vector<Booking>& decided, int64_t now_ms) {
       hearings.bookings_decided(decided, now_ms);
     });

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Test plugin: queues whatever outbox message it is given, and records the events it receives
 // and the card presses that reach it, so integration tests can drive the outbox, the inbox and
-// card callbacks from outside.
+// card callbacks from outside (and the delivery receipts of its event handlers).
 #include <courthub/plugin.hpp>
 
 namespace json = courthub::json;
@@ -61,6 +61,17 @@ struct OutboxSender {
     };
     r.subscribe("bpms_instance_change", record);
     r.subscribe("hello.welcomed", record);
+    // Delivery receipts: a handler that writes in a transaction of its own and fails (rolled
+    // back) on the attempt the payload names, and one that only reads.
+    r.subscribe("receipt_probe", [this](const courthub::Event& e) {
+      host_.db().transaction([&](courthub::Transaction& tx) {
+        tx.exec("INSERT INTO seen VALUES (?, ?, ?)", {e.id, e.topic, e.payload.dump()});
+        if (json::get<int64_t>(e.payload, "fail_on_attempt", 0) == int64_t{e.attempt})
+          throw courthub::Unavailable("asked to fail on attempt " + std::to_string(e.attempt));
+      });
+    });
+    r.subscribe("receipt_reader",
+                [this](const courthub::Event&) { host_.db().query("SELECT COUNT(*) FROM seen"); });
     // An event it cannot use: refused at once, so it lands in the dead-letter list.
     r.subscribe("chat_add_member", [](const courthub::Event&) {
       throw courthub::InvalidArgument("chat events are not for this plugin");

@@ -107,7 +107,10 @@ class Registrar {
     h_.card_actions.push_back(std::move(fn));
     check(api()->register_card_action(host(), view(action), h_.card_actions.size() - 1));
   }
-  // A DingTalk EventType or another plugin's "<plugin>.<name>" topic.
+  // A DingTalk EventType or another plugin's "<plugin>.<name>" topic. Make the handler's
+  // changes in one db().transaction(): its first commit records the delivery, and the event is
+  // not handed to the handler again after that, even after a host crash (docs/plugins.md,
+  // "Events: one transaction per event"). Subscribe once per topic.
   void subscribe(std::string_view topic, EventHandler fn) {
     h_.events.push_back(std::move(fn));
     check(api()->subscribe(host(), view(topic), h_.events.size() - 1));

@@ -307,7 +307,8 @@ typedef struct ch_host_api {
 
   /* Subscribes to a DingTalk EventType ("bpms_instance_change") or another plugin's topic
    * ("approvals.instance_finished"). Events arrive through `on_event` on a host worker thread,
-   * at least once each, in the order they were stored.
+   * in the order they were stored: at least once each, and not again once the handler has
+   * committed a write transaction (see on_event).
    * Required: yes. Thread: only inside `activate`. Arguments: topic is copied.
    * Errors: CH_INVALID_ARGUMENT for an empty topic or outside activate. */
   ch_status (*subscribe)(ch_host* host, ch_str topic, uint64_t handler);
@@ -553,7 +554,15 @@ typedef struct ch_plugin_api {
 
   /* Handles an inbox event. CH_OK marks it done for this plugin; CH_UNAVAILABLE or CH_ERROR
    * retries with backoff and ends in the dead-letter list; CH_INVALID_ARGUMENT dead-letters at
-   * once. Required: if subscriptions are made. Thread: the inbox worker. */
+   * once. Required: if subscriptions are made. Thread: the inbox worker.
+   * Delivery receipt: every write transaction the handler commits in its database from this
+   * thread (db_transaction, or a write db_query outside one) also records the event's id in the
+   * host-owned table courthub_deliveries, atomically with it. An event whose receipt is there is
+   * not handed to the plugin again (after a host crash that lost the record of the delivery, or a
+   * retry after the handler failed past its commit): it is marked done. So a handler that makes
+   * its changes in ONE transaction, and publishes or queues messages through that transaction,
+   * has exactly-once effects; one that commits several transactions loses the steps after the
+   * first if the host dies between them. A handler that writes nothing stays at least once. */
   ch_status (*on_event)(ch_plugin* plugin, uint64_t handler, const ch_event* event);
 
   /* Runs a scheduled job. Required: if jobs are scheduled. Thread: the scheduler worker. */
