@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "host/http/edge/request_parser.hpp"
 
@@ -178,6 +180,57 @@ TEST(RequestParser, PipelinedRequestsComeOutOneAtATimeInOrder) {
     p.reset();
   }
   EXPECT_EQ(targets, (std::vector<std::string>{"/1+", "/2+", "/3-"}));
+}
+
+// Parses `in` fed one byte at a time, as a trickling client sends it.
+Parsed parse_bytewise(const std::string& in, ParserLimits limits = small_limits()) {
+  RequestParser p(limits);
+  std::string buffer;
+  RequestParser::Step s = RequestParser::Step::NeedMore;
+  for (size_t fed = 0; fed <= in.size(); ++fed) {
+    if (fed > 0) buffer += in[fed - 1];
+    do {
+      s = p.parse(buffer);
+    } while (s == RequestParser::Step::HeaderDone);
+    if (s != RequestParser::Step::NeedMore) break;
+  }
+  Parsed out{s, {}, 0, p.refusal()};
+  if (s == RequestParser::Step::Complete) {
+    out.consumed = p.consumed();
+    out.request = p.take();
+  }
+  return out;
+}
+
+// A long fuzzing run (tests/fuzz/corpus/http_request/whole_vs_pieces_bare_cr_past_limit): the
+// answer to one connection's bytes depended on how they were cut into reads. A line's first
+// problem in byte order decides, whole or trickled.
+TEST(RequestParser, TheAnswerNeverDependsOnHowTheBytesWereCut) {
+  const std::string te = "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n";
+  const std::vector<std::pair<std::string, int>> cases = {
+      // A bare CR past the header limit: the limit comes first in the bytes (was 400 whole).
+      {"GET / HTTP/1.1\r\nX: " + std::string(1100, 'a') + "\rb\r\n\r\n", 431},
+      // A bare CR before the limit, a long line after it: the CR comes first.
+      {"GET / HTTP/1.1\r\nX: a\rb" + std::string(1100, 'a') + "\r\n\r\n", 400},
+      // A bare LF exactly where the limit is crossed: the bad line end wins.
+      {"GET / HTTP/1.1\r\nX: " + std::string(1024 - 16 - 3, 'a') + "\n\r\n", 400},
+      // A request line of exactly the limit (256): accepted (trickled, its CR was refused).
+      {"GET /" + std::string(242, 'a') + " HTTP/1.1\r\n\r\n", 0},
+      {"GET /" + std::string(243, 'a') + " HTTP/1.1\r\n\r\n", 400},
+      // A chunk line with a 1,100-byte extension: refused whole too (was accepted whole).
+      {te + "3;x=" + std::string(1100, 'e') + "\r\nabc\r\n0\r\n\r\n", 400},
+      {te + "3;x=" + std::string(1000, 'e') + "\r\nabc\r\n0\r\n\r\n", 0},
+  };
+  for (auto& [in, status] : cases) {
+    SCOPED_TRACE(in.substr(0, 40) + "... (" + std::to_string(in.size()) + " bytes)");
+    Parsed whole = parse_all(in);
+    Parsed trickled = parse_bytewise(in);
+    EXPECT_EQ(whole.step == RequestParser::Step::Refused ? whole.refusal.status : 0, status);
+    EXPECT_EQ(trickled.step, whole.step);
+    EXPECT_EQ(trickled.refusal.status, whole.refusal.status);
+    EXPECT_EQ(trickled.consumed, whole.consumed);
+    EXPECT_EQ(trickled.request.body, whole.request.body);
+  }
 }
 
 TEST(RequestParser, Utf8Validation) {

@@ -108,6 +108,7 @@ bool RequestParser::in_body() const {
 void RequestParser::reset() {
   state_ = State::RequestLine;
   pos_ = 0;
+  scanned_ = 0;
   header_bytes_ = 0;
   content_length_ = -1;
   chunk_left_ = 0;
@@ -130,26 +131,29 @@ RequestParser::Step RequestParser::refuse(int status, std::string code, std::str
   return Step::Refused;
 }
 
-std::optional<std::string_view> RequestParser::next_line(std::string_view in, bool& bad) {
-  bad = false;
-  size_t nl = in.find('\n', pos_);
-  if (nl == std::string_view::npos) {
-    // A CR must be the very last byte so far (its LF still to come).
-    size_t cr = in.find('\r', pos_);
-    if (cr != std::string_view::npos && cr + 1 < in.size()) bad = true;
-    return std::nullopt;
+RequestParser::Line RequestParser::next_line(std::string_view in, size_t max_bytes,
+                                             std::string_view& line) {
+  // Byte by byte, so that the first problem in the bytes is the one reported whether the line
+  // arrived whole or a byte at a time (a smuggler must not choose the answer by cutting reads).
+  // Bytes an earlier call already saw (the caller appends to `in`) are not looked at again: a
+  // header trickled a byte at a time costs linear time, not quadratic.
+  for (size_t i = std::max(pos_, scanned_); i < in.size(); ++i) {
+    const char c = in[i];
+    const bool after_cr = i > pos_ && in[i - 1] == '\r';
+    if (c == '\n') {
+      if (!after_cr) return Line::Bad;  // a bare LF
+    } else if (after_cr) {
+      return Line::Bad;  // a CR followed by anything but LF
+    }
+    if (i - pos_ >= max_bytes) return Line::TooLong;
+    if (c == '\n') {
+      line = in.substr(pos_, i - 1 - pos_);
+      pos_ = i + 1;
+      return Line::Ready;
+    }
   }
-  if (nl == pos_ || in[nl - 1] != '\r') {
-    bad = true;  // a bare LF
-    return std::nullopt;
-  }
-  std::string_view line = in.substr(pos_, nl - 1 - pos_);
-  if (line.find('\r') != std::string_view::npos) {
-    bad = true;  // a bare CR inside the line
-    return std::nullopt;
-  }
-  pos_ = nl + 1;
-  return line;
+  scanned_ = in.size();
+  return Line::NeedMore;
 }
 
 bool RequestParser::parse_request_line(std::string_view line) {
@@ -264,33 +268,33 @@ RequestParser::Step RequestParser::finish_header() {
 }
 
 RequestParser::Step RequestParser::parse(std::string_view in) {
-  bool bad = false;
   while (true) {
     switch (state_) {
       case State::RequestLine: {
-        auto line = next_line(in, bad);
-        if (bad) return malformed("request lines end with CRLF");
-        if (!line) {
-          if (in.size() - pos_ > limits_.max_request_line_bytes) {
+        std::string_view line;
+        switch (next_line(in, limits_.max_request_line_bytes + 2, line)) {
+          case Line::Ready:
+            break;
+          case Line::NeedMore:
+            return Step::NeedMore;
+          case Line::Bad:
+            return malformed("request lines end with CRLF");
+          case Line::TooLong:
             return malformed("the request line is longer than " +
                              std::to_string(limits_.max_request_line_bytes) + " bytes");
-          }
-          if (in.size() > limits_.max_header_bytes) {
-            return refuse(431, "headers_too_large", "the request header is too large");
-          }
-          return Step::NeedMore;
         }
         header_bytes_ = pos_;
-        if (line->empty()) {
+        if (line.empty()) {
           // RFC 9112 2.2: empty lines before a request line are ignored (a few of them).
           if (pos_ > 8) return malformed("empty lines before the request");
           continue;
         }
-        if (line->size() > limits_.max_request_line_bytes) {
-          return malformed("the request line is longer than " +
-                           std::to_string(limits_.max_request_line_bytes) + " bytes");
+        if (header_bytes_ > limits_.max_header_bytes) {
+          return refuse(431, "headers_too_large",
+                        "the request header is larger than server.max_header_bytes (" +
+                            std::to_string(limits_.max_header_bytes) + " bytes)");
         }
-        if (!parse_request_line(*line)) {
+        if (!parse_request_line(line)) {
           if (state_ == State::Failed) return Step::Refused;
           return malformed("bad request line");
         }
@@ -300,30 +304,28 @@ RequestParser::Step RequestParser::parse(std::string_view in) {
       case State::Headers:
       case State::Trailers: {
         const size_t start = pos_;
-        auto line = next_line(in, bad);
-        if (bad) return malformed("header lines end with CRLF");
-        if (!line) {
-          if (header_bytes_ + (in.size() - start) > limits_.max_header_bytes) {
+        std::string_view line;
+        switch (next_line(in, limits_.max_header_bytes - header_bytes_, line)) {
+          case Line::Ready:
+            break;
+          case Line::NeedMore:
+            return Step::NeedMore;
+          case Line::Bad:
+            return malformed("header lines end with CRLF");
+          case Line::TooLong:
             return refuse(431, "headers_too_large",
                           "the request header is larger than server.max_header_bytes (" +
                               std::to_string(limits_.max_header_bytes) + " bytes)");
-          }
-          return Step::NeedMore;
         }
         header_bytes_ += pos_ - start;
-        if (header_bytes_ > limits_.max_header_bytes) {
-          return refuse(431, "headers_too_large",
-                        "the request header is larger than server.max_header_bytes (" +
-                            std::to_string(limits_.max_header_bytes) + " bytes)");
-        }
-        if (line->empty()) {
+        if (line.empty()) {
           if (state_ == State::Trailers) {
             state_ = State::Done;
             return Step::Complete;
           }
           return finish_header();
         }
-        if (!parse_header_line(*line)) return malformed("bad header line");
+        if (!parse_header_line(line)) return malformed("bad header line");
         break;
       }
       case State::Body: {
@@ -337,15 +339,18 @@ RequestParser::Step RequestParser::parse(std::string_view in) {
         return Step::Complete;
       }
       case State::ChunkSize: {
-        auto line = next_line(in, bad);
-        if (bad) return malformed("chunk size lines end with CRLF");
-        if (!line) {
-          if (in.size() - pos_ > kMaxChunkLine) {
+        std::string_view line;
+        switch (next_line(in, kMaxChunkLine + 2, line)) {
+          case Line::Ready:
+            break;
+          case Line::NeedMore:
+            return Step::NeedMore;
+          case Line::Bad:
+            return malformed("chunk size lines end with CRLF");
+          case Line::TooLong:
             return malformed("chunk size line too long");
-          }
-          return Step::NeedMore;
         }
-        std::string_view size = line->substr(0, line->find(';'));
+        std::string_view size = line.substr(0, line.find(';'));
         if (size.empty() || size.size() > 15) return malformed("bad chunk size");
         int64_t n = 0;
         for (char c : size) {
@@ -356,7 +361,7 @@ RequestParser::Step RequestParser::parse(std::string_view in) {
           if (d < 0) return malformed("bad chunk size");
           n = n * 16 + d;
         }
-        for (char c : line->substr(size.size())) {
+        for (char c : line.substr(size.size())) {
           auto u = static_cast<unsigned char>(c);
           if ((u < 0x20 && u != '\t') || u == 0x7F) {
             return malformed("bad chunk extension");

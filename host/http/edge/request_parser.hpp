@@ -97,9 +97,13 @@ class RequestParser {
 
   Step refuse(int status, std::string code, std::string message);
   Step malformed(const std::string& detail);  // 400 invalid_argument
-  // The next CRLF-terminated line from pos_ (without the CRLF), or nullopt when it has not
-  // arrived yet or `bad` (a bare LF or CR) is set.
-  std::optional<std::string_view> next_line(std::string_view in, bool& bad);
+  // What next_line() found from pos_.
+  enum class Line { Ready, NeedMore, Bad, TooLong };
+  // The next CRLF-terminated line from pos_ into `line` (without the CRLF; pos_ moves past it).
+  // At most `max_bytes` bytes, CRLF included. Whichever problem comes first in the bytes wins (a
+  // bare LF, a CR followed by anything but LF: Bad; byte max_bytes + 1: TooLong), so the answer
+  // never depends on how the bytes were cut into reads.
+  Line next_line(std::string_view in, size_t max_bytes, std::string_view& line);
   bool parse_request_line(std::string_view line);
   bool parse_header_line(std::string_view line);
   Step finish_header();
@@ -107,6 +111,7 @@ class RequestParser {
   ParserLimits limits_;
   State state_ = State::RequestLine;
   size_t pos_ = 0;           // bytes of the input consumed by the current request
+  size_t scanned_ = 0;       // bytes next_line() has seen without finding the line's end
   size_t header_bytes_ = 0;  // header and trailer bytes so far
   int64_t content_length_ = -1;
   int64_t chunk_left_ = 0;
