@@ -177,8 +177,8 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
   }
   Json body = reply.to_json();
   std::string text = json::dump(body);  // a plugin's reply may carry ill-formed UTF-8
-  ch_value stored[] = {text_value(json::get<std::string>(body, "msgtype")), text_value(text),
-                       text_value(msg_id)};
+  const std::string reply_type = json::get<std::string>(body, "msgtype");
+  ch_value stored[] = {text_value(reply_type), text_value(text), text_value(msg_id)};
   (void)ctx.host_db->query("UPDATE robot_messages SET reply_type = ?, reply = ? WHERE msg_id = ?",
                            stored);
 

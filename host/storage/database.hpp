@@ -43,12 +43,15 @@ inline ch_value real_value(double v) {
   out.as.r = v;
   return out;
 }
-// The view must outlive the query call.
+// The value points at `v`'s bytes, which must outlive the query call.
 inline ch_value text_value(std::string_view v) {
   ch_value out{CH_VALUE_TEXT, {}};
   out.as.s = ch_str{v.data(), v.size()};
   return out;
 }
+inline ch_value text_value(const char* v) { return text_value(std::string_view(v)); }
+// A temporary string would be gone before the query runs (ASan found two): name it first.
+ch_value text_value(std::string&&) = delete;
 inline std::string_view text_of(const ch_value& v) {
   return (v.type == CH_VALUE_TEXT || v.type == CH_VALUE_BLOB) && v.as.s.size
              ? std::string_view(v.as.s.data, v.as.s.size)

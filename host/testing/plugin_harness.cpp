@@ -132,10 +132,12 @@ PluginHarness::PluginHarness(const std::string& plugin_file, HarnessOptions opti
 PluginHarness::~PluginHarness() = default;
 
 void PluginHarness::add_court(const Court& c) {
-  // Courts are seed data; the harness writes them straight into the host database.
+  // Courts are seed data; the harness writes them straight into the host database. The values
+  // only point at their text: the defaults live here until the query has run.
+  const std::string level = c.level.empty() ? "basic" : c.level;
+  const std::string kind = c.kind.empty() ? "ordinary" : c.kind;
   ch_value p[] = {storage::text_value(c.code), storage::text_value(c.name),
-                  storage::text_value(c.level.empty() ? "basic" : c.level),
-                  storage::text_value(c.kind.empty() ? "ordinary" : c.kind),
+                  storage::text_value(level),  storage::text_value(kind),
                   storage::text_value(c.parent), storage::text_value(c.city)};
   Outcome o = impl_->runtime->host_db().query(
       "INSERT OR REPLACE INTO courts(code, position, name, level, kind, parent, city) "
