@@ -36,7 +36,8 @@ TEST_P(EventReceipt, AnEventWhoseHandlerCommittedIsNotHandledAgainAfterARestart)
   const std::string config =
       dingtalk_config(*dt, with_isolation("  - name: outbox_sender\n", GetParam()));
   auto first = std::make_unique<HostProcess>(config);
-  for (auto& p : first->admin_get("/admin/plugins").json()["plugins"])
+  const Json plugins = first->admin_get("/admin/plugins").json();  // kept: the loop reads into it
+  for (auto& p : plugins["plugins"])
     EXPECT_EQ(p["isolation"]["mode"], GetParam()) << p.dump();
   // Handled by a plain INSERT (its own commit), and by one in a transaction.
   ASSERT_EQ(post_event(*first, Json::object({{"EventType", "bpms_instance_change"},

@@ -19,6 +19,8 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <string>
+#include <string_view>
 #include <thread>
 
 #include "sanitizer_report.hpp"
@@ -130,7 +132,11 @@ HostProcess::HostProcess(const std::string& config_yaml, std::vector<std::string
   argv.push_back(nullptr);
 
   std::vector<std::string> env_strings;
-  for (char** e = environ; *e; ++e) env_strings.emplace_back(*e);
+  // A variable in `env` replaces the inherited one (getenv would find the first of two).
+  for (char** e = environ; *e; ++e) {
+    std::string_view entry(*e);
+    if (!env.count(std::string(entry.substr(0, entry.find('='))))) env_strings.emplace_back(entry);
+  }
   for (auto& [k, v] : env) env_strings.push_back(k + "=" + v);
   // The incentive board's demo load (a config that copies its demo entry) stays small in tests
   // unless the test or the caller's environment says otherwise.

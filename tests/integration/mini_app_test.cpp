@@ -130,7 +130,8 @@ TEST_F(MiniApp, DevUsersAreListedAndFiltered) {
   EXPECT_EQ(admins.json()["users"][1]["user_id"], "T-HC-021");
   auto by_court = host_->get("/auth/dev/users?q=%E9%AB%98%E7%BA%A7");  // 高级 (the high court)
   ASSERT_EQ(by_court.json()["users"].size(), 2u) << by_court.body;
-  for (auto& u : by_court.json()["users"]) EXPECT_EQ(u["court_code"], "T-HC") << by_court.body;
+  const Json court_users = by_court.json();
+  for (auto& u : court_users["users"]) EXPECT_EQ(u["court_code"], "T-HC") << by_court.body;
   EXPECT_EQ(host_->get("/auth/dev/users?limit=2").json()["users"].size(), 2u);
   EXPECT_EQ(host_->get("/auth/dev/users?limit=lots").status, 400);
 }

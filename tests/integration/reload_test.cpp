@@ -13,8 +13,12 @@
 #include <sys/stat.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <future>
+#include <map>
+#include <string>
+#include <vector>
 
 #include "host_process.hpp"
 
@@ -146,7 +150,15 @@ TEST(Reload, RequestsInFlightFinishOnTheOldInstance) {
 // (by the instance live when it is dispatched, once the whole request has arrived), not refused
 // with 503 by the instance the reload retired meanwhile.
 TEST(Reload, ARequestWhoseBodyArrivesAfterAReloadIsServed) {
-  HostProcess host(with_generation(1));
+  // The body waits for the reload, which takes longer than a second in a sanitizer build: the
+  // body's rate floor (a second's grace) is off here, the race is the point.
+  auto config = [](int generation) {
+    std::string cfg = with_generation(generation);
+    const std::string threads = "  threads: 8\n";
+    cfg.replace(cfg.find(threads), threads.size(), threads + "  body_min_bytes_per_second: 0\n");
+    return cfg;
+  };
+  HostProcess host(config(1));
   const std::string body = R"({"note":"sent after the reload"})";
   Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", host.port()));
   socket.setReceiveTimeout(Poco::Timespan(20, 0));
@@ -156,7 +168,7 @@ TEST(Reload, ARequestWhoseBodyArrivesAfterAReloadIsServed) {
                            std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n";
   socket.sendBytes(head.data(), static_cast<int>(head.size()));
   // The reload swaps the instance (new settings) while the request waits for its body.
-  host.rewrite_config(with_generation(2));
+  host.rewrite_config(config(2));
   auto reloaded = host.admin_post("/admin/reload");
   ASSERT_EQ(reloaded.status, 200) << reloaded.body;
   socket.sendBytes(body.data(), static_cast<int>(body.size()));
@@ -191,7 +203,15 @@ TEST(Lifecycle, SigtermDrainsTheRequestInFlightAndExitsCleanly) {
 }
 
 TEST(Lifecycle, SigtermClosesIdleKeepAliveConnectionsInsteadOfWaitingForThem) {
-  auto host = std::make_unique<HostProcess>(with_label("v1", true));
+  // Under ASan, LeakSanitizer's exit check of this host crashes in its own tracer while walking
+  // the main thread's dynamic TLS (a block with a nonsense range: "Tracer caught signal 11",
+  // exit code 1; GCC 12's libsanitizer), so it cannot check for leaks here. It skips TLS as a
+  // root for this host only; every other host in the suite keeps the full check.
+  const char* lsan = std::getenv("LSAN_OPTIONS");
+  auto host = std::make_unique<HostProcess>(
+      with_label("v1", true), std::vector<std::string>{},
+      std::map<std::string, std::string>{
+          {"LSAN_OPTIONS", std::string(lsan ? lsan : "") + ":use_tls=0"}});
   // One request answered, the connection kept open and idle: its worker waits for the next
   // request (for up to the 15 s keep-alive timeout) until the host stops.
   Poco::Net::StreamSocket idle(Poco::Net::SocketAddress("127.0.0.1", host->port()));

@@ -29,7 +29,8 @@ class RoomApprovalPath : public ::testing::TestWithParam<std::string> {
         dingtalk_config(*dt_, with_isolation(kRoomsWithApproval + approvals_demo(), GetParam())),
         std::vector<std::string>{},
         std::map<std::string, std::string>{{"COURTHUB_TEST_CLOCK_MS", std::to_string(now_)}});
-    for (auto& p : host_->admin_get("/admin/plugins").json()["plugins"]) {
+    const Json plugins = host_->admin_get("/admin/plugins").json();  // kept: the loop reads into it
+    for (auto& p : plugins["plugins"]) {
       EXPECT_EQ(p["isolation"]["mode"], GetParam()) << p.dump();
     }
   }
