@@ -402,6 +402,10 @@ void EventLoop::close(Connection* c) {
     if (it != per_address_.end() && --it->second <= 0) per_address_.erase(it);
   }
   const int fd = c->fd;
+  // Unregistered before the close: a close alone leaves the registration (and its pointer to
+  // this Connection) in epoll while another process shares the socket, as a runner does between
+  // its fork and its exec, and epoll then reports events for freed memory (ASan found it).
+  ::epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, fd, nullptr);
   ::close(fd);
   connections_.erase(fd);
 }
