@@ -16,6 +16,14 @@ std::string text_of(const Json& v) {
   return v.dump();
 }
 
+// A member as text whatever its JSON type ("" when absent, or when `e` is not an object): an
+// event whose id is a number where a string was expected still gets its key (a fuzzer found
+// the throw, which would have answered DingTalk 500 and had it retry the event forever).
+std::string field(const Json& e, const char* name) {
+  if (!e.is_object() || !e.contains(name)) return "";
+  return text_of(e.at(name));
+}
+
 // Sorted, so the same set of ids in another order is the same occurrence.
 std::string joined(const Json& list) {
   std::vector<std::string> items;
@@ -61,11 +69,10 @@ bool is_contact_event(const std::string& t) {
 }
 
 std::string event_dedup_key(const Json& e) {
-  const std::string type = json::get<std::string>(e, "EventType");
+  const std::string type = field(e, "EventType");
   // Newer events say which occurrence they are.
   for (const char* id : {"eventId", "EventId", "BizId", "bizId"}) {
-    if (!json::get<std::string>(e, id).empty())
-      return type + ":id:" + json::get<std::string>(e, id);
+    if (std::string v = field(e, id); !v.empty()) return type + ":id:" + v;
   }
   if (type.rfind("user_", 0) == 0 || type.rfind("org_admin_", 0) == 0) {
     return type + ":" + joined(json::get<Json>(e, "UserId")) + "@" +
@@ -76,20 +83,19 @@ std::string event_dedup_key(const Json& e) {
            text_of(json::get<Json>(e, "TimeStamp"));
   }
   if (type == "bpms_instance_change") {
-    return type + ":" + json::get<std::string>(e, "processInstanceId") + ":" +
-           json::get<std::string>(e, "type") + ":" + json::get<std::string>(e, "result");
+    return type + ":" + field(e, "processInstanceId") + ":" + field(e, "type") + ":" +
+           field(e, "result");
   }
   if (type == "bpms_task_change") {
-    return type + ":" + json::get<std::string>(e, "processInstanceId") + ":" +
-           text_of(json::get<Json>(e, "taskId")) + ":" + json::get<std::string>(e, "type") + ":" +
-           json::get<std::string>(e, "result");
+    return type + ":" + field(e, "processInstanceId") + ":" +
+           text_of(json::get<Json>(e, "taskId")) + ":" + field(e, "type") + ":" +
+           field(e, "result");
   }
   if (type == "attendance_check_record") {
     std::vector<std::string> ids;
     for (auto& r : json::get<Json>(e, "DataList", Json::array())) {
-      std::string biz = json::get<std::string>(r, "bizId");
-      ids.push_back(
-          biz.empty() ? json::get<std::string>(r, "userId") + "@" + text_of(r["checkTime"]) : biz);
+      std::string biz = field(r, "bizId");
+      ids.push_back(biz.empty() ? field(r, "userId") + "@" + field(r, "checkTime") : biz);
     }
     std::sort(ids.begin(), ids.end());
     std::string all;

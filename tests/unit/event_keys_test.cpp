@@ -38,6 +38,20 @@ TEST(EventKeys, ExplicitEventIdWinsAndOthersHashTheirContent) {
   EXPECT_EQ(h1.rfind("chat_update_title:sha256:", 0), 0u);
 }
 
+// A long fuzzing run (tests/fuzz/corpus/json_input/event_id_number): a number where DingTalk
+// sends a string threw, which answered the callback 500 and had DingTalk retry it for ever.
+TEST(EventKeys, IdsOfAnyJsonTypeGiveAKeyInsteadOfAnError) {
+  EXPECT_EQ(event_dedup_key(parse(R"({"EventType":"x","EventId":9551615})")), "x:id:9551615");
+  EXPECT_EQ(event_dedup_key(parse(R"({"EventType":7,"eventId":"E1"})")), "7:id:E1");
+  EXPECT_EQ(event_dedup_key(parse(
+                R"({"EventType":"bpms_instance_change","processInstanceId":12,"type":"finish","result":true})")),
+            "bpms_instance_change:12:finish:true");
+  EXPECT_EQ(event_dedup_key(parse(
+                R"({"EventType":"attendance_check_record","DataList":[5,{"userId":3,"checkTime":4}]})")),
+            "attendance_check_record:3@4,@,");
+  EXPECT_FALSE(event_dedup_key(parse(R"([1,2])")).empty());
+}
+
 TEST(EventKeys, AttendanceKeysOnBizIds) {
   EXPECT_EQ(event_dedup_key(parse(
                 R"({"EventType":"attendance_check_record","DataList":[{"bizId":"b2"},{"bizId":"b1"}]})")),
