@@ -13,12 +13,9 @@
 #include <sys/stat.h>
 
 #include <chrono>
-#include <cstdlib>
 #include <fstream>
 #include <future>
-#include <map>
 #include <string>
-#include <vector>
 
 #include "host_process.hpp"
 
@@ -203,15 +200,7 @@ TEST(Lifecycle, SigtermDrainsTheRequestInFlightAndExitsCleanly) {
 }
 
 TEST(Lifecycle, SigtermClosesIdleKeepAliveConnectionsInsteadOfWaitingForThem) {
-  // Under ASan, LeakSanitizer's exit check of this host crashes in its own tracer while walking
-  // the main thread's dynamic TLS (a block with a nonsense range: "Tracer caught signal 11",
-  // exit code 1; GCC 12's libsanitizer), so it cannot check for leaks here. It skips TLS as a
-  // root for this host only; every other host in the suite keeps the full check.
-  const char* lsan = std::getenv("LSAN_OPTIONS");
-  auto host = std::make_unique<HostProcess>(
-      with_label("v1", true), std::vector<std::string>{},
-      std::map<std::string, std::string>{
-          {"LSAN_OPTIONS", std::string(lsan ? lsan : "") + ":use_tls=0"}});
+  auto host = std::make_unique<HostProcess>(with_label("v1", true));
   // One request answered, the connection kept open and idle: its worker waits for the next
   // request (for up to the 15 s keep-alive timeout) until the host stops.
   Poco::Net::StreamSocket idle(Poco::Net::SocketAddress("127.0.0.1", host->port()));
