@@ -192,7 +192,8 @@ ch_status db_migrate(ch_host* h, const ch_migration* migrations, size_t count) {
     if (!db) return fail(db.outcome());
     std::vector<storage::Migration> list;
     for (size_t i = 0; i < count; ++i) {
-      list.push_back({migrations[i].version, text(migrations[i].name), text(migrations[i].sql)});
+      list.push_back(
+          {migrations[i].version, text(migrations[i].name), text(migrations[i].sql), {}});
     }
     std::vector<int64_t> applied;
     Outcome o = storage::migrate(**db, list, &applied);

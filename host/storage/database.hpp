@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The backend-neutral Database interface the host and every plugin store through.
 //
-// SQL is written portably: `?` placeholders, no SQLite-only syntax outside migrations that say so.
+// SQL is written portably (docs/plugins.md "Portable SQL"): `?` placeholders, one text for SQLite
+// and PostgreSQL wherever one text works, dialect() where it cannot.
 // Values cross as the ABI's ch_value views, so a plugin's parameters reach the backend uncopied.
 //
 // Threading: a Database may be used from any thread concurrently. Reads may run in parallel;
@@ -72,9 +73,14 @@ class Transaction {
   virtual Outcome script(std::string_view sql) = 0;
 };
 
+// The SQL a database speaks, for the few statements that must differ (DDL, mostly).
+enum class Dialect { kSqlite, kPostgres };
+
 class Database {
  public:
   virtual ~Database() = default;
+
+  virtual Dialect dialect() const = 0;
 
   // One statement on its own (autocommit).
   virtual Outcome query(std::string_view sql, std::span<const ch_value> params,

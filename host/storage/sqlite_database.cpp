@@ -51,6 +51,7 @@ class SqliteDatabase : public Database {
       : path_(std::move(path)), options_(options), writer_(std::move(writer)) {}
 
   const std::string& location() const override { return path_; }
+  Dialect dialect() const override { return Dialect::kSqlite; }
 
   Expected<bool> is_read_only(std::string_view sql) override { return classify(sql); }
 
