@@ -2,17 +2,20 @@
 // DeliveryReceipt: the courthub_deliveries table of a plugin's database.
 #include "host/plugins/delivery_receipt.hpp"
 
+#include "host/storage/migrations.hpp"
+
 namespace courthub::plugins {
 
 using storage::int_of;
 using storage::int_value;
 
 Outcome DeliveryReceipt::prepare(storage::Database& db) {
-  return db.query(
+  const std::string create = storage::portable_sql(
       "CREATE TABLE IF NOT EXISTS courthub_deliveries ("
-      " event_id INTEGER PRIMARY KEY,"
-      " delivered_at_ms INTEGER NOT NULL)",
-      {});
+      " event_id {{int64}} PRIMARY KEY,"
+      " delivered_at_ms {{int64}} NOT NULL)",
+      db.dialect());
+  return db.query(create, {});
 }
 
 Outcome DeliveryReceipt::record(storage::Transaction& txn, int64_t event_id, int64_t now_ms) {

@@ -9,6 +9,7 @@
 #include "host/jobs/inbox.hpp"
 #include "host/jobs/outbox.hpp"
 #include "host/log.hpp"
+#include "host/storage/migrations.hpp"
 
 namespace courthub::plugins {
 namespace {
@@ -63,14 +64,15 @@ Outcome hand_over(jobs::Inbox& inbox, jobs::Outbox& outbox, const std::string& p
 }  // namespace
 
 Outcome EffectQueue::prepare(storage::Database& db) {
-  return db.query(
+  const std::string create = storage::portable_sql(
       "CREATE TABLE IF NOT EXISTS courthub_effects ("
-      " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+      " id {{serial}},"
       " kind TEXT NOT NULL CHECK (kind IN ('event', 'message')),"
       " topic TEXT NOT NULL DEFAULT '',"
       " body TEXT NOT NULL,"
       " idem_key TEXT NOT NULL)",
-      {});
+      db.dialect());
+  return db.query(create, {});
 }
 
 Outcome EffectQueue::record_event(storage::Transaction& txn, const std::string& plugin,

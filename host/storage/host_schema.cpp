@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// The host database's migrations.
+// The host database's migrations, one text for SQLite and PostgreSQL each (portable_migration:
+// {{id}}, {{serial}} and {{int64}} expand per backend; on SQLite to exactly the text each
+// migration was first applied with, which host_schema_test checks against the recorded sums).
 #include "host/storage/host_schema.hpp"
 
 #include <vector>
@@ -8,7 +10,7 @@ namespace courthub::storage {
 
 std::span<const Migration> host_migrations() {
   static const std::vector<Migration> kMigrations = {
-      {1, "directory",
+      portable_migration(1, "directory",
        R"sql(
 CREATE TABLE courts (
   code TEXT PRIMARY KEY,
@@ -21,7 +23,7 @@ CREATE TABLE courts (
   synthetic INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE departments (
-  id INTEGER PRIMARY KEY,
+  id {{id}},
   court_code TEXT NOT NULL,
   name TEXT NOT NULL,
   parent_id INTEGER NOT NULL DEFAULT 0,
@@ -38,16 +40,16 @@ CREATE TABLE people (
   roles TEXT NOT NULL DEFAULT '[]',
   active INTEGER NOT NULL DEFAULT 1,
   source TEXT NOT NULL DEFAULT 'seed',
-  updated_ms INTEGER NOT NULL DEFAULT 0
+  updated_ms {{int64}} NOT NULL DEFAULT 0
 );
 CREATE INDEX people_by_court ON people(court_code);
 CREATE TABLE host_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-)sql"},
-      {2, "audit log",
+)sql"),
+      portable_migration(2, "audit log",
        R"sql(
 CREATE TABLE audit_log (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  at_ms INTEGER NOT NULL,
+  id {{serial}},
+  at_ms {{int64}} NOT NULL,
   actor TEXT NOT NULL,
   action TEXT NOT NULL,
   target TEXT NOT NULL DEFAULT '',
@@ -55,33 +57,33 @@ CREATE TABLE audit_log (
   result TEXT NOT NULL,
   request_id TEXT NOT NULL DEFAULT ''
 );
-)sql"},
-      {3, "inbox",
+)sql"),
+      portable_migration(3, "inbox",
        R"sql(
 CREATE TABLE inbox (
-  id INTEGER PRIMARY KEY,
+  id {{id}},
   source TEXT NOT NULL,
   topic TEXT NOT NULL,
   dedup_key TEXT NOT NULL UNIQUE,
   payload TEXT NOT NULL,
-  received_ms INTEGER NOT NULL
+  received_ms {{int64}} NOT NULL
 );
 CREATE TABLE inbox_deliveries (
-  event_id INTEGER NOT NULL REFERENCES inbox(id) ON DELETE CASCADE,
+  event_id {{int64}} NOT NULL REFERENCES inbox(id) ON DELETE CASCADE,
   subscriber TEXT NOT NULL,
   state TEXT NOT NULL CHECK (state IN ('pending', 'done', 'dead')),
   attempts INTEGER NOT NULL DEFAULT 0,
-  next_ms INTEGER NOT NULL,
+  next_ms {{int64}} NOT NULL,
   last_error TEXT NOT NULL DEFAULT '',
-  done_ms INTEGER,
+  done_ms {{int64}},
   PRIMARY KEY (event_id, subscriber)
 );
 CREATE INDEX inbox_deliveries_due ON inbox_deliveries(state, next_ms);
-)sql"},
-      {4, "outbox",
+)sql"),
+      portable_migration(4, "outbox",
        R"sql(
 CREATE TABLE outbox (
-  id INTEGER PRIMARY KEY,
+  id {{id}},
   plugin TEXT NOT NULL,
   idem_key TEXT,
   channel TEXT NOT NULL,
@@ -89,59 +91,59 @@ CREATE TABLE outbox (
   message TEXT NOT NULL,
   state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'dead')),
   attempts INTEGER NOT NULL DEFAULT 0,
-  next_ms INTEGER NOT NULL,
+  next_ms {{int64}} NOT NULL,
   last_error TEXT NOT NULL DEFAULT '',
-  created_ms INTEGER NOT NULL,
-  sent_ms INTEGER,
+  created_ms {{int64}} NOT NULL,
+  sent_ms {{int64}},
   UNIQUE (plugin, idem_key)
 );
 CREATE INDEX outbox_due ON outbox(state, next_ms);
-)sql"},
-      {5, "robot messages and job runs",
+)sql"),
+      portable_migration(5, "robot messages and job runs",
        R"sql(
 CREATE TABLE robot_messages (
   msg_id TEXT PRIMARY KEY,
-  received_ms INTEGER NOT NULL,
+  received_ms {{int64}} NOT NULL,
   reply_type TEXT NOT NULL DEFAULT '',
   reply TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE job_runs (
   plugin TEXT NOT NULL,
   job TEXT NOT NULL,
-  last_scheduled_ms INTEGER NOT NULL,
+  last_scheduled_ms {{int64}} NOT NULL,
   last_status TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (plugin, job)
 );
-)sql"},
-      {6, "card recipients",
+)sql"),
+      portable_migration(6, "card recipients",
        R"sql(
 CREATE TABLE card_recipients (
   out_track_id TEXT NOT NULL,
   user_id TEXT NOT NULL,
   plugin TEXT NOT NULL,
-  sent_ms INTEGER NOT NULL,
+  sent_ms {{int64}} NOT NULL,
   PRIMARY KEY (out_track_id, user_id)
 );
-)sql"},
-      {7, "card recipients know their card's outbox row",
+)sql"),
+      portable_migration(7, "card recipients know their card's outbox row",
        R"sql(
-ALTER TABLE card_recipients ADD COLUMN outbox_id INTEGER;
-)sql"},
-      {8, "robot signs already used (a captured timestamp/sign pair is not replayed)",
+ALTER TABLE card_recipients ADD COLUMN outbox_id {{int64}};
+)sql"),
+      portable_migration(8, "robot signs already used (a captured timestamp/sign pair is not replayed)",
        R"sql(
 CREATE TABLE robot_signs (
   timestamp TEXT NOT NULL,
   sign TEXT NOT NULL,
   msg_id TEXT NOT NULL,
-  expires_ms INTEGER NOT NULL,
+  expires_ms {{int64}} NOT NULL,
   PRIMARY KEY (timestamp, sign)
 );
 CREATE INDEX robot_signs_by_expiry ON robot_signs(expires_ms);
-)sql"},
-      {9, "inbox deliveries by subscriber (each subscriber has its own delivery worker)",
+)sql"),
+      portable_migration(9, "inbox deliveries by subscriber (each subscriber has its own delivery worker)",
        R"sql(
 CREATE INDEX inbox_deliveries_by_subscriber ON inbox_deliveries(subscriber, state, next_ms);
-)sql"},
+)sql"),
   };
   return kMigrations;
 }
