@@ -10,7 +10,7 @@ Expected<std::unique_ptr<DingTalkChannel>> DingTalkChannel::create(
     storage::Database& host_db, http::Metrics& metrics, const time::Clock& clock) {
   std::unique_ptr<DingTalkChannel> ch(new DingTalkChannel());
   ch->api_ = std::make_unique<OpenApi>(config, clock);
-  ch->courier_ = std::make_unique<DingTalkCourier>(config, *ch->api_, clock);
+  ch->courier_ = std::make_unique<DingTalkCourier>(config, *ch->api_, clock, host_db);
   ChannelContext& c = ch->ctx_;
   c.config = config;
   c.api = ch->api_.get();

@@ -2,10 +2,8 @@
 // DingTalkCourier: one outbox message, one DingTalk call, and what to do when it fails.
 #include "host/dingtalk/courier.hpp"
 
-
 namespace courthub::dingtalk {
 namespace {
-
 
 jobs::Delivery from(const Outcome& o) {
   if (o.ok()) return {jobs::Delivery::Result::Sent, "", 0};
@@ -45,16 +43,14 @@ jobs::Delivery DingTalkCourier::group_robot(const jobs::OutboxMessage& m) {
             "group robot '" + m.target + "' is no longer configured", 0};
   }
   // Stay under the robot's limit here rather than be throttled by DingTalk for ten minutes.
-  auto& sends = robot_sends_[robot->name];
-  const int64_t now = clock_.now_ms();
-  while (!sends.empty() && sends.front() <= now - 60000) sends.pop_front();
-  if (static_cast<int>(sends.size()) >= config_.robot_per_minute) {
+  auto wait = robot_sends_.reserve(robot->name, config_.robot_per_minute, clock_.now_ms());
+  if (!wait) return {jobs::Delivery::Result::Retry, wait.outcome().message(), 0};
+  if (*wait > 0) {
     return {jobs::Delivery::Result::Retry,
             "group robot '" + robot->name + "' is at " + std::to_string(config_.robot_per_minute) +
                 " messages per minute",
-            sends.front() + 60000 - now};
+            *wait};
   }
-  sends.push_back(now);
   return from(api_.send_to_group_robot(robot->webhook, robot->secret, m.msg));
 }
 

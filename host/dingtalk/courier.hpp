@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 // Delivers outbox messages to DingTalk: work notifications, interactive cards, robot session
-// replies and custom group robots (at most `robot_per_minute` per robot, DingTalk's limit).
+// replies and custom group robots (at most `robot_per_minute` per robot, DingTalk's limit,
+// counted in the host database across every host: robot_send_ledger.hpp).
 //
 // Threading: deliver() is called by the outbox worker only; it is not re-entrant.
 #pragma once
 
-#include <deque>
-#include <map>
 #include <string>
 
 #include "host/config/config.hpp"
 #include "host/dingtalk/open_api.hpp"
+#include "host/dingtalk/robot_send_ledger.hpp"
 #include "host/jobs/outbox.hpp"
 #include "host/time/clock.hpp"
 
@@ -18,9 +18,11 @@ namespace courthub::dingtalk {
 
 class DingTalkCourier : public jobs::Courier {
  public:
-  // `clock` times the group robots' per-minute limit; it must outlive the courier.
-  DingTalkCourier(const config::DingTalkConfig& config, OpenApi& api, const time::Clock& clock)
-      : config_(config), api_(api), clock_(clock) {}
+  // `clock` times the group robots' per-minute limit, `host_db` counts their sends; both must
+  // outlive the courier.
+  DingTalkCourier(const config::DingTalkConfig& config, OpenApi& api, const time::Clock& clock,
+                  storage::Database& host_db)
+      : config_(config), api_(api), clock_(clock), robot_sends_(host_db) {}
 
   jobs::Delivery deliver(const jobs::OutboxMessage& message) override;
 
@@ -30,7 +32,7 @@ class DingTalkCourier : public jobs::Courier {
   config::DingTalkConfig config_;
   OpenApi& api_;
   const time::Clock& clock_;
-  std::map<std::string, std::deque<int64_t>> robot_sends_;  // robot name -> send times (ms)
+  RobotSendLedger robot_sends_;
 };
 
 }  // namespace courthub::dingtalk

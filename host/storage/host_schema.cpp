@@ -144,6 +144,14 @@ CREATE INDEX robot_signs_by_expiry ON robot_signs(expires_ms);
        R"sql(
 CREATE INDEX inbox_deliveries_by_subscriber ON inbox_deliveries(subscriber, state, next_ms);
 )sql"),
+      portable_migration(10, "group robot sends of the last minute, shared by every host",
+       R"sql(
+CREATE TABLE robot_sends (
+  robot TEXT NOT NULL,
+  sent_ms {{int64}} NOT NULL
+);
+CREATE INDEX robot_sends_by_robot ON robot_sends(robot, sent_ms);
+)sql"),
   };
   return kMigrations;
 }

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -87,9 +88,11 @@ TEST_F(HostSchemaOnPostgres, HostsStartingTogetherApplyEachVersionOnce) {
   }
   for (auto& t : threads) t.join();
   std::sort(applied_by_all.begin(), applied_by_all.end());
-  EXPECT_EQ(applied_by_all, (std::vector<int64_t>{1, 2, 3, 4, 5, 6, 7, 8, 9}));
-  EXPECT_EQ(*schema_version(*hosts[0]), 9);
-  EXPECT_EQ(recorded_checksums(*hosts[1]).size(), 9u);
+  std::vector<int64_t> every_version;
+  for (auto& m : host_migrations()) every_version.push_back(m.version);
+  EXPECT_EQ(applied_by_all, every_version);  // each exactly once, by one host or another
+  EXPECT_EQ(*schema_version(*hosts[0]), every_version.back());
+  EXPECT_EQ(recorded_checksums(*hosts[1]).size(), every_version.size());
 }
 
 TEST_F(HostSchemaOnPostgres, MillisecondsAndIdsAre64BitAndKeysAreAssigned) {
