@@ -102,10 +102,10 @@ std::optional<CaseRecord> case_of(const StoredFields& fields) {
 }  // namespace
 
 int64_t begin_import(const courthub::Sql& tx, const ImportSource& source, int64_t at_ms) {
-  return tx
-      .exec("INSERT INTO imports (source, file, by, at_ms) VALUES (?, ?, ?, ?)",
-            {source.source, source.file, source.by, at_ms})
-      .last_insert_id;
+  auto row = tx.one(
+      "INSERT INTO imports (source, file, by, at_ms) VALUES (?, ?, ?, ?) RETURNING id",
+      {source.source, source.file, source.by, at_ms});
+  return row->integer("id");
 }
 
 void finish_import(const courthub::Sql& tx, int64_t import_id, const ImportCounts& counts,
