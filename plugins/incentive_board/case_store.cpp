@@ -164,7 +164,8 @@ void CaseWriter::flush() {
 ImportCounts CaseWriter::finish() {
   flush();
   auto row = tx_.one(
-      "SELECT count(*) AS written, coalesce(sum(created_by_import = ?1), 0) AS inserted "
+      "SELECT count(*) AS written, "
+      "coalesce(sum(CASE WHEN created_by_import = ?1 THEN 1 ELSE 0 END), 0) AS inserted "
       "FROM cases WHERE import_id = ?1",
       {import_id_});
   ImportCounts counts;
