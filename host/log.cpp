@@ -4,7 +4,6 @@
 
 #include <atomic>
 #include <cstdio>
-#include <ctime>
 #include <iostream>
 #include <mutex>
 #include <random>
@@ -38,17 +37,7 @@ const char* name_of(Level l) {
 
 // Always the machine's real clock, never a test clock: a log line records when it was written,
 // and one process may hold several harnesses whose clocks disagree.
-std::string timestamp() {
-  const int64_t ms = time::system_clock().now_ms();
-  std::time_t secs = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char buf[64];  // -Wformat-truncation cannot tell that every field is small
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                static_cast<int>(ms % 1000));
-  return buf;
-}
+std::string timestamp() { return time::utc_text(time::system_clock().now_ms()); }
 
 }  // namespace
 

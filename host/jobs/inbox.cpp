@@ -133,10 +133,10 @@ Expected<size_t> Inbox::move_batch(size_t max) {
       ch_value row[] = {int_value(e.id),        text_value(e.source),  text_value(e.topic),
                         text_value(e.dedup_key), text_value(e.payload), int_value(e.received_ms)};
       storage::QueryResult r;
-      // OR IGNORE: an entry of a segment replayed after a crash may be in the tables already.
+      // DO NOTHING: an entry of a segment replayed after a crash may be in the tables already.
       Outcome w = txn.query(
-          "INSERT OR IGNORE INTO inbox(id, source, topic, dedup_key, payload, received_ms) "
-          "VALUES (?, ?, ?, ?, ?, ?)",
+          "INSERT INTO inbox(id, source, topic, dedup_key, payload, received_ms) "
+          "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
           row, {}, &r);
       if (!w.ok()) return w;
       if (r.changes == 0) continue;

@@ -252,21 +252,21 @@ Expected<int64_t> Outbox::queue(const std::string& plugin, const Json& message) 
                         text_value(body),
                         int_value(now),
                         int_value(now)};
-      storage::QueryResult r;
+      int64_t id = 0;  // row ids start at 1
+      auto read_id = [&](const ch_str*, const ch_value* v, size_t) {
+        id = int_of(v[0]);
+        return Outcome::success();
+      };
+      // No row comes back when the key was queued before: then the earlier row's id.
       Outcome w = txn.query(
           "INSERT INTO outbox(plugin, idem_key, channel, target, message, state, next_ms, "
           "created_ms) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?) "
-          "ON CONFLICT(plugin, idem_key) DO NOTHING",
-          row, {}, &r);
+          "ON CONFLICT(plugin, idem_key) DO NOTHING RETURNING id",
+          row, read_id);
       if (!w.ok()) return w;
-      int64_t id = r.last_insert_id;
-      if (r.changes == 0) {
+      if (id == 0) {
         ch_value k[] = {text_value(plugin), text_value(key)};
-        w = txn.query("SELECT id FROM outbox WHERE plugin = ? AND idem_key = ?", k,
-                      [&](const ch_str*, const ch_value* v, size_t) {
-                        id = int_of(v[0]);
-                        return Outcome::success();
-                      });
+        w = txn.query("SELECT id FROM outbox WHERE plugin = ? AND idem_key = ?", k, read_id);
         if (!w.ok()) return w;
       }
       if (i == 0) first_id = id;

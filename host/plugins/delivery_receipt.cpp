@@ -21,7 +21,9 @@ Outcome DeliveryReceipt::prepare(storage::Database& db) {
 Outcome DeliveryReceipt::record(storage::Transaction& txn, int64_t event_id, int64_t now_ms) {
   ch_value row[] = {int_value(event_id), int_value(now_ms)};
   return txn.query(
-      "INSERT OR IGNORE INTO courthub_deliveries(event_id, delivered_at_ms) VALUES (?, ?)", row);
+      "INSERT INTO courthub_deliveries(event_id, delivered_at_ms) VALUES (?, ?) "
+      "ON CONFLICT DO NOTHING",
+      row);
 }
 
 Expected<std::optional<int64_t>> DeliveryReceipt::find(storage::Database& db, int64_t event_id) {

@@ -5,9 +5,13 @@
 #include <cstdio>
 #include <map>
 
+#include "host/time/clock.hpp"
+
 namespace courthub::storage {
 namespace {
 
+// applied_at's DEFAULT is SQLite's and stays, for the databases made with it; every INSERT
+// names applied_at, so no backend needs it.
 constexpr const char* kCreateTable =
     "CREATE TABLE IF NOT EXISTS courthub_migrations ("
     " version INTEGER PRIMARY KEY,"
@@ -113,9 +117,14 @@ Outcome migrate(Database& db, std::span<const Migration> migrations,
         return Outcome::failure(o.code(), "migration " + std::to_string(m.version) + " (" +
                                               m.name + ") failed: " + o.message());
       }
-      ch_value params[] = {int_value(m.version), text_value(m.name), text_value(sum)};
-      o = txn.query("INSERT INTO courthub_migrations(version, name, checksum) VALUES (?, ?, ?)",
-                    params);
+      // The real time, as the DEFAULT recorded it: a test clock does not date a schema.
+      const std::string applied_at = time::utc_text(time::system_clock().now_ms());
+      ch_value params[] = {int_value(m.version), text_value(m.name), text_value(sum),
+                           text_value(applied_at)};
+      o = txn.query(
+          "INSERT INTO courthub_migrations(version, name, checksum, applied_at) "
+          "VALUES (?, ?, ?, ?)",
+          params);
       if (!o.ok()) return o;
       if (applied) applied->push_back(m.version);
     }
@@ -127,20 +136,10 @@ Outcome migrate(Database& db, std::span<const Migration> migrations,
 }
 
 Expected<int64_t> schema_version(Database& db) {
-  int64_t version = 0;
-  bool exists = false;
-  Outcome o = db.query(
-      db.dialect() == Dialect::kPostgres
-          ? "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() "
-            "AND table_name = 'courthub_migrations'"
-          : "SELECT 1 FROM sqlite_master WHERE type='table' AND name='courthub_migrations'",
-      {},
-      [&](const ch_str*, const ch_value*, size_t) {
-        exists = true;
-        return Outcome::success();
-      });
+  // Made if missing, as migrate does first: then the table answers, not a backend's catalogue.
+  Outcome o = db.query(create_table(db), {});
   if (!o.ok()) return o;
-  if (!exists) return int64_t{0};
+  int64_t version = 0;
   o = db.query("SELECT COALESCE(MAX(version), 0) FROM courthub_migrations", {},
                [&](const ch_str*, const ch_value* v, size_t) {
                  version = int_of(v[0]);

@@ -139,9 +139,13 @@ void PluginHarness::add_court(const Court& c) {
   ch_value p[] = {storage::text_value(c.code), storage::text_value(c.name),
                   storage::text_value(level),  storage::text_value(kind),
                   storage::text_value(c.parent), storage::text_value(c.city)};
+  // A court added again is replaced whole, as a fresh row would be: synthetic back to 0.
   Outcome o = impl_->runtime->host_db().query(
-      "INSERT OR REPLACE INTO courts(code, position, name, level, kind, parent, city) "
-      "VALUES (?, (SELECT COUNT(*) FROM courts), ?, ?, ?, ?, ?)",
+      "INSERT INTO courts(code, position, name, level, kind, parent, city) "
+      "VALUES (?, (SELECT COUNT(*) FROM courts), ?, ?, ?, ?, ?) "
+      "ON CONFLICT(code) DO UPDATE SET position = excluded.position, name = excluded.name, "
+      "level = excluded.level, kind = excluded.kind, parent = excluded.parent, "
+      "city = excluded.city, synthetic = 0",
       p);
   if (!o.ok()) fail(o, "add_court");
   if (!c.dept_id.empty()) {

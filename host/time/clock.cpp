@@ -3,6 +3,8 @@
 #include "host/time/clock.hpp"
 
 #include <chrono>
+#include <cstdio>
+#include <ctime>
 
 namespace courthub::time {
 
@@ -20,6 +22,17 @@ int64_t SystemClock::now_ms() const {
 const Clock& system_clock() {
   static const SystemClock clock;
   return clock;
+}
+
+std::string utc_text(int64_t unix_ms) {
+  const int64_t ms = ((unix_ms % 1000) + 1000) % 1000;  // before 1970 too
+  std::time_t secs = static_cast<std::time_t>((unix_ms - ms) / 1000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[64];  // -Wformat-truncation cannot tell that every field is small
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
+  return buf;
 }
 
 }  // namespace courthub::time

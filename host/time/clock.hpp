@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <string>
 
 namespace courthub::time {
 
@@ -39,6 +40,10 @@ class SystemClock final : public Clock {
 
 // The process's SystemClock. Lives as long as the process; never fails.
 const Clock& system_clock();
+
+// `unix_ms` as UTC text to the millisecond, "2026-05-01T08:30:00.250Z": the shape of the log's
+// timestamps and of SQLite's strftime('%Y-%m-%dT%H:%M:%fZ'). No errors.
+std::string utc_text(int64_t unix_ms);
 
 // A clock that stands still until a test moves it. Starts at `start_ms`.
 // Thread-safety: set() and advance() may race with readers; a reader sees the old or the new

@@ -46,12 +46,11 @@ void each_item(const std::vector<FieldSpec>& fields, Json& values, const std::st
 }  // namespace
 
 AttachmentRow insert(Sql& tx, AttachmentRow row, const std::string& bytes) {
-  row.id =
-      tx.exec(
-            "INSERT INTO attachment (uploader, name, type, size, sha256, content, "
-            "created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            {row.uploader, row.name, row.type, row.size, row.sha256, Blob{bytes}, row.created_ms})
-          .last_insert_id;
+  auto inserted = tx.one(
+      "INSERT INTO attachment (uploader, name, type, size, sha256, content, "
+      "created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+      {row.uploader, row.name, row.type, row.size, row.sha256, Blob{bytes}, row.created_ms});
+  row.id = inserted->integer("id");
   return row;
 }
 
@@ -118,8 +117,8 @@ void link(Sql& tx, int64_t instance_id, const std::vector<int64_t>& ids) {
                                       " was just attached to approval " +
                                       std::to_string((*holder)[0].as_int()));
     tx.exec(
-        "INSERT OR IGNORE INTO instance_attachment (instance_id, attachment_id) "
-        "VALUES (?1, ?2)",
+        "INSERT INTO instance_attachment (instance_id, attachment_id) "
+        "VALUES (?1, ?2) ON CONFLICT DO NOTHING",
         {instance_id, id});
   }
 }

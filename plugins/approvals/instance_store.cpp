@@ -96,17 +96,17 @@ int64_t before_or_max(const Page& page) {
 }  // namespace
 
 int64_t insert(Sql& tx, InstanceRow& row) {
-  auto r = tx.exec(
+  auto r = tx.one(
       "INSERT INTO instance(template, template_name, title, originator, originator_name, "
       "court_code, dept_id, form, plan, cc_finish, current_step, status, result, source, "
       "request_id, mirrored, url, created_ms, updated_ms, finished_ms) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {row.template_code, row.template_name, row.title, row.originator, row.originator_name,
        row.court_code, row.dept_id, row.form.dump(), plan_to_json(row.plan).dump(),
        approvers_json(row.cc_finish).dump(), row.current_step, row.status, row.result,
        row.source, row.request_id, row.mirrored ? 1 : 0, row.url, row.created_ms,
        row.updated_ms, row.finished_ms ? Value(row.finished_ms) : Value()});
-  row.id = r.last_insert_id;
+  row.id = r->integer("id");
   return row.id;
 }
 
@@ -201,12 +201,12 @@ Involvement involvement(const Sql& sql, const InstanceRow& row, const std::strin
 }
 
 RecordRow append_record(Sql& tx, int64_t instance_id, const RecordDraft& d, int64_t now_ms) {
-  auto r = tx.exec(
+  auto r = tx.one(
       "INSERT INTO record(instance_id, type, user_id, user_name, result, remark, task_id, "
-      "detail, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "detail, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {instance_id, d.type, d.user_id, d.user_name, d.result, d.remark,
        d.task_id ? Value(d.task_id) : Value(), d.detail.dump(), now_ms});
-  return RecordRow{r.last_insert_id, instance_id, d, now_ms};
+  return RecordRow{r->integer("id"), instance_id, d, now_ms};
 }
 
 std::vector<Approver> add_cc(Sql& tx, int64_t instance_id, const std::vector<Approver>& people,
@@ -244,12 +244,12 @@ Applied apply(Sql& tx, InstanceRow& row, const Transition& t, int64_t now_ms) {
       throw courthub::Conflict("task " + std::to_string(c.id) + " changed while being decided");
   }
   for (auto& n : t.new_tasks) {
-    auto r = tx.exec(
+    auto r = tx.one(
         "INSERT INTO task(instance_id, step_id, assignee, assignee_name, status, created_ms, "
-        "since_ms) VALUES (?, ?, ?, ?, 'RUNNING', ?, ?)",
+        "since_ms) VALUES (?, ?, ?, ?, 'RUNNING', ?, ?) RETURNING id",
         {row.id, n.step_id, n.approver.user_id, n.approver.name, now_ms, now_ms});
     TaskRow task;
-    task.id = r.last_insert_id;
+    task.id = r->integer("id");
     task.instance_id = row.id;
     task.step_id = n.step_id;
     task.assignee = n.approver.user_id;

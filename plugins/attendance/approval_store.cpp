@@ -123,12 +123,12 @@ std::optional<int64_t> punch_request_id(std::string_view request_id) {
 }
 
 int64_t insert_fix_request(const courthub::Sql& tx, const FixRequest& r) {
-  return tx
-      .exec("INSERT INTO punch_fix_requests (user_id, fix_date, fix_type, fix_minute, reason, "
-            "state, instance_id, created_ms) VALUES (?,?,?,?,?,?,?,?)",
-            {r.user_id, r.fix_date, std::string(name_of(r.fix_type)), r.fix_minute, r.reason,
-             r.state, r.instance_id, r.created_ms})
-      .last_insert_id;
+  auto row = tx.one(
+      "INSERT INTO punch_fix_requests (user_id, fix_date, fix_type, fix_minute, reason, state, "
+      "instance_id, created_ms) VALUES (?,?,?,?,?,?,?,?) RETURNING id",
+      {r.user_id, r.fix_date, std::string(name_of(r.fix_type)), r.fix_minute, r.reason, r.state,
+       r.instance_id, r.created_ms});
+  return row->integer("id");
 }
 
 bool set_fix_request_state(const courthub::Sql& tx, int64_t id, const std::string& state,

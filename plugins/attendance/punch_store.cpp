@@ -55,17 +55,18 @@ std::vector<Punch> punches_of(const std::vector<courthub::Row>& rows) {
 }  // namespace
 
 Stored insert_punch(courthub::Transaction& tx, const Punch& p, const std::string& dedup_key) {
-  auto r = tx.exec(
+  // No row back when the punch was stored before: then the stored one's id.
+  auto inserted = tx.one(
       "INSERT INTO punches (user_id, court, time_ms, work_date, source_type, location_result, "
       "location_method, latitude, longitude, accuracy, address, ssid, bssid, device_id, "
       "outside_remark, group_id, approval_state, request_id, dedup_key, created_ms) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-      "ON CONFLICT(dedup_key) DO NOTHING",
+      "ON CONFLICT(dedup_key) DO NOTHING RETURNING id",
       {p.user_id, p.court, p.time_ms, p.work_date, p.source_type, p.location_result,
        p.location_method, p.latitude, p.longitude, p.accuracy, p.address, p.ssid, p.bssid,
        p.device_id, p.outside_remark, p.group_id, p.approval_state, p.request_id, dedup_key,
        p.created_ms});
-  if (r.changes > 0) return Stored{r.last_insert_id, true};
+  if (inserted) return Stored{inserted->integer("id"), true};
   auto existing = tx.one("SELECT id FROM punches WHERE dedup_key = ?", {dedup_key});
   return Stored{existing ? existing->integer("id") : 0, false};
 }

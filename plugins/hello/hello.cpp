@@ -35,8 +35,10 @@ class Hello {
     r.route("POST", "/greetings", [this](const courthub::Request& req) {
       std::string to = courthub::json::get<std::string>(req.json(), "to");
       if (to.empty()) throw courthub::InvalidArgument("'to' is required: whom to greet");
-      auto id = host_.db().exec("INSERT INTO greetings(sender, recipient, at_ms) VALUES (?, ?, ?)",
-                                {req.caller.user_id, to, host_.now_ms()}).last_insert_id;
+      auto row = host_.db().one(
+          "INSERT INTO greetings(sender, recipient, at_ms) VALUES (?, ?, ?) RETURNING id",
+          {req.caller.user_id, to, host_.now_ms()});
+      auto id = row->integer("id");
       return courthub::Response::json(
           Json::object({{"id", id}, {"text", greeting_ + "，" + to + "！"}}), 201);
     });

@@ -102,10 +102,10 @@ std::optional<CaseRecord> case_of(const StoredFields& fields) {
 }  // namespace
 
 int64_t begin_import(const courthub::Sql& tx, const ImportSource& source, int64_t at_ms) {
-  return tx
-      .exec("INSERT INTO imports (source, file, by, at_ms) VALUES (?, ?, ?, ?)",
-            {source.source, source.file, source.by, at_ms})
-      .last_insert_id;
+  auto row = tx.one(
+      "INSERT INTO imports (source, file, by, at_ms) VALUES (?, ?, ?, ?) RETURNING id",
+      {source.source, source.file, source.by, at_ms});
+  return row->integer("id");
 }
 
 void finish_import(const courthub::Sql& tx, int64_t import_id, const ImportCounts& counts,
@@ -164,7 +164,8 @@ void CaseWriter::flush() {
 ImportCounts CaseWriter::finish() {
   flush();
   auto row = tx_.one(
-      "SELECT count(*) AS written, coalesce(sum(created_by_import = ?1), 0) AS inserted "
+      "SELECT count(*) AS written, "
+      "coalesce(sum(CASE WHEN created_by_import = ?1 THEN 1 ELSE 0 END), 0) AS inserted "
       "FROM cases WHERE import_id = ?1",
       {import_id_});
   ImportCounts counts;

@@ -49,14 +49,14 @@ Value proposed_end(const AppointmentRow& a) {
 }  // namespace
 
 int64_t insert(const Sql& tx, const AppointmentRow& a) {
-  return tx
-      .exec("INSERT INTO appointments (lawyer_id, case_id, case_number, court_code, reason, "
-            "mode, start_ms, end_ms, state, proposed_start_ms, proposed_end_ms, created_ms, "
-            "updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            {a.lawyer_id, a.case_id, a.case_number, a.court_code, a.reason, a.mode,
-             a.time.start_ms, a.time.end_ms, std::string(appointment_state_code(a.state)),
-             proposed_start(a), proposed_end(a), a.created_ms, a.updated_ms})
-      .last_insert_id;
+  auto row = tx.one(
+      "INSERT INTO appointments (lawyer_id, case_id, case_number, court_code, reason, mode, "
+      "start_ms, end_ms, state, proposed_start_ms, proposed_end_ms, created_ms, updated_ms) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {a.lawyer_id, a.case_id, a.case_number, a.court_code, a.reason, a.mode, a.time.start_ms,
+       a.time.end_ms, std::string(appointment_state_code(a.state)), proposed_start(a),
+       proposed_end(a), a.created_ms, a.updated_ms});
+  return row->integer("id");
 }
 
 std::optional<AppointmentRow> find(const Sql& sql, int64_t id) {

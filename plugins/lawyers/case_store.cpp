@@ -84,13 +84,13 @@ int64_t insert_case(const courthub::Sql& tx, const NewCase& c, const std::string
   if (find_case_by_number(tx, c.court_code, c.case_number))
     throw courthub::Conflict("case " + c.case_number + " is already registered at " +
                              c.court_code);
-  int64_t id = tx.exec("INSERT INTO cases(court_code, case_number, cause, case_type, judge, "
-                       "clerk, stage, created_by, created_ms, updated_ms) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       {c.court_code, c.case_number, c.cause, c.case_type, c.judge, c.clerk,
-                        std::string(stage_code(CaseStage::Filed)), by, Value(c.at_ms),
-                        Value(c.at_ms)})
-                   .last_insert_id;
+  auto row = tx.one("INSERT INTO cases(court_code, case_number, cause, case_type, judge, "
+                    "clerk, stage, created_by, created_ms, updated_ms) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                    {c.court_code, c.case_number, c.cause, c.case_type, c.judge, c.clerk,
+                     std::string(stage_code(CaseStage::Filed)), by, Value(c.at_ms),
+                     Value(c.at_ms)});
+  const int64_t id = row->integer("id");
   stamp(tx, id, CaseStage::Filed, c.at_ms, by);
   if (!c.judge.empty()) advance_stage(tx, id, CaseStage::Assigned, c.at_ms, by);
   return id;

@@ -53,16 +53,16 @@ Value correction_value(const Json& c) {
 }  // namespace
 
 int64_t insert(const Sql& tx, const FilingRow& f) {
-  return tx
-      .exec("INSERT INTO filings (lawyer_id, court_code, case_type, cause, form, state, "
-            "submission, submitted_ms, due_ms, overdue_noticed, correction, refusal_reason, "
-            "case_id, case_number, created_ms, updated_ms) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            {f.lawyer_id, f.court_code, f.case_type, f.cause, f.form.dump(),
-             std::string(filing_state_code(f.state)), f.submission, f.submitted_ms, f.due_ms,
-             f.overdue_noticed, correction_value(f.correction), f.refusal_reason,
-             Value(f.case_id), f.case_number, f.created_ms, f.updated_ms})
-      .last_insert_id;
+  auto row = tx.one(
+      "INSERT INTO filings (lawyer_id, court_code, case_type, cause, form, state, submission, "
+      "submitted_ms, due_ms, overdue_noticed, correction, refusal_reason, case_id, case_number, "
+      "created_ms, updated_ms) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {f.lawyer_id, f.court_code, f.case_type, f.cause, f.form.dump(),
+       std::string(filing_state_code(f.state)), f.submission, f.submitted_ms, f.due_ms,
+       f.overdue_noticed, correction_value(f.correction), f.refusal_reason, Value(f.case_id),
+       f.case_number, f.created_ms, f.updated_ms});
+  return row->integer("id");
 }
 
 std::optional<FilingRow> find(const Sql& sql, int64_t id) {

@@ -65,7 +65,9 @@ Json list_lawyers(const App& app, const std::string& state, const std::string& q
       like += c;
     }
     like += '%';
-    sql += " AND (name LIKE ? ESCAPE '\\' OR licence_no LIKE ? ESCAPE '\\' OR firm LIKE ? ESCAPE '\\')";
+    // lower() on both sides: LIKE ignores ASCII case in SQLite, not in PostgreSQL.
+    sql += " AND (lower(name) LIKE lower(?) ESCAPE '\\' OR lower(licence_no) LIKE lower(?) "
+           "ESCAPE '\\' OR lower(firm) LIKE lower(?) ESCAPE '\\')";
     params.insert(params.end(), {like, like, like});
   }
   sql += " ORDER BY id DESC LIMIT 500";

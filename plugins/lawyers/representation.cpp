@@ -47,12 +47,12 @@ int64_t insert(const courthub::Sql& tx, int64_t case_id, int64_t lawyer_id,
   if (held)
     throw courthub::Conflict("you already asked to represent a party in this case (representation " +
                              std::to_string(held->integer("id")) + ")");
-  return tx
-      .exec("INSERT INTO representations(case_id, lawyer_id, party, party_role, poa_file, state, "
-            "requested_ms, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            {Value(case_id), Value(lawyer_id), party, party_role, poa_file,
-             std::string(representation_state_code(state)), Value(at_ms), Value(at_ms)})
-      .last_insert_id;
+  auto row = tx.one(
+      "INSERT INTO representations(case_id, lawyer_id, party, party_role, poa_file, state, "
+      "requested_ms, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {Value(case_id), Value(lawyer_id), party, party_role, poa_file,
+       std::string(representation_state_code(state)), Value(at_ms), Value(at_ms)});
+  return row->integer("id");
 }
 
 }  // namespace

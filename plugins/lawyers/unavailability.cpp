@@ -24,11 +24,11 @@ Json unavailability_of(const courthub::Sql& q, int64_t lawyer_id, int64_t from_m
 
 int64_t add_unavailability(const courthub::Sql& tx, int64_t lawyer_id, int64_t start_ms,
                            int64_t end_ms, const std::string& reason, int64_t now_ms) {
-  return tx
-      .exec("INSERT INTO unavailability(lawyer_id, start_ms, end_ms, reason, created_ms) "
-            "VALUES (?, ?, ?, ?, ?)",
-            {Value(lawyer_id), Value(start_ms), Value(end_ms), reason, Value(now_ms)})
-      .last_insert_id;
+  auto row = tx.one(
+      "INSERT INTO unavailability(lawyer_id, start_ms, end_ms, reason, created_ms) "
+      "VALUES (?, ?, ?, ?, ?) RETURNING id",
+      {Value(lawyer_id), Value(start_ms), Value(end_ms), reason, Value(now_ms)});
+  return row->integer("id");
 }
 
 void remove_unavailability(const courthub::Sql& tx, int64_t lawyer_id, int64_t id) {

@@ -107,10 +107,11 @@ std::vector<Booking> BookingStore::book(const Sql& tx, const NewBookings& req,
 
   Value series_id;
   if (!req.series_rule.is_null()) {
-    series_id = ms(tx.exec("INSERT INTO series(rule, description, created_ms) VALUES (?, ?, ?)",
-                           {req.series_rule.dump(),
-                            json::get<std::string>(req.series_rule, "description"), ms(now_ms)})
-                       .last_insert_id);
+    auto series = tx.one(
+        "INSERT INTO series(rule, description, created_ms) VALUES (?, ?, ?) RETURNING id",
+        {req.series_rule.dump(), json::get<std::string>(req.series_rule, "description"),
+         ms(now_ms)});
+    series_id = ms(series->integer("id"));
   }
   bool pending = req.status == BookingStatus::PendingApproval;
   std::string status(status_name(req.status));
@@ -118,23 +119,24 @@ std::vector<Booking> BookingStore::book(const Sql& tx, const NewBookings& req,
   std::string approval = pending ? req.approval_request : std::string();
   std::vector<Booking> out;
   for (const Slot& s : req.slots) {
-    int64_t id = tx.exec(
-                       "INSERT INTO bookings(room_id, court, start_ms, end_ms, title, organizer, "
-                       "organizer_name, attendees, attendee_count, status, purpose, series_id, "
-                       "approval_request, told, created_ms, updated_ms) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       {req.room_id, room->text("court"), ms(s.start_ms), ms(s.end_ms), req.title,
-                        req.organizer, req.organizer_name, attendees, req.attendee_count, status,
-                        req.purpose, series_id, approval.empty() ? Value() : Value(approval),
-                        status, ms(now_ms), ms(now_ms)})
-                     .last_insert_id;
+    auto inserted = tx.one(
+        "INSERT INTO bookings(room_id, court, start_ms, end_ms, title, organizer, "
+        "organizer_name, attendees, attendee_count, status, purpose, series_id, "
+        "approval_request, told, created_ms, updated_ms) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        {req.room_id, room->text("court"), ms(s.start_ms), ms(s.end_ms), req.title,
+         req.organizer, req.organizer_name, attendees, req.attendee_count, status, req.purpose,
+         series_id, approval.empty() ? Value() : Value(approval), status, ms(now_ms),
+         ms(now_ms)});
+    int64_t id = inserted->integer("id");
     if (pending && approval.empty()) {
       // A series is approved as one: every occurrence rides on the first one's request.
       approval = "booking:" + std::to_string(id);
       tx.exec("UPDATE bookings SET approval_request = ? WHERE id = ?", {approval, ms(id)});
     }
     for (auto& a : req.attendees)
-      tx.exec("INSERT OR IGNORE INTO attendees(booking_id, user_id) VALUES (?, ?)", {ms(id), a});
+      tx.exec("INSERT INTO attendees(booking_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+              {ms(id), a});
     Booking b;
     b.id = id;
     b.room_id = req.room_id;
@@ -216,7 +218,8 @@ void BookingStore::rewrite(const Sql& q, const Booking& b, int64_t now_ms) const
        b.attendee_count, b.reminded_ms ? ms(*b.reminded_ms) : Value(), ms(now_ms), ms(b.id)});
   q.exec("DELETE FROM attendees WHERE booking_id = ?", {ms(b.id)});
   for (auto& a : b.attendees)
-    q.exec("INSERT OR IGNORE INTO attendees(booking_id, user_id) VALUES (?, ?)", {ms(b.id), a});
+    q.exec("INSERT INTO attendees(booking_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+           {ms(b.id), a});
 }
 
 void BookingStore::mark_told(const std::vector<int64_t>& ids, BookingStatus status) const {

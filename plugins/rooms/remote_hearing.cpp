@@ -259,18 +259,18 @@ RemoteHearings::Created RemoteHearings::schedule(const courthub::Transaction& tx
   }
   h.rescheduled_from = rescheduled_from;
   h.created_ms = h.updated_ms = now_ms;
-  h.id = tx.exec(
-               "INSERT INTO hearings(booking_id, test_booking_id, court, case_number, mode, "
-               "parties, judge, clerk, panel, cause, public, status, notice_override, "
-               "override_reason, override_by, rescheduled_from, created_ms, updated_ms) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               {ms(h.booking_id), h.test_booking_id ? ms(*h.test_booking_id) : Value(), h.court,
-                h.case_number, std::string(mode_name(h.mode)), parties_json(h.parties).dump(),
-                h.judge, h.clerk, Json(h.panel).dump(), h.cause, h.is_public,
-                std::string(hearing_status_name(h.status)), h.notice_override,
-                h.override_reason, h.override_by,
-                rescheduled_from ? ms(*rescheduled_from) : Value(), ms(now_ms), ms(now_ms)})
-             .last_insert_id;
+  auto row = tx.one(
+      "INSERT INTO hearings(booking_id, test_booking_id, court, case_number, mode, parties, "
+      "judge, clerk, panel, cause, public, status, notice_override, override_reason, "
+      "override_by, rescheduled_from, created_ms, updated_ms) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {ms(h.booking_id), h.test_booking_id ? ms(*h.test_booking_id) : Value(), h.court,
+       h.case_number, std::string(mode_name(h.mode)), parties_json(h.parties).dump(), h.judge,
+       h.clerk, Json(h.panel).dump(), h.cause, h.is_public,
+       std::string(hearing_status_name(h.status)), h.notice_override, h.override_reason,
+       h.override_by, rescheduled_from ? ms(*rescheduled_from) : Value(), ms(now_ms),
+       ms(now_ms)});
+  h.id = row->integer("id");
   publish_hearing(tx, h.id, HearingTopic::Scheduled);
   desk_.request_approval(tx, {c.bookings.front()}, "");
   return c;

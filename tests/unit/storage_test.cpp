@@ -168,6 +168,42 @@ TEST_P(Storage, MigrationsApplyOnceInOrderAndAllOrNothing) {
   EXPECT_EQ(migrate(*db_, bad).code(), Status::InvalidArgument);
 }
 
+TEST_P(Storage, SchemaVersionOfAFreshDatabaseIsZeroAndLeavesMigrateAlone) {
+  EXPECT_EQ(*schema_version(*db_), 0);
+  EXPECT_EQ(*schema_version(*db_), 0);
+  std::vector<int64_t> applied;
+  ASSERT_TRUE(migrate(*db_, std::vector<Migration>{{1, "a", "CREATE TABLE a (x INTEGER)"}},
+                      &applied)
+                  .ok());
+  EXPECT_EQ(applied, (std::vector<int64_t>{1}));
+  EXPECT_EQ(*schema_version(*db_), 1);
+}
+
+// applied_at is written by the host now, in the shape and at the time the column's DEFAULT gave.
+TEST_P(Storage, MigrationRecordsAppliedAtAsTheColumnDefaultDid) {
+  auto text = [&](const char* sql) {
+    std::string out;
+    EXPECT_TRUE(db_->query(sql, {}, [&](const ch_str*, const ch_value* v, size_t) {
+                     out = std::string(text_of(v[0]));
+                     return Outcome::success();
+                   }).ok());
+    return out;
+  };
+  // The database's own clock, in the DEFAULT's shape.
+  const char* kNow =
+      GetParam() == Dialect::kPostgres
+          ? "SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', "
+            "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
+          : "SELECT strftime('%Y-%m-%dT%H:%M:%fZ','now')";
+  const std::string before = text(kNow);
+  ASSERT_TRUE(migrate(*db_, std::vector<Migration>{{1, "a", "CREATE TABLE a (x INTEGER)"}}).ok());
+  const std::string after = text(kNow);
+  const std::string applied_at = text("SELECT applied_at FROM courthub_migrations");
+  EXPECT_EQ(applied_at.size(), before.size()) << applied_at << " vs " << before;
+  EXPECT_LE(before, applied_at);
+  EXPECT_LE(applied_at, after);
+}
+
 TEST_P(Storage, GroupCommitSharesTransactionsAndIsolatesAFailingWrite) {
   GroupCommit gc(*db_, 64);
   // A first write holds its transaction open until all the others are queued behind it, so how

@@ -177,14 +177,20 @@ class RawTable {
     check(sqlite3_open(path.c_str(), &db_), db_, "open");
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=FULL");
-    std::string columns, marks;
+    std::string columns, marks, updates;
     for (auto name : kCaseFields) {
       columns += std::string(columns.empty() ? "" : ", ") + std::string(name) +
                  (name == "case_id" ? " TEXT PRIMARY KEY" : "");
       marks += marks.empty() ? "?" : ", ?";
+      if (name != "case_id")
+        updates += std::string(updates.empty() ? "" : ", ") + std::string(name) + " = excluded." +
+                   std::string(name);
     }
     exec("CREATE TABLE cases (" + columns + ") WITHOUT ROWID");
-    check(sqlite3_prepare_v2(db_, ("INSERT OR REPLACE INTO cases VALUES (" + marks + ")").c_str(),
+    check(sqlite3_prepare_v2(db_,
+                             ("INSERT INTO cases VALUES (" + marks +
+                              ") ON CONFLICT(case_id) DO UPDATE SET " + updates)
+                                 .c_str(),
                              -1, &insert_, nullptr),
           db_, "prepare");
   }

@@ -107,6 +107,20 @@ TEST(LawyerAdmin, TheListFiltersByStateAndText) {
   EXPECT_EQ(h->as(kHighAdmin).get("/lawyers?state=gone").status, 400);
 }
 
+// Latin letters match in either case, as LIKE gives on SQLite.
+TEST(LawyerAdmin, TheTextSearchIgnoresTheCaseOfLatinLetters) {
+  auto h = identity_harness();
+  LawyerForm f = wang_fang();
+  f.firm = "大连Hai_Chuan律师事务所";
+  registered_lawyer(*h, f);
+  auto found = [&](const std::string& q) {
+    return h->as(kHighAdmin).get("/lawyers?q=" + q).json()["items"].size();
+  };
+  EXPECT_EQ(found("hai_chuan"), 1u);
+  EXPECT_EQ(found("HAI_CHUAN"), 1u);
+  EXPECT_EQ(found("hAi_cHuAn"), 1u);
+}
+
 TEST(LawyerAdmin, PersonalDataIsNeverInFullInAnyAnswer) {
   auto h = identity_harness();
   const LawyerForm f = li_ming();
