@@ -62,6 +62,13 @@ ch_value numeric_value(const char* text) {
   return real_value(std::strtod(text, nullptr));
 }
 
+// libpq's last error without its trailing newline.
+std::string libpq_error(const PGconn* conn) {
+  std::string why = PQerrorMessage(conn);
+  while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+  return why;
+}
+
 }  // namespace
 
 Status status_of_sqlstate(std::string_view s) {
@@ -85,9 +92,8 @@ Outcome PostgresConnection::failure(PGresult* res, std::string_view what) const 
   const char* primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
   if (!healthy() || !state) {
     // No SQLSTATE: the connection failed (the server went away, the network broke).
-    std::string why = PQerrorMessage(conn_);
-    while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
-    return Outcome::unavailable(message + "lost the connection to PostgreSQL: " + why);
+    return Outcome::unavailable(message + "lost the connection to PostgreSQL: " +
+                                libpq_error(conn_));
   }
   if (std::string_view(state) == "25P02") {
     return Outcome::invalid(message +
@@ -105,9 +111,7 @@ Expected<std::unique_ptr<PostgresConnection>> PostgresConnection::open(
   if (!raw) return Outcome::unavailable("cannot connect to PostgreSQL: out of memory");
   std::unique_ptr<PostgresConnection> conn(new PostgresConnection(raw));
   if (PQstatus(raw) != CONNECTION_OK) {
-    std::string why = PQerrorMessage(raw);
-    while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
-    return Outcome::unavailable("cannot connect to PostgreSQL: " + why);
+    return Outcome::unavailable("cannot connect to PostgreSQL: " + libpq_error(raw));
   }
   // NOTICEs ("relation already exists, skipping") are not errors; libpq would print them.
   PQsetNoticeProcessor(raw, [](void*, const char*) {}, nullptr);

@@ -268,16 +268,15 @@ Expected<std::unique_ptr<Database>> open_postgres(const PostgresOptions& options
   if (options.schema.size() > 63) {
     return Outcome::invalid("PostgreSQL schema name longer than 63 bytes: " + options.schema);
   }
+  if (options.schema.find('"') != std::string::npos) {
+    return Outcome::invalid("PostgreSQL schema name with a double quote: " + options.schema);
+  }
   PostgresOptions o = options;
   o.connections = std::max(1, o.connections);
   auto db = std::make_unique<PostgresDatabase>(o);
   auto conn = db->borrow();
   if (!conn) return conn.outcome();
-  std::string create = "CREATE SCHEMA IF NOT EXISTS \"" + o.schema + "\"";
-  if (o.schema.find('"') != std::string::npos) {
-    db->give_back(std::move(*conn));
-    return Outcome::invalid("PostgreSQL schema name with a double quote: " + o.schema);
-  }
+  const std::string create = "CREATE SCHEMA IF NOT EXISTS \"" + o.schema + "\"";
   Outcome created = (*conn)->script(create);
   // Two hosts creating the schema at once: the loser's IF NOT EXISTS can still collide on the
   // catalog's unique index; the schema is there either way.
