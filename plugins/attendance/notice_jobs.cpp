@@ -140,7 +140,8 @@ void digest(courthub::Host& host, const Settings& settings, int64_t at_ms) {
     if (people.empty()) continue;
     const auto days = timesheet.people(people, told.front(), told.back());
     for (size_t i = 0; i < told.size(); ++i) {
-      for (const auto& [id, dept] : tree.all()) {
+      for (const auto& entry : tree.all()) {
+        const auto& dept = entry.second;  // a reference the lambda below may capture
         if (dept.head.empty()) continue;
         const auto members = tree.subtree(dept.id);
         std::vector<DigestEntry> entries;
