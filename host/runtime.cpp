@@ -23,7 +23,7 @@ Expected<std::unique_ptr<Runtime>> Runtime::open(RuntimeOptions options) {
   if (!calendar.ok()) return Outcome::invalid("calendar: " + calendar.errors.front().to_string());
   rt->calendar_ = calendar.calendar;
 
-  auto db = storage::open_sqlite(o.data_dir + "/courthub.db", o.sqlite);
+  auto db = storage::open_host_database(o.storage);
   if (!db) return db.outcome();
   rt->host_db_ = std::move(*db);
   std::vector<int64_t> applied;
@@ -42,7 +42,7 @@ Expected<std::unique_ptr<Runtime>> Runtime::open(RuntimeOptions options) {
   jobs::InboxPolicy inbox_policy;
   if (o.journal_segment_bytes) inbox_policy.journal_segment_bytes = o.journal_segment_bytes;
   auto inbox = jobs::Inbox::open(
-      *rt->host_db_, o.data_dir + "/inbox-journal", o.sync_journal, clock,
+      *rt->host_db_, o.storage.data_dir + "/inbox-journal", o.sync_journal, clock,
       [raw](const std::string& topic) { return raw->subscribers(topic); }, inbox_policy);
   if (!inbox) return inbox.outcome();
   rt->inbox_ = std::move(*inbox);
@@ -54,7 +54,7 @@ Expected<std::unique_ptr<Runtime>> Runtime::open(RuntimeOptions options) {
                                               outbox_policy);
 
   rt->services_ = std::make_unique<plugins::HostServices>(
-      o.data_dir, o.sqlite, *rt->directory_, *rt->inbox_, *rt->outbox_, clock, *rt->calendar_);
+      o.storage, *rt->directory_, *rt->inbox_, *rt->outbox_, clock, *rt->calendar_);
   rt->plugins_ = std::make_unique<plugins::PluginSet>(rt->services_.get());
   rt->services_->set_active_check([raw](const std::string& name) {
     // A plugin whose runner crashed too often is live but disabled: not active for the others.

@@ -29,20 +29,20 @@
 #include "host/plugins/plugin_set.hpp"
 #include "host/storage/database.hpp"
 #include "host/storage/group_commit.hpp"
-#include "host/storage/sqlite_database.hpp"
+#include "host/storage/backend.hpp"
 #include "host/time/clock.hpp"
 #include "host/time/work_calendar.hpp"
 
 namespace courthub {
 
 struct RuntimeOptions {
-  std::string data_dir;
+  // Where the databases live (its data_dir also holds the inbox journal and plugin folders).
+  storage::BackendOptions storage;
   // The host clock; must outlive the Runtime. nullptr = the system clock.
   const time::Clock* clock = nullptr;
   // The work calendar's files (config calendar.files); a year none covers counts Monday to
   // Friday, logged once.
   std::vector<std::string> calendar_files;
-  storage::SqliteOptions sqlite;
   std::vector<std::string> directory_seed;
   int outbox_max_attempts = 12;
   bool sync_journal = true;          // fdatasync the inbox journal (tests may skip it)

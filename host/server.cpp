@@ -186,7 +186,7 @@ Outcome Server::start(config::Config cfg) {
   const config::Config& c = p->config;
   for (auto* secret : {&c.admin.token, &c.sessions.secret, &c.dingtalk.app_secret,
                        &c.dingtalk.callback_token, &c.dingtalk.callback_aes_key,
-                       &c.dingtalk.card_route_key}) {
+                       &c.dingtalk.card_route_key, &c.storage.postgres.url}) {
     log::redact(*secret);
   }
   for (auto& robot : c.dingtalk.group_robots) {
@@ -205,8 +205,15 @@ Outcome Server::start(config::Config cfg) {
 
   Parts* raw = p.get();
   RuntimeOptions options;
-  options.data_dir = c.storage.data_dir;
-  options.sqlite = storage::SqliteOptions{c.storage.synchronous_full, c.storage.busy_timeout_ms, 4};
+  options.storage.data_dir = c.storage.data_dir;
+  options.storage.sqlite =
+      storage::SqliteOptions{c.storage.synchronous_full, c.storage.busy_timeout_ms, 4};
+  if (c.storage.backend == config::StorageConfig::Backend::kPostgres) {
+    options.storage.dialect = storage::Dialect::kPostgres;
+    options.storage.postgres = storage::PostgresOptions{
+        c.storage.postgres.url, c.storage.postgres.schema, c.storage.postgres.connections,
+        c.storage.busy_timeout_ms};
+  }
   options.sync_journal = c.storage.synchronous_full;
   options.directory_seed = c.directory.seed;
   options.calendar_files = c.calendar.files;
@@ -414,7 +421,11 @@ Json Server::reload(const std::string& actor) {
   config::Config& next = *loaded.config;
   const config::Config& cur = p.config;
   if (next.server.host != cur.server.host || next.server.port != cur.server.port ||
-      next.server.threads != cur.server.threads || next.storage.data_dir != cur.storage.data_dir) {
+      next.server.threads != cur.server.threads || next.storage.data_dir != cur.storage.data_dir ||
+      next.storage.backend != cur.storage.backend ||
+      next.storage.postgres.url != cur.storage.postgres.url ||
+      next.storage.postgres.schema != cur.storage.postgres.schema ||
+      next.storage.postgres.connections != cur.storage.postgres.connections) {
     warnings.push_back("server and storage changes take effect after a restart");
   }
   if (next.admin.token != cur.admin.token || next.sessions.secret != cur.sessions.secret) {

@@ -50,6 +50,15 @@ int backup(const Args& args) {
                            "--data-dir\n", config_path.c_str());
       return 2;
     }
+    if (loaded.config->storage.backend == config::StorageConfig::Backend::kPostgres) {
+      // The data directory then holds no database: copying it would look like a backup and
+      // restore nothing.
+      std::fprintf(stderr,
+                   "courthub backup: %s keeps the databases in PostgreSQL (storage.backend: "
+                   "postgres); back them up with pg_dump or pg_basebackup (docs/operations.md)\n",
+                   config_path.c_str());
+      return 2;
+    }
     data_dir = loaded.config->storage.data_dir;
   }
   std::error_code ec;

@@ -48,6 +48,9 @@ int plugin(const Args& args) {
               CH_ABI_MINOR);
   std::printf("description: %s\n", l.description.c_str());
   std::printf("thread-safe: %s\n", l.thread_safe() ? "yes" : "no (the host serialises calls)");
+  std::printf("portable SQL: %s\n", l.portable_sql()
+                                         ? "yes (runs on SQLite and PostgreSQL)"
+                                         : "no (SQLite only; a PostgreSQL host refuses it)");
   std::printf("file:        %s\n", l.path.c_str());
   std::printf("sha256:      %s\n", l.sha256.c_str());
 
@@ -56,6 +59,7 @@ int plugin(const Args& args) {
   try {
     testing::HarnessOptions options;
     options.data_dir.clear();  // a fresh temporary directory, removed with the sandbox
+    options.backend = "sqlite";  // never a test server named in the environment
     options.settings = settings;
     options.plugin_name = l.name;
     testing::PluginHarness sandbox(file, options);

@@ -41,10 +41,20 @@ struct ServerConfig {
   int64_t max_header_bytes = 16384;          // request line + header lines (+ chunked trailers)
 };
 
+// storage.postgres: the shared database of `backend: postgres` (docs/configuration.md).
+struct PostgresConfig {
+  std::string url;                  // libpq conninfo or postgresql:// URI; a secret
+  std::string schema = "courthub";  // the host's; each plugin gets <schema>_p_<plugin>
+  int connections = 4;              // per database (the host's and each plugin's), on demand
+};
+
 struct StorageConfig {
+  enum class Backend { kSqlite, kPostgres };
+  Backend backend = Backend::kSqlite;
   std::string data_dir = "./var";  // relative to the configuration file's directory
   bool synchronous_full = true;    // `synchronous: full|normal`
-  int busy_timeout_ms = 5000;
+  int busy_timeout_ms = 5000;      // SQLite's busy timeout; PostgreSQL's lock_timeout
+  PostgresConfig postgres;
 };
 
 struct AdminConfig {

@@ -523,7 +523,19 @@ class SchemaReader {
   }
 
   void read_storage(const Mapping& top, StorageConfig& storage) {
-    Mapping m = section(top, "storage", {"data_dir", "synchronous", "busy_timeout_ms"});
+    Mapping m = section(top, "storage",
+                        {"backend", "data_dir", "synchronous", "busy_timeout_ms", "postgres"});
+    bool postgres = false;
+    if (auto backend = string(m, "backend"); backend.set()) {
+      if (backend.value == "postgres") {
+        postgres = true;
+        storage.backend = StorageConfig::Backend::kPostgres;
+      } else if (backend.value != "sqlite") {
+        error(backend.where, m.key_path("backend"),
+              "expected sqlite or postgres, found " + shown(backend.value));
+      }
+    }
+    read_postgres(m, postgres, storage.postgres);
     if (auto dir = string(m, "data_dir"); dir.set() && !dir.value.empty())
       storage.data_dir = dir.value;
     storage.data_dir = resolve(storage.data_dir);
@@ -539,6 +551,40 @@ class SchemaReader {
       }
     }
     assign(integer(m, "busy_timeout_ms", 0, 600000), storage.busy_timeout_ms);
+  }
+
+  // storage.postgres: read always (a typo is an error either way), required with the backend.
+  void read_postgres(const Mapping& storage, bool used, PostgresConfig& pg) {
+    Mapping m = section(storage, "postgres", {"url", "schema", "connections"});
+    if (m.present && !used) {
+      warn(m.where, m.path,
+           "is used only with backend: postgres; this host keeps its databases in SQLite files");
+    }
+    Field<std::string> url = string(m, "url", Secret{"COURTHUB_DATABASE_URL"});
+    if (url.set()) pg.url = url.value;
+    if (used) {
+      require(m, "url", url,
+              "with backend: postgres, e.g. url: ${COURTHUB_DATABASE_URL} holding "
+              "postgresql://user@host/db");
+    }
+    if (auto schema = string(m, "schema"); schema.set()) {
+      // Plugins append _p_<name>; PostgreSQL truncates identifiers past 63 bytes.
+      bool ok = !schema.value.empty() && schema.value.size() <= 40 &&
+                (std::islower(static_cast<unsigned char>(schema.value[0])) || schema.value[0] == '_');
+      for (char c : schema.value) {
+        ok = ok && (std::islower(static_cast<unsigned char>(c)) ||
+                    std::isdigit(static_cast<unsigned char>(c)) || c == '_');
+      }
+      if (ok && schema.value.rfind("pg_", 0) == 0) ok = false;
+      if (ok) {
+        pg.schema = schema.value;
+      } else {
+        error(schema.where, m.key_path("schema"),
+              "expected a lower-case name of at most 40 characters ([a-z_][a-z0-9_]*, not "
+              "pg_...), found " + shown(schema.value));
+      }
+    }
+    assign(integer(m, "connections", 1, 64), pg.connections);
   }
 
   // A secret that must be long enough to resist guessing.

@@ -190,10 +190,23 @@ ch_status db_migrate(ch_host* h, const ch_migration* migrations, size_t count) {
     if (!inst.activating()) return fail(Status::InvalidArgument, "db_migrate only inside activate");
     auto db = database_of(inst);
     if (!db) return fail(db.outcome());
+    // A portable plugin's words are expanded for the engine at hand; the text that runs is
+    // what the checksum covers, so SQLite databases made before the words keep their history.
+    const bool portable = (inst.library().flags & CH_PLUGIN_PORTABLE_SQL) != 0;
+    const storage::Dialect dialect = (*db)->dialect();
     std::vector<storage::Migration> list;
     for (size_t i = 0; i < count; ++i) {
-      list.push_back(
-          {migrations[i].version, text(migrations[i].name), text(migrations[i].sql), {}});
+      std::string sql = text(migrations[i].sql);
+      if (portable) {
+        auto expanded = storage::expand_portable_sql(sql, dialect);
+        if (!expanded) {
+          return fail(Status::InvalidArgument,
+                      "migration " + std::to_string(migrations[i].version) + " (" +
+                          text(migrations[i].name) + "): " + expanded.outcome().message());
+        }
+        sql = std::move(*expanded);
+      }
+      list.push_back({migrations[i].version, text(migrations[i].name), std::move(sql), {}});
     }
     std::vector<int64_t> applied;
     Outcome o = storage::migrate(**db, list, &applied);
@@ -203,6 +216,14 @@ ch_status db_migrate(ch_host* h, const ch_migration* migrations, size_t count) {
     }
     return CH_OK;
   });
+}
+
+uint32_t db_dialect(ch_host* h) {
+  auto& inst = self(h);
+  // Validating (check-config) opens no database; nothing can ask it a question then.
+  if (!inst.services()) return CH_DB_SQLITE;
+  return inst.services()->database_dialect() == storage::Dialect::kPostgres ? CH_DB_POSTGRES
+                                                                             : CH_DB_SQLITE;
 }
 
 // The delivery a transaction of `inst` submitted now belongs to: the one whose handler runs on
@@ -460,6 +481,7 @@ const ch_host_api kHostApi = {
     &workdays_between,
     &issue_session,
     &register_portal_route,
+    &db_dialect,
 };
 
 }  // namespace

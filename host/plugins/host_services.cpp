@@ -16,11 +16,7 @@ Expected<HostServices::PluginDatabase*> HostServices::entry_for(const std::strin
   std::lock_guard lock(mu_);
   auto it = databases_.find(plugin);
   if (it != databases_.end()) return &it->second;
-  std::error_code ec;
-  std::filesystem::create_directories(data_dir_ + "/plugins", ec);
-  if (ec) return Outcome::error("cannot create " + data_dir_ + "/plugins: " + ec.message());
-  // One file per plugin: no plugin can read or lock another's tables.
-  auto db = storage::open_sqlite(data_dir_ + "/plugins/" + plugin + ".db", sqlite_);
+  auto db = storage::open_plugin_database(backend_, plugin);
   if (!db) return db.outcome();
   // Effects left by a transaction that committed just before a crash go out now.
   Outcome ready = EffectQueue::prepare(**db);
@@ -124,7 +120,7 @@ void HostServices::forward_effects(const std::string& plugin, PluginDatabase& en
 }
 
 Expected<std::string> HostServices::plugin_data_dir(const std::string& plugin) {
-  std::string dir = data_dir_ + "/plugins/" + plugin;
+  std::string dir = backend_.data_dir + "/plugins/" + plugin;
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) return Outcome::error("cannot create " + dir + ": " + ec.message());

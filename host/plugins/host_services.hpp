@@ -18,20 +18,22 @@
 #include "host/plugins/effect_queue.hpp"
 #include "host/plugins/services.hpp"
 #include "host/storage/group_commit.hpp"
-#include "host/storage/sqlite_database.hpp"
+#include "host/storage/backend.hpp"
 
 namespace courthub::plugins {
 
 class HostServices : public Services {
  public:
   // Everything passed by reference must outlive the services.
-  HostServices(std::string data_dir, storage::SqliteOptions sqlite, directory::Directory& directory,
+  // `backend` says where plugin databases live; its data_dir also holds plugin folders.
+  HostServices(storage::BackendOptions backend, directory::Directory& directory,
                jobs::Inbox& inbox, jobs::Outbox& outbox, const time::Clock& clock,
                const time::WorkCalendar& calendar)
-      : data_dir_(std::move(data_dir)), sqlite_(sqlite), directory_(directory), inbox_(inbox),
+      : backend_(std::move(backend)), directory_(directory), inbox_(inbox),
         outbox_(outbox), clock_(clock), calendar_(calendar), effects_(inbox, outbox) {}
 
   Expected<storage::Database*> plugin_database(const std::string& plugin) override;
+  storage::Dialect database_dialect() const override { return backend_.dialect; }
   Outcome plugin_transaction(const std::string& plugin,
                              const std::function<Outcome(storage::Transaction&)>& body) override;
   Expected<std::string> plugin_data_dir(const std::string& plugin) override;
@@ -68,8 +70,7 @@ class HostServices : public Services {
   }
 
  private:
-  std::string data_dir_;
-  storage::SqliteOptions sqlite_;
+  storage::BackendOptions backend_;
   directory::Directory& directory_;
   jobs::Inbox& inbox_;
   jobs::Outbox& outbox_;

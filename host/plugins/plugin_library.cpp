@@ -82,6 +82,16 @@ Outcome check_abi(const std::string& who, uint32_t major, uint32_t minor) {
   return Outcome::success();
 }
 
+Outcome check_dialect(const PluginLibrary& library, storage::Dialect dialect) {
+  if (dialect != storage::Dialect::kPostgres || library.portable_sql()) return Outcome::success();
+  return Outcome::failure(
+      Status::Unsupported,
+      "plugin '" + library.name + "' (" + library.path + ", ABI " + library.abi() +
+          ") does not declare portable SQL, and this host keeps plugin databases in PostgreSQL "
+          "(storage.backend: postgres); rebuild it against SDK 2.3 or newer with kPortableSql "
+          "once its SQL runs on PostgreSQL (docs/plugins.md, \"Portable SQL\")");
+}
+
 Expected<std::shared_ptr<const PluginLibrary>> load_plugin_library(
     const std::string& path, const std::string& expected_name, const std::string& pinned_sha256) {
   const std::string who = expected_name.empty() ? path : "plugin '" + expected_name + "'";

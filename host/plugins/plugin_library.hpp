@@ -13,6 +13,7 @@
 
 #include "courthub/plugin_abi.h"
 #include "host/outcome.hpp"
+#include "host/storage/database.hpp"
 
 namespace courthub::plugins {
 
@@ -33,6 +34,7 @@ struct PluginLibrary {
   std::shared_ptr<RemotePlugin> remote;
 
   bool thread_safe() const { return (flags & CH_PLUGIN_THREAD_SAFE) != 0; }
+  bool portable_sql() const { return (flags & CH_PLUGIN_PORTABLE_SQL) != 0; }
   std::string abi() const { return std::to_string(abi_major) + "." + std::to_string(abi_minor); }
 };
 
@@ -45,6 +47,11 @@ Expected<std::shared_ptr<const PluginLibrary>> load_plugin_library(
 
 // Lowercase hex SHA-256 of a file; NotFound when it cannot be read.
 Expected<std::string> sha256_of_file(const std::string& path);
+
+// Whether `library` may keep its database on `dialect`: on PostgreSQL only a plugin that
+// declares portable SQL (CH_PLUGIN_PORTABLE_SQL) may. The refusal is one line naming the plugin
+// and its file, and what to do.
+Outcome check_dialect(const PluginLibrary& library, storage::Dialect dialect);
 
 // Whether a plugin built for `plugin_major.plugin_minor` can be used by this host; if not,
 // the message says which side is older and what to do.

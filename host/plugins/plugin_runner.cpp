@@ -262,6 +262,19 @@ ch_status h_issue_session(ch_host*, ch_str audience, ch_str subject, ch_str_sink
   return string_answer(w, sink, ctx);
 }
 
+// The engine never changes while the host runs: asked once, then remembered.
+uint32_t h_db_dialect(ch_host*) {
+  static std::atomic<uint32_t> known{0};
+  uint32_t v = known.load();
+  if (v != 0) return v;
+  FrameWriter w(Kind::Call, wire::op(Op::DbDialect));
+  HostAnswer a(w);
+  v = a.reader.u32();
+  if (a.status != CH_OK || v == 0) return CH_DB_SQLITE;
+  known.store(v);
+  return v;
+}
+
 ch_host_api make_host_table() {
   const ch_host_api* real = host_api();  // reply_* only touch the local ch_reply
   return ch_host_api{sizeof(ch_host_api), CH_ABI_MAJOR, CH_ABI_MINOR, &h_last_error, &h_log,
@@ -271,7 +284,7 @@ ch_host_api make_host_table() {
                      &h_directory, &h_plugin_active, real->reply_status, real->reply_header,
                      real->reply_body, real->reply_title, &h_now_ms, &h_is_workday,
                      &h_next_workday, &h_workdays_between, &h_issue_session,
-                     &h_register_portal_route};
+                     &h_register_portal_route, &h_db_dialect};
 }
 const ch_host_api kForwardingTable = make_host_table();
 

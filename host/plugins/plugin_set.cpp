@@ -62,6 +62,12 @@ std::shared_ptr<PluginInstance> PluginSet::start(const config::PluginConfig& pc,
     return nullptr;
   }
   library = *lib;
+  if (services_) {
+    if (Outcome o = check_dialect(**lib, services_->database_dialect()); !o.ok()) {
+      error = o.message();
+      return nullptr;
+    }
+  }
   auto inst = std::make_shared<PluginInstance>(*lib, pc, services_, stats_for(pc.name));
   Outcome o = inst->configure();
   if (!o.ok()) {
@@ -268,6 +274,13 @@ std::vector<std::string> PluginSet::check_settings(const config::Config& cfg) {
     if (!lib) {
       problems.push_back(pc.location.to_string() + ": plugins." + pc.name + ": " +
                          lib.outcome().message());
+      continue;
+    }
+    const auto dialect = cfg.storage.backend == config::StorageConfig::Backend::kPostgres
+                             ? storage::Dialect::kPostgres
+                             : storage::Dialect::kSqlite;
+    if (Outcome o = check_dialect(**lib, dialect); !o.ok()) {
+      problems.push_back(pc.location.to_string() + ": plugins." + pc.name + ": " + o.message());
       continue;
     }
     PluginInstance probe(*lib, pc, nullptr);

@@ -701,6 +701,9 @@ bool RemotePlugin::serve(Generation& gen, int fd, FrameReader& r, std::string_vi
     case Op::NowMs:
       out.i32(CH_OK).str("").i64(H->now_ms(host));
       break;
+    case Op::DbDialect:
+      out.i32(CH_OK).str("").u32(H->db_dialect(host));
+      break;
     case Op::IsWorkday: {
       int64_t day = r.i64();
       if (!r.ok()) return false;

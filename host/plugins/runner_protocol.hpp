@@ -57,6 +57,7 @@ enum class Op : uint16_t {
   NextWorkday,
   WorkdaysBetween,
   IssueSession,
+  DbDialect,  // 2.3
 };
 
 inline uint16_t op(Op o) { return static_cast<uint16_t>(o); }

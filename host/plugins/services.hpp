@@ -26,6 +26,8 @@ class Services {
   // The plugin's own database, opened on first use and kept open while the host runs, so a
   // reconfigured instance continues with the same connections.
   virtual Expected<storage::Database*> plugin_database(const std::string& plugin) = 0;
+  // The engine that holds every plugin's database (the storage.backend setting).
+  virtual storage::Dialect database_dialect() const = 0;
   // Runs `body` in a write transaction of the plugin's database that concurrent transactions of
   // the same plugin share (group commit: one COMMIT and one fsync for all of them). `body` runs
   // exactly once, under a savepoint of its own, possibly on another caller's thread while this

@@ -26,9 +26,16 @@ struct Migration {
 //   {{serial}}  the same, never reusing a deleted key: INTEGER PRIMARY KEY AUTOINCREMENT | as {{id}}
 //   {{int64}}   a 64-bit integer (milliseconds, another table's id): INTEGER | BIGINT
 //   {{blob}}    bytes: BLOB | BYTEA
-Migration portable_migration(int64_t version, std::string name, std::string_view text);
-// The same expansion for one dialect (a table a host component creates if missing).
+//   {{sqlite}}...{{end}}, {{postgres}}...{{end}}   text kept for that dialect only
+// A word is {{[a-z0-9_]+}}; other braces are left alone. Plugins with CH_PLUGIN_PORTABLE_SQL
+// write their migrations this way (plugin_abi.h, db_migrate).
+// Errors: InvalidArgument for an unknown word, a section inside another, {{end}} without a
+// section, or one left open.
+Expected<std::string> expand_portable_sql(std::string_view text, Dialect dialect);
+// The same for the host's own texts, which are constants: an error is a bug (std::logic_error).
 std::string portable_sql(std::string_view text, Dialect dialect);
+// A migration whose texts are `text` expanded for each dialect (host texts; throws as above).
+Migration portable_migration(int64_t version, std::string name, std::string_view text);
 
 // Applies every migration whose version is not yet recorded, all of them in ONE transaction:
 // either the database reaches the newest version or it stays exactly as it was. On PostgreSQL

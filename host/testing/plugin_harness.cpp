@@ -6,7 +6,10 @@
 #include <Poco/URI.h>
 #include <stdlib.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <set>
 
@@ -42,11 +45,69 @@ std::string unique_key() {
   return std::to_string(rng()) + "-" + std::to_string(rng());
 }
 
+// Which engine a harness runs on, and where (HarnessOptions::backend).
+storage::BackendOptions backend_for(const HarnessOptions& options, const std::string& dir) {
+  storage::BackendOptions b;
+  b.data_dir = dir;
+  b.sqlite = storage::SqliteOptions{true, 5000, 2};
+  std::string backend = options.backend;
+  if (backend.empty()) {
+    const char* env = std::getenv("COURTHUB_TEST_BACKEND");
+    backend = env ? env : "";
+  }
+  if (backend.empty() || backend == "sqlite") return b;
+  if (backend != "postgres") {
+    throw Error(Status::InvalidArgument,
+                "harness backend '" + backend + "': expected sqlite or postgres");
+  }
+  std::string url = options.postgres_url;
+  if (url.empty()) {
+    const char* env = std::getenv("COURTHUB_TEST_PG_URL");
+    url = env ? env : "";
+  }
+  if (url.empty()) {
+    if (const char* file = std::getenv("COURTHUB_TEST_PG_URL_FILE"); file && *file) {
+      std::ifstream in(file);
+      std::getline(in, url);
+    }
+  }
+  if (url.empty()) {
+    throw Error(Status::Unavailable,
+                "the harness runs on PostgreSQL but has no server: set COURTHUB_TEST_PG_URL "
+                "(tests/support/pg_cluster.sh start DIR writes one to DIR/url)");
+  }
+  // Named after the data directory: a second harness on the same directory finds its data.
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : std::filesystem::absolute(dir).lexically_normal().string()) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char name[24];
+  std::snprintf(name, sizeof name, "h%016llx", static_cast<unsigned long long>(h));
+  b.dialect = storage::Dialect::kPostgres;
+  b.postgres = storage::PostgresOptions{url, name, 4, 5000};
+  return b;
+}
+
+// Drops the schemas a harness made on PostgreSQL (a test's own, throwaway server).
+void drop_schemas(const storage::BackendOptions& b, const std::string& plugin) {
+  if (b.dialect != storage::Dialect::kPostgres) return;
+  storage::PostgresOptions o = b.postgres;
+  o.connections = 1;
+  auto db = storage::open_postgres(o);
+  if (!db) return;
+  (void)(*db)->transaction([&](storage::Transaction& txn) {
+    return txn.script("DROP SCHEMA IF EXISTS \"" + storage::plugin_schema(o.schema, plugin) +
+                      "\" CASCADE; DROP SCHEMA IF EXISTS \"" + o.schema + "\" CASCADE");
+  });
+}
+
 }  // namespace
 
 struct PluginHarness::Impl {
   std::string dir;
   bool remove_dir = false;
+  storage::BackendOptions backend;
   std::string plugin;
   // The host clock the plugin and the runtime see; set at construction, moved by the test.
   time::ManualClock clock{0};
@@ -61,6 +122,7 @@ struct PluginHarness::Impl {
   ~Impl() {
     runtime.reset();
     if (remove_dir) {
+      drop_schemas(backend, plugin);
       std::error_code ec;
       std::filesystem::remove_all(dir, ec);
     }
@@ -97,8 +159,8 @@ PluginHarness::PluginHarness(const std::string& plugin_file, HarnessOptions opti
 
   Impl* raw = &m;
   RuntimeOptions runtime;
-  runtime.data_dir = m.dir;
-  runtime.sqlite = storage::SqliteOptions{true, 5000, 2};
+  m.backend = backend_for(options, m.dir);
+  runtime.storage = m.backend;
   runtime.sync_journal = false;  // a test's crash loses nothing anyone relies on
   runtime.journal_segment_bytes = 256u << 10;
   runtime.directory_seed = options.directory_seed;
@@ -368,6 +430,11 @@ std::vector<Json> PluginHarness::published() const {
       });
   if (!o.ok()) fail(o, "published");
   return out;
+}
+
+Dialect PluginHarness::dialect() const {
+  return impl_->backend.dialect == storage::Dialect::kPostgres ? Dialect::kPostgres
+                                                               : Dialect::kSqlite;
 }
 
 std::vector<Json> PluginHarness::query(const std::string& sql,

@@ -12,6 +12,7 @@ class Hello {
   static constexpr std::string_view kVersion = "1.0.0";
   static constexpr std::string_view kDescription = "Greets people; the plugin template";
   static constexpr bool kThreadSafe = true;  // no mutable state outside the database
+  static constexpr bool kPortableSql = true;  // runs on SQLite and PostgreSQL (docs/plugins.md)
 
   explicit Hello(courthub::Host& host) : host_(host) {}
 
@@ -28,9 +29,11 @@ class Hello {
   }
 
   void activate(courthub::Registrar& r) {
-    // 1. Its own database: migrations run once, in order, in a transaction.
-    r.migrate({{1, "greetings", "CREATE TABLE greetings (id INTEGER PRIMARY KEY, sender TEXT NOT "
-                                "NULL, recipient TEXT NOT NULL, at_ms INTEGER NOT NULL)"}});
+    // 1. Its own database: migrations run once, in order, in a transaction. The {{words}}
+    //    become each engine's spelling (INTEGER PRIMARY KEY on SQLite, an identity column on
+    //    PostgreSQL), so one text serves both.
+    r.migrate({{1, "greetings", "CREATE TABLE greetings (id {{id}}, sender TEXT NOT NULL, "
+                                "recipient TEXT NOT NULL, at_ms {{int64}} NOT NULL)"}});
     // 2. A mini-app route: POST /apps/hello/greetings {"to": "<name>"}; the caller is known.
     r.route("POST", "/greetings", [this](const courthub::Request& req) {
       std::string to = courthub::json::get<std::string>(req.json(), "to");

@@ -41,7 +41,7 @@ endif()
 message(STATUS "hello's own tests passed against the installed harness: ${passed}")
 
 run(${BINARY_DIR}/bin/courthub plugin check ${WORK_DIR}/build/hello.so)
-foreach(expected "name:        hello" "plugin ABI:  2.2" "POST /apps/hello/greetings")
+foreach(expected "name:        hello" "plugin ABI:  2.3" "portable SQL: yes" "POST /apps/hello/greetings")
   string(FIND "${LAST_OUTPUT}" "${expected}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "plugin check output lacks '${expected}':\n${LAST_OUTPUT}")

@@ -39,7 +39,7 @@ std::string write_temp(const std::string& name, const std::string& text) {
 TEST(Cli, VersionAndHelp) {
   auto v = run("--version");
   EXPECT_EQ(v.status, 0);
-  EXPECT_NE(v.output.find("courthub 0.1.0 (plugin ABI 2.2"), std::string::npos) << v.output;
+  EXPECT_NE(v.output.find("courthub 0.1.0 (plugin ABI 2.3"), std::string::npos) << v.output;
   auto h = run("help");
   EXPECT_EQ(h.status, 0);
   EXPECT_NE(h.output.find("courthub check-config FILE"), std::string::npos);
@@ -77,12 +77,34 @@ TEST(Cli, CheckConfigReportsSettingsThePluginRejects) {
       << r.output;
 }
 
+TEST(Cli, CheckConfigRefusesAPluginWithoutPortableSqlOnPostgresWithoutConnecting) {
+  std::string yaml = test_config("  - name: hello\n  - name: abi_minor_older\n");
+  yaml.replace(yaml.find("storage:\n"), 9,
+               "storage:\n  backend: postgres\n  postgres: {url: \"${COURTHUB_DATABASE_URL}\"}\n");
+  std::string path = write_temp("pg.yaml", yaml);
+  // check-config is offline: a host name that resolves nowhere is fine.
+  auto r = run("check-config " + path, "COURTHUB_DATABASE_URL=host=db.invalid");
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find(": plugins.abi_minor_older: plugin 'abi_minor_older' ("),
+            std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("does not declare portable SQL"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("plugins.hello"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("db.invalid"), std::string::npos) << r.output;
+  // The same file on SQLite is fine: the flag matters only to PostgreSQL.
+  yaml.replace(yaml.find("backend: postgres"), 17, "backend: sqlite  ");
+  auto sqlite = run("check-config " + write_temp("sqlite.yaml", yaml),
+                    "COURTHUB_DATABASE_URL=host=db.invalid");
+  EXPECT_EQ(sqlite.status, 0) << sqlite.output;
+}
+
 TEST(Cli, PluginCheckPrintsWhatThePluginIsAndRegisters) {
   auto r = run("plugin check " + binary_dir() + "/plugins/hello.so");
   EXPECT_EQ(r.status, 0) << r.output;
   EXPECT_NE(r.output.find("name:        hello"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("version:     1.0.0"), std::string::npos);
-  EXPECT_NE(r.output.find("plugin ABI:  2.2"), std::string::npos);
+  EXPECT_NE(r.output.find("plugin ABI:  2.3"), std::string::npos);
+  EXPECT_NE(r.output.find("portable SQL: yes (runs on SQLite and PostgreSQL)"), std::string::npos);
   EXPECT_NE(r.output.find("POST /apps/hello/greetings"), std::string::npos);
   EXPECT_NE(r.output.find("daily-count 0 18 * * 1-5 Asia/Shanghai"), std::string::npos);
 }

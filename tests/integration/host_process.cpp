@@ -200,6 +200,15 @@ void HostProcess::rewrite_config(const std::string& config_yaml) {
   std::ofstream(config_path(), std::ios::trunc) << text;
 }
 
+Json HostProcess::plugin_status(const std::string& name) const {
+  auto r = admin_get("/admin/plugins");
+  EXPECT_EQ(r.status, 200) << r.body;
+  for (Json doc = r.json(); auto& p : doc["plugins"])
+    if (p["name"].get<std::string>() == name) return p;
+  ADD_FAILURE() << "no plugin " << name << " in " << r.body;
+  return Json::object();
+}
+
 HttpResponse HostProcess::get(const std::string& path, const std::string& bearer) const {
   std::vector<std::pair<std::string, std::string>> h;
   if (!bearer.empty()) h.emplace_back("Authorization", "Bearer " + bearer);

@@ -72,6 +72,9 @@ class HostProcess {
   HttpResponse post(const std::string& path, const std::string& body,
                     const std::string& bearer = {}) const;
   HttpResponse admin_get(const std::string& path) const { return get(path, kAdminToken); }
+  // The entry of /admin/plugins for `name` (state, error, abi, isolation, ...); fails the test
+  // and returns an empty object when there is none.
+  Json plugin_status(const std::string& name) const;
   HttpResponse admin_post(const std::string& path, const std::string& body = "{}") const {
     return post(path, body, kAdminToken);
   }

@@ -40,17 +40,8 @@ std::string crashy_entry(int max_crashes) {
          ", window_s: 600, backoff_initial_ms: 20, backoff_max_ms: 100}\n";
 }
 
-Json plugin_status(const HostProcess& host, const std::string& name) {
-  auto r = host.admin_get("/admin/plugins");
-  EXPECT_EQ(r.status, 200) << r.body;
-  for (Json doc = r.json(); auto& p : doc["plugins"])
-    if (p["name"].get<std::string>() == name) return p;
-  ADD_FAILURE() << "no plugin " << name << " in " << r.body;
-  return Json::object();
-}
-
 Json isolation_of(const HostProcess& host) {
-  return plugin_status(host, "crashes_on_route")["isolation"];
+  return host.plugin_status("crashes_on_route")["isolation"];
 }
 
 int64_t runner_pid(const HostProcess& host) {
@@ -102,7 +93,7 @@ TEST(PluginIsolation, PluginsNotBundledRunInARunnerProcessByDefault) {
   EXPECT_GT(pid, 0);
   EXPECT_NE(pid, static_cast<int64_t>(host.pid()));
   EXPECT_EQ(iso["runner_pid"].get<int64_t>(), pid);
-  Json hello = plugin_status(host, "hello")["isolation"];
+  Json hello = host.plugin_status("hello")["isolation"];
   EXPECT_EQ(hello["mode"], "in_process") << hello.dump();
   EXPECT_TRUE(hello["runner_pid"].is_null());
 }
@@ -120,7 +111,7 @@ TEST(PluginIsolation, ASegfaultAnAbortAndAnExitFailOnlyTheirCallsAndTheRunnerCom
   EXPECT_EQ(iso["restarts"], 3);
   EXPECT_NE(iso["last_crash"].get<std::string>().find("exit code 3"), std::string::npos)
       << iso.dump();
-  EXPECT_EQ(plugin_status(host, "crashes_on_route")["state"], "active");
+  EXPECT_EQ(host.plugin_status("crashes_on_route")["state"], "active");
   EXPECT_EQ(metric_line(host, "courthub_plugin_runner_crashes_total"), "3");
   EXPECT_EQ(metric_line(host, "courthub_plugin_runner_restarts_total"), "3");
   EXPECT_TRUE(audited(host, "plugin.runner_crashed"));
@@ -152,7 +143,7 @@ TEST(PluginIsolation, AfterMaxCrashesInTheWindowThePluginIsDisabled) {
   EXPECT_EQ(host.admin_get("/apps/crashes_on_route/segfault").status, 503);
   ASSERT_TRUE(eventually([&] { return isolation_of(host)["state"] == "disabled"; }))
       << isolation_of(host).dump();
-  Json status = plugin_status(host, "crashes_on_route");
+  Json status = host.plugin_status("crashes_on_route");
   EXPECT_EQ(status["state"], "error");
   EXPECT_NE(status["error"].get<std::string>().find("2 runner crashes within 600 s"),
             std::string::npos)
@@ -179,7 +170,7 @@ TEST(PluginIsolation, ARestartThatRegistersOtherwiseDisablesThePlugin) {
   EXPECT_EQ(host.admin_get("/apps/crashes_on_route/segfault").status, 503);
   ASSERT_TRUE(eventually([&] { return isolation_of(host)["state"] == "disabled"; }))
       << isolation_of(host).dump();
-  Json status = plugin_status(host, "crashes_on_route");
+  Json status = host.plugin_status("crashes_on_route");
   EXPECT_NE(status["error"].get<std::string>().find(
                 "its registrations on re-activation differ from the first ones"),
             std::string::npos)
@@ -204,7 +195,7 @@ TEST(PluginIsolation, TransactionsEventsAndTheDatabaseWorkAcrossTheProcessBounda
   r = host.admin_get("/apps/crashes_on_route/from_thread");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["hits"], 5);
-  EXPECT_EQ(plugin_status(host, "crashes_on_route")["routes"], 7);
+  EXPECT_EQ(host.plugin_status("crashes_on_route")["routes"], 7);
 }
 
 // More concurrent transactions than the runner has channels: calls wait for a free channel, and

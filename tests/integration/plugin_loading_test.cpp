@@ -12,26 +12,17 @@ namespace {
 // The ABI this host speaks, as the loader words it ("2.2").
 const std::string kHostAbi = std::to_string(CH_ABI_MAJOR) + "." + std::to_string(CH_ABI_MINOR);
 
-Json plugin_status(const HostProcess& host, const std::string& name) {
-  auto r = host.admin_get("/admin/plugins");
-  EXPECT_EQ(r.status, 200) << r.body;
-  for (Json doc = r.json(); auto& p : doc["plugins"])
-    if (p["name"].get<std::string>() == name) return p;
-  ADD_FAILURE() << "no plugin " << name << " in " << r.body;
-  return Json();
-}
-
 // Starts hello plus one broken plugin and checks the broken one is in the error state with
 // `expected` in its error and in the log, while hello answers.
 void expect_refused(const std::string& entry, const std::string& name,
                     const std::string& expected) {
   HostProcess host(test_config("  - name: hello\n" + entry));
-  Json status = plugin_status(host, name);
+  Json status = host.plugin_status(name);
   EXPECT_EQ(status["state"], "error");
   EXPECT_NE(status["error"].get<std::string>().find(expected), std::string::npos)
       << status["error"].get<std::string>();
   EXPECT_NE(host.log().find(expected), std::string::npos) << host.log();
-  EXPECT_EQ(plugin_status(host, "hello")["state"], "active");
+  EXPECT_EQ(host.plugin_status("hello")["state"], "active");
   EXPECT_EQ(host.get("/healthz").status, 200);
 }
 
@@ -59,7 +50,7 @@ TEST(PluginLoading, NewerAbiMinorIsRefusedSayingToUpgradeTheHost) {
 
 TEST(PluginLoading, OlderAbiMinorOfTheSameMajorLoads) {
   HostProcess host(test_config("  - name: hello\n  - name: abi_minor_older\n"));
-  Json status = plugin_status(host, "abi_minor_older");
+  Json status = host.plugin_status("abi_minor_older");
   EXPECT_EQ(status["state"].get<std::string>(), "active") << status.dump();
   EXPECT_EQ(status["abi"].get<std::string>(), "2.0");
 }
@@ -86,7 +77,7 @@ TEST(PluginLoading, RejectedSettingsNameFileAndLine) {
   HostProcess host(test_config(
       "  - name: hello\n  - name: settings_checker\n    settings:\n      rooms:\n"
       "        - capacity: 0\n"));
-  Json status = plugin_status(host, "settings_checker");
+  Json status = host.plugin_status("settings_checker");
   EXPECT_EQ(status["state"], "error");
   // The capacity line is the 18th of the generated file.
   EXPECT_NE(status["error"].get<std::string>().find(
@@ -98,7 +89,7 @@ TEST(PluginLoading, RejectedSettingsNameFileAndLine) {
 
 TEST(PluginLoading, ActivePluginShowsVersionAbiAndRegistrations) {
   HostProcess host(test_config("  - name: hello\n"));
-  Json status = plugin_status(host, "hello");
+  Json status = host.plugin_status("hello");
   EXPECT_EQ(status["state"].get<std::string>(), "active");
   EXPECT_EQ(status["version"].get<std::string>(), "1.0.0");
   EXPECT_EQ(status["abi"].get<std::string>(), kHostAbi);
@@ -116,7 +107,7 @@ namespace {
 
 TEST(PluginLoading, FailingMigrationIsAnErrorStateAndLeavesTheDatabaseUnchanged) {
   HostProcess host(test_config("  - name: bad_migration\n"));
-  Json status = plugin_status(host, "bad_migration");
+  Json status = host.plugin_status("bad_migration");
   EXPECT_EQ(status["state"], "error");
   EXPECT_NE(status["error"].get<std::string>().find("migration 2 (broken) failed"),
             std::string::npos)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Test plugin: exercises the SDK 2.0 calls one route each, so tests can watch what the host does
+// Test plugin: exercises the SDK 2.x calls one route each, so tests can watch what the host does
 // with them — effects inside transactions, request headers, record bodies, the clock, the work
 // calendar and command titles.
 #include <courthub/plugin.hpp>
@@ -12,11 +12,12 @@ struct SdkProbe {
   static constexpr std::string_view kName = "sdk_probe";
   static constexpr std::string_view kVersion = "0.0.1";
   static constexpr bool kThreadSafe = true;
+  static constexpr bool kPortableSql = true;
   explicit SdkProbe(courthub::Host& host) : host_(host) {}
 
   void activate(courthub::Registrar& r) {
     r.migrate({{1, "decisions", "CREATE TABLE decisions (id INTEGER, note TEXT)"},
-               {2, "ticks", "CREATE TABLE ticks (scheduled_ms INTEGER, seen_now_ms INTEGER)"}});
+               {2, "ticks", "CREATE TABLE ticks (scheduled_ms {{int64}}, seen_now_ms {{int64}})"}});
     // Every five minutes: what slot fired, and what the host clock said meanwhile.
     r.schedule("tick", "*/5 * * * *", [this](const courthub::Job& job) {
       host_.db().exec("INSERT INTO ticks VALUES (?, ?)", {job.scheduled_ms, host_.now_ms()});
@@ -93,6 +94,16 @@ struct SdkProbe {
     // GET /portal/ended: a portal whose sign-in no longer holds answers 401.
     r.portal_route("lawyer", "GET", "/portal/ended", [](const courthub::Request&) -> courthub::Response {
       throw courthub::Unauthenticated("session ended; sign in again");
+    });
+    // GET /dialect: the engine, as the database and as a transaction see it (SDK 2.3).
+    r.route("GET", "/dialect", [this](const courthub::Request&) {
+      auto name = [](courthub::Dialect d) {
+        return d == courthub::Dialect::kPostgres ? "postgres" : "sqlite";
+      };
+      std::string in_transaction = host_.db().transaction(
+          [&](courthub::Transaction& tx) { return std::string(name(tx.dialect())); });
+      return courthub::Response::json(Json::object(
+          {{"dialect", name(host_.db().dialect())}, {"in_transaction", in_transaction}}));
     });
     r.route("GET", "/now", [this](const courthub::Request&) {
       return courthub::Response::json(Json::object({{"now_ms", host_.now_ms()}}));

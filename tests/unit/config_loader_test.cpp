@@ -374,8 +374,8 @@ sessions2: 1
   EXPECT_ERROR(r, file() + ":4: server.threads: expected an integer, found 'many'");
   EXPECT_ERROR(r, file() + ":5: server.listen: expected a string, found a list");
   EXPECT_ERROR(r, file() +
-                      ":6: storage: expected a mapping with the keys data_dir, synchronous, "
-                      "busy_timeout_ms, found a scalar");
+                      ":6: storage: expected a mapping with the keys backend, data_dir, "
+                      "synchronous, busy_timeout_ms, postgres, found a scalar");
   EXPECT_ERROR(r, file() + ":9: plugins[0].enabled: expected true or false, found 'yes'");
 }
 
@@ -960,6 +960,91 @@ TEST(ConfigYamlJson, ConvertsANodeWithoutAFile) {
   EXPECT_EQ(out.locations.at("/a/2/b").line, 4);
   EXPECT_EQ(out.locations.at("/a/2/b").column, 5);
   EXPECT_EQ(out.locations.at("/a/2/b").file, "mem");
+}
+
+
+// ---- storage.backend -----------------------------------------------------------------------
+
+TEST_F(ConfigLoaderTest, PostgresBackendTakesItsUrlFromTheEnvironmentAndDefaultsTheRest) {
+  vars_["COURTHUB_DATABASE_URL"] = "postgresql://courthub:pw@db.court.local/courthub";
+  auto r = load(required() +
+                "storage:\n"
+                "  backend: postgres\n"
+                "  postgres:\n"
+                "    url: ${COURTHUB_DATABASE_URL}\n");
+  ASSERT_TRUE(r.ok()) << all_issues(r);
+  const StorageConfig& s = r.config->storage;
+  EXPECT_EQ(s.backend, StorageConfig::Backend::kPostgres);
+  EXPECT_EQ(s.postgres.url, "postgresql://courthub:pw@db.court.local/courthub");
+  EXPECT_EQ(s.postgres.schema, "courthub");
+  EXPECT_EQ(s.postgres.connections, 4);
+  EXPECT_TRUE(r.warnings.empty()) << all_issues(r);
+
+  auto custom = load(required() +
+                     "storage:\n"
+                     "  backend: postgres\n"
+                     "  postgres: {url: \"${COURTHUB_DATABASE_URL}\", schema: court_a, "
+                     "connections: 8}\n");
+  ASSERT_TRUE(custom.ok()) << all_issues(custom);
+  EXPECT_EQ(custom.config->storage.postgres.schema, "court_a");
+  EXPECT_EQ(custom.config->storage.postgres.connections, 8);
+}
+
+TEST_F(ConfigLoaderTest, SqliteIsTheDefaultBackend) {
+  auto r = load(required());
+  ASSERT_TRUE(r.ok()) << all_issues(r);
+  EXPECT_EQ(r.config->storage.backend, StorageConfig::Backend::kSqlite);
+  auto named = load(required() + "storage:\n  backend: sqlite\n");
+  ASSERT_TRUE(named.ok()) << all_issues(named);
+  EXPECT_EQ(named.config->storage.backend, StorageConfig::Backend::kSqlite);
+}
+
+TEST_F(ConfigLoaderTest, BadStorageBackendSettingsAreErrorsWithTheirLine) {
+  auto unknown = load(required() + "storage:\n  backend: mysql\n");
+  EXPECT_ERROR(unknown, file() + ":4: storage.backend: expected sqlite or postgres, found 'mysql'");
+
+  auto no_url = load(required() + "storage:\n  backend: postgres\n");
+  EXPECT_ERROR(no_url, file() +
+                           ":3: storage.postgres.url: is required (with backend: postgres, e.g. "
+                           "url: ${COURTHUB_DATABASE_URL} holding postgresql://user@host/db)");
+
+  vars_["COURTHUB_DATABASE_URL"] = "postgresql://127.0.0.1/x";
+  auto bad = load(required() +
+                  "storage:\n"
+                  "  backend: postgres\n"
+                  "  postgres:\n"
+                  "    url: ${COURTHUB_DATABASE_URL}\n"
+                  "    schema: Court-A\n"
+                  "    connections: 0\n"
+                  "    pool: 3\n");
+  EXPECT_ERROR(bad, file() +
+                        ":7: storage.postgres.schema: expected a lower-case name of at most 40 "
+                        "characters ([a-z_][a-z0-9_]*, not pg_...), found 'Court-A'");
+  EXPECT_ERROR(bad, file() + ":8: storage.postgres.connections: must be between 1 and 64, found 0");
+  EXPECT_FALSE(bad.ok());
+  EXPECT_NE(all_issues(bad).find(":9: storage.postgres.pool"), std::string::npos)
+      << all_issues(bad);
+  // The URL is a secret: no message repeats it.
+  EXPECT_EQ(all_issues(bad).find("127.0.0.1/x"), std::string::npos) << all_issues(bad);
+
+  auto system = load(required() +
+                     "storage:\n  backend: postgres\n"
+                     "  postgres: {url: \"${COURTHUB_DATABASE_URL}\", schema: pg_courts}\n");
+  EXPECT_FALSE(system.ok());
+}
+
+TEST_F(ConfigLoaderTest, PostgresSettingsUnderSqliteAreAWarningAndALiteralUrlToo) {
+  auto r = load(required() +
+                "storage:\n"
+                "  postgres:\n"
+                "    url: postgresql://courthub:secret@db/courthub\n");
+  ASSERT_TRUE(r.ok()) << all_issues(r);
+  EXPECT_WARNING(r, file() +
+                        ":4: storage.postgres: is used only with backend: postgres; this host "
+                        "keeps its databases in SQLite files");
+  EXPECT_WARNING(r, file() +
+                        ":5: storage.postgres.url: is written in the file; take it from the "
+                        "environment, e.g. url: ${COURTHUB_DATABASE_URL}");
 }
 
 }  // namespace

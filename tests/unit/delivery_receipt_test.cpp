@@ -31,8 +31,8 @@ class DeliveryReceiptTest : public ::testing::Test {
     dir_ = (std::filesystem::temp_directory_path() / "receipts-XXXXXX").string();
     ASSERT_NE(mkdtemp(dir_.data()), nullptr);
     RuntimeOptions o;
-    o.data_dir = dir_;
-    o.sqlite = storage::SqliteOptions{true, 5000, 2};
+    o.storage.data_dir = dir_;
+    o.storage.sqlite = storage::SqliteOptions{true, 5000, 2};
     o.sync_journal = false;
     o.calendar_files = config::shipped_calendar_files();
     o.clock = &clock_;

@@ -1,16 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 // The plugin's own database: statements with bound parameters, rows, transactions.
 //
+// Engines: a SQLite file of the plugin's own, or (2.3) a PostgreSQL schema of its own when the
+// host runs with storage.backend: postgres. A plugin that sets kPortableSql promises that its
+// SQL runs on both (docs/plugins.md, "Portable SQL"); its migrations may use the words
+// {{id}} {{serial}} {{int64}} {{blob}} {{sqlite}}..{{end}} {{postgres}}..{{end}}, which the host
+// expands for the engine at hand (plugin_abi.h, db_migrate).
+//
 // Threading: Database may be used from any handler thread concurrently; the host serialises
 // writes. A transaction body may run on another handler's thread while its caller waits (the
 // host commits concurrent transactions together), so it must not use thread-local state or
 // locks the caller holds; its Sql handle dies when the body returns.
 // Errors: every call throws courthub::Error — Conflict for a constraint violation (a UNIQUE key,
 // an overlapping booking guarded by a trigger), Unavailable when the database stayed busy,
-// InvalidArgument for SQL errors (the message is SQLite's).
+// InvalidArgument for SQL errors (the message is the database's).
 #pragma once
 
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <functional>
@@ -158,10 +165,23 @@ namespace detail {
 }
 }  // namespace detail
 
+// The engine that holds the plugin's database (2.3).
+enum class Dialect { kSqlite, kPostgres };
+
 // Runs statements, either on their own (autocommit) or inside a transaction.
 class Sql {
  public:
   Sql(const ch_host_api* api, ch_host* host, ch_txn* txn) : api_(api), host_(host), txn_(txn) {}
+
+  // Which engine runs these statements: for the rare statement that must be written twice
+  // (string_agg on PostgreSQL, group_concat on SQLite). Never changes while the host runs; a
+  // host older than 2.3 has only SQLite. Thread: any. Throws nothing.
+  Dialect dialect() const {
+    if (api_->struct_size < offsetof(ch_host_api, db_dialect) + sizeof(api_->db_dialect) ||
+        !api_->db_dialect)
+      return Dialect::kSqlite;
+    return api_->db_dialect(host_) == CH_DB_POSTGRES ? Dialect::kPostgres : Dialect::kSqlite;
+  }
 
   // All rows of a query.
   std::vector<Row> query(std::string_view sql, std::initializer_list<Value> params = {}) const {

@@ -7,6 +7,8 @@
 //     static constexpr std::string_view kVersion = "1.0.0";    // required
 //     static constexpr std::string_view kDescription = "...";  // optional
 //     static constexpr bool kThreadSafe = true;                // optional, default false
+//     static constexpr bool kPortableSql = true;               // optional (2.3): its SQL runs
+//                                                              //   on SQLite and PostgreSQL
 //
 //     explicit Hello(courthub::Host& host);                    // required
 //     void configure(const courthub::Json& settings,           // optional: validate settings

@@ -40,6 +40,14 @@ struct HarnessOptions {
   std::string plugin_name;                   // "" = whatever the library calls itself
   int64_t start_ms = 0;                      // the host clock's start (Unix ms); 0 = real now
   std::vector<std::string> calendar_files;   // work-calendar YAML files; empty = the shipped ones
+  // The database engine (2.3): "sqlite", "postgres", or "" = $COURTHUB_TEST_BACKEND (default
+  // sqlite), so one test binary runs on both. PostgreSQL takes its server from `postgres_url`,
+  // else $COURTHUB_TEST_PG_URL, else the file $COURTHUB_TEST_PG_URL_FILE names (a libpq conninfo
+  // or postgresql:// URI), and schemas named after the data directory: with a fresh temporary
+  // directory they are dropped afterwards; with your data_dir they stay, so a second harness
+  // on the same data_dir finds the data again (a restart).
+  std::string backend;
+  std::string postgres_url;
 };
 
 struct HttpResult {
@@ -154,6 +162,9 @@ class PluginHarness {
   std::vector<Json> published() const;
   // Rows from the plugin's own database, as JSON objects (for assertions).
   std::vector<Json> query(const std::string& sql, const std::vector<Json>& params = {}) const;
+  // The engine of the plugin's database (HarnessOptions::backend), for a test that must spell
+  // some SQL twice (a trigger it plants to make a write fail, say).
+  Dialect dialect() const;
 
   // --- what the plugin registered ---
   std::vector<std::string> routes() const;    // "GET /greetings/{name}", "GET /portal/x [lawyer]"

@@ -28,6 +28,10 @@ concept HasThreadSafe = requires {
   { T::kThreadSafe } -> std::convertible_to<bool>;
 };
 template <class T>
+concept HasPortableSql = requires {
+  { T::kPortableSql } -> std::convertible_to<bool>;
+};
+template <class T>
 concept HasConfigureMember = requires { &T::configure; };
 template <class T>
 concept HasConfigure = requires(T t, const Json& j, SettingsErrors& e) { t.configure(j, e); };
@@ -108,8 +112,10 @@ struct Glue {
     return view("");
   }
   static uint64_t flags() noexcept {
-    if constexpr (HasThreadSafe<T>) return T::kThreadSafe ? CH_PLUGIN_THREAD_SAFE : 0;
-    return 0;
+    uint64_t f = 0;
+    if constexpr (HasThreadSafe<T>) f |= T::kThreadSafe ? CH_PLUGIN_THREAD_SAFE : 0;
+    if constexpr (HasPortableSql<T>) f |= T::kPortableSql ? CH_PLUGIN_PORTABLE_SQL : 0;
+    return f;
   }
 
   static ch_plugin* create(const ch_host_api* api, ch_host* host) noexcept {
