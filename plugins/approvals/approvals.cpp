@@ -25,6 +25,8 @@ class Approvals {
       "Office approval workflows (办公流程审批): leave, trips, seals, cars, rooms";
   // Every piece of state lives in the database; the settings are fixed after configure.
   static constexpr bool kThreadSafe = true;
+  // Its SQL runs on SQLite and PostgreSQL (the tests run on both: postgres:approvals_plugin_test).
+  static constexpr bool kPortableSql = true;
 
   explicit Approvals(courthub::Host& host) : host_(host) {}
 

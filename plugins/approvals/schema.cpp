@@ -8,7 +8,7 @@ const std::vector<courthub::Migration>& migrations() {
   static const std::vector<courthub::Migration> kMigrations = {
       {1, "instances, tasks, records, cc, requests, dispatch", R"SQL(
 CREATE TABLE instance (
-  id              INTEGER PRIMARY KEY,
+  id              {{id}},
   template        TEXT NOT NULL,            -- process code
   template_name   TEXT NOT NULL,
   title           TEXT NOT NULL,
@@ -27,9 +27,9 @@ CREATE TABLE instance (
   request_id      TEXT NOT NULL DEFAULT '', -- the source's id (DingTalk processInstanceId)
   mirrored        INTEGER NOT NULL DEFAULT 0,  -- 1: runs in DingTalk, recorded here
   url             TEXT NOT NULL DEFAULT '',
-  created_ms      INTEGER NOT NULL,
-  updated_ms      INTEGER NOT NULL,
-  finished_ms     INTEGER
+  created_ms      {{int64}} NOT NULL,
+  updated_ms      {{int64}} NOT NULL,
+  finished_ms     {{int64}}
 );
 CREATE INDEX instance_by_originator ON instance(originator, id);
 CREATE INDEX instance_by_court ON instance(court_code, id);
@@ -37,9 +37,9 @@ CREATE INDEX instance_by_court ON instance(court_code, id);
 CREATE UNIQUE INDEX instance_by_request ON instance(source, request_id) WHERE request_id <> '';
 
 CREATE TABLE task (
-  id              INTEGER PRIMARY KEY,
-  instance_id     INTEGER NOT NULL REFERENCES instance(id),
-  step_id         INTEGER NOT NULL,
+  id              {{id}},
+  instance_id     {{int64}} NOT NULL REFERENCES instance(id),
+  step_id         {{int64}} NOT NULL,
   assignee        TEXT NOT NULL,
   assignee_name   TEXT NOT NULL,
   status          TEXT NOT NULL CHECK (status IN
@@ -47,10 +47,10 @@ CREATE TABLE task (
   result          TEXT NOT NULL DEFAULT '', -- AGREE | REFUSE | REDIRECTED | RETURNED | ''
   remark          TEXT NOT NULL DEFAULT '',
   external_id     TEXT,                     -- DingTalk taskId of a mirrored task
-  created_ms      INTEGER NOT NULL,
-  since_ms        INTEGER NOT NULL,         -- running since (reminders count from here)
+  created_ms      {{int64}} NOT NULL,
+  since_ms        {{int64}} NOT NULL,         -- running since (reminders count from here)
   reminded_period INTEGER NOT NULL DEFAULT 0,
-  finished_ms     INTEGER
+  finished_ms     {{int64}}
 );
 CREATE INDEX task_by_instance ON task(instance_id, status);
 CREATE INDEX task_by_assignee ON task(assignee, status, id);
@@ -59,29 +59,37 @@ CREATE UNIQUE INDEX task_by_external ON task(external_id) WHERE external_id IS N
 
 -- The operation record: appended by every action, never rewritten.
 CREATE TABLE record (
-  id          INTEGER PRIMARY KEY,
-  instance_id INTEGER NOT NULL REFERENCES instance(id),
+  id          {{id}},
+  instance_id {{int64}} NOT NULL REFERENCES instance(id),
   type        TEXT NOT NULL,
   user_id     TEXT NOT NULL,
   user_name   TEXT NOT NULL,
   result      TEXT NOT NULL DEFAULT 'NONE',
   remark      TEXT NOT NULL DEFAULT '',
-  task_id     INTEGER,
+  task_id     {{int64}},
   detail      TEXT NOT NULL DEFAULT '{}',
-  at_ms       INTEGER NOT NULL
+  at_ms       {{int64}} NOT NULL
 );
 CREATE INDEX record_by_instance ON record(instance_id, id);
-CREATE TRIGGER record_is_append_only_update BEFORE UPDATE ON record
+{{sqlite}}CREATE TRIGGER record_is_append_only_update BEFORE UPDATE ON record
 BEGIN SELECT RAISE(ABORT, 'operation records are never rewritten'); END;
 CREATE TRIGGER record_is_append_only_delete BEFORE DELETE ON record
 BEGIN SELECT RAISE(ABORT, 'operation records are never deleted'); END;
-
+{{end}}{{postgres}}CREATE FUNCTION record_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'operation records are never %',
+    CASE WHEN TG_OP = 'DELETE' THEN 'deleted' ELSE 'rewritten' END
+    USING ERRCODE = 'integrity_constraint_violation';
+END $$;
+CREATE TRIGGER record_is_append_only BEFORE UPDATE OR DELETE ON record
+FOR EACH ROW EXECUTE FUNCTION record_is_append_only();
+{{end}}
 CREATE TABLE cc (
-  instance_id INTEGER NOT NULL REFERENCES instance(id),
+  instance_id {{int64}} NOT NULL REFERENCES instance(id),
   user_id     TEXT NOT NULL,
   name        TEXT NOT NULL,
   at          TEXT NOT NULL CHECK (at IN ('start', 'finish')),
-  at_ms       INTEGER NOT NULL,
+  at_ms       {{int64}} NOT NULL,
   PRIMARY KEY (instance_id, user_id, at)
 );
 CREATE INDEX cc_by_user ON cc(user_id, instance_id);
@@ -91,17 +99,17 @@ CREATE TABLE request_rejection (
   source     TEXT NOT NULL,
   request_id TEXT NOT NULL,
   reason     TEXT NOT NULL,
-  at_ms      INTEGER NOT NULL,
+  at_ms      {{int64}} NOT NULL,
   PRIMARY KEY (source, request_id)
 );
 
 -- Messages and events decided inside a transaction, delivered after it commits and deleted once
 -- delivered: nothing decided is lost to a crash between the commit and the outbox.
 CREATE TABLE dispatch (
-  id         INTEGER PRIMARY KEY,
+  id         {{id}},
   kind       TEXT NOT NULL CHECK (kind IN ('message', 'event')),
   body       TEXT NOT NULL,
-  created_ms INTEGER NOT NULL,
+  created_ms {{int64}} NOT NULL,
   attempts   INTEGER NOT NULL DEFAULT 0
 );
 )SQL"},
@@ -112,21 +120,21 @@ CREATE TABLE dispatch (
 -- Files uploaded for attachment fields (POST /attachments); the bytes live here, in the plugin's
 -- own database, capped by the host's server.max_body_bytes.
 CREATE TABLE attachment (
-  id         INTEGER PRIMARY KEY,
+  id         {{id}},
   uploader   TEXT NOT NULL,     -- userid
   name       TEXT NOT NULL,     -- UTF-8, as uploaded
   type       TEXT NOT NULL,     -- media type
   size       INTEGER NOT NULL,  -- bytes
   sha256     TEXT NOT NULL,     -- lower-case hex
-  content    BLOB NOT NULL,
-  created_ms INTEGER NOT NULL
+  content    {{blob}} NOT NULL,
+  created_ms {{int64}} NOT NULL
 );
 CREATE INDEX attachment_by_created ON attachment(created_ms);
 
 -- Which instances' forms hold which files (who may download them follows from it).
 CREATE TABLE instance_attachment (
-  instance_id   INTEGER NOT NULL REFERENCES instance(id),
-  attachment_id INTEGER NOT NULL REFERENCES attachment(id),
+  instance_id   {{int64}} NOT NULL REFERENCES instance(id),
+  attachment_id {{int64}} NOT NULL REFERENCES attachment(id),
   PRIMARY KEY (attachment_id, instance_id)
 );
 CREATE INDEX instance_attachment_by_instance ON instance_attachment(instance_id);

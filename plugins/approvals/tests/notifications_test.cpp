@@ -103,15 +103,27 @@ TEST_F(Notifications, ARolledBackTransactionSendsNothingAndItsRetrySendsOnce) {
   harness().clear_outbox();
   // The second reminder's write fails, after the first reminder was decided in the same
   // transaction: that one must not go out either.
-  harness().query(
-      "CREATE TRIGGER second_reminder_fails BEFORE UPDATE OF reminded_period ON task "
-      "WHEN (SELECT count(*) FROM task WHERE reminded_period > 0) > 0 "
-      "BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+  const bool pg = harness().dialect() == courthub::Dialect::kPostgres;
+  if (pg) {
+    harness().query(
+        "CREATE FUNCTION second_reminder_fails() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "IF (SELECT count(*) FROM task WHERE reminded_period > 0) > 0 THEN "
+        "RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$");
+    harness().query(
+        "CREATE TRIGGER second_reminder_fails BEFORE UPDATE OF reminded_period ON task "
+        "FOR EACH ROW EXECUTE FUNCTION second_reminder_fails()");
+  } else {
+    harness().query(
+        "CREATE TRIGGER second_reminder_fails BEFORE UPDATE OF reminded_period ON task "
+        "WHEN (SELECT count(*) FROM task WHERE reminded_period > 0) > 0 "
+        "BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+  }
   EXPECT_ANY_THROW(harness().run_job("remind-pending", t0 + 241 * kMinute));
   EXPECT_TRUE(sent_to("T-010").empty());
   EXPECT_TRUE(harness().query("SELECT id FROM task WHERE reminded_period > 0").empty());
 
-  harness().query("DROP TRIGGER second_reminder_fails");
+  harness().query(pg ? "DROP TRIGGER second_reminder_fails ON task"
+                     : "DROP TRIGGER second_reminder_fails");
   harness().run_job("remind-pending", t0 + 241 * kMinute);
   harness().run_job("remind-pending", t0 + 241 * kMinute);
   EXPECT_EQ(sent_to("T-010").size(), 2u);  // one per task, once
