@@ -4,7 +4,7 @@
 // Engines: a SQLite file of the plugin's own, or (2.3) a PostgreSQL schema of its own when the
 // host runs with storage.backend: postgres. A plugin that sets kPortableSql promises that its
 // SQL runs on both (docs/plugins.md, "Portable SQL"); its migrations may use the words
-// {{id}} {{serial}} {{int64}} {{blob}} {{sqlite}}..{{end}} {{postgres}}..{{end}}, which the host
+// {{id}} {{serial}} {{int64}} {{double}} {{blob}}, {{sqlite}}/{{postgres}}..{{end}}, which the host
 // expands for the engine at hand (plugin_abi.h, db_migrate).
 //
 // Threading: Database may be used from any handler thread concurrently; the host serialises
