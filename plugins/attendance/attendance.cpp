@@ -18,6 +18,8 @@ class Attendance {
   static constexpr std::string_view kDescription = "考勤: check-in, shifts and daily results";
   // Handlers keep no state between calls but the settings, read-only after activate().
   static constexpr bool kThreadSafe = true;
+  // Its SQL runs on SQLite and PostgreSQL (postgres:attendance_plugin_test).
+  static constexpr bool kPortableSql = true;
 
   explicit Attendance(courthub::Host& host) : host_(host) {}
 

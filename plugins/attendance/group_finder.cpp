@@ -16,11 +16,16 @@ constexpr int64_t kMaxAgeMs = 60 * 1000;
 // A hash of every group and shift row as stored: any edit, even one that keeps a body's length
 // within the same millisecond, gives another value.
 size_t tables_version(courthub::Database& db) {
+  // PostgreSQL spells it string_agg and chr, and orders inside the aggregate.
   auto row = db.one(
-      "SELECT (SELECT group_concat(id || char(31) || managed_by || char(31) || body, char(30)) "
-      "FROM (SELECT * FROM groups ORDER BY id)) AS g, "
-      "(SELECT group_concat(id || char(31) || body, char(30)) "
-      "FROM (SELECT * FROM shifts ORDER BY id)) AS s");
+      db.dialect() == courthub::Dialect::kPostgres
+          ? "SELECT (SELECT string_agg(id || chr(31) || managed_by || chr(31) || body, chr(30) "
+            "ORDER BY id) FROM groups) AS g, "
+            "(SELECT string_agg(id || chr(31) || body, chr(30) ORDER BY id) FROM shifts) AS s"
+          : "SELECT (SELECT group_concat(id || char(31) || managed_by || char(31) || body, "
+            "char(30)) FROM (SELECT * FROM groups ORDER BY id)) AS g, "
+            "(SELECT group_concat(id || char(31) || body, char(30)) "
+            "FROM (SELECT * FROM shifts ORDER BY id)) AS s");
   if (!row) return 0;
   return std::hash<std::string>{}(row->text("g")) * 31 + std::hash<std::string>{}(row->text("s"));
 }

@@ -94,14 +94,20 @@ void read_punches(courthub::Database& db, const std::vector<std::string>& user_i
   }
   // Times: the instant as seconds after from_ms, the id, and the 外勤 approval state only when
   // it keeps the punch from counting. Checks: also the source and the location result.
+  // One text on both engines but for three spellings: char/chr, group_concat/string_agg, and
+  // SQLite's INDEXED BY (PostgreSQL's planner picks the index itself).
+  const bool pg = db.dialect() == courthub::Dialect::kPostgres;
+  const std::string us = pg ? "chr(31)" : "char(31)";
   const std::string packed =
       detail == Timesheet::PunchDetail::Times
-          ? "(time_ms - ?1) / 1000 || char(31) || id || CASE WHEN approval_state IN ('', "
-            "'agree') THEN '' ELSE char(31) || approval_state END"
-          : "(time_ms - ?1) / 1000 || char(31) || id || char(31) || approval_state || "
-            "char(31) || source_type || char(31) || location_result";
-  db.each("SELECT user_id, group_concat(" + packed + ", char(30)) AS packed FROM punches "
-          "INDEXED BY punches_user_time WHERE time_ms >= ?1 AND time_ms < ?2 GROUP BY user_id",
+          ? "(time_ms - ?1) / 1000 || " + us + " || id || CASE WHEN approval_state IN ('', "
+            "'agree') THEN '' ELSE " + us + " || approval_state END"
+          : "(time_ms - ?1) / 1000 || " + us + " || id || " + us + " || approval_state || " +
+                us + " || source_type || " + us + " || location_result";
+  db.each("SELECT user_id, " + std::string(pg ? "string_agg(" : "group_concat(") + packed +
+              (pg ? ", chr(30))" : ", char(30))") + " AS packed FROM punches " +
+              (pg ? "" : "INDEXED BY punches_user_time ") +
+              "WHERE time_ms >= ?1 AND time_ms < ?2 GROUP BY user_id",
           {from_ms, to_ms}, [&](const courthub::Row& r) {
             const std::string user = r[0].as_string();
             const std::string text = r[1].as_string();

@@ -20,8 +20,8 @@ std::string column_list() {
   return out;
 }
 
-// INSERT of `rows` rows; the later of two rows with one case_id wins (SQLite applies the rows of
-// a VALUES list in order, so the second one updates the first).
+// INSERT of `rows` rows with distinct case_ids (PostgreSQL refuses to update one row twice in a
+// statement; CaseWriter starts a new statement at a repeated case_id, so the later row wins).
 std::string upsert_sql(size_t rows) {
   std::string row = "(";
   for (size_t i = 0; i < kParamsPerRow; ++i) row += i ? ",?" : "?";
@@ -103,7 +103,7 @@ std::optional<CaseRecord> case_of(const StoredFields& fields) {
 
 int64_t begin_import(const courthub::Sql& tx, const ImportSource& source, int64_t at_ms) {
   auto row = tx.one(
-      "INSERT INTO imports (source, file, by, at_ms) VALUES (?, ?, ?, ?) RETURNING id",
+      "INSERT INTO imports (source, file, \"by\", at_ms) VALUES (?, ?, ?, ?) RETURNING id",
       {source.source, source.file, source.by, at_ms});
   return row->integer("id");
 }
@@ -126,6 +126,10 @@ CaseWriter::CaseWriter(const courthub::Sql& tx, int64_t import_id)
 
 void CaseWriter::add(const CaseRecord& c) {
   using courthub::Value;
+  if (!batch_ids_.insert(c.case_id).second) {  // the same case twice in one file: later wins
+    flush();
+    batch_ids_.insert(c.case_id);
+  }
   params_.emplace_back(c.case_id);
   params_.emplace_back(c.case_no);
   params_.emplace_back(c.court_code);
@@ -158,6 +162,7 @@ void CaseWriter::flush() {
   if (rows_ == 0) return;
   tx_.exec(cached_upsert_sql(rows_), params_);
   params_.clear();
+  batch_ids_.clear();
   rows_ = 0;
 }
 
@@ -221,7 +226,7 @@ size_t apply_import(const courthub::Sql& db, BoardState& state, int64_t import_i
 courthub::Json recent_imports(const courthub::Sql& db, int limit) {
   courthub::Json out = courthub::Json::array();
   for (auto& r : db.query(
-           "SELECT id, source, file, by, at_ms, inserted, updated, rejected FROM imports "
+           "SELECT id, source, file, \"by\", at_ms, inserted, updated, rejected FROM imports "
            "ORDER BY id DESC LIMIT ?",
            {limit}))
     out.push_back(courthub::Json::object({{"id", r.integer("id")},

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <courthub/database.hpp>
@@ -58,6 +59,7 @@ class CaseWriter {
   const courthub::Sql& tx_;
   int64_t import_id_;
   std::vector<courthub::Value> params_;
+  std::unordered_set<std::string> batch_ids_;  // the case_ids of the statement being built
   size_t rows_ = 0;
 };
 

@@ -30,7 +30,7 @@ CREATE TABLE court_days (
   window_from INTEGER NOT NULL,
   indicators TEXT NOT NULL,             -- the catalogue (min samples) as of that day, JSON
   weights TEXT NOT NULL,                -- JSON {"A":25,...}
-  stored_ms INTEGER NOT NULL
+  stored_ms {{int64}} NOT NULL
 );
 CREATE TABLE court_day_groups (
   as_of INTEGER NOT NULL,
@@ -49,11 +49,11 @@ CREATE TABLE court_day_members (
   court_code TEXT NOT NULL,
   peer_group TEXT NOT NULL,
   position INTEGER NOT NULL,            -- the board's order that day
-  composite REAL,
+  composite {{double}},
   rank INTEGER,
   band TEXT,
   had_previous INTEGER NOT NULL,        -- the previous day's board had this court
-  previous_composite REAL,
+  previous_composite {{double}},
   previous_rank INTEGER,
   detail TEXT NOT NULL,                 -- member_json(detail=true), JSON
   PRIMARY KEY (as_of, court_code)
@@ -65,7 +65,7 @@ CREATE TABLE judge_days (
   window_from INTEGER NOT NULL,
   indicators TEXT NOT NULL,
   detailed INTEGER NOT NULL,            -- the members' JSON is kept (the latest kept day only)
-  stored_ms INTEGER NOT NULL
+  stored_ms {{int64}} NOT NULL
 );
 CREATE TABLE judge_day_groups (
   as_of INTEGER NOT NULL,
@@ -84,11 +84,11 @@ CREATE TABLE judge_day_members (
   court_code TEXT NOT NULL,
   peer_group TEXT NOT NULL,
   position INTEGER NOT NULL,
-  composite REAL,
+  composite {{double}},
   rank INTEGER,
   band TEXT,
   had_previous INTEGER NOT NULL,
-  previous_composite REAL,
+  previous_composite {{double}},
   previous_rank INTEGER,
   detail TEXT,                          -- member_json, JSON; NULL once a later day is kept
   PRIMARY KEY (as_of, user_id)

@@ -31,6 +31,8 @@ class IncentiveBoard {
   static constexpr std::string_view kDescription = "双激励通报: daily indicators, scores and standings";
   // Handlers share BoardState through its shared_mutex; imports are serialised by the Importer.
   static constexpr bool kThreadSafe = true;
+  // Its SQL runs on SQLite and PostgreSQL (postgres:incentive_board_plugin_test).
+  static constexpr bool kPortableSql = true;
 
   explicit IncentiveBoard(courthub::Host& host) : host_(host) {}
 

@@ -33,21 +33,21 @@ CREATE TABLE cases (
   petitions INTEGER NOT NULL,
   doc_reviewed INTEGER NOT NULL,
   doc_error INTEGER NOT NULL,
-  amount_applied REAL NOT NULL,
-  amount_collected REAL NOT NULL,
+  amount_applied {{double}} NOT NULL,
+  amount_collected {{double}} NOT NULL,
   -- The import that wrote the row last, and the one that created it: an import counts what it
   -- inserted and updated from these, and reads back what it wrote to apply it in memory.
-  import_id INTEGER NOT NULL,
-  created_by_import INTEGER NOT NULL
-) WITHOUT ROWID;
+  import_id {{int64}} NOT NULL,
+  created_by_import {{int64}} NOT NULL
+) {{sqlite}}WITHOUT ROWID{{end}};
 CREATE INDEX cases_import ON cases(import_id);
 
 CREATE TABLE imports (
-  id INTEGER PRIMARY KEY,
+  id {{id}},
   source TEXT NOT NULL CHECK (source IN ('upload', 'drop_folder', 'demo')),
   file TEXT NOT NULL DEFAULT '',
-  by TEXT NOT NULL DEFAULT '',
-  at_ms INTEGER NOT NULL,
+  {{sqlite}}by{{end}}{{postgres}}"by"{{end}} TEXT NOT NULL DEFAULT '',
+  at_ms {{int64}} NOT NULL,
   inserted INTEGER NOT NULL DEFAULT 0,
   updated INTEGER NOT NULL DEFAULT 0,
   rejected INTEGER NOT NULL DEFAULT 0,

@@ -192,8 +192,16 @@ TEST(ImportApi, ListsImportsNewestFirst) {
 TEST(ImportApi, AFailureMidImportLeavesThePreviousData) {
   auto h = make_harness();
   ASSERT_EQ(post_csv(*h, csv({a_case("C1"), a_case("C2")})).status, 200);
-  h->query("CREATE TRIGGER boom BEFORE INSERT ON cases WHEN NEW.case_id = 'BOOM' "
-           "BEGIN SELECT RAISE(ABORT, 'forced failure'); END");
+  const bool pg = h->dialect() == courthub::Dialect::kPostgres;
+  if (pg) {
+    h->query("CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+             "RAISE EXCEPTION 'forced failure'; END $$");
+    h->query("CREATE TRIGGER boom BEFORE INSERT ON cases FOR EACH ROW "
+             "WHEN (NEW.case_id = 'BOOM') EXECUTE FUNCTION boom()");
+  } else {
+    h->query("CREATE TRIGGER boom BEFORE INSERT ON cases WHEN NEW.case_id = 'BOOM' "
+             "BEGIN SELECT RAISE(ABORT, 'forced failure'); END");
+  }
   std::vector<Fields> cases = {a_case("C1", {{"petitions", "9"}})};
   for (int i = 0; i < 600; ++i) cases.push_back(a_case("N" + std::to_string(i)));
   cases.push_back(a_case("BOOM"));  // in the second batch of 400 rows
@@ -204,7 +212,7 @@ TEST(ImportApi, AFailureMidImportLeavesThePreviousData) {
   EXPECT_EQ(count_of(*h, "SELECT count(*) AS n FROM imports"), 1);
 
   // The same import without the failure: the cases the failed one would have added are new.
-  h->query("DROP TRIGGER boom");
+  h->query(pg ? "DROP TRIGGER boom ON cases" : "DROP TRIGGER boom");
   r = post_csv(*h, csv(cases));
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["inserted"], 601);
