@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <random>
 #include <set>
 
@@ -77,11 +78,8 @@ storage::BackendOptions backend_for(const HarnessOptions& options, const std::st
                 "(tests/support/pg_cluster.sh start DIR writes one to DIR/url)");
   }
   // Named after the data directory: a second harness on the same directory finds its data.
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : std::filesystem::absolute(dir).lexically_normal().string()) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
+  const uint64_t h =
+      std::hash<std::string>{}(std::filesystem::absolute(dir).lexically_normal().string());
   char name[24];
   std::snprintf(name, sizeof name, "h%016llx", static_cast<unsigned long long>(h));
   b.dialect = storage::Dialect::kPostgres;
