@@ -9,7 +9,7 @@ std::vector<courthub::Migration> access_migrations() {
   return {
       {40, "case documents",
        "CREATE TABLE case_documents ("
-       " id INTEGER PRIMARY KEY,"
+       " id {{id}},"
        " case_id BIGINT NOT NULL,"
        " name TEXT NOT NULL,"
        " category TEXT NOT NULL,"  // 正卷 | 庭审笔录 | 证据材料 | 鉴定意见 | 裁判文书 | 副卷
@@ -21,7 +21,7 @@ std::vector<courthub::Migration> access_migrations() {
        "CREATE INDEX case_documents_by_case ON case_documents (case_id, id);"},
       {41, "file access requests",
        "CREATE TABLE file_access_requests ("
-       " id INTEGER PRIMARY KEY,"
+       " id {{id}},"
        " case_id BIGINT NOT NULL,"
        " lawyer_id BIGINT NOT NULL,"
        " materials TEXT NOT NULL,"     // JSON array of categories
@@ -37,7 +37,7 @@ std::vector<courthub::Migration> access_migrations() {
        "CREATE INDEX file_access_by_lawyer ON file_access_requests (lawyer_id, case_id);"},
       {42, "document views",
        "CREATE TABLE document_views ("
-       " id INTEGER PRIMARY KEY,"
+       " id {{id}},"
        " case_id BIGINT NOT NULL,"
        " document_id BIGINT NOT NULL,"
        " lawyer_id BIGINT NOT NULL,"
@@ -47,7 +47,7 @@ std::vector<courthub::Migration> access_migrations() {
        "CREATE INDEX document_views_by_case ON document_views (case_id, id);"},
       {43, "services",
        "CREATE TABLE services ("
-       " id INTEGER PRIMARY KEY,"
+       " id {{id}},"
        " case_id BIGINT NOT NULL,"
        " case_number TEXT NOT NULL,"
        " document_id BIGINT NOT NULL,"

@@ -10,7 +10,7 @@ std::vector<courthub::Migration> case_migrations() {
   return {
       {20, "cases, stages, representations", R"sql(
 CREATE TABLE cases (
-  id INTEGER PRIMARY KEY,
+  id {{id}},
   court_code TEXT NOT NULL,
   case_number TEXT NOT NULL,
   cause TEXT NOT NULL,
@@ -36,7 +36,7 @@ CREATE TABLE case_stages (
 );
 
 CREATE TABLE representations (
-  id INTEGER PRIMARY KEY,
+  id {{id}},
   case_id BIGINT NOT NULL REFERENCES cases(id),
   lawyer_id BIGINT NOT NULL,
   party TEXT NOT NULL,
@@ -52,7 +52,7 @@ CREATE INDEX representations_lawyer ON representations(lawyer_id, state);
 
 -- Every step of a representation: who (a userid, "lawyer:<id>", "admin" or "filing:<id>") and when.
 CREATE TABLE representation_history (
-  id INTEGER PRIMARY KEY,
+  id {{id}},
   representation_id BIGINT NOT NULL REFERENCES representations(id),
   action TEXT NOT NULL,
   actor TEXT NOT NULL,
@@ -82,7 +82,7 @@ CREATE INDEX hearings_case ON hearings(court_code, case_number);
 CREATE INDEX hearings_start ON hearings(start_ms);
 
 CREATE TABLE unavailability (
-  id INTEGER PRIMARY KEY,
+  id {{id}},
   lawyer_id BIGINT NOT NULL,
   start_ms BIGINT NOT NULL,
   end_ms BIGINT NOT NULL,

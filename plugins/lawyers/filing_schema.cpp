@@ -9,7 +9,7 @@ std::vector<courthub::Migration> filing_migrations() {
   return {
       {30, "files and filings", R"SQL(
 CREATE TABLE files (
-  id INTEGER PRIMARY KEY,
+  id {{id}},
   sha256 TEXT NOT NULL,
   owner TEXT NOT NULL,            -- lawyer:<id> | staff:<userid>
   name TEXT NOT NULL,
@@ -21,7 +21,7 @@ CREATE TABLE files (
 CREATE INDEX files_by_owner ON files (owner, sha256);
 
 CREATE TABLE filings (
-  id INTEGER PRIMARY KEY,
+  id {{id}},
   lawyer_id BIGINT NOT NULL,
   court_code TEXT NOT NULL,
   case_type TEXT NOT NULL,
@@ -44,7 +44,7 @@ CREATE INDEX filings_by_court ON filings (court_code, state, id);
 CREATE INDEX filings_waiting ON filings (state, due_ms);
 
 CREATE TABLE filing_history (
-  id INTEGER PRIMARY KEY,
+  id {{id}},
   filing_id BIGINT NOT NULL REFERENCES filings (id),
   action TEXT NOT NULL,
   by_side TEXT NOT NULL,          -- lawyer | court
@@ -64,7 +64,7 @@ CREATE TABLE case_number_serials (
 )SQL"},
       {31, "appointments", R"SQL(
 CREATE TABLE appointments (
-  id INTEGER PRIMARY KEY,
+  id {{id}},
   lawyer_id BIGINT NOT NULL,
   case_id BIGINT NOT NULL,
   case_number TEXT NOT NULL,
@@ -83,7 +83,7 @@ CREATE INDEX appointments_by_lawyer ON appointments (lawyer_id, id);
 CREATE INDEX appointments_by_case ON appointments (case_id, state);
 
 CREATE TABLE appointment_messages (
-  id INTEGER PRIMARY KEY,
+  id {{id}},
   appointment_id BIGINT NOT NULL REFERENCES appointments (id),
   from_side TEXT NOT NULL,        -- lawyer | court
   name TEXT NOT NULL,

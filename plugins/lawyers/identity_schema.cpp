@@ -10,14 +10,14 @@ std::vector<courthub::Migration> identity_migrations() {
   return {
       {10, "lawyers",
        "CREATE TABLE lawyers ("
-       " id INTEGER PRIMARY KEY,"
+       " id {{id}},"
        " name TEXT NOT NULL,"
        " licence_no TEXT NOT NULL UNIQUE,"
        " firm TEXT NOT NULL,"
-       " id_card_sealed BLOB NOT NULL,"
-       " id_card_index BLOB NOT NULL UNIQUE,"
+       " id_card_sealed {{blob}} NOT NULL,"
+       " id_card_index {{blob}} NOT NULL UNIQUE,"
        " id_card_masked TEXT NOT NULL,"
-       " mobile_sealed BLOB NOT NULL,"
+       " mobile_sealed {{blob}} NOT NULL,"
        " mobile_masked TEXT NOT NULL,"
        " password_hash TEXT NOT NULL,"
        " state TEXT NOT NULL,"                  // pending | verified | suspended
@@ -32,7 +32,7 @@ std::vector<courthub::Migration> identity_migrations() {
        " failures INTEGER NOT NULL,"
        " locked_until_ms BIGINT NOT NULL);"
        "CREATE TABLE lawyer_audit ("
-       " id INTEGER PRIMARY KEY,"
+       " id {{id}},"
        " lawyer_id BIGINT NOT NULL REFERENCES lawyers (id),"
        " action TEXT NOT NULL,"
        " actor TEXT NOT NULL,"       // staff userid, 'admin' (operator) or 'lawyer:<id>'

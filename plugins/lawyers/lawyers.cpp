@@ -21,6 +21,8 @@ class LawyersPlugin {
       "律师服务：律师注册与核验、代理关系、案件空间、网上立案、联系法官、阅卷、电子送达、排期避让";
   // Handlers share only the read-only settings; everything else lives in the database.
   static constexpr bool kThreadSafe = true;
+  // Its SQL runs on SQLite and PostgreSQL (postgres:lawyers_plugin_test).
+  static constexpr bool kPortableSql = true;
 
   explicit LawyersPlugin(courthub::Host& host) : host_(host) {}
 

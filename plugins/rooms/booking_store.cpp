@@ -192,7 +192,7 @@ bool BookingStore::set_status(const Sql& q, int64_t id, BookingStatus from, Book
   std::string to_name(status_name(to));
   return q.exec(
               "UPDATE bookings SET status = ?, note = CASE WHEN ? = '' THEN note ELSE ? END, "
-              "told = CASE WHEN ? THEN ? ELSE told END, updated_ms = ? "
+              "told = CASE WHEN ? = 1 THEN ? ELSE told END, updated_ms = ? "
               "WHERE id = ? AND status = ?",
               {to_name, note, note, organizer_knows, to_name, ms(now_ms), ms(id),
                std::string(status_name(from))})

@@ -23,6 +23,10 @@ std::vector<SeatConflict> seat_conflicts(
     const courthub::Sql& tx, const std::vector<Seat>& seats, const Slot& slot,
     int64_t except_hearing, const std::function<std::string(const std::string&)>& name_of) {
   std::vector<SeatConflict> out;
+  // The panel is a JSON array of userids: its members as rows p(value), in either dialect.
+  const char* panel_members = tx.dialect() == courthub::Dialect::kPostgres
+                                  ? "jsonb_array_elements_text(h.panel::jsonb) p(value)"
+                                  : "json_each(h.panel) p";
   for (const Seat& seat : seats) {
     auto adder = [&](bool hearing) {
       return [&, hearing](const courthub::Row& row) {
@@ -38,11 +42,12 @@ std::vector<SeatConflict> seat_conflicts(
     };
     const Value who(seat.user_id);
     tx.each(
-        "SELECT h.id, b.start_ms, b.end_ms, b.title FROM hearings h "
-        "JOIN bookings b ON b.id = h.booking_id "
-        "WHERE h.id <> ? AND h.status IN ('已预约', '已通知', '测试通过', '进行中') "
-        "AND b.start_ms < ? AND b.end_ms > ? AND (h.judge = ? OR h.clerk = ? OR EXISTS "
-        "(SELECT 1 FROM json_each(h.panel) p WHERE p.value = ?)) ORDER BY b.start_ms LIMIT 5",
+        std::string("SELECT h.id, b.start_ms, b.end_ms, b.title FROM hearings h "
+                    "JOIN bookings b ON b.id = h.booking_id "
+                    "WHERE h.id <> ? AND h.status IN ('已预约', '已通知', '测试通过', '进行中') "
+                    "AND b.start_ms < ? AND b.end_ms > ? AND (h.judge = ? OR h.clerk = ? OR "
+                    "EXISTS (SELECT 1 FROM ") +
+            panel_members + " WHERE p.value = ?)) ORDER BY b.start_ms LIMIT 5",
         {Value(except_hearing), Value(slot.end_ms), Value(slot.start_ms), who, who, who},
         adder(true));
     tx.each(

@@ -20,6 +20,8 @@ class RoomsPlugin {
       "会议室与远程庭审室：预订、循环预订、审批、签到与释放、远程庭审排期";
   // Handlers share only read-only parts built in activate; bookings live in the database.
   static constexpr bool kThreadSafe = true;
+  // Its SQL runs on SQLite and PostgreSQL (postgres:rooms_plugin_test).
+  static constexpr bool kPortableSql = true;
 
   explicit RoomsPlugin(courthub::Host& host) : host_(host) {}
 

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// Tables, indexes and the overlap triggers of the rooms database.
+// Tables, indexes and the no-overlap guarantee of the rooms database.
 //
 // Instants are Unix milliseconds (INTEGER). Every query on a hot path is an index range scan:
 // conflicts by (room_id, start_ms), free/busy by (court, start_ms), jobs by (status, start_ms).
 // A booking lasts at most a day (CHECK below), so "overlaps [s, e)" is the bounded range
-// start_ms in (s - 1 day, e) plus end_ms > s.
+// start_ms in (s - 1 day, e) plus end_ms > s. No two bookings that hold a slot overlap on a room:
+// triggers on SQLite, an exclusion constraint on PostgreSQL.
 #include "schema.hpp"
 
 namespace rooms {
@@ -27,8 +28,8 @@ CREATE TABLE rooms (
   bookers TEXT NOT NULL DEFAULT '{}',
   retired INTEGER NOT NULL DEFAULT 0,
   managed_by TEXT NOT NULL CHECK (managed_by IN ('settings', 'api')),
-  created_ms INTEGER NOT NULL,
-  updated_ms INTEGER NOT NULL,
+  created_ms {{int64}} NOT NULL,
+  updated_ms {{int64}} NOT NULL,
   updated_by TEXT NOT NULL DEFAULT ''
 );
 -- Two rooms in service in one court never share a name: people book by name in chat.
@@ -36,18 +37,18 @@ CREATE UNIQUE INDEX rooms_live_name ON rooms(court, name) WHERE retired = 0;
 CREATE INDEX rooms_court ON rooms(court);
 
 CREATE TABLE series (
-  id INTEGER PRIMARY KEY,
+  id {{id}},
   rule TEXT NOT NULL,
   description TEXT NOT NULL,
-  created_ms INTEGER NOT NULL
+  created_ms {{int64}} NOT NULL
 );
 
 CREATE TABLE bookings (
-  id INTEGER PRIMARY KEY,
+  id {{id}},
   room_id TEXT NOT NULL REFERENCES rooms(id),
   court TEXT NOT NULL,
-  start_ms INTEGER NOT NULL,
-  end_ms INTEGER NOT NULL,
+  start_ms {{int64}} NOT NULL,
+  end_ms {{int64}} NOT NULL,
   title TEXT NOT NULL,
   organizer TEXT NOT NULL,
   organizer_name TEXT NOT NULL DEFAULT '',
@@ -56,18 +57,18 @@ CREATE TABLE bookings (
   status TEXT NOT NULL
     CHECK (status IN ('待审批', '已预订', '已签到', '已释放', '已取消', '已拒绝', '已结束')),
   purpose TEXT NOT NULL DEFAULT 'meeting' CHECK (purpose IN ('meeting', 'hearing', 'hearing_test')),
-  series_id INTEGER REFERENCES series(id),
+  series_id {{int64}} REFERENCES series(id),
   -- The approval this booking's fate rides on ("booking:<id>"; a series shares its first's).
   approval_request TEXT,
   approval_published INTEGER NOT NULL DEFAULT 0,
   note TEXT NOT NULL DEFAULT '',
   -- The last status the organizer was told about; a job tells them about the rest.
   told TEXT NOT NULL DEFAULT '',
-  checked_in_ms INTEGER,
+  checked_in_ms {{int64}},
   checked_in_by TEXT,
-  reminded_ms INTEGER,
-  created_ms INTEGER NOT NULL,
-  updated_ms INTEGER NOT NULL,
+  reminded_ms {{int64}},
+  created_ms {{int64}} NOT NULL,
+  updated_ms {{int64}} NOT NULL,
   CHECK (end_ms > start_ms AND end_ms - start_ms <= 86400000)
 );
 CREATE INDEX bookings_room_start ON bookings(room_id, start_ms);
@@ -79,16 +80,16 @@ CREATE INDEX bookings_approval ON bookings(approval_request) WHERE approval_requ
 CREATE INDEX bookings_untold ON bookings(id) WHERE told <> status;
 
 CREATE TABLE attendees (
-  booking_id INTEGER NOT NULL REFERENCES bookings(id),
+  booking_id {{int64}} NOT NULL REFERENCES bookings(id),
   user_id TEXT NOT NULL,
   PRIMARY KEY (booking_id, user_id)
-) WITHOUT ROWID;
+){{sqlite}} WITHOUT ROWID{{end}};
 CREATE INDEX attendees_user ON attendees(user_id, booking_id);
 
 -- The last line of defence: whatever the code does, two bookings that hold a slot never overlap
 -- on one room. The plugin checks first (to name the booking in the way); this makes a bug a
 -- refused write (SQLITE_CONSTRAINT -> Conflict) instead of a double booking.
-CREATE TRIGGER bookings_no_overlap_insert BEFORE INSERT ON bookings
+{{sqlite}}CREATE TRIGGER bookings_no_overlap_insert BEFORE INSERT ON bookings
 WHEN NEW.status IN ('待审批', '已预订', '已签到')
 BEGIN
   SELECT RAISE(ABORT, 'the room is already booked for an overlapping time')
@@ -109,11 +110,29 @@ BEGIN
       AND b.start_ms > NEW.start_ms - 86400000 AND b.end_ms > NEW.start_ms
       AND b.status IN ('待审批', '已预订', '已签到'));
 END;
-
+{{end}}{{postgres}}
+-- On PostgreSQL its own tool: an exclusion constraint over the time range. btree_gist lends GiST
+-- the text equality of room_id (a trusted extension shipped with the server), made where missing
+-- in a schema of its own, so that dropping any plugin's schema never takes it along.
+DO $$
+DECLARE ext name;
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('courthub btree_gist'));
+  SELECT extnamespace::regnamespace::name INTO ext FROM pg_extension WHERE extname = 'btree_gist';
+  IF ext IS NULL THEN
+    CREATE SCHEMA IF NOT EXISTS courthub_ext;
+    CREATE EXTENSION btree_gist WITH SCHEMA courthub_ext;
+    ext := 'courthub_ext';
+  END IF;
+  EXECUTE format('ALTER TABLE bookings ADD CONSTRAINT bookings_no_overlap EXCLUDE USING gist '
+                 '(room_id %I.gist_text_ops WITH =, int8range(start_ms, end_ms) WITH &&) '
+                 'WHERE (status IN (%L, %L, %L))', ext, '待审批', '已预订', '已签到');
+END $$;
+{{end}}
 CREATE TABLE hearings (
-  id INTEGER PRIMARY KEY,
-  booking_id INTEGER NOT NULL UNIQUE REFERENCES bookings(id),
-  test_booking_id INTEGER REFERENCES bookings(id),
+  id {{id}},
+  booking_id {{int64}} NOT NULL UNIQUE REFERENCES bookings(id),
+  test_booking_id {{int64}} REFERENCES bookings(id),
   court TEXT NOT NULL,
   case_number TEXT NOT NULL,
   mode TEXT NOT NULL CHECK (mode IN ('online', 'mixed')),
@@ -125,15 +144,15 @@ CREATE TABLE hearings (
   notice_override INTEGER NOT NULL DEFAULT 0,
   override_reason TEXT NOT NULL DEFAULT '',
   override_by TEXT NOT NULL DEFAULT '',
-  rescheduled_from INTEGER REFERENCES hearings(id),
-  rescheduled_to INTEGER REFERENCES hearings(id),
-  notified_ms INTEGER,
-  test_passed_ms INTEGER,
-  started_ms INTEGER,
-  ended_ms INTEGER,
+  rescheduled_from {{int64}} REFERENCES hearings(id),
+  rescheduled_to {{int64}} REFERENCES hearings(id),
+  notified_ms {{int64}},
+  test_passed_ms {{int64}},
+  started_ms {{int64}},
+  ended_ms {{int64}},
   note TEXT NOT NULL DEFAULT '',
-  created_ms INTEGER NOT NULL,
-  updated_ms INTEGER NOT NULL
+  created_ms {{int64}} NOT NULL,
+  updated_ms {{int64}} NOT NULL
 );
 CREATE INDEX hearings_court_case ON hearings(court, case_number);
 CREATE INDEX hearings_judge ON hearings(judge);
@@ -145,13 +164,14 @@ CREATE INDEX hearings_status ON hearings(status);
       // In-person hearings (mode in_person, in a 科技法庭), the collegial panel, the cause and
       // whether the hearing is public (开庭公告). SQLite cannot widen a CHECK in place: the table
       // is rebuilt under its own name, rows and ids kept (existing hearings are public, with an
-      // empty cause and no panel).
-      {3, "hearings in person, panel, cause, public", R"sql(
+      // empty cause and no panel). PostgreSQL alters it in place (its columns come last; every
+      // query names its columns).
+      {3, "hearings in person, panel, cause, public", R"sql({{sqlite}}
 ALTER TABLE hearings RENAME TO hearings_v2;
 CREATE TABLE hearings (
-  id INTEGER PRIMARY KEY,
-  booking_id INTEGER NOT NULL UNIQUE REFERENCES bookings(id),
-  test_booking_id INTEGER REFERENCES bookings(id),
+  id {{id}},
+  booking_id {{int64}} NOT NULL UNIQUE REFERENCES bookings(id),
+  test_booking_id {{int64}} REFERENCES bookings(id),
   court TEXT NOT NULL,
   case_number TEXT NOT NULL,
   mode TEXT NOT NULL CHECK (mode IN ('online', 'mixed', 'in_person')),
@@ -166,15 +186,15 @@ CREATE TABLE hearings (
   notice_override INTEGER NOT NULL DEFAULT 0,
   override_reason TEXT NOT NULL DEFAULT '',
   override_by TEXT NOT NULL DEFAULT '',
-  rescheduled_from INTEGER REFERENCES hearings(id),
-  rescheduled_to INTEGER REFERENCES hearings(id),
-  notified_ms INTEGER,
-  test_passed_ms INTEGER,
-  started_ms INTEGER,
-  ended_ms INTEGER,
+  rescheduled_from {{int64}} REFERENCES hearings(id),
+  rescheduled_to {{int64}} REFERENCES hearings(id),
+  notified_ms {{int64}},
+  test_passed_ms {{int64}},
+  started_ms {{int64}},
+  ended_ms {{int64}},
   note TEXT NOT NULL DEFAULT '',
-  created_ms INTEGER NOT NULL,
-  updated_ms INTEGER NOT NULL
+  created_ms {{int64}} NOT NULL,
+  updated_ms {{int64}} NOT NULL
 );
 INSERT INTO hearings (id, booking_id, test_booking_id, court, case_number, mode, parties, judge,
   clerk, status, notice_override, override_reason, override_by, rescheduled_from, rescheduled_to,
@@ -186,7 +206,14 @@ DROP TABLE hearings_v2;
 CREATE INDEX hearings_court_case ON hearings(court, case_number);
 CREATE INDEX hearings_judge ON hearings(judge);
 CREATE INDEX hearings_status ON hearings(status);
-)sql"},
+{{end}}{{postgres}}
+ALTER TABLE hearings
+  DROP CONSTRAINT hearings_mode_check,
+  ADD CONSTRAINT hearings_mode_check CHECK (mode IN ('online', 'mixed', 'in_person')),
+  ADD COLUMN panel TEXT NOT NULL DEFAULT '[]',
+  ADD COLUMN cause TEXT NOT NULL DEFAULT '',
+  ADD COLUMN public INTEGER NOT NULL DEFAULT 1 CHECK (public IN (0, 1));
+{{end}})sql"},
       // Issue 15: who approves a room's bookings (a JSON array of userids; [] = its court_admin).
       {4, "room approvers", "ALTER TABLE rooms ADD COLUMN approvers TEXT NOT NULL DEFAULT '[]';"},
   };

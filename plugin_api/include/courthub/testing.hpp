@@ -24,9 +24,11 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "courthub/database.hpp"
 #include "courthub/error.hpp"
 #include "courthub/host.hpp"
 #include "courthub/json.hpp"
@@ -41,11 +43,11 @@ struct HarnessOptions {
   int64_t start_ms = 0;                      // the host clock's start (Unix ms); 0 = real now
   std::vector<std::string> calendar_files;   // work-calendar YAML files; empty = the shipped ones
   // The database engine (2.3): "sqlite", "postgres", or "" = $COURTHUB_TEST_BACKEND (default
-  // sqlite), so one test binary runs on both. PostgreSQL takes its server from `postgres_url`,
-  // else $COURTHUB_TEST_PG_URL, else the file $COURTHUB_TEST_PG_URL_FILE names (a libpq conninfo
-  // or postgresql:// URI), and schemas named after the data directory: with a fresh temporary
-  // directory they are dropped afterwards; with your data_dir they stay, so a second harness
-  // on the same data_dir finds the data again (a restart).
+  // sqlite). PostgreSQL: the server is `postgres_url`, else $COURTHUB_TEST_PG_URL, else the file
+  // $COURTHUB_TEST_PG_URL_FILE names; the schemas are named after the data directory. A fresh
+  // temporary directory's are dropped afterwards; your data_dir's stay, so a second harness on it
+  // finds the data again (a restart), but an empty data_dir is a fresh host on both engines
+  // (schemas a removed directory of that name left are dropped first).
   std::string backend;
   std::string postgres_url;
 };
@@ -185,5 +187,12 @@ class PluginHarness {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// The SQL the host runs for a migration or statement of a plugin that declares portable SQL
+// (kPortableSql): the words {{id}} {{serial}} {{int64}} {{double}} {{blob}} and the sections
+// {{sqlite}}..{{end}} / {{postgres}}..{{end}} spelled for `dialect` (docs/plugins.md, "Portable
+// SQL"). For test doubles that run a plugin's migrations on a database of their own.
+// Threading: any thread. Errors: throws courthub::Error (invalid argument) naming a bad word.
+std::string portable_sql(std::string_view text, Dialect dialect);
 
 }  // namespace courthub::testing

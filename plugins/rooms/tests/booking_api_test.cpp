@@ -126,6 +126,37 @@ TEST_F(BookingApi, OverlapIs409NamingTheBookingInTheWay) {
   EXPECT_EQ(h->as(kClerk).post("/bookings", booking_body("hp-301", 2, 600, 630)).status, 201);
 }
 
+// Below the plugin's own check, the database refuses an overlap whatever writes it: triggers on
+// SQLite, the exclusion constraint on PostgreSQL (postgres:rooms_plugin_test).
+TEST_F(BookingApi, TheDatabaseItselfRefusesAnOverlapOnOneRoom) {
+  int64_t first = book(*h, kJudge, booking_body("hp-301", 2, 540, 600));
+  const std::string insert =
+      "INSERT INTO bookings(room_id, court, start_ms, end_ms, title, organizer, status, "
+      "created_ms, updated_ms) VALUES (?, ?, ?, ?, 'x', ?, ?, 0, 0)";
+  auto plant = [&](const std::string& room, int from, int to, const std::string& status) {
+    h->query(insert, {Json(room), Json(kCourt), Json(at(2, from)), Json(at(2, to)), Json(kClerk),
+                      Json(status)});
+  };
+  try {
+    plant("hp-301", 590, 620, "已预订");
+    FAIL() << "an overlapping booking was stored";
+  } catch (const courthub::Error& e) {
+    EXPECT_EQ(e.status(), courthub::Status::Conflict) << e.what();
+  }
+  // Back to back, another room, or a booking that holds no slot: all stored.
+  EXPECT_NO_THROW(plant("hp-301", 600, 630, "已预订"));
+  EXPECT_NO_THROW(plant("hp-205", 540, 600, "已预订"));
+  EXPECT_NO_THROW(plant("hp-301", 550, 560, "已取消"));
+  // Moving a booking onto another, or reviving a canceled one in its slot, is refused too.
+  int64_t later = book(*h, kJudge, booking_body("hp-301", 2, 700, 760));
+  EXPECT_THROW(h->query("UPDATE bookings SET start_ms = ?, end_ms = ? WHERE id = ?",
+                        {Json(at(2, 560)), Json(at(2, 620)), Json(later)}),
+               courthub::Error);
+  EXPECT_THROW(h->query("UPDATE bookings SET status = '已预订' WHERE status = '已取消'"),
+               courthub::Error);
+  EXPECT_EQ(status_of(*h, first), "已预订");
+}
+
 TEST_F(BookingApi, ValidationErrorsAre400WithEveryField) {
   auto r = h->as(kJudge).post("/bookings", Json::object({{"start", "tomorrow"},
                                                          {"end", iso(1, 600)},

@@ -12,6 +12,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include <courthub/testing.hpp>
+
 #include "schema.hpp"
 
 namespace json = courthub::json;
@@ -190,7 +192,10 @@ ch_status transaction(ch_host* h, ch_status (*body)(void*, ch_txn*), void* ctx) 
 ch_status migrate(ch_host* h, const ch_migration* migrations, size_t count) {
   sqlite3* db = state(h).db;
   for (size_t i = 0; i < count; ++i) {
-    std::string sql(migrations[i].sql.data, migrations[i].sql.size);
+    // Spelled as the host spells a portable plugin's migration for SQLite.
+    std::string sql = courthub::testing::portable_sql(
+        std::string_view(migrations[i].sql.data, migrations[i].sql.size),
+        courthub::Dialect::kSqlite);
     if (exec(db, "BEGIN IMMEDIATE") != CH_OK) return CH_ERROR;
     if (exec(db, sql.c_str()) != CH_OK) {
       std::string why = t_error;
