@@ -41,14 +41,20 @@ Expected<std::unique_ptr<Runtime>> Runtime::open(RuntimeOptions options) {
   Runtime* raw = rt.get();
   jobs::InboxPolicy inbox_policy;
   if (o.journal_segment_bytes) inbox_policy.journal_segment_bytes = o.journal_segment_bytes;
+  inbox_policy.lease_ms = o.takeover_ms;
+  // PostgreSQL: no journal, the tables are shared by every host (inbox.hpp).
+  const std::string journal_dir = o.storage.dialect == storage::Dialect::kPostgres
+                                      ? std::string()
+                                      : o.storage.data_dir + "/inbox-journal";
   auto inbox = jobs::Inbox::open(
-      *rt->host_db_, o.storage.data_dir + "/inbox-journal", o.sync_journal, clock,
+      *rt->host_db_, journal_dir, o.sync_journal, clock,
       [raw](const std::string& topic) { return raw->subscribers(topic); }, inbox_policy);
   if (!inbox) return inbox.outcome();
   rt->inbox_ = std::move(*inbox);
 
   jobs::OutboxPolicy outbox_policy;
   outbox_policy.max_attempts = o.outbox_max_attempts;
+  outbox_policy.claim_ms = o.takeover_ms;
   outbox_policy.known_group_robot = o.known_group_robot;
   rt->outbox_ = std::make_unique<jobs::Outbox>(*rt->host_db_, *rt->group_commit_, clock,
                                               outbox_policy);

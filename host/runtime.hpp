@@ -47,6 +47,9 @@ struct RuntimeOptions {
   int outbox_max_attempts = 12;
   bool sync_journal = true;          // fdatasync the inbox journal (tests may skip it)
   size_t journal_segment_bytes = 0;  // 0 = the inbox's default
+  // PostgreSQL: how long a host's inbox leases and outbox claims last
+  // (storage.postgres.takeover_ms).
+  int64_t takeover_ms = 30000;
   // Whether a group robot of that name is configured (outbox messages to unknown ones are
   // refused).
   std::function<bool(const std::string&)> known_group_robot = [](const std::string&) {

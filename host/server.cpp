@@ -29,11 +29,13 @@
 #include "host/http/router.hpp"
 #include "host/http/server.hpp"
 #include "host/http/session_token.hpp"
+#include "host/jobs/cluster_watch.hpp"
 #include "host/jobs/inbox.hpp"
 #include "host/jobs/outbox.hpp"
 #include "host/log.hpp"
 #include "host/runtime.hpp"
 #include "host/storage/audit_log.hpp"
+#include "host/storage/host_meta.hpp"
 
 namespace courthub {
 
@@ -44,6 +46,9 @@ void apply_overrides(config::Config& cfg, const ServeOverrides& o) {
 }
 
 namespace {
+
+// host_meta's key for the configuration's generation (hosts sharing PostgreSQL).
+constexpr std::string_view kConfigGeneration = "config.generation";
 
 // Only one host per data directory: two would both deliver the same inbox.
 class DataDirLock {
@@ -213,6 +218,7 @@ Outcome Server::start(config::Config cfg) {
     options.storage.postgres = storage::PostgresOptions{
         c.storage.postgres.url, c.storage.postgres.schema, c.storage.postgres.connections,
         c.storage.busy_timeout_ms};
+    options.takeover_ms = c.storage.postgres.takeover_ms;
   }
   options.sync_journal = c.storage.synchronous_full;
   options.directory_seed = c.directory.seed;
@@ -286,7 +292,10 @@ Outcome Server::start(config::Config cfg) {
 
   p->auth = std::make_unique<http::Authenticator>(c.admin.token, p->sessions.get(),
                                                   http::kStaffAudience, p->directory);
-  p->admin_guard = std::make_unique<http::AdminTokenGuard>(clock_, p->metrics, p->audit.get());
+  // Hosts sharing PostgreSQL count guesses together.
+  p->admin_guard = std::make_unique<http::AdminTokenGuard>(
+      clock_, p->metrics, p->audit.get(), http::BackoffLimits{},
+      c.storage.backend == config::StorageConfig::Backend::kPostgres ? p->host_db : nullptr);
   p->auth->set_admin_guard(p->admin_guard.get());
   http::add_ops_endpoints(p->router, p->metrics, [this] { return ready_.load(); });
   http::AdminTargets admin{p->plugins, p->audit.get(), p->inbox, p->outbox, p->scheduler, &clock_,
@@ -379,11 +388,41 @@ Outcome Server::start(config::Config cfg) {
     return o;
   }
   (void)parts_->audit->record("startup", "host.start", config_path_, "", "ok");
+  shares_database_ = c.storage.backend == config::StorageConfig::Backend::kPostgres;
+  if (shares_database_) {
+    auto generation = storage::read_host_meta(*parts_->host_db, kConfigGeneration);
+    config_generation_ = generation ? *generation : "";
+    watch_ = std::make_unique<jobs::ClusterWatch>(std::chrono::seconds(1),
+                                                  std::vector<jobs::ClusterWatch::Check>{
+                                                      [this] { catch_up(); }});
+    watch_->start();
+  }
   ready_ = true;
   return Outcome::success();
 }
 
+void Server::catch_up() {
+  // parts_ stays until stop() has stopped this watch.
+  Outcome dir = parts_->directory->refresh();
+  if (!dir.ok()) log::warn("directory", "cannot look for other hosts' changes: " + dir.message());
+  auto generation = storage::read_host_meta(*parts_->host_db, kConfigGeneration);
+  if (!generation) {
+    log::warn("server", "cannot read the configuration generation: " +
+                            generation.outcome().message());
+    return;
+  }
+  {
+    std::lock_guard control(control_mu_);
+    if (generation->empty() || *generation == config_generation_) return;
+    config_generation_ = *generation;
+  }
+  log::info("server", "another host reloaded its configuration: reloading this host's file");
+  (void)reload("cluster");
+}
+
 void Server::stop() {
+  // First, and outside the lock: the watch may be inside reload(), which takes it.
+  watch_.reset();
   std::lock_guard control(control_mu_);
   if (!parts_) return;
   ready_ = false;
@@ -425,7 +464,8 @@ Json Server::reload(const std::string& actor) {
       next.storage.backend != cur.storage.backend ||
       next.storage.postgres.url != cur.storage.postgres.url ||
       next.storage.postgres.schema != cur.storage.postgres.schema ||
-      next.storage.postgres.connections != cur.storage.postgres.connections) {
+      next.storage.postgres.connections != cur.storage.postgres.connections ||
+      next.storage.postgres.takeover_ms != cur.storage.postgres.takeover_ms) {
     warnings.push_back("server and storage changes take effect after a restart");
   }
   if (next.admin.token != cur.admin.token || next.sessions.secret != cur.sessions.secret) {
@@ -469,6 +509,18 @@ Json Server::reload(const std::string& actor) {
   p.config = std::move(next);
   (void)p.audit->record(actor, "config.reload", config_path_, changes.dump(), "ok");
   log::info("server", "configuration reloaded by " + actor);
+  // The other hosts on the database follow (catch_up); a reload that follows starts none.
+  if (shares_database_ && actor != "cluster") {
+    const std::string generation = storage::new_version();
+    Outcome o = p.host_db->transaction([&](storage::Transaction& txn) {
+      return storage::write_host_meta(txn, kConfigGeneration, generation);
+    });
+    if (o.ok()) {
+      config_generation_ = generation;
+    } else {
+      warnings.push_back("the other hosts were not told to reload: " + o.message());
+    }
+  }
   return Json::object({{"ok", true}, {"changes", changes}, {"warnings", warnings}});
 }
 

@@ -19,6 +19,9 @@
 #include "host/time/clock.hpp"
 
 namespace courthub {
+namespace jobs {
+class ClusterWatch;
+}
 
 // Command-line flags that win over the YAML.
 struct ServeOverrides {
@@ -51,7 +54,9 @@ class Server {
   void stop();
   // Re-reads the configuration file. A file with errors (YAML, schema, or settings a plugin
   // rejects) is refused whole and nothing changes. Returns {"ok", "changes"|"errors",
-  // "warnings"}. Every reload is audited with `actor`.
+  // "warnings"}. Every reload is audited with `actor`. On PostgreSQL a reload also gives the
+  // configuration a new generation, and the other hosts on the database reload their own files
+  // within a second or two (actor "cluster").
   Json reload(const std::string& actor);
 
   uint16_t port() const;
@@ -64,7 +69,13 @@ class Server {
   ServeOverrides overrides_;
   const time::Clock& clock_;
   time::ManualClock* test_clock_ = nullptr;
+  // Hosts sharing PostgreSQL: picks up the directory and configuration changes of the others.
+  void catch_up();
+
   std::unique_ptr<Parts> parts_;
+  std::unique_ptr<jobs::ClusterWatch> watch_;  // PostgreSQL only; stopped before parts_ go
+  bool shares_database_ = false;               // PostgreSQL; guarded by control_mu_
+  std::string config_generation_;              // the one this host's configuration matches
   std::mutex control_mu_;
   std::atomic<bool> ready_{false};
 };

@@ -46,6 +46,9 @@ struct PostgresConfig {
   std::string url;                  // libpq conninfo or postgresql:// URI; a secret
   std::string schema = "courthub";  // the host's; each plugin gets <schema>_p_<plugin>
   int connections = 4;              // per database (the host's and each plugin's), on demand
+  // How long a host's claim on work lasts (a subscriber's event deliveries, outbox messages it is
+  // sending): so how soon the other hosts take over the work of a host that died.
+  int64_t takeover_ms = 30000;
 };
 
 struct StorageConfig {

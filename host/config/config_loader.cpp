@@ -555,7 +555,7 @@ class SchemaReader {
 
   // storage.postgres: read always (a typo is an error either way), required with the backend.
   void read_postgres(const Mapping& storage, bool used, PostgresConfig& pg) {
-    Mapping m = section(storage, "postgres", {"url", "schema", "connections"});
+    Mapping m = section(storage, "postgres", {"url", "schema", "connections", "takeover_ms"});
     if (m.present && !used) {
       warn(m.where, m.path,
            "is used only with backend: postgres; this host keeps its databases in SQLite files");
@@ -585,6 +585,7 @@ class SchemaReader {
       }
     }
     assign(integer(m, "connections", 1, 64), pg.connections);
+    assign(integer(m, "takeover_ms", 1000, 3600000), pg.takeover_ms);
   }
 
   // A secret that must be long enough to resist guessing.

@@ -9,6 +9,7 @@
 
 #include "host/directory/seed.hpp"
 #include "host/log.hpp"
+#include "host/storage/host_meta.hpp"
 
 namespace courthub::directory {
 namespace {
@@ -89,6 +90,13 @@ Outcome write_department(storage::Transaction& txn, const Department& d,
       params);
 }
 
+// Changed with every change of the directory: hosts sharing the database compare it.
+constexpr std::string_view kVersionKey = "directory.version";
+
+Outcome bump_version(storage::Transaction& txn) {
+  return storage::write_host_meta(txn, kVersionKey, storage::new_version());
+}
+
 }  // namespace
 
 std::shared_ptr<const Snapshot> Directory::snapshot() const {
@@ -99,18 +107,12 @@ std::shared_ptr<const Snapshot> Directory::snapshot() const {
 Outcome Directory::load(const std::vector<std::string>& seed_files) {
   if (!seed_files.empty()) {
     std::string digest = digest_of(seed_files);
-    std::string previous;
-    ch_value key[] = {text_value("directory.seed_digest")};
-    Outcome o = db_.query("SELECT value FROM host_meta WHERE key = ?", key,
-                          [&](const ch_str*, const ch_value* v, size_t) {
-                            previous = std::string(text_of(v[0]));
-                            return Outcome::success();
-                          });
-    if (!o.ok()) return o;
-    if (previous != digest) {
+    auto previous = storage::read_host_meta(db_, "directory.seed_digest");
+    if (!previous) return previous.outcome();
+    if (*previous != digest) {
       auto seed = read_seed(seed_files);
       if (!seed) return seed.outcome();
-      o = import_seed(*seed, digest);
+      Outcome o = import_seed(*seed, digest);
       if (!o.ok()) return o;
       log::info("directory", "imported the seed: " + std::to_string(seed->courts.size()) +
                                  " courts, " + std::to_string(seed->departments.size()) +
@@ -160,11 +162,8 @@ Outcome Directory::import_seed(const Seed& seed, const std::string& digest) {
       o = write_person(txn, p, "seed", clock_.now_ms());
       if (!o.ok()) return o;
     }
-    ch_value meta[] = {text_value("directory.seed_digest"), text_value(digest)};
-    return txn.query(
-        "INSERT INTO host_meta(key, value) VALUES (?, ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        meta);
+    o = storage::write_host_meta(txn, "directory.seed_digest", digest);
+    return o.ok() ? bump_version(txn) : o;
   });
 }
 
@@ -219,36 +218,61 @@ Expected<Seed> Directory::read_database() {
 }
 
 Outcome Directory::reload() {
+  // The version first: a change landing between the two reads makes the next refresh() reload
+  // once more, never miss it.
+  auto version = storage::read_host_meta(db_, kVersionKey);
+  if (!version) return version.outcome();
   auto seed = read_database();
   if (!seed) return seed.outcome();
   auto snap = Snapshot::build(std::move(*seed));
   std::lock_guard lock(mu_);
   snapshot_ = std::move(snap);
+  version_ = std::move(*version);
   return Outcome::success();
 }
 
-Outcome Directory::upsert_person(const Person& person) {
-  Outcome o = db_.transaction(
-      [&](storage::Transaction& txn) { return write_person(txn, person, "dingtalk", clock_.now_ms()); });
+Outcome Directory::refresh() {
+  auto version = storage::read_host_meta(db_, kVersionKey);
+  if (!version) return version.outcome();
+  {
+    std::lock_guard lock(mu_);
+    if (*version == version_) return Outcome::success();
+  }
+  log::info("directory", "changed on another host; reloading");
+  return reload();
+}
+
+Outcome Directory::change(const std::function<Outcome(storage::Transaction&)>& write) {
+  Outcome o = db_.transaction([&](storage::Transaction& txn) {
+    Outcome w = write(txn);
+    return w.ok() ? bump_version(txn) : w;
+  });
   return o.ok() ? reload() : o;
+}
+
+Outcome Directory::upsert_person(const Person& person) {
+  return change([&](storage::Transaction& txn) {
+    return write_person(txn, person, "dingtalk", clock_.now_ms());
+  });
 }
 
 Outcome Directory::deactivate_person(const std::string& user_id) {
   ch_value params[] = {int_value(clock_.now_ms()), text_value(user_id)};
-  Outcome o = db_.query("UPDATE people SET active = 0, updated_ms = ? WHERE user_id = ?", params);
-  return o.ok() ? reload() : o;
+  return change([&](storage::Transaction& txn) {
+    return txn.query("UPDATE people SET active = 0, updated_ms = ? WHERE user_id = ?", params);
+  });
 }
 
 Outcome Directory::upsert_department(const Department& department) {
-  Outcome o = db_.transaction(
+  return change(
       [&](storage::Transaction& txn) { return write_department(txn, department, "dingtalk"); });
-  return o.ok() ? reload() : o;
 }
 
 Outcome Directory::remove_department(int64_t id) {
   ch_value params[] = {int_value(id)};
-  Outcome o = db_.query("DELETE FROM departments WHERE id = ?", params);
-  return o.ok() ? reload() : o;
+  return change([&](storage::Transaction& txn) {
+    return txn.query("DELETE FROM departments WHERE id = ?", params);
+  });
 }
 
 }  // namespace courthub::directory

@@ -4,9 +4,13 @@
 // The seed files are imported when they change; contact events (issue: the DingTalk channel)
 // then edit people and departments. Each change writes the database first, then swaps in a
 // rebuilt Snapshot, so a reader never sees a half-applied change and a restart loses nothing.
+// Each change also gives the directory a new version (host_meta 'directory.version'): a host
+// sharing the database with others (PostgreSQL) calls refresh() now and then to pick up what
+// they changed.
 // Threading: snapshot() from any thread; changes are serialised internally.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -32,6 +36,11 @@ class Directory {
 
   std::shared_ptr<const Snapshot> snapshot() const;
 
+  // Rebuilds the snapshot if the directory's version is not the one it was built from (another
+  // host sharing the database changed it). Any thread. Errors: the database's (the snapshot
+  // stays as it was).
+  Outcome refresh();
+
   // Contact changes. Each is durable when it returns.
   Outcome upsert_person(const Person& person);
   Outcome deactivate_person(const std::string& user_id);
@@ -42,11 +51,14 @@ class Directory {
   Outcome import_seed(const Seed& seed, const std::string& digest);
   Expected<Seed> read_database();
   Outcome reload();
+  // Runs `write` and a new version in one transaction, then reloads.
+  Outcome change(const std::function<Outcome(storage::Transaction&)>& write);
 
   storage::Database& db_;
   const time::Clock& clock_;
   mutable std::mutex mu_;  // guards snapshot_ and serialises changes
   std::shared_ptr<const Snapshot> snapshot_ = Snapshot::build(Seed{});
+  std::string version_;  // of the database the snapshot was built from; guarded by mu_
 };
 
 }  // namespace courthub::directory

@@ -4,13 +4,73 @@
 
 #include <algorithm>
 
+#include "host/log.hpp"
+
 namespace courthub::http {
 
 int64_t AdminTokenBackoff::wait_ms(const std::string& address) {
+  const int64_t now = clock_.now_ms();
+  if (shared_) {
+    int64_t until = 0;
+    ch_value p[] = {storage::text_value(address)};
+    Outcome o = shared_->query("SELECT blocked_until_ms FROM admin_backoff WHERE address = ?", p,
+                               [&](const ch_str*, const ch_value* v, size_t) {
+                                 until = storage::int_of(v[0]);
+                                 return Outcome::success();
+                               });
+    if (o.ok()) return std::max<int64_t>(0, until - now);
+    log::error("admin", "cannot read the shared admin back-off (this host's decides): " +
+                            o.message());
+  }
   std::lock_guard lock(mu_);
   auto it = by_address_.find(address);
   if (it == by_address_.end()) return 0;
-  return std::max<int64_t>(0, it->second->blocked_until_ms - clock_.now_ms());
+  return std::max<int64_t>(0, it->second->blocked_until_ms - now);
+}
+
+int64_t AdminTokenBackoff::wait_for(int failures) const {
+  if (failures < limits_.free_failures) return 0;
+  const int doublings = std::min(failures - limits_.free_failures, 40);
+  return std::min(limits_.max_wait_ms, limits_.first_wait_ms << doublings);
+}
+
+std::optional<int> AdminTokenBackoff::shared_failure(const std::string& address, int64_t now) {
+  std::optional<int> failures;
+  Outcome o = shared_->transaction([&](storage::Transaction& txn) -> Outcome {
+    failures.reset();
+    ch_value up[] = {storage::text_value(address), storage::int_value(now),
+                     storage::int_value(now - limits_.forget_after_ms)};
+    // An address quiet for forget_after_ms starts afresh, as in memory.
+    Outcome w = txn.query(
+        "INSERT INTO admin_backoff(address, failures, last_failure_ms, blocked_until_ms) "
+        "VALUES (?, 1, ?, 0) ON CONFLICT (address) DO UPDATE SET "
+        "failures = CASE WHEN admin_backoff.last_failure_ms <= ? THEN 1 "
+        "ELSE admin_backoff.failures + 1 END, last_failure_ms = excluded.last_failure_ms "
+        "RETURNING failures",
+        up, [&](const ch_str*, const ch_value* v, size_t) {
+          failures = static_cast<int>(storage::int_of(v[0]));
+          return Outcome::success();
+        });
+    if (!w.ok() || !failures) return w.ok() ? Outcome::error("no count returned") : w;
+    if (int64_t wait = wait_for(*failures); wait > 0) {
+      ch_value block[] = {storage::int_value(now + wait), storage::text_value(address)};
+      w = txn.query("UPDATE admin_backoff SET blocked_until_ms = ? WHERE address = ?", block);
+      if (!w.ok()) return w;
+    }
+    if (now - pruned_ms_ >= limits_.log_every_ms) {
+      ch_value old[] = {storage::int_value(now - limits_.forget_after_ms)};
+      w = txn.query("DELETE FROM admin_backoff WHERE last_failure_ms <= ?", old);
+      if (!w.ok()) return w;
+    }
+    return Outcome::success();
+  });
+  if (!o.ok()) {
+    log::error("admin", "cannot record in the shared admin back-off (this host's decides): " +
+                            o.message());
+    return std::nullopt;
+  }
+  if (now - pruned_ms_ >= limits_.log_every_ms) pruned_ms_ = now;
+  return failures;
 }
 
 FailureVerdict AdminTokenBackoff::failed(const std::string& address, bool counts) {
@@ -34,11 +94,13 @@ FailureVerdict AdminTokenBackoff::failed(const std::string& address, bool counts
 
   FailureVerdict v;
   v.failures = e.failures;
-  if (counts && e.failures >= limits_.free_failures) {
-    const int doublings = std::min(e.failures - limits_.free_failures, 40);
-    v.wait_ms = std::min(limits_.max_wait_ms, limits_.first_wait_ms << doublings);
+  if (counts && shared_) {
+    // Every host's failures count (the table's answer); this host's count stands in if not.
+    if (auto all = shared_failure(address, now)) v.failures = *all;
+  }
+  if (counts && (v.wait_ms = wait_for(v.failures)) > 0) {
     e.blocked_until_ms = now + v.wait_ms;
-    v.entered_backoff = e.failures == limits_.free_failures;
+    v.entered_backoff = v.failures == limits_.free_failures;
   }
   if (e.last_log_ms == INT64_MIN || now - e.last_log_ms >= limits_.log_every_ms) {
     v.log = true;
@@ -52,6 +114,11 @@ FailureVerdict AdminTokenBackoff::failed(const std::string& address, bool counts
 }
 
 void AdminTokenBackoff::succeeded(const std::string& address) {
+  if (shared_) {
+    ch_value p[] = {storage::text_value(address)};
+    Outcome o = shared_->query("DELETE FROM admin_backoff WHERE address = ?", p);
+    if (!o.ok()) log::error("admin", "cannot reset the shared admin back-off: " + o.message());
+  }
   std::lock_guard lock(mu_);
   auto it = by_address_.find(address);
   if (it == by_address_.end()) return;

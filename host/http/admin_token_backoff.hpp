@@ -6,15 +6,22 @@
 //
 // Time is the host's clock (tests step it). Memory is bounded: at most max_addresses entries,
 // the one whose last failure is oldest is forgotten first.
+//
+// Hosts sharing a database (PostgreSQL) share the count: with `shared` set, each address's
+// failures and wait live in the table admin_backoff, so a guesser spreading attempts over the
+// hosts behind a balancer waits as long as against one. The log decisions stay per host. If the
+// table cannot be read or written, this host's own count decides (and the error is logged).
 // Threading: every method from any thread concurrently (one mutex).
 #pragma once
 
 #include <cstdint>
 #include <list>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
+#include "host/storage/database.hpp"
 #include "host/time/clock.hpp"
 
 namespace courthub::http {
@@ -39,8 +46,10 @@ struct FailureVerdict {
 
 class AdminTokenBackoff {
  public:
-  explicit AdminTokenBackoff(const time::Clock& clock, BackoffLimits limits = {})
-      : clock_(clock), limits_(limits) {}
+  // `shared` (may be null: this host's count only) must outlive the back-off.
+  explicit AdminTokenBackoff(const time::Clock& clock, BackoffLimits limits = {},
+                             storage::Database* shared = nullptr)
+      : clock_(clock), limits_(limits), shared_(shared) {}
 
   // Milliseconds `address` must still wait before an attempt is checked; 0 = it may try now.
   int64_t wait_ms(const std::string& address);
@@ -63,8 +72,16 @@ class AdminTokenBackoff {
   };
   using Order = std::list<Entry>;  // most recent failure first
 
+  // The wait a run of `failures` starts (0: still free).
+  int64_t wait_for(int failures) const;
+  // The shared count (admin_backoff): a failure recorded, the address's failures in a row after
+  // it; nullopt if the table failed (this host's count decides then).
+  std::optional<int> shared_failure(const std::string& address, int64_t now);
+
   const time::Clock& clock_;
   const BackoffLimits limits_;
+  storage::Database* const shared_;
+  int64_t pruned_ms_ = 0;  // when admin_backoff was last pruned of forgotten addresses
   mutable std::mutex mu_;
   Order order_;
   std::unordered_map<std::string, Order::iterator> by_address_;

@@ -9,8 +9,9 @@
 namespace courthub::http {
 
 AdminTokenGuard::AdminTokenGuard(const time::Clock& clock, Metrics& metrics,
-                                 storage::AuditLog* audit, BackoffLimits limits)
-    : backoff_(clock, limits), metrics_(metrics), audit_(audit) {
+                                 storage::AuditLog* audit, BackoffLimits limits,
+                                 storage::Database* shared)
+    : backoff_(clock, limits, shared), metrics_(metrics), audit_(audit) {
   metrics_.describe("courthub_admin_auth_failures_total", "counter",
                     "Requests refused because their admin token was wrong");
   metrics_.count("courthub_admin_auth_failures_total", {}, 0);

@@ -21,9 +21,10 @@ namespace courthub::http {
 
 class AdminTokenGuard {
  public:
-  // `clock`, `metrics` and `audit` (may be null: nothing audited) must outlive the guard.
+  // `clock`, `metrics`, `audit` (may be null: nothing audited) and `shared` (may be null: this
+  // host counts alone; see AdminTokenBackoff) must outlive the guard.
   AdminTokenGuard(const time::Clock& clock, Metrics& metrics, storage::AuditLog* audit,
-                  BackoffLimits limits = {});
+                  BackoffLimits limits = {}, storage::Database* shared = nullptr);
 
   // Whether `bearer` is an attempt at the admin token (see above).
   static bool is_token_attempt(const std::string& bearer);

@@ -30,6 +30,12 @@ Expected<std::unique_ptr<Inbox>> Inbox::open(storage::Database& db,
                                              const std::string& journal_dir, bool sync_journal,
                                              const time::Clock& clock, Subscribers subscribers,
                                              InboxPolicy policy) {
+  if (journal_dir.empty()) {
+    std::unique_ptr<Inbox> inbox(new Inbox(db, nullptr, clock, std::move(subscribers), policy));
+    inbox->direct_ = std::make_unique<storage::GroupCommit>(db);
+    inbox->leases_ = std::make_unique<InboxLeases>(db, InboxLeases::new_holder(), policy.lease_ms);
+    return inbox;
+  }
   auto journal = InboxJournal::open(journal_dir, sync_journal, policy.journal_segment_bytes);
   if (!journal) return journal.outcome();
   int64_t max_id = 0;
@@ -57,6 +63,7 @@ Expected<std::unique_ptr<Inbox>> Inbox::open(storage::Database& db,
 
 Expected<Inbox::Stored> Inbox::store(std::string_view source, std::string_view topic,
                                      std::string_view dedup_key, std::string_view payload) {
+  if (!journal_) return store_direct(source, topic, dedup_key, payload);
   const std::string key(dedup_key);
   while (true) {
     // Read before the look-ups below: a move that ends after this read changes it.
@@ -116,7 +123,21 @@ Expected<Inbox::Stored> Inbox::store(std::string_view source, std::string_view t
   }
 }
 
+Outcome Inbox::queue_deliveries(storage::Transaction& txn, int64_t event_id,
+                                const std::vector<std::string>& subscribers, int64_t now_ms) {
+  for (auto& s : subscribers) {
+    ch_value d[] = {int_value(event_id), text_value(s), int_value(now_ms)};
+    Outcome w = txn.query(
+        "INSERT INTO inbox_deliveries(event_id, subscriber, state, next_ms) "
+        "VALUES (?, ?, 'pending', ?)",
+        d);
+    if (!w.ok()) return w;
+  }
+  return Outcome::success();
+}
+
 Expected<size_t> Inbox::move_batch(size_t max) {
+  if (!journal_) return size_t{0};
   std::lock_guard move_lock(move_mu_);
   auto entries = journal_->take(moved_seq_, max);
   if (entries.empty()) return size_t{0};
@@ -140,15 +161,10 @@ Expected<size_t> Inbox::move_batch(size_t max) {
           row, {}, &r);
       if (!w.ok()) return w;
       if (r.changes == 0) continue;
-      for (auto& s : subscribers[e.topic]) {
-        ch_value d[] = {int_value(e.id), text_value(s), int_value(now)};
-        w = txn.query(
-            "INSERT INTO inbox_deliveries(event_id, subscriber, state, next_ms) "
-            "VALUES (?, ?, 'pending', ?)",
-            d);
-        if (!w.ok()) return w;
+      w = queue_deliveries(txn, e.id, subscribers[e.topic], now);
+      if (!w.ok()) return w;
+      for (auto& s : subscribers[e.topic])
         if (std::find(woken.begin(), woken.end(), s) == woken.end()) woken.push_back(s);
-      }
     }
     return Outcome::success();
   }, &ticket);
@@ -170,6 +186,7 @@ Expected<size_t> Inbox::move_batch(size_t max) {
 }
 
 Outcome Inbox::settle() {
+  if (!journal_) return Outcome::success();
   std::lock_guard move_lock(move_mu_);
   if (settled_seq_ != moved_seq_) {
     Outcome o = db_.sync(moved_ticket_);
@@ -241,6 +258,16 @@ size_t Inbox::deliver_due(const Handler& handler) {
 size_t Inbox::deliver_ready(const Handler& handler, const std::string* subscriber) {
   std::vector<Due> due;
   const int64_t now_ms = clock_.now_ms();
+  // Shared tables: only the holder of a subscriber's lease delivers to it.
+  auto held = [&](const std::string& s) {
+    auto h = leases_->hold(s, now_ms);
+    if (!h) {
+      log::error("inbox",
+                 "cannot take the delivery lease of " + s + ": " + h.outcome().message());
+    }
+    return h && *h;
+  };
+  if (leases_ && subscriber && !held(*subscriber)) return 0;
   ch_value all[] = {int_value(now_ms)};
   const std::string who = subscriber ? *subscriber : std::string();  // outlives the query
   ch_value one[] = {text_value(who), int_value(now_ms)};
@@ -272,6 +299,13 @@ size_t Inbox::deliver_ready(const Handler& handler, const std::string* subscribe
     log::error("inbox", "cannot read due deliveries: " + o.message());
     return 0;
   }
+  if (leases_ && !subscriber) {
+    std::map<std::string, bool> mine;
+    for (auto& d : due) {
+      if (!mine.count(d.subscriber)) mine[d.subscriber] = held(d.subscriber);
+    }
+    std::erase_if(due, [&](const Due& d) { return !mine[d.subscriber]; });
+  }
   if (due.empty()) return 0;
 
   struct Update {
@@ -283,7 +317,10 @@ size_t Inbox::deliver_ready(const Handler& handler, const std::string* subscribe
     std::string error;
   };
   std::vector<Update> updates;
+  // A lease is renewed per batch: past half of it, the rest waits for the next batch.
+  const int64_t renew_by = now_ms + (leases_ ? leases_->lease_ms() / 2 : 0);
   for (auto& d : due) {
+    if (leases_ && !updates.empty() && clock_.now_ms() >= renew_by) break;
     HandleResult r;
     try {
       r = handler(d.subscriber, d.event);
@@ -321,13 +358,13 @@ size_t Inbox::deliver_ready(const Handler& handler, const std::string* subscribe
     return Outcome::success();
   });
   if (!o.ok()) log::error("inbox", "cannot record deliveries: " + o.message());
-  return due.size();
+  return updates.size();
 }
 
 void Inbox::start(Handler handler) {
   if (running_.exchange(true)) return;
   handler_ = std::move(handler);
-  mover_ = std::thread([this] { run_mover(); });
+  if (journal_) mover_ = std::thread([this] { run_mover(); });
   dispatcher_ = std::thread([this] { run_dispatcher(); });
 }
 
@@ -356,6 +393,7 @@ void Inbox::stop() {
     if (w->thread.joinable()) w->thread.join();
   }
   workers_.clear();
+  if (leases_) leases_->release_all();
   // Leave the journal empty at a clean stop; what cannot be moved now is moved at the next open.
   Outcome o = flush();
   if (!o.ok()) log::warn("inbox", "journal left for the next start: " + o.message());
@@ -393,6 +431,8 @@ void Inbox::run_worker(const std::string& subscriber, SubscriberWorker& worker) 
     // Until nothing of this subscriber's is due; a wake meanwhile makes it look once more.
     while (running_ && deliver_ready(handler_, &subscriber) > 0) {
     }
+    // Then the next event may be delivered by whichever host stores it.
+    if (leases_) leases_->release(subscriber);
   }
 }
 

@@ -2,11 +2,18 @@
 // The durable inbox: every inbound event is stored (de-duplicated) before it is acknowledged,
 // then handed to each subscriber by a worker, with retries, backoff and a dead-letter list.
 //
-// Storing appends the event to the inbox journal (inbox_journal.hpp) and returns once that is
-// on disk; a mover thread then copies journalled events into the inbox tables, hundreds per
-// transaction, with one pending delivery per subscriber of the topic at that moment. A
+// On SQLite, storing appends the event to the inbox journal (inbox_journal.hpp) and returns once
+// that is on disk; a mover thread then copies journalled events into the inbox tables, hundreds
+// per transaction, with one pending delivery per subscriber of the topic at that moment. A
 // de-duplication key is looked up in both places, so a duplicate is recognised wherever its
 // first copy is, also across a restart (the journal is replayed into the tables at open).
+//
+// On PostgreSQL there is no journal (several hosts share the tables, and a COMMIT is durable):
+// storing inserts the event and its deliveries directly, in a transaction shared with concurrent
+// stores (storage::GroupCommit), and returns once it has committed. The database assigns the id
+// and the unique dedup_key decides duplicates, whichever host stored the first copy
+// (inbox_direct.cpp). A subscriber's deliveries are then made by one host at a time, the
+// holder of its lease (inbox_lease.hpp), which gives it up when nothing of it is due.
 //
 // Delivery is tracked per (event, subscriber): a subscriber that fails is retried alone, the
 // others are not bothered again. A subscriber sees an event once, unless the host dies between
@@ -39,9 +46,11 @@
 
 #include "courthub/json.hpp"
 #include "host/jobs/inbox_journal.hpp"
+#include "host/jobs/inbox_lease.hpp"
 #include "host/jobs/seen_keys.hpp"
 #include "host/outcome.hpp"
 #include "host/storage/database.hpp"
+#include "host/storage/group_commit.hpp"
 #include "host/time/clock.hpp"
 
 namespace courthub::jobs {
@@ -67,6 +76,9 @@ struct InboxPolicy {
   int64_t first_backoff_ms = 1000; // doubles per attempt
   int64_t max_backoff_ms = 3600000;
   uint64_t journal_segment_bytes = InboxJournal::kSegmentBytes;
+  // Without a journal (tables shared by several hosts): how long a subscriber's delivery lease
+  // lasts (inbox_lease.hpp), so how soon a killed host's subscribers move to another host.
+  int64_t lease_ms = 30000;
 };
 
 class Inbox {
@@ -77,7 +89,8 @@ class Inbox {
 
   // Opens the inbox on `db` (host schema migrated) with its journal in `journal_dir`; events
   // left in the journal by the last run are moved into the tables at start() (or at the first
-  // deliver_due()). `sync_journal` false: no fdatasync (storage.synchronous: normal).
+  // deliver_due()). `sync_journal` false: no fdatasync (storage.synchronous: normal). An empty
+  // `journal_dir`: no journal, each store commits to the tables (what PostgreSQL hosts use).
   // Errors: the journal cannot be opened or read, the tables cannot be read.
   // `clock` stamps arrivals and decides which retries are due; it must outlive the inbox.
   static Expected<std::unique_ptr<Inbox>> open(storage::Database& db,
@@ -90,8 +103,9 @@ class Inbox {
     int64_t id = 0;
     bool duplicate = false;  // the dedup key was seen before; nothing new was stored
   };
-  // Durable when it returns: the event is in the journal (or, for a duplicate, its first copy
-  // is durable). Errors: the journal write failed (nothing stored), the tables cannot be read.
+  // Durable when it returns: the event is in the journal or committed to the tables (or, for a
+  // duplicate, its first copy is durable). Errors: the journal write or the commit failed
+  // (nothing stored), the tables cannot be read.
   Expected<Stored> store(std::string_view source, std::string_view topic,
                          std::string_view dedup_key, std::string_view payload);
 
@@ -128,17 +142,24 @@ class Inbox {
   Expected<std::vector<Backlog>> backlog();
   // Events stored (any state, journal included), for checks after a benchmark.
   Expected<int64_t> event_count();
-  // Journal groups written (each one write and one sync) and events in them, for metrics.
-  uint64_t journal_groups() const { return journal_->groups(); }
-  uint64_t journal_events() const { return journal_->written(); }
+  // Journal groups written (each one write and one sync) and events in them, for metrics;
+  // without a journal, the transactions that stored events and the stores they carried.
+  uint64_t journal_groups() const { return journal_ ? journal_->groups() : direct_->commits(); }
+  uint64_t journal_events() const { return journal_ ? journal_->written() : direct_->writes(); }
 
  private:
   Inbox(storage::Database& db, std::unique_ptr<InboxJournal> journal, const time::Clock& clock,
         Subscribers subscribers, InboxPolicy policy)
       : db_(db), journal_(std::move(journal)), clock_(clock), subscribers_(std::move(subscribers)),
         policy_(policy) {}
+  // One pending delivery of `event_id` per subscriber, due now.
+  static Outcome queue_deliveries(storage::Transaction& txn, int64_t event_id,
+                                  const std::vector<std::string>& subscribers, int64_t now_ms);
+  // store() without a journal: inserts the event and its deliveries (inbox_direct.cpp).
+  Expected<Stored> store_direct(std::string_view source, std::string_view topic,
+                                std::string_view dedup_key, std::string_view payload);
   // Copies up to `max` durable journal entries into the tables, committed but not yet synced;
-  // how many, or the failure.
+  // how many, or the failure (none without a journal).
   Expected<size_t> move_batch(size_t max);
   // Syncs the tables and lets the journal release what has been moved.
   Outcome settle();
@@ -152,7 +173,9 @@ class Inbox {
   size_t deliver_ready(const Handler& handler, const std::string* subscriber);
 
   storage::Database& db_;
-  std::unique_ptr<InboxJournal> journal_;
+  std::unique_ptr<InboxJournal> journal_;        // null: no journal
+  std::unique_ptr<storage::GroupCommit> direct_;  // the stores' transactions, without a journal
+  std::unique_ptr<InboxLeases> leases_;           // who delivers whom, without a journal
   const time::Clock& clock_;
   Subscribers subscribers_;
   InboxPolicy policy_;

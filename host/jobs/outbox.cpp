@@ -295,11 +295,22 @@ void Outbox::wake() {
 
 size_t Outbox::deliver_due(Courier& courier) {
   std::vector<OutboxMessage> due;
-  ch_value now[] = {int_value(clock_.now_ms())};
+  const int64_t now_ms = clock_.now_ms();
+  ch_value now[] = {int_value(now_ms)};
+  ch_value claim[] = {int_value(now_ms + policy_.claim_ms), int_value(now_ms)};
+  // PostgreSQL: several hosts share the table, so the due messages are claimed, not just read:
+  // moving next_ms past the claim hides them from the others (SKIP LOCKED: from those claiming
+  // at this moment too) until this host records the outcome or is gone for claim_ms.
+  const bool shared = db_.dialect() == storage::Dialect::kPostgres;
   Outcome o = db_.query(
-      "SELECT id, plugin, channel, target, message, attempts FROM outbox "
-      "WHERE state = 'pending' AND next_ms <= ? ORDER BY next_ms, id LIMIT 32",
-      now, [&](const ch_str*, const ch_value* v, size_t) {
+      shared ? "UPDATE outbox SET next_ms = ? WHERE id IN (SELECT id FROM outbox "
+               "WHERE state = 'pending' AND next_ms <= ? ORDER BY next_ms, id LIMIT 32 "
+               "FOR UPDATE SKIP LOCKED) "
+               "RETURNING id, plugin, channel, target, message, attempts"
+             : "SELECT id, plugin, channel, target, message, attempts FROM outbox "
+               "WHERE state = 'pending' AND next_ms <= ? ORDER BY next_ms, id LIMIT 32",
+      shared ? std::span<const ch_value>(claim) : std::span<const ch_value>(now),
+      [&](const ch_str*, const ch_value* v, size_t) {
         OutboxMessage m;
         m.id = int_of(v[0]);
         m.plugin = text_of(v[1]);
@@ -317,6 +328,11 @@ size_t Outbox::deliver_due(Courier& courier) {
   if (!o.ok()) {
     log::error("outbox", "cannot read due messages: " + o.message());
     return 0;
+  }
+  // RETURNING has no order; ids are the order of queueing.
+  if (shared) {
+    std::sort(due.begin(), due.end(),
+              [](const OutboxMessage& a, const OutboxMessage& b) { return a.id < b.id; });
   }
   for (auto& m : due) {
     if (m.channel == "card_update" && !card_ready(m)) continue;

@@ -52,6 +52,9 @@ struct OutboxPolicy {
   int max_attempts = 12;
   int64_t first_backoff_ms = 1000;
   int64_t max_backoff_ms = 600000;
+  // On PostgreSQL (hosts sharing the table), a host claims the messages it is about to send for
+  // this long: no other host sends them meanwhile, and a killed host's claims lapse after it.
+  int64_t claim_ms = 30000;
   // Whether a group robot of that name is configured; unknown names are refused at queue time.
   std::function<bool(const std::string&)> known_group_robot = [](const std::string&) {
     return false;

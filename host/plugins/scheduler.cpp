@@ -131,9 +131,35 @@ void Scheduler::worker_loop() {
   }
 }
 
+bool Scheduler::claim_slot(const Entry& entry, int64_t scheduled_ms) {
+  // Hosts sharing PostgreSQL all see each slot come due: the one whose upsert moves the job's
+  // row to this slot runs it; the others find it there and skip.
+  if (db_.dialect() != storage::Dialect::kPostgres) return true;
+  ch_value p[] = {storage::text_value(entry.plugin), storage::text_value(entry.job),
+                  storage::int_value(scheduled_ms)};
+  storage::QueryResult r;
+  Outcome o = db_.query(
+      "INSERT INTO job_runs(plugin, job, last_scheduled_ms, last_status) "
+      "VALUES (?, ?, ?, 'running') ON CONFLICT(plugin, job) DO UPDATE SET "
+      "last_scheduled_ms = excluded.last_scheduled_ms, last_status = 'running' "
+      "WHERE job_runs.last_scheduled_ms < excluded.last_scheduled_ms",
+      p, {}, &r);
+  if (!o.ok()) {
+    log::error("scheduler", "cannot claim the run of " + entry.plugin + "/" + entry.job +
+                                " (skipped; the next slot is tried): " + o.message());
+    return false;
+  }
+  if (r.changes == 0) {
+    log::debug("scheduler", "job " + entry.plugin + "/" + entry.job + " of this slot runs on "
+                            "another host");
+  }
+  return r.changes == 1;
+}
+
 Outcome Scheduler::execute(const Entry& entry, int64_t scheduled_ms) {
   auto inst = entry.instance.lock();
   if (!inst) return Outcome::success();  // retired since it came due
+  if (!claim_slot(entry, scheduled_ms)) return Outcome::success();
   ch_job job{sizeof(ch_job), ch_str{entry.job.data(), entry.job.size()}, scheduled_ms};
   log::RequestScope scope("job-" + log::new_request_id());
   auto started = std::chrono::steady_clock::now();

@@ -3,6 +3,8 @@
 //
 // Runs missed while the host was down are not replayed: after a start the next run is the next
 // due instant. A job whose previous run is still going skips the run that comes due meanwhile.
+// On PostgreSQL, where several hosts share job_runs, each slot runs on one host: the one that
+// claims it first (its row's last_scheduled_ms moved to the slot).
 // Threading: start/stop/refresh from the control thread; one timer thread and a small pool run
 // the jobs, so a slow job does not delay the others.
 #pragma once
@@ -75,6 +77,9 @@ class Scheduler {
   };
   // Under mu_: marks the jobs due at `now` running, moves their next slot on, returns them.
   std::vector<Task> take_due(int64_t now);
+  // False when this slot of the job is not this host's to run (another host sharing the
+  // database claimed it, or the claim could not be written).
+  bool claim_slot(const Entry& entry, int64_t scheduled_ms);
   Outcome execute(const Entry& entry, int64_t scheduled_ms);
 
   plugins::PluginSet& plugins_;

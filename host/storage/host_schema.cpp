@@ -152,6 +152,27 @@ CREATE TABLE robot_sends (
 );
 CREATE INDEX robot_sends_by_robot ON robot_sends(robot, sent_ms);
 )sql"),
+      // Hosts sharing PostgreSQL: one at a time delivers a subscriber's events, in order
+      // (jobs/inbox_lease.hpp). Unused on SQLite, where one host owns the tables.
+      portable_migration(11, "inbox leases, one host per subscriber at a time",
+       R"sql(
+CREATE TABLE inbox_leases (
+  subscriber TEXT PRIMARY KEY,
+  holder TEXT NOT NULL,
+  until_ms {{int64}} NOT NULL
+);
+)sql"),
+      // Hosts sharing PostgreSQL: admin-token guesses counted across all of them
+      // (http/admin_token_backoff.hpp). Unused on SQLite.
+      portable_migration(12, "admin token back-off, shared by every host",
+       R"sql(
+CREATE TABLE admin_backoff (
+  address TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  last_failure_ms {{int64}} NOT NULL,
+  blocked_until_ms {{int64}} NOT NULL
+);
+)sql"),
   };
   return kMigrations;
 }

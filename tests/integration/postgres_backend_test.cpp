@@ -2,14 +2,19 @@
 // The real host on PostgreSQL (storage.backend: postgres), over HTTP: the host's tables and each
 // portable plugin's in schemas of their own, in process and in a runner; a plugin that does not
 // declare portable SQL refused by name while the others serve; the data still there after a
-// restart; and the database URL, a secret, in no log line.
+// restart; the database URL, a secret, in no log line; and two hosts on one database sharing
+// the work: each event stored and handled once, each message sent once, each job slot run once,
+// and a killed host's work taken over.
 #include <gtest/gtest.h>
+#include <signal.h>
 
 #include <filesystem>
+#include <set>
 #include <string>
 
 #include "host/storage/backend.hpp"
 #include "host/storage/postgres_database.hpp"
+#include "dingtalk_client.hpp"
 #include "host_process.hpp"
 #include "tests/support/test_postgres.hpp"
 
@@ -31,20 +36,21 @@ class HostOnPostgres : public ::testing::Test {
     auto db = storage::open_postgres(storage::PostgresOptions{conninfo_, schema_, 1, 5000});
     ASSERT_TRUE(db) << db.outcome().message();
     std::string drop;
-    for (const char* plugin : {"hello", "sdk_probe", "abi_minor_older"})
+    for (const char* plugin : {"hello", "sdk_probe", "abi_minor_older", "outbox_sender"})
       drop += "DROP SCHEMA IF EXISTS \"" + storage::plugin_schema(schema_, plugin) + "\" CASCADE;";
     drop += "DROP SCHEMA \"" + schema_ + "\" CASCADE";
     EXPECT_TRUE((*db)->transaction([&](storage::Transaction& t) { return t.script(drop); }).ok());
   }
 
-  std::string config(const std::string& plugins) const {
-    std::string yaml = test_config(plugins);
+  std::string config(const std::string& plugins) const { return on_postgres(test_config(plugins)); }
+  // `yaml` (a test configuration on SQLite) with its storage moved to this test's schema.
+  std::string on_postgres(std::string yaml, const std::string& more = "") const {
     const std::string sqlite = "storage:\n  data_dir: \"{DATA}\"\n";
     auto at = yaml.find(sqlite);
     EXPECT_NE(at, std::string::npos) << yaml;
     yaml.replace(at, sqlite.size(),
                  "storage:\n  backend: postgres\n  data_dir: \"{DATA}\"\n  postgres:\n"
-                 "    url: ${COURTHUB_DATABASE_URL}\n    schema: " + schema_ + "\n");
+                 "    url: ${COURTHUB_DATABASE_URL}\n    schema: " + schema_ + "\n" + more);
     return yaml;
   }
 
@@ -112,6 +118,158 @@ TEST_F(HostOnPostgres, PortablePluginsServeFromTheirSchemasAndTheOthersAreRefuse
   EXPECT_EQ(r.json()["id"].get<int64_t>(), first + 1);
   EXPECT_EQ(count(storage::plugin_schema(schema_, "hello"), "SELECT count(*) FROM greetings"), 2);
   EXPECT_EQ(again.log().find(kPassword), std::string::npos) << again.log();
+}
+
+Json bpms(const std::string& instance) {
+  return Json::object({{"EventType", "bpms_instance_change"},
+                       {"processInstanceId", instance},
+                       {"corpId", kCorpId},
+                       {"type", "finish"},
+                       {"result", "agree"},
+                       {"staffId", "T-BC-01-011"},
+                       {"processCode", "PROC-LEAVE"}});
+}
+
+// Two hosts behind one balancer: DingTalk's retries, the mini-app's requests and the timer's
+// slots reach either. Both run on test clocks (the same start), so a lease lapses when the test
+// says, not after a sleep.
+TEST_F(HostOnPostgres, TwoHostsOnOneDatabaseDoEachThingOnceAndTakeOverAKilledOnesWork) {
+  auto dt = start_double();
+  auto yaml_with = [&](const std::string& greeting) {
+    return on_postgres(dingtalk_config(*dt, "  - name: hello\n    settings:\n      greeting: " +
+                                                greeting + "\n      notify: [T-BC-01-011]\n"
+                                                "  - name: outbox_sender\n"),
+                       "    takeover_ms: 5000\n");
+  };
+  const std::string yaml = yaml_with("你好");
+  auto env = env_;
+  env["COURTHUB_TEST_CLOCK_MS"] = std::to_string(now_ms());
+  auto a = std::make_unique<HostProcess>(yaml, std::vector<std::string>{}, env);
+  HostProcess b(yaml, {}, env);
+  const std::string sender = storage::plugin_schema(schema_, "outbox_sender");
+
+  // 1. Each event reaches both hosts (the first, then DingTalk's retry through the balancer).
+  constexpr int kEvents = 30;
+  for (int i = 0; i < kEvents; ++i) {
+    Json e = bpms("pi-" + std::to_string(i));
+    ASSERT_EQ(post_event(i % 2 ? *a : b, e).status, 200);
+    ASSERT_EQ(post_event(i % 2 ? b : *a, e, 0, "retrynonce").status, 200);
+  }
+  EXPECT_EQ(count(schema_, "SELECT count(*) FROM inbox"), kEvents) << "stored once each";
+  ASSERT_TRUE(eventually([&] { return count(sender, "SELECT count(*) FROM seen") >= kEvents; }));
+  EXPECT_EQ(count(sender, "SELECT count(*) FROM seen"), kEvents) << "handled once each";
+  EXPECT_EQ(count(sender, "SELECT count(DISTINCT event_id) FROM seen"), kEvents);
+
+  // 2. Messages queued through either host are sent once.
+  constexpr int kMessages = 20;
+  for (int i = 0; i < kMessages; ++i) {
+    Json body = Json::object(
+        {{"to", Json::object({{"users", Json::array({"T-BC-01-011"})}})},
+         {"msg", Json::object({{"msgtype", "text"},
+                               {"text", Json::object({{"content", "msg-" + std::to_string(i) +
+                                                                      "-end"}})}})},
+         {"key", "m" + std::to_string(i)}});
+    ASSERT_EQ((i % 2 ? *a : b).admin_post("/apps/outbox_sender/send", body.dump()).status, 202);
+  }
+  ASSERT_TRUE(eventually([&] {
+    return count(schema_, "SELECT count(*) FROM outbox WHERE state = 'sent' AND "
+                          "plugin = 'outbox_sender'") == kMessages;
+  }));
+  const std::string notices = work_notices_to(*dt, "T-BC-01-011");
+  for (int i = 0; i < kMessages; ++i) {
+    const std::string text = "msg-" + std::to_string(i) + "-end";
+    size_t n = 0;
+    for (auto at = notices.find(text); at != std::string::npos; at = notices.find(text, at + 1))
+      ++n;
+    EXPECT_EQ(n, 1u) << text;
+  }
+
+  // 3. A host killed with events acknowledged: the other one takes its subscribers over once
+  // their leases lapse (takeover_ms on its clock), and nothing is handled twice.
+  for (int i = kEvents; i < kEvents + 10; ++i)
+    ASSERT_EQ(post_event(*a, bpms("pi-" + std::to_string(i))).status, 200);
+  a->send_signal(SIGKILL);
+  a->wait_exit(20000);
+  a.reset();
+  ASSERT_EQ(b.admin_post("/admin/clock", R"({"advance_ms": 5000})").status, 200);
+  ASSERT_TRUE(eventually([&] {
+    b.admin_post("/admin/clock", R"({"advance_ms": 0})");  // wake its workers
+    return count(sender, "SELECT count(*) FROM seen") >= kEvents + 10;
+  }));
+  EXPECT_EQ(count(sender, "SELECT count(*) FROM seen"), kEvents + 10);
+  EXPECT_EQ(count(sender, "SELECT count(DISTINCT event_id) FROM seen"), kEvents + 10);
+
+  // 4. A second host joins b again. A contact event, handled on whichever host holds the
+  // directory's lease, reaches both hosts' directories; a reload on one host makes the others
+  // re-read their own files (kept the same on every host).
+  HostProcess c(yaml, {}, env);
+  ASSERT_EQ(c.admin_post("/admin/clock", R"({"advance_ms": 5000})").status, 200);
+  dt->add_user(Json::object({{"userid", "new-clerk"},
+                             {"name", "新书记员"},
+                             {"title", "书记员"},
+                             {"dept_id_list", Json::array({2001})}}));
+  ASSERT_EQ(post_event(b, Json::object({{"EventType", "user_add_org"},
+                                        {"UserId", Json::array({"new-clerk"})},
+                                        {"TimeStamp", "1700000000000"}}))
+                .status,
+            200);
+  auto login = [&](const HostProcess& h) {
+    Json code = Json::object({{"code", dt->issue_auth_code("new-clerk")}});
+    return h.post("/auth/dingtalk", code.dump()).status;
+  };
+  EXPECT_TRUE(eventually([&] { return login(b) == 200 && login(c) == 200; }));
+  b.rewrite_config(yaml_with("您好"));
+  c.rewrite_config(yaml_with("您好"));
+  auto reloaded = b.admin_post("/admin/reload");
+  ASSERT_EQ(reloaded.status, 200) << reloaded.body;
+  auto greet = [](const HostProcess& h) {
+    return h.admin_post("/apps/hello/greetings", R"({"to": "张三"})").json()["text"];
+  };
+  EXPECT_EQ(greet(b), "您好，张三！");
+  EXPECT_TRUE(eventually([&] { return greet(c) == "您好，张三！"; })) << c.log();
+  EXPECT_NE(c.log().find("another host reloaded its configuration"), std::string::npos);
+
+  // 5. A job slot that comes due on two hosts runs on one.
+  int64_t next = -1, now_b = 0, now_c = 0;
+  const Json jobs = b.admin_get("/admin/jobs").json();
+  for (auto& j : jobs["jobs"])
+    if (j["job"] == "daily-count") next = j["next_ms"].get<int64_t>();
+  ASSERT_GT(next, 0) << jobs.dump();
+  now_b = b.admin_post("/admin/clock", R"({"advance_ms": 0})").json()["now_ms"].get<int64_t>();
+  now_c = c.admin_post("/admin/clock", R"({"advance_ms": 0})").json()["now_ms"].get<int64_t>();
+  ASSERT_EQ(now_b, now_c);
+  const std::string to_slot = "{\"advance_ms\": " + std::to_string(next - now_b) + "}";
+  ASSERT_EQ(b.admin_post("/admin/clock", to_slot).status, 200);
+  ASSERT_EQ(c.admin_post("/admin/clock", to_slot).status, 200);
+  const std::string done = "job hello/daily-count done";
+  ASSERT_TRUE(eventually([&] {
+    return b.log().find(done) != std::string::npos || c.log().find(done) != std::string::npos;
+  }));
+  // Both timers have passed the slot once they show the next one.
+  ASSERT_TRUE(eventually([&] {
+    for (HostProcess* h : {&b, &c}) {
+      const Json timetable = h->admin_get("/admin/jobs").json();
+      for (auto& j : timetable["jobs"])
+        if (j["job"] == "daily-count" && j["next_ms"].get<int64_t>() <= next) return false;
+    }
+    return true;
+  }));
+  const bool on_b = b.log().find(done) != std::string::npos;
+  const bool on_c = c.log().find(done) != std::string::npos;
+  EXPECT_NE(on_b, on_c) << "the slot ran on exactly one host";
+  EXPECT_EQ(count(schema_, "SELECT count(*) FROM outbox WHERE plugin = 'hello' AND "
+                          "message LIKE '%今日问候%'"),
+            1);
+  EXPECT_EQ(b.log().find(kPassword), std::string::npos);
+
+  // 6. Admin-token guesses spread over the two hosts count as one run (last: this address then
+  // waits on both).
+  for (int i = 0; i < 5; ++i) {
+    auto r = (i % 2 ? b : c).get("/admin/plugins", "guess-" + std::to_string(i));
+    ASSERT_EQ(r.status, 401) << i << " " << r.body;
+  }
+  EXPECT_EQ(b.get("/admin/plugins", "guess-5").status, 429);
+  EXPECT_EQ(c.get("/admin/plugins", kAdminToken).status, 429) << "not even compared";
 }
 
 TEST_F(HostOnPostgres, AnUnreachableDatabaseStopsTheStartWithoutShowingTheUrl) {

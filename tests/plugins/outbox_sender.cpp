@@ -10,11 +10,13 @@ struct OutboxSender {
   static constexpr std::string_view kName = "outbox_sender";
   static constexpr std::string_view kVersion = "0.0.1";
   static constexpr bool kThreadSafe = true;
+  static constexpr bool kPortableSql = true;  // also a PostgreSQL host's (postgres_backend_test)
   explicit OutboxSender(courthub::Host& host) : host_(host) {}
 
   void activate(courthub::Registrar& r) {
-    r.migrate({{1, "seen", "CREATE TABLE seen (event_id INTEGER, topic TEXT, payload TEXT)"},
-               {2, "presses", "CREATE TABLE presses (out_track_id TEXT, user_id TEXT)"}});
+    r.migrate({{1, "seen",
+                "CREATE TABLE seen (n {{id}}, event_id {{int64}}, topic TEXT, payload TEXT)"},
+               {2, "presses", "CREATE TABLE presses (n {{id}}, out_track_id TEXT, user_id TEXT)"}});
     // POST /apps/outbox_sender/send {"to": ..., "msg": ..., "key": ...}
     r.route("POST", "/send", [this](const courthub::Request& req) {
       courthub::Json body = req.json();
@@ -24,7 +26,7 @@ struct OutboxSender {
     });
     r.route("GET", "/seen", [this](const courthub::Request&) {
       courthub::Json list = courthub::Json::array();
-      for (auto& row : host_.db().query("SELECT event_id, topic, payload FROM seen ORDER BY rowid"))
+      for (auto& row : host_.db().query("SELECT event_id, topic, payload FROM seen ORDER BY n"))
         list.push_back(courthub::Json::object(
             {{"event_id", row.integer("event_id")}, {"topic", row.text("topic")},
              {"payload", courthub::Json::parse(row.text("payload"))}}));
@@ -46,18 +48,20 @@ struct OutboxSender {
     });
     // A button on the cards it sends: records the press, answers who pressed.
     r.card_action("outbox_sender.press", [this](const courthub::CardAction& a) {
-      host_.db().exec("INSERT INTO presses VALUES (?, ?)", {a.out_track_id, a.caller.user_id});
+      host_.db().exec("INSERT INTO presses(out_track_id, user_id) VALUES (?, ?)",
+                      {a.out_track_id, a.caller.user_id});
       return courthub::CardUpdate{{{"pressed_by", a.caller.name}}, {}};
     });
     r.route("GET", "/presses", [this](const courthub::Request&) {
       courthub::Json list = courthub::Json::array();
-      for (auto& row : host_.db().query("SELECT out_track_id, user_id FROM presses ORDER BY rowid"))
+      for (auto& row : host_.db().query("SELECT out_track_id, user_id FROM presses ORDER BY n"))
         list.push_back(courthub::Json::object(
             {{"out_track_id", row.text("out_track_id")}, {"user_id", row.text("user_id")}}));
       return courthub::Response::json(courthub::Json::object({{"presses", list}}));
     });
     auto record = [this](const courthub::Event& e) {
-      host_.db().exec("INSERT INTO seen VALUES (?, ?, ?)", {e.id, e.topic, e.payload.dump()});
+      host_.db().exec("INSERT INTO seen(event_id, topic, payload) VALUES (?, ?, ?)",
+                      {e.id, e.topic, e.payload.dump()});
     };
     r.subscribe("bpms_instance_change", record);
     r.subscribe("hello.welcomed", record);
@@ -65,7 +69,8 @@ struct OutboxSender {
     // back) on the attempt the payload names, and one that only reads.
     r.subscribe("receipt_probe", [this](const courthub::Event& e) {
       host_.db().transaction([&](courthub::Transaction& tx) {
-        tx.exec("INSERT INTO seen VALUES (?, ?, ?)", {e.id, e.topic, e.payload.dump()});
+        tx.exec("INSERT INTO seen(event_id, topic, payload) VALUES (?, ?, ?)",
+                {e.id, e.topic, e.payload.dump()});
         if (json::get<int64_t>(e.payload, "fail_on_attempt", 0) == int64_t{e.attempt})
           throw courthub::Unavailable("asked to fail on attempt " + std::to_string(e.attempt));
       });

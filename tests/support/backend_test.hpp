@@ -16,6 +16,7 @@
 #include <ostream>
 #include <string>
 
+#include "host/storage/host_schema.hpp"
 #include "host/storage/postgres_database.hpp"
 #include "host/storage/sqlite_database.hpp"
 #include "tests/support/test_postgres.hpp"
@@ -74,6 +75,28 @@ class BackendTest : public ::testing::TestWithParam<storage::Dialect> {
     EXPECT_TRUE(db.ok()) << db.outcome().message();
     return db ? std::move(*db) : nullptr;
   }
+};
+
+// Two hosts sharing one database: the host's schema migrated in db_, and other_ a second handle
+// on it (another host on PostgreSQL, another process on SQLite).
+//
+//   class Leases : public courthub::testing_postgres::TwoHostsTest {};
+//   TEST_P(Leases, ...) { InboxLeases a(*db_, ...), b(*other_, ...); }
+//   COURTHUB_BOTH_BACKENDS(Leases);
+class TwoHostsTest : public BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (HasFatalFailure() || IsSkipped()) return;
+    ASSERT_TRUE(storage::migrate(*db_, storage::host_migrations()).ok());
+    other_ = second_host();
+    ASSERT_TRUE(other_);
+  }
+  void TearDown() override {
+    other_.reset();
+    BackendTest::TearDown();
+  }
+  std::unique_ptr<storage::Database> other_;
 };
 
 inline std::string backend_name(const ::testing::TestParamInfo<storage::Dialect>& info) {

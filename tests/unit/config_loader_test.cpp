@@ -978,16 +978,18 @@ TEST_F(ConfigLoaderTest, PostgresBackendTakesItsUrlFromTheEnvironmentAndDefaults
   EXPECT_EQ(s.postgres.url, "postgresql://courthub:pw@db.court.local/courthub");
   EXPECT_EQ(s.postgres.schema, "courthub");
   EXPECT_EQ(s.postgres.connections, 4);
+  EXPECT_EQ(s.postgres.takeover_ms, 30000);
   EXPECT_TRUE(r.warnings.empty()) << all_issues(r);
 
   auto custom = load(required() +
                      "storage:\n"
                      "  backend: postgres\n"
                      "  postgres: {url: \"${COURTHUB_DATABASE_URL}\", schema: court_a, "
-                     "connections: 8}\n");
+                     "connections: 8, takeover_ms: 5000}\n");
   ASSERT_TRUE(custom.ok()) << all_issues(custom);
   EXPECT_EQ(custom.config->storage.postgres.schema, "court_a");
   EXPECT_EQ(custom.config->storage.postgres.connections, 8);
+  EXPECT_EQ(custom.config->storage.postgres.takeover_ms, 5000);
 }
 
 TEST_F(ConfigLoaderTest, SqliteIsTheDefaultBackend) {
@@ -1016,7 +1018,8 @@ TEST_F(ConfigLoaderTest, BadStorageBackendSettingsAreErrorsWithTheirLine) {
                   "    url: ${COURTHUB_DATABASE_URL}\n"
                   "    schema: Court-A\n"
                   "    connections: 0\n"
-                  "    pool: 3\n");
+                  "    pool: 3\n"
+                  "    takeover_ms: 10\n");
   EXPECT_ERROR(bad, file() +
                         ":7: storage.postgres.schema: expected a lower-case name of at most 40 "
                         "characters ([a-z_][a-z0-9_]*, not pg_...), found 'Court-A'");
@@ -1024,6 +1027,9 @@ TEST_F(ConfigLoaderTest, BadStorageBackendSettingsAreErrorsWithTheirLine) {
   EXPECT_FALSE(bad.ok());
   EXPECT_NE(all_issues(bad).find(":9: storage.postgres.pool"), std::string::npos)
       << all_issues(bad);
+  EXPECT_ERROR(bad, file() +
+                        ":10: storage.postgres.takeover_ms: must be between 1000 and 3600000, "
+                        "found 10");
   // The URL is a secret: no message repeats it.
   EXPECT_EQ(all_issues(bad).find("127.0.0.1/x"), std::string::npos) << all_issues(bad);
 

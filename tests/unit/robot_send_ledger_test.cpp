@@ -9,28 +9,12 @@
 #include <thread>
 #include <vector>
 
-#include "host/storage/host_schema.hpp"
 #include "tests/support/backend_test.hpp"
 
 namespace courthub::dingtalk {
 namespace {
 
-class RobotSends : public testing_postgres::BackendTest {
- protected:
-  void SetUp() override {
-    BackendTest::SetUp();
-    if (HasFatalFailure() || IsSkipped()) return;
-    ASSERT_TRUE(storage::migrate(*db_, storage::host_migrations()).ok());
-    other_ = second_host();
-    ASSERT_TRUE(other_);
-  }
-  void TearDown() override {
-    other_.reset();
-    BackendTest::TearDown();
-  }
-  std::unique_ptr<storage::Database> other_;
-};
-
+class RobotSends : public testing_postgres::TwoHostsTest {};
 COURTHUB_BOTH_BACKENDS(RobotSends);
 
 constexpr int64_t kT0 = 1'780'000'000'000;
