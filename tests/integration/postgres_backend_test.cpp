@@ -218,6 +218,13 @@ TEST_F(HostOnPostgres, TwoHostsOnOneDatabaseDoEachThingOnceAndTakeOverAKilledOne
     return h.post("/auth/dingtalk", code.dump()).status;
   };
   EXPECT_TRUE(eventually([&] { return login(b) == 200 && login(c) == 200; }));
+  // A session one host issued is good on the other (one sessions.secret).
+  const std::string token =
+      b.post("/auth/dingtalk",
+             Json::object({{"code", dt->issue_auth_code("new-clerk")}}).dump())
+          .json()["token"]
+          .get<std::string>();
+  EXPECT_EQ(c.post("/apps/hello/greetings", R"({"to": "王五"})", token).status, 201);
   b.rewrite_config(yaml_with("您好"));
   c.rewrite_config(yaml_with("您好"));
   auto reloaded = b.admin_post("/admin/reload");
