@@ -356,10 +356,11 @@ Outcome Server::start(config::Config cfg) {
        "Writes carried by those transactions; writes/commits is the batch size",
        [host_commits] { return host_commits->writes(); }},
       {"courthub_inbox_journal_syncs",
-       "Groups written to the inbox journal, each with one write and one sync",
+       "Groups written to the inbox journal, each with one write and one sync (PostgreSQL: "
+       "the transactions that stored events)",
        [live_inbox] { return live_inbox->journal_groups(); }},
       {"courthub_inbox_journal_events",
-       "Events written to the inbox journal; events/syncs is the group size",
+       "Events written to the inbox journal (PostgreSQL: stored); events/syncs is the group size",
        [live_inbox] { return live_inbox->journal_events(); }},
   };
   for (auto& c : counts) {
