@@ -218,6 +218,9 @@ Expected<Seed> Directory::read_database() {
 }
 
 Outcome Directory::reload() {
+  // One at a time, so the snapshot installed last is the one read last (a change's reload and
+  // the watch's refresh may overlap).
+  std::lock_guard reloading(reload_mu_);
   // The version first: a change landing between the two reads makes the next refresh() reload
   // once more, never miss it.
   auto version = storage::read_host_meta(db_, kVersionKey);

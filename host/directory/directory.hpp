@@ -59,6 +59,7 @@ class Directory {
   mutable std::mutex mu_;  // guards snapshot_ and serialises changes
   std::shared_ptr<const Snapshot> snapshot_ = Snapshot::build(Seed{});
   std::string version_;  // of the database the snapshot was built from; guarded by mu_
+  std::mutex reload_mu_;  // serialises reload(): reads and installs in one order
 };
 
 }  // namespace courthub::directory
