@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <tuple>
 
 #include "host/config/bundled_paths.hpp"
 #include "host/config/config_loader.hpp"
@@ -49,6 +50,22 @@ namespace {
 
 // host_meta's key for the configuration's generation (hosts sharing PostgreSQL).
 constexpr std::string_view kConfigGeneration = "config.generation";
+
+// Whether two server sections are the same (each of its keys takes effect at a restart).
+bool same_server(const config::ServerConfig& a, const config::ServerConfig& b) {
+  auto proxies = [](const config::ServerConfig& c) {
+    std::vector<std::string> text;
+    for (const auto& r : c.trusted_proxies) text.push_back(r.text);
+    return text;
+  };
+  auto fields = [](const config::ServerConfig& c) {
+    return std::tie(c.host, c.port, c.threads, c.max_body_bytes, c.queue_size, c.header_timeout_ms,
+                    c.body_timeout_ms, c.body_min_bytes_per_second, c.idle_timeout_ms,
+                    c.write_timeout_ms, c.max_connections, c.max_connections_per_address,
+                    c.max_header_bytes);
+  };
+  return fields(a) == fields(b) && proxies(a) == proxies(b);
+}
 
 // Only one host per data directory: two would both deliver the same inbox.
 class DataDirLock {
@@ -460,8 +477,7 @@ Json Server::reload(const std::string& actor) {
   }
   config::Config& next = *loaded.config;
   const config::Config& cur = p.config;
-  if (next.server.host != cur.server.host || next.server.port != cur.server.port ||
-      next.server.threads != cur.server.threads || next.storage.data_dir != cur.storage.data_dir ||
+  if (!same_server(next.server, cur.server) || next.storage.data_dir != cur.storage.data_dir ||
       next.storage.backend != cur.storage.backend ||
       next.storage.postgres.url != cur.storage.postgres.url ||
       next.storage.postgres.schema != cur.storage.postgres.schema ||

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "courthub/json.hpp"
+#include "host/config/address_range.hpp"
 
 namespace courthub::config {
 
@@ -39,6 +40,8 @@ struct ServerConfig {
   int64_t max_connections = 10000;           // open connections in total
   int64_t max_connections_per_address = 256; // open connections from one client IP address
   int64_t max_header_bytes = 16384;          // request line + header lines (+ chunked trailers)
+  // Balancers in front of the hosts: their X-Forwarded-For names the client (http/client_address).
+  std::vector<AddressRange> trusted_proxies;
 };
 
 // storage.postgres: the shared database of `backend: postgres` (docs/configuration.md).

@@ -475,7 +475,7 @@ class SchemaReader {
                         {"listen", "threads", "max_body_bytes", "queue_size", "header_timeout_ms",
                          "body_timeout_ms", "body_min_bytes_per_second", "idle_timeout_ms",
                          "write_timeout_ms", "max_connections", "max_connections_per_address",
-                         "max_header_bytes"});
+                         "max_header_bytes", "trusted_proxies"});
     if (auto listen = string(m, "listen"); listen.set()) parse_listen(listen, m, server);
     assign(integer(m, "threads", 1, 256), server.threads);
     assign(integer(m, "max_body_bytes", 1024, 1073741824), server.max_body_bytes);
@@ -491,6 +491,27 @@ class SchemaReader {
     assign(integer(m, "max_connections_per_address", 1, 1000000),
            server.max_connections_per_address);
     assign(integer(m, "max_header_bytes", 1024, 1048576), server.max_header_bytes);
+    server.trusted_proxies = read_address_ranges(m, "trusted_proxies");
+  }
+
+  // A list of IP addresses and CIDR ranges ("10.0.0.0/8", "::1").
+  std::vector<AddressRange> read_address_ranges(const Mapping& m, std::string_view key) {
+    std::vector<AddressRange> ranges;
+    size_t index = 0;
+    for (auto& [node, where] : list(m, key, "a list of IP addresses or CIDR ranges")) {
+      std::string path = m.key_path(key) + "[" + std::to_string(index++) + "]";
+      std::optional<Scalar> s = scalar(node, where, path, "an IP address or CIDR range", false);
+      if (!s) continue;
+      std::optional<AddressRange> range = AddressRange::parse(s->null ? "" : s->text);
+      if (!range) {
+        error(s->where, path,
+              "expected an IP address or CIDR range (e.g. 10.0.0.0/8, 127.0.0.1, ::1), found " +
+                  shown(s->null ? "" : s->text));
+        continue;
+      }
+      ranges.push_back(std::move(*range));
+    }
+    return ranges;
   }
 
   void parse_listen(const Field<std::string>& listen, const Mapping& m, ServerConfig& server) {

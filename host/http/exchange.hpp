@@ -26,7 +26,8 @@ namespace courthub::http {
 
 class Exchange {
  public:
-  // `request` and `response` outlive the exchange; `remote_address` is "ip:port".
+  // `request` and `response` outlive the exchange; `remote_address` is the client: the peer's
+  // "ip:port", or the bare IP a trusted proxy forwarded for (client_address.hpp).
   Exchange(edge::Request& request, edge::Response& response, std::string remote_address,
            std::string request_id);
 

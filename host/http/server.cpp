@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <thread>
 
+#include "host/http/client_address.hpp"
 #include "host/http/edge/connection_counts.hpp"
 #include "host/http/edge/event_loop.hpp"
 #include "host/http/edge/listener.hpp"
@@ -116,7 +117,9 @@ void HttpServer::serve(edge::Connection& c) {
   log::RequestScope scope(id);
   edge::Response response;
   {
-    Exchange ex(c.request, response, c.address, id);
+    std::optional<std::string> forwarded =
+        forwarded_client(config_.trusted_proxies, c.ip, c.request.find("x-forwarded-for"));
+    Exchange ex(c.request, response, forwarded ? *forwarded : c.address, id);
     try {
       router_.dispatch(ex);
       if (!ex.responded()) ex.respond_error(500, "internal", "the endpoint gave no answer");

@@ -16,17 +16,19 @@ namespace {
 
 constexpr int64_t kStart = 1'767'225'600'000;  // 2026-01-01T00:00:00Z
 
-// One request from 127.0.0.2 (Connection: close): the status, Retry-After, and the body.
+// One request from `from` (Connection: close; `forwarded_for` as X-Forwarded-For when set): the
+// status, Retry-After, and the body.
 struct Answer {
   int status = 0;
   std::string retry_after;
   std::string body;
 };
-Answer from_other_address(uint16_t port, const std::string& path, const std::string& bearer) {
+Answer from_address(const char* from, uint16_t port, const std::string& path,
+                    const std::string& bearer, const std::string& forwarded_for = {}) {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in local{};
   local.sin_family = AF_INET;
-  inet_pton(AF_INET, "127.0.0.2", &local.sin_addr);
+  inet_pton(AF_INET, from, &local.sin_addr);
   sockaddr_in remote{};
   remote.sin_family = AF_INET;
   remote.sin_port = htons(port);
@@ -38,7 +40,9 @@ Answer from_other_address(uint16_t port, const std::string& path, const std::str
     return a;
   }
   std::string req = "GET " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + bearer +
-                    "\r\nConnection: close\r\n\r\n";
+                    "\r\nConnection: close\r\n";
+  if (!forwarded_for.empty()) req += "X-Forwarded-For: " + forwarded_for + "\r\n";
+  req += "\r\n";
   (void)::send(fd, req.data(), req.size(), 0);
   std::string raw;
   char buf[4096];
@@ -50,6 +54,11 @@ Answer from_other_address(uint16_t port, const std::string& path, const std::str
   size_t end = raw.find("\r\n\r\n");
   if (end != std::string::npos) a.body = raw.substr(end + 4);
   return a;
+}
+
+Answer from_other_address(uint16_t port, const std::string& path, const std::string& bearer,
+                          const std::string& forwarded_for = {}) {
+  return from_address("127.0.0.2", port, path, bearer, forwarded_for);
 }
 
 size_t count_of(const std::string& text, const std::string& needle) {
@@ -130,6 +139,57 @@ TEST_F(AdminBackoff, ExpiredOrForgedSessionsDoNotLockAnAddressOut) {
     EXPECT_EQ(from_other_address(host_.port(), "/admin/plugins", "a.b.c").status, 401);
   EXPECT_EQ(from_other_address(host_.port(), "/admin/plugins", kAdminToken).status, 200);
   EXPECT_EQ(metric(), "0");
+}
+
+TEST_F(AdminBackoff, WithoutTrustedProxiesXForwardedForIsIgnored) {
+  // Each guess claims another client; all of them come from 127.0.0.2.
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(from_other_address(host_.port(), "/admin/plugins", "guess",
+                                 "203.0.113." + std::to_string(i)).status, 401);
+  }
+  EXPECT_EQ(from_other_address(host_.port(), "/admin/plugins", "guess", "198.51.100.1").status,
+            429);
+}
+
+// Behind a balancer (server.trusted_proxies): the client is the one the proxy forwarded for.
+class AdminBackoffBehindAProxy : public ::testing::Test {
+ protected:
+  static std::string config() {
+    std::string yaml = test_config("  - name: hello\n");
+    const std::string threads = "  threads: 8\n";
+    return yaml.replace(yaml.find(threads), threads.size(),
+                        threads + "  trusted_proxies: [\"127.0.0.2/32\"]\n");
+  }
+  AdminBackoffBehindAProxy()
+      : host_(config(), {}, {{"COURTHUB_TEST_CLOCK_MS", std::to_string(kStart)}}) {}
+  HostProcess host_;
+};
+
+TEST_F(AdminBackoffBehindAProxy, EachForwardedClientWaitsOnItsOwn) {
+  // The "proxy" 127.0.0.2 forwards five wrong guesses of 203.0.113.5 (after a forged entry).
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(from_other_address(host_.port(), "/admin/plugins", "guess",
+                                 "10.9.9.9, 203.0.113.5").status, 401);
+  }
+  Answer held = from_other_address(host_.port(), "/admin/plugins", kAdminToken, "203.0.113.5");
+  EXPECT_EQ(held.status, 429) << held.body;
+  // Another client behind the same proxy, and the proxy's own requests, are not held back.
+  EXPECT_EQ(from_other_address(host_.port(), "/admin/plugins", kAdminToken, "198.51.100.7").status,
+            200);
+  EXPECT_EQ(from_other_address(host_.port(), "/admin/plugins", kAdminToken).status, 200);
+  // A peer that is not a trusted proxy cannot borrow a client's address to dodge its own wait
+  // or to put another client in one: 127.0.0.1 claiming to be 203.0.113.5 is 127.0.0.1.
+  EXPECT_EQ(from_address("127.0.0.1", host_.port(), "/admin/plugins", kAdminToken, "198.51.100.7")
+                .status,
+            200);
+  EXPECT_EQ(from_address("127.0.0.1", host_.port(), "/admin/plugins", kAdminToken, "203.0.113.5")
+                .status,
+            200);
+  // The audit log and the log line name the client, not the proxy.
+  auto audit = host_.admin_get("/admin/audit?limit=100");
+  EXPECT_NE(audit.body.find("203.0.113.5"), std::string::npos) << audit.body;
+  EXPECT_NE(host_.log().find("from 203.0.113.5: missing or wrong admin token"), std::string::npos)
+      << host_.log();
 }
 
 }  // namespace

@@ -192,6 +192,18 @@ TEST(HttpEdgeLimits, ConnectionsOverThePerAddressCapGet503WithRetryAfter) {
   }));
 }
 
+// A balancer (server.trusted_proxies) carries every client's connections: the cap is not for it.
+TEST(HttpEdgeLimits, ATrustedProxyIsNotHeldToThePerAddressCap) {
+  HostProcess host(edge_config("  max_connections_per_address: 4\n"
+                               "  trusted_proxies: [127.0.0.1]\n"));
+  std::vector<Socket> held = keep_alive_connections(host, 12);
+  EXPECT_EQ(held.size(), 12u);
+  std::string reply = raw_exchange(
+      host.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(reply.rfind("HTTP/1.1 200", 0), 0u) << reply;
+  EXPECT_EQ(metric(host, "courthub_http_connections_refused_total{reason=\"per_address\"}"), 0);
+}
+
 TEST(HttpEdgeLimits, ConnectionsOverTheTotalCapGet503WithRetryAfter) {
   HostProcess host(edge_config("  max_connections: 3\n"));
   std::vector<Socket> held = keep_alive_connections(host, 3);

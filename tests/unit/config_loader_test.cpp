@@ -348,12 +348,12 @@ plugin: []
                       ":4: server.threds: unknown key; did you mean 'threads'? allowed keys: "
                       "listen, threads, max_body_bytes, queue_size, header_timeout_ms, body_timeout_ms, "
                       "body_min_bytes_per_second, idle_timeout_ms, write_timeout_ms, "
-                      "max_connections, max_connections_per_address, max_header_bytes");
+                      "max_connections, max_connections_per_address, max_header_bytes, trusted_proxies");
   EXPECT_ERROR(r, file() +
                       ":5: server.colour: unknown key; allowed keys: "
                       "listen, threads, max_body_bytes, queue_size, header_timeout_ms, body_timeout_ms, "
                       "body_min_bytes_per_second, idle_timeout_ms, write_timeout_ms, "
-                      "max_connections, max_connections_per_address, max_header_bytes");
+                      "max_connections, max_connections_per_address, max_header_bytes, trusted_proxies");
   EXPECT_ERROR(r, file() +
                       ":6: plugin: unknown key; did you mean 'plugins'? allowed keys: server, "
                       "storage, admin, directory, calendar, sessions, dingtalk, sms, plugins, "
@@ -377,6 +377,37 @@ sessions2: 1
                       ":6: storage: expected a mapping with the keys backend, data_dir, "
                       "synchronous, busy_timeout_ms, postgres, found a scalar");
   EXPECT_ERROR(r, file() + ":9: plugins[0].enabled: expected true or false, found 'yes'");
+}
+
+TEST_F(ConfigLoaderTest, TrustedProxiesAreAddressesAndRangesAndAnythingElseIsAnError) {
+  LoadResult good = load(required() + R"(server:
+  trusted_proxies: ["10.0.0.0/8", 127.0.0.1, "::1", "fd00::/8"]
+)");
+  ASSERT_TRUE(good.ok()) << all_issues(good);
+  const auto& proxies = good.config->server.trusted_proxies;
+  ASSERT_EQ(proxies.size(), 4u);
+  EXPECT_EQ(proxies[0].text, "10.0.0.0/8");
+  EXPECT_TRUE(proxies[0].contains("10.20.30.40"));
+  EXPECT_TRUE(proxies[3].contains("fd12::1"));
+  EXPECT_TRUE(load(required()).config->server.trusted_proxies.empty());  // the default: none
+
+  LoadResult bad = load(required() + R"(server:
+  trusted_proxies:
+    - 10.0.0.0/33
+    - nginx.internal
+    - [1, 2]
+    - ""
+)");
+  const std::string expected = "expected an IP address or CIDR range (e.g. 10.0.0.0/8, "
+                               "127.0.0.1, ::1), found ";
+  EXPECT_ERROR(bad, file() + ":5: server.trusted_proxies[0]: " + expected + "'10.0.0.0/33'");
+  EXPECT_ERROR(bad, file() + ":6: server.trusted_proxies[1]: " + expected + "'nginx.internal'");
+  EXPECT_ERROR(bad, file() + ":7: server.trusted_proxies[2]: expected an IP address or CIDR "
+                             "range, found a list");
+  EXPECT_ERROR(bad, file() + ":8: server.trusted_proxies[3]: " + expected + "''");
+  LoadResult scalar = load(required() + "server:\n  trusted_proxies: 10.0.0.1\n");
+  EXPECT_ERROR(scalar, file() + ":4: server.trusted_proxies: expected a list of IP addresses or "
+                                "CIDR ranges, found a scalar");
 }
 
 TEST_F(ConfigLoaderTest, OutOfRangeValues) {

@@ -190,12 +190,16 @@ void EventLoop::accept_all() {
       refuse_connection(fd, "total");
       continue;
     }
-    int64_t& from_ip = per_address_[ip];
-    if (from_ip >= config_.max_connections_per_address) {
-      refuse_connection(fd, "per_address");
-      continue;
+    // A trusted proxy (a balancer) carries many clients: the per-address cap is not for it.
+    const bool proxy = config::any_contains(config_.trusted_proxies, ip);
+    if (!proxy) {
+      int64_t& from_ip = per_address_[ip];
+      if (from_ip >= config_.max_connections_per_address) {
+        refuse_connection(fd, "per_address");
+        continue;
+      }
+      ++from_ip;
     }
-    ++from_ip;
     ++counts_->open;
     int on = 1;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
