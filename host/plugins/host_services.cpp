@@ -5,6 +5,8 @@
 #include <cctype>
 #include <chrono>
 #include <filesystem>
+#include <utility>
+#include <vector>
 
 #include "host/directory/query.hpp"
 #include "host/log.hpp"
@@ -18,9 +20,10 @@ Expected<HostServices::PluginDatabase*> HostServices::entry_for(const std::strin
   if (it != databases_.end()) return &it->second;
   auto db = storage::open_plugin_database(backend_, plugin);
   if (!db) return db.outcome();
-  // Effects left by a transaction that committed just before a crash go out now.
+  // Effects left by a transaction that committed just before a crash (or by another host on the
+  // same database) go out now, unless the plugins are still starting (plugins_started).
   Outcome ready = EffectQueue::prepare(**db);
-  if (ready.ok()) ready = effects_.forward(plugin, **db);
+  if (ready.ok() && plugins_started_.load()) ready = effects_.forward(plugin, **db);
   if (ready.ok()) ready = DeliveryReceipt::prepare(**db);
   if (!ready.ok()) return Outcome::error("plugin database " + plugin + ": " + ready.message());
   PluginDatabase entry;
@@ -99,7 +102,18 @@ Outcome HostServices::plugin_transaction(
   return o;
 }
 
+void HostServices::plugins_started() {
+  if (plugins_started_.exchange(true)) return;
+  std::vector<std::pair<std::string, PluginDatabase*>> open;
+  {
+    std::lock_guard lock(mu_);
+    for (auto& [plugin, entry] : databases_) open.emplace_back(plugin, &entry);
+  }
+  for (auto& [plugin, entry] : open) forward_effects(plugin, *entry);
+}
+
 void HostServices::forward_effects(const std::string& plugin, PluginDatabase& entry) {
+  if (!plugins_started_.load()) return;  // they wait in the table for plugins_started
   HandOver& h = *entry.hand_over;
   h.requested.store(true);
   // Re-checked after the lock is released: a request made while the last round ended is not

@@ -68,6 +68,10 @@ class HostServices : public Services {
   void set_active_check(std::function<bool(const std::string&)> active) {
     active_ = std::move(active);
   }
+  // Effects (effect_queue.hpp) are handed to the inbox and outbox only from here on: those
+  // committed before (a plugin's start, or left in a shared database by another host, or by a
+  // crash) go now, with every plugin's subscriptions known.
+  void plugins_started() override;
 
  private:
   storage::BackendOptions backend_;
@@ -98,6 +102,7 @@ class HostServices : public Services {
   Expected<PluginDatabase*> entry_for(const std::string& plugin);
 
   std::map<std::string, PluginDatabase> databases_;
+  std::atomic<bool> plugins_started_{false};
   std::function<bool(const std::string&)> active_;
   SessionIssuer issuer_;
   int64_t session_ttl_seconds_ = 0;

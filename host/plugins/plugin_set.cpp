@@ -184,6 +184,7 @@ std::vector<PluginChange> PluginSet::apply(const config::Config& cfg) {
   }
   if (changed)
     for (auto& l : listeners_) l();
+  if (services_) services_->plugins_started();
   return changes;
 }
 

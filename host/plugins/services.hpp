@@ -60,6 +60,11 @@ class Services {
   virtual const time::Clock& clock() const = 0;
   // The official work calendar (host/time/work_calendar.hpp). Lives as long as the services.
   virtual const time::WorkCalendar& work_calendar() const = 0;
+  // The plugin set's first apply has started every enabled plugin (PluginSet::apply calls it
+  // after each apply; only the first matters). Until then the events and messages plugins commit
+  // may wait in their databases: an event stored before its subscribers started would reach
+  // only the ones already running.
+  virtual void plugins_started() {}
 };
 
 }  // namespace courthub::plugins
