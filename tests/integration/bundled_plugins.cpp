@@ -45,7 +45,9 @@ std::string session_token(const std::string& user) {
 }
 
 std::string session_token(const std::string& user, int64_t issued_at_s) {
-  http::SessionTokens tokens(kSessionSecret, 3600);
+  // One for the process: issue() is thread-safe, while constructing and destroying many at once
+  // from several threads races in Poco's OpenSSL initializer (its reference count).
+  static const http::SessionTokens tokens(kSessionSecret, 3600);
   return tokens.issue(user, http::kStaffAudience, issued_at_s);
 }
 
