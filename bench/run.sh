@@ -14,6 +14,10 @@
 #                           keep-alive clients' answers each (min/max)
 #   bench/run.sh isolation  the cost of a plugin call in the host's process vs in a runner process
 #                           (isolation: process): a route that does nothing, one with a query
+#   bench/run.sh cluster    1, 2 and 3 hosts on one PostgreSQL (a throwaway cluster, durable
+#                           settings) behind nginx: events/s and bookings/s through the balancer,
+#                           with GET /healthz through it as the baseline (COURTHUB_BENCH_HOSTS,
+#                           "1 2 3")
 #   bench/run.sh all        events, rooms and approvals
 # Environment: COURTHUB_BENCH_SECONDS (10), COURTHUB_BENCH_CONNECTIONS (32),
 #              COURTHUB_BENCH_EVENTS (400000 pre-generated events),
@@ -53,7 +57,12 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/courthub-bench-XXXXXX")
 HOST_PID=""
 DOUBLE_PID=""
 NGINX_PID=""
+CLUSTER_PIDS=()
+CLUSTER_PORTS=()
+PG_STATE=""
 cleanup() {
+  for pid in "${CLUSTER_PIDS[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
+  [ -n "$PG_STATE" ] && "$ROOT/tests/support/pg_cluster.sh" stop "$PG_STATE" >/dev/null 2>&1 || true
   [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null && wait "$NGINX_PID" 2>/dev/null || true
   [ -n "$HOST_PID" ] && kill "$HOST_PID" 2>/dev/null && wait "$HOST_PID" 2>/dev/null || true
   [ -n "$DOUBLE_PID" ] && kill "$DOUBLE_PID" 2>/dev/null && wait "$DOUBLE_PID" 2>/dev/null || true
@@ -304,13 +313,10 @@ bench_web() {
 }
 
 
-# The HTTP edge against nginx, and under idle, trickling and keep-alive crowds.
-bench_edge() {
-  if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
-    echo "bench: installing nginx (Debian's) for the baseline"
-    apt-get install -y -qq nginx >/dev/null
-  fi
-  local nginx_port=$((20000 + RANDOM % 20000))
+# write_nginx_conf PORT HTTP_LINES LOCATION: $WORK/nginx/nginx.conf, one nginx worker in the
+# foreground on 127.0.0.1:PORT with its files under $WORK/nginx; HTTP_LINES (an upstream, or
+# nothing) in its http block, LOCATION the directives of `location /`.
+write_nginx_conf() {
   mkdir -p "$WORK/nginx"
   cat >"$WORK/nginx/nginx.conf" <<NGINX
 worker_processes 1;
@@ -326,12 +332,23 @@ http {
   uwsgi_temp_path $WORK/nginx/uwsgi;
   scgi_temp_path $WORK/nginx/scgi;
   keepalive_requests 1000000;
+$2
   server {
-    listen 127.0.0.1:$nginx_port;
-    location / { default_type application/json; return 200 '{"status":"ok"}'; }
+    listen 127.0.0.1:$1;
+    location / { $3 }
   }
 }
 NGINX
+}
+
+# The HTTP edge against nginx, and under idle, trickling and keep-alive crowds.
+bench_edge() {
+  if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+    echo "bench: installing nginx (Debian's) for the baseline"
+    apt-get install -y -qq nginx >/dev/null
+  fi
+  local nginx_port=$((20000 + RANDOM % 20000))
+  write_nginx_conf "$nginx_port" "" "default_type application/json; return 200 '{\"status\":\"ok\"}';"
   /usr/sbin/nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" &
   NGINX_PID=$!
   for _ in $(seq 1 50); do
@@ -363,6 +380,146 @@ NGINX
   "$BUILD/bin/edge_probe" fairness "$PORT" 32 "$SECONDS_PER_RUN"
 }
 
+# cluster_host I SCHEMA: host I on PostgreSQL schema SCHEMA (hello and rooms), its data
+# directory $WORK/hI; appends its pid to CLUSTER_PIDS and its port to CLUSTER_PORTS.
+cluster_host() {
+  local i=$1 schema=$2 dir=$WORK/h$1
+  mkdir -p "$dir"
+  cat >"$dir/courthub.yaml" <<YAML
+server: {listen: "127.0.0.1:0", threads: $((CONNS + 16)), queue_size: 1024, trusted_proxies: [127.0.0.1]}
+storage:
+  backend: postgres
+  data_dir: "$dir/data"
+  postgres: {url: "\${COURTHUB_DATABASE_URL}", schema: $schema}
+admin: {token: "$ADMIN"}
+sessions: {secret: $SESSION}
+directory: {seed: ["$ROOT/config/directory/courts.yaml", "$ROOT/config/directory/staff.yaml"]}
+dingtalk:
+  api_base: "${DOUBLE_URL:-http://127.0.0.1:9}"
+  app_key: $APP
+  app_secret: bench-app-secret
+  corp_id: dingbenchcorp
+  agent_id: 1
+  callback: {token: $TOKEN, aes_key: $AES}
+  cards: {route_key: bench-card-route-key-0001}
+plugin_search_path: ["$BUILD/plugins", "$BUILD/bench-plugins"]
+plugins:
+  - name: hello
+  - name: rooms
+    limits: {max_concurrent: 16, max_queued: $((CONNS * 4))}
+YAML
+  rm -f "$dir/data/courthub.addr"
+  COURTHUB_DATABASE_URL=$PG_URL "$BUILD/bin/courthub" serve --config "$dir/courthub.yaml" \
+    --log-level warn >"$dir/host.out" 2>>"$dir/host.log" &
+  CLUSTER_PIDS+=($!)
+  for _ in $(seq 1 600); do
+    [ -s "$dir/data/courthub.addr" ] && break
+    sleep 0.1
+  done
+  [ -s "$dir/data/courthub.addr" ] || { echo "bench: host $i did not start:"; tail -20 "$dir/host.log"; exit 1; }
+  CLUSTER_PORTS+=("$(cut -d: -f2 "$dir/data/courthub.addr")")
+}
+
+stop_cluster_hosts() {
+  for pid in "${CLUSTER_PIDS[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
+  CLUSTER_PIDS=()
+  CLUSTER_PORTS=()
+}
+
+# nginx (one worker) on a free port in front of CLUSTER_PORTS, as docs/operations.md shows it.
+start_balancer() {
+  NGINX_PORT=$((20000 + RANDOM % 20000))
+  local servers="" p
+  for p in "${CLUSTER_PORTS[@]}"; do servers+="    server 127.0.0.1:$p;"$'\n'; done
+  write_nginx_conf "$NGINX_PORT" "  upstream courthub {
+$servers    keepalive 64;
+  }" "proxy_pass http://courthub; proxy_http_version 1.1; proxy_set_header Connection \"\";
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_next_upstream error timeout;"
+  /usr/sbin/nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" &
+  NGINX_PID=$!
+  for _ in $(seq 1 100); do
+    curl -sf "http://127.0.0.1:$NGINX_PORT/healthz" >/dev/null && return 0
+    sleep 0.05
+  done
+  echo "bench: nginx did not start:"; cat "$WORK/nginx/error.log"; exit 1
+}
+
+stop_balancer() {
+  kill "$NGINX_PID" && wait "$NGINX_PID" 2>/dev/null || true
+  NGINX_PID=""
+}
+
+# Several hosts on one PostgreSQL behind nginx (issue 18): for 1, 2 and 3 hosts, each on a
+# fresh schema: GET /healthz through nginx (the baseline), POST /dingtalk/events, and bookings of
+# distinct free slots in 2,560 rooms (rooms_driver). PostgreSQL runs with its durable defaults
+# (fsync, synchronous_commit on): an acknowledgement waits for the WAL flush, as in production.
+bench_cluster() {
+  [ -x /usr/sbin/nginx ] || { echo "bench: installing nginx (Debian's)"; apt-get install -y -qq nginx >/dev/null; }
+  command -v psql >/dev/null || { echo "bench: psql is needed (apt-get install postgresql)"; exit 1; }
+  [ "${COURTHUB_BENCH_DELIVER:-1}" = 1 ] && start_double
+  PG_STATE=$WORK/pg
+  COURTHUB_PG_DURABLE=1 "$ROOT/tests/support/pg_cluster.sh" start "$PG_STATE"
+  PG_URL=$(cat "$PG_STATE/url")
+  local count=${COURTHUB_BENCH_EVENTS:-400000}
+  echo "bench: generating $count distinct signed, encrypted events"
+  "$BUILD/bin/event_feed" "$TOKEN" "$AES" "$APP" "$count" 2 "$WORK/feed"
+  local n rows=()
+  for n in ${COURTHUB_BENCH_HOSTS:-1 2 3}; do
+    local schema=bench_hosts_$n
+    # One host creates the schemas, the rooms are seeded (the plugin reads them at its start),
+    # then the n hosts start.
+    cluster_host 0 "$schema"
+    stop_cluster_hosts
+    psql "$PG_URL" -v ON_ERROR_STOP=1 -q -c "INSERT INTO ${schema}_p_rooms.rooms(id, court, name,
+        kind, capacity, location, equipment, open_from, open_to, open_days, needs_approval,
+        bookers, retired, managed_by, created_ms, updated_ms, updated_by)
+      SELECT lower(c.code) || '-b' || lpad(g.i::text, 2, '0'), c.code,
+             'B' || lpad(g.i::text, 2, '0') || '号会议室', '会议室', 20, '压测楼', '[\"投屏\"]',
+             480, 1080, 31, 0, '{}', 0, 'api', 0, 0, 'bench/run.sh'
+      FROM $schema.courts c CROSS JOIN generate_series(1, 20) AS g(i)"
+    local i
+    for i in $(seq 1 "$n"); do cluster_host "$i" "$schema"; done
+    start_balancer
+    local url="http://127.0.0.1:$NGINX_PORT"
+    echo "bench: $n host(s) behind nginx, ${SECONDS_PER_RUN}s per run, $CONNS connections"
+    wrk -t2 -c"$CONNS" -d2s "$url/healthz" >/dev/null
+    wrk -t2 -c"$CONNS" -d"${SECONDS_PER_RUN}s" --latency "$url/healthz" >"$WORK/base-$n.txt"
+    COURTHUB_BENCH_FEED="$WORK/feed" wrk -t2 -c"$CONNS" -d"${SECONDS_PER_RUN}s" --latency \
+      -s "$ROOT/bench/events.lua" "$url" >"$WORK/events-$n.txt"
+    "$BUILD/bin/rooms_driver" "$NGINX_PORT" "$SESSION" "$ROOT/config/directory" "$CONNS" \
+      "$SECONDS_PER_RUN" >"$WORK/rooms-$n.txt" 2>&1 || { cat "$WORK/rooms-$n.txt"; exit 1; }
+    local base_rps base_p50 base_p99 bad ev_rps ev_p50 ev_p99 ev_bad acked stored overlaps
+    read -r base_rps base_p50 base_p99 bad < <(summarise "$WORK/base-$n.txt")
+    read -r ev_rps ev_p50 ev_p99 ev_bad < <(summarise "$WORK/events-$n.txt")
+    acked=$(( $(awk '/^REPLIED/ {print $2}' "$WORK/events-$n.txt") - ev_bad ))
+    stored=$(psql "$PG_URL" -tA -c "SELECT count(*) FROM $schema.inbox")
+    overlaps=$(psql "$PG_URL" -tA -c "SELECT count(*) FROM ${schema}_p_rooms.bookings a
+      JOIN ${schema}_p_rooms.bookings b ON a.room_id = b.room_id AND a.id < b.id
+       AND a.start_ms < b.end_ms AND b.start_ms < a.end_ms
+      WHERE a.status NOT IN ('已取消','已拒绝','已释放') AND b.status NOT IN ('已取消','已拒绝','已释放')")
+    local booking_line
+    booking_line=$(grep "POST /bookings (bookings)" "$WORK/rooms-$n.txt" | awk '{print $(NF-3), $(NF-1), $NF}')
+    rows+=("$n $base_rps $base_p99 $ev_rps $ev_p99 $booking_line $acked $stored $overlaps $ev_bad")
+    stop_balancer
+    stop_cluster_hosts
+  done
+  printf '\n%-6s %12s %9s %12s %9s %12s %9s %9s\n' hosts "healthz/s" "p99 ms" "events/s" \
+    "p99 ms" "bookings/s" "p99 ms" "failed"
+  local ok=1 r
+  for r in "${rows[@]}"; do
+    read -r n base_rps base_p99 ev_rps ev_p99 bk_rps bk_p99 bk_failed acked stored overlaps ev_bad <<<"$r"
+    printf '%-6s %12.0f %9.3f %12.0f %9.3f %12.0f %9.3f %9s\n' "$n" "$base_rps" "$base_p99" \
+      "$ev_rps" "$ev_p99" "$bk_rps" "$bk_p99" "$bk_failed"
+    if [ "$ev_bad" != 0 ] || [ "$stored" -lt "$acked" ] || [ "$overlaps" != 0 ] || [ "$bk_failed" != 0 ]; then
+      echo "FAIL ($n hosts): $ev_bad events refused, $acked acknowledged but $stored stored, $overlaps overlapping bookings, $bk_failed bookings failed"
+      ok=0
+    fi
+  done
+  [ "$ok" = 1 ] && echo "check: every acknowledged event is stored, no booking overlaps another, no booking failed"
+  [ "$ok" = 1 ]
+}
+
 case "$WHAT" in
   events) bench_events ;;
   rooms) bench_rooms ;;
@@ -370,6 +527,7 @@ case "$WHAT" in
   web) bench_web ;;
   edge) bench_edge ;;
   isolation) bench_isolation ;;
+  cluster) bench_cluster ;;
   all) bench_events && stop_host && bench_rooms && stop_host && bench_approvals ;;
-  *) echo "bench: unknown benchmark '$WHAT' (events, rooms, approvals, web, edge, isolation, all)"; exit 2 ;;
+  *) echo "bench: unknown benchmark '$WHAT' (events, rooms, approvals, web, edge, isolation, cluster, all)"; exit 2 ;;
 esac

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # A throwaway PostgreSQL cluster for the tests: Debian's server binaries, a temporary data
-# directory, a free loopback port, no fsync (the tests kill hosts, never the database).
+# directory, a free loopback port, no fsync (the tests kill hosts, never the database; with
+# COURTHUB_PG_DURABLE=1, as bench/run.sh cluster sets, PostgreSQL's durable defaults instead).
 #
 #   pg_cluster.sh start STATE_DIR   initdb + start; writes STATE_DIR/url (a libpq conninfo)
 #   pg_cluster.sh stop STATE_DIR    stop it and delete its data
@@ -44,12 +45,13 @@ case "$action" in
     [ "$(id -u)" = 0 ] && chown postgres "$data"
     "${as[@]}" "$bindir/initdb" -D "$data/data" -A trust -U courthub -E UTF8 --locale=C \
       >"$data/initdb.log" 2>&1 || { cat "$data/initdb.log" >&2; exit 1; }
+    durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [ "${COURTHUB_PG_DURABLE:-0}" = 1 ] && durability=""
     for attempt in 1 2 3 4 5 6 7 8; do
       port=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
       if "${as[@]}" "$bindir/pg_ctl" -D "$data/data" -l "$data/server.log" -w -t 60 \
           -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$data \
-              -c max_connections=300 -c fsync=off -c synchronous_commit=off \
-              -c full_page_writes=off -c shared_buffers=64MB" start >/dev/null 2>&1; then
+              -c max_connections=300 $durability -c shared_buffers=64MB" start >/dev/null 2>&1; then
         echo "host=127.0.0.1 port=$port user=courthub dbname=postgres" > "$state/url"
         echo "pg_cluster: PostgreSQL on 127.0.0.1:$port ($data)"
         exit 0
