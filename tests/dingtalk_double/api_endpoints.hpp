@@ -47,4 +47,8 @@ ApiReply update_card(DoubleState& state, const ApiRequest& request);
 // API; the double stands in for the court's gateway too)
 ApiReply sms_send(DoubleState& state, const ApiRequest& request);
 
+// stream_endpoints.cpp: POST /v1.0/gateway/connections/open, a ticket for the Stream WebSocket
+// (dingtalk-protocol.md §5.1)
+ApiReply open_stream_connection(DoubleState& state, const ApiRequest& request);
+
 }  // namespace courthub::dingtalk_double

@@ -7,7 +7,7 @@
 namespace courthub::dingtalk_double {
 
 const ApiRoute* find_api_route(std::string_view path) {
-  static const std::array<ApiRoute, 11> kRoutes = {{
+  static const std::array<ApiRoute, 12> kRoutes = {{
       {"GET", "/gettoken", get_token},
       {"POST", "/v1.0/oauth2/accessToken", oauth2_access_token},
       {"POST", "/topapi/v2/user/getuserinfo", get_user_info},
@@ -19,6 +19,7 @@ const ApiRoute* find_api_route(std::string_view path) {
       {"POST", "/v1.0/card/instances/createAndDeliver", create_and_deliver_card},
       {"PUT", "/v1.0/card/instances", update_card},
       {"POST", "/sms/send", sms_send},
+      {"POST", "/v1.0/gateway/connections/open", open_stream_connection},
   }};
   for (const ApiRoute& route : kRoutes) {
     if (route.path == path) return &route;

@@ -11,6 +11,7 @@
 #include "tests/dingtalk_double/options.hpp"
 #include "tests/dingtalk_double/request_log.hpp"
 #include "tests/dingtalk_double/sms_inbox.hpp"
+#include "tests/dingtalk_double/stream_gateway.hpp"
 #include "tests/dingtalk_double/token_store.hpp"
 #include "tests/dingtalk_double/user_directory.hpp"
 
@@ -30,6 +31,7 @@ struct DoubleState {
   SmsInbox sms;
   FailurePlan failures;
   RequestLog log;
+  StreamGateway stream;
   std::atomic<int64_t> next_task_id{256271667526};  // the shape of the id in the official example
 
   // Thread-safe.
@@ -37,7 +39,7 @@ struct DoubleState {
   bool token_valid(const std::string& token) const { return tokens.valid(token, now_ms()); }
 
   // Forgets what happened (recorded calls, failure plans, down mode, outstanding auth codes, robot
-  // rate windows, SMS received) and keeps what was set up (users, robots, issued tokens), so a host under test
+  // rate windows, SMS received, Stream ACKs and pushes) and keeps what was set up (users, robots, issued tokens), so a host under test
   // that cached a token keeps working across tests. Thread-safe.
   void reset() {
     log.clear();
@@ -45,6 +47,7 @@ struct DoubleState {
     users.clear_codes();
     robots.clear_windows();
     sms.clear();
+    stream.reset();
   }
 };
 

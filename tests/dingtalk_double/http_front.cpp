@@ -19,6 +19,7 @@
 #include <stdexcept>
 
 #include "tests/dingtalk_double/dispatch.hpp"
+#include "tests/dingtalk_double/stream_front.hpp"
 
 namespace courthub::dingtalk_double {
 namespace {
@@ -87,7 +88,8 @@ class ExchangeHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
  public:
   explicit ExchangeHandlerFactory(std::shared_ptr<DoubleState> state) : state_(std::move(state)) {}
   Poco::Net::HTTPRequestHandler* createRequestHandler(
-      const Poco::Net::HTTPServerRequest&) override {
+      const Poco::Net::HTTPServerRequest& request) override {
+    if (is_stream_connect(request)) return make_stream_handler(state_);
     return new ExchangeHandler(state_);
   }
 
@@ -128,6 +130,8 @@ void HttpFront::start() {
   server_->start();
   bound_port_ = socket->address().port();
   socket_ = std::move(socket);
+  state_->stream.set_endpoint("ws://" + state_->options.host + ":" + std::to_string(bound_port_) +
+                              "/connect");
 }
 
 void HttpFront::stop() {
@@ -141,6 +145,7 @@ void HttpFront::stop() {
     socket_->impl()->shutdown();
   } catch (const Poco::Exception&) {
   }
+  state_->stream.shut_down();  // Stream connections end at their next look (20 ms)
   server_->stopAll(true);
   pool_->joinAll();
   server_.reset();

@@ -2,6 +2,8 @@
 // DingTalkDouble: the in-process face of the double, over its state and its HTTP front.
 #include "tests/dingtalk_double/server.hpp"
 
+#include <chrono>
+
 #include "tests/dingtalk_double/double_state.hpp"
 #include "tests/dingtalk_double/http_front.hpp"
 
@@ -65,5 +67,66 @@ void DingTalkDouble::reset() {
 void DingTalkDouble::add_group_robot(const std::string& access_token, const std::string& secret) {
   state_->robots.add(access_token, secret);
 }
+
+namespace {
+
+Json stream_frame(const std::string& type, Json headers, const Json& data) {
+  headers["contentType"] = "application/json";
+  return Json::object({{"specVersion", "1.0"},
+                       {"type", type},
+                       {"headers", std::move(headers)},
+                       {"data", data.dump()}});
+}
+
+}  // namespace
+
+std::string DingTalkDouble::stream_push_event(const std::string& event_type,
+                                              const std::string& event_id, const Json& data) {
+  const std::string now = std::to_string(state_->now_ms());
+  return state_->stream.push(stream_frame(
+      "EVENT",
+      Json::object({{"topic", "*"},
+                    {"time", now},
+                    {"eventType", event_type},
+                    {"eventId", event_id},
+                    {"eventCorpId", state_->options.corp_id},
+                    {"eventBornTime", now},
+                    {"eventUnifiedAppId", state_->options.app_key}}),
+      data));
+}
+
+std::string DingTalkDouble::stream_push_callback(const std::string& topic, const Json& data) {
+  return state_->stream.push(stream_frame(
+      "CALLBACK",
+      Json::object({{"topic", topic},
+                    {"time", std::to_string(state_->now_ms())},
+                    {"appId", state_->options.app_key}}),
+      data));
+}
+
+std::string DingTalkDouble::stream_ping(const std::string& opaque) {
+  return state_->stream.push(stream_frame("SYSTEM", Json::object({{"topic", "ping"}}),
+                                          Json::object({{"opaque", opaque}})));
+}
+
+std::string DingTalkDouble::stream_push_again(const std::string& message_id) {
+  return state_->stream.push_again(message_id);
+}
+
+void DingTalkDouble::stream_disconnect_all(const std::string& reason, int64_t grace_ms) {
+  const int64_t steady = std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::steady_clock::now().time_since_epoch())
+                             .count();
+  state_->stream.disconnect_all(reason, grace_ms, steady);
+}
+
+void DingTalkDouble::stream_drop_all() { state_->stream.drop_all(); }
+void DingTalkDouble::stream_set_silent(bool silent) { state_->stream.set_silent(silent); }
+size_t DingTalkDouble::stream_connections() const { return state_->stream.live_connections(); }
+int64_t DingTalkDouble::stream_connections_opened() const {
+  return state_->stream.connections_opened();
+}
+std::vector<Json> DingTalkDouble::stream_acks() const { return state_->stream.acks(); }
+size_t DingTalkDouble::stream_unsettled() const { return state_->stream.unsettled(); }
 
 }  // namespace courthub::dingtalk_double

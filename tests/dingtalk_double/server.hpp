@@ -61,6 +61,33 @@ class DingTalkDouble {
   // Registers a custom group robot; secret "" = unsigned (no 加签). Thread-safe.
   void add_group_robot(const std::string& access_token, const std::string& secret);
 
+  // --- Stream mode (dingtalk-protocol.md §5; stream_gateway.hpp). All thread-safe. ---
+  // Pushes an EVENT frame ({"type": "EVENT", "headers": {eventType, eventId, ...}, "data": the
+  // event's JSON as a string}) to one open connection, or to the next one to open. It is pushed
+  // again until an ACK says SUCCESS (to another connection when its own closes). Returns the
+  // frame's messageId.
+  std::string stream_push_event(const std::string& event_type, const std::string& event_id,
+                                const Json& data);
+  // Pushes a CALLBACK frame on `topic` (/v1.0/im/bot/messages/get, /v1.0/card/instances/callback)
+  // with `data` as its JSON string. Returns the messageId.
+  std::string stream_push_callback(const std::string& topic, const Json& data);
+  // Pushes a SYSTEM ping carrying `opaque`. Returns the messageId.
+  std::string stream_ping(const std::string& opaque);
+  // Pushes the frame of `message_id` again under a new messageId (a duplicate, same eventId).
+  std::string stream_push_again(const std::string& message_id);
+  // Sends every connection a SYSTEM disconnect and closes it `grace_ms` later.
+  void stream_disconnect_all(const std::string& reason, int64_t grace_ms = 10000);
+  // Closes every connection at once without a close frame.
+  void stream_drop_all();
+  // Silent: nothing is written to any connection, pongs included, until set back.
+  void stream_set_silent(bool silent);
+  size_t stream_connections() const;         // open now
+  int64_t stream_connections_opened() const;  // ever
+  // The ACKs received ({"link", "frame"}), oldest first.
+  std::vector<Json> stream_acks() const;
+  // EVENT frames pushed and not yet acknowledged with SUCCESS.
+  size_t stream_unsettled() const;
+
  private:
   const std::shared_ptr<DoubleState> state_;  // shared with in-flight handlers
   const std::unique_ptr<HttpFront> front_;
