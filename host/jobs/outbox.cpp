@@ -337,6 +337,9 @@ size_t Outbox::deliver_due(Courier& courier) {
   for (auto& m : due) {
     if (m.channel == "card_update" && !card_ready(m)) continue;
     Delivery d;
+    // A retry waits from before the attempt: a courier's wait (a rate window) is counted from
+    // its own later reading of the clock, so the retry is never later than it asked for.
+    const int64_t attempted_ms = clock_.now_ms();
     try {
       d = courier.deliver(m);
     } catch (const std::exception& e) {
@@ -348,7 +351,7 @@ size_t Outbox::deliver_due(Courier& courier) {
       state = "pending";
       int64_t backoff = std::min(policy_.first_backoff_ms << std::min(m.attempt - 1, 20),
                                  policy_.max_backoff_ms);
-      next = clock_.now_ms() + std::max(backoff, d.retry_after_ms);
+      next = attempted_ms + std::max(backoff, d.retry_after_ms);
       log::warn("outbox", "message " + std::to_string(m.id) + " (" + m.channel +
                               ") not sent, attempt " + std::to_string(m.attempt) + ": " + d.error);
     } else if (d.result != Delivery::Result::Sent) {

@@ -335,7 +335,9 @@ TEST_F(DingTalkChannel, GroupRobotLimitIsRespected) {
   EXPECT_EQ(calls(*dt_, "/robot/send"), 3u);
   // A minute later the window has moved on: the two go.
   advance(time::kMinuteMs);
-  // (The host's log on failure: a rare flake under load left one pending here, stop 30.)
+  // (This once failed under load: a retry's wait was counted from a clock reading taken after
+  // the attempt, so an advance between the two pushed it a minute further. Now it counts from
+  // before the attempt, host/jobs/outbox.cpp.)
   ASSERT_TRUE(eventually([&] { return outbox_is(0, 5); }))
       << outbox_counts().dump() << "\n" << host_->log();
   // The double keeps the same limit on the same clock: it accepted every one (a send over the
