@@ -314,7 +314,15 @@ Outcome Server::start(config::Config cfg) {
       clock_, p->metrics, p->audit.get(), http::BackoffLimits{},
       c.storage.backend == config::StorageConfig::Backend::kPostgres ? p->host_db : nullptr);
   p->auth->set_admin_guard(p->admin_guard.get());
-  http::add_ops_endpoints(p->router, p->metrics, [this] { return ready_.load(); });
+  // parts_ outlives the HTTP server (stop() stops it first).
+  http::add_ops_endpoints(p->router, p->metrics, [this] { return ready_.load(); }, [this] {
+    Json checks = Json::object();
+    if (parts_ && parts_->channel) {
+      if (std::string stream = parts_->channel->stream_health(); !stream.empty())
+        checks["dingtalk_stream"] = stream;
+    }
+    return checks;
+  });
   http::AdminTargets admin{p->plugins, p->audit.get(), p->inbox, p->outbox, p->scheduler, &clock_,
                            test_clock_, [this](const std::string& actor) { return reload(actor); },
                            &p->apps};
@@ -416,6 +424,8 @@ Outcome Server::start(config::Config cfg) {
     watch_->start();
   }
   ready_ = true;
+  // Stream mode: events may arrive now (the plugins run, the inbox is open).
+  if (parts_->channel) parts_->channel->start_stream();
   return Outcome::success();
 }
 
@@ -445,6 +455,7 @@ void Server::stop() {
   if (!parts_) return;
   ready_ = false;
   auto& p = *parts_;
+  if (p.channel) p.channel->stop_stream();  // its last event is stored and ACKed first
   if (p.http) p.http->stop(std::chrono::seconds(10));
   if (p.plugins) p.plugins->set_runner_events(nullptr);  // the audit log closes next
   if (p.audit) (void)p.audit->record("shutdown", "host.stop", config_path_, "", "ok");

@@ -101,6 +101,20 @@ struct DingTalkConfig {
   // The development login (/auth/dev): pages outside DingTalk pick a demo user and the host asks
   // the DingTalk double (api_base) for that user's auth code. Only for the demo and tests.
   bool dev_login = false;
+  // How events reach the host (docs/configuration.md, `dingtalk.mode`): DingTalk's HTTP push to
+  // /dingtalk/events, a Stream mode connection the host opens (no inbound port), or both.
+  enum class Mode { kHttp, kStream, kBoth };
+  Mode mode = Mode::kHttp;
+  bool stream() const { return mode != Mode::kHttp; }
+  bool http_push() const { return mode != Mode::kStream; }
+  // Stream mode's connection (host/dingtalk/stream_client): a WebSocket ping after
+  // `ping_interval_ms` without a frame; no frame or pong `pong_timeout_ms` after it: the
+  // connection is dead and is opened again. Reconnects wait from reconnect_min_ms, doubling
+  // to reconnect_max_ms, with up to 20% jitter.
+  int64_t stream_ping_interval_ms = 30000;
+  int64_t stream_pong_timeout_ms = 10000;
+  int64_t stream_reconnect_min_ms = 1000;
+  int64_t stream_reconnect_max_ms = 60000;
 };
 
 // The SMS gateway the outbox's `sms` messages go through (docs/outbox.md, "SMS"): POST JSON

@@ -661,8 +661,9 @@ class SchemaReader {
 
   void read_dingtalk(const Mapping& top, DingTalkConfig& d) {
     Mapping m = section(top, "dingtalk",
-                        {"api_base", "app_key", "app_secret", "corp_id", "agent_id", "callback",
-                         "robot", "cards", "group_robots", "outbox", "dev_login"});
+                        {"api_base", "app_key", "app_secret", "corp_id", "agent_id", "mode",
+                         "callback", "stream", "robot", "cards", "group_robots", "outbox",
+                         "dev_login"});
     if (!m.present) return;  // DingTalk is off: no section, or an empty one
 
     if (auto base = string(m, "api_base"); base.set()) {
@@ -688,6 +689,7 @@ class SchemaReader {
     if (auto dev = boolean(m, "dev_login"); dev.set()) d.dev_login = dev.value;
 
     read_callback(m, d);
+    read_stream(m, d);
     Mapping robot = section(m, "robot", {"timestamp_window_ms"});
     assign(integer(robot, "timestamp_window_ms", 1000, 86400000), d.robot_window_ms);
     read_cards(m, d);
@@ -747,6 +749,39 @@ class SchemaReader {
     if (auto owner = string(m, "owner_key"); owner.set()) d.owner_key = owner.value;
     if (d.owner_key.empty()) d.owner_key = d.app_key;
     assign(integer(m, "timestamp_window_ms", 1000, 86400000), d.callback_window_ms);
+  }
+
+  // dingtalk.mode and dingtalk.stream: how events arrive (HTTP push, Stream mode, both).
+  void read_stream(const Mapping& dingtalk, DingTalkConfig& d) {
+    if (auto mode = string(dingtalk, "mode"); mode.set()) {
+      if (mode.value == "http") {
+        d.mode = DingTalkConfig::Mode::kHttp;
+      } else if (mode.value == "stream") {
+        d.mode = DingTalkConfig::Mode::kStream;
+      } else if (mode.value == "both") {
+        d.mode = DingTalkConfig::Mode::kBoth;
+      } else {
+        error(mode.where, dingtalk.key_path("mode"),
+              "expected http, stream or both, found " + shown(mode.value));
+      }
+    }
+    Mapping m = section(dingtalk, "stream",
+                        {"ping_interval_ms", "pong_timeout_ms", "reconnect_min_ms",
+                         "reconnect_max_ms"});
+    assign(integer(m, "ping_interval_ms", 100, 3600000), d.stream_ping_interval_ms);
+    assign(integer(m, "pong_timeout_ms", 100, 600000), d.stream_pong_timeout_ms);
+    assign(integer(m, "reconnect_min_ms", 10, 600000), d.stream_reconnect_min_ms);
+    auto max = integer(m, "reconnect_max_ms", 10, 3600000);
+    assign(max, d.stream_reconnect_max_ms);
+    if (d.stream_reconnect_max_ms < d.stream_reconnect_min_ms) {
+      error(max.set() ? max.where : m.where, m.key_path("reconnect_max_ms"),
+            "must not be less than reconnect_min_ms (" +
+                std::to_string(d.stream_reconnect_min_ms) + ")");
+    }
+    if (m.present && !d.stream()) {
+      warn(m.where, m.path,
+           "is used only with dingtalk.mode: stream or both (the mode is http)");
+    }
   }
 
   void read_cards(const Mapping& dingtalk, DingTalkConfig& d) {

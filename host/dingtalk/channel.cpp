@@ -2,6 +2,8 @@
 // DingTalkChannel: assembling the channel's parts.
 #include "host/dingtalk/channel.hpp"
 
+#include "host/log.hpp"
+
 namespace courthub::dingtalk {
 
 Expected<std::unique_ptr<DingTalkChannel>> DingTalkChannel::create(
@@ -38,11 +40,49 @@ Expected<std::unique_ptr<DingTalkChannel>> DingTalkChannel::create(
                    "Robot messages refused because their timestamp and sign were already used by "
                    "another message");
   metrics.count("courthub_robot_replays_refused_total", {}, 0);
+  if (config.stream()) {
+    ch->stream_ = std::make_unique<StreamClient>(
+        config, *ch->api_, clock, metrics, [&c](const StreamFrame& frame) -> Outcome {
+          auto event = stream_event_as_push(frame);
+          if (!event) {
+            // It can never be stored: asking for it again would loop. Acknowledged, counted.
+            c.metrics->count("courthub_dingtalk_events_total",
+                             {{"type", ""}, {"outcome", "refused"}});
+            log::warn("dingtalk", "Stream event refused: " + event.outcome().message());
+            return Outcome::success();
+          }
+          const std::string type = (*event)["EventType"].get<std::string>();
+          if (type == "check_url") return Outcome::success();
+          auto stored = store_event(c, type, stream_event_key(frame, *event), event->dump());
+          return stored ? Outcome::success() : stored.outcome();
+        });
+  }
   return ch;
 }
 
+void DingTalkChannel::start_stream() {
+  if (stream_) stream_->start();
+}
+
+void DingTalkChannel::stop_stream() {
+  if (stream_) stream_->stop();
+}
+
+std::string DingTalkChannel::stream_health() const {
+  if (!stream_) return "";
+  return stream_->connected() ? "ok" : "down";
+}
+
 void DingTalkChannel::add_endpoints(http::Router& router) {
-  add_event_endpoint(router, ctx_);
+  if (ctx_.config.http_push()) {
+    add_event_endpoint(router, ctx_);
+  } else {
+    router.exact("/dingtalk/events", "/dingtalk/events", [](http::Exchange& ex) {
+      ex.respond_error(503, "unavailable",
+                       "this host receives DingTalk events over Stream mode (dingtalk.mode: "
+                       "stream), not by HTTP push");
+    });
+  }
   add_robot_endpoint(router, ctx_);
   add_card_endpoint(router, ctx_);
   add_login_endpoint(router, ctx_);

@@ -2,7 +2,8 @@
 // The DingTalk channel: the endpoints DingTalk and the mini-apps call, the courier that talks
 // back, and the directory's contact-event subscriber.
 //
-//   POST /dingtalk/events            encrypted event callbacks -> durable inbox
+//   POST /dingtalk/events            encrypted event callbacks -> durable inbox (dingtalk.mode
+//                                    http or both; Stream mode's connection feeds the same)
 //   POST /dingtalk/robot             robot chat messages -> plugin commands
 //   POST /dingtalk/cards/<route-key> interactive-card buttons -> plugin card actions
 //   POST /auth/dingtalk              mini-app 免登 code -> session token
@@ -19,6 +20,7 @@
 #include "host/dingtalk/callback_crypto.hpp"
 #include "host/dingtalk/courier.hpp"
 #include "host/dingtalk/open_api.hpp"
+#include "host/dingtalk/stream_client.hpp"
 #include "host/dingtalk/used_robot_signs.hpp"
 #include "host/directory/directory.hpp"
 #include "host/http/metrics.hpp"
@@ -55,6 +57,13 @@ void add_card_endpoint(http::Router& router, ChannelContext& ctx);
 void add_login_endpoint(http::Router& router, ChannelContext& ctx);
 void add_dev_login_endpoints(http::Router& router, ChannelContext& ctx);
 
+// Stores a DingTalk event durably in the inbox under `key` (`payload`: the event's JSON text, as
+// HTTP push carries it), counted in /metrics, a duplicate logged: the one path HTTP push and
+// Stream mode share, so plugins cannot tell them apart. Errors: the inbox's (the event is not
+// stored; DingTalk must be asked to push it again).
+Expected<jobs::Inbox::Stored> store_event(ChannelContext& ctx, const std::string& type,
+                                          const std::string& key, const std::string& payload);
+
 // Exchanges a 免登 auth code for a staff session and answers `ex`: 200 {token, token_type,
 // expires_at, user}; 401 when DingTalk refuses the code; 403 when its user is not in the
 // directory; 503 when DingTalk cannot be reached. The one code -> session path: /auth/dingtalk
@@ -80,6 +89,12 @@ class DingTalkChannel {
 
   void add_endpoints(http::Router& router);
   jobs::Courier& courier() { return *courier_; }
+  // Stream mode (dingtalk.mode: stream | both): opens the connection to DingTalk, once the
+  // plugins run and the host serves; stop_stream before the inbox stops. No-ops in http mode.
+  void start_stream();
+  void stop_stream();
+  // The Stream connection's state for /healthz: "ok" or "down"; "" in http mode.
+  std::string stream_health() const;
   jobs::HandleResult handle_contact_event(const jobs::InboxEvent& event) {
     return apply_contact_event(ctx_, event);
   }
@@ -89,6 +104,7 @@ class DingTalkChannel {
   std::unique_ptr<OpenApi> api_;
   std::unique_ptr<DingTalkCourier> courier_;
   ChannelContext ctx_;
+  std::unique_ptr<StreamClient> stream_;  // in stream and both modes
 };
 
 // When there is no dingtalk section: the same paths answer 503 saying so.

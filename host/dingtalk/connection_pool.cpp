@@ -6,6 +6,17 @@
 
 namespace courthub::dingtalk {
 
+std::unique_ptr<Poco::Net::HTTPClientSession> new_session(const Poco::URI& uri) {
+  if (uri.getScheme() == "https" || uri.getScheme() == "wss") {
+    // The system CA store verifies DingTalk's certificate.
+    static const Poco::Net::Context::Ptr context = new Poco::Net::Context(
+        Poco::Net::Context::TLS_CLIENT_USE, "", "", "", Poco::Net::Context::VERIFY_RELAXED, 9,
+        true);
+    return std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(), context);
+  }
+  return std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
+}
+
 ConnectionPool::Lease ConnectionPool::take(const Poco::URI& uri) {
   Lease lease;
   lease.origin = uri.getScheme() + "://" + uri.getHost() + ":" + std::to_string(uri.getPort());
@@ -19,16 +30,7 @@ ConnectionPool::Lease ConnectionPool::take(const Poco::URI& uri) {
       return lease;
     }
   }
-  if (uri.getScheme() == "https") {
-    // The system CA store verifies DingTalk's certificate.
-    static const Poco::Net::Context::Ptr context = new Poco::Net::Context(
-        Poco::Net::Context::TLS_CLIENT_USE, "", "", "", Poco::Net::Context::VERIFY_RELAXED, 9,
-        true);
-    lease.session =
-        std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(), context);
-  } else {
-    lease.session = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
-  }
+  lease.session = new_session(uri);
   lease.session->setKeepAlive(true);
   lease.session->setKeepAliveTimeout(Poco::Timespan(kIdleTimeoutSeconds, 0));
   return lease;

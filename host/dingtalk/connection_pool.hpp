@@ -22,6 +22,10 @@
 
 namespace courthub::dingtalk {
 
+// A new session (not yet connected) to uri's host and port: HTTPS, verified against the system CA
+// store, for https:// and wss:// URIs; plain HTTP otherwise (the local double).
+std::unique_ptr<Poco::Net::HTTPClientSession> new_session(const Poco::URI& uri);
+
 class ConnectionPool {
  public:
   static constexpr size_t kIdlePerOrigin = 16;

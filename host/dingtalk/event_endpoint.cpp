@@ -103,23 +103,32 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
 
   if (type != "check_url") {
     // Acknowledge only what is durable: DingTalk forgets an event once we say success.
-    auto stored = ctx.inbox->store("dingtalk", type, event_dedup_key(event), *plain);
+    auto stored = store_event(ctx, type, event_dedup_key(event), *plain);
     if (!stored) {
-      log::error("dingtalk", "cannot store event " + type + ": " + stored.outcome().message());
       ex.respond_error(503, "unavailable", "the event could not be stored; DingTalk will retry");
       return;
-    }
-    ctx.metrics->count("courthub_dingtalk_events_total",
-                       {{"type", type}, {"outcome", stored->duplicate ? "duplicate" : "stored"}});
-    if (stored->duplicate) {
-      log::info("dingtalk", "event " + type + " is a duplicate of inbox event " +
-                                std::to_string(stored->id));
     }
   }
   ex.respond(200, "application/json; charset=utf-8", success_reply(*ctx.crypto, ctx.clock->now_ms()));
 }
 
 }  // namespace
+
+Expected<jobs::Inbox::Stored> store_event(ChannelContext& ctx, const std::string& type,
+                                          const std::string& key, const std::string& payload) {
+  auto stored = ctx.inbox->store("dingtalk", type, key, payload);
+  if (!stored) {
+    log::error("dingtalk", "cannot store event " + type + ": " + stored.outcome().message());
+    return stored.outcome();
+  }
+  ctx.metrics->count("courthub_dingtalk_events_total",
+                     {{"type", type}, {"outcome", stored->duplicate ? "duplicate" : "stored"}});
+  if (stored->duplicate) {
+    log::info("dingtalk", "event " + type + " is a duplicate of inbox event " +
+                              std::to_string(stored->id));
+  }
+  return stored;
+}
 
 void add_event_endpoint(http::Router& router, ChannelContext& ctx) {
   router.exact("/dingtalk/events", "/dingtalk/events",

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "host/dingtalk/robot_signature.hpp"
+#include "host/version.hpp"
 
 namespace courthub::dingtalk {
 namespace {
@@ -210,6 +211,26 @@ Expected<std::string> OpenApi::double_auth_code(const std::string& userid) {
                                 std::to_string(reply->status) + " to /__double/auth_codes");
   }
   return code;
+}
+
+Expected<Json> OpenApi::open_stream_connection(const Json& subscriptions) {
+  auto reply = post(config_.api_base + "/v1.0/gateway/connections/open",
+                    Json::object({{"clientId", config_.app_key},
+                                  {"clientSecret", config_.app_secret},
+                                  {"subscriptions", subscriptions},
+                                  {"ua", std::string("courthub/") + kVersion}}));
+  if (!reply) return reply.outcome();
+  if (reply->status == 401 || reply->status == 403) {
+    return Outcome::failure(Status::PermissionDenied, "DingTalk refused the app's clientId and clientSecret for "
+                                      "Stream mode (HTTP " + std::to_string(reply->status) + ")");
+  }
+  const std::string endpoint = json::get<std::string>(reply->body, "endpoint");
+  const std::string ticket = json::get<std::string>(reply->body, "ticket");
+  if (reply->status != 200 || endpoint.empty() || ticket.empty()) {
+    return Outcome::unavailable("connections/open answered HTTP " +
+                                std::to_string(reply->status) + " without an endpoint and ticket");
+  }
+  return Json::object({{"endpoint", endpoint}, {"ticket", ticket}});
 }
 
 Expected<Json> OpenApi::user(const std::string& userid) {

@@ -64,6 +64,12 @@ class OpenApi {
   // refuses it (an unknown outTrackId among others).
   Outcome update_card(const Json& update);
 
+  // POST v1.0/gateway/connections/open (Stream mode, dingtalk-protocol.md §5.1): the app's
+  // clientId and clientSecret with `subscriptions`; returns {"endpoint", "ticket"} (the ticket
+  // is good for one connection within 90 s). PermissionDenied when DingTalk refuses the
+  // credentials; Unavailable otherwise.
+  Expected<Json> open_stream_connection(const Json& subscriptions);
+
   // Whether a URL may receive our messages: DingTalk's hosts or the configured api_base's host.
   // sessionWebhook URLs come from inbound messages, so this keeps a forged one from turning the
   // host into a proxy.

@@ -256,6 +256,47 @@ TEST_F(ConfigLoaderTest, DingTalkDefaultsAndOwnerKeyFallsBackToAppKey) {
   EXPECT_EQ(d.card_route_key, "");
   EXPECT_EQ(d.outbox_max_attempts, 12);
   EXPECT_FALSE(d.dev_login);
+  EXPECT_EQ(d.mode, DingTalkConfig::Mode::kHttp);
+  EXPECT_EQ(d.stream_ping_interval_ms, 30000);
+  EXPECT_EQ(d.stream_pong_timeout_ms, 10000);
+  EXPECT_EQ(d.stream_reconnect_min_ms, 1000);
+  EXPECT_EQ(d.stream_reconnect_max_ms, 60000);
+}
+
+TEST_F(ConfigLoaderTest, DingTalkStreamModeAndItsTimers) {
+  const std::string dingtalk = "dingtalk:\n  app_key: k\n  app_secret: s\n  corp_id: c\n";
+  LoadResult both = load(required() + dingtalk +
+                         "  mode: both\n  stream: {ping_interval_ms: 5000, pong_timeout_ms: 2000,"
+                         " reconnect_min_ms: 500, reconnect_max_ms: 8000}\n");
+  ASSERT_TRUE(both.ok()) << all_issues(both);
+  const DingTalkConfig& d = both.config->dingtalk;
+  EXPECT_EQ(d.mode, DingTalkConfig::Mode::kBoth);
+  EXPECT_TRUE(d.stream());
+  EXPECT_TRUE(d.http_push());
+  EXPECT_EQ(d.stream_ping_interval_ms, 5000);
+  EXPECT_EQ(d.stream_pong_timeout_ms, 2000);
+  EXPECT_EQ(d.stream_reconnect_min_ms, 500);
+  EXPECT_EQ(d.stream_reconnect_max_ms, 8000);
+  LoadResult stream = load(required() + dingtalk + "  mode: stream\n");
+  ASSERT_TRUE(stream.ok()) << all_issues(stream);
+  EXPECT_FALSE(stream.config->dingtalk.http_push());
+
+  LoadResult bad = load(required() + dingtalk +
+                        "  mode: websocket\n  stream:\n    reconnect_min_ms: 9000\n"
+                        "    reconnect_max_ms: 3000\n    ping_interval_ms: 1\n");
+  EXPECT_ERROR(bad, file() + ":7: dingtalk.mode: expected http, stream or both, found "
+                             "'websocket'");
+  EXPECT_ERROR(bad, file() + ":11: dingtalk.stream.ping_interval_ms: must be between 100 and "
+                             "3600000, found 1");
+  EXPECT_ERROR(bad, file() + ":10: dingtalk.stream.reconnect_max_ms: must not be less than "
+                             "reconnect_min_ms (9000)");
+  LoadResult unused = load(required() + dingtalk + "  stream: {ping_interval_ms: 5000}\n");
+  ASSERT_TRUE(unused.ok()) << all_issues(unused);
+  EXPECT_NE(all_issues(unused).find("warning: " + file() +
+                                    ":7: dingtalk.stream: is used only with dingtalk.mode: "
+                                    "stream or both (the mode is http)"),
+            std::string::npos)
+      << all_issues(unused);
 }
 
 TEST_F(ConfigLoaderTest, DevLoginIsABooleanOffByDefault) {

@@ -227,6 +227,10 @@ TEST_F(DoubleStream, ADroppedConnectionEndsWithoutACloseFrame) {
   dtd_->stream_drop_all();
   EXPECT_EQ(dtd_->stream_connections(), 0u);
   EXPECT_EQ(a.next(), Json::object({{"closed", true}}));
+  // What is pushed meanwhile goes to the next connection.
+  const std::string id = dtd_->stream_push_event("user_add_org", "ev-after-drop", Json::object());
+  Client b = open_and_connect();
+  EXPECT_EQ(b.next()["headers"]["messageId"], id);
 }
 
 }  // namespace
