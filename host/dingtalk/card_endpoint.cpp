@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// POST /dingtalk/cards/<route-key>: an interactive-card button, routed to the plugin that
-// registered the action; the reply updates the card.
+// POST /dingtalk/cards/<route-key>: an interactive-card button over HTTP push, and
+// answer_card_press, which Stream mode's card callbacks share: the press is routed to the plugin
+// that registered the action; the reply updates the card.
 //
 // A press is honoured only for a card this host sent (its outTrackId is in card_recipients),
 // only from a person it was sent to, and only for an action of the plugin that sent it. Anything
@@ -16,6 +17,11 @@
 namespace courthub::dingtalk {
 namespace {
 
+ChannelAnswer refusal(int status, const char* code, const std::string& message,
+                      const std::string& request_id) {
+  return ChannelAnswer{status, plugins::error_body(code, message, "", Json(), request_id), ""};
+}
+
 void serve(http::Exchange& ex, ChannelContext& ctx) {
   std::string key = ex.path().substr(std::string("/dingtalk/cards/").size());
   // The route key is the credential: a wrong one looks like nothing is there.
@@ -29,56 +35,57 @@ void serve(http::Exchange& ex, ChannelContext& ctx) {
   if (!http::allow_methods(ex, {"POST"})) return;
   auto body = ex.json_body();
   if (!body) return;
-  auto parsed = parse_card_press(*body);
+  ChannelAnswer answer = answer_card_press(ctx, *body, ex.request_id());
+  ex.plugin_label = answer.plugin;
+  ex.respond(answer.status, "application/json; charset=utf-8", answer.body);
+}
+
+}  // namespace
+
+ChannelAnswer answer_card_press(ChannelContext& ctx, const Json& callback,
+                                const std::string& request_id) {
+  auto parsed = parse_card_press(callback);
   if (auto* problem = std::get_if<CardPressProblem>(&parsed)) {
     if (*problem == CardPressProblem::NoPrivateData) {
-      ex.respond_error(400, "invalid_argument",
-                       "the callback needs value (or content): a JSON string with cardPrivateData");
-    } else {
-      ex.respond_error(400, "invalid_argument",
-                       "no action: set params.action or an action id on the button");
+      return refusal(400, "invalid_argument",
+                     "the callback needs value (or content): a JSON string with cardPrivateData",
+                     request_id);
     }
-    return;
+    return refusal(400, "invalid_argument",
+                   "no action: set params.action or an action id on the button", request_id);
   }
   const CardPress& press = std::get<CardPress>(parsed);
-  const std::string& action = press.action;
-  const std::string& user = press.user;
-  const std::string& out_track_id = press.out_track_id;
-  auto sender = jobs::card_sender_for(*ctx.host_db, out_track_id, user);
+  auto sender = jobs::card_sender_for(*ctx.host_db, press.out_track_id, press.user);
   if (!sender) {
-    ex.respond_error(503, "unavailable", "the card press could not be checked; try again");
-    return;
+    return refusal(503, "unavailable", "the card press could not be checked; try again",
+                   request_id);
   }
   if (!*sender) {
     log::warn("dingtalk", "card press refused: a card the host did not send to its presser");
-    ex.respond_error(403, "permission_denied", "this card was not sent to you");
-    return;
+    return refusal(403, "permission_denied", "this card was not sent to you", request_id);
   }
 
   http::Identity who;
   auto snapshot = ctx.directory->snapshot();
-  if (const directory::Person* p = snapshot->person(user)) who = http::Identity::of(*p);
+  if (const directory::Person* p = snapshot->person(press.user)) who = http::Identity::of(*p);
 
   for (auto& inst : ctx.plugins->live_all()) {
     if (inst->name() != **sender) continue;
     for (auto& a : inst->card_actions()) {
-      if (a.action != action) continue;
-      ex.plugin_label = inst->name();
-      auto answer = plugins::call_card_action(*inst, a, press.params, out_track_id, who.caller(),
-                                              ex.request_id());
+      if (a.action != press.action) continue;
+      auto answer = plugins::call_card_action(*inst, a, press.params, press.out_track_id,
+                                              who.caller(), request_id);
       if (!answer.logged_error.empty()) {
         ctx.metrics->count("courthub_plugin_errors_total",
                            {{"plugin", inst->name()}, {"kind", "card"}});
         log::error("plugin:" + inst->name(), "card action failed: " + answer.logged_error);
       }
-      ex.respond_json(answer.status, answer.body);
-      return;
+      return ChannelAnswer{answer.status, json::dump(answer.body), inst->name()};
     }
   }
-  ex.respond_error(404, "not_found", "no enabled plugin handles card action '" + action + "'");
+  return refusal(404, "not_found", "no enabled plugin handles card action '" + press.action + "'",
+                 request_id);
 }
-
-}  // namespace
 
 void add_card_endpoint(http::Router& router, ChannelContext& ctx) {
   router.prefix("/dingtalk/cards/", "/dingtalk/cards",

@@ -55,7 +55,8 @@ Expected<std::unique_ptr<DingTalkChannel>> DingTalkChannel::create(
           if (type == "check_url") return Outcome::success();
           auto stored = store_event(c, type, stream_event_key(frame, *event), event->dump());
           return stored ? Outcome::success() : stored.outcome();
-        });
+        },
+        [&c](const StreamFrame& frame) { return answer_stream_callback(c, frame); });
   }
   return ch;
 }

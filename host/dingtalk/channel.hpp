@@ -50,6 +50,14 @@ struct ChannelContext {
   std::unique_ptr<UsedRobotSigns> robot_signs;  // in host_db
 };
 
+// How a robot message or a card press is answered, whichever way it came (HTTP push or Stream
+// mode): an HTTP status and the body's JSON text (the reply, or {"error": ..., "request_id"}).
+struct ChannelAnswer {
+  int status = 200;
+  std::string body;
+  std::string plugin;  // the plugin that answered, for metrics; "" when none did
+};
+
 // The endpoints, one file each.
 void add_event_endpoint(http::Router& router, ChannelContext& ctx);
 void add_robot_endpoint(http::Router& router, ChannelContext& ctx);
@@ -63,6 +71,27 @@ void add_dev_login_endpoints(http::Router& router, ChannelContext& ctx);
 // stored; DingTalk must be asked to push it again).
 Expected<jobs::Inbox::Stored> store_event(ChannelContext& ctx, const std::string& type,
                                           const std::string& key, const std::string& payload);
+
+// A robot chat message (dingtalk-protocol.md §2.2), its signature already checked (HTTP) or its
+// connection authenticated (Stream): de-duplicated on msgId (a msgId seen before gets the reply
+// it got then, and nothing runs), the command run, the reply stored and queued for the session
+// webhook when that is DingTalk's. 200 with the reply; 400 without a msgId; 503 when the message
+// cannot be recorded (nothing ran).
+ChannelAnswer answer_robot_message(ChannelContext& ctx, const Json& message,
+                                   const std::string& request_id);
+
+// An interactive-card press (dingtalk-protocol.md §4), the HTTP route key already checked, or
+// its connection authenticated: honoured only for a card this host sent to the presser, and only
+// for an action of the plugin that sent it (one and the same 403 otherwise). The plugin's answer
+// (200 with the card update); 400 for a malformed press; 404 for an action no enabled plugin
+// handles; 503 when the press cannot be checked.
+ChannelAnswer answer_card_press(ChannelContext& ctx, const Json& callback,
+                                const std::string& request_id);
+
+// A Stream mode CALLBACK frame (a robot message or a card press), answered as HTTP push's are:
+// the ACK to send, {"response": <the reply>} for a 2xx answer, code 400 (a bad callback) or 500
+// (try again) with {"response": null} otherwise, 404 for a topic not subscribed.
+std::string answer_stream_callback(ChannelContext& ctx, const StreamFrame& frame);
 
 // Exchanges a 免登 auth code for a staff session and answers `ex`: 200 {token, token_type,
 // expires_at, user}; 401 when DingTalk refuses the code; 403 when its user is not in the

@@ -324,16 +324,20 @@ Outcome OpenApi::card_call(const std::string& method, const std::string& path, c
 }
 
 Outcome OpenApi::deliver_card(const std::string& userid, const Json& card) {
+  // Presses come back the way this host hears from DingTalk: to /dingtalk/cards/<route key>, or
+  // over its Stream connection (dingtalk.mode stream, or both without a route key).
+  const bool stream =
+      config_.stream() && (!config_.http_push() || config_.card_route_key.empty());
   Json body =
       Json::object({{"cardTemplateId", json::get<std::string>(card, "template_id")},
                     {"outTrackId", json::get<std::string>(card, "out_track_id")},
-                    {"callbackType", "HTTP"},
-                    {"callbackRouteKey", config_.card_route_key},
+                    {"callbackType", stream ? "STREAM" : "HTTP"},
                     {"cardData", Json::object({{"cardParamMap", card_param_map(card)}})},
                     {"openSpaceId", "dtv1.card//IM_ROBOT." + userid},
                     {"imRobotOpenDeliverModel",
                      Json::object({{"spaceType", "IM_ROBOT"}, {"robotCode", config_.app_key}})},
                     {"userIdType", 1}});
+  if (!stream) body["callbackRouteKey"] = config_.card_route_key;
   return card_call("POST", "/v1.0/card/instances/createAndDeliver", body, "card delivery");
 }
 

@@ -24,11 +24,6 @@ constexpr int kPollMs = 50;  // how often the thread looks at the clock and at s
 constexpr int kPing = static_cast<int>(WebSocket::FRAME_FLAG_FIN) | WebSocket::FRAME_OP_PING;
 constexpr int kPong = static_cast<int>(WebSocket::FRAME_FLAG_FIN) | WebSocket::FRAME_OP_PONG;
 
-// Events only for now: robot messages and card callbacks still come over HTTP.
-Json subscriptions() {
-  return Json::array({Json::object({{"type", "EVENT"}, {"topic", "*"}})});
-}
-
 void send_text(WebSocket& ws, const std::string& text) {
   ws.sendFrame(text.data(), static_cast<int>(text.size()), WebSocket::FRAME_TEXT);
 }
@@ -36,9 +31,10 @@ void send_text(WebSocket& ws, const std::string& text) {
 }  // namespace
 
 StreamClient::StreamClient(const config::DingTalkConfig& config, OpenApi& api,
-                           const time::Clock& clock, http::Metrics& metrics, EventSink on_event)
+                           const time::Clock& clock, http::Metrics& metrics, EventSink on_event,
+                           CallbackSink on_callback)
     : config_(config), api_(api), clock_(clock), metrics_(metrics),
-      on_event_(std::move(on_event)) {
+      on_event_(std::move(on_event)), on_callback_(std::move(on_callback)) {
   metrics_.gauge("courthub_dingtalk_stream_connected",
                  "Whether the Stream mode connection to DingTalk is open (1) or not (0)",
                  [this] { return connected_.load() ? 1.0 : 0.0; });
@@ -68,7 +64,7 @@ void StreamClient::stop() {
 
 void StreamClient::run() {
   while (!stop_) {
-    auto opened = api_.open_stream_connection(subscriptions());
+    auto opened = api_.open_stream_connection(stream_subscriptions());
     Next next = Next::kBackOff;
     if (!opened) {
       log::warn("dingtalk", "Stream mode: cannot open a connection: " +
@@ -189,12 +185,27 @@ bool StreamClient::handle(WebSocket& ws, const std::string& text, bool& disconne
     return true;
   }
   if (frame->type == "EVENT") {
-    Outcome stored = on_event_(*frame);
+    Outcome stored = Outcome::unavailable("the event could not be stored");
+    try {
+      stored = on_event_(*frame);
+    } catch (const std::exception& e) {
+      log::error("dingtalk", std::string("Stream event failed: ") + e.what());
+    }
     send_text(ws, event_ack(*frame, stored.ok()));
     return stored.ok();
   }
-  // Not subscribed (robot and card callbacks come over HTTP): "topic not implemented".
-  send_text(ws, stream_ack(*frame, 404, "not implemented", "{\"response\":null}"));
+  if (frame->type == "CALLBACK") {
+    std::string ack;
+    try {
+      ack = on_callback_(*frame);
+    } catch (const std::exception& e) {
+      log::error("dingtalk", std::string("Stream callback failed: ") + e.what());
+      ack = callback_ack(*frame, 500, "internal error", Json());
+    }
+    send_text(ws, ack);
+    return true;
+  }
+  send_text(ws, callback_ack(*frame, 400, "unknown frame type", Json()));
   return false;
 }
 

@@ -6,8 +6,9 @@
 //   1. POST v1.0/gateway/connections/open (OpenApi) -> an endpoint and a single-use ticket;
 //   2. the WebSocket to <endpoint>?ticket=... (ws:// or wss://);
 //   3. frames: an EVENT goes to `on_event` (the durable inbox) and is ACKed SUCCESS only once it
-//      is stored, LATER otherwise (DingTalk pushes it again); a SYSTEM ping is echoed; a
-//      SYSTEM disconnect ends the connection and a new one is opened at once;
+//      is stored, LATER otherwise (DingTalk pushes it again); a CALLBACK (a robot message, a
+//      card press) goes to `on_callback`, whose ACK carries the answer; a SYSTEM ping is echoed;
+//      a SYSTEM disconnect ends the connection and a new one is opened at once;
 //   4. liveness: a WebSocket ping after dingtalk.stream.ping_interval_ms without a frame; no
 //      frame or pong within pong_timeout_ms after it and the connection counts as dead (one that
 //      died silently, without a close) and is replaced;
@@ -21,8 +22,9 @@
 //
 // Metrics: courthub_dingtalk_stream_connected (0/1), courthub_dingtalk_stream_connects_total,
 // courthub_dingtalk_stream_disconnects_total{reason}.
-// Threading: start/stop from one controlling thread; connected() from any thread. The event
-// callback runs on the client's thread.
+// Threading: start/stop from one controlling thread; connected() from any thread. The sinks run
+// on the client's thread, one frame at a time. A sink that throws fails its frame (LATER, or a
+// CALLBACK ACK with code 500), never the connection.
 #pragma once
 
 #include <atomic>
@@ -51,10 +53,12 @@ class StreamClient {
  public:
   // Stores one EVENT durably; ok() means stored (or a duplicate of a stored one).
   using EventSink = std::function<Outcome(const StreamFrame& frame)>;
+  // Answers one CALLBACK: the ACK frame to send (stream_frames.hpp: callback_ack).
+  using CallbackSink = std::function<std::string(const StreamFrame& frame)>;
 
   // Everything passed by reference must outlive the client.
   StreamClient(const config::DingTalkConfig& config, OpenApi& api, const time::Clock& clock,
-               http::Metrics& metrics, EventSink on_event);
+               http::Metrics& metrics, EventSink on_event, CallbackSink on_callback);
   ~StreamClient();  // stop()
   StreamClient(const StreamClient&) = delete;
   StreamClient& operator=(const StreamClient&) = delete;
@@ -73,7 +77,7 @@ class StreamClient {
   void run();
   Next serve(Poco::Net::WebSocket& ws);
   // Answers one text frame (ACKs it); sets `disconnect` for a SYSTEM disconnect. True when the
-  // frame was handled (an EVENT: stored).
+  // frame was handled (an EVENT: stored; a CALLBACK: answered).
   bool handle(Poco::Net::WebSocket& ws, const std::string& text, bool& disconnect);
   // Waits until the host clock reaches `until_ms` or stop(); false when stopped.
   bool wait_until(int64_t until_ms);
@@ -85,6 +89,7 @@ class StreamClient {
   const time::Clock& clock_;
   http::Metrics& metrics_;
   EventSink on_event_;
+  CallbackSink on_callback_;
   std::thread thread_;
   std::atomic<bool> stop_{false};
   std::atomic<bool> connected_{false};

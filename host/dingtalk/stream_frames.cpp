@@ -21,6 +21,12 @@ bool starts_with(const std::string& s, std::string_view prefix) {
 
 }  // namespace
 
+Json stream_subscriptions() {
+  return Json::array({Json::object({{"type", "EVENT"}, {"topic", "*"}}),
+                      Json::object({{"type", "CALLBACK"}, {"topic", kRobotMessageTopic}}),
+                      Json::object({{"type", "CALLBACK"}, {"topic", kCardCallbackTopic}})});
+}
+
 Expected<StreamFrame> parse_stream_frame(std::string_view text) {
   Json frame = Json::parse(text, nullptr, false);
   if (!frame.is_object()) return Outcome::invalid("a Stream frame must be a JSON object");
@@ -53,6 +59,11 @@ std::string stream_ack(const StreamFrame& frame, int code, const std::string& me
                        {"message", message},
                        {"data", data}})
       .dump();
+}
+
+std::string callback_ack(const StreamFrame& frame, int code, const std::string& message,
+                         const Json& response) {
+  return stream_ack(frame, code, message, json::dump(Json::object({{"response", response}})));
 }
 
 std::string event_ack(const StreamFrame& frame, bool durable) {

@@ -22,12 +22,24 @@ struct StreamFrame {
   std::string data;        // the payload: JSON text
 };
 
+// The CALLBACK topics the host subscribes to (§5.1): robot chat messages (§2.2) and
+// interactive-card presses (§4).
+inline constexpr const char* kRobotMessageTopic = "/v1.0/im/bot/messages/get";
+inline constexpr const char* kCardCallbackTopic = "/v1.0/card/instances/callback";
+
+// The subscriptions connections/open asks for: every EVENT (topic "*") and the two CALLBACK
+// topics above.
+Json stream_subscriptions();
+
 // Parses one text frame. InvalidArgument naming what is missing or malformed (never the data).
 Expected<StreamFrame> parse_stream_frame(std::string_view text);
 
 // The ACK of `frame`: {"code", "headers": {"messageId", "contentType"}, "message", "data"}.
 std::string stream_ack(const StreamFrame& frame, int code, const std::string& message,
                        const std::string& data);
+// A CALLBACK's ACK: data {"response": <response>}; null when there is none (an error).
+std::string callback_ack(const StreamFrame& frame, int code, const std::string& message,
+                         const Json& response);
 // An EVENT's ACK: SUCCESS once the event is durable; otherwise LATER (code 500), which asks
 // DingTalk to push it again.
 std::string event_ack(const StreamFrame& frame, bool durable);

@@ -89,6 +89,17 @@ std::string dingtalk_config(const dingtalk_double::DingTalkDouble& dt,
   return test_config(plugins_yaml, section, seed);
 }
 
+std::string in_stream_mode(std::string yaml) {
+  const std::string agent = "  agent_id: 4242\n";
+  const auto at = yaml.find(agent);
+  if (at == std::string::npos) return yaml;
+  yaml.replace(at, agent.size(),
+               agent + "  mode: stream\n  stream: {ping_interval_ms: 30000, "
+                       "pong_timeout_ms: 10000, reconnect_min_ms: 1000, "
+                       "reconnect_max_ms: 8000}\n");
+  return yaml;
+}
+
 std::string SignedEvent::path() const {
   return "/dingtalk/events?msg_signature=" + signature + "&timestamp=" + timestamp +
          "&nonce=" + nonce;
@@ -146,22 +157,26 @@ HttpResponse post_robot(const HostProcess& host, const Json& message, int64_t ti
               {{"timestamp", ts}, {"sign", sign}});
 }
 
+Json card_callback(const std::string& action, const Json& params, const std::string& user,
+                   const std::string& out_track_id) {
+  std::string data = Json::object({{"cardPrivateData", Json::object({{"actionIds",
+                                                                      Json::array({action})},
+                                                                     {"params", params}})}})
+                         .dump();
+  return Json::object({{"corpId", kCorpId},
+                       {"type", "actionCallback"},
+                       {"userId", user},
+                       {"userIdType", 1},
+                       {"outTrackId", out_track_id},
+                       {"content", data},
+                       {"value", data}});
+}
+
 HttpResponse post_card(const HostProcess& host, const std::string& route_key,
                        const std::string& action, const Json& params, const std::string& user,
                        const std::string& out_track_id) {
-  Json p = params;
-  std::string data = Json::object({{"cardPrivateData", Json::object({{"actionIds",
-                                                                      Json::array({action})},
-                                                                     {"params", p}})}})
-                         .dump();
-  Json body = Json::object({{"corpId", kCorpId},
-                            {"type", "actionCallback"},
-                            {"userId", user},
-                            {"userIdType", 1},
-                            {"outTrackId", out_track_id},
-                            {"content", data},
-                            {"value", data}});
-  return http(host.port(), "POST", "/dingtalk/cards/" + route_key, body.dump());
+  return http(host.port(), "POST", "/dingtalk/cards/" + route_key,
+              card_callback(action, params, user, out_track_id).dump());
 }
 
 size_t calls(const dingtalk_double::DingTalkDouble& dt, const std::string& path) {

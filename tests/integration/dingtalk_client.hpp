@@ -32,6 +32,10 @@ std::string dingtalk_config(const dingtalk_double::DingTalkDouble& dt,
                             const std::string& plugins_yaml, int robot_per_minute = 20,
                             const std::string& seed = "tiny");
 
+// `yaml` (from dingtalk_config) with dingtalk.mode: stream and the Stream timers as the tests
+// use them (ping 30 s, pong timeout 10 s, reconnect 1-8 s).
+std::string in_stream_mode(std::string yaml);
+
 int64_t now_ms();
 
 // What the double was asked to deliver to `user`: the approvals task cards (outTrackId task-...,
@@ -58,6 +62,10 @@ Json robot_message(const std::string& text, const std::string& user, const std::
 HttpResponse post_robot(const HostProcess& host, const Json& message,
                         int64_t timestamp_ms = 0, const std::string& sign_override = "");
 
+// The callback DingTalk sends when `user` presses the button `action` of the card `out_track_id`
+// (dingtalk-protocol.md §4): the HTTP body, and the Stream frame's data.
+Json card_callback(const std::string& action, const Json& params, const std::string& user,
+                   const std::string& out_track_id);
 // `user` presses a button of the card `out_track_id` (the host honours it only for a card it
 // sent to that user).
 HttpResponse post_card(const HostProcess& host, const std::string& route_key,

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Stream mode over a real WebSocket (issue 19; dingtalk.mode: stream): the host connects out to
 // the DingTalk double's gateway, stores each pushed event in the inbox before its ACK says
-// SUCCESS, drops a re-pushed eventId, and keeps a connection: a new one at once after a SYSTEM
+// SUCCESS, drops a re-pushed eventId, answers robot messages and card presses in their ACKs, and
+// keeps a connection: a new one at once after a SYSTEM
 // disconnect or a silent connection (its pings unanswered), after a back-off when the socket
 // drops or DingTalk is down, with /healthz degraded meanwhile. kill -9 with events pushed and
 // not ACKed loses none: DingTalk pushes them again to the restarted host. The host runs on a
@@ -28,13 +29,7 @@ class StreamMode : public ::testing::Test {
  protected:
   void SetUp() override {
     dt_ = start_double();
-    std::string yaml = dingtalk_config(*dt_, "  - name: outbox_sender\n");
-    const std::string agent = "  agent_id: 4242\n";
-    yaml.replace(yaml.find(agent), agent.size(),
-                 agent + "  mode: stream\n  stream: {ping_interval_ms: 30000, "
-                         "pong_timeout_ms: 10000, reconnect_min_ms: 1000, "
-                         "reconnect_max_ms: 8000}\n");
-    yaml_ = yaml;
+    yaml_ = in_stream_mode(dingtalk_config(*dt_, "  - name: outbox_sender\n  - name: hello\n"));
     host_ = start_host();
   }
 
@@ -66,6 +61,16 @@ class StreamMode : public ::testing::Test {
     }
     return out;
   }
+  // The ACK the double received for `message_id` (null until there is one).
+  Json ack_of(const std::string& message_id) const {
+    for (auto& a : dt_->stream_acks())
+      if (a["frame"]["headers"]["messageId"] == message_id) return a["frame"];
+    return Json();
+  }
+  // The `response` a CALLBACK's ACK carried.
+  static Json response_of(const Json& ack) {
+    return Json::parse(ack["data"].get<std::string>())["response"];
+  }
   size_t tickets() const { return dt_->requests("/v1.0/gateway/connections/open").size(); }
   Json health() const { return host_->get("/healthz").json(); }
 
@@ -81,7 +86,10 @@ TEST_F(StreamMode, AnEventIsStoredOnceThenAckedAndPluginsSeeTheHttpPushShape) {
   EXPECT_EQ(health()["checks"]["dingtalk_stream"], "ok");
   const Json open = dt_->requests("/v1.0/gateway/connections/open").at(0)["body"];
   EXPECT_EQ(open["clientId"], kAppKey);
-  EXPECT_EQ(open["subscriptions"], Json::parse(R"([{"type":"EVENT","topic":"*"}])"));
+  EXPECT_EQ(open["subscriptions"],
+            Json::parse(R"([{"type":"EVENT","topic":"*"},
+                            {"type":"CALLBACK","topic":"/v1.0/im/bot/messages/get"},
+                            {"type":"CALLBACK","topic":"/v1.0/card/instances/callback"}])"));
 
   const std::string id = dt_->stream_push_event("bpms_instance_change", "ev-1", bpms("pi-1"));
   ASSERT_TRUE(eventually([&] { return acks_of(id) == std::vector<std::string>{"SUCCESS"}; }));
@@ -118,6 +126,80 @@ TEST_F(StreamMode, AnEventIsStoredOnceThenAckedAndPluginsSeeTheHttpPushShape) {
   EXPECT_NE(push.body.find("Stream mode"), std::string::npos);
   const std::string metrics = host_->get("/metrics").body;
   EXPECT_NE(metrics.find("\ncourthub_dingtalk_stream_connected 1"), std::string::npos);
+}
+
+// Robot messages and card presses come over the connection too (CALLBACK frames) and are
+// answered by the code that answers HTTP push's: the reply rides in the ACK's response, the robot
+// reply also goes to the session webhook, a msgId is run once, and a press counts only on a card
+// the host sent to the presser. The cards themselves are sent with callbackType STREAM.
+TEST_F(StreamMode, RobotMessagesAndCardPressesAreAnsweredInTheAck) {
+  ASSERT_TRUE(eventually([&] { return dt_->stream_connections() == 1; })) << host_->log();
+  const std::string session = dt_->base_url() + "/robot/sendBySession?session=s1";
+  const Json message = robot_message("hello 王五", "T-BC-01-011", "msg-s1", session);
+  const std::string id = dt_->stream_push_callback("/v1.0/im/bot/messages/get", message);
+  ASSERT_TRUE(eventually([&] { return !ack_of(id).is_null(); })) << host_->log();
+  const Json reply = response_of(ack_of(id));
+  EXPECT_EQ(ack_of(id)["code"], 200);
+  EXPECT_EQ(reply["markdown"]["text"], "**你好，王五！**");
+  ASSERT_TRUE(eventually([&] { return calls(*dt_, "/robot/sendBySession") == 1; }));
+  EXPECT_EQ(dt_->requests("/robot/sendBySession").at(0)["body"], reply);
+  // The same msgId again (DingTalk's re-push): the same answer, nothing run or sent again.
+  const std::string again = dt_->stream_push_callback("/v1.0/im/bot/messages/get", message);
+  ASSERT_TRUE(eventually([&] { return !ack_of(again).is_null(); }));
+  EXPECT_EQ(response_of(ack_of(again)), reply);
+  EXPECT_NE(host_->get("/metrics").body.find(
+                "\ncourthub_dingtalk_robot_messages_total{command=\"hello\",outcome=\"ok\"} 1\n"),
+            std::string::npos);
+  EXPECT_TRUE(eventually([&] {
+    return host_->admin_get("/admin/outbox").json()["outbox"]["pending"] == 0;
+  }));
+  EXPECT_EQ(calls(*dt_, "/robot/sendBySession"), 1u);
+
+  // A card from outbox_sender, created to call back over Stream.
+  Json card = Json::object({{"template_id", "it-template"}, {"out_track_id", "s-card"}});
+  auto sent = host_->post(
+      "/apps/outbox_sender/send",
+      Json::object({{"to", Json::object({{"users", Json::array({"T-BC-01-011"})}})},
+                    {"msg", Json::object({{"msgtype", "interactive_card"},
+                                          {"interactive_card", card}})}})
+          .dump(),
+      kAdminToken);
+  ASSERT_EQ(sent.status, 202) << sent.body;
+  ASSERT_TRUE(eventually([&] {
+    return !dt_->requests("/v1.0/card/instances/createAndDeliver").empty();
+  }));
+  const Json delivered = dt_->requests("/v1.0/card/instances/createAndDeliver").at(0)["body"];
+  EXPECT_EQ(delivered["callbackType"], "STREAM");
+  EXPECT_FALSE(delivered.contains("callbackRouteKey"));
+  auto presses = [&] {
+    return host_->get("/apps/outbox_sender/presses", kAdminToken).json()["presses"].size();
+  };
+  const std::string topic = "/v1.0/card/instances/callback";
+  // Someone it was not sent to: refused as over HTTP, the plugin never hears of it.
+  const std::string stranger = dt_->stream_push_callback(
+      topic, card_callback("outbox_sender.press", Json::object(), "T-BC-01-012", "s-card"));
+  ASSERT_TRUE(eventually([&] { return !ack_of(stranger).is_null(); }));
+  EXPECT_EQ(ack_of(stranger)["code"], 400);
+  EXPECT_EQ(ack_of(stranger)["message"], "this card was not sent to you");
+  EXPECT_TRUE(response_of(ack_of(stranger)).is_null());
+  EXPECT_EQ(presses(), 0u);
+  const std::string press = dt_->stream_push_callback(
+      topic, card_callback("outbox_sender.press", Json::object(), "T-BC-01-011", "s-card"));
+  ASSERT_TRUE(eventually([&] { return !ack_of(press).is_null(); }));
+  EXPECT_EQ(ack_of(press)["code"], 200);
+  const Json update = response_of(ack_of(press));
+  EXPECT_EQ(update["cardData"]["cardParamMap"]["pressed_by"], "法官甲");
+  EXPECT_EQ(update["cardUpdateOptions"]["updateCardDataByKey"], true);
+  EXPECT_EQ(presses(), 1u);
+
+  // A callback that cannot be answered is refused in its ACK; the connection stays.
+  const std::string bad = dt_->stream_push_callback(topic, Json::object({{"userId", 5}}));
+  const std::string other = dt_->stream_push_callback("/v1.0/card/dynamicData/get",
+                                                      Json::object({{"outTrackId", "s-card"}}));
+  ASSERT_TRUE(eventually([&] { return !ack_of(bad).is_null() && !ack_of(other).is_null(); }));
+  EXPECT_EQ(ack_of(bad)["code"], 400);
+  EXPECT_EQ(ack_of(other)["code"], 404);
+  EXPECT_EQ(dt_->stream_connections_opened(), 1);
 }
 
 TEST_F(StreamMode, ADisconnectFrameOrASilentConnectionIsReplacedAtOnce) {

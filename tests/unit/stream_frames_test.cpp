@@ -57,6 +57,31 @@ TEST(StreamFrames, AcksNameTheMessageAndCarryTheirData) {
   EXPECT_EQ(echo["data"], "{\"opaque\":\"x\"}");
 }
 
+// §5.4: a CALLBACK's ACK carries {"response": <the answer>} as a JSON string; null when there is
+// none.
+TEST(StreamFrames, ACallbackAckCarriesTheResponse) {
+  auto f = parse_stream_frame(
+      R"({"type":"CALLBACK","headers":{"topic":"/v1.0/im/bot/messages/get","messageId":"c1"},)"
+      R"("data":"{\"msgId\":\"m1\"}"})");
+  ASSERT_TRUE(f);
+  Json ack = Json::parse(callback_ack(*f, 200, "OK", Json::object({{"msgtype", "text"}})));
+  EXPECT_EQ(ack["code"], 200);
+  EXPECT_EQ(ack["headers"]["messageId"], "c1");
+  EXPECT_EQ(ack["data"], R"({"response":{"msgtype":"text"}})");
+  Json refused = Json::parse(callback_ack(*f, 400, "this card was not sent to you", Json()));
+  EXPECT_EQ(refused["code"], 400);
+  EXPECT_EQ(refused["message"], "this card was not sent to you");
+  EXPECT_EQ(refused["data"], R"({"response":null})");
+}
+
+// §5.1: every event, and the robot's and the cards' callbacks.
+TEST(StreamFrames, TheSubscriptionsAreEventsRobotMessagesAndCardPresses) {
+  EXPECT_EQ(stream_subscriptions(),
+            Json::parse(R"([{"type":"EVENT","topic":"*"},
+                            {"type":"CALLBACK","topic":"/v1.0/im/bot/messages/get"},
+                            {"type":"CALLBACK","topic":"/v1.0/card/instances/callback"}])"));
+}
+
 TEST(StreamFrames, AContactEventReadsAsHttpPushWouldCarryIt) {
   auto f = parse_stream_frame(kUserAdd);
   ASSERT_TRUE(f);
