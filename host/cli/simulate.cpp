@@ -11,6 +11,7 @@
 #include "host/dingtalk/callback_crypto.hpp"
 #include "host/dingtalk/open_api.hpp"
 #include "host/dingtalk/robot_signature.hpp"
+#include "host/dingtalk/stream_frames.hpp"
 
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
@@ -23,7 +24,7 @@ namespace courthub::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: courthub simulate [--config FILE] [--host URL] <what>\n"
+    "usage: courthub simulate [--config FILE] [--host URL] [--stream | --http] <what>\n"
     "  event TYPE [JSON]             an encrypted event callback (EventType TYPE, fields JSON)\n"
     "  robot TEXT [--user ID] [--group]   a signed robot message; prints the reply\n"
     "  card ACTION [PARAMS] [--user ID] [--track ID]   an interactive-card button press; the\n"
@@ -31,7 +32,10 @@ constexpr const char* kUsage =
     "                                sent to that user (anything else answers 403)\n"
     "  login USERID                  mini-app login through the DingTalk double; prints the token\n"
     "Secrets come from the configuration (default: the one `serve` would use); --host defaults\n"
-    "to its server.listen address. The default user is LN-BC-SY-01-024, a judge.\n";
+    "to its server.listen address. The default user is LN-BC-SY-01-024, a judge.\n"
+    "event, robot and card go over Stream mode when the configuration's dingtalk.mode is stream\n"
+    "(--stream: also in mode both): the DingTalk double pushes them down the host's connection\n"
+    "and this prints the host's ACK. Otherwise (--http) they are POSTed to the host.\n";
 
 int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -82,8 +86,57 @@ struct Options {
   std::string user = "LN-BC-SY-01-024";
   std::string track;
   bool group = false;
+  std::optional<bool> stream;  // --stream / --http; unset: from dingtalk.mode
   std::vector<std::string> words;
 };
+
+bool over_stream(const config::Config& cfg, const Options& o) {
+  return o.stream.value_or(!cfg.dingtalk.http_push());
+}
+
+// Pushes `what` ({"event": TYPE} or {"callback": TOPIC}, with "data") down the host's Stream
+// connection through the DingTalk double, which plays DingTalk's gateway, and prints the ACK.
+// nullopt (said on stderr) when the double cannot push it or the host did not ACK it.
+std::optional<Json> push_stream(const config::Config& cfg, const Json& what) {
+  auto reply = post(cfg.dingtalk.api_base + "/__double/stream/push", what.dump());
+  if (!reply) return std::nullopt;
+  Json r = Json::parse(reply->body, nullptr, false);
+  if (reply->status != 200 || !r.is_object()) {
+    std::fprintf(stderr, "courthub simulate: the DingTalk double did not push it: HTTP %d %s\n",
+                 reply->status, reply->body.c_str());
+    return std::nullopt;
+  }
+  const Json* ack = json::find(r, "ack");
+  if (!ack || !ack->is_object()) {
+    std::fprintf(stderr, "courthub simulate: the host did not ACK frame %s in time\n",
+                 json::get<std::string>(r, "message_id").c_str());
+    return std::nullopt;
+  }
+  std::printf("<- ACK %lld %s %s\n", static_cast<long long>(json::get<int64_t>(*ack, "code")),
+              json::get<std::string>(*ack, "message").c_str(),
+              json::get<std::string>(*ack, "data").c_str());
+  return *ack;
+}
+
+// The `response` a CALLBACK's ACK carries (null when there is none).
+Json ack_response(const Json& ack) {
+  const Json data = Json::parse(json::get<std::string>(ack, "data"), nullptr, false);
+  const Json* response = json::find(data, "response");
+  return response ? *response : Json();
+}
+
+void print_robot_reply(const Json& r) {
+  const Json* markdown = json::find(r, "markdown");
+  const Json* text = json::find(r, "text");
+  if (markdown) {
+    std::printf("<- %s\n%s\n", json::get<std::string>(*markdown, "title").c_str(),
+                json::get<std::string>(*markdown, "text").c_str());
+  } else if (text) {
+    std::printf("<- %s\n", json::get<std::string>(*text, "content").c_str());
+  } else {
+    std::printf("<- %s\n", r.dump().c_str());
+  }
+}
 
 int event(const config::Config& cfg, const Options& o) {
   if (o.words.size() < 2 || o.words.size() > 3) {
@@ -98,6 +151,15 @@ int event(const config::Config& cfg, const Options& o) {
       std::fprintf(stderr, "courthub simulate: event JSON: %s\n", e.what());
       return 2;
     }
+  }
+  if (over_stream(cfg, o)) {
+    // Stream mode's event data: lower camelCase, the type and corp in the frame's headers.
+    if (!payload.contains("timeStamp")) payload["timeStamp"] = std::to_string(now_ms());
+    std::printf("-> Stream EVENT %s  %s\n", o.words[1].c_str(), payload.dump().c_str());
+    auto ack = push_stream(cfg, Json::object({{"event", o.words[1]}, {"data", payload}}));
+    if (!ack) return 1;
+    const Json data = Json::parse(json::get<std::string>(*ack, "data"), nullptr, false);
+    return json::get<std::string>(data, "status") == "SUCCESS" ? 0 : 1;
   }
   payload["EventType"] = o.words[1];
   if (!payload.contains("TimeStamp")) payload["TimeStamp"] = std::to_string(now_ms());
@@ -153,6 +215,17 @@ int robot(const config::Config& cfg, const Options& o) {
        {"msgtype", "text"},
        {"text", Json::object({{"content", " " + o.words[1]}})}});
   if (o.group) message["conversationTitle"] = "模拟群聊";
+  if (over_stream(cfg, o)) {
+    std::printf("-> Stream CALLBACK robot message from %s: %s\n", o.user.c_str(),
+                o.words[1].c_str());
+    auto ack = push_stream(cfg, Json::object({{"callback", dingtalk::kRobotMessageTopic},
+                                              {"data", message}}));
+    if (!ack) return 1;
+    const Json reply = ack_response(*ack);
+    if (json::get<int64_t>(*ack, "code") != 200 || !reply.is_object()) return 1;
+    print_robot_reply(reply);
+    return 0;
+  }
   std::string ts = std::to_string(now_ms());
   std::printf("-> POST /dingtalk/robot  from %s: %s\n", o.user.c_str(), o.words[1].c_str());
   auto reply = post(o.host + "/dingtalk/robot", message.dump(),
@@ -162,16 +235,10 @@ int robot(const config::Config& cfg, const Options& o) {
     std::printf("<- HTTP %d %s\n", reply->status, reply->body.c_str());
     return 1;
   }
-  try {
-    Json r = Json::parse(reply->body);
-    std::string type = json::get<std::string>(r, "msgtype");
-    if (type == "markdown") {
-      std::printf("<- %s\n%s\n", json::get<std::string>(r["markdown"], "title").c_str(),
-                  json::get<std::string>(r["markdown"], "text").c_str());
-    } else {
-      std::printf("<- %s\n", json::get<std::string>(r["text"], "content").c_str());
-    }
-  } catch (const Json::exception&) {
+  Json r = Json::parse(reply->body, nullptr, false);
+  if (r.is_object()) {
+    print_robot_reply(r);
+  } else {
     std::printf("<- %s\n", reply->body.c_str());
   }
   return 0;
@@ -206,6 +273,13 @@ int card(const config::Config& cfg, const Options& o) {
                             {"outTrackId", o.track.empty() ? "simulate-" + random_text(8) : o.track},
                             {"content", data},
                             {"value", data}});
+  if (over_stream(cfg, o)) {
+    std::printf("-> Stream CALLBACK card press %s %s by %s\n", o.words[1].c_str(),
+                params.dump().c_str(), o.user.c_str());
+    auto ack = push_stream(cfg, Json::object({{"callback", dingtalk::kCardCallbackTopic},
+                                              {"data", body}}));
+    return ack && json::get<int64_t>(*ack, "code") == 200 ? 0 : 1;
+  }
   std::printf("-> POST /dingtalk/cards/…  %s %s by %s\n", o.words[1].c_str(),
               params.dump().c_str(), o.user.c_str());
   auto reply = post(o.host + "/dingtalk/cards/" + cfg.dingtalk.card_route_key, body.dump());
@@ -269,6 +343,10 @@ int simulate(const Args& args) {
       o.track = *v;
     } else if (a == "--group") {
       o.group = true;
+    } else if (a == "--stream") {
+      o.stream = true;
+    } else if (a == "--http") {
+      o.stream = false;
     } else if (a.rfind("--", 0) == 0) {
       std::fprintf(stderr, "courthub simulate: unknown or incomplete flag '%s'\n%s", a.c_str(),
                    kUsage);

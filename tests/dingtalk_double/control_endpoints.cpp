@@ -2,7 +2,10 @@
 // The /__double/ endpoints that drive the double over HTTP.
 #include "tests/dingtalk_double/control_endpoints.hpp"
 
+#include <algorithm>
 #include <stdexcept>
+
+#include "tests/dingtalk_double/random_id.hpp"
 
 namespace courthub::dingtalk_double {
 namespace {
@@ -94,6 +97,39 @@ ApiReply list_sms(DoubleState& state, const ApiRequest&) {
   return ApiReply{200, Json::object({{"messages", std::move(list)}})};
 }
 
+// {"event": TYPE, "data": {...}[, "event_id": ID]} or {"callback": TOPIC, "data": {...}}: pushed
+// down a live Stream connection as DingTalk would; answers once the host ACKs it (within
+// "wait_ms", 10000 by default) with {"message_id", "ack"} (ack null when none came in time).
+ApiReply stream_push(DoubleState& state, const ApiRequest& request) {
+  const Json body = object_body(request);
+  const std::string event = json::get<std::string>(body, "event");
+  const std::string callback = json::get<std::string>(body, "callback");
+  if (event.empty() == callback.empty()) {
+    throw std::invalid_argument(
+        "/__double/stream/push takes {\"event\": TYPE} or {\"callback\": TOPIC}, and \"data\"");
+  }
+  const Json* data = json::find(body, "data");
+  if (data && !data->is_object())
+    throw std::invalid_argument("/__double/stream/push: \"data\" must be a JSON object");
+  const Json payload = data ? *data : Json::object();
+  if (state.stream.live_connections() == 0) {
+    return ApiReply{409, Json::object({{"ok", false},
+                                       {"error", "no host is connected over Stream mode "
+                                                 "(dingtalk.mode: stream or both)"}})};
+  }
+  const int64_t now = state.now_ms();
+  Json frame =
+      event.empty()
+          ? stream_callback_frame(callback, payload, now, state.options.app_key)
+          : stream_event_frame(event, json::get<std::string>(body, "event_id", random_hex(16)),
+                               payload, now, state.options.corp_id, state.options.app_key);
+  const std::string id = state.stream.push(std::move(frame));
+  const int64_t wait = std::clamp<int64_t>(json::get<int64_t>(body, "wait_ms", 10000), 0, 60000);
+  return ApiReply{200, Json::object({{"ok", true},
+                                     {"message_id", id},
+                                     {"ack", state.stream.wait_for_ack(id, wait)}})};
+}
+
 ApiReply reset(DoubleState& state, const ApiRequest&) {
   state.reset();
   return ApiReply{200, kOk};
@@ -118,6 +154,7 @@ constexpr ControlRoute kRoutes[] = {
     {"POST", "down", set_down},
     {"POST", "robots", add_robot},
     {"GET", "sms", list_sms},
+    {"POST", "stream/push", stream_push},
     {"POST", "reset", reset},
     {"GET", "health", health},
 };

@@ -68,45 +68,21 @@ void DingTalkDouble::add_group_robot(const std::string& access_token, const std:
   state_->robots.add(access_token, secret);
 }
 
-namespace {
-
-Json stream_frame(const std::string& type, Json headers, const Json& data) {
-  headers["contentType"] = "application/json";
-  return Json::object({{"specVersion", "1.0"},
-                       {"type", type},
-                       {"headers", std::move(headers)},
-                       {"data", data.dump()}});
-}
-
-}  // namespace
 
 std::string DingTalkDouble::stream_push_event(const std::string& event_type,
                                               const std::string& event_id, const Json& data) {
-  const std::string now = std::to_string(state_->now_ms());
-  return state_->stream.push(stream_frame(
-      "EVENT",
-      Json::object({{"topic", "*"},
-                    {"time", now},
-                    {"eventType", event_type},
-                    {"eventId", event_id},
-                    {"eventCorpId", state_->options.corp_id},
-                    {"eventBornTime", now},
-                    {"eventUnifiedAppId", state_->options.app_key}}),
-      data));
+  return state_->stream.push(stream_event_frame(event_type, event_id, data, state_->now_ms(),
+                                                state_->options.corp_id,
+                                                state_->options.app_key));
 }
 
 std::string DingTalkDouble::stream_push_callback(const std::string& topic, const Json& data) {
-  return state_->stream.push(stream_frame(
-      "CALLBACK",
-      Json::object({{"topic", topic},
-                    {"time", std::to_string(state_->now_ms())},
-                    {"appId", state_->options.app_key}}),
-      data));
+  return state_->stream.push(
+      stream_callback_frame(topic, data, state_->now_ms(), state_->options.app_key));
 }
 
 std::string DingTalkDouble::stream_ping(const std::string& opaque) {
-  return state_->stream.push(stream_frame("SYSTEM", Json::object({{"topic", "ping"}}),
-                                          Json::object({{"opaque", opaque}})));
+  return state_->stream.push(stream_system_frame("ping", Json::object({{"opaque", opaque}})));
 }
 
 std::string DingTalkDouble::stream_push_again(const std::string& message_id) {

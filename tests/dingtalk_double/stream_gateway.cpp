@@ -3,6 +3,7 @@
 #include "tests/dingtalk_double/stream_gateway.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include "tests/dingtalk_double/random_id.hpp"
 
@@ -22,7 +23,41 @@ std::string ack_status(const Json& ack) {
   return parsed["status"].get<std::string>();
 }
 
+Json frame(const std::string& type, Json headers, const Json& data) {
+  headers["contentType"] = "application/json";
+  return Json::object({{"specVersion", "1.0"},
+                       {"type", type},
+                       {"headers", std::move(headers)},
+                       {"data", data.dump()}});
+}
+
 }  // namespace
+
+Json stream_event_frame(const std::string& event_type, const std::string& event_id,
+                        const Json& data, int64_t now_ms, const std::string& corp_id,
+                        const std::string& app_key) {
+  const std::string now = std::to_string(now_ms);
+  return frame("EVENT",
+               Json::object({{"topic", "*"},
+                             {"time", now},
+                             {"eventType", event_type},
+                             {"eventId", event_id},
+                             {"eventCorpId", corp_id},
+                             {"eventBornTime", now},
+                             {"eventUnifiedAppId", app_key}}),
+               data);
+}
+
+Json stream_callback_frame(const std::string& topic, const Json& data, int64_t now_ms,
+                           const std::string& app_key) {
+  return frame("CALLBACK",
+               Json::object({{"topic", topic}, {"time", std::to_string(now_ms)}, {"appId", app_key}}),
+               data);
+}
+
+Json stream_system_frame(const std::string& topic, const Json& data) {
+  return frame("SYSTEM", Json::object({{"topic", topic}}), data);
+}
 
 void StreamGateway::set_endpoint(std::string endpoint) {
   std::lock_guard lock(mu_);
@@ -70,6 +105,7 @@ void StreamGateway::received(const StreamLink& link, const std::string& text) {
   std::lock_guard lock(mu_);
   acks_.push_back(
       Json::object({{"link", link.id}, {"frame", ack.is_discarded() ? Json(text) : ack}}));
+  acked_.notify_all();
   if (!ack.is_object() || !ack["headers"].is_object() || !ack["headers"]["messageId"].is_string())
     return;  // not an ACK of ours: recorded for the test to see, nothing settled
   const std::string id = ack["headers"]["messageId"].get<std::string>();
@@ -137,18 +173,12 @@ std::shared_ptr<StreamLink> StreamGateway::next_live_locked() {
 
 void StreamGateway::disconnect_all(const std::string& reason, int64_t grace_ms, int64_t steady_ms) {
   std::lock_guard lock(mu_);
-  const std::string frame =
-      Json::object({{"specVersion", "1.0"},
-                    {"type", "SYSTEM"},
-                    {"headers", Json::object({{"topic", "disconnect"},
-                                              {"messageId", "double-sys-" +
-                                                                std::to_string(next_message_++)},
-                                              {"contentType", "application/json"}})},
-                    {"data", Json::object({{"reason", reason}}).dump()}})
-          .dump();
+  Json disconnect = stream_system_frame("disconnect", Json::object({{"reason", reason}}));
+  disconnect["headers"]["messageId"] = "double-sys-" + std::to_string(next_message_++);
+  const std::string text = disconnect.dump();
   for (auto& link : links_) {
     if (!live(*link)) continue;
-    link->outgoing.push_back(frame);
+    link->outgoing.push_back(text);
     link->close_at_steady_ms = steady_ms + grace_ms;
   }
 }
@@ -182,6 +212,20 @@ int64_t StreamGateway::connections_opened() const {
 std::vector<Json> StreamGateway::acks() const {
   std::lock_guard lock(mu_);
   return acks_;
+}
+
+Json StreamGateway::wait_for_ack(const std::string& message_id, int64_t timeout_ms) const {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  std::unique_lock lock(mu_);
+  size_t seen = 0;
+  for (;;) {
+    for (; seen < acks_.size(); ++seen) {
+      const Json& f = acks_[seen]["frame"];
+      const Json* headers = json::find(f, "headers");
+      if (headers && json::get<std::string>(*headers, "messageId") == message_id) return f;
+    }
+    if (acked_.wait_until(lock, deadline) == std::cv_status::timeout) return Json();
+  }
 }
 
 size_t StreamGateway::unsettled() const {

@@ -14,6 +14,7 @@
 // serving its socket (stream_front.cpp).
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -25,6 +26,15 @@
 #include "courthub/json.hpp"
 
 namespace courthub::dingtalk_double {
+
+// The frames DingTalk pushes (dingtalk-protocol.md §5.3), their headers filled as DingTalk fills
+// them; `data` goes out as JSON text.
+Json stream_event_frame(const std::string& event_type, const std::string& event_id,
+                        const Json& data, int64_t now_ms, const std::string& corp_id,
+                        const std::string& app_key);
+Json stream_callback_frame(const std::string& topic, const Json& data, int64_t now_ms,
+                           const std::string& app_key);
+Json stream_system_frame(const std::string& topic, const Json& data);
 
 // One open WebSocket connection as the gateway sees it.
 struct StreamLink {
@@ -74,6 +84,9 @@ class StreamGateway {
   int64_t connections_opened() const;
   // ACK frames received, oldest first: {"link": id, "frame": <parsed ACK>}.
   std::vector<Json> acks() const;
+  // The first ACK of `message_id` (its frame), waiting up to `timeout_ms` (real time) for it;
+  // null when none came.
+  Json wait_for_ack(const std::string& message_id, int64_t timeout_ms) const;
   // EVENT frames pushed and not yet settled by a SUCCESS ACK.
   size_t unsettled() const;
 
@@ -97,6 +110,7 @@ class StreamGateway {
   void deliver_locked(const std::string& message_id);
 
   mutable std::mutex mu_;
+  mutable std::condition_variable acked_;  // with mu_: an ACK was recorded
   std::string endpoint_;
   struct Ticket {
     Json subscriptions;

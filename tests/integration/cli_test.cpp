@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The verbs of the binary, run as a user runs them.
 #include <gtest/gtest.h>
-#include <stdio.h>
-#include <sys/wait.h>
 
 #include <filesystem>
 #include <fstream>
@@ -12,20 +10,8 @@
 namespace courthub::it {
 namespace {
 
-struct Run {
-  int status;
-  std::string output;  // stdout and stderr
-};
-
-// Runs the binary with `args` (shell words), with `env` ("NAME=value ...") added to its environment.
-Run run(const std::string& args, const std::string& env = "") {
-  std::string cmd = (env.empty() ? "" : "env " + env + " ") + courthub_binary() + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  std::string out;
-  char buf[4096];
-  while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-  int st = pclose(p);
-  return Run{WIFEXITED(st) ? WEXITSTATUS(st) : -1, out};
+CliRun run(const std::string& args, const std::string& env = "") {
+  return run_courthub(args, env);
 }
 
 std::string write_temp(const std::string& name, const std::string& text) {

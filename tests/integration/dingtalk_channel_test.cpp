@@ -9,8 +9,6 @@
 // pause.
 #include <gtest/gtest.h>
 #include <signal.h>
-#include <stdio.h>
-#include <sys/wait.h>
 
 #include <algorithm>
 #include <atomic>
@@ -398,15 +396,10 @@ TEST_F(DingTalkChannel, BadOutboxMessagesAreRefusedNamingTheField) {
 
 TEST_F(DingTalkChannel, SimulateVerbsDriveARunningHost) {
   auto run = [&](const std::string& args) {
-    std::string cmd = courthub_binary() + " simulate --config " + host_->config_path() +
-                      " --host http://127.0.0.1:" + std::to_string(host_->port()) + " " + args +
-                      " 2>&1";
-    FILE* p = popen(cmd.c_str(), "r");
-    std::string out;
-    char buf[4096];
-    while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-    int st = pclose(p);
-    return std::make_pair(WIFEXITED(st) ? WEXITSTATUS(st) : -1, out);
+    CliRun r = run_courthub("simulate --config " + host_->config_path() +
+                            " --host http://127.0.0.1:" + std::to_string(host_->port()) + " " +
+                            args);
+    return std::make_pair(r.status, r.output);
   };
   auto [rc, out] = run("robot help --user T-BC-01-011");
   EXPECT_EQ(rc, 0) << out;

@@ -202,6 +202,43 @@ TEST_F(StreamMode, RobotMessagesAndCardPressesAreAnsweredInTheAck) {
   EXPECT_EQ(dt_->stream_connections_opened(), 1);
 }
 
+// `courthub simulate` on a stream-mode configuration pushes through the DingTalk double's gateway
+// down the host's connection, and prints the host's ACK.
+TEST_F(StreamMode, SimulatePushesDownTheConnection) {
+  ASSERT_TRUE(eventually([&] { return dt_->stream_connections() == 1; })) << host_->log();
+  auto simulate = [&](const std::string& args) {
+    return run_courthub("simulate --config " + host_->config_path() + " " + args);
+  };
+  CliRun r = simulate("robot help --user T-BC-01-011");
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("-> Stream CALLBACK robot message"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("say hello to someone"), std::string::npos) << r.output;
+
+  r = simulate(R"(event bpms_instance_change '{"processInstanceId":"pi-sim","type":"finish"}')");
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("SUCCESS"), std::string::npos) << r.output;
+  EXPECT_TRUE(eventually([&] { return handled()["pi-sim"] == 1; }));
+
+  r = simulate("card outbox_sender.press --user T-BC-01-011 --track no-such-card");
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find("<- ACK 400 this card was not sent to you"), std::string::npos)
+      << r.output;
+
+  // --http on a host that takes no HTTP push: the host says so.
+  r = simulate("--http --host http://127.0.0.1:" + std::to_string(host_->port()) +
+               " event check_url");
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find("HTTP 503"), std::string::npos) << r.output;
+  // No connection: the double says so rather than keeping the frame.
+  host_->send_signal(SIGTERM);
+  host_->wait_exit(20000);
+  ASSERT_TRUE(eventually([&] { return dt_->stream_connections() == 0; }));
+  r = simulate("robot help");
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find("no host is connected over Stream mode"), std::string::npos)
+      << r.output;
+}
+
 TEST_F(StreamMode, ADisconnectFrameOrASilentConnectionIsReplacedAtOnce) {
   ASSERT_TRUE(eventually([&] { return dt_->stream_connections() == 1; }));
   dt_->stream_disconnect_all("connection is expired", 60000);

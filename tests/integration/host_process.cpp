@@ -57,6 +57,18 @@ std::string binary_dir() { return COURTHUB_BINARY_DIR; }
 std::string source_dir() { return COURTHUB_SOURCE_DIR; }
 std::string courthub_binary() { return binary_dir() + "/bin/courthub"; }
 
+CliRun run_courthub(const std::string& args, const std::string& env) {
+  std::string cmd =
+      (env.empty() ? "" : "env " + env + " ") + courthub_binary() + " " + args + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return CliRun{-1, "popen failed"};
+  std::string out;
+  char buf[4096];
+  while (size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  int st = pclose(p);
+  return CliRun{WIFEXITED(st) ? WEXITSTATUS(st) : -1, out};
+}
+
 std::string test_config(const std::string& plugins_yaml, const std::string& extra,
                         const std::string& seed) {
   std::string seeds =

@@ -40,6 +40,15 @@ std::string binary_dir();
 std::string source_dir();
 std::string courthub_binary();
 
+// What a run of the courthub binary printed and how it ended.
+struct CliRun {
+  int status;          // the exit status; -1 when it did not exit normally
+  std::string output;  // stdout and stderr
+};
+// Runs the binary with `args` (shell words), with `env` ("NAME=value ...") added to its
+// environment, and waits for it.
+CliRun run_courthub(const std::string& args, const std::string& env = "");
+
 inline constexpr const char* kAdminToken = "it-admin-token-0123456789abcdef";
 inline constexpr const char* kSessionSecret = "it-session-secret-0123456789abcdef";
 

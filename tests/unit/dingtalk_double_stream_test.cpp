@@ -16,6 +16,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <thread>
 
 #include "courthub/json.hpp"
 #include "tests/dingtalk_double/server.hpp"
@@ -81,18 +82,10 @@ class DoubleStream : public ::testing::Test {
     dtd_->start();
   }
 
-  // POST /v1.0/gateway/connections/open: {status, body}.
-  std::pair<int, Json> open(const std::string& secret = "demo-app-secret") {
+  // POSTs `body` to the double's `path`: {status, body}.
+  std::pair<int, Json> post(const std::string& path, const std::string& body) {
     Poco::Net::HTTPClientSession session("127.0.0.1", dtd_->port());
-    Poco::Net::HTTPRequest request("POST", "/v1.0/gateway/connections/open",
-                                   Poco::Net::HTTPMessage::HTTP_1_1);
-    const std::string body =
-        Json::object({{"clientId", "demo-app-key"},
-                      {"clientSecret", secret},
-                      {"subscriptions", Json::array({Json::object({{"type", "EVENT"},
-                                                                   {"topic", "*"}})})},
-                      {"ua", "courthub-test"}})
-            .dump();
+    Poco::Net::HTTPRequest request("POST", path, Poco::Net::HTTPMessage::HTTP_1_1);
     request.setContentType("application/json");
     request.setContentLength(static_cast<std::streamsize>(body.size()));
     session.sendRequest(request) << body;
@@ -100,6 +93,16 @@ class DoubleStream : public ::testing::Test {
     std::stringstream text;
     text << session.receiveResponse(response).rdbuf();
     return {response.getStatus(), Json::parse(text.str(), nullptr, false)};
+  }
+  // POST /v1.0/gateway/connections/open: {status, body}.
+  std::pair<int, Json> open(const std::string& secret = "demo-app-secret") {
+    return post("/v1.0/gateway/connections/open",
+                Json::object({{"clientId", "demo-app-key"},
+                              {"clientSecret", secret},
+                              {"subscriptions", Json::array({Json::object({{"type", "EVENT"},
+                                                                           {"topic", "*"}})})},
+                              {"ua", "courthub-test"}})
+                    .dump());
   }
 
   // Connects with `ticket` at the endpoint connections/open gave. Throws WebSocketException
@@ -231,6 +234,41 @@ TEST_F(DoubleStream, ADroppedConnectionEndsWithoutACloseFrame) {
   const std::string id = dtd_->stream_push_event("user_add_org", "ev-after-drop", Json::object());
   Client b = open_and_connect();
   EXPECT_EQ(b.next()["headers"]["messageId"], id);
+}
+
+// POST /__double/stream/push (what `courthub simulate` uses on a stream-mode host): the frame goes
+// down a live connection and the answer is the client's ACK; with no connection, a 409 and
+// nothing kept.
+TEST_F(DoubleStream, AControlCallPushesAFrameAndAnswersWithItsAck) {
+  auto [none, refused] = post("/__double/stream/push",
+                              R"({"callback":"/v1.0/im/bot/messages/get","data":{"msgId":"m"}})");
+  EXPECT_EQ(none, 409) << refused.dump();
+  EXPECT_NE(refused["error"].get<std::string>().find("no host is connected"), std::string::npos);
+  EXPECT_EQ(post("/__double/stream/push", R"({"data":{}})").first, 400);
+  EXPECT_EQ(post("/__double/stream/push", R"({"event":"x","callback":"y"})").first, 400);
+  EXPECT_EQ(post("/__double/stream/push", R"({"event":"x","data":[1]})").first, 400);
+
+  Client a = open_and_connect();
+  std::pair<int, Json> pushed;
+  std::thread control([&] {
+    pushed = post("/__double/stream/push",
+                  R"({"event":"user_add_org","event_id":"ev-c","data":{"userId":["u1"]}})");
+  });
+  Json frame = a.next();
+  ASSERT_EQ(frame["type"], "EVENT") << frame.dump();
+  EXPECT_EQ(frame["headers"]["eventId"], "ev-c");
+  EXPECT_EQ(frame["headers"]["eventCorpId"], "dingdemocorp");
+  a.ack(frame);
+  control.join();
+  ASSERT_EQ(pushed.first, 200) << pushed.second.dump();
+  EXPECT_EQ(pushed.second["message_id"], frame["headers"]["messageId"]);
+  EXPECT_EQ(Json::parse(pushed.second["ack"]["data"].get<std::string>())["status"], "SUCCESS");
+  // Not ACKed within wait_ms: answered with a null ack (and the event still unsettled).
+  auto [status, unanswered] = post("/__double/stream/push",
+                                   R"({"event":"user_add_org","data":{},"wait_ms":0})");
+  EXPECT_EQ(status, 200);
+  EXPECT_TRUE(unanswered["ack"].is_null()) << unanswered.dump();
+  EXPECT_EQ(dtd_->stream_unsettled(), 1u);
 }
 
 }  // namespace
