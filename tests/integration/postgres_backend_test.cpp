@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <set>
 #include <string>
@@ -265,6 +266,99 @@ TEST_F(HostOnPostgres, TwoHostsOnOneDatabaseDoEachThingOnceAndTakeOverAKilledOne
   }
   EXPECT_EQ(b.get("/admin/plugins", "guess-5").status, 429);
   EXPECT_EQ(c.get("/admin/plugins", kAdminToken).status, 429) << "not even compared";
+}
+
+// Issue 19: two hosts in Stream mode on one database. Each keeps a connection of its own and
+// DingTalk spreads its pushes over them (round robin at the double); a duplicate can reach the
+// other host, and what a killed host never ACKed is pushed again to the survivor. The shared
+// inbox handles each event once, and a robot message runs once whichever host gets it.
+TEST_F(HostOnPostgres, TwoHostsInStreamModeHandleEachEventOnceWhicheverConnectionItCameBy) {
+  auto dt = start_double();
+  const std::string yaml = on_postgres(
+      in_stream_mode(dingtalk_config(*dt, "  - name: hello\n  - name: outbox_sender\n")),
+      "    takeover_ms: 5000\n");
+  auto env = env_;
+  env["COURTHUB_TEST_CLOCK_MS"] = std::to_string(now_ms());
+  auto a = std::make_unique<HostProcess>(yaml, std::vector<std::string>{}, env);
+  HostProcess b(yaml, {}, env);
+  ASSERT_TRUE(eventually([&] { return dt->stream_connections() == 2; })) << a->log() << b.log();
+  const std::string sender = storage::plugin_schema(schema_, "outbox_sender");
+  auto seen = [&] { return count(sender, "SELECT count(*) FROM seen"); };
+  auto seen_once = [&] { return count(sender, "SELECT count(DISTINCT event_id) FROM seen"); };
+
+  // 1. Each event pushed twice, the duplicate to the other connection.
+  constexpr int kEvents = 30;
+  for (int i = 0; i < kEvents; ++i) {
+    const std::string id = dt->stream_push_event("bpms_instance_change",
+                                                 "ev-" + std::to_string(i),
+                                                 bpms("pi-" + std::to_string(i)));
+    ASSERT_FALSE(dt->stream_push_again(id).empty());
+  }
+  ASSERT_TRUE(eventually([&] { return dt->stream_unsettled() == 0; }));
+  std::set<int64_t> links;
+  for (auto& ack : dt->stream_acks()) links.insert(ack["link"].get<int64_t>());
+  EXPECT_EQ(links.size(), 2u) << "both connections carried events";
+  EXPECT_EQ(count(schema_, "SELECT count(*) FROM inbox"), kEvents) << "stored once each";
+  ASSERT_TRUE(eventually([&] { return seen() >= kEvents; }));
+  EXPECT_EQ(seen(), kEvents) << "handled once each";
+  EXPECT_EQ(seen_once(), kEvents);
+
+  // 2. A robot message DingTalk delivers twice, once to each host: run once, one reply sent.
+  const Json message = robot_message("hello 王五", "T-BC-01-011", "msg-pg-1",
+                                     dt->base_url() + "/robot/sendBySession?session=pg");
+  auto response = [&](const std::string& id) {
+    for (auto& ack : dt->stream_acks())
+      if (ack["frame"]["headers"]["messageId"] == id)
+        return Json::parse(ack["frame"]["data"].get<std::string>())["response"];
+    return Json();
+  };
+  const std::string first = dt->stream_push_callback("/v1.0/im/bot/messages/get", message);
+  ASSERT_TRUE(eventually([&] { return !response(first).is_null(); }));
+  const std::string second = dt->stream_push_callback("/v1.0/im/bot/messages/get", message);
+  ASSERT_TRUE(eventually([&] { return !response(second).is_null(); }));
+  const int64_t first_link = [&] {
+    int64_t link = 0;
+    for (auto& ack : dt->stream_acks())
+      if (ack["frame"]["headers"]["messageId"] == first) link = ack["link"].get<int64_t>();
+    return link;
+  }();
+  for (auto& ack : dt->stream_acks())
+    if (ack["frame"]["headers"]["messageId"] == second) EXPECT_NE(ack["link"], first_link);
+  EXPECT_EQ(response(first), response(second));
+  EXPECT_EQ(response(first)["markdown"]["text"], "**你好，王五！**");
+  EXPECT_EQ(count(schema_, "SELECT count(*) FROM outbox WHERE idem_key = 'robot-reply:msg-pg-1'"),
+            1);
+  EXPECT_TRUE(eventually([&] { return calls(*dt, "/robot/sendBySession") == 1; }));
+
+  // 3. kill -9 of one host with events in flight: the double pushes what it never ACKed to the
+  // other, which takes over the killed host's inbox leases once they lapse.
+  constexpr int kMore = 60;
+  const size_t acked_before = dt->stream_acks().size();
+  for (int i = kEvents; i < kEvents + kMore; ++i) {
+    dt->stream_push_event("bpms_instance_change", "ev-" + std::to_string(i),
+                          bpms("pi-" + std::to_string(i)));
+    if (i == kEvents + kMore / 3) {
+      ASSERT_TRUE(eventually([&] { return dt->stream_acks().size() >= acked_before + 10; }));
+      a->send_signal(SIGKILL);
+    }
+  }
+  a->wait_exit(20000);
+  a.reset();
+  const size_t in_flight = dt->stream_unsettled();
+  ASSERT_TRUE(eventually([&] { return dt->stream_unsettled() == 0; }, 60000))
+      << dt->stream_unsettled() << " not ACKed\n" << b.log();
+  std::printf("[ stream   ] %zu of %d events not ACKed when host a was killed; the survivor "
+              "handled all once\n",
+              in_flight, kMore);
+  EXPECT_EQ(dt->stream_connections(), 1u);
+  ASSERT_EQ(b.admin_post("/admin/clock", R"({"advance_ms": 5000})").status, 200);
+  ASSERT_TRUE(eventually([&] {
+    b.admin_post("/admin/clock", R"({"advance_ms": 0})");  // wake its workers
+    return seen() >= kEvents + kMore;
+  })) << seen() << " of " << kEvents + kMore << " handled";
+  EXPECT_EQ(seen(), kEvents + kMore);
+  EXPECT_EQ(seen_once(), kEvents + kMore);
+  EXPECT_EQ(count(schema_, "SELECT count(*) FROM inbox"), kEvents + kMore);
 }
 
 // An event a plugin committed just before a crash (or another host's, committed a moment ago)
