@@ -510,7 +510,12 @@ Json Server::reload(const std::string& actor) {
       nd.corp_id != cd.corp_id || nd.agent_id != cd.agent_id ||
       nd.callback_token != cd.callback_token || nd.callback_aes_key != cd.callback_aes_key ||
       nd.owner_key != cd.owner_key || nd.card_route_key != cd.card_route_key ||
-      nd.dev_login != cd.dev_login || robots(nd) != robots(cd)) {
+      nd.dev_login != cd.dev_login || robots(nd) != robots(cd) ||
+      nd.api_v1_base != cd.api_v1_base || nd.ca_file != cd.ca_file || nd.mode != cd.mode ||
+      nd.stream_ping_interval_ms != cd.stream_ping_interval_ms ||
+      nd.stream_pong_timeout_ms != cd.stream_pong_timeout_ms ||
+      nd.stream_reconnect_min_ms != cd.stream_reconnect_min_ms ||
+      nd.stream_reconnect_max_ms != cd.stream_reconnect_max_ms) {
     warnings.push_back("dingtalk changes take effect after a restart");
   }
   if (next.calendar.files != cur.calendar.files) {

@@ -84,6 +84,18 @@ struct GroupRobot {
 
 struct DingTalkConfig {
   std::string api_base = "https://oapi.dingtalk.com";  // DingTalk open API (or the local double)
+  // DingTalk's newer API (/v1.0/...: Stream mode's connections/open, interactive cards) lives on
+  // another host than the older one (api_base). Empty: derived, see v1_base().
+  std::string api_v1_base;
+  // A PEM file of CA certificates trusted besides the system's (a TLS-inspecting proxy between
+  // the court and DingTalk, or a test double); empty: the system's store only. Resolved.
+  std::string ca_file;
+  // Where /v1.0/ calls go: api_v1_base when set; otherwise https://api.dingtalk.com while
+  // api_base is DingTalk's own, else api_base (the local double, or a proxy serving both).
+  std::string v1_base() const {
+    if (!api_v1_base.empty()) return api_v1_base;
+    return api_base == "https://oapi.dingtalk.com" ? "https://api.dingtalk.com" : api_base;
+  }
   std::string app_key;       // appKey / clientId
   std::string app_secret;    // a secret
   std::string corp_id;

@@ -661,18 +661,30 @@ class SchemaReader {
 
   void read_dingtalk(const Mapping& top, DingTalkConfig& d) {
     Mapping m = section(top, "dingtalk",
-                        {"api_base", "app_key", "app_secret", "corp_id", "agent_id", "mode",
+                        {"api_base", "api_v1_base", "ca_file", "app_key", "app_secret",
+                         "corp_id", "agent_id", "mode",
                          "callback", "stream", "robot", "cards", "group_robots", "outbox",
                          "dev_login"});
     if (!m.present) return;  // DingTalk is off: no section, or an empty one
 
-    if (auto base = string(m, "api_base"); base.set()) {
+    for (auto [key, into] : {std::pair{"api_base", &d.api_base},
+                             std::pair{"api_v1_base", &d.api_v1_base}}) {
+      auto base = string(m, key);
+      if (!base.set()) continue;
       if (is_url(base.value)) {
-        d.api_base = base.value;
-        while (d.api_base.size() > 1 && d.api_base.back() == '/') d.api_base.pop_back();
+        *into = base.value;
+        while (into->size() > 1 && into->back() == '/') into->pop_back();
       } else {
-        error(base.where, m.key_path("api_base"),
+        error(base.where, m.key_path(key),
               "expected a URL starting with http:// or https://, found " + shown(base.value));
+      }
+    }
+    if (auto ca = string(m, "ca_file"); ca.set() && !ca.value.empty()) {
+      std::error_code ec;
+      d.ca_file = resolve(ca.value);
+      if (!fs::is_regular_file(d.ca_file, ec)) {
+        error(ca.where, m.key_path("ca_file"),
+              "no such file: " + d.ca_file + " (a PEM file of CA certificates)");
       }
     }
     auto app_key = string(m, "app_key");

@@ -6,13 +6,29 @@
 
 namespace courthub::dingtalk {
 
-std::unique_ptr<Poco::Net::HTTPClientSession> new_session(const Poco::URI& uri) {
+namespace {
+
+// One TLS context per CA file, made once: the system CA store verifies DingTalk's certificate,
+// and the file's certificates besides.
+Poco::Net::Context::Ptr client_context(const std::string& ca_file) {
+  static std::mutex mu;
+  static std::map<std::string, Poco::Net::Context::Ptr> contexts;
+  std::lock_guard lock(mu);
+  auto& context = contexts[ca_file];
+  if (!context) {
+    context = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", ca_file,
+                                     Poco::Net::Context::VERIFY_RELAXED, 9, true);
+  }
+  return context;
+}
+
+}  // namespace
+
+std::unique_ptr<Poco::Net::HTTPClientSession> new_session(const Poco::URI& uri,
+                                                          const std::string& ca_file) {
   if (uri.getScheme() == "https" || uri.getScheme() == "wss") {
-    // The system CA store verifies DingTalk's certificate.
-    static const Poco::Net::Context::Ptr context = new Poco::Net::Context(
-        Poco::Net::Context::TLS_CLIENT_USE, "", "", "", Poco::Net::Context::VERIFY_RELAXED, 9,
-        true);
-    return std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(), context);
+    return std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(),
+                                                           client_context(ca_file));
   }
   return std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
 }
@@ -30,7 +46,7 @@ ConnectionPool::Lease ConnectionPool::take(const Poco::URI& uri) {
       return lease;
     }
   }
-  lease.session = new_session(uri);
+  lease.session = new_session(uri, ca_file_);
   lease.session->setKeepAlive(true);
   lease.session->setKeepAliveTimeout(Poco::Timespan(kIdleTimeoutSeconds, 0));
   return lease;

@@ -23,8 +23,11 @@
 namespace courthub::dingtalk {
 
 // A new session (not yet connected) to uri's host and port: HTTPS, verified against the system CA
-// store, for https:// and wss:// URIs; plain HTTP otherwise (the local double).
-std::unique_ptr<Poco::Net::HTTPClientSession> new_session(const Poco::URI& uri);
+// store and the certificates in `ca_file` (a PEM file; "" for none), for https:// and wss://
+// URIs; plain HTTP otherwise (the local double). A server that fails verification fails the
+// connection (Poco::Net::SSLException).
+std::unique_ptr<Poco::Net::HTTPClientSession> new_session(const Poco::URI& uri,
+                                                          const std::string& ca_file = "");
 
 class ConnectionPool {
  public:
@@ -37,14 +40,17 @@ class ConnectionPool {
     bool reused = false;  // came from the pool: the server may have closed it meanwhile
   };
 
-  // An idle session to uri's origin, or a new one (not yet connected) when none is idle. HTTPS
-  // sessions verify the server against the system CA store.
+  // HTTPS sessions trust the system CA store and `ca_file` (new_session).
+  explicit ConnectionPool(std::string ca_file = "") : ca_file_(std::move(ca_file)) {}
+
+  // An idle session to uri's origin, or a new one (not yet connected) when none is idle.
   Lease take(const Poco::URI& uri);
   // Keeps the session for the next caller. Call only after the whole response was read and the
   // server did not ask to close.
   void give_back(Lease lease);
 
  private:
+  const std::string ca_file_;
   std::mutex mu_;  // guards idle_
   std::map<std::string, std::vector<std::unique_ptr<Poco::Net::HTTPClientSession>>> idle_;
 };

@@ -40,7 +40,7 @@ bool transient(int64_t errcode) {
 }  // namespace
 
 OpenApi::OpenApi(const config::DingTalkConfig& config, const time::Clock& clock)
-    : config_(config), clock_(clock) {}
+    : config_(config), clock_(clock), pool_(config.ca_file) {}
 
 bool OpenApi::trusted_url(const std::string& url) const {
   try {
@@ -214,7 +214,7 @@ Expected<std::string> OpenApi::double_auth_code(const std::string& userid) {
 }
 
 Expected<Json> OpenApi::open_stream_connection(const Json& subscriptions) {
-  auto reply = post(config_.api_base + "/v1.0/gateway/connections/open",
+  auto reply = post(config_.v1_base() + "/v1.0/gateway/connections/open",
                     Json::object({{"clientId", config_.app_key},
                                   {"clientSecret", config_.app_secret},
                                   {"subscriptions", subscriptions},
@@ -306,7 +306,7 @@ Outcome OpenApi::card_call(const std::string& method, const std::string& path, c
   for (int attempt = 0; attempt < 2; ++attempt) {
     auto token = access_token();
     if (!token) return token.outcome();
-    auto reply = send(method, config_.api_base + path, body.dump(),
+    auto reply = send(method, config_.v1_base() + path, body.dump(),
                       {{"x-acs-dingtalk-access-token", *token}});
     if (!reply) return reply.outcome();
     if (reply->status == 401 && attempt == 0) {

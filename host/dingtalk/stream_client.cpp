@@ -80,7 +80,7 @@ void StreamClient::run() {
         std::string path = uri.getPath().empty() ? "/" : uri.getPath();
         path += uri.getRawQuery().empty() ? std::string("?") : "?" + uri.getRawQuery() + "&";
         path += "ticket=" + ticket;
-        auto session = new_session(uri);
+        auto session = new_session(uri, config_.ca_file);
         session->setTimeout(Poco::Timespan(10, 0));
         Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, path,
                                        Poco::Net::HTTPMessage::HTTP_1_1);

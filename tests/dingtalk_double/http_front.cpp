@@ -9,6 +9,8 @@
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/Context.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/ThreadPool.h>
@@ -108,7 +110,16 @@ HttpFront::~HttpFront() {
 void HttpFront::start() {
   std::lock_guard lock(mutex_);
   if (server_) throw std::logic_error("the DingTalk double is already started");
-  auto socket = std::make_unique<Poco::Net::ServerSocket>();
+  const bool tls = !state_->options.tls_cert_file.empty();
+  std::unique_ptr<Poco::Net::ServerSocket> socket;
+  if (tls) {
+    Poco::Net::Context::Ptr context = new Poco::Net::Context(
+        Poco::Net::Context::TLS_SERVER_USE, state_->options.tls_key_file,
+        state_->options.tls_cert_file, "", Poco::Net::Context::VERIFY_NONE);
+    socket = std::make_unique<Poco::Net::SecureServerSocket>(context);
+  } else {
+    socket = std::make_unique<Poco::Net::ServerSocket>();
+  }
   // POCO's one-argument bind also sets SO_REUSEPORT, which lets a second double (a stale one from
   // an earlier run) silently share the port and answer half the calls. Refuse that instead.
   socket->bind(Poco::Net::SocketAddress(state_->options.host, state_->options.port),
@@ -130,8 +141,8 @@ void HttpFront::start() {
   server_->start();
   bound_port_ = socket->address().port();
   socket_ = std::move(socket);
-  state_->stream.set_endpoint("ws://" + state_->options.host + ":" + std::to_string(bound_port_) +
-                              "/connect");
+  state_->stream.set_endpoint((tls ? "wss://" : "ws://") + state_->options.host + ":" +
+                              std::to_string(bound_port_) + "/connect");
 }
 
 void HttpFront::stop() {

@@ -19,6 +19,10 @@ struct DoubleOptions {
   int robot_per_minute = 20;  // DingTalk's documented limit per custom robot
   // The key POST /sms/send checks X-Courthub-Signature with (the host's sms.secret).
   std::string sms_secret = "demo-sms-secret";
+  // PEM files of a certificate and its key: the double then speaks HTTPS (and wss:// for Stream
+  // mode), as DingTalk does. Empty = plain HTTP.
+  std::string tls_cert_file;
+  std::string tls_key_file;
   // Empty = the system clock. Tests inject one to step over auth-code expiry (5 min), token
   // expiry, the robot timestamp window (1 h) and the rate window (60 s) without sleeping.
   Clock now_ms;

@@ -31,7 +31,8 @@ std::string DingTalkDouble::base_url() const {
   const std::string& host = state_->options.host;
   // An IPv6 literal needs brackets inside a URL.
   const bool ipv6 = host.find(':') != std::string::npos;
-  return "http://" + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(port());
+  const char* scheme = state_->options.tls_cert_file.empty() ? "http://" : "https://";
+  return scheme + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(port());
 }
 
 void DingTalkDouble::add_user(const Json& user) {

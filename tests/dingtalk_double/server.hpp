@@ -33,7 +33,7 @@ class DingTalkDouble {
   void stop();
   // The bound port while started, options.port otherwise. Thread-safe.
   uint16_t port() const;
-  // "http://HOST:PORT". Thread-safe.
+  // "http://HOST:PORT" ("https://" with options.tls_cert_file). Thread-safe.
   std::string base_url() const;
 
   // Adds or replaces a user ({"userid","name","dept_id_list":[...],"mobile",...}). Throws

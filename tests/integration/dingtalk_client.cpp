@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
+#include <stdexcept>
 
 #include "host/dingtalk/callback_crypto.hpp"
 #include "host/dingtalk/robot_signature.hpp"
@@ -36,8 +38,11 @@ std::string work_notices_to(const dingtalk_double::DingTalkDouble& dt, const std
 }
 
 std::unique_ptr<dingtalk_double::DingTalkDouble> start_double(int robot_per_minute,
-                                                              dingtalk_double::Clock clock) {
+                                                              dingtalk_double::Clock clock,
+                                                              const TlsFiles& tls) {
   dingtalk_double::DoubleOptions o;
+  o.tls_cert_file = tls.cert;
+  o.tls_key_file = tls.key;
   o.now_ms = std::move(clock);
   o.app_key = kAppKey;
   o.app_secret = kAppSecret;
@@ -62,6 +67,16 @@ std::unique_ptr<dingtalk_double::DingTalkDouble> start_double(int robot_per_minu
   }
   dt->start();
   return dt;
+}
+
+TlsFiles self_signed_certificate(const std::string& dir) {
+  TlsFiles files{dir + "/double-cert.pem", dir + "/double-key.pem"};
+  const std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "
+                              "/CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -keyout " +
+                              files.key + " -out " + files.cert + " > /dev/null 2>&1";
+  if (std::system(command.c_str()) != 0)
+    throw std::runtime_error("openssl could not make a certificate (Debian package openssl)");
+  return files;
 }
 
 std::string dingtalk_config(const dingtalk_double::DingTalkDouble& dt,

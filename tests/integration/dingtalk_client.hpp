@@ -24,8 +24,15 @@ inline constexpr const char* kRobotSecret = "SECitboardrobotsecret";
 
 // A double with the test app's credentials and a "board" group robot, started. `clock` is the
 // double's "now" (empty = the system clock); a test that moves time passes the one it moves.
+// With `tls` (PEM files of a certificate and its key) the double speaks HTTPS and wss://.
+struct TlsFiles {
+  std::string cert, key;
+};
 std::unique_ptr<dingtalk_double::DingTalkDouble> start_double(int robot_per_minute = 20,
-                                                              dingtalk_double::Clock clock = {});
+                                                              dingtalk_double::Clock clock = {},
+                                                              const TlsFiles& tls = {});
+// A self-signed certificate for 127.0.0.1 and its key, written into `dir` by the openssl tool.
+TlsFiles self_signed_certificate(const std::string& dir);
 
 // The dingtalk: section (and the rest of the configuration) for a host using `dt`.
 std::string dingtalk_config(const dingtalk_double::DingTalkDouble& dt,

@@ -10,6 +10,9 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <set>
 
 #include "dingtalk_client.hpp"
@@ -324,6 +327,48 @@ TEST_F(StreamMode, AKillWithEventsInFlightLosesNoneThatWereAcked) {
   std::printf("[ stream   ] %zu of %d events ACKed before kill -9; all %d handled once after "
               "the restart\n",
               acked_before.size(), kEvents, kEvents);
+}
+
+// DingTalk is reached over TLS: connections/open over HTTPS, the WebSocket over wss://. A server
+// the host cannot verify gets no connection (and the host says so, degraded); trusting its CA
+// (dingtalk.ca_file, for a TLS-inspecting proxy) the whole exchange works.
+TEST(StreamModeOverTls, TheHostConnectsOverWssOnlyToAServerItCanVerify) {
+  const std::string dir = ::testing::TempDir() + "courthub-stream-tls-" + std::to_string(::getpid());
+  std::filesystem::create_directories(dir);
+  const TlsFiles tls = self_signed_certificate(dir);
+  auto dt = start_double(20, {}, tls);
+  ASSERT_EQ(dt->base_url().rfind("https://", 0), 0u);
+  const std::string yaml =
+      in_stream_mode(dingtalk_config(*dt, "  - name: outbox_sender\n  - name: hello\n"));
+  {
+    HostProcess untrusting(yaml);
+    ASSERT_TRUE(eventually([&] {
+      return untrusting.log().find("Stream mode: cannot open a connection") != std::string::npos;
+    })) << untrusting.log();
+    EXPECT_EQ(untrusting.get("/healthz").json()["status"], "degraded");
+    EXPECT_EQ(dt->stream_connections_opened(), 0);
+    EXPECT_NE(untrusting.log().find("certificate verify failed"), std::string::npos)
+        << untrusting.log();
+  }
+  const std::string agent = "  agent_id: 4242\n";
+  std::string trusting_yaml = yaml;
+  trusting_yaml.replace(trusting_yaml.find(agent), agent.size(),
+                        agent + "  ca_file: " + tls.cert + "\n");
+  HostProcess host(trusting_yaml);
+  ASSERT_TRUE(eventually([&] { return dt->stream_connections() == 1; })) << host.log();
+  EXPECT_EQ(host.get("/healthz").json()["status"], "ok");
+  const std::string id = dt->stream_push_callback(
+      "/v1.0/im/bot/messages/get",
+      robot_message("hello 王五", "T-BC-01-011", "msg-tls",
+                    dt->base_url() + "/robot/sendBySession?session=tls"));
+  ASSERT_TRUE(eventually([&] {
+    for (auto& a : dt->stream_acks())
+      if (a["frame"]["headers"]["messageId"] == id) return a["frame"]["code"] == 200;
+    return false;
+  })) << host.log();
+  // The reply also goes back over HTTPS, to the session webhook.
+  EXPECT_TRUE(eventually([&] { return calls(*dt, "/robot/sendBySession") == 1; })) << host.log();
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -299,6 +299,28 @@ TEST_F(ConfigLoaderTest, DingTalkStreamModeAndItsTimers) {
       << all_issues(unused);
 }
 
+// The /v1.0/ API (Stream's connections/open, cards) is on api.dingtalk.com, the older one on
+// oapi.dingtalk.com: with DingTalk's own api_base the v1.0 calls go to the other host; pointed at
+// a double or a proxy, both follow api_base unless api_v1_base says otherwise.
+TEST_F(ConfigLoaderTest, TheV1ApiIsOnItsOwnHostUnlessTheBaseIsMoved) {
+  const std::string dingtalk = "dingtalk:\n  app_key: k\n  app_secret: s\n  corp_id: c\n";
+  LoadResult production = load(required() + dingtalk);
+  ASSERT_TRUE(production.ok()) << all_issues(production);
+  EXPECT_EQ(production.config->dingtalk.api_base, "https://oapi.dingtalk.com");
+  EXPECT_EQ(production.config->dingtalk.v1_base(), "https://api.dingtalk.com");
+  LoadResult local = load(required() + dingtalk + "  api_base: http://127.0.0.1:9090/\n");
+  ASSERT_TRUE(local.ok()) << all_issues(local);
+  EXPECT_EQ(local.config->dingtalk.v1_base(), "http://127.0.0.1:9090");
+  LoadResult proxied = load(required() + dingtalk +
+                            "  api_base: https://oapi.court.example\n"
+                            "  api_v1_base: https://api.court.example/\n");
+  ASSERT_TRUE(proxied.ok()) << all_issues(proxied);
+  EXPECT_EQ(proxied.config->dingtalk.v1_base(), "https://api.court.example");
+  LoadResult bad = load(required() + dingtalk + "  api_v1_base: api.dingtalk.com\n");
+  EXPECT_ERROR(bad, file() + ":7: dingtalk.api_v1_base: expected a URL starting with http:// or "
+                             "https://, found 'api.dingtalk.com'");
+}
+
 TEST_F(ConfigLoaderTest, DevLoginIsABooleanOffByDefault) {
   const std::string dingtalk = "dingtalk:\n  app_key: k\n  app_secret: s\n  corp_id: c\n";
   LoadResult on = load(required() + dingtalk + "  dev_login: true\n");
