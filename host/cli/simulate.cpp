@@ -112,9 +112,8 @@ std::optional<Json> push_stream(const config::Config& cfg, const Json& what) {
                  json::get<std::string>(r, "message_id").c_str());
     return std::nullopt;
   }
-  std::printf("<- ACK %lld %s %s\n", static_cast<long long>(json::get<int64_t>(*ack, "code")),
-              json::get<std::string>(*ack, "message").c_str(),
-              json::get<std::string>(*ack, "data").c_str());
+  std::printf("<- ACK %lld %s\n", static_cast<long long>(json::get<int64_t>(*ack, "code")),
+              json::get<std::string>(*ack, "message").c_str());
   return *ack;
 }
 
@@ -158,6 +157,7 @@ int event(const config::Config& cfg, const Options& o) {
     std::printf("-> Stream EVENT %s  %s\n", o.words[1].c_str(), payload.dump().c_str());
     auto ack = push_stream(cfg, Json::object({{"event", o.words[1]}, {"data", payload}}));
     if (!ack) return 1;
+    std::printf("   %s\n", json::get<std::string>(*ack, "data").c_str());
     const Json data = Json::parse(json::get<std::string>(*ack, "data"), nullptr, false);
     return json::get<std::string>(data, "status") == "SUCCESS" ? 0 : 1;
   }
@@ -278,7 +278,9 @@ int card(const config::Config& cfg, const Options& o) {
                 params.dump().c_str(), o.user.c_str());
     auto ack = push_stream(cfg, Json::object({{"callback", dingtalk::kCardCallbackTopic},
                                               {"data", body}}));
-    return ack && json::get<int64_t>(*ack, "code") == 200 ? 0 : 1;
+    if (!ack) return 1;
+    std::printf("   %s\n", json::get<std::string>(*ack, "data").c_str());
+    return json::get<int64_t>(*ack, "code") == 200 ? 0 : 1;
   }
   std::printf("-> POST /dingtalk/cards/…  %s %s by %s\n", o.words[1].c_str(),
               params.dump().c_str(), o.user.c_str());
