@@ -9,8 +9,12 @@
 //   POST /auth/dingtalk              mini-app 免登 code -> session token
 //   GET /auth/dev/users, POST /auth/dev  the development login (dingtalk.dev_login; 404 if off)
 //
-// Threading: endpoints run on HTTP workers; the courier on the outbox worker; contact events on
-// the inbox worker. All shared state is in the parts the channel is given.
+// In Stream mode (dingtalk.mode: stream | both) the host's own connection (StreamClient) brings
+// events, robot messages and card presses too; they go through the same paths (store_event,
+// answer_robot_message, answer_card_press), so plugins cannot tell how they came.
+//
+// Threading: endpoints run on HTTP workers, Stream frames on the Stream client's thread; the
+// courier on the outbox worker; contact events on the inbox worker. All shared state is in the parts the channel is given.
 #pragma once
 
 #include <memory>
