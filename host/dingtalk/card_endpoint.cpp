@@ -17,11 +17,6 @@
 namespace courthub::dingtalk {
 namespace {
 
-ChannelAnswer refusal(int status, const char* code, const std::string& message,
-                      const std::string& request_id) {
-  return ChannelAnswer{status, plugins::error_body(code, message, "", Json(), request_id), ""};
-}
-
 void serve(http::Exchange& ex, ChannelContext& ctx) {
   std::string key = ex.path().substr(std::string("/dingtalk/cards/").size());
   // The route key is the credential: a wrong one looks like nothing is there.
@@ -47,22 +42,22 @@ ChannelAnswer answer_card_press(ChannelContext& ctx, const Json& callback,
   auto parsed = parse_card_press(callback);
   if (auto* problem = std::get_if<CardPressProblem>(&parsed)) {
     if (*problem == CardPressProblem::NoPrivateData) {
-      return refusal(400, "invalid_argument",
-                     "the callback needs value (or content): a JSON string with cardPrivateData",
-                     request_id);
+      return refused_answer(
+          400, "invalid_argument",
+          "the callback needs value (or content): a JSON string with cardPrivateData", request_id);
     }
-    return refusal(400, "invalid_argument",
-                   "no action: set params.action or an action id on the button", request_id);
+    return refused_answer(400, "invalid_argument",
+                          "no action: set params.action or an action id on the button", request_id);
   }
   const CardPress& press = std::get<CardPress>(parsed);
   auto sender = jobs::card_sender_for(*ctx.host_db, press.out_track_id, press.user);
   if (!sender) {
-    return refusal(503, "unavailable", "the card press could not be checked; try again",
-                   request_id);
+    return refused_answer(503, "unavailable", "the card press could not be checked; try again",
+                          request_id);
   }
   if (!*sender) {
     log::warn("dingtalk", "card press refused: a card the host did not send to its presser");
-    return refusal(403, "permission_denied", "this card was not sent to you", request_id);
+    return refused_answer(403, "permission_denied", "this card was not sent to you", request_id);
   }
 
   http::Identity who;
@@ -83,8 +78,8 @@ ChannelAnswer answer_card_press(ChannelContext& ctx, const Json& callback,
       return ChannelAnswer{answer.status, json::dump(answer.body), inst->name()};
     }
   }
-  return refusal(404, "not_found", "no enabled plugin handles card action '" + press.action + "'",
-                 request_id);
+  return refused_answer(404, "not_found",
+                        "no enabled plugin handles card action '" + press.action + "'", request_id);
 }
 
 void add_card_endpoint(http::Router& router, ChannelContext& ctx) {

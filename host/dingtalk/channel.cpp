@@ -3,8 +3,14 @@
 #include "host/dingtalk/channel.hpp"
 
 #include "host/log.hpp"
+#include "host/plugins/dispatch.hpp"
 
 namespace courthub::dingtalk {
+
+ChannelAnswer refused_answer(int status, std::string_view code, std::string_view message,
+                             const std::string& request_id) {
+  return ChannelAnswer{status, plugins::error_body(code, message, "", Json(), request_id), ""};
+}
 
 Expected<std::unique_ptr<DingTalkChannel>> DingTalkChannel::create(
     const config::DingTalkConfig& config, directory::Directory& directory, jobs::Inbox& inbox,

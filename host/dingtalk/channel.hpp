@@ -62,6 +62,11 @@ struct ChannelAnswer {
   std::string plugin;  // the plugin that answered, for metrics; "" when none did
 };
 
+// A refusal: `status` with the error body every endpoint answers ({"error": {code, message},
+// "request_id"}).
+ChannelAnswer refused_answer(int status, std::string_view code, std::string_view message,
+                             const std::string& request_id);
+
 // The endpoints, one file each.
 void add_event_endpoint(http::Router& router, ChannelContext& ctx);
 void add_robot_endpoint(http::Router& router, ChannelContext& ctx);

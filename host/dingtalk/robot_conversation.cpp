@@ -96,24 +96,13 @@ http::Identity identify(ChannelContext& ctx, const Json& message) {
   return anonymous;
 }
 
-ChannelAnswer unavailable(const std::string& request_id) {
-  return ChannelAnswer{503,
-                       plugins::error_body("unavailable",
-                                           "the message could not be recorded; try again", "",
-                                           Json(), request_id),
-                       ""};
-}
-
 }  // namespace
 
 ChannelAnswer answer_robot_message(ChannelContext& ctx, const Json& message,
                                    const std::string& request_id) {
   std::string msg_id = json::get<std::string>(message, "msgId");
   if (msg_id.empty()) {
-    return ChannelAnswer{400,
-                         plugins::error_body("invalid_argument", "the robot message has no msgId",
-                                             "", Json(), request_id),
-                         ""};
+    return refused_answer(400, "invalid_argument", "the robot message has no msgId", request_id);
   }
   // At-least-once delivery: a msgId seen before gets the reply it got then, and nothing runs.
   storage::QueryResult inserted;
@@ -122,7 +111,10 @@ ChannelAnswer answer_robot_message(ChannelContext& ctx, const Json& message,
       "INSERT INTO robot_messages(msg_id, received_ms) VALUES (?, ?) "
       "ON CONFLICT(msg_id) DO NOTHING",
       key, {}, &inserted);
-  if (!o.ok()) return unavailable(request_id);
+  if (!o.ok()) {
+    return refused_answer(503, "unavailable", "the message could not be recorded; try again",
+                          request_id);
+  }
   if (inserted.changes == 0) {
     std::string previous;
     ch_value id[] = {text_value(msg_id)};

@@ -11,7 +11,7 @@ namespace courthub::dingtalk {
 std::string answer_stream_callback(ChannelContext& ctx, const StreamFrame& frame) {
   const bool robot = frame.topic == kRobotMessageTopic;
   if (!robot && frame.topic != kCardCallbackTopic)
-    return callback_ack(frame, 404, "topic not implemented", Json());
+    return callback_ack(frame, 404, "this host does not subscribe to the topic", Json());
   const Json data = Json::parse(frame.data, nullptr, false);
   if (!data.is_object()) {
     log::warn("dingtalk", "Stream callback refused: its data is not a JSON object");

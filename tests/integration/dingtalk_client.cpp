@@ -104,15 +104,33 @@ std::string dingtalk_config(const dingtalk_double::DingTalkDouble& dt,
   return test_config(plugins_yaml, section, seed);
 }
 
-std::string in_stream_mode(std::string yaml) {
+std::string with_dingtalk_keys(std::string yaml, const std::string& keys) {
   const std::string agent = "  agent_id: 4242\n";
   const auto at = yaml.find(agent);
   if (at == std::string::npos) return yaml;
-  yaml.replace(at, agent.size(),
-               agent + "  mode: stream\n  stream: {ping_interval_ms: 30000, "
-                       "pong_timeout_ms: 10000, reconnect_min_ms: 1000, "
-                       "reconnect_max_ms: 8000}\n");
+  yaml.insert(at + agent.size(), keys);
   return yaml;
+}
+
+std::string in_stream_mode(std::string yaml) {
+  return with_dingtalk_keys(std::move(yaml),
+                            "  mode: stream\n  stream: {ping_interval_ms: 30000, "
+                            "pong_timeout_ms: 10000, reconnect_min_ms: 1000, "
+                            "reconnect_max_ms: 8000}\n");
+}
+
+Json ack_received(const dingtalk_double::DingTalkDouble& dt, const std::string& message_id) {
+  for (auto& a : dt.stream_acks()) {
+    const Json* headers = json::find(a["frame"], "headers");
+    if (headers && json::get<std::string>(*headers, "messageId") == message_id) return a;
+  }
+  return Json();
+}
+
+Json ack_response(const Json& frame) {
+  const Json data = Json::parse(json::get<std::string>(frame, "data"), nullptr, false);
+  const Json* response = json::find(data, "response");
+  return response ? *response : Json();
 }
 
 std::string SignedEvent::path() const {

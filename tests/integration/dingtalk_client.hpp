@@ -39,6 +39,9 @@ std::string dingtalk_config(const dingtalk_double::DingTalkDouble& dt,
                             const std::string& plugins_yaml, int robot_per_minute = 20,
                             const std::string& seed = "tiny");
 
+// `yaml` (from dingtalk_config) with `keys` (YAML lines, two spaces in) added to its dingtalk
+// section.
+std::string with_dingtalk_keys(std::string yaml, const std::string& keys);
 // `yaml` (from dingtalk_config) with dingtalk.mode: stream and the Stream timers as the tests
 // use them (ping 30 s, pong timeout 10 s, reconnect 1-8 s).
 std::string in_stream_mode(std::string yaml);
@@ -78,6 +81,12 @@ Json card_callback(const std::string& action, const Json& params, const std::str
 HttpResponse post_card(const HostProcess& host, const std::string& route_key,
                        const std::string& action, const Json& params, const std::string& user,
                        const std::string& out_track_id);
+
+// The first ACK the double's Stream gateway received for `message_id`: {"link", "frame"}; null
+// until there is one.
+Json ack_received(const dingtalk_double::DingTalkDouble& dt, const std::string& message_id);
+// The `response` a CALLBACK's ACK frame carried (null for none).
+Json ack_response(const Json& frame);
 
 // Recorded calls of `path` on the double.
 size_t calls(const dingtalk_double::DingTalkDouble& dt, const std::string& path);

@@ -64,15 +64,10 @@ class StreamMode : public ::testing::Test {
     }
     return out;
   }
-  // The ACK the double received for `message_id` (null until there is one).
+  // The ACK frame the double received for `message_id` (null until there is one).
   Json ack_of(const std::string& message_id) const {
-    for (auto& a : dt_->stream_acks())
-      if (a["frame"]["headers"]["messageId"] == message_id) return a["frame"];
-    return Json();
-  }
-  // The `response` a CALLBACK's ACK carried.
-  static Json response_of(const Json& ack) {
-    return Json::parse(ack["data"].get<std::string>())["response"];
+    Json received = ack_received(*dt_, message_id);
+    return received.is_null() ? Json() : received["frame"];
   }
   size_t tickets() const { return dt_->requests("/v1.0/gateway/connections/open").size(); }
   Json health() const { return host_->get("/healthz").json(); }
@@ -141,7 +136,7 @@ TEST_F(StreamMode, RobotMessagesAndCardPressesAreAnsweredInTheAck) {
   const Json message = robot_message("hello 王五", "T-BC-01-011", "msg-s1", session);
   const std::string id = dt_->stream_push_callback("/v1.0/im/bot/messages/get", message);
   ASSERT_TRUE(eventually([&] { return !ack_of(id).is_null(); })) << host_->log();
-  const Json reply = response_of(ack_of(id));
+  const Json reply = ack_response(ack_of(id));
   EXPECT_EQ(ack_of(id)["code"], 200);
   EXPECT_EQ(reply["markdown"]["text"], "**你好，王五！**");
   ASSERT_TRUE(eventually([&] { return calls(*dt_, "/robot/sendBySession") == 1; }));
@@ -149,7 +144,7 @@ TEST_F(StreamMode, RobotMessagesAndCardPressesAreAnsweredInTheAck) {
   // The same msgId again (DingTalk's re-push): the same answer, nothing run or sent again.
   const std::string again = dt_->stream_push_callback("/v1.0/im/bot/messages/get", message);
   ASSERT_TRUE(eventually([&] { return !ack_of(again).is_null(); }));
-  EXPECT_EQ(response_of(ack_of(again)), reply);
+  EXPECT_EQ(ack_response(ack_of(again)), reply);
   EXPECT_NE(host_->get("/metrics").body.find(
                 "\ncourthub_dingtalk_robot_messages_total{command=\"hello\",outcome=\"ok\"} 1\n"),
             std::string::npos);
@@ -184,13 +179,13 @@ TEST_F(StreamMode, RobotMessagesAndCardPressesAreAnsweredInTheAck) {
   ASSERT_TRUE(eventually([&] { return !ack_of(stranger).is_null(); }));
   EXPECT_EQ(ack_of(stranger)["code"], 400);
   EXPECT_EQ(ack_of(stranger)["message"], "this card was not sent to you");
-  EXPECT_TRUE(response_of(ack_of(stranger)).is_null());
+  EXPECT_TRUE(ack_response(ack_of(stranger)).is_null());
   EXPECT_EQ(presses(), 0u);
   const std::string press = dt_->stream_push_callback(
       topic, card_callback("outbox_sender.press", Json::object(), "T-BC-01-011", "s-card"));
   ASSERT_TRUE(eventually([&] { return !ack_of(press).is_null(); }));
   EXPECT_EQ(ack_of(press)["code"], 200);
-  const Json update = response_of(ack_of(press));
+  const Json update = ack_response(ack_of(press));
   EXPECT_EQ(update["cardData"]["cardParamMap"]["pressed_by"], "法官甲");
   EXPECT_EQ(update["cardUpdateOptions"]["updateCardDataByKey"], true);
   EXPECT_EQ(presses(), 1u);
@@ -350,11 +345,7 @@ TEST(StreamModeOverTls, TheHostConnectsOverWssOnlyToAServerItCanVerify) {
     EXPECT_NE(untrusting.log().find("certificate verify failed"), std::string::npos)
         << untrusting.log();
   }
-  const std::string agent = "  agent_id: 4242\n";
-  std::string trusting_yaml = yaml;
-  trusting_yaml.replace(trusting_yaml.find(agent), agent.size(),
-                        agent + "  ca_file: " + tls.cert + "\n");
-  HostProcess host(trusting_yaml);
+  HostProcess host(with_dingtalk_keys(yaml, "  ca_file: " + tls.cert + "\n"));
   ASSERT_TRUE(eventually([&] { return dt->stream_connections() == 1; })) << host.log();
   EXPECT_EQ(host.get("/healthz").json()["status"], "ok");
   const std::string id = dt->stream_push_callback(
@@ -362,9 +353,8 @@ TEST(StreamModeOverTls, TheHostConnectsOverWssOnlyToAServerItCanVerify) {
       robot_message("hello 王五", "T-BC-01-011", "msg-tls",
                     dt->base_url() + "/robot/sendBySession?session=tls"));
   ASSERT_TRUE(eventually([&] {
-    for (auto& a : dt->stream_acks())
-      if (a["frame"]["headers"]["messageId"] == id) return a["frame"]["code"] == 200;
-    return false;
+    const Json ack = ack_received(*dt, id);
+    return !ack.is_null() && ack["frame"]["code"] == 200;
   })) << host.log();
   // The reply also goes back over HTTPS, to the session webhook.
   EXPECT_TRUE(eventually([&] { return calls(*dt, "/robot/sendBySession") == 1; })) << host.log();

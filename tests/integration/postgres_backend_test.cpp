@@ -307,23 +307,14 @@ TEST_F(HostOnPostgres, TwoHostsInStreamModeHandleEachEventOnceWhicheverConnectio
   const Json message = robot_message("hello 王五", "T-BC-01-011", "msg-pg-1",
                                      dt->base_url() + "/robot/sendBySession?session=pg");
   auto response = [&](const std::string& id) {
-    for (auto& ack : dt->stream_acks())
-      if (ack["frame"]["headers"]["messageId"] == id)
-        return Json::parse(ack["frame"]["data"].get<std::string>())["response"];
-    return Json();
+    const Json ack = ack_received(*dt, id);
+    return ack.is_null() ? Json() : ack_response(ack["frame"]);
   };
   const std::string first = dt->stream_push_callback("/v1.0/im/bot/messages/get", message);
   ASSERT_TRUE(eventually([&] { return !response(first).is_null(); }));
   const std::string second = dt->stream_push_callback("/v1.0/im/bot/messages/get", message);
   ASSERT_TRUE(eventually([&] { return !response(second).is_null(); }));
-  const int64_t first_link = [&] {
-    int64_t link = 0;
-    for (auto& ack : dt->stream_acks())
-      if (ack["frame"]["headers"]["messageId"] == first) link = ack["link"].get<int64_t>();
-    return link;
-  }();
-  for (auto& ack : dt->stream_acks())
-    if (ack["frame"]["headers"]["messageId"] == second) EXPECT_NE(ack["link"], first_link);
+  EXPECT_NE(ack_received(*dt, second)["link"], ack_received(*dt, first)["link"]);
   EXPECT_EQ(response(first), response(second));
   EXPECT_EQ(response(first)["markdown"]["text"], "**你好，王五！**");
   EXPECT_EQ(count(schema_, "SELECT count(*) FROM outbox WHERE idem_key = 'robot-reply:msg-pg-1'"),
