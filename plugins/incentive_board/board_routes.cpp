@@ -3,6 +3,7 @@
 #include "board_routes.hpp"
 
 #include <chrono>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
@@ -115,8 +116,10 @@ std::string only_user(JudgeView v, const Caller& c) {
   return v == JudgeView::Self ? c.user_id : std::string();
 }
 
-// A kept day serves the request unless the request names another window start.
-bool serves(const std::optional<DayBoard>& kept, const DayQuery& q) {
+// A kept day (an optional or a shared_ptr DayBoard) serves the request unless the request names
+// another window start.
+template <class Kept>
+bool serves(const Kept& kept, const DayQuery& q) {
   return kept && (!q.from || kept->window.from == *q.from);
 }
 
@@ -145,10 +148,10 @@ void register_board_routes(courthub::Registrar& r, courthub::Host& host, BoardSt
     require_staff(req.caller);
     DayQuery q = read_day_query(req, host);
     Snapshot snap = snapshot(state, "");
-    auto kept = kept_court_day(host, q.as_of);
-    DayBoard day = serves(kept, q) ? std::move(*kept)
-                                   : compute(host, state, q, JudgeScope::no_judges()).courts;
-    return Response::json(courts_view(day, snap.settings));
+    auto kept = kept_court_board(host, state, q.as_of);
+    if (serves(kept, q)) return Response::json(courts_view(*kept, snap.settings));
+    return Response::json(
+        courts_view(compute(host, state, q, JudgeScope::no_judges()).courts, snap.settings));
   });
 
   // GET /boards/courts/{code}?as_of=&from=  — one court, its trend and (if visible) its judges.

@@ -3,6 +3,7 @@
 #include "commands.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <mutex>
 #include <shared_mutex>
 #include <optional>
@@ -120,7 +121,8 @@ Reply answer(courthub::Host& host, const BoardState& state, const Command& cmd) 
     std::shared_lock lock(state.mutex);
     s = state.settings;
   }
-  DayBoard day = court_day(host, state, latest_day(host, s));
+  std::shared_ptr<const DayBoard> board = court_day(host, state, latest_day(host, s));
+  const DayBoard& day = *board;
   std::string args = trim(cmd.args);
   auto [word, rest] = first_word(args);
   bool weakest = word == "weakest" || word == "短板";

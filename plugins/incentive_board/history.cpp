@@ -10,6 +10,7 @@
 #include "history.hpp"
 
 #include <chrono>
+#include <mutex>
 
 #include <courthub/time.hpp>
 
@@ -95,6 +96,10 @@ CREATE TABLE judge_day_members (
 );
 CREATE INDEX judge_day_members_court ON judge_day_members(as_of, court_code);
 )sql"},
+      // Each store of a court day gets a revision above every stored one, so a reader can tell a
+      // day kept again from the one it read, even within one millisecond (stored_ms cannot).
+      {11, "history kept-day revision",
+       "ALTER TABLE court_days ADD COLUMN revision {{int64}} NOT NULL DEFAULT 0;"},
   };
 }
 
@@ -247,12 +252,15 @@ void store_day(courthub::Host& host, const BoardState& state, Day as_of) {
   const std::string weights = day.courts.weights.dump();
   const std::string judge_indicators = day.judges->indicators.dump();
   host.db().transaction([&](Transaction& tx) {
+    // Read before the delete: above this day's old revision too.
+    auto last = tx.one("SELECT coalesce(max(revision), 0) AS revision FROM court_days");
+    const int64_t revision = (last ? last->integer("revision") : 0) + 1;
     delete_day(tx, as_of);
     tx.exec(
-        "INSERT INTO court_days (as_of, window_from, indicators, weights, stored_ms) "
-        "VALUES (?,?,?,?,?)",
+        "INSERT INTO court_days (as_of, window_from, indicators, weights, stored_ms, revision) "
+        "VALUES (?,?,?,?,?,?)",
         {Value(as_of), Value(day.courts.window.from), Value(indicators), Value(weights),
-         Value(now)});
+         Value(now), Value(revision)});
     write_groups(tx, "court_day_groups", day.courts, true);
     write_members(tx, "court_day_members", "court_code", day.courts, true, true);
 
@@ -305,6 +313,28 @@ std::optional<DayBoard> kept_day(courthub::Host& host, Day as_of, std::string_vi
 }
 
 }  // namespace
+
+std::shared_ptr<const DayBoard> kept_court_board(courthub::Host& host, const BoardState& state,
+                                                 Day as_of) {
+  auto head = host.db().one("SELECT revision FROM court_days WHERE as_of = ?", {Value(as_of)});
+  if (!head) return nullptr;
+  const int64_t revision = head->integer("revision");
+  KeptCourtBoard& cache = state.kept_courts;
+  {
+    std::lock_guard lock(cache.mutex);
+    if (cache.board && cache.as_of == as_of && cache.revision == revision) return cache.board;
+  }
+  // Read without the lock. Kept again meanwhile: what is read is newer than `revision`, and the
+  // next reader sees the newer revision and reads it again.
+  auto read = kept_day(host, as_of, {}, true);
+  if (!read) return nullptr;
+  auto board = std::make_shared<const DayBoard>(std::move(*read));
+  std::lock_guard lock(cache.mutex);
+  cache.as_of = as_of;
+  cache.revision = revision;
+  cache.board = board;
+  return board;
+}
 
 std::optional<DayBoard> kept_court_day(courthub::Host& host, Day as_of, std::string_view court) {
   return kept_day(host, as_of, court, true);

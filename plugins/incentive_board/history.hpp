@@ -7,10 +7,12 @@
 //
 // Threading: every function may be called from any handler or job thread concurrently. store_day
 // takes the state's shared lock for the computation and writes after releasing it; call it
-// WITHOUT holding state.mutex. The read functions take no lock (they read only the database).
+// WITHOUT holding state.mutex. The read functions take no lock (they read only the database), but
+// kept_court_board, which takes its cache's own.
 // Errors: database failures throw courthub::Error (from the SDK).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -38,9 +40,17 @@ Day latest_day(courthub::Host& host, const BoardSettings& s);
 // Today on the host clock in Asia/Shanghai.
 Day today(courthub::Host& host);
 
-// The kept court board of `as_of`, or nullopt when the day is not kept. A non-empty `court`
-// reads only that member (the groups' figures are all read).
-std::optional<DayBoard> kept_court_day(courthub::Host& host, Day as_of, std::string_view court = {});
+// The kept court board of `as_of` with every court, or nullptr when the day is not kept. Served
+// from state.kept_courts while the day's revision in the database is the one it was read at (one
+// indexed read), else read and parsed again: a day kept again (here, or by another host on the
+// same database) is never served stale. Shared and immutable: callers keep it as long as they
+// like. Threading: any thread; takes state.kept_courts.mutex briefly, never state.mutex.
+std::shared_ptr<const DayBoard> kept_court_board(courthub::Host& host, const BoardState& state,
+                                                 Day as_of);
+
+// The kept court board of `as_of` with only the member `court` (the groups' figures are all
+// read), or nullopt when the day is not kept. Read from the database each time.
+std::optional<DayBoard> kept_court_day(courthub::Host& host, Day as_of, std::string_view court);
 
 // The kept judge board of `as_of` with the members of `court` only, or nullopt when the day is
 // not kept or its judges' JSON is no longer kept (only the latest kept day has it).

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <exception>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <shared_mutex>
 #include <vector>
@@ -55,7 +56,8 @@ void send_notices(courthub::Host& host, const BoardState& state, int64_t schedul
   Day today = day_at(scheduled_ms);
   if (!host.calendar().is_workday(std::chrono::sys_days(std::chrono::days(today)))) return;
   Day as_of = today - 1;
-  DayBoard day = court_day(host, state, as_of);
+  std::shared_ptr<const DayBoard> board = court_day(host, state, as_of);
+  const DayBoard& day = *board;
   NoticeText digest = province_digest(day, s);
   std::string date = iso_of(as_of);
 
@@ -93,12 +95,14 @@ void send_notices(courthub::Host& host, const BoardState& state, int64_t schedul
 
 }  // namespace
 
-DayBoard court_day(courthub::Host& host, const BoardState& state, Day as_of) {
-  if (auto kept = kept_court_day(host, as_of)) return std::move(*kept);
+std::shared_ptr<const DayBoard> court_day(courthub::Host& host, const BoardState& state,
+                                          Day as_of) {
+  if (auto kept = kept_court_board(host, state, as_of)) return kept;
   auto previous = kept_standings(host, as_of - 1, false);
-  return compute_day(state, as_of, std::nullopt, previous ? &*previous : nullptr, nullptr,
-                     JudgeScope::no_judges())
-      .courts;
+  return std::make_shared<const DayBoard>(compute_day(state, as_of, std::nullopt,
+                                                      previous ? &*previous : nullptr, nullptr,
+                                                      JudgeScope::no_judges())
+                                              .courts);
 }
 
 void register_board_notices(courthub::Registrar& r, courthub::Host& host, BoardState& state) {

@@ -12,6 +12,7 @@
 // composite or a weakest indicator gets a sentence saying so, not an exception).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -61,10 +62,11 @@ NoticeText weakest_notice(const DayBoard& d, const DayMember& m, const BoardSett
 // most red courts (with the peer median).
 NoticeText province_digest(const DayBoard& d, const BoardSettings& s);
 
-// The court board of `as_of` as the texts read it: the kept day if history has it, else computed
-// from the cases now (with the day before's standings). Takes state.mutex shared while computing:
-// call it without holding the mutex. Errors: the database's and the computation's, passed through.
-DayBoard court_day(courthub::Host& host, const BoardState& state, Day as_of);
+// The court board of `as_of` as the texts read it: the kept day if history has it (shared, see
+// kept_court_board), else computed from the cases now (with the day before's standings). Never
+// null. Takes state.mutex shared while computing: call it without holding the mutex. Errors: the
+// database's and the computation's, passed through.
+std::shared_ptr<const DayBoard> court_day(courthub::Host& host, const BoardState& state, Day as_of);
 
 // Registers the job "notices" at settings.notice_time every day (Asia/Shanghai). On a workday of
 // the host's work calendar it takes as_of = the day before and sends each court's presidents

@@ -186,6 +186,21 @@ TEST(BoardCommand, BoardAloneShowsTheCallersCourt) {
   EXPECT_EQ(high.title, "全省法院审判质效通报 2026-12-06");
 }
 
+TEST(BoardCommand, ADayKeptAgainIsAnsweredAnewEvenWithinTheSameMillisecond) {
+  // The harness clock stands still, so the import below keeps 2026-12-06 again at the very
+  // stored_ms of the first keep. The command and the page read the day kept last, not the one
+  // they read (and the plugin holds parsed) before.
+  auto h = board_harness();
+  auto before = h->as(kB3President).command("board");
+  EXPECT_TRUE(has(before.text, "第3名/共3家")) << before.text;
+  EXPECT_EQ(court_member(h->as(kB1Clerk).get("/boards/courts").json(), kB3)["rank"], 3);
+  // LN-BC-SY-03 closes 11 more cases by mediation on 2026-12-06: C2 13/21, the first of three.
+  import_cases(*h, cases("B3-new", kB3, 11, 11, "2026-11-06", "2026-12-06"));
+  auto after = h->as(kB3President).command("board");
+  EXPECT_TRUE(has(after.text, "第1名/共3家")) << after.text;
+  EXPECT_EQ(court_member(h->as(kB1Clerk).get("/boards/courts").json(), kB3)["rank"], 1);
+}
+
 TEST(BoardCommand, ACourtByNameOrCode) {
   auto h = board_harness();
   auto by_name = h->as(kB1President).command("board 沈河");
