@@ -7,8 +7,8 @@
 //
 // Threading: every function may be called from any handler or job thread concurrently. store_day
 // takes the state's shared lock for the computation and writes after releasing it; call it
-// WITHOUT holding state.mutex. The read functions take no lock (they read only the database), but
-// kept_court_board, which takes its cache's own.
+// WITHOUT holding state.mutex. The read functions read only the database and take no lock, except
+// kept_court_board, which takes its copy's own mutex briefly.
 // Errors: database failures throw courthub::Error (from the SDK).
 #pragma once
 

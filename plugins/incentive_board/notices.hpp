@@ -66,7 +66,8 @@ NoticeText province_digest(const DayBoard& d, const BoardSettings& s);
 // kept_court_board), else computed from the cases now (with the day before's standings). Never
 // null. Takes state.mutex shared while computing: call it without holding the mutex. Errors: the
 // database's and the computation's, passed through.
-std::shared_ptr<const DayBoard> court_day(courthub::Host& host, const BoardState& state, Day as_of);
+std::shared_ptr<const DayBoard> court_day(courthub::Host& host, const BoardState& state,
+                                          Day as_of);
 
 // Registers the job "notices" at settings.notice_time every day (Asia/Shanghai). On a workday of
 // the host's work calendar it takes as_of = the day before and sends each court's presidents
