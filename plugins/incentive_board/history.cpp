@@ -252,9 +252,9 @@ void store_day(courthub::Host& host, const BoardState& state, Day as_of) {
   const std::string weights = day.courts.weights.dump();
   const std::string judge_indicators = day.judges->indicators.dump();
   host.db().transaction([&](Transaction& tx) {
-    // Read before the delete: above this day's old revision too.
+    // Read before the delete: above this day's old revision too. An aggregate: always one row.
     auto last = tx.one("SELECT coalesce(max(revision), 0) AS revision FROM court_days");
-    const int64_t revision = (last ? last->integer("revision") : 0) + 1;
+    const int64_t revision = last->integer("revision") + 1;
     delete_day(tx, as_of);
     tx.exec(
         "INSERT INTO court_days (as_of, window_from, indicators, weights, stored_ms, revision) "
